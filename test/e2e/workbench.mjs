@@ -1,0 +1,49 @@
+// A person's view of the extension: the packaged .vsix in code-server, the workbench in Chromium.
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const resultsDir = path.join(root, 'test-results');
+
+/** Starts code-server with the packaged extension installed and a copy of samples/ as the workspace. */
+export async function openWorkbench() {
+  const vsix = process.env.CPCPOLICY_VSIX;
+  if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
+  const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
+  const folder = path.join(home, 'workspace');
+  cpSync(path.join(root, 'samples'), folder, { recursive: true });
+  const extensionsDir = path.join(home, 'extensions');
+  const userDataDir = path.join(home, 'user-data');
+  mkdirSync(extensionsDir, { recursive: true });
+  await installExtension(extensionsDir, vsix, userDataDir);
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(workbenchUrl(server.url, folder));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return {
+    page,
+    folder,
+    async close() {
+      await browser.close().catch(() => {});
+      server.stop();
+    },
+  };
+}
+
+/** Opens the extension's view container from the activity bar, as a person would. */
+export async function openCloudPcSidebar(page) {
+  const item = page.locator('.activitybar .action-item a[aria-label^="Windows 365"], .activitybar .action-item .action-label[aria-label^="Windows 365"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  await item.click();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,126 @@
+// Starts code-server (a real VS Code 1.100 server) on 127.0.0.1 and drives its workbench in headless
+// Chromium. Shared by the integration launcher, the e2e suite and `npm run demo`. See docs/testing.md.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumPath, codeServerBin } from './ensureCodeServer.mjs';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited early with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
+}
+
+/**
+ * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean }} options
+ */
+export async function startCodeServer(options = {}) {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-cs-'));
+  const userDataDir = options.userDataDir ?? path.join(home, 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
+  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  // Keep the workbench quiet and predictable: no welcome page, no trust prompt, no telemetry.
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'workbench.enableExperiments': false,
+      'chat.disableAIFeatures': true,
+    }),
+  );
+  const configFile = path.join(home, 'config.yaml');
+  writeFileSync(configFile, 'auth: none\n');
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir, '--config', configFile,
+  ];
+  if (options.folder) args.push(options.folder);
+  const child = spawn(codeServerBin, args, {
+    detached: true,
+    stdio: ['ignore', options.quiet === false ? 'inherit' : 'pipe', options.quiet === false ? 'inherit' : 'pipe'],
+    env: {
+      ...process.env,
+      ...options.env,
+      XDG_CONFIG_HOME: path.join(home, 'xdg-config'),
+      XDG_DATA_HOME: path.join(home, 'xdg-data'),
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  try {
+    await waitForHealthy(url, child, 60_000);
+  } catch (err) {
+    stop();
+    throw new Error(`${err.message}\n${output.slice(-4000)}`);
+  }
+  function stop() {
+    // Kill the whole process group: killing only the wrapper leaves a watcher behind.
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  return { url, port, home, userDataDir, extensionsDir, child, stop, output: () => output };
+}
+
+export async function installExtension(extensionsDir, vsixPath, userDataDir) {
+  await new Promise((resolve, reject) => {
+    const child = spawn(codeServerBin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 && /was successfully installed|is already installed/.test(out) ? resolve() : reject(new Error(`install-extension failed (${code}): ${out}`))));
+  });
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export function workbenchUrl(serverUrl, folder, payload) {
+  const params = new URLSearchParams();
+  if (folder) params.set('folder', folder);
+  if (payload) params.set('payload', JSON.stringify(payload));
+  return `${serverUrl}/?${params.toString()}`;
+}

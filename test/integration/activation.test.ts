@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import { getExtension, resultsDir, samplesDir } from './testSupport';
+
+describe('extension activation', () => {
+  let api: CpcPolicyApi;
+
+  before(async () => {
+    api = await getExtension().activate();
+  });
+
+  it('runs in VS Code 1.100', () => {
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it('activates and reports how long activate() took', () => {
+    assert.ok(getExtension().isActive);
+    assert.ok(api.activationTimeMs >= 0 && api.activationTimeMs < 5_000, `activation took ${api.activationTimeMs} ms`);
+    fs.mkdirSync(resultsDir(), { recursive: true });
+    fs.writeFileSync(path.join(resultsDir(), 'activation.json'), JSON.stringify({ activationTimeMs: api.activationTimeMs, vscodeVersion: vscode.version }));
+  });
+
+  it('registers every command declared in package.json', async () => {
+    const declared = (getExtension().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = declared.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, []);
+    assert.ok(declared.length >= 5);
+  });
+
+  it('contributes both views, which can be shown', async () => {
+    const views = getExtension().packageJSON.contributes.views.cpcpolicy as { id: string; name: string }[];
+    assert.deepEqual(views.map((v) => v.name), ['Provisioning Policies', 'Cloud PCs']);
+    // `<viewId>.focus` exists only for views the workbench registered.
+    await vscode.commands.executeCommand('cpcpolicy.policies.focus');
+    await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
+  });
+
+  it('opens a .cpcpolicy.json file with the cpcpolicy language', async () => {
+    const file = fs.readdirSync(samplesDir()).find((f) => f.endsWith('.cpcpolicy.json'));
+    assert.ok(file, 'a sample policy file exists');
+    const doc = await vscode.workspace.openTextDocument(path.join(samplesDir(), file));
+    assert.equal(doc.languageId, 'cpcpolicy');
+  });
+});

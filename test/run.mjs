@@ -1,0 +1,65 @@
+// `npm test`: every suite, one closing line `N passed, N failed` that sums them all.
+// A suite that cannot start counts as a failure, never as a silent skip.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBenchSmoke } from './bench/runBench.mjs';
+import { runE2e } from './harness/runE2e.mjs';
+import { runIntegration } from './harness/runIntegration.mjs';
+import { findFiles, runMochaFiles } from './harness/runMocha.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.env.CPCPOLICY_SUITES?.split(',');
+
+function npmScript(name) {
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', '--silent', name], { cwd: root, stdio: 'inherit' });
+  const ok = r.status === 0;
+  process.stderr.write(`[test] npm run ${name}: ${ok ? 'ok' : `failed (exit ${r.status})`} in ${Date.now() - started} ms\n`);
+  return ok;
+}
+
+async function staticChecks() {
+  const results = ['build', 'typecheck', 'lint'].map((s) => npmScript(s));
+  return { suite: 'build, typecheck, lint', passed: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
+}
+
+async function unit() {
+  const files = await findFiles(path.join(root, 'test', 'unit'), '.test.ts');
+  if (files.length === 0) return { suite: 'unit', passed: 0, failed: 1 };
+  const counts = await runMochaFiles(files, { grep: process.env.CPCPOLICY_TEST_GREP });
+  for (const failure of counts.failures) process.stderr.write(`[unit] FAILED ${failure}\n`);
+  return { suite: 'unit', passed: counts.passed, failed: counts.failed };
+}
+
+const suites = [
+  ['static', staticChecks],
+  ['unit', unit],
+  ['integration', runIntegration],
+  ['e2e', runE2e],
+  ['bench', runBenchSmoke],
+];
+
+const results = [];
+for (const [name, run] of suites) {
+  if (only && !only.includes(name)) continue;
+  process.stderr.write(`\n[test] ===== ${name} =====\n`);
+  const started = Date.now();
+  let result;
+  try {
+    result = await run();
+  } catch (err) {
+    process.stderr.write(`[test] the ${name} suite could not run: ${err?.stack ?? err}\n`);
+    result = { suite: name, passed: 0, failed: 1 };
+  }
+  results.push({ ...result, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+}
+
+console.log('\n| suite | passed | failed | seconds |\n|---|---:|---:|---:|');
+for (const r of results) console.log(`| ${r.suite} | ${r.passed} | ${r.failed} | ${r.seconds} |`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+if (!existsSync(path.join(root, 'node_modules'))) console.log('(node_modules is missing: run npm ci first)');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
