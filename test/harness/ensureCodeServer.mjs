@@ -52,12 +52,19 @@ export function ensureCodeServer() {
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }));
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, cacheDir)} (about a minute, once)`);
+  // node-gyp is very chatty: its output goes to a log file, shown only when the install fails.
+  const logFile = path.join(cacheDir, 'install.log');
   const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--foreground-scripts'], {
     cwd: cacheDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
-  if (r.status !== 0 || !existsSync(codeServerBin)) throw new Error(`installing code-server failed (exit code ${r.status})`);
+  writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.status !== 0 || !existsSync(codeServerBin)) {
+    process.stderr.write(String(r.stderr ?? '').slice(-6000));
+    throw new Error(`installing code-server failed (exit code ${r.status}); full log: ${logFile}`);
+  }
   return codeServerBin;
 }
 
