@@ -5,14 +5,29 @@ import type { CpcPolicyApi } from './vscode/extensionApi';
 import { registerBackendCommands } from './vscode/commands/backendCommands';
 import { registerPolicyFileCommands } from './vscode/commands/policyFileCommands';
 import { registerViews } from './vscode/views/registerViews';
+import { registerAssignCommands } from './vscode/commands/assignCommand';
+import { registerCloudPcCommands } from './vscode/commands/cloudPcCommands';
+import { registerPolicyCommands } from './vscode/commands/policyCommands';
+import { registerPolicyDocumentCommands } from './vscode/commands/policyDocumentCommands';
+import { registerSimulatorCommands } from './vscode/commands/simulatorCommands';
+import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
+import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
+import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
   const ctx = createExtensionContext(context);
-  registerViews(ctx);
+  const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
+  ctx.subscribe(createBackendStatusBar(ctx.backends), ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
+  const views = registerViews(ctx);
+  registerPolicyCommands(ctx, views);
+  registerCloudPcCommands(ctx, views);
+  registerAssignCommands(ctx, views);
+  registerPolicyDocumentCommands(ctx, views);
+  registerSimulatorCommands(ctx, views);
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
-  return { activationTimeMs: performance.now() - started };
+  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc) };
 }
 
 export function deactivate(): void {

@@ -1,12 +1,33 @@
 // The `cpcpolicy` command line: the same engine as the editor, for CI and scripts.
 import { version } from '../../package.json';
+import type { CliIo } from './cliIo';
+import { runPreview } from './previewCommand';
+import { runSimulator } from './simulatorCommand';
+import { runValidate } from './validateCommand';
 
 interface CliCommand {
   usage: string;
   summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: Record<string, CliCommand> = {};
+export const COMMANDS: Record<string, CliCommand> = {
+  validate: {
+    usage: 'validate <files|globs...> [--format text|json|sarif]',
+    summary: 'Check policy files with the editor\'s rules (exit 1 on any error)',
+    run: runValidate,
+  },
+  preview: {
+    usage: 'preview "<template>" [--user upn ...] [--type t] [--seed n]',
+    summary: 'Show the Cloud PC names a naming template produces',
+    run: runPreview,
+  },
+  simulator: {
+    usage: 'simulator serve [--port 0] [--state file] [--seed demo|empty]',
+    summary: 'Run the Windows 365 simulator as a Graph-compatible server on 127.0.0.1',
+    run: (args, io) => runSimulator(args, io),
+  },
+};
 
 export function helpText(): string {
   const lines = [
@@ -15,26 +36,37 @@ export function helpText(): string {
     'Usage: cpcpolicy <command> [options]',
     '',
     'Commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
-    `  ${'help'.padEnd(44)} Show this help`,
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`),
+    `  ${'help'.padEnd(62)} Show this help`,
     '',
+    'Run `cpcpolicy <command> --help` for a command\'s options.',
     'Exit codes: 0 success, 1 findings or failures, 2 usage problems.',
   ];
   return lines.join('\n') + '\n';
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+};
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(helpText());
+    io.stdout(helpText());
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`${version}\n`);
+    io.stdout(`${version}\n`);
     return 0;
   }
-  process.stderr.write(`cpcpolicy: unknown command '${command}'\n\n${helpText()}`);
-  return 2;
+  const found = COMMANDS[command];
+  if (!found) {
+    io.stderr(`cpcpolicy: unknown command '${command}'\n\n${helpText()}`);
+    return 2;
+  }
+  return found.run(rest, io);
 }
 
 if (require.main === module) {

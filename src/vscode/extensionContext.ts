@@ -1,10 +1,16 @@
 // The one context object built at activation and handed to every feature's register function.
 import * as vscode from 'vscode';
+import { BackendManager } from './backend/backendManager';
+import { GraphSignIn } from './backend/graphSignIn';
+import { openSimulatorSession } from './backend/openSimulatorSession';
 
 export interface ExtensionContext {
   readonly vscodeContext: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  /** Fires when the views must reload everything (refresh, backend switch). */
+  /** Where data comes from (simulator or Graph); `backends.current.api` is the CloudPcApi to call. */
+  readonly backends: BackendManager;
+  readonly signIn: GraphSignIn;
+  /** Fires when the views must reload everything (Refresh, backend switch). */
   readonly onDidRequestRefresh: vscode.Event<void>;
   requestRefresh(): void;
   subscribe(...disposables: vscode.Disposable[]): void;
@@ -13,10 +19,14 @@ export interface ExtensionContext {
 export function createExtensionContext(context: vscode.ExtensionContext): ExtensionContext {
   const log = vscode.window.createOutputChannel('Cloud PC', { log: true });
   const refresh = new vscode.EventEmitter<void>();
-  context.subscriptions.push(log, refresh);
+  const signIn = new GraphSignIn();
+  const backends = new BackendManager(log, signIn, () => openSimulatorSession(context.globalStorageUri.fsPath, log));
+  context.subscriptions.push(log, refresh, signIn, backends, backends.onDidChangeBackend(() => refresh.fire()));
   return {
     vscodeContext: context,
     log,
+    backends,
+    signIn,
     onDidRequestRefresh: refresh.event,
     requestRefresh: () => refresh.fire(),
     subscribe: (...disposables) => context.subscriptions.push(...disposables),

@@ -1,5 +1,5 @@
 // A person's view of the extension: the packaged .vsix in code-server, the workbench in Chromium.
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,13 +8,17 @@ import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const resultsDir = path.join(root, 'test-results');
 
-/** Starts code-server with the packaged extension installed and a copy of samples/ as the workspace. */
-export async function openWorkbench() {
+/**
+ * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
+ * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once.
+ */
+export async function openWorkbench({ files = {} } = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
   const folder = path.join(home, 'workspace');
   cpSync(path.join(root, 'samples'), folder, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
   const extensionsDir = path.join(home, 'extensions');
   const userDataDir = path.join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });

@@ -19,6 +19,7 @@ export async function compileTestFolder(root, folder) {
     target: 'node20',
     sourcemap: 'inline',
     external: ['vscode', 'mocha', 'playwright-core'],
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
   return outdir;

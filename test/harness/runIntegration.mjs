@@ -2,6 +2,7 @@
 // @vscode/test-electron's runTests. VS Code cannot be downloaded here, so `vscodeExecutablePath`
 // points at a launcher that runs the same arguments through code-server (docs/testing.md).
 import { runTests } from '@vscode/test-electron';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ export async function runIntegration() {
   rmSync(resultsFile, { force: true });
   try {
     ensureCodeServer();
+    // The extension under test is the repo's own dist/ bundle: build it first.
+    if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
     const outDir = await compileTestFolder(root, 'integration');
     // On a desktop with network access, CPCPOLICY_VSCODE=download lets runTests fetch VS Code itself.
     const vscodeExecutablePath = process.env.CPCPOLICY_VSCODE === 'download' ? undefined : path.join(root, 'test', 'harness', 'codeServerLauncher.mjs');

@@ -1,11 +1,40 @@
-// Commands that choose where policies and Cloud PCs come from: the simulator or Microsoft Graph.
+// Commands that choose where policies and Cloud PCs come from, and sign in to Microsoft Graph.
 import * as vscode from 'vscode';
+import { GraphScope } from '../../core/graph/graphScopes';
+import type { BackendKind } from '../backend/backendManager';
+import { readGraphSignInSettings } from '../backend/graphSignIn';
 import type { ExtensionContext } from '../extensionContext';
 
-type Backend = 'simulator' | 'graph';
-
-async function setBackend(backend: Backend): Promise<void> {
+async function setBackend(backend: BackendKind): Promise<void> {
   await vscode.workspace.getConfiguration('cpcpolicy').update('backend', backend, vscode.ConfigurationTarget.Global);
+}
+
+/** Signs in with the read scopes (least privilege); write consent is asked for by the first action that needs it. */
+async function signIn(ctx: ExtensionContext): Promise<void> {
+  try {
+    await ctx.signIn.getToken([GraphScope.cloudPcRead, GraphScope.groupRead], true);
+    if (ctx.backends.kind !== 'graph') await setBackend('graph');
+    else ctx.requestRefresh();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Microsoft Graph as {0}.', ctx.signIn.accountLabel ?? '?'));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    ctx.log.warn(`Sign-in did not complete: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Sign-in to Microsoft Graph did not complete: {0}', message));
+  }
+}
+
+async function switchTenant(ctx: ExtensionContext): Promise<void> {
+  const current = readGraphSignInSettings().tenant;
+  const tenant = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Switch Tenant'),
+    prompt: vscode.l10n.t('Tenant id or domain (e.g. contoso.onmicrosoft.com); empty for any work or school account'),
+    value: current,
+    validateInput: (v) => (/^[A-Za-z0-9.-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('A tenant id (GUID) or a domain name')),
+  });
+  if (tenant === undefined) return;
+  await vscode.workspace.getConfiguration('cpcpolicy.graph').update('tenant', tenant.trim(), vscode.ConfigurationTarget.Global);
+  ctx.signIn.updateSettings(readGraphSignInSettings());
+  await signIn(ctx);
 }
 
 export function registerBackendCommands(ctx: ExtensionContext): void {
@@ -13,19 +42,30 @@ export function registerBackendCommands(ctx: ExtensionContext): void {
     vscode.commands.registerCommand('cpcpolicy.refresh', () => ctx.requestRefresh()),
     vscode.commands.registerCommand('cpcpolicy.showLog', () => ctx.log.show()),
     vscode.commands.registerCommand('cpcpolicy.useSimulator', () => setBackend('simulator')),
-    vscode.commands.registerCommand('cpcpolicy.useGraph', () => setBackend('graph')),
+    vscode.commands.registerCommand('cpcpolicy.useGraph', () => signIn(ctx)),
+    vscode.commands.registerCommand('cpcpolicy.signIn', () => signIn(ctx)),
+    vscode.commands.registerCommand('cpcpolicy.signOut', async () => {
+      ctx.signIn.signOut();
+      await setBackend('simulator');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Signed out of Cloud PC Policies; switched to the simulator. To remove the account from VS Code, use the Accounts menu.'),
+      );
+    }),
+    vscode.commands.registerCommand('cpcpolicy.switchTenant', () => switchTenant(ctx)),
     vscode.commands.registerCommand('cpcpolicy.selectBackend', async () => {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: vscode.l10n.t('Simulator'), description: vscode.l10n.t('Offline, built in, no tenant needed'), backend: 'simulator' as const },
-          { label: vscode.l10n.t('Microsoft Graph'), description: vscode.l10n.t('A real tenant; sign in with a work account'), backend: 'graph' as const },
+          { label: `$(beaker) ${vscode.l10n.t('Simulator')}`, description: vscode.l10n.t('Offline, built in, no tenant needed'), backend: 'simulator' as const },
+          { label: `$(cloud) ${vscode.l10n.t('Microsoft Graph')}`, description: vscode.l10n.t('A real tenant; sign in with a work account'), backend: 'graph' as const },
         ],
         { title: vscode.l10n.t('Where should policies and Cloud PCs come from?') },
       );
-      if (picked) await setBackend(picked.backend);
+      if (!picked) return;
+      if (picked.backend === 'graph') await signIn(ctx);
+      else await setBackend('simulator');
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('cpcpolicy.backend')) ctx.requestRefresh();
+      if (e.affectsConfiguration('cpcpolicy.graph')) ctx.signIn.updateSettings(readGraphSignInSettings());
     }),
   );
 }

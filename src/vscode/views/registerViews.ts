@@ -1,18 +1,39 @@
-// The sidebar: "Provisioning Policies" and "Cloud PCs".
+// The sidebar: "Provisioning Policies" and "Cloud PCs", live while Cloud PCs move.
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
+import { LiveRefresh } from './liveRefresh';
+import { Sidebar } from './sidebar';
 
-class EmptyTreeProvider implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
-  }
-  getChildren(): never[] {
-    return [];
-  }
+export interface Views {
+  readonly sidebar: Sidebar;
+  readonly live: LiveRefresh;
 }
 
-export function registerViews(ctx: ExtensionContext): void {
-  for (const id of ['cpcpolicy.policies', 'cpcpolicy.cloudPcs']) {
-    ctx.subscribe(vscode.window.createTreeView(id, { treeDataProvider: new EmptyTreeProvider(), showCollapseAll: true }));
-  }
+export function registerViews(ctx: ExtensionContext): Views {
+  const sidebar = new Sidebar(ctx);
+  const live = new LiveRefresh(ctx, sidebar);
+  let attached = false;
+  const setBackendContext = (): void => {
+    // Reading the kind does not create the backend: activation stays free of work.
+    void vscode.commands.executeCommand('setContext', 'cpcpolicy.backend', ctx.backends.kind);
+  };
+  setBackendContext();
+  ctx.subscribe(
+    sidebar,
+    live,
+    // Subscribe to simulator events only once the views loaded something (the backend exists by then).
+    sidebar.onDidUpdate(() => {
+      if (attached) return;
+      attached = true;
+      live.attach();
+    }),
+    ctx.backends.onDidChangeBackend(() => {
+      setBackendContext();
+      live.detach();
+      attached = false;
+      sidebar.reset();
+    }),
+    ctx.onDidRequestRefresh(() => void sidebar.refresh()),
+  );
+  return { sidebar, live };
 }

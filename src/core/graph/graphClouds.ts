@@ -1,0 +1,8 @@
+// National clouds the Cloud PC APIs support: Global and US Gov L4 (graph-facts header; L5/China unsupported).
+
+export type GraphCloud = 'global' | 'usGovL4';
+
+export const graphCloudBaseUrl: Readonly<Record<GraphCloud, string>> = {
+  global: 'https://graph.microsoft.com',
+  usGovL4: 'https://graph.microsoft.us',
+};

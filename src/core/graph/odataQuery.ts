@@ -1,0 +1,29 @@
+// Query strings built by us, encoded once: the SDK splits on '&' and '=' and would mangle raw values.
+
+export type QueryValue = string | number | boolean | undefined;
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    // Keep '$' readable in keys ($filter, $top) as Graph documents them; encode every value fully.
+    parts.push(`${key}=${encodeURIComponent(String(value))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** An OData string literal: single quotes doubled (PSCloudPC#50: match names exactly with eq). */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A $search clause `"property:term"`; quotes and backslashes in the term are escaped. */
+export function searchClause(property: string, term: string): string {
+  return `"${property}:${term.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A path segment with an id the caller gave us: encoded so `/`, `?` or `#` can't change the route. */
+export function seg(id: string): string {
+  return encodeURIComponent(id);
+}

@@ -1,0 +1,138 @@
+// cloudPcProvisioningPolicy and its complex types, in the Graph beta wire shape (graph-facts B.1–B.9).
+// Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable.
+
+export const CLOUD_PC_PROVISIONING_TYPES = ['dedicated', 'shared', 'unknownFutureValue', 'sharedByUser', 'sharedByEntraGroup', 'reserve'] as const;
+export type CloudPcProvisioningType = (typeof CLOUD_PC_PROVISIONING_TYPES)[number];
+
+export const CLOUD_PC_USER_EXPERIENCE_TYPES = ['cloudPc', 'cloudApp', 'unknownFutureValue'] as const;
+export type CloudPcUserExperienceType = (typeof CLOUD_PC_USER_EXPERIENCE_TYPES)[number];
+
+export const CLOUD_PC_IMAGE_TYPES = ['gallery', 'custom', 'unknownFutureValue'] as const;
+export type CloudPcProvisioningPolicyImageType = (typeof CLOUD_PC_IMAGE_TYPES)[number];
+
+export const CLOUD_PC_DOMAIN_JOIN_TYPES = ['azureADJoin', 'hybridAzureADJoin', 'unknownFutureValue'] as const;
+export type CloudPcDomainJoinType = (typeof CLOUD_PC_DOMAIN_JOIN_TYPES)[number];
+
+export const CLOUD_PC_REGION_GROUPS = [
+  'default', 'australia', 'canada', 'usCentral', 'usEast', 'usWest', 'france', 'germany', 'europeUnion', 'unitedKingdom',
+  'japan', 'asia', 'india', 'southAmerica', 'euap', 'usGovernment', 'usGovernmentDOD', 'unknownFutureValue',
+  'norway', 'switzerland', 'southKorea', 'middleEast', 'mexico', 'australasia', 'europe', 'singapore', 'hongKong', 'ireland',
+  'sweden', 'poland', 'italy', 'spain', 'netherlands', 'brazil', 'israel', 'automatic', 'indonesia', 'taiwan', 'malaysia',
+  'newZealand', 'austria', 'denmark', 'belgium', 'kenya',
+] as const;
+export type CloudPcRegionGroup = (typeof CLOUD_PC_REGION_GROUPS)[number];
+
+export const CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES = [
+  'default', 'asia', 'australasia', 'canada', 'europe', 'india', 'africa', 'usCentral', 'usEast', 'usWest', 'southAmerica',
+  'middleEast', 'centralAmerica', 'usGovernment', 'unknownFutureValue', 'mexico', 'australiaNewZealand',
+] as const;
+export type CloudPcGeographicLocationType = (typeof CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES)[number];
+
+export const MICROSOFT_MANAGED_DESKTOP_TYPES = ['notManaged', 'premiumManaged', 'standardManaged', 'starterManaged', 'unknownFutureValue'] as const;
+export type MicrosoftManagedDesktopType = (typeof MICROSOFT_MANAGED_DESKTOP_TYPES)[number];
+
+export const USER_SETTINGS_PERSISTENCE_STORAGE_SIZES = ['fourGB', 'eightGB', 'sixteenGB', 'thirtyTwoGB', 'sixtyFourGB', 'unknownFutureValue'] as const;
+export type CloudPcUserSettingsPersistenceStorageSizeCategory = (typeof USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)[number];
+
+// Flags enum in the Java SDK, but a plain string on the wire (graph-facts A.1 ⚠): we accept one member.
+export const CLOUD_PC_POLICY_SETTING_TYPES = ['region', 'singleSignOn', 'unknownFutureValue'] as const;
+export type CloudPcPolicySettingType = (typeof CLOUD_PC_POLICY_SETTING_TYPES)[number];
+
+export const CLOUD_PC_MANAGEMENT_SERVICES = ['windows365', 'devBox', 'unknownFutureValue', 'rpaBox', 'microsoft365Opal', 'microsoft365BizChat'] as const;
+export type CloudPcManagementService = (typeof CLOUD_PC_MANAGEMENT_SERVICES)[number];
+
+export const CLOUD_PC_SNAPSHOT_RESET_MODES = ['notApplicable', 'enabled', 'disabled', 'unknownFutureValue'] as const;
+export type CloudPcSnapshotResetMode = (typeof CLOUD_PC_SNAPSHOT_RESET_MODES)[number];
+
+export interface CloudPcDomainJoinConfiguration {
+  domainJoinType?: CloudPcDomainJoinType | null;
+  /** Deprecated 2024-01-31 (use domainJoinType); the portal still sends it (graph-facts B.4). */
+  type?: CloudPcDomainJoinType | null;
+  onPremisesConnectionId?: string | null;
+  regionName?: string | null;
+  regionGroup?: CloudPcRegionGroup | null;
+  geographicLocationType?: CloudPcGeographicLocationType | null;
+}
+
+export interface CloudPcWindowsSetting {
+  locale?: string | null;
+}
+
+export interface CloudPcAutopilotConfiguration {
+  devicePreparationProfileId?: string | null;
+  applicationTimeoutInMinutes?: number | null;
+  onFailureDeviceAccessDenied?: boolean | null;
+}
+
+export interface MicrosoftManagedDesktop {
+  managedType?: MicrosoftManagedDesktopType | null;
+  /** Deprecated 2024-01-31 (use managedType). */
+  type?: MicrosoftManagedDesktopType | null;
+  profile?: string | null;
+}
+
+export interface CloudPcProvisioningPolicyAutopatch {
+  autopatchGroupId?: string | null;
+}
+
+export interface CloudPcUserSettingsPersistenceConfiguration {
+  userSettingsPersistenceEnabled?: boolean | null;
+  userSettingsPersistenceStorageSizeCategory?: CloudPcUserSettingsPersistenceStorageSizeCategory | null;
+}
+
+export const GROUP_ASSIGNMENT_TARGET_ODATA_TYPE = '#microsoft.graph.cloudPcManagementGroupAssignmentTarget';
+
+export interface CloudPcManagementGroupAssignmentTarget {
+  '@odata.type'?: string;
+  groupId: string;
+  /** Null for dedicated; required for Frontline (graph-facts B.3). */
+  servicePlanId?: string | null;
+  allotmentDisplayName?: string | null;
+  allotmentLicensesCount?: number | null;
+}
+
+export interface CloudPcProvisioningPolicyAssignment {
+  /** `{policyId}_{groupId}` here; clients must not parse it (graph-facts B.2 ⚠). */
+  id: string;
+  target: CloudPcManagementGroupAssignmentTarget;
+}
+
+export interface CloudPcProvisioningPolicy {
+  '@odata.type'?: '#microsoft.graph.cloudPcProvisioningPolicy';
+  id: string;
+  displayName: string;
+  description?: string | null;
+  alternateResourceUrl?: string | null;
+  cloudPcGroupDisplayName?: string | null;
+  cloudPcNamingTemplate?: string | null;
+  createdBy?: string | null;
+  createdDateTime?: string;
+  lastModifiedBy?: string | null;
+  lastModifiedDateTime?: string;
+  domainJoinConfigurations?: CloudPcDomainJoinConfiguration[] | null;
+  enableSingleSignOn?: boolean | null;
+  gracePeriodInHours?: number | null;
+  imageDisplayName?: string | null;
+  imageId?: string | null;
+  imageType?: CloudPcProvisioningPolicyImageType | null;
+  localAdminEnabled?: boolean | null;
+  managedBy?: CloudPcManagementService | null;
+  microsoftManagedDesktop?: MicrosoftManagedDesktop | null;
+  autopatch?: CloudPcProvisioningPolicyAutopatch | null;
+  autopilotConfiguration?: CloudPcAutopilotConfiguration | null;
+  provisioningType?: CloudPcProvisioningType | null;
+  scopeIds?: string[] | null;
+  snapshotResetMode?: CloudPcSnapshotResetMode | null;
+  userExperienceType?: CloudPcUserExperienceType | null;
+  userSettingsPersistenceConfiguration?: CloudPcUserSettingsPersistenceConfiguration | null;
+  windowsSetting?: CloudPcWindowsSetting | null;
+  /** Navigation property: present only with `$expand=assignments` (graph-facts A.4). */
+  assignments?: CloudPcProvisioningPolicyAssignment[];
+}
+
+/** Body of `POST .../provisioningPolicies/{id}/apply` (graph-facts A.1). */
+export interface CloudPcPolicyApplyRequest {
+  policySettings?: CloudPcPolicySettingType | null;
+  reservePercentage?: number | null;
+  isForceUserLogoffEnabled?: boolean | null;
+}

@@ -1,0 +1,54 @@
+// Rules for the optional `assignments` list (graph-facts B.2, B.3, C.3, C.6).
+import type { JsonPath } from './finding';
+import { removeFix } from './hit';
+import type { Hit } from './hit';
+import { asArray, asObject, effectiveProvisioningType, FRONTLINE_SHARED_TYPES, isSet } from './jsonValue';
+import type { JsonObject } from './jsonValue';
+import { RULES } from './ruleCodes';
+
+export function assignmentHits(policy: JsonObject, base: JsonPath, partial: boolean): Hit[] {
+  const list = asArray(policy['assignments']);
+  if (!list) return [];
+  const type = effectiveProvisioningType(policy, partial);
+  const hits: Hit[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const path: JsonPath = [...base, 'assignments', i];
+    const target = asObject(asObject(item)?.['target']);
+    if (!target) return;
+    const targetPath = [...path, 'target'];
+    if (type !== undefined) hits.push(...servicePlanHits(target, targetPath, type));
+    const groupId = target['groupId'];
+    if (typeof groupId !== 'string') return;
+    const key = groupId.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    // Assign replaces the whole set, so a group twice is a copy-paste slip: graph-facts C.6.
+    hits.push({
+      rule: RULES.duplicateGroup,
+      severity: 'warning',
+      message: `Group ${groupId} is already assigned in item ${first}: remove this one.`,
+      path: [...targetPath, 'groupId'],
+      part: 'value',
+      fixes: [removeFix('Remove the duplicate assignment', path)],
+    });
+  });
+  return hits;
+}
+
+/** servicePlanId: required for Frontline shared, null for dedicated (graph-facts B.3, C.3). */
+function servicePlanHits(target: JsonObject, targetPath: JsonPath, type: string): Hit[] {
+  const hasPlan = isSet(target, 'servicePlanId');
+  if (FRONTLINE_SHARED_TYPES.includes(type) && !hasPlan) {
+    return [{ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is Frontline shared: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath, part: 'key' }];
+  }
+  // ⚠ graph-facts B.3 says null for dedicated, yet D shows a Frontline (dedicated or shared) sample with one: warn, do not fail.
+  if (type === 'dedicated' && hasPlan) {
+    const path = [...targetPath, 'servicePlanId'];
+    return [{ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s licence: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] }];
+  }
+  return [];
+}

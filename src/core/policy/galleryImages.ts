@@ -1,0 +1,9 @@
+// Gallery image ids current tools use (graph-facts C.4), in the spelling the portal and Terraform use.
+export const KNOWN_GALLERY_IMAGE_IDS: readonly string[] = [
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-25h2-ent-cpc',
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-25h2-ent-cpc-m365',
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc',
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-23h2-ent-cpc',
+  'microsoftwindowsdesktop_windows-ent-cpc_win11-23h2-ent-cpc-m365',
+];

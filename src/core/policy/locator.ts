@@ -1,0 +1,219 @@
+// Finds the text span of a JSON path, built lazily and only when there is a finding to place
+// (design.md: no tree when nothing to report). Two sources: a scanner over text that is known to be
+// strict JSON once comments are blanked (fast path), or a jsonc-parser tree (text with syntax errors).
+import type { Node } from 'jsonc-parser';
+import type { JsonPath, TextSpan } from './finding';
+import { skipString } from './textScan';
+
+export interface Entry {
+  /** Key span including quotes; absent for array elements. */
+  key?: TextSpan;
+  keyText?: string;
+  value: TextSpan;
+}
+
+export interface Container {
+  kind: 'object' | 'array';
+  span: TextSpan;
+  entries: Entry[];
+}
+
+type ContainerAt = (offset: number) => Container | undefined;
+
+export class DocLocator {
+  private readonly memo = new Map<number, Container | undefined>();
+
+  constructor(
+    readonly text: string,
+    private readonly rootOffset: number,
+    private readonly build: ContainerAt,
+  ) {}
+
+  private containerAt(offset: number): Container | undefined {
+    if (!this.memo.has(offset)) this.memo.set(offset, this.build(offset));
+    return this.memo.get(offset);
+  }
+
+  /** The entry (key + value) at `path`; the last segment names the member or element. */
+  entry(path: JsonPath): Entry | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.container(path.slice(0, -1));
+    return parent ? pick(parent, path[path.length - 1]!) : undefined;
+  }
+
+  /** Span of the value at `path`; the root value for []. */
+  value(path: JsonPath): TextSpan | undefined {
+    if (path.length === 0) return this.rootOffset < 0 ? undefined : this.rootSpan();
+    return this.entry(path)?.value;
+  }
+
+  /** Span of the key at `path`, or of the value for array elements. */
+  key(path: JsonPath): TextSpan | undefined {
+    const e = this.entry(path);
+    return e ? (e.key ?? e.value) : undefined;
+  }
+
+  /** Key start to value end. */
+  member(path: JsonPath): TextSpan | undefined {
+    const e = this.entry(path);
+    if (!e) return undefined;
+    const start = e.key?.offset ?? e.value.offset;
+    return { offset: start, length: e.value.offset + e.value.length - start };
+  }
+
+  /** The container (object or array) whose value is at `path`. */
+  container(path: JsonPath): Container | undefined {
+    if (this.rootOffset < 0) return undefined;
+    let c = this.containerAt(this.rootOffset);
+    for (const seg of path) {
+      if (!c) return undefined;
+      const e = pick(c, seg);
+      c = e ? this.containerAt(e.value.offset) : undefined;
+    }
+    return c;
+  }
+
+  /** What to delete to remove the member or element at `path`, with its separating comma. */
+  removal(path: JsonPath): TextSpan | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.container(path.slice(0, -1));
+    if (!parent) return undefined;
+    const e = pick(parent, path[path.length - 1]!);
+    if (!e) return undefined;
+    const i = parent.entries.lastIndexOf(e);
+    const start = e.key?.offset ?? e.value.offset;
+    const end = e.value.offset + e.value.length;
+    const next = parent.entries[i + 1];
+    if (next) return { offset: start, length: (next.key?.offset ?? next.value.offset) - start };
+    const prev = parent.entries[i - 1];
+    if (prev) {
+      const prevEnd = prev.value.offset + prev.value.length;
+      return { offset: prevEnd, length: end - prevEnd };
+    }
+    return { offset: start, length: end - start };
+  }
+
+  private rootSpan(): TextSpan {
+    const c = this.containerAt(this.rootOffset);
+    if (c) return c.span;
+    return { offset: this.rootOffset, length: skipValue(this.text, this.rootOffset) - this.rootOffset };
+  }
+}
+
+function pick(c: Container, seg: string | number): Entry | undefined {
+  if (c.kind === 'array') {
+    const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : -1;
+    return c.entries[i];
+  }
+  const key = String(seg);
+  // Last one wins, as JSON.parse and jsonc-parser's getNodeValue do.
+  for (let i = c.entries.length - 1; i >= 0; i--) if (c.entries[i]!.keyText === key) return c.entries[i];
+  return undefined;
+}
+
+// ---- scanner over strict JSON (comments already blanked) ----
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Offset just past the JSON value starting at `i`. */
+export function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return skipString(text, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 34) j = skipString(text, j) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
+    j++;
+  }
+  return j;
+}
+
+function scanContainer(text: string, start: number): Container | undefined {
+  const open = text.charCodeAt(start);
+  if (open !== 123 && open !== 91) return undefined;
+  const isObject = open === 123;
+  const close = isObject ? 125 : 93;
+  const entries: Entry[] = [];
+  let i = skipSpace(text, start + 1);
+  while (i < text.length && text.charCodeAt(i) !== close) {
+    let key: TextSpan | undefined;
+    let keyText: string | undefined;
+    if (isObject) {
+      if (text.charCodeAt(i) !== 34) break;
+      const keyEnd = skipString(text, i);
+      key = { offset: i, length: keyEnd - i };
+      keyText = decodeKey(text.slice(i, keyEnd));
+      i = skipSpace(text, keyEnd);
+      if (text.charCodeAt(i) !== 58) break;
+      i = skipSpace(text, i + 1);
+    }
+    const end = skipValue(text, i);
+    if (end === i) break;
+    entries.push({ key, keyText, value: { offset: i, length: end - i } });
+    i = skipSpace(text, end);
+    if (text.charCodeAt(i) === 44) i = skipSpace(text, i + 1);
+  }
+  // The loop stops on the closing bracket in strict JSON; rescan only if it did not (never on the fast path).
+  const end = text.charCodeAt(i) === close ? i + 1 : skipValue(text, start);
+  return { kind: isObject ? 'object' : 'array', span: { offset: start, length: end - start }, entries };
+}
+
+function decodeKey(raw: string): string {
+  if (raw.indexOf('\\') < 0) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.slice(1, -1);
+  }
+}
+
+/** Locator over strict JSON text (offsets identical to the original when comments were blanked). */
+export function scannerLocator(strictText: string): DocLocator {
+  const root = skipSpace(strictText, 0);
+  return new DocLocator(strictText, root < strictText.length ? root : -1, (offset) => scanContainer(strictText, offset));
+}
+
+// ---- jsonc-parser tree ----
+
+/** Locator over a jsonc-parser tree (used when the text has syntax errors). */
+export function treeLocator(text: string, root: Node | undefined): DocLocator {
+  const nodes = new Map<number, Node>();
+  if (root) nodes.set(root.offset, root);
+  const build = (offset: number): Container | undefined => {
+    const node = nodes.get(offset);
+    if (!node || (node.type !== 'object' && node.type !== 'array')) return undefined;
+    const entries: Entry[] = [];
+    for (const child of node.children ?? []) {
+      if (node.type === 'object') {
+        const [k, v] = child.children ?? [];
+        if (!k || !v) continue;
+        nodes.set(v.offset, v);
+        entries.push({ key: { offset: k.offset, length: k.length }, keyText: String(k.value), value: { offset: v.offset, length: v.length } });
+      } else {
+        nodes.set(child.offset, child);
+        entries.push({ value: { offset: child.offset, length: child.length } });
+      }
+    }
+    return { kind: node.type, span: { offset: node.offset, length: node.length }, entries };
+  };
+  return new DocLocator(text, root ? root.offset : -1, build);
+}

@@ -1,0 +1,30 @@
+// The schema check compiled at build time by scripts/generateSchemaValidator.mjs (Ajv standalone):
+// no schema compile at run time (design.md: cold start).
+import type { ErrorObject } from 'ajv';
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+let compiled: CompiledValidator | undefined;
+
+/** Loads the generated validator once; a missing file is a build bug (run `npm run generate`). */
+export function schemaValidator(): CompiledValidator {
+  if (!compiled) {
+    try {
+      // require, not import: the generated file is git-ignored, so typecheck must not depend on it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      compiled = require('./generated/policySchemaValidator.js') as CompiledValidator;
+    } catch (err) {
+      throw new Error(`cpcpolicy: the generated schema validator is missing; run "node scripts/generateSchemaValidator.mjs" (${String(err)})`);
+    }
+  }
+  return compiled;
+}
+
+/** Validates a parsed document; returns Ajv's errors (empty when valid). */
+export function runSchema(value: unknown): ErrorObject[] {
+  const validate = schemaValidator();
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}

@@ -1,0 +1,96 @@
+// The syntax layer: every JSONC error with its position (jsonc-parser), and duplicate keys.
+import { getNodeValue, ParseErrorCode, parseTree } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import type { Finding, TextSpan } from './finding';
+import { RULES } from './ruleCodes';
+
+/** Enough to fix a file; beyond that more errors only repeat (a binary file would give thousands). */
+export const MAX_SYNTAX_FINDINGS = 100;
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: JSON values are strings in double quotes, numbers, true, false, null, objects or lists.',
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON (no leading zeros, + signs or trailing dots).',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
+  [ParseErrorCode.ColonExpected]: "A ':' is expected after the property name.",
+  [ParseErrorCode.CommaExpected]: "A ',' is expected between the two items.",
+  [ParseErrorCode.CloseBraceExpected]: "A '}' is expected to close the object.",
+  [ParseErrorCode.CloseBracketExpected]: "A ']' is expected to close the list.",
+  [ParseErrorCode.EndOfFileExpected]: 'Only one value may be in the file: remove what follows, or wrap the policies in { "policies": [...] }.',
+  [ParseErrorCode.InvalidCommentToken]: 'This comment is not valid: use // or /* */.',
+  [ParseErrorCode.UnexpectedEndOfComment]: "This comment is not closed: end it with '*/'.",
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed: end it with a double quote on the same line.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape: write four hex digits, e.g. \\u00e9.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape: use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX.',
+  [ParseErrorCode.InvalidCharacter]: 'Control characters are not allowed in strings: escape them (\\n, \\t, \\uXXXX).',
+};
+
+/** The value of a tree (last duplicate key wins, as in JSON.parse). */
+export function nodeValue(root: Node): unknown {
+  return getNodeValue(root) as unknown;
+}
+
+export interface SyntaxResult {
+  root: Node | undefined;
+  findings: Finding[];
+}
+
+export function parseWithErrors(text: string): SyntaxResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const findings: Finding[] = [];
+  for (const e of errors) {
+    if (findings.length >= MAX_SYNTAX_FINDINGS) {
+      findings.push({ code: RULES.syntaxError.code, severity: 'error', message: `${errors.length - MAX_SYNTAX_FINDINGS} more syntax errors not shown: fix the ones above first.`, range: { offset: e.offset, length: 0 } });
+      break;
+    }
+    findings.push({ code: RULES.syntaxError.code, severity: 'error', message: MESSAGES[e.error] ?? 'Syntax error.', range: clamp({ offset: e.offset, length: e.length }, text.length) });
+  }
+  return { root, findings };
+}
+
+function clamp(span: TextSpan, max: number): TextSpan {
+  const offset = Math.min(Math.max(0, span.offset), max);
+  return { offset, length: Math.max(0, Math.min(span.length, max - offset)) };
+}
+
+/** Duplicate keys in any object of the tree (JSON.parse silently keeps the last one). */
+export function duplicateKeyFindings(root: Node | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const stack: Node[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children = node.children ?? [];
+    if (node.type === 'object') {
+      const last = new Map<string, number>();
+      children.forEach((prop, i) => {
+        const key = prop.children?.[0];
+        if (key) last.set(String(key.value), i);
+      });
+      children.forEach((prop, i) => {
+        const key = prop.children?.[0];
+        if (!key || last.get(String(key.value)) === i) return;
+        findings.push({
+          code: RULES.duplicateKey.code,
+          severity: 'warning',
+          message: `'${String(key.value)}' appears again later in this object and only the last one counts: remove this one.`,
+          range: { offset: key.offset, length: key.length },
+          tags: ['unnecessary'],
+          fixes: [{ title: `Remove this '${String(key.value)}'`, edits: [{ ...removalSpan(children, i), newText: '' }], isPreferred: true }],
+        });
+      });
+    }
+    for (const c of children) stack.push(c);
+  }
+  return findings;
+}
+
+function removalSpan(siblings: Node[], i: number): TextSpan {
+  const node = siblings[i]!;
+  const next = siblings[i + 1];
+  if (next) return { offset: node.offset, length: next.offset - node.offset };
+  const prev = siblings[i - 1];
+  if (prev) return { offset: prev.offset + prev.length, length: node.offset + node.length - (prev.offset + prev.length) };
+  return { offset: node.offset, length: node.length };
+}

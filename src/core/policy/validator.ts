@@ -1,0 +1,276 @@
+// The policy validator: text in, findings out, three layers (syntax, schema, domain rules).
+// Fast path (design.md): strict JSON.parse (comments blanked first when present), no tree unless a
+// rule fires; duplicate keys are detected by counting ':' instead of building a tree.
+import { annotationHits } from './annotationRules';
+import { assignmentHits } from './assignmentRules';
+import { deprecationHits } from './deprecationRules';
+import type { Finding, Fix, JsonPath, TextSpan } from './finding';
+import type { Hit } from './hit';
+import { asArray, asObject } from './jsonValue';
+import type { JsonObject } from './jsonValue';
+import { scannerLocator, treeLocator } from './locator';
+import type { DocLocator } from './locator';
+import { namingHits } from './namingFindings';
+import { policyRuleHits } from './policyRules';
+import { RULES } from './ruleCodes';
+import type * as SyntaxCheckModule from './syntaxCheck';
+import { schemaHits } from './schemaCheck';
+import { isFleet, rootSchemaFor } from './schemaModel';
+import { runSchema } from './schemaValidator';
+import { countChar, findControlCharacter, findExcessNesting, stripJsonc } from './textScan';
+
+export interface ValidateOptions {
+  /** A PATCH body: skip required-property rules and couplings to properties that are absent. */
+  partial?: boolean;
+  /** Expected Cloud PC count for collision odds (CPC410); default from assignments or 1000. */
+  fleetSize?: number;
+}
+
+export interface PolicyAnalysis {
+  /** Path of the policy in the document: [] or ['policies', i]. */
+  path: JsonPath;
+  value: JsonObject;
+  findings: Finding[];
+}
+
+export interface DocumentAnalysis {
+  /** The parsed document (jsonc semantics; last duplicate key wins); undefined when nothing parsed. */
+  value: unknown;
+  findings: Finding[];
+  policies: PolicyAnalysis[];
+}
+
+/** All findings for a document, sorted by position. Never throws for any input text. */
+export function validateDocument(text: string, options: ValidateOptions = {}): Finding[] {
+  return analyzeDocument(text, options).findings;
+}
+
+/** Findings plus the parsed value and each policy with its own findings. */
+export function analyzeDocument(text: string, options: ValidateOptions = {}): DocumentAnalysis {
+  try {
+    return analyze(text, options);
+  } catch (err) {
+    // A bug, not a finding about the document: surface it instead of hiding it (tests assert it never appears).
+    return { value: undefined, policies: [], findings: [{ code: 'CPC100', severity: 'error', message: `Internal error in the policy validator: ${String(err)}`, range: { offset: 0, length: 0 } }] };
+  }
+}
+
+type SyntaxCheck = typeof SyntaxCheckModule;
+let syntaxModule: SyntaxCheck | undefined;
+
+/** jsonc-parser is needed only for text with syntax errors or duplicate keys: load it on first need (cold start, design.md). */
+function syntax(): SyntaxCheck {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (syntaxModule ??= require('./syntaxCheck') as SyntaxCheck);
+}
+
+interface Parsed {
+  value: unknown;
+  findings: Finding[];
+  locator: () => DocLocator;
+}
+
+function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
+  // A byte-order mark is not JSON whitespace; blank it so offsets stay those of the editor's text.
+  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  if (text.trim() === '') {
+    return { value: undefined, policies: [], findings: [{ code: RULES.emptyDocument.code, severity: 'error', message: 'The file is empty: write a policy object, e.g. { "displayName": "My policy" }.', range: { offset: 0, length: input.length }, fixes: [{ title: 'Insert a new policy', edits: [{ offset: 0, length: input.length, newText: NEW_POLICY_TEXT }], isPreferred: true }] }] };
+  }
+  const parsed = parseFast(text) ?? parseSlow(text);
+  if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
+  const findings = [...parsed.findings];
+  const root = asObject(parsed.value);
+  if (!root) {
+    if (parsed.value !== undefined || findings.length === 0) findings.push(notAnObject(parsed, text));
+    return { value: parsed.value, policies: [], findings: sortFindings(findings) };
+  }
+  const policies = policyList(root);
+  const hits = collectHits(root, policies, options);
+  let loc: DocLocator | undefined;
+  const locator = (): DocLocator => (loc ??= parsed.locator());
+  // Hits know their policy by path, so per-policy findings never need every policy located.
+  const byPolicy = new Map<number, Finding[]>();
+  const attributed = new Set<Finding>();
+  for (const h of hits) {
+    const f = place(h, locator());
+    findings.push(f);
+    if (h.path[0] !== 'policies') continue;
+    const index = Number(h.path[1]);
+    byPolicy.set(index, [...(byPolicy.get(index) ?? []), f]);
+    attributed.add(f);
+  }
+  const sorted = sortFindings(dedupe(findings));
+  const unattributed = sorted.filter((f) => !attributed.has(f));
+  const perPolicy = (p: PolicyEntry): Finding[] => {
+    if (p.path.length === 0) return sorted;
+    const own = byPolicy.get(p.path[1] as number) ?? [];
+    // Findings without a path (syntax, duplicate keys) are attributed by position.
+    const span = unattributed.length > 0 ? locator().value(p.path) : undefined;
+    return sortFindings(dedupe([...own, ...(span ? unattributed.filter((f) => within(f, span)) : [])]));
+  };
+  return { value: root, findings: sorted, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })) };
+}
+
+/** Schema, annotation and domain rule hits for the whole document. */
+function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions): Hit[] {
+  const partial = options.partial === true;
+  const hits = schemaHits(root, runSchema(root), partial);
+  hits.push(...annotationHits(root, rootSchemaFor(root), []));
+  for (const p of policies) {
+    hits.push(...policyRuleHits(p.value, p.path, { partial }), ...deprecationHits(p.value, p.path), ...assignmentHits(p.value, p.path, partial), ...namingHits(p.value, p.path, partial, options.fleetSize));
+  }
+  return hits;
+}
+
+const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n';
+
+/** Below this size a comment scan costs less than a failed JSON.parse (exception + stack capture). */
+const SCAN_FIRST_BELOW = 64 * 1024;
+
+/** Strict JSON (after blanking comments and trailing commas); undefined when the text has syntax errors. */
+function parseFast(text: string): Parsed | undefined {
+  let strict = text;
+  let value: unknown;
+  const scanFirst = text.length < SCAN_FIRST_BELOW && text.indexOf('/') >= 0;
+  if (scanFirst) strict = stripJsonc(text) ?? text;
+  try {
+    value = JSON.parse(strict);
+  } catch {
+    const stripped = scanFirst ? undefined : stripJsonc(text);
+    if (stripped === undefined) return undefined;
+    try {
+      value = JSON.parse(stripped);
+      strict = stripped;
+    } catch {
+      return undefined;
+    }
+  }
+  const strictText = strict;
+  if (hasDuplicateKeys(strictText, value)) {
+    // Rare: fall back to a tree for the duplicate-key findings, keep JSON.parse semantics for the value.
+    const slow = syntax().parseWithErrors(text);
+    return { value, findings: syntax().duplicateKeyFindings(slow.root), locator: () => treeLocator(text, slow.root) };
+  }
+  return { value, findings: [], locator: () => scannerLocator(strictText) };
+}
+
+/**
+ * Every ':' outside strings separates one key from its value; if the parsed value holds fewer keys
+ * (plus ':' inside its strings) than the text has ':', a duplicate key was dropped by JSON.parse.
+ */
+function hasDuplicateKeys(strictText: string, value: unknown): boolean {
+  return countChar(strictText, ':') !== colonsInValue(value);
+}
+
+/** Keys (one ':' each) plus ':' inside keys and strings, without recursion (values may be 10,000 deep). */
+function colonsInValue(value: unknown): number {
+  let count = 0;
+  const stack: object[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (v.indexOf(':') >= 0) count += countChar(v, ':');
+    } else if (v !== null && typeof v === 'object') stack.push(v);
+  };
+  visit(value);
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) visit(o[i]);
+      continue;
+    }
+    const record = o as Record<string, unknown>;
+    for (const k in record) {
+      count += k.indexOf(':') >= 0 ? 1 + countChar(k, ':') : 1;
+      visit(record[k]);
+    }
+  }
+  return count;
+}
+
+function parseSlow(text: string): Parsed | undefined {
+  if (findExcessNesting(text) >= 0) return undefined;
+  const { root, findings } = syntax().parseWithErrors(text);
+  const control = findControlCharacter(text);
+  if (control >= 0) {
+    findings.unshift({ code: RULES.controlCharacters.code, severity: 'error', message: 'The file contains binary or control characters: is it really a .cpcpolicy.json text file?', range: { offset: control, length: 1 } });
+  }
+  findings.push(...syntax().duplicateKeyFindings(root));
+  return { value: root ? syntax().nodeValue(root) : undefined, findings, locator: () => treeLocator(text, root) };
+}
+
+function tooDeep(text: string): Finding {
+  const at = findExcessNesting(text);
+  return { code: RULES.tooDeep.code, severity: 'error', message: 'Objects and lists are nested more than 64 levels deep here; a policy needs at most 5: this is not a policy file.', range: { offset: Math.max(0, at), length: 1 } };
+}
+
+function notAnObject(parsed: Parsed, text: string): Finding {
+  const span = parsed.locator().value([]) ?? { offset: 0, length: text.length };
+  return { code: RULES.rootNotObject.code, severity: 'error', message: 'A policy file holds one policy object { "displayName": ... } or { "policies": [ ... ] }.', range: span };
+}
+
+interface PolicyEntry {
+  path: JsonPath;
+  value: JsonObject;
+}
+
+function policyList(root: JsonObject): PolicyEntry[] {
+  if (!isFleet(root)) return [{ path: [], value: root }];
+  const out: PolicyEntry[] = [];
+  asArray(root['policies'])?.forEach((p, i) => {
+    const value = asObject(p);
+    const path = ['policies', i];
+    if (value) out.push({ path, value });
+  });
+  return out;
+}
+
+function within(f: Finding, span: TextSpan): boolean {
+  return (f.range.offset >= span.offset && f.range.offset + f.range.length <= span.offset + span.length);
+}
+
+/** Places a hit in the text: the part it names, or the nearest ancestor that exists. */
+function place(h: Hit, loc: DocLocator): Finding {
+  const range = locate(h, loc);
+  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range };
+  if (h.tags) finding.tags = h.tags;
+  if (h.fixes && h.fixes.length > 0) {
+    const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);
+    if (fixes.length > 0) finding.fixes = fixes;
+  }
+  return finding;
+}
+
+function locate(h: Hit, loc: DocLocator): TextSpan {
+  const exact = h.part === 'key' ? loc.key(h.path) : h.part === 'member' ? loc.member(h.path) : loc.value(h.path);
+  if (exact) {
+    if (h.part === 'start') return { offset: exact.offset, length: 1 };
+    if (h.inString) {
+      const raw = loc.text.slice(exact.offset, exact.offset + exact.length);
+      if (raw.indexOf('\\') < 0 && raw.length >= 2) {
+        const offset = exact.offset + 1 + Math.min(h.inString.offset, raw.length - 2);
+        return { offset, length: Math.max(0, Math.min(h.inString.length, exact.offset + exact.length - 1 - offset)) };
+      }
+    }
+    return exact;
+  }
+  for (let n = h.path.length - 1; n >= 0; n--) {
+    const span = loc.key(h.path.slice(0, n));
+    if (span && n > 0) return span;
+  }
+  const root = loc.value([]);
+  return root ? { offset: root.offset, length: 1 } : { offset: 0, length: 0 };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.range.offset}|${f.range.length}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.offset - b.range.offset || a.range.length - b.range.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

@@ -1,0 +1,410 @@
+// One Cloud PC's life: queued → provisioning (create VM, set up for the user, finish) → provisioned, with
+// automatic retries, failure, grace period, deprovisioning, apply actions and the cleanup that follows
+// (graph-facts C.6–C.7). Transitions bump `gen` so events scheduled for an earlier state are ignored.
+import type { Simulator } from './simulator';
+import { MINUTE, HOUR, DAY } from './timeUnits';
+import { ok, fail } from './simResult';
+import type { SimResult } from './simResult';
+import type { CloudPcRecord, PolicyRecord, UserRecord, FootprintRecord, FootprintObjectKind, FootprintObjectState } from './simulatorState';
+import type { ScheduledEventKind } from './eventScheduler';
+import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
+import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
+import { defaultRegionFor } from './catalogSeed';
+import { parseNamingTemplate, userNamePart } from '../policy/namingTemplate';
+import type { TemplateToken } from '../policy/namingTemplate';
+import { CURRENT_NAMING_RULES } from '../policy/namingRules';
+// A call-time cycle (reconciliation creates Cloud PCs here): safe, nothing runs at module load.
+import { reconcileUser, reconcileUsers } from './reconciliation';
+
+/** A failed provisioning is retried automatically twice; the third failure is final (graph-facts C.6). */
+export const MAX_ATTEMPTS = 3;
+/** 7-day grace period: graph-facts C.6. */
+export const GRACE_PERIOD_MS = 7 * DAY;
+/** About 3 hours after a failure or a deletion the service cleans up: graph-facts C.6. */
+export const CLEANUP_DELAY_MS = 3 * HOUR;
+/** Queued before provisioning starts, so a fresh Cloud PC shows `notProvisioned` for a moment. */
+export const QUEUE_DELAY_MS = 1 * MINUTE;
+export const AUTO_RETRY_DELAY_MS = 5 * MINUTE;
+
+const DEFAULT_TEMPLATE = 'CPC-%USERNAME:4%-%RAND:5%';
+const DEFAULT_SHARED_TEMPLATE = 'CPC-%RAND:8%';
+const NO_CONFIGS: never[] = [];
+const HEALTHY = new Set(['passed', 'warning', 'informational']);
+const SETTLED = new Set<CloudPcStatus>(['provisioned', 'provisionedWithWarnings']);
+
+export interface NewCloudPc {
+  slot: string;
+  user: UserRecord | null;
+  policy: PolicyRecord;
+  skuId: string | null;
+  servicePlanId: string | null;
+  groupId: string | null;
+  allotmentDisplayName: string | null;
+}
+
+export function createCloudPc(sim: Simulator, input: NewCloudPc): CloudPcRecord {
+  const p = input.policy.policy;
+  const group = input.groupId ? sim.groups.get(input.groupId) : undefined;
+  const c: CloudPcRecord = {
+    id: sim.ids.guid(), slot: input.slot, userId: input.user?.id ?? null, userPrincipalName: input.user?.userPrincipalName ?? null,
+    policyId: p.id, groupId: input.groupId, skuId: input.skuId, servicePlanId: input.servicePlanId,
+    // The display name is set once; renaming the policy later renames no Cloud PC (graph-facts C.6).
+    displayName: input.user ? `${p.displayName} - ${input.user.displayName}` : `${p.displayName} - ${input.allotmentDisplayName ?? group?.displayName ?? 'shared'} ${input.slot.split('|').pop()}`,
+    deviceName: '', aadDeviceId: null, managedDeviceId: null, footprintAt: null, footprintSeq: 0,
+    status: 'notProvisioned', settledStatus: 'provisioned', statusDetail: null, graceEnd: null, provisionedAt: null, lastModified: sim.now(),
+    imageId: p.imageId ?? null, imageDisplayName: p.imageDisplayName ?? null, ancId: null, ancName: '', regionName: null, pendingRegionName: null,
+    singleSignOn: !!p.enableSingleSignOn, osVersion: 'windows11', userAccountType: p.localAdminEnabled ? 'administrator' : 'standardUser',
+    provisioningType: p.provisioningType ?? 'dedicated', userExperienceType: p.userExperienceType ?? 'cloudPc',
+    productType: input.groupId ? 'frontline' : 'enterprise', allotmentDisplayName: input.allotmentDisplayName,
+    gen: 0, attempts: 0, stage: 0, pendingFailure: null,
+  };
+  reserveDeviceName(sim, p.cloudPcNamingTemplate, c);
+  sim.cloudPcs.set(c.id, c);
+  sim.indexCloudPc(c, true);
+  sim.schedule(QUEUE_DELAY_MS, 'startProvisioning', c.id, c.gen, c);
+  sim.emit('cloudPc', c.id, 'created');
+  return c;
+}
+
+/** Parsed templates: parsing per Cloud PC would cost ~7 µs × 100,000 (the shared parser is the same). */
+const templateCache = new Map<string, TemplateToken[]>();
+
+/**
+ * Rule 12: names come from the policy's naming template through the shared naming engine
+ * (parseNamingTemplate, userNamePart, the current rules' alphabet), unique in the tenant.
+ * Same loop as expandNamingTemplate, over a cached parse.
+ */
+function expandName(template: string, userPrincipalName: string, random: () => number): string {
+  let tokens = templateCache.get(template);
+  if (!tokens) {
+    if (templateCache.size > 1000) templateCache.clear();
+    templateCache.set(template, (tokens = parseNamingTemplate(template).tokens));
+  }
+  const alphabet = CURRENT_NAMING_RULES.randomAlphabet;
+  // Collected then joined: one flat string instead of a cons-string chain per character.
+  const parts: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'literal') parts.push(t.text);
+    else if (t.kind === 'username') parts.push(userNamePart(userPrincipalName, t.length));
+    else for (let i = 0; i < t.length; i++) parts.push(alphabet[Math.min(alphabet.length - 1, Math.floor(random() * alphabet.length))]);
+  }
+  return parts.join('');
+}
+
+/** Gives `c` a device name unique in the tenant and registers it in `sim.deviceNames` (upper case). */
+function reserveDeviceName(sim: Simulator, template: string | null | undefined, c: CloudPcRecord): void {
+  const t = template || (c.userId ? DEFAULT_TEMPLATE : DEFAULT_SHARED_TEMPLATE);
+  const taken = sim.deviceNames;
+  let name = '';
+  for (let i = 0; i < 50; i++) {
+    name = expandName(t, c.userPrincipalName ?? '', sim.random);
+    // Test and claim in one hash operation: the set grows only if the name was free.
+    const size = taken.size;
+    taken.add(name.toUpperCase());
+    if (taken.size !== size) {
+      c.deviceName = name;
+      return;
+    }
+  }
+  // A template with too little randomness for the tenant: keep the name unique rather than fail.
+  c.deviceName = `${name.slice(0, 10)}${sim.ids.nextUint32().toString(36).slice(0, 5)}`.toUpperCase();
+  taken.add(c.deviceName);
+}
+
+function touch(sim: Simulator, c: CloudPcRecord, status: CloudPcStatus): void {
+  c.status = status;
+  c.lastModified = sim.now();
+  c.gen++;
+  sim.emit('cloudPc', c.id, 'updated');
+}
+
+/** Starts an attempt with the policy's current settings (rule 6) and decides now whether it will fail (rule 5). */
+function startAttempt(sim: Simulator, c: CloudPcRecord): void {
+  const policy = sim.policies.get(c.policyId)?.policy;
+  let failure: CloudPcRecord['pendingFailure'] = null;
+  if (policy) {
+    c.imageId = policy.imageId ?? null;
+    c.imageDisplayName = policy.imageDisplayName ?? null;
+    c.singleSignOn = !!policy.enableSingleSignOn;
+    const configs = policy.domainJoinConfigurations ?? [];
+    const ancConfigs = configs.length && configs[0].onPremisesConnectionId ? configs.filter((d) => d.onPremisesConnectionId) : NO_CONFIGS;
+    if (ancConfigs.length) {
+      // Priority order: the first healthy Azure network connection is used (graph-facts C.5).
+      const healthy = ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)).find((a) => a && HEALTHY.has(a.healthCheckStatus));
+      const chosen = healthy ?? sim.connections.get(ancConfigs[0].onPremisesConnectionId!);
+      c.ancId = chosen?.id ?? null;
+      c.ancName = chosen?.displayName ?? '';
+      c.regionName = chosen?.virtualNetworkLocation ?? null;
+      if (!healthy) {
+        failure = { code: 'azureNetworkConnectionUnhealthy', stage: 1,
+          message: `None of the policy's Azure network connections passed its health checks (${ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)?.displayName ?? d.onPremisesConnectionId).join(', ')}).` };
+      }
+    } else {
+      const d = configs[0];
+      c.ancId = null;
+      c.ancName = '';
+      c.regionName = !d?.regionName || d.regionName === 'automatic' ? defaultRegionFor(d?.regionGroup) : d.regionName;
+    }
+    if (!failure) failure = imageProblem(sim, policy.imageType ?? 'gallery', policy.imageId ?? null);
+  }
+  if (!failure && sim.faults.length && sim.takeFault(c.userPrincipalName, c.policyId)) {
+    failure = { code: 'intuneEnrollFailed', stage: 2, message: 'The Cloud PC could not be enrolled in Intune (injected fault).' };
+  }
+  if (!failure && sim.settings.failureRate > 0 && sim.ids.random() < sim.settings.failureRate) {
+    failure = { code: 'provisioningFailed', stage: 2, message: 'Provisioning failed for an internal reason (simulated random failure).' };
+  }
+  c.pendingFailure = failure;
+  c.stage = 1;
+  c.statusDetail = null;
+  touch(sim, c, 'provisioning');
+  sim.schedule(sim.settings.stageMinutes[0] * MINUTE, 'stageDone', c.id, c.gen, c);
+}
+
+function imageProblem(sim: Simulator, imageType: string, imageId: string | null): CloudPcRecord['pendingFailure'] {
+  if (!imageId) return { code: 'imageNotFound', stage: 1, message: 'The policy names no image.' };
+  if (imageType === 'custom') {
+    const image = sim.catalog.deviceImages.find((i) => i.id.toLowerCase() === imageId.toLowerCase());
+    if (!image) return { code: 'imageNotFound', stage: 1, message: `Custom image '${imageId}' was not found.` };
+    if (image.status !== 'ready') return { code: 'imageNotReady', stage: 1, message: `Custom image '${image.displayName}' is ${image.status}, not ready.` };
+    return null;
+  }
+  const image = sim.galleryImage(imageId);
+  if (!image) return { code: 'imageNotFound', stage: 1, message: `Gallery image '${imageId}' was not found.` };
+  // No new provisioning after the expiration date (graph-facts B.11).
+  if (image.expirationDate && Date.parse(image.expirationDate) <= sim.now()) {
+    return { code: 'imageExpired', stage: 1, message: `Gallery image '${image.displayName}' expired on ${image.expirationDate}; choose a supported image.` };
+  }
+  return null;
+}
+
+/**
+ * What provisioning created lives on the Cloud PC while it is in use (aadDeviceId, managedDeviceId); when it
+ * is released (final failure, deletion, reprovision) it becomes a footprint the service cleans up about
+ * 3 h later (rule 10, graph-facts C.6). Lazy, so a 100,000-PC tenant carries no extra records.
+ */
+function releaseFootprint(sim: Simulator, c: CloudPcRecord): void {
+  if (!c.aadDeviceId) return;
+  const f: FootprintRecord = {
+    id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId,
+    hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null,
+  };
+  sim.footprints.set(f.id, f);
+  sim.schedule(CLEANUP_DELAY_MS, 'cleanup', f.id, 0);
+  c.footprintSeq++;
+  c.aadDeviceId = null;
+  c.managedDeviceId = null;
+  c.footprintAt = null;
+}
+
+function isHybrid(sim: Simulator, c: CloudPcRecord): boolean {
+  return !!c.ancId && sim.connections.get(c.ancId)?.connectionType === 'hybridAzureADJoin';
+}
+
+/** The objects of a Cloud PC still in use, as a footprint (not stored). */
+export function liveFootprint(sim: Simulator, c: CloudPcRecord): FootprintRecord | undefined {
+  if (!c.aadDeviceId) return undefined;
+  return { id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId, hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null };
+}
+
+function failAttempt(sim: Simulator, c: CloudPcRecord): void {
+  const failure = c.pendingFailure!;
+  c.attempts++;
+  if (c.attempts < MAX_ATTEMPTS) {
+    c.stage = 0;
+    c.gen++;
+    sim.schedule(AUTO_RETRY_DELAY_MS, 'startProvisioning', c.id, c.gen, c);
+    return;
+  }
+  const retriable = failure.code !== 'imageExpired';
+  c.statusDetail = {
+    code: failure.code, message: failure.message,
+    additionalInformation: [
+      { name: 'retriable', value: String(retriable) },
+      { name: 'failedAction', value: 'Provision' },
+      { name: 'attempts', value: String(c.attempts) },
+    ],
+  };
+  c.stage = 0;
+  c.pendingFailure = null;
+  touch(sim, c, 'failed');
+  releaseFootprint(sim, c);
+}
+
+/** `ref`: the record the event was scheduled with (a removed Cloud PC's generation has moved on); else looked up. */
+export function handleScheduledEvent(sim: Simulator, kind: ScheduledEventKind, target: string, gen: number, ref: CloudPcRecord | undefined): void {
+  if (kind === 'cleanup') return cleanupFootprint(sim, target);
+  const c = ref ?? sim.cloudPcs.get(target);
+  if (!c || c.gen !== gen) return;
+  switch (kind) {
+    case 'startProvisioning':
+      return startAttempt(sim, c);
+    case 'stageDone':
+      return stageDone(sim, c);
+    case 'settle':
+      return settle(sim, c);
+    case 'graceEnd':
+      return deprovision(sim, c);
+    case 'deprovisioned':
+      return removeCloudPc(sim, c);
+  }
+}
+
+function stageDone(sim: Simulator, c: CloudPcRecord): void {
+  const stage = c.stage;
+  if (stage === 1 && !c.aadDeviceId) {
+    c.aadDeviceId = sim.ids.guid();
+    c.footprintAt = sim.now();
+  } else if (stage === 2 && !c.managedDeviceId) {
+    c.managedDeviceId = sim.ids.guid();
+  }
+  if (c.pendingFailure && c.pendingFailure.stage === stage) return failAttempt(sim, c);
+  if (stage < 3) {
+    c.stage = stage + 1;
+    c.gen++;
+    sim.schedule(sim.settings.stageMinutes[stage] * MINUTE, 'stageDone', c.id, c.gen, c);
+    return;
+  }
+  c.stage = 0;
+  c.attempts = 0;
+  c.provisionedAt = sim.now();
+  const autopilot = sim.policies.get(c.policyId)?.policy.autopilotConfiguration;
+  // Autopilot device preparation that fails without denying access ends with warnings (graph-facts B.6); we model success.
+  c.settledStatus = autopilot && autopilot.onFailureDeviceAccessDenied === false && !autopilot.devicePreparationProfileId ? 'provisionedWithWarnings' : 'provisioned';
+  touch(sim, c, c.settledStatus);
+}
+
+function settle(sim: Simulator, c: CloudPcRecord): void {
+  if (c.status === 'movingRegion' && c.pendingRegionName) c.regionName = c.pendingRegionName;
+  c.pendingRegionName = null;
+  touch(sim, c, c.settledStatus);
+}
+
+/** Rule 8: no longer covered → grace (7 days) if it was delivered; an undelivered one is simply removed. */
+export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
+  if (c.status === 'inGracePeriod' || c.status === 'deprovisioning') return;
+  // Frontline shared has no grace period (graph-facts C.6); ⚠ one never provisioned has nothing to keep: deprovisioned at once.
+  if (c.provisioningType === 'sharedByEntraGroup' || !c.provisionedAt) return deprovision(sim, c);
+  c.graceEnd = sim.now() + GRACE_PERIOD_MS;
+  touch(sim, c, 'inGracePeriod');
+  sim.schedule(GRACE_PERIOD_MS, 'graceEnd', c.id, c.gen, c);
+}
+
+export function restoreFromGrace(sim: Simulator, c: CloudPcRecord): void {
+  c.graceEnd = null;
+  touch(sim, c, c.settledStatus);
+}
+
+export function deprovision(sim: Simulator, c: CloudPcRecord): void {
+  c.graceEnd = null;
+  touch(sim, c, 'deprovisioning');
+  sim.schedule(sim.settings.transitionMinutes * MINUTE, 'deprovisioned', c.id, c.gen, c);
+}
+
+function removeCloudPc(sim: Simulator, c: CloudPcRecord): void {
+  releaseFootprint(sim, c);
+  // Events still queued for this record carry it by reference: a new generation makes them stale.
+  c.gen++;
+  sim.cloudPcs.delete(c.id);
+  sim.unindexCloudPc(c);
+  sim.emit('cloudPc', c.id, 'deleted');
+  // A freed licence or allotment may let a waiting user in.
+  if (c.userId && sim.users.has(c.userId)) {
+    if (c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
+    else reconcileUser(sim, c.userId);
+  }
+}
+
+function cleanupFootprint(sim: Simulator, id: string): void {
+  const f = sim.footprints.get(id);
+  if (!f || f.cleanedAt !== null) return;
+  f.cleanedAt = sim.now();
+  sim.emit('tenant', f.id, 'updated');
+  // Nothing is left to show once cleaned: keep the record (NSG kept, computer account disabled) for the admin.
+}
+
+export interface FootprintObject {
+  id: string;
+  kind: FootprintObjectKind;
+  displayName: string;
+  cloudPcId: string;
+  state: FootprintObjectState;
+  createdDateTime: string;
+  cleanedUpDateTime: string | null;
+}
+
+/** Rule 10 as an admin sees it: Intune, Entra device and vNIC removed; NSG kept; computer account disabled. */
+export function footprintObjects(sim: Simulator, f: FootprintRecord): FootprintObject[] {
+  const cleaned = f.cleanedAt !== null;
+  const at = sim.iso(f.createdAt);
+  const done = cleaned ? sim.iso(f.cleanedAt!) : null;
+  const o = (kind: FootprintObjectKind, id: string, displayName: string, after: FootprintObjectState): FootprintObject =>
+    ({ id, kind, displayName, cloudPcId: f.cloudPcId, state: cleaned ? after : 'active', createdDateTime: at, cleanedUpDateTime: done });
+  const list = [
+    o('virtualNic', `${f.id}-nic`, `${f.deviceName}-nic`, 'removed'),
+    o('networkSecurityGroup', `${f.id}-nsg`, `${f.deviceName}-nsg`, 'retained'),
+    o('entraDevice', f.aadDeviceId, f.deviceName, 'removed'),
+  ];
+  if (f.hybrid) list.push(o('onPremisesComputerAccount', `${f.id}-ad`, `CN=${f.deviceName},OU=CloudPCs,DC=corp,DC=contoso,DC=com`, 'disabled'));
+  if (f.managedDeviceId) list.push(o('intuneManagedDevice', f.managedDeviceId, f.deviceName, 'removed'));
+  return list;
+}
+
+// ---------------------------------------------------------------- admin actions
+
+/** Rule 7: reprovision only from provisioned or failed; recreates with the policy's current settings and a new name. */
+export function reprovision(sim: Simulator, c: CloudPcRecord, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }): SimResult<void> {
+  if (!SETTLED.has(c.status) && c.status !== 'failed') {
+    return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`, 'InvalidCloudPcStatus');
+  }
+  releaseFootprint(sim, c);
+  sim.deviceNames.delete(c.deviceName.toUpperCase());
+  const policy = sim.policies.get(c.policyId)?.policy;
+  reserveDeviceName(sim, policy?.cloudPcNamingTemplate, c);
+  if (options.osVersion) c.osVersion = options.osVersion;
+  if (options.userAccountType) c.userAccountType = options.userAccountType;
+  else if (policy) c.userAccountType = policy.localAdminEnabled ? 'administrator' : 'standardUser';
+  c.provisionedAt = null;
+  c.attempts = 0;
+  startAttempt(sim, c);
+  return ok(undefined);
+}
+
+/** Manual retry of a failed Cloud PC (policy `retry`): a fresh series of attempts. */
+export function retryFailed(sim: Simulator, c: CloudPcRecord): boolean {
+  if (c.status !== 'failed') return false;
+  c.attempts = 0;
+  startAttempt(sim, c);
+  return true;
+}
+
+/** Rule 6: `apply` pushes region or single-sign-on changes to delivered Cloud PCs. */
+export function applyPolicySetting(sim: Simulator, c: CloudPcRecord, setting: CloudPcPolicySettingType): boolean {
+  if (!SETTLED.has(c.status)) return false;
+  const policy = sim.policies.get(c.policyId)?.policy;
+  if (!policy) return false;
+  if (setting === 'singleSignOn') {
+    const want = !!policy.enableSingleSignOn;
+    if (want === c.singleSignOn) return false;
+    c.singleSignOn = want;
+    touch(sim, c, 'modifyingSingleSignOn');
+  } else if (setting === 'region') {
+    const d = (policy.domainJoinConfigurations ?? [])[0];
+    if (!d || d.onPremisesConnectionId) return false;
+    const region = !d.regionName || d.regionName === 'automatic' ? defaultRegionFor(d.regionGroup) : d.regionName;
+    if (region === c.regionName) return false;
+    c.pendingRegionName = region;
+    touch(sim, c, 'movingRegion');
+  } else {
+    return false;
+  }
+  sim.schedule(sim.settings.transitionMinutes * MINUTE, 'settle', c.id, c.gen, c);
+  return true;
+}
+
+export function endGracePeriod(sim: Simulator, c: CloudPcRecord): SimResult<void> {
+  if (c.status !== 'inGracePeriod') {
+    return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}, not in its grace period.`, 'InvalidCloudPcStatus');
+  }
+  deprovision(sim, c);
+  return ok(undefined);
+}

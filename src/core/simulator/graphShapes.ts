@@ -1,0 +1,296 @@
+// Stored records → Graph wire shapes. Evolvable enum members become `unknownFutureValue` unless the caller
+// sent `Prefer: include-unknown-enum-members` (graph-facts A.4).
+import type { CloudPc } from '../model/cloudPc';
+import { CLOUD_PC_STATUSES } from '../model/cloudPc';
+import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../model/provisioningPolicy';
+import { CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_REGION_GROUPS, CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../model/provisioningPolicy';
+import type { CloudPcSupportedRegion } from '../model/catalog';
+import type { DirectoryUser, DirectoryGroup, SubscribedSku, LicenseDetails } from '../model/directory';
+import { isEvolvableMember } from '../model/enumMembers';
+import type { Simulator } from './simulator';
+import type { CloudPcRecord, PolicyRecord, UserRecord, GroupRecord, SkuRecord } from './simulatorState';
+
+const evolvableSets = new WeakMap<readonly string[], Set<string>>();
+
+export function maskEnum<T extends string>(members: readonly string[], value: T, includeEvolvable: boolean): T | 'unknownFutureValue' {
+  if (includeEvolvable) return value;
+  let evolvable = evolvableSets.get(members);
+  if (!evolvable) evolvableSets.set(members, (evolvable = new Set(members.filter((m) => isEvolvableMember(members, m)))));
+  return evolvable.has(value) ? 'unknownFutureValue' : value;
+}
+
+export function toGraphCloudPc(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): CloudPc {
+  const plan = c.servicePlanId ? sim.catalog.servicePlans.find((p) => p.id === c.servicePlanId) : undefined;
+  const policy = sim.policies.get(c.policyId)?.policy;
+  const delivered = c.stage === 0 && c.provisionedAt !== null;
+  return {
+    '@odata.type': '#microsoft.graph.cloudPC',
+    id: c.id,
+    displayName: c.displayName,
+    aadDeviceId: c.aadDeviceId,
+    managedDeviceId: c.managedDeviceId,
+    // The NetBIOS name from the naming template; null until Intune enrolment (graph-facts B.10, C.1).
+    managedDeviceName: c.managedDeviceId ? c.deviceName : null,
+    userPrincipalName: c.userPrincipalName,
+    provisioningPolicyId: c.policyId,
+    provisioningPolicyName: policy?.displayName ?? null,
+    provisioningType: maskEnum(CLOUD_PC_PROVISIONING_TYPES, c.provisioningType, includeEvolvable),
+    servicePlanId: c.servicePlanId,
+    servicePlanName: plan?.displayName ?? null,
+    servicePlanType: plan ? plan.type : null,
+    status: maskEnum(CLOUD_PC_STATUSES, c.status, includeEvolvable),
+    statusDetail: c.statusDetail,
+    gracePeriodEndDateTime: c.graceEnd !== null ? sim.iso(c.graceEnd) : null,
+    lastModifiedDateTime: sim.iso(c.lastModified),
+    provisionedDateTime: c.provisionedAt !== null ? sim.iso(c.provisionedAt) : null,
+    imageDisplayName: c.imageDisplayName,
+    onPremisesConnectionName: c.ancName,
+    deviceRegionName: c.regionName,
+    osVersion: c.osVersion,
+    userAccountType: c.userAccountType,
+    userExperienceType: c.userExperienceType,
+    productType: c.productType,
+    powerState: delivered ? 'running' : null,
+    diskEncryptionState: delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable',
+    allotmentDisplayName: c.allotmentDisplayName,
+    connectionSetting: { enableSingleSignOn: c.singleSignOn },
+    connectivityResult: delivered ? { status: 'available', lastModifiedDateTime: sim.iso(c.lastModified), failedHealthCheckItems: [] } : null,
+    scopeIds: ['0'],
+    partnerAgentInstallResults: [],
+  };
+}
+
+const q = JSON.stringify;
+
+function str(v: string | null | undefined): string {
+  return v === null || v === undefined ? 'null' : q(v);
+}
+
+/** Ids and enum members: nothing to escape. */
+function raw(v: string | null): string {
+  return v === null ? 'null' : `"${v}"`;
+}
+
+type ServicePlan = Simulator['catalog']['servicePlans'][number];
+
+function planOf(sim: Simulator, id: string | null): ServicePlan | undefined {
+  if (!id) return undefined;
+  const plans = sim.catalog.servicePlans;
+  for (let i = 0; i < plans.length; i++) if (plans[i].id === id) return plans[i];
+  return undefined;
+}
+
+/**
+ * Everything a Cloud PC's JSON is made of, read from the record, its policy and its service plan. The text is
+ * built from these values only, so a cached text is valid exactly while they are unchanged: no mutation site
+ * has to remember to invalidate it (the handler's rename, the lifecycle, a test poking a record).
+ */
+interface CloudPcJsonInputs {
+  id: string;
+  displayName: string;
+  aadDeviceId: string | null;
+  managedDeviceId: string | null;
+  deviceName: string;
+  userPrincipalName: string | null;
+  policyId: string;
+  policyName: string | null | undefined;
+  provisioningType: CloudPcRecord['provisioningType'];
+  servicePlanId: string | null;
+  planName: string | null | undefined;
+  planType: string | null | undefined;
+  status: CloudPcRecord['status'];
+  /** Compared by reference: the lifecycle replaces it, never edits it in place. */
+  statusDetail: CloudPcRecord['statusDetail'];
+  graceEnd: number | null;
+  lastModified: number;
+  provisionedAt: number | null;
+  delivered: boolean;
+  imageDisplayName: string | null;
+  ancName: string;
+  regionName: string | null;
+  osVersion: CloudPcRecord['osVersion'];
+  userAccountType: CloudPcRecord['userAccountType'];
+  userExperienceType: CloudPcRecord['userExperienceType'];
+  productType: CloudPcRecord['productType'];
+  allotmentDisplayName: string | null;
+  singleSignOn: boolean;
+}
+
+interface CachedCloudPcJson extends CloudPcJsonInputs {
+  /** The text with evolvable enum members masked, and without masking; built on first use. */
+  masked: string | undefined;
+  full: string | undefined;
+  /** `sim.version` when the inputs were last found unchanged. */
+  checkedAt: number;
+}
+
+/**
+ * Serialized Cloud PCs, so paging a tenant is a join of cached strings. Keyed by record (weakly: a removed
+ * Cloud PC takes its text with it). At most JSON_CACHE_LIMIT records (~1.3 KB of text each): past that the
+ * cache starts over rather than double the memory of a 100,000-PC tenant.
+ */
+let jsonCache = new WeakMap<CloudPcRecord, CachedCloudPcJson>();
+let jsonCacheEntries = 0;
+const JSON_CACHE_LIMIT = 20_000;
+
+function readInputs(c: CloudPcRecord, policyName: string | null | undefined, plan: ServicePlan | undefined, into: CachedCloudPcJson | undefined): CachedCloudPcJson {
+  const e: CachedCloudPcJson = into ?? ({} as CachedCloudPcJson);
+  e.id = c.id;
+  e.displayName = c.displayName;
+  e.aadDeviceId = c.aadDeviceId;
+  e.managedDeviceId = c.managedDeviceId;
+  e.deviceName = c.deviceName;
+  e.userPrincipalName = c.userPrincipalName;
+  e.policyId = c.policyId;
+  e.policyName = policyName;
+  e.provisioningType = c.provisioningType;
+  e.servicePlanId = c.servicePlanId;
+  e.planName = plan?.displayName;
+  e.planType = plan?.type;
+  e.status = c.status;
+  e.statusDetail = c.statusDetail;
+  e.graceEnd = c.graceEnd;
+  e.lastModified = c.lastModified;
+  e.provisionedAt = c.provisionedAt;
+  e.delivered = c.stage === 0 && c.provisionedAt !== null;
+  e.imageDisplayName = c.imageDisplayName;
+  e.ancName = c.ancName;
+  e.regionName = c.regionName;
+  e.osVersion = c.osVersion;
+  e.userAccountType = c.userAccountType;
+  e.userExperienceType = c.userExperienceType;
+  e.productType = c.productType;
+  e.allotmentDisplayName = c.allotmentDisplayName;
+  e.singleSignOn = c.singleSignOn;
+  e.masked = undefined;
+  e.full = undefined;
+  e.checkedAt = -1;
+  return e;
+}
+
+function sameInputs(e: CloudPcJsonInputs, c: CloudPcRecord, policyName: string | null | undefined, plan: ServicePlan | undefined): boolean {
+  return e.lastModified === c.lastModified && e.status === c.status && e.id === c.id && e.displayName === c.displayName
+    && e.aadDeviceId === c.aadDeviceId && e.managedDeviceId === c.managedDeviceId && e.deviceName === c.deviceName
+    && e.userPrincipalName === c.userPrincipalName && e.policyId === c.policyId && e.policyName === policyName
+    && e.provisioningType === c.provisioningType && e.servicePlanId === c.servicePlanId && e.planName === plan?.displayName
+    && e.planType === plan?.type && e.statusDetail === c.statusDetail && e.graceEnd === c.graceEnd && e.provisionedAt === c.provisionedAt
+    && e.delivered === (c.stage === 0 && c.provisionedAt !== null) && e.imageDisplayName === c.imageDisplayName && e.ancName === c.ancName
+    && e.regionName === c.regionName && e.osVersion === c.osVersion && e.userAccountType === c.userAccountType
+    && e.userExperienceType === c.userExperienceType && e.productType === c.productType && e.allotmentDisplayName === c.allotmentDisplayName
+    && e.singleSignOn === c.singleSignOn;
+}
+
+/**
+ * toGraphCloudPc as JSON text, same keys in the same order, cached per Cloud PC: listing 10,000 Cloud PCs is
+ * mostly serialization. Ids, enums and dates need no escaping; free text does.
+ */
+export function cloudPcJson(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): string {
+  let e = jsonCache.get(c);
+  // Nothing in the tenant changed since the inputs were last compared (every change bumps sim.version): still valid.
+  if (e === undefined || e.checkedAt !== sim.version) e = validate(sim, c, e);
+  if (includeEvolvable) return (e.full ??= buildCloudPcJson(sim, e, true));
+  return (e.masked ??= buildCloudPcJson(sim, e, false));
+}
+
+function validate(sim: Simulator, c: CloudPcRecord, e: CachedCloudPcJson | undefined): CachedCloudPcJson {
+  const plan = planOf(sim, c.servicePlanId);
+  const policyName = sim.policies.get(c.policyId)?.policy.displayName;
+  if (e === undefined) {
+    if (jsonCacheEntries >= JSON_CACHE_LIMIT) {
+      jsonCache = new WeakMap();
+      jsonCacheEntries = 0;
+    }
+    e = readInputs(c, policyName, plan, undefined);
+    jsonCache.set(c, e);
+    jsonCacheEntries++;
+  } else if (!sameInputs(e, c, policyName, plan)) {
+    readInputs(c, policyName, plan, e);
+  }
+  e.checkedAt = sim.version;
+  return e;
+}
+
+/** The text, from the inputs alone; built as parts and joined once, so the cached string is flat (no rope). */
+function buildCloudPcJson(sim: Simulator, e: CloudPcJsonInputs, includeEvolvable: boolean): string {
+  const modified = sim.iso(e.lastModified);
+  return [
+    '{"@odata.type":"#microsoft.graph.cloudPC","id":"', e.id, '","displayName":', q(e.displayName),
+    ',"aadDeviceId":', raw(e.aadDeviceId), ',"managedDeviceId":', raw(e.managedDeviceId),
+    ',"managedDeviceName":', e.managedDeviceId ? q(e.deviceName) : 'null', ',"userPrincipalName":', str(e.userPrincipalName),
+    ',"provisioningPolicyId":"', e.policyId, '","provisioningPolicyName":', str(e.policyName),
+    ',"provisioningType":"', maskEnum(CLOUD_PC_PROVISIONING_TYPES, e.provisioningType, includeEvolvable), '","servicePlanId":', raw(e.servicePlanId),
+    ',"servicePlanName":', str(e.planName), ',"servicePlanType":', e.planType !== undefined ? `"${e.planType}"` : 'null',
+    ',"status":"', maskEnum(CLOUD_PC_STATUSES, e.status, includeEvolvable), '","statusDetail":', e.statusDetail ? q(e.statusDetail) : 'null',
+    ',"gracePeriodEndDateTime":', e.graceEnd !== null ? `"${sim.iso(e.graceEnd)}"` : 'null', ',"lastModifiedDateTime":"', modified,
+    '","provisionedDateTime":', e.provisionedAt !== null ? `"${sim.iso(e.provisionedAt)}"` : 'null', ',"imageDisplayName":', str(e.imageDisplayName),
+    ',"onPremisesConnectionName":', q(e.ancName), ',"deviceRegionName":', str(e.regionName), ',"osVersion":"', e.osVersion,
+    '","userAccountType":"', e.userAccountType, '","userExperienceType":"', e.userExperienceType, '","productType":"', e.productType,
+    '","powerState":', e.delivered ? '"running"' : 'null', ',"diskEncryptionState":"', e.delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable',
+    '","allotmentDisplayName":', str(e.allotmentDisplayName), ',"connectionSetting":{"enableSingleSignOn":', e.singleSignOn ? 'true' : 'false', '}',
+    ',"connectivityResult":', e.delivered ? `{"status":"available","lastModifiedDateTime":"${modified}","failedHealthCheckItems":[]}` : 'null',
+    ',"scopeIds":["0"],"partnerAgentInstallResults":[]}',
+  ].join('');
+}
+
+export function toGraphAssignment(policyId: string, a: PolicyRecord['assignments'][number]): CloudPcProvisioningPolicyAssignment {
+  return {
+    id: `${policyId}_${a.groupId}`,
+    target: {
+      '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE, groupId: a.groupId, servicePlanId: a.servicePlanId,
+      allotmentDisplayName: a.allotmentDisplayName, allotmentLicensesCount: a.allotmentLicensesCount,
+    },
+  };
+}
+
+export function toGraphPolicy(record: PolicyRecord, expandAssignments: boolean, includeEvolvable: boolean): CloudPcProvisioningPolicy {
+  const p = record.policy;
+  const { id, displayName, ...rest } = structuredClone(p);
+  const out: CloudPcProvisioningPolicy = {
+    '@odata.type': '#microsoft.graph.cloudPcProvisioningPolicy',
+    id,
+    displayName,
+    ...rest,
+    provisioningType: maskEnum(CLOUD_PC_PROVISIONING_TYPES, p.provisioningType ?? 'dedicated', includeEvolvable),
+    domainJoinConfigurations: (p.domainJoinConfigurations ?? []).map((d) => ({
+      ...d,
+      regionGroup: d.regionGroup ? maskEnum(CLOUD_PC_REGION_GROUPS, d.regionGroup, includeEvolvable) : d.regionGroup ?? null,
+      geographicLocationType: d.geographicLocationType ? maskEnum(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, d.geographicLocationType, includeEvolvable) : d.geographicLocationType ?? null,
+    })),
+  };
+  if (expandAssignments) out.assignments = record.assignments.map((a) => toGraphAssignment(p.id, a));
+  return out;
+}
+
+export function toGraphRegion(r: CloudPcSupportedRegion, includeEvolvable: boolean): CloudPcSupportedRegion {
+  return {
+    ...r,
+    regionGroup: maskEnum(CLOUD_PC_REGION_GROUPS, r.regionGroup, includeEvolvable),
+    geographicLocationType: maskEnum(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, r.geographicLocationType, includeEvolvable),
+  };
+}
+
+export function toGraphUser(u: UserRecord): DirectoryUser {
+  return {
+    '@odata.type': '#microsoft.graph.user', id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.userPrincipalName,
+    givenName: u.givenName, surname: u.surname, jobTitle: u.jobTitle, department: u.department, accountEnabled: u.accountEnabled,
+    usageLocation: u.usageLocation, assignedLicenses: u.licenses.map((skuId) => ({ skuId, disabledPlans: [] })),
+  };
+}
+
+export function toGraphGroup(sim: Simulator, g: GroupRecord): DirectoryGroup {
+  return {
+    '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName, description: g.description, mailNickname: g.mailNickname,
+    mailEnabled: g.mailEnabled, securityEnabled: g.securityEnabled, groupTypes: g.groupTypes, createdDateTime: sim.iso(g.createdDateTime),
+  };
+}
+
+export function toGraphSku(s: SkuRecord): SubscribedSku {
+  return {
+    id: s.id, skuId: s.skuId, skuPartNumber: s.skuPartNumber, appliesTo: s.appliesTo, capabilityStatus: s.capabilityStatus,
+    consumedUnits: s.consumedUnits, prepaidUnits: { ...s.prepaidUnits }, servicePlans: s.servicePlans.map((p) => ({ ...p })),
+  };
+}
+
+export function toLicenseDetails(s: SkuRecord): LicenseDetails {
+  return { id: `lic_${s.skuId}`, skuId: s.skuId, skuPartNumber: s.skuPartNumber, servicePlans: s.servicePlans.map((p) => ({ ...p })) };
+}

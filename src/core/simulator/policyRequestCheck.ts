@@ -1,0 +1,138 @@
+// Checks a POST/PATCH provisioning-policy body before the model sees it: the shared validator (same schema
+// and rules as the editor) plus the wire-level guarantees the engine relies on (known properties, types).
+// Problems are messages for a 400 `InvalidProperties` (graph-facts A.5).
+import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
+import {
+  CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, CLOUD_PC_REGION_GROUPS,
+  CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, MICROSOFT_MANAGED_DESKTOP_TYPES, USER_SETTINGS_PERSISTENCE_STORAGE_SIZES, CLOUD_PC_MANAGEMENT_SERVICES,
+  CLOUD_PC_SNAPSHOT_RESET_MODES,
+} from '../model/provisioningPolicy';
+import { validateDocument } from '../policy/validator';
+
+type Check = (value: unknown, path: string, problems: string[]) => void;
+
+const nullable = (inner: Check): Check => (v, p, out) => {
+  if (v !== null) inner(v, p, out);
+};
+const str: Check = (v, p, out) => {
+  if (typeof v !== 'string') out.push(`'${p}' must be a string.`);
+};
+const bool: Check = (v, p, out) => {
+  if (typeof v !== 'boolean') out.push(`'${p}' must be true or false.`);
+};
+const int = (min: number, max: number): Check => (v, p, out) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) out.push(`'${p}' must be a whole number from ${min} to ${max}.`);
+};
+const oneOf = (members: readonly string[]): Check => (v, p, out) => {
+  if (typeof v !== 'string' || !members.includes(v)) out.push(`'${p}' must be one of ${members.filter((m) => m !== 'unknownFutureValue').join(', ')}.`);
+};
+const arrayOf = (inner: Check): Check => (v, p, out) => {
+  if (!Array.isArray(v)) {
+    out.push(`'${p}' must be an array.`);
+    return;
+  }
+  v.forEach((x, i) => inner(x, `${p}[${i}]`, out));
+};
+const any: Check = () => undefined;
+const object = (fields: Record<string, Check>): Check => (v, p, out) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    out.push(`'${p}' must be an object.`);
+    return;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    const check = fields[k];
+    if (!check) out.push(`'${p}.${k}' is not a property of ${p}.`);
+    else check(x, `${p}.${k}`, out);
+  }
+};
+
+const domainJoin = object({
+  domainJoinType: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)), type: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)),
+  onPremisesConnectionId: nullable(str), regionName: nullable(str), regionGroup: nullable(oneOf(CLOUD_PC_REGION_GROUPS)),
+  geographicLocationType: nullable(oneOf(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES)), '@odata.type': str,
+});
+
+/** Writable properties, plus deprecated ones real clients still send (graph-facts B.1) and read-only ones echoed back. */
+const POLICY_FIELDS: Record<string, Check> = {
+  '@odata.type': str,
+  displayName: str,
+  description: nullable(str),
+  cloudPcNamingTemplate: nullable(str),
+  domainJoinConfigurations: nullable(arrayOf(domainJoin)),
+  enableSingleSignOn: nullable(bool),
+  imageDisplayName: nullable(str),
+  imageId: nullable(str),
+  imageType: nullable(oneOf(CLOUD_PC_IMAGE_TYPES)),
+  localAdminEnabled: nullable(bool),
+  managedBy: nullable(oneOf(CLOUD_PC_MANAGEMENT_SERVICES)),
+  microsoftManagedDesktop: nullable(object({ managedType: nullable(oneOf(MICROSOFT_MANAGED_DESKTOP_TYPES)), type: nullable(oneOf(MICROSOFT_MANAGED_DESKTOP_TYPES)), profile: nullable(str) })),
+  autopatch: nullable(object({ autopatchGroupId: nullable(str) })),
+  autopilotConfiguration: nullable(object({ devicePreparationProfileId: nullable(str), applicationTimeoutInMinutes: nullable(int(10, 360)), onFailureDeviceAccessDenied: nullable(bool) })),
+  provisioningType: nullable(oneOf(CLOUD_PC_PROVISIONING_TYPES)),
+  scopeIds: nullable(arrayOf(str)),
+  snapshotResetMode: nullable(oneOf(CLOUD_PC_SNAPSHOT_RESET_MODES)),
+  userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
+  userSettingsPersistenceConfiguration: nullable(object({ userSettingsPersistenceEnabled: nullable(bool), userSettingsPersistenceStorageSizeCategory: nullable(oneOf(USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)) })),
+  windowsSetting: nullable(object({ locale: nullable(str) })),
+  // Deprecated but still sent by the portal and tools (graph-facts B.1, C.8): accepted and mapped.
+  windowsSettings: nullable(object({ language: nullable(str) })),
+  domainJoinConfiguration: nullable(domainJoin),
+  onPremisesConnectionId: nullable(str),
+  userSettingsPersistenceEnabled: nullable(bool),
+  // Read-only: accepted so a GET body can be sent back, ignored.
+  id: any, createdBy: any, createdDateTime: any, lastModifiedBy: any, lastModifiedDateTime: any, alternateResourceUrl: any,
+  cloudPcGroupDisplayName: any, gracePeriodInHours: any, '@odata.context': any,
+};
+
+const READ_ONLY = new Set(['id', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', '@odata.context', '@odata.type']);
+
+export type PolicyBodyResult = { ok: true; fields: Partial<CloudPcProvisioningPolicy> } | { ok: false; messages: string[] };
+
+/** `partial` for PATCH: displayName not required, the shared validator runs in partial mode. */
+export function checkPolicyBody(text: string, body: unknown, partial: boolean, context: { regionNames: Set<string>; connectionIds: Set<string> }): PolicyBodyResult {
+  const problems: string[] = [];
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, messages: ['The request body must be a JSON object.'] };
+  const b = body as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b)) {
+    const check = POLICY_FIELDS[k];
+    if (!check) problems.push(`'${k}' is not a property of cloudPcProvisioningPolicy.`);
+    else check(v, k, problems);
+  }
+  if (!partial && (typeof b.displayName !== 'string' || !b.displayName.trim())) problems.push("'displayName' is required.");
+  if (problems.length) return { ok: false, messages: problems };
+
+  // Same schema and rules as the editor: errors reject the request, warnings don't.
+  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.message);
+
+  // Service rules the engine depends on (graph-facts C.3, C.5).
+  if (b.userExperienceType === 'cloudApp' && b.provisioningType !== 'sharedByEntraGroup' && !partial) {
+    problems.push("userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'.");
+  }
+  const configs = (b.domainJoinConfigurations as CloudPcProvisioningPolicy['domainJoinConfigurations']) ?? [];
+  configs.forEach((d, i) => {
+    const type = d.domainJoinType ?? d.type;
+    if (d.onPremisesConnectionId && !context.connectionIds.has(d.onPremisesConnectionId)) problems.push(`domainJoinConfigurations[${i}]: Azure network connection '${d.onPremisesConnectionId}' was not found.`);
+    if (type === 'hybridAzureADJoin' && !d.onPremisesConnectionId) problems.push(`domainJoinConfigurations[${i}]: hybridAzureADJoin needs an onPremisesConnectionId.`);
+    if (d.regionName && d.onPremisesConnectionId) problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
+    if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName)) problems.push('Target Geography is invalid.');
+  });
+  if (problems.length) return { ok: false, messages: [...new Set(problems)] };
+
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(b)) if (!READ_ONLY.has(k)) fields[k] = v;
+  // Map deprecated inputs onto their replacements (graph-facts C.8).
+  if (fields.windowsSettings && !fields.windowsSetting) fields.windowsSetting = { locale: (fields.windowsSettings as { language?: string }).language ?? null };
+  if (fields.domainJoinConfiguration && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [fields.domainJoinConfiguration];
+  if (fields.onPremisesConnectionId && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: fields.onPremisesConnectionId }];
+  if (typeof fields.userSettingsPersistenceEnabled === 'boolean' && !fields.userSettingsPersistenceConfiguration) {
+    fields.userSettingsPersistenceConfiguration = { userSettingsPersistenceEnabled: fields.userSettingsPersistenceEnabled, userSettingsPersistenceStorageSizeCategory: 'fourGB' };
+  }
+  delete fields.windowsSettings;
+  delete fields.domainJoinConfiguration;
+  delete fields.onPremisesConnectionId;
+  delete fields.userSettingsPersistenceEnabled;
+  if (Array.isArray(fields.domainJoinConfigurations)) {
+    fields.domainJoinConfigurations = (fields.domainJoinConfigurations as Record<string, unknown>[]).map((d) => ({ ...d, domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin' }));
+  }
+  return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };
+}

@@ -1,0 +1,89 @@
+// Sign-in for the Graph backend through VS Code's own Microsoft authentication provider.
+// Least privilege (graph-facts F): read scopes to browse; write scope asked for only when an action needs it.
+import * as vscode from 'vscode';
+import type { GraphCloud } from '../../core/graph/graphClouds';
+import { graphCloudBaseUrl } from '../../core/graph/graphClouds';
+
+export interface GraphSignInSettings {
+  cloud: GraphCloud;
+  /** App registration id; VS Code's own client id may lack consent for CloudPC.* (README: register an app). */
+  clientId: string;
+  /** Tenant id or domain; empty means `organizations`. */
+  tenant: string;
+}
+
+export function readGraphSignInSettings(): GraphSignInSettings {
+  const config = vscode.workspace.getConfiguration('cpcpolicy.graph');
+  return {
+    cloud: config.get<GraphCloud>('cloud', 'global'),
+    clientId: config.get<string>('clientId', '').trim(),
+    tenant: config.get<string>('tenant', '').trim(),
+  };
+}
+
+/** US Government uses the sovereign-cloud provider; everything else the global one. */
+export function authProviderId(cloud: GraphCloud): string {
+  return cloud === 'usGovL4' ? 'microsoft-sovereign-cloud' : 'microsoft';
+}
+
+/** The scope strings VS Code's provider takes: resource-qualified scopes plus its VSCODE_* pseudo-scopes. */
+export function sessionScopes(settings: GraphSignInSettings, scopes: readonly string[]): string[] {
+  const resource = graphCloudBaseUrl[settings.cloud];
+  const out = scopes.map((s) => (s.includes('/') ? s : `${resource}/${s}`));
+  if (settings.clientId) out.push(`VSCODE_CLIENT_ID:${settings.clientId}`);
+  if (settings.tenant) out.push(`VSCODE_TENANT:${settings.tenant}`);
+  return out.sort();
+}
+
+export class GraphSignIn {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private account: vscode.AuthenticationSessionAccountInformation | undefined;
+
+  constructor(private currentSettings: GraphSignInSettings = readGraphSignInSettings()) {}
+
+  get settings(): GraphSignInSettings {
+    return this.currentSettings;
+  }
+
+  get accountLabel(): string | undefined {
+    return this.account?.label;
+  }
+
+  updateSettings(settings: GraphSignInSettings): void {
+    this.currentSettings = settings;
+    this.account = undefined;
+    this.changed.fire();
+  }
+
+  /**
+   * A token for these scopes. `interactive` lets VS Code ask the user to sign in or consent; without it
+   * we only use a session that already exists. The token is returned to the transport and nowhere else.
+   */
+  async getToken(scopes: readonly string[], interactive: boolean): Promise<string> {
+    const session = await vscode.authentication.getSession(authProviderId(this.currentSettings.cloud), sessionScopes(this.currentSettings, scopes), interactive ? { createIfNone: true } : { silent: true });
+    if (!session) throw new SignInRequiredError();
+    if (this.account?.id !== session.account.id) {
+      this.account = session.account;
+      this.changed.fire();
+    }
+    return session.accessToken;
+  }
+
+  /** Forgets the account in this extension; VS Code keeps the session for other extensions. */
+  signOut(): void {
+    this.account = undefined;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export class SignInRequiredError extends Error {
+  constructor() {
+    super(vscode.l10n.t('Sign in to Microsoft Graph to see your tenant (Cloud PC: Sign In).'));
+    this.name = 'SignInRequiredError';
+  }
+}

@@ -1,0 +1,15 @@
+// The embedded simulator as the extension holds it: its REST handler (reached through the Graph
+// client like any tenant), its change events for live views, and its state in global storage.
+import type { RestHandler } from '../../core/model/rest';
+import type { SimulatorChange } from '../../core/simulator/changeEvents';
+
+export interface SimulatorSession {
+  /** Graph's REST contract, in process. Simulator controls live under `/_simulator/...`. */
+  readonly handler: RestHandler;
+  /** Every state change (Cloud PC status, policy edits, clock ticks); views refresh only what changed. */
+  onDidChange(listener: (change: SimulatorChange) => void): { dispose(): void };
+  /** User principal names in the simulated tenant (the name preview samples a few). */
+  userPrincipalNames(): string[];
+  /** Stops the scaled-real-time clock and flushes state to disk. */
+  dispose(): void;
+}

@@ -1,0 +1,123 @@
+// The what-if before an assignment: who gets a Cloud PC (and a sample name), who keeps one, who is skipped
+// and why, and whose Cloud PC enters the grace period. Plain data in, plain data out (no vscode).
+import type { DirectoryMember } from '../../core/graph/resourceShapes';
+import type { CloudPc } from '../../core/model/cloudPc';
+import type { LicenseDetails } from '../../core/model/directory';
+import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
+import { sampleName } from '../views/policyTreeModel';
+import type { Localize } from '../views/treeNodes';
+
+export interface WhatIfGroup {
+  id: string;
+  displayName: string;
+  members: DirectoryMember[];
+  /** Frontline: how many Cloud PCs the assignment's allotment allows. */
+  allotment?: number | null;
+}
+
+export interface WhatIfInput {
+  policy: Pick<CloudPcProvisioningPolicy, 'id' | 'displayName' | 'provisioningType' | 'cloudPcNamingTemplate'>;
+  groups: WhatIfGroup[];
+  /** Licence details per user id (dedicated policies need a Windows 365 licence). */
+  licenses: Map<string, LicenseDetails[] | { error: string }>;
+  /** user id → the other policy already covering that user (first assigned wins: graph-facts C.6). */
+  coveredElsewhere: Map<string, string>;
+  /** Cloud PCs that exist now (the sidebar's store). */
+  existing: readonly CloudPc[];
+}
+
+export interface WhatIfUser {
+  userId: string;
+  name: string;
+  userPrincipalName: string;
+  group: string;
+}
+
+export interface WhatIfResult {
+  gets: (WhatIfUser & { sampleName: string })[];
+  keeps: WhatIfUser[];
+  skipped: { name: string; userPrincipalName?: string; group: string; reason: string }[];
+  /** Their Cloud PC from this policy goes into the 7-day grace period (graph-facts C.6). */
+  loses: { name: string; cloudPcId: string }[];
+  /** Frontline shared: pools of Cloud PCs per group. */
+  pools: { group: string; count: number }[];
+}
+
+function isUser(m: DirectoryMember): m is DirectoryMember & { userPrincipalName: string; displayName: string } {
+  const type = m['@odata.type'];
+  return (type === '#microsoft.graph.user' || (!type && 'userPrincipalName' in m)) && typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string';
+}
+
+function isGroup(m: DirectoryMember): boolean {
+  return m['@odata.type'] === '#microsoft.graph.group';
+}
+
+/** A Windows 365 Enterprise/Business licence: the SKU or one of its plans is a `CPC_` plan. */
+export function hasCloudPcLicense(details: readonly LicenseDetails[]): boolean {
+  return details.some((d) => /^CPC_/i.test(d.skuPartNumber) || d.servicePlans.some((p) => /^CPC_/i.test(p.servicePlanName)));
+}
+
+export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
+  const type = input.policy.provisioningType ?? 'dedicated';
+  const result: WhatIfResult = { gets: [], keeps: [], skipped: [], loses: [], pools: [] };
+  const mine = new Map<string, CloudPc>();
+  for (const pc of input.existing) {
+    if (pc.provisioningPolicyId === input.policy.id && pc.userPrincipalName && pc.status !== 'deprovisioning') mine.set(pc.userPrincipalName.toLowerCase(), pc);
+  }
+  const covered = new Set<string>();
+  if (type === 'sharedByEntraGroup') {
+    for (const g of input.groups) result.pools.push({ group: g.displayName, count: g.allotment ?? 1 });
+    return result;
+  }
+  for (const g of input.groups) {
+    let allotmentLeft = type === 'dedicated' || type === 'reserve' ? Infinity : (g.allotment ?? 1);
+    for (const m of g.members) {
+      const name = m.displayName ?? m.id;
+      if (isGroup(m)) {
+        result.skipped.push({ name, group: g.displayName, reason: t('nested group: Cloud PC assignments use direct members only') });
+        continue;
+      }
+      if (!isUser(m)) {
+        result.skipped.push({ name, group: g.displayName, reason: t('not a user') });
+        continue;
+      }
+      const upn = m.userPrincipalName;
+      const key = upn.toLowerCase();
+      if (covered.has(key)) continue; // in two selected groups: one Cloud PC
+      const user: WhatIfUser = { userId: m.id, name, userPrincipalName: upn, group: g.displayName };
+      const existing = mine.get(key);
+      if (existing) {
+        covered.add(key);
+        result.keeps.push(user);
+        continue;
+      }
+      const other = input.coveredElsewhere.get(m.id);
+      if (other) {
+        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('already covered by an earlier policy ({0})', other) });
+        continue;
+      }
+      if (type === 'dedicated') {
+        const lic = input.licenses.get(m.id);
+        if (lic && 'error' in lic) {
+          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('licences could not be read: {0}', lic.error) });
+          continue;
+        }
+        if (!lic || !hasCloudPcLicense(lic)) {
+          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('no Windows 365 licence') });
+          continue;
+        }
+      } else if (allotmentLeft <= 0) {
+        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('beyond the allotment of {0}', g.allotment ?? 1) });
+        continue;
+      } else {
+        allotmentLeft--;
+      }
+      covered.add(key);
+      result.gets.push({ ...user, sampleName: sampleName(input.policy, upn) });
+    }
+  }
+  for (const [upn, pc] of mine) {
+    if (!covered.has(upn) && pc.status !== 'inGracePeriod') result.loses.push({ name: pc.userPrincipalName ?? pc.displayName, cloudPcId: pc.id });
+  }
+  return result;
+}

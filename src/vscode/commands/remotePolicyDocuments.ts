@@ -1,0 +1,59 @@
+// Read-only documents for deployed policies (`cpcpolicy-remote:/<id>/<name>.cpcpolicy.json`) and for the
+// proposed side of a Deploy diff (`cpcpolicy-remote:/_proposed/...`).
+import * as vscode from 'vscode';
+import type { CloudPcApi } from '../../core/graph/cloudPcApi';
+import { policyDiffText, policyToFileText } from './policyFileShape';
+
+export const REMOTE_SCHEME = 'cpcpolicy-remote';
+
+export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly proposed = new Map<string, string>();
+  private proposedSeq = 0;
+
+  constructor(
+    private readonly api: () => CloudPcApi,
+    private readonly sourceLabel: () => string,
+  ) {}
+
+  static uriFor(policyId: string, displayName: string, kind: 'file' | 'diff' = 'file'): vscode.Uri {
+    const safe = displayName.replace(/[^A-Za-z0-9 ._-]/g, '_').trim() || policyId;
+    return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${policyId}/${safe}.cpcpolicy.json`, query: kind === 'diff' ? 'diff' : '' });
+  }
+
+  /** A fixed text shown read-only (the "after" side of a diff). */
+  propose(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/_proposed/${++this.proposedSeq}/${name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.cpcpolicy.json` });
+    this.proposed.set(uri.path, text);
+    return uri;
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const fixed = this.proposed.get(uri.path);
+    if (fixed !== undefined) return fixed;
+    const [, policyId] = uri.path.split('/');
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      const policy = await this.api().getPolicy(policyId, { signal: abort.signal });
+      return uri.query === 'diff' ? policyDiffText(policy) : policyToFileText(policy, this.sourceLabel());
+    } catch (err) {
+      // A document can't show an error row: say it in the text, as a comment.
+      return `// Could not load policy ${policyId}: ${err instanceof Error ? err.message : String(err)}\n`;
+    } finally {
+      sub.dispose();
+    }
+  }
+
+  /** Policies changed on the backend: open read-only documents reload. */
+  refreshOpen(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === REMOTE_SCHEME && !doc.uri.path.startsWith('/_proposed/')) this.changed.fire(doc.uri);
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

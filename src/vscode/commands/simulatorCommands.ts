@@ -1,0 +1,149 @@
+// Simulator controls (shown only with the simulator backend): time, directory, licences, faults, reset.
+import * as vscode from 'vscode';
+import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../../core/model/directory';
+import type { ExtensionContext } from '../extensionContext';
+import type { Views } from '../views/registerViews';
+import { reportError } from './actionProgress';
+import { pickPolicyId } from './commandArgs';
+import { simulatorRequest } from './simulatorControl';
+
+const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
+/** `2h`, `30m`, `7d`, or a bare number of hours. */
+export function parseDuration(text: string): { hours: number } | { minutes: number } | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2].toLowerCase();
+  if (unit === 'm') return { minutes: n };
+  return { hours: unit === 'd' ? n * 24 : n };
+}
+
+async function listUsers(ctx: ExtensionContext): Promise<DirectoryUser[]> {
+  return (await simulatorRequest<{ value: DirectoryUser[] }>(ctx, 'GET', '/v1.0/users?$top=999')).value;
+}
+
+async function pickUser(ctx: ExtensionContext, title: string): Promise<DirectoryUser | undefined> {
+  const users = await listUsers(ctx);
+  return (await vscode.window.showQuickPick(users.map((u) => ({ label: u.displayName, description: u.userPrincipalName, user: u })), { title, matchOnDescription: true }))?.user;
+}
+
+async function pickGroup(views: Views, title: string): Promise<DirectoryGroup | undefined> {
+  const groups = await views.sidebar.api.searchGroups('', { signal: views.sidebar.signal });
+  return (await vscode.window.showQuickPick(groups.map((g) => ({ label: g.displayName, description: g.description ?? '', group: g })), { title }))?.group;
+}
+
+function argObject<T>(arg: unknown): Partial<T> {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) ? (arg as Partial<T>) : {};
+}
+
+export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): void {
+  /** Runs a control, then lets the views catch up before returning (tests await the command). */
+  const control = <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+    if (ctx.backends.kind !== 'simulator') {
+      void vscode.window.showInformationMessage(t('Simulator controls work only with the simulator backend.'));
+      return undefined;
+    }
+    try {
+      const result = await fn(...args);
+      await views.live.settled();
+      return result;
+    } catch (err) {
+      reportError(ctx, what, err);
+      return undefined;
+    }
+  };
+
+  ctx.subscribe(
+    vscode.commands.registerCommand('cpcpolicy.simulator.advanceTime', control(t('Advance time failed'), async (arg?: unknown) => {
+      let body = typeof arg === 'number' ? { hours: arg } : typeof arg === 'string' ? parseDuration(arg) : argObject<{ hours: number; minutes: number }>(arg);
+      if (!body || Object.keys(body).length === 0) {
+        const text = await vscode.window.showInputBox({
+          title: t('Advance simulated time'),
+          prompt: t('How far: 30m, 2h (a provisioning takes about 2 h), 7d (a grace period)'),
+          value: '2h',
+          validateInput: (v) => (parseDuration(v) ? undefined : t('A number with m, h or d, e.g. 2h')),
+        });
+        body = text === undefined ? undefined : parseDuration(text);
+      }
+      if (!body) return undefined;
+      return simulatorRequest(ctx, 'POST', '/_simulator/clock/advance', body);
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.addUser', control(t('Add user failed'), async (arg?: unknown) => {
+      const input = argObject<{ displayName: string; userPrincipalName: string }>(arg);
+      const displayName = input.displayName ?? (await vscode.window.showInputBox({ title: t('Add user'), prompt: t('Display name'), value: 'Nestor Wilke' }));
+      if (!displayName) return undefined;
+      const suggested = `${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@contoso.onmicrosoft.com`;
+      const upn = input.userPrincipalName ?? (await vscode.window.showInputBox({ title: t('Add user'), prompt: t('User principal name'), value: suggested, validateInput: (v) => (/^[^@\s]+@[^@\s]+$/.test(v) ? undefined : t('name@domain')) }));
+      if (!upn) return undefined;
+      return simulatorRequest<DirectoryUser>(ctx, 'POST', '/v1.0/users', {
+        accountEnabled: true, displayName, userPrincipalName: upn, mailNickname: upn.split('@')[0], usageLocation: 'US',
+        passwordProfile: { forceChangePasswordNextSignIn: true, password: 'simulator-only' },
+      });
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.addGroup', control(t('Add group failed'), async (arg?: unknown) => {
+      const input = argObject<{ displayName: string; description: string }>(arg);
+      const displayName = input.displayName ?? (await vscode.window.showInputBox({ title: t('Add group'), prompt: t('Group name'), value: 'Cloud PC Pilot' }));
+      if (!displayName) return undefined;
+      return simulatorRequest<DirectoryGroup>(ctx, 'POST', '/v1.0/groups', {
+        displayName, ...(input.description ? { description: input.description } : {}), mailEnabled: false, securityEnabled: true, mailNickname: displayName.replace(/[^A-Za-z0-9]/g, ''),
+      });
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.addUserToGroup', control(t('Add user to group failed'), async (userArg?: unknown, groupArg?: unknown) => {
+      const userId = typeof userArg === 'string' ? userArg : (await pickUser(ctx, t('Add which user?')))?.id;
+      if (!userId) return undefined;
+      const groupId = typeof groupArg === 'string' ? groupArg : (await pickGroup(views, t('To which group?')))?.id;
+      if (!groupId) return undefined;
+      await simulatorRequest(ctx, 'POST', `/v1.0/groups/${encodeURIComponent(groupId)}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
+      return true;
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.assignLicense', control(t('Assign licence failed'), async (userArg?: unknown, skuArg?: unknown) => {
+      const userId = typeof userArg === 'string' ? userArg : (await pickUser(ctx, t('License which user?')))?.id;
+      if (!userId) return undefined;
+      let skuId = typeof skuArg === 'string' ? skuArg : undefined;
+      if (!skuId) {
+        const skus = await views.sidebar.api.listSubscribedSkus({ signal: views.sidebar.signal });
+        skuId = (await vscode.window.showQuickPick(skus.map((s: SubscribedSku) => ({
+          label: s.skuPartNumber, description: t('{0} of {1} used', s.consumedUnits, s.prepaidUnits.enabled), skuId: s.skuId,
+        })), { title: t('Which licence?') }))?.skuId;
+      }
+      if (!skuId) return undefined;
+      return simulatorRequest(ctx, 'POST', `/v1.0/users/${encodeURIComponent(userId)}/assignLicense`, { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.injectFailure', control(t('Inject failure failed'), async (arg?: unknown) => {
+      const input = argObject<{ userPrincipalName: string; policyId: string; count: number }>(arg);
+      let { userPrincipalName, policyId, count } = input;
+      if (!arg) {
+        const scope = await vscode.window.showQuickPick([
+          { label: t('The next provisioning of any Cloud PC'), value: 'any' as const },
+          { label: t('Cloud PCs of one user…'), value: 'user' as const },
+          { label: t('Cloud PCs of one policy…'), value: 'policy' as const },
+        ], { title: t('Inject a provisioning failure') });
+        if (!scope) return undefined;
+        if (scope.value === 'user') userPrincipalName = (await pickUser(ctx, t('Which user?')))?.userPrincipalName;
+        if (scope.value === 'policy') policyId = await pickPolicyId(views.sidebar, t('Which policy?'));
+        if (scope.value !== 'any' && !userPrincipalName && !policyId) return undefined;
+        const howMany = await vscode.window.showQuickPick([
+          { label: '1', description: t('fails once; the automatic retry succeeds'), n: 1 },
+          { label: '3', description: t('fails for good after the two automatic retries'), n: 3 },
+        ], { title: t('How many attempts fail?') });
+        if (!howMany) return undefined;
+        count = howMany.n;
+      }
+      return simulatorRequest(ctx, 'POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName, policyId, count: count ?? 1 });
+    })),
+    vscode.commands.registerCommand('cpcpolicy.simulator.resetTenant', control(t('Reset failed'), async (seedArg?: unknown) => {
+      let seed = seedArg === 'empty' || seedArg === 'demo' ? seedArg : undefined;
+      if (!seed) {
+        const answer = await vscode.window.showWarningMessage(t('Reset the simulated tenant to the demo tenant?'), {
+          modal: true, detail: t('Every simulated policy, Cloud PC, user and group is replaced. Nothing real is touched.'),
+        }, t('Reset'));
+        if (answer !== t('Reset')) return undefined;
+        seed = 'demo';
+      }
+      const result = await simulatorRequest(ctx, 'POST', '/_simulator/reset', { seed });
+      await views.sidebar.refresh();
+      return result;
+    })),
+  );
+}

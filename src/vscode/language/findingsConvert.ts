@@ -1,0 +1,29 @@
+// Maps the engine's plain findings (offsets) to VS Code diagnostics and edits (positions).
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/policy/finding';
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(doc: vscode.TextDocument, offset: number, length: number): vscode.Range {
+  return new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
+}
+
+export function toDiagnostic(doc: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(rangeOf(doc, finding.range.offset, finding.range.length), finding.message, SEVERITY[finding.severity]);
+  diagnostic.code = finding.code;
+  diagnostic.source = 'cpcpolicy';
+  const tags = (finding.tags ?? []).map((t) => (t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary));
+  if (tags.length > 0) diagnostic.tags = tags;
+  return diagnostic;
+}
+
+export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { offset: number; length: number; newText: string }[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(doc.uri, rangeOf(doc, e.offset, e.length), e.newText);
+  return edit;
+}

@@ -1,0 +1,98 @@
+// Diagnostics for open cpcpolicy documents, as you type. Keeps the last findings per document so
+// quick fixes can offer the engine's own edits.
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/policy/finding';
+import type { ExtensionContext } from '../extensionContext';
+import { toDiagnostic } from './findingsConvert';
+import { ValidationScheduler } from './validationScheduler';
+
+export const LANGUAGE_ID = 'cpcpolicy';
+const DEBOUNCE_MS = 120;
+
+export class PolicyDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('cpcpolicy');
+  private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly onDidValidateEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were updated (tests wait on it). */
+  readonly onDidValidate = this.onDidValidateEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly scheduler: ValidationScheduler,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.onDidValidateEmitter,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  findingsFor(doc: vscode.TextDocument): Finding[] {
+    const entry = this.findings.get(doc.uri.toString());
+    return entry && entry.version === doc.version ? entry.findings : [];
+  }
+
+  /** The findings for the document's current version, waiting for a validation that is due. */
+  async validated(doc: vscode.TextDocument): Promise<Finding[]> {
+    const key = doc.uri.toString();
+    const isCurrent = (): boolean => this.findings.get(key)?.version === doc.version;
+    if (isCurrent()) return this.findingsFor(doc);
+    if (!this.timers.has(key)) this.schedule(doc, 0);
+    await new Promise<void>((resolve) => {
+      const sub = this.onDidValidate((uri) => {
+        if (uri.toString() === key && isCurrent()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    return this.findingsFor(doc);
+  }
+
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (doc.languageId !== LANGUAGE_ID) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.validate(doc), delayMs));
+  }
+
+  private async validate(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    this.timers.delete(key);
+    const version = doc.version;
+    try {
+      const findings = await this.scheduler.validate(doc.getText());
+      if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
+      this.findings.set(key, { version, findings });
+      this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));
+      this.onDidValidateEmitter.fire(doc.uri);
+    } catch (err) {
+      this.log.error(`Validating ${doc.uri.fsPath} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.findings.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function createPolicyDiagnostics(ctx: ExtensionContext): PolicyDiagnostics {
+  const scheduler = new ValidationScheduler(ctx.vscodeContext.asAbsolutePath('dist/validationWorker.js'));
+  const diagnostics = new PolicyDiagnostics(scheduler, ctx.log);
+  ctx.subscribe(diagnostics, scheduler);
+  return diagnostics;
+}

@@ -1,0 +1,83 @@
+// Completion, hover, outline and formatting: thin adapters over the engine's plain results.
+import * as vscode from 'vscode';
+import { getCompletions } from '../../core/policy/completion';
+import type { CompletionEntry } from '../../core/policy/completion';
+import { getDocumentSymbols } from '../../core/policy/documentSymbols';
+import type { PolicySymbol } from '../../core/policy/documentSymbols';
+import { formatDocument } from '../../core/policy/formatting';
+import { getHover } from '../../core/policy/hover';
+import { rangeOf } from './findingsConvert';
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
+  property: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+  snippet: vscode.CompletionItemKind.Snippet,
+};
+
+export const completionProvider: vscode.CompletionItemProvider = {
+  provideCompletionItems(doc, position) {
+    return getCompletions(doc.getText(), doc.offsetAt(position)).map((entry) => {
+      const item = new vscode.CompletionItem(entry.label, COMPLETION_KIND[entry.kind]);
+      item.insertText = new vscode.SnippetString(entry.insertText);
+      if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
+      if (entry.detail) item.detail = entry.detail;
+      if (entry.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
+      if (entry.range) item.range = rangeOf(doc, entry.range.offset, entry.range.length);
+      if (entry.filterText) item.filterText = entry.filterText;
+      if (entry.sortText) item.sortText = entry.sortText;
+      return item;
+    });
+  },
+};
+
+export const hoverProvider: vscode.HoverProvider = {
+  provideHover(doc, position) {
+    const hover = getHover(doc.getText(), doc.offsetAt(position));
+    if (!hover) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), rangeOf(doc, hover.range.offset, hover.range.length));
+  },
+};
+
+const SYMBOL_KIND: Record<PolicySymbol['kind'], vscode.SymbolKind> = {
+  object: vscode.SymbolKind.Object,
+  array: vscode.SymbolKind.Array,
+  string: vscode.SymbolKind.String,
+  number: vscode.SymbolKind.Number,
+  boolean: vscode.SymbolKind.Boolean,
+  null: vscode.SymbolKind.Null,
+  policy: vscode.SymbolKind.Class,
+  property: vscode.SymbolKind.Property,
+};
+
+function toDocumentSymbol(doc: vscode.TextDocument, s: PolicySymbol): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    s.name || ' ',
+    s.detail ?? '',
+    SYMBOL_KIND[s.kind] ?? vscode.SymbolKind.Property,
+    rangeOf(doc, s.range.offset, s.range.length),
+    rangeOf(doc, s.selectionRange.offset, s.selectionRange.length),
+  );
+  symbol.children = (s.children ?? []).map((c) => toDocumentSymbol(doc, c));
+  return symbol;
+}
+
+export const documentSymbolProvider: vscode.DocumentSymbolProvider = {
+  provideDocumentSymbols(doc) {
+    return getDocumentSymbols(doc.getText()).map((s) => toDocumentSymbol(doc, s));
+  },
+};
+
+export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.DocumentRangeFormattingEditProvider = {
+  provideDocumentFormattingEdits(doc, options) {
+    return formatDocument(doc.getText(), { tabSize: options.tabSize, insertSpaces: options.insertSpaces }).map(
+      (e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText),
+    );
+  },
+  provideDocumentRangeFormattingEdits(doc, range, options) {
+    const start = doc.offsetAt(range.start);
+    const length = doc.offsetAt(range.end) - start;
+    return formatDocument(doc.getText(), { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, { offset: start, length }).map(
+      (e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText),
+    );
+  },
+};

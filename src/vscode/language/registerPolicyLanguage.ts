@@ -1,0 +1,32 @@
+// Everything the editor does for *.cpcpolicy.json files.
+import * as vscode from 'vscode';
+import type { ExtensionContext } from '../extensionContext';
+import { PolicyCodeActions } from './policyCodeActions';
+import { createPolicyDiagnostics, LANGUAGE_ID } from './policyDiagnostics';
+import type { PolicyDiagnostics } from './policyDiagnostics';
+import { completionProvider, documentSymbolProvider, formattingProvider, hoverProvider } from './policyEditorFeatures';
+import { NamePreviewProvider } from './namePreview';
+import type { SampleUsers } from './namePreview';
+
+export interface PolicyLanguage {
+  diagnostics: PolicyDiagnostics;
+  namePreview: NamePreviewProvider;
+}
+
+export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: SampleUsers): PolicyLanguage {
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  const diagnostics = createPolicyDiagnostics(ctx);
+  const namePreview = new NamePreviewProvider(sampleUsers);
+  ctx.subscribe(
+    namePreview,
+    vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics), PolicyCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(selector, completionProvider, '"', ':'),
+    vscode.languages.registerHoverProvider(selector, hoverProvider),
+    vscode.languages.registerHoverProvider(selector, namePreview),
+    vscode.languages.registerInlayHintsProvider(selector, namePreview),
+    vscode.languages.registerDocumentSymbolProvider(selector, documentSymbolProvider, { label: vscode.l10n.t('Cloud PC Policy') }),
+    vscode.languages.registerDocumentFormattingEditProvider(selector, formattingProvider),
+    vscode.languages.registerDocumentRangeFormattingEditProvider(selector, formattingProvider),
+  );
+  return { diagnostics, namePreview };
+}

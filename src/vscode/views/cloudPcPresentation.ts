@@ -1,0 +1,72 @@
+// What one Cloud PC row says: name, user, policy, failure message or grace end, icon and the context
+// tokens that choose its inline actions. Plain TS (the bench renders thousands of these).
+import type { CloudPc } from '../../core/model/cloudPc';
+import { BUCKET_ICONS, BUCKET_LABELS, bucketOf, canReprovision } from './cloudPcStatusBuckets';
+import type { Localize, NodePresentation } from './treeNodes';
+
+/** `YYYY-MM-DD HH:mm UTC`: unambiguous across locales and stable in tests. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Tokens for `viewItem =~ /…\btoken\b/` menu clauses (Azure Resources' contextValue vocabulary). */
+export function cloudPcContextValue(pc: CloudPc): string {
+  const tokens = ['cloudPc', pc.status];
+  if (canReprovision(pc.status)) tokens.push('reprovisionable');
+  if (pc.status === 'failed') tokens.push('hasFailed');
+  if (pc.status === 'inGracePeriod') tokens.push('inGracePeriod');
+  if (pc.status !== 'deprovisioning') tokens.push('renamable');
+  return tokens.join(';');
+}
+
+/** The device name once enrolled; before that the display name without its "Policy - " prefix (the policy is in the description). */
+export function cloudPcLabel(pc: CloudPc): string {
+  if (pc.managedDeviceName) return pc.managedDeviceName;
+  const prefix = pc.provisioningPolicyName ? `${pc.provisioningPolicyName} - ` : '';
+  return (prefix && pc.displayName?.startsWith(prefix) ? pc.displayName.slice(prefix.length) : pc.displayName) || pc.id;
+}
+
+export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: boolean }): NodePresentation {
+  const bucket = bucketOf(pc.status);
+  const parts: string[] = [];
+  if (pc.userPrincipalName) parts.push(pc.userPrincipalName);
+  else if (pc.allotmentDisplayName) parts.push(pc.allotmentDisplayName);
+  if (options.showPolicy && pc.provisioningPolicyName) parts.push(pc.provisioningPolicyName);
+  if (pc.status === 'failed' && pc.statusDetail?.message) parts.push(pc.statusDetail.message);
+  if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) parts.push(t('grace period ends {0}', formatDateTime(pc.gracePeriodEndDateTime)));
+  if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning')) parts.push(pc.status);
+  return {
+    label: cloudPcLabel(pc),
+    description: parts.join(' · '),
+    contextValue: cloudPcContextValue(pc),
+    icon: BUCKET_ICONS[bucket],
+    collapsible: 'none',
+  };
+}
+
+/** Built on hover only (TreeDataProvider.resolveTreeItem): a page of rows should not pay for 200 tooltips. */
+export function cloudPcTooltip(pc: CloudPc, t: Localize): string {
+  const rows: [string, string | null | undefined][] = [
+    [t('Status'), `${t(BUCKET_LABELS[bucketOf(pc.status)])} (${pc.status})`],
+    [t('Device name'), pc.managedDeviceName],
+    [t('User'), pc.userPrincipalName],
+    [t('Policy'), pc.provisioningPolicyName],
+    [t('Service plan'), pc.servicePlanName],
+    [t('Image'), pc.imageDisplayName],
+    [t('Region'), pc.deviceRegionName],
+    [t('Network'), pc.onPremisesConnectionName || t('Microsoft-hosted')],
+    [t('Provisioned'), formatDateTime(pc.provisionedDateTime)],
+    [t('Grace period ends'), formatDateTime(pc.gracePeriodEndDateTime)],
+    [t('Last modified'), formatDateTime(pc.lastModifiedDateTime)],
+  ];
+  const lines = [`**${escapeMd(pc.displayName)}**`, ''];
+  for (const [k, v] of rows) if (v) lines.push(`${k}: ${escapeMd(v)}  `);
+  if (pc.statusDetail?.message) lines.push('', `$(error) ${escapeMd(pc.statusDetail.message)} (\`${pc.statusDetail.code}\`)`);
+  return lines.join('\n');
+}
+
+export function escapeMd(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}

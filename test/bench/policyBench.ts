@@ -1,0 +1,221 @@
+// Policy engine benchmark: validation medians against the issue's targets and against VS Code's own
+// JSON engine (vscode-json-languageservice parse + doValidation, same schema, same documents), cold
+// start of the bundled validator in a fresh process, and a fuzz profile. Measures the esbuild bundle
+// (minified, as shipped), not the tsx-transpiled sources.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BenchRow } from './benchRow';
+
+const root = path.resolve(__dirname, '../..');
+
+interface Engine {
+  validateDocument(text: string, options?: { partial?: boolean }): { code: string; range: { offset: number; length: number } }[];
+}
+
+/** ~40 lines with comments: what an admin's policy file looks like. */
+export const TYPICAL = `{
+  "$schema": "../schemas/cpcpolicy.schema.json",
+  // Finance: dedicated Windows 365 Enterprise Cloud PCs.
+  // Microsoft-hosted network in the EU; hybrid join is not needed.
+  "displayName": "Finance dedicated",
+  "description": "One Cloud PC per licensed member of Finance",
+  "provisioningType": "dedicated",
+  "userExperienceType": "cloudPc",
+  "managedBy": "windows365",
+  "imageType": "gallery",
+  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",
+  "imageDisplayName": "Windows 11 Enterprise + Microsoft 365 Apps 24H2",
+  /* Network: first healthy entry wins. */
+  "domainJoinConfigurations": [
+    {
+      "domainJoinType": "azureADJoin",
+      "regionName": "westeurope",
+      "regionGroup": "europeUnion"
+    }
+  ],
+  "enableSingleSignOn": true,
+  "localAdminEnabled": false,
+  "windowsSetting": { "locale": "en-GB" },
+  "microsoftManagedDesktop": { "managedType": "notManaged", "profile": "" },
+  "autopilotConfiguration": {
+    "devicePreparationProfileId": "59e5d3d2-ec68-4bfe-9693-27975b318990",
+    "applicationTimeoutInMinutes": 60,
+    "onFailureDeviceAccessDenied": false
+  },
+  // Device names like FIN-adel-4T7QX
+  "cloudPcNamingTemplate": "FIN-%USERNAME:4%-%RAND:5%",
+  "assignments": [
+    { "target": { "groupId": "6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b" } },
+    { "target": { "groupId": "7b5e3f2a-9c4d-4f6a-8b1c-2d3e4f5a6b7c" } },
+  ],
+}
+`;
+
+function policyBody(i: number): string {
+  return TYPICAL.replace('"$schema": "../schemas/cpcpolicy.schema.json",\n', '').replace('Finance dedicated', `Finance ${i}`).replace('6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', `6a4d2f1e-8b3c-4e5f-9a7b-${String(i).padStart(12, '0')}`).trimEnd();
+}
+
+function fleet(count: number): string {
+  return `{\n  "policies": [\n${Array.from({ length: count }, (_, i) => policyBody(i)).join(',\n')}\n  ]\n}\n`;
+}
+
+function fleetOfSize(bytes: number): string {
+  let n = Math.ceil(bytes / policyBody(0).length);
+  let text = fleet(n);
+  while (text.length < bytes) text = fleet(++n);
+  return text;
+}
+
+/** Three errors: a closed-enum typo (first policy), an unknown property (middle), a forbidden name character (last). */
+export function withErrors(text: string): string {
+  const at = (needle: string, which: 'first' | 'middle' | 'last'): number => {
+    const all: number[] = [];
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) all.push(i);
+    return which === 'first' ? all[0]! : which === 'last' ? all[all.length - 1]! : all[Math.floor(all.length / 2)]!;
+  };
+  const edits = [
+    { at: at('"provisioningType": "dedicated"', 'first'), length: '"provisioningType": "dedicated"'.length, text: '"provisioningType": "dedicate"' },
+    { at: at('"imageType": "gallery"', 'middle'), length: 0, text: '"imageTyp": "gallery", ' },
+    { at: at('"displayName": "', 'last') + '"displayName": "'.length, length: 0, text: '<beta> ' },
+  ].sort((a, b) => b.at - a.at);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.length);
+  return out;
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
+}
+
+function timeSync(fn: () => void, iterations: number, warmup: number): { median: number; p95: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+async function timeAsync(fn: () => Promise<unknown>, iterations: number, warmup: number): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+function ms(v: number): string {
+  return v < 0.1 ? `${v.toFixed(4)} ms` : v < 10 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`;
+}
+
+/** Bundles src/core/policy/validator.ts the way esbuild.mjs bundles the CLI (minified). */
+async function bundleValidator(): Promise<{ file: string; bytes: number }> {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'generateSchemaValidator.mjs')], { stdio: 'ignore' });
+  const esbuild = await import('esbuild');
+  const dir = mkdtempSync(path.join(tmpdir(), 'cpcpolicy-bench-'));
+  const file = path.join(dir, 'validator.js');
+  await esbuild.build({ entryPoints: [path.join(root, 'src/core/policy/validator.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, mainFields: ['module', 'main'], outfile: file, logLevel: 'silent' });
+  return { file, bytes: statSync(file).size };
+}
+
+type JsonLs = (text: string) => Promise<unknown>;
+
+async function jsonLanguageService(): Promise<JsonLs> {
+  const { getLanguageService } = await import('vscode-json-languageservice');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const schema = JSON.parse(readFileSync(path.join(root, 'schemas/cpcpolicy.schema.json'), 'utf8'));
+  const ls = getLanguageService({});
+  ls.configure({ validate: true, allowComments: true, schemas: [{ uri: 'cpcpolicy://schema.json', fileMatch: ['*.cpcpolicy.json'], schema }] });
+  let version = 0;
+  return async (text) => {
+    const doc = TextDocument.create('file:///bench.cpcpolicy.json', 'jsonc', ++version, text);
+    return ls.doValidation(doc, ls.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore' });
+  };
+}
+
+/** require(bundle) + first validation in a fresh node process, measured inside it. */
+function coldStart(bundle: string, runs: number): { median: number; p95: number } {
+  const script = `const t=performance.now();const {validateDocument}=require(${JSON.stringify(bundle)});validateDocument(${JSON.stringify(TYPICAL)});process.stdout.write(String(performance.now()-t));`;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  return stats(samples);
+}
+
+/** Random and mutated documents: no exception, ranges inside the text, same findings twice. */
+function fuzz(engine: Engine, count: number): { docs: number; failures: number; seconds: number } {
+  const seeds = [TYPICAL, withErrors(TYPICAL), fleet(3), '{}', '[]', '{"policies":[{}]}'];
+  const alphabet = '{}[]":,\\/*\n 0123456789-.etrufalsn%RANDUSERNAME_<>&|^\u0000\uFEFF\uFFFD'.split('');
+  let state = 365;
+  const rnd = (): number => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  let failures = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    let text = seeds[Math.floor(rnd() * seeds.length)]!;
+    const edits = 1 + Math.floor(rnd() * 4);
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const insert = Array.from({ length: Math.floor(rnd() * 4) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      text = text.slice(0, at) + insert + text.slice(at + Math.floor(rnd() * 8));
+    }
+    try {
+      const a = engine.validateDocument(text);
+      const ok = a.every((f) => f.code !== 'CPC100' && f.range.offset >= 0 && f.range.offset + f.range.length <= text.length);
+      if (!ok || (i % 10 === 0 && JSON.stringify(engine.validateDocument(text)) !== JSON.stringify(a))) failures++;
+    } catch {
+      failures++;
+    }
+  }
+  return { docs: count, failures, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow[]> {
+  const { quick } = opts;
+  const rows: BenchRow[] = [];
+  const bundle = await bundleValidator();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const engine = require(bundle.file) as Engine;
+  const jsonLs = await jsonLanguageService();
+
+  const big = fleetOfSize(1_000_000);
+  const docs = [
+    { name: 'typical (40 lines, comments)', text: TYPICAL, iterations: quick ? 300 : 5000, lsIterations: quick ? 100 : 1000, target: 0.05 },
+    { name: '100 policies', text: fleet(100), iterations: quick ? 10 : 200, lsIterations: quick ? 5 : 50 },
+    { name: `1 MB (${(big.match(/"displayName"/g) ?? []).length} policies)`, text: big, iterations: quick ? 3 : 40, lsIterations: quick ? 2 : 15, target: 15 },
+  ];
+  const all = docs.flatMap((d) => [d, { ...d, name: `${d.name} + 3 errors`, text: withErrors(d.text), target: undefined }]);
+  // All of ours first, then all of theirs: the other engine's garbage must not land in our timings.
+  const ours = all.map((d) => ({ found: engine.validateDocument(d.text).length, time: timeSync(() => engine.validateDocument(d.text), d.iterations, Math.min(200, d.iterations)) }));
+  const theirs: { median: number; p95: number }[] = [];
+  for (const d of all) theirs.push(await timeAsync(() => jsonLs(d.text), d.lsIterations, Math.min(20, d.lsIterations)));
+  all.forEach((d, i) => {
+    const o = ours[i]!.time;
+    const ratio = theirs[i]!.median / o.median;
+    if (d.target !== undefined) rows.push({ name: `validate ${d.name}: median (p95)`, value: `${ms(o.median)} (${ms(o.p95)})`, target: `≤ ${d.target} ms`, ok: o.median <= d.target });
+    else rows.push({ name: `validate ${d.name}: median (p95), ${ours[i]!.found} findings`, value: `${ms(o.median)} (${ms(o.p95)})` });
+    rows.push({ name: `  vs vscode-json-languageservice parse+doValidation ${d.name}: ${ms(theirs[i]!.median)}`, value: `${ratio.toFixed(1)}× faster`, target: '≥ 5×', ok: ratio >= 5 });
+  });
+
+  const cold = coldStart(bundle.file, quick ? 3 : 15);
+  rows.push({ name: `cold start: require bundle (${(bundle.bytes / 1024).toFixed(1)} KB) + first validation, fresh process: median (p95)`, value: `${ms(cold.median)} (${ms(cold.p95)})`, target: '≤ 10 ms', ok: cold.median <= 10 });
+
+  const f = fuzz(engine, quick ? 2000 : 100_000);
+  rows.push({ name: `fuzz: ${f.docs.toLocaleString('en-US')} random/mutated documents (${(f.docs / f.seconds).toFixed(0)} docs/s)`, value: `${f.failures} failures`, target: quick ? '0 (smoke)' : '0 of ≥ 100,000', ok: f.failures === 0 });
+  return rows;
+}
+
+if (require.main === module) {
+  void runPolicyBench({ quick: process.argv.includes('--quick') }).then((rows) => {
+    for (const r of rows) process.stdout.write(`${r.name.padEnd(100)} ${r.value.padStart(24)}  ${r.target ?? ''} ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'}\n`);
+  });
+}

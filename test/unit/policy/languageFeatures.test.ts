@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { getCompletions, NEW_POLICY_SNIPPET } from '../../../src/core/policy/completion';
+import { getDocumentSymbols } from '../../../src/core/policy/documentSymbols';
+import { formatDocument } from '../../../src/core/policy/formatting';
+import { getHover } from '../../../src/core/policy/hover';
+import { getNamePreviews } from '../../../src/core/policy/namePreview';
+import { applyEdits, codes } from './policyTestKit';
+
+/** Text with a `|` cursor marker → [text, offset]. */
+function cursor(withMarker: string): [string, number] {
+  const at = withMarker.indexOf('|');
+  return [withMarker.slice(0, at) + withMarker.slice(at + 1), at];
+}
+
+describe('completion', () => {
+  it('offers a whole new policy in an empty file, and the snippet (placeholders filled) validates', () => {
+    const items = getCompletions('', 0);
+    assert.equal(items[0]!.kind, 'snippet');
+    const filled = NEW_POLICY_SNIPPET.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+    assert.deepEqual(codes(filled).filter((c) => c !== 'CPC324'), []);
+  });
+
+  it('offers policy properties not yet present, with docs, deprecated ones marked', () => {
+    const [text, at] = cursor('{\n  "displayName": "x",\n  |\n}');
+    const items = getCompletions(text, at);
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('provisioningType'));
+    assert.ok(!labels.includes('displayName'), 'already present');
+    const dj = items.find((i) => i.label === 'domainJoinConfigurations')!;
+    assert.match(dj.documentation!, /first healthy connection wins/);
+    assert.equal(items.find((i) => i.label === 'windowsSettings')!.deprecated, true);
+    assert.match(items.find((i) => i.label === 'provisioningType')!.insertText, /\$\{1\|dedicated,shared,sharedByUser/);
+  });
+
+  it('offers nested properties inside domainJoinConfigurations items', () => {
+    const [text, at] = cursor('{ "displayName": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "| } ] }');
+    const labels = getCompletions(text, at).map((i) => i.label);
+    assert.ok(labels.includes('regionName') && labels.includes('onPremisesConnectionId') && labels.includes('regionGroup'));
+  });
+
+  it('offers enum values with member docs, replacing the typed string', () => {
+    const [text, at] = cursor('{ "displayName": "x", "provisioningType": "sha|" }');
+    const items = getCompletions(text, at);
+    const byEntra = items.find((i) => i.label === '"sharedByEntraGroup"')!;
+    assert.match(byEntra.documentation!, /Frontline/);
+    assert.deepEqual(byEntra.range, { offset: text.indexOf('"sha'), length: 5 });
+    assert.equal(items.find((i) => i.label === '"shared"')!.deprecated, true);
+  });
+
+  it('offers open-enum members (regionGroup) and examples (imageId)', () => {
+    const [t1, a1] = cursor('{ "domainJoinConfigurations": [{ "regionGroup": | }] }');
+    assert.ok(getCompletions(t1, a1).some((i) => i.label === '"poland"'));
+    const [t2, a2] = cursor('{ "imageId": | }');
+    assert.ok(getCompletions(t2, a2).some((i) => i.label.includes('win11-25h2-ent-cpc-m365')));
+  });
+});
+
+describe('hover', () => {
+  const text = '{ "displayName": "x", "provisioningType": "sharedByUser", "domainJoinConfigurations": [] }';
+  it('describes properties', () => {
+    const h = getHover(text, text.indexOf('domainJoinConfigurations') + 3)!;
+    assert.match(h.markdown, /priority order: the first healthy connection wins/);
+    assert.deepEqual(h.range, { offset: text.indexOf('"domainJoinConfigurations"'), length: '"domainJoinConfigurations"'.length });
+  });
+  it('describes enum members', () => {
+    const h = getHover(text, text.indexOf('sharedByUser') + 2)!;
+    assert.match(h.markdown, /Frontline shared/);
+  });
+  it('says when a property is deprecated or read-only', () => {
+    const t = '{ "windowsSettings": {}, "id": "x" }';
+    assert.match(getHover(t, 4)!.markdown, /deprecated/i);
+    assert.match(getHover(t, t.indexOf('"id"') + 1)!.markdown, /read-only/);
+  });
+  it('nothing outside the document', () => assert.equal(getHover('', 0), undefined));
+});
+
+describe('document symbols', () => {
+  it('a fleet lists each policy by displayName with its properties', () => {
+    const text = '{ "policies": [ { "displayName": "HR", "provisioningType": "dedicated", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin" }] }, { "description": "no name" } ] }';
+    const [policies] = getDocumentSymbols(text);
+    assert.equal(policies!.children.length, 2);
+    const hr = policies!.children[0]!;
+    assert.deepEqual([hr.name, hr.kind, hr.detail], ['HR', 'policy', 'dedicated']);
+    assert.deepEqual(hr.selectionRange, { offset: text.indexOf('"HR"'), length: 4 });
+    assert.equal(hr.children.find((c) => c.name === 'domainJoinConfigurations')!.children[0]!.name, '1. azureADJoin');
+    assert.equal(policies!.children[1]!.name, 'Policy 2');
+  });
+  it('a single policy is one symbol', () => assert.equal(getDocumentSymbols('{ "displayName": "A" }')[0]!.name, 'A'));
+});
+
+describe('formatting', () => {
+  it('formats and keeps comments', () => {
+    const text = '{"displayName":"x", // name\n"assignments":[ ]}';
+    const out = applyEdits(text, formatDocument(text, { tabSize: 2, insertSpaces: true }));
+    assert.equal(out, '{\n  "displayName": "x", // name\n  "assignments": []\n}\n');
+  });
+  it('uses tabs when asked', () => {
+    const text = '{"a":1}';
+    assert.equal(applyEdits(text, formatDocument(text, { tabSize: 4, insertSpaces: false })), '{\n\t"a": 1\n}\n');
+  });
+});
+
+describe('name previews', () => {
+  it('one preview per template with a label, samples and the template value range', () => {
+    const text = '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByUser", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';
+    const previews = getNamePreviews(text, ['adele.vance@contoso.com', 'li@contoso.com'], 365);
+    assert.equal(previews.length, 2);
+    const [a, b] = previews;
+    assert.deepEqual(a!.valueRange, { offset: text.indexOf('"CPC-%'), length: '"CPC-%USERNAME:4%-%RAND:5%"'.length });
+    assert.match(a!.label, /^→ CPC-adel-[A-Z0-9]{5} · 11–14 chars$/);
+    assert.equal(a!.samples[1]!.name.slice(0, 7), 'CPC-li-');
+    assert.deepEqual(a!.problems, []);
+    assert.ok(b!.problems.some((p) => p.code === 'CPC409'));
+    assert.match(b!.label, /breaks naming rules/);
+  });
+  it('is stable for a seed', () => {
+    const text = '{ "cloudPcNamingTemplate": "X-%RAND:8%" }';
+    assert.deepEqual(getNamePreviews(text, [], 1), getNamePreviews(text, [], 1));
+  });
+});
