@@ -286,7 +286,8 @@ export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
   if (c.provisioningType === 'sharedByEntraGroup' || !c.provisionedAt) return deprovision(sim, c);
   c.graceEnd = sim.now() + GRACE_PERIOD_MS;
   touch(sim, c, 'inGracePeriod');
-  sim.schedule(GRACE_PERIOD_MS, 'graceEnd', c.id, c.gen, c);
+  // By id, not by reference: a week is long enough for the record to be gone, and the agenda should not keep it.
+  sim.schedule(GRACE_PERIOD_MS, 'graceEnd', c.id, c.gen);
 }
 
 export function restoreFromGrace(sim: Simulator, c: CloudPcRecord): void {

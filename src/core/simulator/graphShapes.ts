@@ -183,53 +183,60 @@ function sameInputs(e: CloudPcJsonInputs, c: CloudPcRecord, policyName: string |
 /**
  * toGraphCloudPc as JSON text, same keys in the same order, cached per Cloud PC: listing 10,000 Cloud PCs is
  * mostly serialization. Ids, enums and dates need no escaping; free text does.
+ *
+ * A text is cached the second time it is asked for with the same inputs: right after a change (the clock moving
+ * a fleet through provisioning) texts would be replaced before they are reused, and caching them would only
+ * keep garbage alive. A tenant that stays put is served from the cache from its second listing on.
  */
 export function cloudPcJson(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): string {
   let e = jsonCache.get(c);
   // Nothing in the tenant changed since the inputs were last compared (every change bumps sim.version): still valid.
-  if (e === undefined || e.checkedAt !== sim.version) e = validate(sim, c, e);
-  if (includeEvolvable) return (e.full ??= buildCloudPcJson(sim, e, true));
-  return (e.masked ??= buildCloudPcJson(sim, e, false));
-}
-
-function validate(sim: Simulator, c: CloudPcRecord, e: CachedCloudPcJson | undefined): CachedCloudPcJson {
-  const plan = planOf(sim, c.servicePlanId);
-  const policyName = sim.policies.get(c.policyId)?.policy.displayName;
-  if (e === undefined) {
-    if (jsonCacheEntries >= JSON_CACHE_LIMIT) {
-      jsonCache = new WeakMap();
-      jsonCacheEntries = 0;
+  if (e === undefined || e.checkedAt !== sim.version) {
+    const plan = planOf(sim, c.servicePlanId);
+    const policyName = sim.policies.get(c.policyId)?.policy.displayName;
+    const changed = e === undefined || !sameInputs(e, c, policyName, plan);
+    if (e === undefined) {
+      if (jsonCacheEntries >= JSON_CACHE_LIMIT) {
+        jsonCache = new WeakMap();
+        jsonCacheEntries = 0;
+      }
+      e = readInputs(c, policyName, plan, undefined);
+      jsonCache.set(c, e);
+      jsonCacheEntries++;
+    } else if (changed) {
+      readInputs(c, policyName, plan, e);
     }
-    e = readInputs(c, policyName, plan, undefined);
-    jsonCache.set(c, e);
-    jsonCacheEntries++;
-  } else if (!sameInputs(e, c, policyName, plan)) {
-    readInputs(c, policyName, plan, e);
+    e.checkedAt = sim.version;
+    if (changed) return buildCloudPcJson(sim, e, includeEvolvable);
   }
-  e.checkedAt = sim.version;
-  return e;
+  if (includeEvolvable) return (e.full ??= buildCloudPcJson(sim, e, true, true));
+  return (e.masked ??= buildCloudPcJson(sim, e, false, true));
 }
 
-/** The text, from the inputs alone; built as parts and joined once, so the cached string is flat (no rope). */
-function buildCloudPcJson(sim: Simulator, e: CloudPcJsonInputs, includeEvolvable: boolean): string {
+/**
+ * The text, from the inputs alone. A concatenation is a rope of ~60 pieces: fine for a text copied into one page
+ * and dropped, so only a text being cached is flattened (`cacheable`).
+ */
+function buildCloudPcJson(sim: Simulator, e: CloudPcJsonInputs, includeEvolvable: boolean, cacheable = false): string {
   const modified = sim.iso(e.lastModified);
-  return [
-    '{"@odata.type":"#microsoft.graph.cloudPC","id":"', e.id, '","displayName":', q(e.displayName),
-    ',"aadDeviceId":', raw(e.aadDeviceId), ',"managedDeviceId":', raw(e.managedDeviceId),
-    ',"managedDeviceName":', e.managedDeviceId ? q(e.deviceName) : 'null', ',"userPrincipalName":', str(e.userPrincipalName),
-    ',"provisioningPolicyId":"', e.policyId, '","provisioningPolicyName":', str(e.policyName),
-    ',"provisioningType":"', maskEnum(CLOUD_PC_PROVISIONING_TYPES, e.provisioningType, includeEvolvable), '","servicePlanId":', raw(e.servicePlanId),
-    ',"servicePlanName":', str(e.planName), ',"servicePlanType":', e.planType !== undefined ? `"${e.planType}"` : 'null',
-    ',"status":"', maskEnum(CLOUD_PC_STATUSES, e.status, includeEvolvable), '","statusDetail":', e.statusDetail ? q(e.statusDetail) : 'null',
-    ',"gracePeriodEndDateTime":', e.graceEnd !== null ? `"${sim.iso(e.graceEnd)}"` : 'null', ',"lastModifiedDateTime":"', modified,
-    '","provisionedDateTime":', e.provisionedAt !== null ? `"${sim.iso(e.provisionedAt)}"` : 'null', ',"imageDisplayName":', str(e.imageDisplayName),
-    ',"onPremisesConnectionName":', q(e.ancName), ',"deviceRegionName":', str(e.regionName), ',"osVersion":"', e.osVersion,
-    '","userAccountType":"', e.userAccountType, '","userExperienceType":"', e.userExperienceType, '","productType":"', e.productType,
-    '","powerState":', e.delivered ? '"running"' : 'null', ',"diskEncryptionState":"', e.delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable',
-    '","allotmentDisplayName":', str(e.allotmentDisplayName), ',"connectionSetting":{"enableSingleSignOn":', e.singleSignOn ? 'true' : 'false', '}',
-    ',"connectivityResult":', e.delivered ? `{"status":"available","lastModifiedDateTime":"${modified}","failedHealthCheckItems":[]}` : 'null',
-    ',"scopeIds":["0"],"partnerAgentInstallResults":[]}',
-  ].join('');
+  const text = '{"@odata.type":"#microsoft.graph.cloudPC","id":"' + e.id + '","displayName":' + q(e.displayName)
+    + ',"aadDeviceId":' + raw(e.aadDeviceId) + ',"managedDeviceId":' + raw(e.managedDeviceId)
+    + ',"managedDeviceName":' + (e.managedDeviceId ? q(e.deviceName) : 'null') + ',"userPrincipalName":' + str(e.userPrincipalName)
+    + ',"provisioningPolicyId":"' + e.policyId + '","provisioningPolicyName":' + str(e.policyName)
+    + ',"provisioningType":"' + maskEnum(CLOUD_PC_PROVISIONING_TYPES, e.provisioningType, includeEvolvable) + '","servicePlanId":' + raw(e.servicePlanId)
+    + ',"servicePlanName":' + str(e.planName) + ',"servicePlanType":' + (e.planType !== undefined ? `"${e.planType}"` : 'null')
+    + ',"status":"' + maskEnum(CLOUD_PC_STATUSES, e.status, includeEvolvable) + '","statusDetail":' + (e.statusDetail ? q(e.statusDetail) : 'null')
+    + ',"gracePeriodEndDateTime":' + (e.graceEnd !== null ? `"${sim.iso(e.graceEnd)}"` : 'null') + ',"lastModifiedDateTime":"' + modified
+    + '","provisionedDateTime":' + (e.provisionedAt !== null ? `"${sim.iso(e.provisionedAt)}"` : 'null') + ',"imageDisplayName":' + str(e.imageDisplayName)
+    + ',"onPremisesConnectionName":' + q(e.ancName) + ',"deviceRegionName":' + str(e.regionName) + ',"osVersion":"' + e.osVersion
+    + '","userAccountType":"' + e.userAccountType + '","userExperienceType":"' + e.userExperienceType + '","productType":"' + e.productType
+    + '","powerState":' + (e.delivered ? '"running"' : 'null') + ',"diskEncryptionState":"' + (e.delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable')
+    + '","allotmentDisplayName":' + str(e.allotmentDisplayName) + ',"connectionSetting":{"enableSingleSignOn":' + e.singleSignOn + '}'
+    + ',"connectivityResult":' + (e.delivered ? '{"status":"available","lastModifiedDateTime":"' + modified + '","failedHealthCheckItems":[]}' : 'null')
+    + ',"scopeIds":["0"],"partnerAgentInstallResults":[]}';
+  // trim() flattens its input first and, with nothing to trim (the text runs from { to }), returns that flat
+  // string: one copy now instead of walking the rope in every page it is joined into.
+  return cacheable ? text.trim() : text;
 }
 
 export function toGraphAssignment(policyId: string, a: PolicyRecord['assignments'][number]): CloudPcProvisioningPolicyAssignment {
