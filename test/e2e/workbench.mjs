@@ -51,3 +51,16 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Opens a workspace file through Quick Open (Ctrl+P), as a person would, and waits for its tab. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  // Commands whose `when` reads the editor (editorLangId) appear once the editor has focus.
+  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
+}

@@ -12,23 +12,8 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { cloudPcLabel } from '../../src/vscode/views/cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
-import type { ModelTreeProvider } from '../../src/vscode/views/modelTreeProvider';
-import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { getExtension, waitFor } from './testSupport';
-
-interface Row {
-  node: TreeNode;
-  item: vscode.TreeItem;
-  label: string;
-  description: string;
-}
-
-async function rows(provider: ModelTreeProvider, node?: TreeNode): Promise<Row[]> {
-  return (await provider.getChildren(node)).map((n) => {
-    const item = provider.getTreeItem(n);
-    return { node: n, item, label: String(typeof item.label === 'object' ? item.label.label : item.label), description: String(item.description ?? '') };
-  });
-}
+import { rows } from './treeRows';
 
 const TEMPLATE = 'SCN-%USERNAME:3%-%RAND:5%';
 const NAME = /^SCN-[A-Z0-9]{3}-[A-Z0-9]{5}$/i;

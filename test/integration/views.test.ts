@@ -9,27 +9,12 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import type { StatusBucket } from '../../src/vscode/views/cloudPcStatusBuckets';
-import type { ModelTreeProvider } from '../../src/vscode/views/modelTreeProvider';
 import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
 import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
 import { getExtension, waitFor } from './testSupport';
-
-interface Row {
-  node: TreeNode;
-  item: vscode.TreeItem;
-  label: string;
-  description: string;
-}
-
-async function rows(provider: ModelTreeProvider, node?: TreeNode): Promise<Row[]> {
-  const nodes = await provider.getChildren(node);
-  return nodes.map((n) => {
-    const item = provider.getTreeItem(n);
-    return { node: n, item, label: String(typeof item.label === 'object' ? item.label.label : item.label), description: String(item.description ?? '') };
-  });
-}
+import { rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
   const out = new Map<StatusBucket, CloudPc[]>();

@@ -126,18 +126,7 @@ function skipSpace(text: string, i: number): number {
 export function skipValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 34) return skipString(text, i);
-  if (c === 123 || c === 91) {
-    let depth = 0;
-    for (let j = i; j < text.length; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 34) j = skipString(text, j) - 1;
-      else if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) {
-        if (--depth === 0) return j + 1;
-      }
-    }
-    return text.length;
-  }
+  if (c === 123 || c === 91) return skipContainer(text, i);
   let j = i;
   while (j < text.length) {
     const d = text.charCodeAt(j);
@@ -145,6 +134,37 @@ export function skipValue(text: string, i: number): number {
     j++;
   }
   return j;
+}
+
+/**
+ * Offset just past the object or array starting at `i` (the text end when it is not closed). Visits only
+ * quotes and brackets, each found with indexOf: the characters between them (indentation, numbers, the
+ * insides of strings) are skipped natively instead of one charCodeAt each (1 MB fleet: ~1.5× faster).
+ */
+function skipContainer(text: string, i: number): number {
+  let quote = text.indexOf('"', i);
+  let openObject = text.indexOf('{', i);
+  let openArray = text.indexOf('[', i);
+  let closeObject = text.indexOf('}', i);
+  let closeArray = text.indexOf(']', i);
+  let depth = 0;
+  for (;;) {
+    let at = quote;
+    if (openObject >= 0 && (at < 0 || openObject < at)) at = openObject;
+    if (openArray >= 0 && (at < 0 || openArray < at)) at = openArray;
+    if (closeObject >= 0 && (at < 0 || closeObject < at)) at = closeObject;
+    if (closeArray >= 0 && (at < 0 || closeArray < at)) at = closeArray;
+    if (at < 0) return text.length;
+    let next = at + 1;
+    if (at === quote) next = skipString(text, at);
+    else if (at === openObject || at === openArray) depth++;
+    else if (--depth === 0) return next;
+    if (quote >= 0 && quote < next) quote = text.indexOf('"', next);
+    if (openObject >= 0 && openObject < next) openObject = text.indexOf('{', next);
+    if (openArray >= 0 && openArray < next) openArray = text.indexOf('[', next);
+    if (closeObject >= 0 && closeObject < next) closeObject = text.indexOf('}', next);
+    if (closeArray >= 0 && closeArray < next) closeArray = text.indexOf(']', next);
+  }
 }
 
 function scanContainer(text: string, start: number): Container | undefined {

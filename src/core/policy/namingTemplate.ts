@@ -292,14 +292,40 @@ export function userNamePart(userPrincipalName: string, length: number): string 
   return local.replace(/[^A-Za-z0-9-]/g, '').slice(0, length);
 }
 
+/** A template parsed once, ready to expand for many users (same output as expandNamingTemplate). */
+export type CompiledNamingTemplate = (userPrincipalName: string, random: () => number) => string;
+
+/**
+ * Parses `template` once and returns an expander: literals are merged, and `random` is called once per
+ * %RAND% character, in order, exactly as expandNamingTemplate does (seeded names stay reproducible).
+ */
+export function compileNamingTemplate(template: string, rules: NamingRules = CURRENT_NAMING_RULES): CompiledNamingTemplate {
+  const alphabet = rules.randomAlphabet;
+  const last = alphabet.length - 1;
+  // Pieces: a string is fixed text; a positive number is a %USERNAME:x% length; a negative one a %RAND:y% count.
+  const pieces: (string | number)[] = [];
+  for (const t of parseNamingTemplate(template).tokens) {
+    if (t.kind === 'literal') {
+      const prev = pieces.length - 1;
+      if (prev >= 0 && typeof pieces[prev] === 'string') pieces[prev] += t.text;
+      else pieces.push(t.text);
+    } else if (t.kind === 'username') pieces.push(t.length);
+    else if (t.length > 0) pieces.push(-t.length);
+  }
+  return (userPrincipalName, random) => {
+    // Collected then joined: one flat string, not a cons-string chain (the simulator keeps 100k of them).
+    const parts: string[] = [];
+    for (let p = 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
+      if (typeof piece === 'string') parts.push(piece);
+      else if (piece >= 0) parts.push(userNamePart(userPrincipalName, piece));
+      else for (let i = piece; i < 0; i++) parts.push(alphabet[Math.min(last, Math.floor(random() * alphabet.length))]!);
+    }
+    return parts.join('');
+  };
+}
+
 /** Expands a template for one user; malformed tokens stay as written so the preview shows them. */
 export function expandNamingTemplate(template: string, userPrincipalName: string, random: () => number, rules: NamingRules = CURRENT_NAMING_RULES): string {
-  const alphabet = rules.randomAlphabet;
-  let name = '';
-  for (const t of parseNamingTemplate(template).tokens) {
-    if (t.kind === 'literal') name += t.text;
-    else if (t.kind === 'username') name += userNamePart(userPrincipalName, t.length);
-    else for (let i = 0; i < t.length; i++) name += alphabet[Math.min(alphabet.length - 1, Math.floor(random() * alphabet.length))];
-  }
-  return name;
+  return compileNamingTemplate(template, rules)(userPrincipalName, random);
 }

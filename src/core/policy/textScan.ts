@@ -91,18 +91,25 @@ function afterValue(text: string, comma: number): boolean {
   return false;
 }
 
-const TRAILING_COMMA = /,(?=[ \t\r\n]*[\]}])/g;
+/** Whether the comma at `comma` is followed by whitespace only and then `]` or `}`. */
+function beforeClose(text: string, comma: number): boolean {
+  for (let i = comma + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c === 93 || c === 125;
+  }
+  return false;
+}
 
 function blankTrailingCommas(text: string): string | undefined {
   let parts: string[] | undefined;
   let copied = 0;
   const state = new StringState(text);
-  TRAILING_COMMA.lastIndex = 0;
-  for (let m = TRAILING_COMMA.exec(text); m; m = TRAILING_COMMA.exec(text)) {
-    if (!afterValue(text, m.index) || state.insideAt(m.index)) continue;
+  // indexOf + a look at the next characters: the regex /,(?=[ \t\r\n]*[\]}])/g it replaces was ~13% of a typical validation.
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+    if (!beforeClose(text, comma) || !afterValue(text, comma) || state.insideAt(comma)) continue;
     parts ??= [];
-    parts.push(text.slice(copied, m.index), ' ');
-    copied = m.index + 1;
+    parts.push(text.slice(copied, comma), ' ');
+    copied = comma + 1;
   }
   if (!parts) return undefined;
   parts.push(text.slice(copied));

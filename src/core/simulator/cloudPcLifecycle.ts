@@ -10,9 +10,8 @@ import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
 import { defaultRegionFor } from './catalogSeed';
-import { parseNamingTemplate, userNamePart } from '../policy/namingTemplate';
-import type { TemplateToken } from '../policy/namingTemplate';
-import { CURRENT_NAMING_RULES } from '../policy/namingRules';
+import { compileNamingTemplate } from '../policy/namingTemplate';
+import type { CompiledNamingTemplate } from '../policy/namingTemplate';
 // A call-time cycle (reconciliation creates Cloud PCs here): safe, nothing runs at module load.
 import { reconcileUser, reconcileUsers } from './reconciliation';
 
@@ -67,28 +66,19 @@ export function createCloudPc(sim: Simulator, input: NewCloudPc): CloudPcRecord 
 }
 
 /** Parsed templates: parsing per Cloud PC would cost ~7 µs × 100,000 (the shared parser is the same). */
-const templateCache = new Map<string, TemplateToken[]>();
+const templateCache = new Map<string, CompiledNamingTemplate>();
 
 /**
- * Rule 12: names come from the policy's naming template through the shared naming engine
- * (parseNamingTemplate, userNamePart, the current rules' alphabet), unique in the tenant.
- * Same loop as expandNamingTemplate, over a cached parse.
+ * Rule 12: names come from the policy's naming template through the shared naming engine, unique in
+ * the tenant. Compiled once per template: provisioning 100k users must not re-parse it per Cloud PC.
  */
 function expandName(template: string, userPrincipalName: string, random: () => number): string {
-  let tokens = templateCache.get(template);
-  if (!tokens) {
+  let expand = templateCache.get(template);
+  if (!expand) {
     if (templateCache.size > 1000) templateCache.clear();
-    templateCache.set(template, (tokens = parseNamingTemplate(template).tokens));
+    templateCache.set(template, (expand = compileNamingTemplate(template)));
   }
-  const alphabet = CURRENT_NAMING_RULES.randomAlphabet;
-  // Collected then joined: one flat string instead of a cons-string chain per character.
-  const parts: string[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'literal') parts.push(t.text);
-    else if (t.kind === 'username') parts.push(userNamePart(userPrincipalName, t.length));
-    else for (let i = 0; i < t.length; i++) parts.push(alphabet[Math.min(alphabet.length - 1, Math.floor(random() * alphabet.length))]);
-  }
-  return parts.join('');
+  return expand(userPrincipalName, random);
 }
 
 /** Gives `c` a device name unique in the tenant and registers it in `sim.deviceNames` (upper case). */

@@ -1,0 +1,129 @@
+// The fast paths (single-pass JSONC stripping + JSON.parse, compiled naming templates) must agree with
+// the slow, obviously correct ones on every input: property tests over mutated policy documents.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { compileNamingTemplate, expandNamingTemplate, parseNamingTemplate } from '../../../src/core/policy/namingTemplate';
+import { createSeededRandom } from '../../../src/core/policy/seededRandom';
+import { skipValue } from '../../../src/core/policy/locator';
+import { skipString, stripJsonc } from '../../../src/core/policy/textScan';
+
+const SEEDS = [
+  '{\n  // c\n  "displayName": "a//b /* c */", /* x */\n  "assignments": [ { "target": { "groupId": "x" } }, ],\n  "n": [1, 2 /* two */ , ],\n}\n',
+  '{ "a": "\\"//", "b": [ , ], "c": { , }, "d": "x\\\\", // end\n }',
+  '[1, // one\n 2,\r\n /* ] */ ]',
+  '{"policies":[{"displayName":"x",},],}',
+];
+const ALPHABET = ['{', '}', '[', ']', '"', ':', ',', '\\', '/', '*', '\n', '\r', ' ', 'a', '1', '//', '/*', '*/', ', ]', ',}'];
+
+/** A seed with a few random insertions and deletions. */
+const mutated = fc
+  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom(...ALPHABET), { maxLength: 3 }), fc.nat(4)), { maxLength: 4 }))
+  .map(([seed, edits]) => edits.reduce((t, [at, insert, del]) => t.slice(0, at % (t.length + 1)) + insert.join('') + t.slice((at % (t.length + 1)) + del), seed));
+
+function strictParse(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(stripJsonc(text) ?? text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+describe('fast paths agree with the slow paths', () => {
+  it('stripJsonc keeps every offset and blanks only comments and trailing commas', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const s = stripJsonc(text);
+        if (s === undefined) return;
+        assert.equal(s.length, text.length);
+        for (let i = 0; i < text.length; i++) if (s[i] !== text[i]) assert.ok(s[i] === ' ' && text[i] !== '\n' && text[i] !== '\r', `offset ${i}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('whatever the strict path (stripJsonc + JSON.parse) accepts, jsonc-parser accepts with the same value', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const fast = strictParse(text);
+        if (!fast.ok) return;
+        const errors: ParseError[] = [];
+        const slow = parse(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+        // Known and kept (as before): an unclosed /* at the very end is read as a comment to the end.
+        assert.deepEqual(errors.filter((e) => e.error !== ParseErrorCode.UnexpectedEndOfComment), [], JSON.stringify(text));
+        assert.deepEqual(fast.value, slow, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('text jsonc-parser accepts without errors takes the strict path', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const errors: ParseError[] = [];
+        parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+        if (errors.length === 0 && text.trim() !== '') assert.ok(strictParse(text).ok, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('compileNamingTemplate expands exactly like expandNamingTemplate (same random draws)', () => {
+    const pieces = ['CPC-', '%USERNAME:4%', '%RAND:5%', '%rand:3%', '%RAND%', '%FOO:2%', '50%', '-', '%USERNAME:15%', '%%', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom('adele.vance@contoso.com', 'o\'brien@x', '', 'no-at-sign'), fc.nat(), (parts, upn, seed) => {
+        const template = parts.join('');
+        const expand = compileNamingTemplate(template);
+        const a = createSeededRandom(seed);
+        const b = createSeededRandom(seed);
+        assert.equal(expand(upn, a), expandNamingTemplate(template, upn, b));
+        assert.equal(a(), b(), 'same number of random draws');
+        assert.ok(parseNamingTemplate(template).tokens.length >= 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('locator skipValue (indexOf jumps) agrees with a character-by-character scan', () => {
+  /** The previous implementation, kept as the reference. */
+  function reference(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    if (c === 34) return skipString(text, i);
+    if (c === 123 || c === 91) {
+      let depth = 0;
+      for (let j = i; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 34) j = skipString(text, j) - 1;
+        else if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          if (--depth === 0) return j + 1;
+        }
+      }
+      return text.length;
+    }
+    let j = i;
+    while (j < text.length && !/[,}\] \t\r\n]/.test(text[j]!)) j++;
+    return j;
+  }
+
+  it('gives the same end for every start offset of random texts', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        for (let i = 0; i <= text.length; i++) assert.equal(skipValue(text, i), reference(text, i), `${JSON.stringify(text)} at ${i}`);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('stripJsonc trailing commas', () => {
+  it('blanks exactly the commas that the regex /,(?=[ \\t\\r\\n]*[\\]}])/ finds outside strings after a value', () => {
+    assert.equal(stripJsonc('[1,\t\r\n ]'), '[1 \t\r\n ]');
+    assert.equal(stripJsonc('{"a":1 , }'), '{"a":1   }');
+    assert.equal(stripJsonc('[1,,]'), undefined, 'a comma after a comma is an error for JSON.parse, not blanked');
+    assert.equal(stripJsonc('["a,]", 1, ]'), '["a,]", 1  ]');
+    assert.equal(stripJsonc('[1, 2]'), undefined);
+    assert.equal(stripJsonc('[1,'), undefined);
+  });
+});
