@@ -90,26 +90,24 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 }
 
-function timeSync(fn: () => void, iterations: number, warmup: number): { median: number; p95: number } {
-  for (let i = 0; i < warmup; i++) fn();
+function sampleSync(fn: () => void, iterations: number): number[] {
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t = performance.now();
     fn();
     samples.push(performance.now() - t);
   }
-  return stats(samples);
+  return samples;
 }
 
-async function timeAsync(fn: () => Promise<unknown>, iterations: number, warmup: number): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < warmup; i++) await fn();
+async function sampleAsync(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t = performance.now();
     await fn();
     samples.push(performance.now() - t);
   }
-  return stats(samples);
+  return samples;
 }
 
 function ms(v: number): string {
@@ -194,10 +192,23 @@ export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow
     { name: `1 MB (${(big.match(/"displayName"/g) ?? []).length} policies)`, text: big, iterations: quick ? 3 : 40, lsIterations: quick ? 2 : 15, target: 15 },
   ];
   const all = docs.flatMap((d) => [d, { ...d, name: `${d.name} + 3 errors`, text: withErrors(d.text), target: undefined }]);
-  // All of ours first, then all of theirs: the other engine's garbage must not land in our timings.
-  const ours = all.map((d) => ({ found: engine.validateDocument(d.text).length, time: timeSync(() => engine.validateDocument(d.text), d.iterations, Math.min(200, d.iterations)) }));
-  const theirs: { median: number; p95: number }[] = [];
-  for (const d of all) theirs.push(await timeAsync(() => jsonLs(d.text), d.lsIterations, Math.min(20, d.lsIterations)));
+  // Alternating in rounds (issue: "in one process, alternating, warmed up"): both engines see the same
+  // machine load; samples from every round are pooled before the median and p95 are taken.
+  const rounds = quick ? 2 : 5;
+  const ourSamples = all.map(() => [] as number[]);
+  const theirSamples = all.map(() => [] as number[]);
+  for (const d of all) {
+    for (let i = 0; i < Math.min(200, d.iterations); i++) engine.validateDocument(d.text);
+    for (let i = 0; i < Math.min(20, d.lsIterations); i++) await jsonLs(d.text);
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, d] of all.entries()) {
+      ourSamples[i]!.push(...sampleSync(() => engine.validateDocument(d.text), Math.ceil(d.iterations / rounds)));
+      theirSamples[i]!.push(...(await sampleAsync(() => jsonLs(d.text), Math.ceil(d.lsIterations / rounds))));
+    }
+  }
+  const ours = all.map((d, i) => ({ found: engine.validateDocument(d.text).length, time: stats(ourSamples[i]!) }));
+  const theirs = theirSamples.map(stats);
   all.forEach((d, i) => {
     const o = ours[i]!.time;
     const ratio = theirs[i]!.median / o.median;
