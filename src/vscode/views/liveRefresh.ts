@@ -3,10 +3,9 @@
 import type * as vscode from 'vscode';
 import type { SimulatorChange } from '../../core/simulator/changeEvents';
 import type { ExtensionContext } from '../extensionContext';
+import { PollSchedule } from './pollSchedule';
 import type { Sidebar } from './sidebar';
 
-export const POLL_INTERVAL_MS = 30_000;
-export const MAX_POLL_INTERVAL_MS = 5 * 60_000;
 /** Simulator events arrive in bursts (one clock advance moves many Cloud PCs): coalesce them. */
 const BATCH_MS = 50;
 /** Past this many changed Cloud PCs a full reload by diff is cheaper than one GET each. */
@@ -19,10 +18,7 @@ export class LiveRefresh implements vscode.Disposable {
   private directoryDirty = false;
   private everythingDirty = false;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private pollDelay = POLL_INTERVAL_MS;
-  private pollDueWhileHidden = false;
-  private polling = false;
+  private readonly pollSchedule: PollSchedule;
   private flushing: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -30,10 +26,18 @@ export class LiveRefresh implements vscode.Disposable {
     private readonly ctx: ExtensionContext,
     private readonly sidebar: Sidebar,
   ) {
+    this.pollSchedule = new PollSchedule({
+      wanted: () => this.ctx.backends.kind === 'graph' && this.sidebar.store.loaded && this.sidebar.store.transitionalCount > 0,
+      visible: () => this.sidebar.anyViewVisible,
+      poll: async () => {
+        await this.sidebar.reloadCloudPcs();
+        return this.sidebar.cloudPcModel.error === undefined;
+      },
+    });
     this.disposables.push(
-      sidebar.cloudPcView.onDidChangeVisibility(() => this.onVisibility()),
-      sidebar.policyView.onDidChangeVisibility(() => this.onVisibility()),
-      sidebar.onDidUpdate(() => this.schedulePoll()),
+      sidebar.cloudPcView.onDidChangeVisibility(() => this.pollSchedule.visibilityChanged()),
+      sidebar.policyView.onDidChangeVisibility(() => this.pollSchedule.visibilityChanged()),
+      sidebar.onDidUpdate(() => this.pollSchedule.request()),
     );
   }
 
@@ -43,14 +47,13 @@ export class LiveRefresh implements vscode.Disposable {
     this.simulatorListener = undefined;
     const backend = this.ctx.backends.current;
     if (backend.simulator) this.simulatorListener = backend.simulator.onDidChange((change) => this.onSimulatorChange(change));
-    this.schedulePoll();
+    this.pollSchedule.request();
   }
 
   detach(): void {
     this.simulatorListener?.dispose();
     this.simulatorListener = undefined;
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+    this.pollSchedule.cancel();
   }
 
   /** Resolves when every batched event so far reached the views (tests and commands await it). */
@@ -98,40 +101,6 @@ export class LiveRefresh implements vscode.Disposable {
     };
     this.flushing = this.flushing.then(run);
     return this.flushing;
-  }
-
-  // ---- Graph polling ----
-
-  private schedulePoll(): void {
-    if (this.pollTimer || this.polling || this.ctx.backends.kind !== 'graph' || !this.sidebar.store.loaded) return;
-    if (this.sidebar.store.transitionalCount === 0) return;
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = undefined;
-      void this.poll();
-    }, this.pollDelay);
-  }
-
-  private async poll(): Promise<void> {
-    if (!this.sidebar.anyViewVisible) {
-      this.pollDueWhileHidden = true;
-      return;
-    }
-    this.polling = true;
-    try {
-      await this.sidebar.reloadCloudPcs();
-    } finally {
-      this.polling = false;
-    }
-    // Back off while the service fails (throttling, outages); back to 30 s after a success.
-    this.pollDelay = this.sidebar.cloudPcModel.error ? Math.min(this.pollDelay * 2, MAX_POLL_INTERVAL_MS) : POLL_INTERVAL_MS;
-    this.schedulePoll();
-  }
-
-  private onVisibility(): void {
-    if (this.sidebar.anyViewVisible && this.pollDueWhileHidden) {
-      this.pollDueWhileHidden = false;
-      void this.poll();
-    }
   }
 
   dispose(): void {
