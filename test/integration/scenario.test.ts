@@ -60,9 +60,8 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
     const api: CpcPolicyApi = await getExtension().activate();
     views = api.views!;
     // Real time barely moves the simulated clock here: the test advances it itself.
+    // A new time scale reopens the simulator from its saved state.
     await vscode.workspace.getConfiguration('cpcpolicy.simulator').update('timeScale', 1, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'graph', vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'empty');
     await vscode.commands.executeCommand('cpcpolicy.policies.focus');
     await views.sidebar.ensurePolicies();

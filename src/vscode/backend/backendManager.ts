@@ -40,7 +40,11 @@ export class BackendManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cpcpolicy.backend') || (e.affectsConfiguration('cpcpolicy.graph') && this.active?.kind === 'graph')) this.reset();
+        const kind = this.active?.kind;
+        // A new time scale reopens the simulator from its saved state (the clock driver takes it at start).
+        const simulatorSettings = e.affectsConfiguration('cpcpolicy.simulator') && kind === 'simulator';
+        const graphSettings = e.affectsConfiguration('cpcpolicy.graph') && kind === 'graph';
+        if (e.affectsConfiguration('cpcpolicy.backend') || simulatorSettings || graphSettings) this.reset();
       }),
       signIn.onDidChange(() => {
         if (this.active?.kind === 'graph') this.changed.fire(this.current);
