@@ -1,5 +1,4 @@
 // The three ways to build a CloudPcApi; everything above the transport is identical.
-import type { Clock } from '../model/clock';
 import type { RestHandler } from '../model/rest';
 import type { GetToken } from './authMiddleware';
 import { CloudPcApi } from './cloudPcApi';
@@ -7,19 +6,11 @@ import { FetchTransport } from './fetchTransport';
 import { graphCloudBaseUrl } from './graphClouds';
 import type { GraphCloud } from './graphClouds';
 import { GraphRequester } from './graphRequester';
+import type { GraphRequesterOptions } from './graphRequester';
 import { HandlerTransport } from './handlerTransport';
-import type { RequestLogger } from './requestLog';
-import type { RetryOptions } from './retryPolicy';
-import type { Sleep } from './sleep';
 
-export interface CloudPcApiOptions {
-  logger?: RequestLogger;
-  clock?: Clock;
-  sleep?: Sleep;
-  random?: () => number;
-  retry?: Partial<RetryOptions>;
-  newClientRequestId?: () => string;
-}
+/** What callers may tune; the transport, origin and token come from the factory used. */
+export type CloudPcApiOptions = Pick<GraphRequesterOptions, 'logger' | 'clock' | 'sleep' | 'random' | 'retry' | 'newClientRequestId'>;
 
 /** The simulator ignores tokens; a constant keeps the pipeline identical to Graph's. */
 export const simulatorToken = 'simulator-token';

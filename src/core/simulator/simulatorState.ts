@@ -4,7 +4,7 @@ import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import type { CloudPcStatus, CloudPcStatusDetail, CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcProductType } from '../model/cloudPc';
 import type { CloudPcGalleryImage, CloudPcDeviceImage, CloudPcOnPremisesConnection, CloudPcServicePlan, CloudPcSupportedRegion } from '../model/catalog';
 import type { CloudPcAuditEvent } from '../model/auditEvent';
-import type { SubscribedSku } from '../model/directory';
+import type { DirectoryGroup, SubscribedSku } from '../model/directory';
 import type { ScheduledEvent } from './eventScheduler';
 
 export interface UserRecord {
@@ -21,14 +21,8 @@ export interface UserRecord {
   licenses: string[];
 }
 
-export interface GroupRecord {
-  id: string;
-  displayName: string;
-  description: string | null;
-  mailNickname: string;
-  mailEnabled: boolean;
-  securityEnabled: boolean;
-  groupTypes: string[];
+/** A directory group as the simulator keeps it: Graph's shape, with time as a number. */
+export interface GroupRecord extends Omit<DirectoryGroup, '@odata.type' | 'createdDateTime'> {
   createdDateTime: number;
   /** Direct members: user ids and group ids (nested groups are members but never expanded: graph-facts B.2). */
   members: string[];
