@@ -27,7 +27,15 @@ export function openSimulatorSession(storageDir: string, log: vscode.LogOutputCh
   return {
     handler: service.handler,
     onDidChange: (listener) => service.onDidChange(listener),
-    userPrincipalNames: () => [...service.simulator.users.values()].map((u) => u.userPrincipalName),
+    // Called per preview and tooltip: take a few users, never copy a 100,000-user tenant.
+    sampleUserPrincipalNames: (count) => {
+      const names: string[] = [];
+      for (const user of service.simulator.users.values()) {
+        if (names.length >= count) break;
+        names.push(user.userPrincipalName);
+      }
+      return names;
+    },
     dispose: () => service.close(),
   };
 }

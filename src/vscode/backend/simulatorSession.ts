@@ -8,8 +8,8 @@ export interface SimulatorSession {
   readonly handler: RestHandler;
   /** Every state change (Cloud PC status, policy edits, clock ticks); views refresh only what changed. */
   onDidChange(listener: (change: SimulatorChange) => void): { dispose(): void };
-  /** User principal names in the simulated tenant (the name preview samples a few). */
-  userPrincipalNames(): string[];
+  /** The first `count` user principal names in the simulated tenant (the name preview samples a few). */
+  sampleUserPrincipalNames(count: number): string[];
   /** Stops the scaled-real-time clock and flushes state to disk. */
   dispose(): void;
 }

@@ -7,8 +7,8 @@ const SAMPLE_COUNT = 3;
 
 export function previewSampleUsers(ctx: ExtensionContext): string[] {
   if (ctx.backends.kind === 'simulator') {
-    const users = ctx.backends.current.simulator?.userPrincipalNames() ?? [];
-    if (users.length > 0) return users.slice(0, SAMPLE_COUNT);
+    const users = ctx.backends.current.simulator?.sampleUserPrincipalNames(SAMPLE_COUNT) ?? [];
+    if (users.length > 0) return users;
   }
   return vscode.workspace.getConfiguration('cpcpolicy.preview').get<string[]>('sampleUsers', []).slice(0, SAMPLE_COUNT);
 }

@@ -176,7 +176,7 @@ export class Sidebar implements vscode.Disposable {
 
   /** Whose name the policy tooltips preview: a simulated user, or the first of `cpcpolicy.preview.sampleUsers`. */
   private sampleUser(): string {
-    const fromSimulator = this.backend.simulator?.userPrincipalNames()[0];
+    const fromSimulator = this.backend.simulator?.sampleUserPrincipalNames(1)[0];
     const configured = vscode.workspace.getConfiguration('cpcpolicy.preview').get<string[]>('sampleUsers', [])[0];
     return fromSimulator ?? configured ?? this.policyModel.sampleUser;
   }
