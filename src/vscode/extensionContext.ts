@@ -10,7 +10,7 @@ export interface ExtensionContext {
   /** Where data comes from (simulator or Graph); `backends.current.api` is the CloudPcApi to call. */
   readonly backends: BackendManager;
   readonly signIn: GraphSignIn;
-  /** Fires when the views must reload everything (Refresh, backend switch). */
+  /** Fires when the user asks the views to reload (a backend switch resets them through `backends`). */
   readonly onDidRequestRefresh: vscode.Event<void>;
   requestRefresh(): void;
   subscribe(...disposables: vscode.Disposable[]): void;
@@ -21,7 +21,7 @@ export function createExtensionContext(context: vscode.ExtensionContext): Extens
   const refresh = new vscode.EventEmitter<void>();
   const signIn = new GraphSignIn();
   const backends = new BackendManager(log, signIn, () => openSimulatorSession(context.globalStorageUri.fsPath, log));
-  context.subscriptions.push(log, refresh, signIn, backends, backends.onDidChangeBackend(() => refresh.fire()));
+  context.subscriptions.push(log, refresh, signIn, backends);
   return {
     vscodeContext: context,
     log,

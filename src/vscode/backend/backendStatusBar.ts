@@ -17,7 +17,6 @@ export function createBackendStatusBar(backends: BackendManager): vscode.Disposa
   };
   update();
   item.show();
-  const sub = backends.onDidChangeBackend(update);
-  const config = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cpcpolicy.backend') && update());
-  return vscode.Disposable.from(item, sub, config);
+  // A backend setting change resets the backend, which fires this too.
+  return vscode.Disposable.from(item, backends.onDidChangeBackend(update));
 }
