@@ -4,19 +4,11 @@ import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import type { CloudPcStatus, CloudPcStatusDetail, CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcProductType } from '../model/cloudPc';
 import type { CloudPcGalleryImage, CloudPcDeviceImage, CloudPcOnPremisesConnection, CloudPcServicePlan, CloudPcSupportedRegion } from '../model/catalog';
 import type { CloudPcAuditEvent } from '../model/auditEvent';
-import type { DirectoryGroup, SubscribedSku } from '../model/directory';
+import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../model/directory';
 import type { ScheduledEvent } from './eventScheduler';
 
-export interface UserRecord {
-  id: string;
-  displayName: string;
-  userPrincipalName: string;
-  givenName: string | null;
-  surname: string | null;
-  jobTitle: string | null;
-  department: string | null;
-  accountEnabled: boolean;
-  usageLocation: string | null;
+/** A directory user as the simulator keeps it: Graph's shape, licences as plain skuIds. */
+export interface UserRecord extends Omit<DirectoryUser, '@odata.type' | 'mail' | 'assignedLicenses'> {
   /** skuIds of assigned licences. */
   licenses: string[];
 }
