@@ -12,43 +12,42 @@ export function assignmentHits(policy: JsonObject, base: JsonPath, partial: bool
   const type = effectiveProvisioningType(policy, partial);
   const hits: Hit[] = [];
   const seen = new Map<string, number>();
-  list.forEach((item, i) => {
-    const path: JsonPath = [...base, 'assignments', i];
-    const target = asObject(asObject(item)?.['target']);
-    if (!target) return;
-    const targetPath = [...path, 'target'];
-    if (type !== undefined) hits.push(...servicePlanHits(target, targetPath, type));
+  // Paths are built only for a hit: a clean fleet of 1,000 policies allocates none.
+  const targetPath = (i: number): JsonPath => [...base, 'assignments', i, 'target'];
+  for (let i = 0; i < list.length; i++) {
+    const target = asObject(asObject(list[i])?.['target']);
+    if (!target) continue;
+    if (type !== undefined) servicePlanHits(target, i, targetPath, type, hits);
     const groupId = target['groupId'];
-    if (typeof groupId !== 'string') return;
+    if (typeof groupId !== 'string') continue;
     const key = groupId.toLowerCase();
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
-      return;
+      continue;
     }
     // Assign replaces the whole set, so a group twice is a copy-paste slip: graph-facts C.6.
     hits.push({
       rule: RULES.duplicateGroup,
       severity: 'warning',
       message: `Group ${groupId} is already assigned in item ${first}: remove this one.`,
-      path: [...targetPath, 'groupId'],
+      path: [...targetPath(i), 'groupId'],
       part: 'value',
-      fixes: [removeFix('Remove the duplicate assignment', path)],
+      fixes: [removeFix('Remove the duplicate assignment', [...base, 'assignments', i])],
     });
-  });
+  }
   return hits;
 }
 
 /** servicePlanId: required for Frontline shared, null for dedicated (graph-facts B.3, C.3). */
-function servicePlanHits(target: JsonObject, targetPath: JsonPath, type: string): Hit[] {
+function servicePlanHits(target: JsonObject, i: number, targetPath: (i: number) => JsonPath, type: string, hits: Hit[]): void {
   const hasPlan = isSet(target, 'servicePlanId');
   if (FRONTLINE_SHARED_TYPES.includes(type) && !hasPlan) {
-    return [{ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is Frontline shared: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath, part: 'key' }];
+    hits.push({ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is Frontline shared: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath(i), part: 'key' });
   }
   // ⚠ graph-facts B.3 says null for dedicated, yet D shows a Frontline (dedicated or shared) sample with one: warn, do not fail.
   if (type === 'dedicated' && hasPlan) {
-    const path = [...targetPath, 'servicePlanId'];
-    return [{ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s licence: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] }];
+    const path = [...targetPath(i), 'servicePlanId'];
+    hits.push({ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s licence: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] });
   }
-  return [];
 }

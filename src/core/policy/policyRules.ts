@@ -12,29 +12,36 @@ export interface RuleContext {
   partial: boolean;
 }
 
-export function policyRuleHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
-  return [
-    ...displayNameHits(policy, base, ctx),
-    ...experienceHits(policy, base, ctx),
-    ...imageHits(policy, base),
-    ...domainJoinHits(policy, base, ctx),
-    ...frontlineSharedHits(policy, base, ctx),
-    ...autopilotHits(policy, base),
-  ];
+/** Appends the domain-rule hits of one policy to `hits` (one array per document: a fleet of 1,000 allocates no more). */
+export function policyRuleHits(policy: JsonObject, base: JsonPath, ctx: RuleContext, hits: Hit[] = []): Hit[] {
+  const add = (found: Hit[] | undefined): void => {
+    if (found) for (const h of found) hits.push(h);
+  };
+  add(displayNameHits(policy, base, ctx));
+  add(experienceHits(policy, base, ctx));
+  add(imageHits(policy, base));
+  add(domainJoinHits(policy, base, ctx));
+  add(frontlineSharedHits(policy, base, ctx));
+  add(autopilotHits(policy, base));
+  return hits;
 }
+
+/** Shared by rules that find nothing, so the common clean case allocates no arrays (frozen: a push would throw, not leak). */
+const NONE = Object.freeze([]) as unknown as Hit[];
 
 /** `< > & | " ^` are not allowed in a policy name: graph-facts C.2. */
 const FORBIDDEN_NAME_CHARS = /[<>&|"^]/g;
+const HAS_FORBIDDEN_NAME_CHAR = /[<>&|"^]/;
 
 function displayNameHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
   const name = policy['displayName'];
-  if (typeof name !== 'string') return [];
-  const path = [...base, 'displayName'];
+  if (typeof name !== 'string') return NONE;
   if (name.length > 0 && name.trim() === '' && !ctx.partial) {
-    return [{ rule: RULES.displayNameMissing, severity: 'error', message: 'displayName is only spaces: give the policy a name admins will recognise.', path, part: 'value' }];
+    return [{ rule: RULES.displayNameMissing, severity: 'error', message: 'displayName is only spaces: give the policy a name admins will recognise.', path: [...base, 'displayName'], part: 'value' }];
   }
-  const bad = name.match(FORBIDDEN_NAME_CHARS);
-  if (!bad) return [];
+  if (!HAS_FORBIDDEN_NAME_CHAR.test(name)) return NONE;
+  const path = [...base, 'displayName'];
+  const bad = name.match(FORBIDDEN_NAME_CHARS) ?? [];
   const cleaned = name.replace(FORBIDDEN_NAME_CHARS, '').replace(/\s{2,}/g, ' ').trim();
   return [
     {
@@ -50,9 +57,10 @@ function displayNameHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): 
 
 function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
   const type = effectiveProvisioningType(policy, ctx.partial);
+  if (type === undefined || type === 'sharedByEntraGroup') return NONE;
   const hits: Hit[] = [];
   // cloudApp needs sharedByEntraGroup: graph-facts C.3.
-  if (policy['userExperienceType'] === 'cloudApp' && type !== undefined && type !== 'sharedByEntraGroup') {
+  if (policy['userExperienceType'] === 'cloudApp') {
     const path = [...base, 'userExperienceType'];
     hits.push({
       rule: RULES.cloudAppNeedsSharedByEntraGroup,
@@ -69,7 +77,7 @@ function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
     });
   }
   // User settings persistence only for sharedByEntraGroup: graph-facts B.9, C.3 (⚠ a docs snippet sets it on dedicated; we follow the SDK).
-  if (isSet(policy, 'userSettingsPersistenceConfiguration') && type !== undefined && type !== 'sharedByEntraGroup') {
+  if (isSet(policy, 'userSettingsPersistenceConfiguration')) {
     const path = [...base, 'userSettingsPersistenceConfiguration'];
     hits.push({
       rule: RULES.persistenceNeedsSharedByEntraGroup,
@@ -87,8 +95,10 @@ const GALLERY_ID = /^[A-Za-z0-9.-]+_[A-Za-z0-9.-]+_[A-Za-z0-9.-]+$/;
 
 function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
   const imageId = asString(policy['imageId']);
-  if (imageId === undefined || imageId === '') return [];
+  if (imageId === undefined || imageId === '') return NONE;
   const imageType = policy['imageType'] ?? 'gallery';
+  // The common case, a gallery image spelled as the gallery spells it, needs no pattern.
+  if (imageType === 'gallery' && KNOWN_EXACT.has(imageId)) return NONE;
   const path = [...base, 'imageId'];
   const setType = (t: string) =>
     has(policy, 'imageType') ? replaceValueFix(`Set imageType to '${t}'`, [...base, 'imageType'], t) : insertMemberFix(`Add imageType '${t}'`, base, 'imageType', JSON.stringify(t));
@@ -115,20 +125,21 @@ function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
       },
     ];
   }
-  return [];
+  return NONE;
 }
 
 const KNOWN_BY_LOWER = new Map(KNOWN_GALLERY_IMAGE_IDS.map((id) => [id.toLowerCase(), id]));
+const KNOWN_EXACT = new Set(KNOWN_GALLERY_IMAGE_IDS);
 
 /** Gallery ids compare case-insensitively (graph-facts C.4); we suggest the spelling tools use. */
 function gallerySpellingHits(imageId: string, path: JsonPath): Hit[] {
   const lower = imageId.toLowerCase();
   const known = KNOWN_BY_LOWER.get(lower);
   if (known) {
-    if (known === imageId) return [];
+    if (known === imageId) return NONE;
     return [{ rule: RULES.galleryImageSpelling, severity: 'hint', message: `The gallery spells this image '${known}' (ids compare case-insensitively, so this works).`, path, part: 'value', fixes: [replaceValueFix(`Write '${known}'`, path, known)] }];
   }
-  if (!lower.startsWith('microsoftwindowsdesktop_windows-ent-cpc_')) return [];
+  if (!lower.startsWith('microsoftwindowsdesktop_windows-ent-cpc_')) return NONE;
   const guess = closestMatch(imageId, KNOWN_GALLERY_IMAGE_IDS);
   return [
     {
@@ -208,13 +219,13 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
       ];
     }
   }
-  return [];
+  return NONE;
 }
 
 /** Autopatch and the 'automatic' region are not available for Frontline shared (graph-facts C.3). */
 function frontlineSharedHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
   const type = effectiveProvisioningType(policy, ctx.partial);
-  if (type === undefined || !FRONTLINE_SHARED_TYPES.includes(type)) return [];
+  if (type === undefined || !FRONTLINE_SHARED_TYPES.includes(type)) return NONE;
   const hits: Hit[] = [];
   const autopatch = asObject(policy['autopatch']);
   if (autopatch && isSet(autopatch, 'autopatchGroupId')) {
@@ -234,7 +245,7 @@ function frontlineSharedHits(policy: JsonObject, base: JsonPath, ctx: RuleContex
 /** ⚠ graph-facts B.6: SDK says 30–360, learn 10–360; the schema allows 10, we warn below 30. */
 function autopilotHits(policy: JsonObject, base: JsonPath): Hit[] {
   const minutes = asObject(policy['autopilotConfiguration'])?.['applicationTimeoutInMinutes'];
-  if (typeof minutes !== 'number' || minutes < 10 || minutes >= 30) return [];
+  if (typeof minutes !== 'number' || minutes < 10 || minutes >= 30) return NONE;
   const path = [...base, 'autopilotConfiguration', 'applicationTimeoutInMinutes'];
   return [{ rule: RULES.autopilotTimeoutRange, severity: 'warning', message: `The current Graph SDK accepts 30–360 minutes; ${minutes} may be rejected: use 30 or more.`, path, part: 'value', fixes: [replaceValueFix('Use 30 minutes', path, 30)] }];
 }

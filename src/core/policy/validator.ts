@@ -1,6 +1,6 @@
 // The policy validator: text in, findings out, three layers (syntax, schema, domain rules).
-// Fast path (design.md): strict JSON.parse (comments blanked first when present), no tree unless a
-// rule fires; duplicate keys are detected by counting ':' instead of building a tree.
+// Fast path (design.md): one scan blanks comments and trailing commas, then strict JSON.parse; no tree
+// unless a rule fires; duplicate keys are detected by counting ':' instead of building a tree.
 import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
 import { deprecationHits } from './deprecationRules';
@@ -17,7 +17,7 @@ import type * as SyntaxCheckModule from './syntaxCheck';
 import { schemaHits } from './schemaCheck';
 import { isFleet, rootSchemaFor } from './schemaModel';
 import { runSchema } from './schemaValidator';
-import { countChar, findControlCharacter, findExcessNesting, stripJsonc } from './textScan';
+import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
 
 export interface ValidateOptions {
   /** A PATCH body: skip required-property rules and couplings to properties that are absent. */
@@ -70,10 +70,13 @@ interface Parsed {
   locator: () => DocLocator;
 }
 
+/** Stops at the first character that is not whitespace (trim() would copy the whole text). */
+const NOT_SPACE = /\S/;
+
 function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
   // A byte-order mark is not JSON whitespace; blank it so offsets stay those of the editor's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  if (text.trim() === '') {
+  if (!NOT_SPACE.test(text)) {
     return { value: undefined, policies: [], findings: [{ code: RULES.emptyDocument.code, severity: 'error', message: 'The file is empty: write a policy object, e.g. { "displayName": "My policy" }.', range: { offset: 0, length: input.length }, fixes: [{ title: 'Insert a new policy', edits: [{ offset: 0, length: input.length, newText: NEW_POLICY_TEXT }], isPreferred: true }] }] };
   }
   const parsed = parseFast(text) ?? parseSlow(text);
@@ -86,6 +89,8 @@ function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
   }
   const policies = policyList(root);
   const hits = collectHits(root, policies, options);
+  // A clean document (the common case while typing) needs no placing, sorting or attribution.
+  if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) };
   let loc: DocLocator | undefined;
   const locator = (): DocLocator => (loc ??= parsed.locator());
   // Hits know their policy by path, so per-policy findings never need every policy located.
@@ -116,72 +121,53 @@ function collectHits(root: JsonObject, policies: PolicyEntry[], options: Validat
   const partial = options.partial === true;
   const hits = schemaHits(root, runSchema(root), partial);
   hits.push(...annotationHits(root, rootSchemaFor(root), []));
+  const ctx = { partial };
+  const add = (found: Hit[]): void => {
+    for (const h of found) hits.push(h);
+  };
   for (const p of policies) {
-    hits.push(...policyRuleHits(p.value, p.path, { partial }), ...deprecationHits(p.value, p.path), ...assignmentHits(p.value, p.path, partial), ...namingHits(p.value, p.path, partial, options.fleetSize));
+    policyRuleHits(p.value, p.path, ctx, hits);
+    add(deprecationHits(p.value, p.path));
+    add(assignmentHits(p.value, p.path, partial));
+    add(namingHits(p.value, p.path, partial, options.fleetSize));
   }
   return hits;
 }
 
 const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n';
 
-/** Below this size a comment scan costs less than a failed JSON.parse (exception + stack capture). */
-const SCAN_FIRST_BELOW = 64 * 1024;
-
-/** Strict JSON (after blanking comments and trailing commas); undefined when the text has syntax errors. */
+/** Strict JSON after one scan (comments and trailing commas blanked); undefined when the text has syntax errors. */
 function parseFast(text: string): Parsed | undefined {
-  let strict = text;
+  const scan = scanJsonc(text);
   let value: unknown;
-  const scanFirst = text.length < SCAN_FIRST_BELOW && text.indexOf('/') >= 0;
-  if (scanFirst) strict = stripJsonc(text) ?? text;
   try {
-    value = JSON.parse(strict);
+    value = JSON.parse(scan.strict);
   } catch {
-    const stripped = scanFirst ? undefined : stripJsonc(text);
-    if (stripped === undefined) return undefined;
-    try {
-      value = JSON.parse(stripped);
-      strict = stripped;
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
-  const strictText = strict;
-  if (hasDuplicateKeys(strictText, value)) {
-    // Rare: fall back to a tree for the duplicate-key findings, keep JSON.parse semantics for the value.
+  if (scan.colons !== keysInValue(value)) {
+    // Rare: a duplicate key (JSON.parse kept the last). A tree places the CPC103 findings; the value stays JSON.parse's.
     const slow = syntax().parseWithErrors(text);
     return { value, findings: syntax().duplicateKeyFindings(slow.root), locator: () => treeLocator(text, slow.root) };
   }
-  return { value, findings: [], locator: () => scannerLocator(strictText) };
+  return { value, findings: [], locator: () => scannerLocator(scan.strict, scan) };
 }
 
-/**
- * Every ':' outside strings separates one key from its value; if the parsed value holds fewer keys
- * (plus ':' inside its strings) than the text has ':', a duplicate key was dropped by JSON.parse.
- */
-function hasDuplicateKeys(strictText: string, value: unknown): boolean {
-  return countChar(strictText, ':') !== colonsInValue(value);
-}
-
-/** Keys (one ':' each) plus ':' inside keys and strings, without recursion (values may be 10,000 deep). */
-function colonsInValue(value: unknown): number {
+/** Keys in the parsed value, without recursion (values may be 10,000 deep): each has one ':' in strict text. */
+function keysInValue(value: unknown): number {
   let count = 0;
-  const stack: object[] = [];
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (v.indexOf(':') >= 0) count += countChar(v, ':');
-    } else if (v !== null && typeof v === 'object') stack.push(v);
-  };
-  visit(value);
+  const stack: unknown[] = [value];
   while (stack.length > 0) {
-    const o = stack.pop()!;
+    const o = stack.pop();
+    if (o === null || typeof o !== 'object') continue;
     if (Array.isArray(o)) {
-      for (let i = 0; i < o.length; i++) visit(o[i]);
+      for (let i = 0; i < o.length; i++) if (typeof o[i] === 'object') stack.push(o[i]);
       continue;
     }
     const record = o as Record<string, unknown>;
     for (const k in record) {
-      count += k.indexOf(':') >= 0 ? 1 + countChar(k, ':') : 1;
-      visit(record[k]);
+      count++;
+      if (typeof record[k] === 'object') stack.push(record[k]);
     }
   }
   return count;

@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { parse, ParseErrorCode, type ParseError } from 'jsonc-parser';
 import { compileNamingTemplate, expandNamingTemplate, parseNamingTemplate } from '../../../src/core/policy/namingTemplate';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
-import { skipValue } from '../../../src/core/policy/locator';
-import { skipString, stripJsonc } from '../../../src/core/policy/textScan';
+import { scannerLocator, skipValue } from '../../../src/core/policy/locator';
+import type { JsonPath } from '../../../src/core/policy/finding';
+import { scanJsonc, skipString, stripJsonc } from '../../../src/core/policy/textScan';
 
 const SEEDS = [
   '{\n  // c\n  "displayName": "a//b /* c */", /* x */\n  "assignments": [ { "target": { "groupId": "x" } }, ],\n  "n": [1, 2 /* two */ , ],\n}\n',
@@ -125,5 +126,50 @@ describe('stripJsonc trailing commas', () => {
     assert.equal(stripJsonc('["a,]", 1, ]'), '["a,]", 1  ]');
     assert.equal(stripJsonc('[1, 2]'), undefined);
     assert.equal(stripJsonc('[1,'), undefined);
+  });
+});
+
+describe('scanJsonc bracket index and key colons', () => {
+  /** Every path to a value in a parsed document. */
+  function pathsOf(value: unknown, path: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+    out.push(path);
+    if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...path, i], out));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
+    return out;
+  }
+
+  it('pairs every bracket of text JSON.parse accepts exactly as a bracket-by-bracket scan does', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const scan = scanJsonc(text);
+        if (!strictParse(text).ok) return;
+        assert.equal(scan.opens.length, scan.closes.length);
+        scan.opens.forEach((open, k) => assert.equal(scan.closes[k]! + 1, skipValue(scan.strict, open), `${JSON.stringify(text)} at ${open}`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a locator with the index places every path where the scanning locator does', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const fast = strictParse(text);
+        if (!fast.ok) return;
+        const scan = scanJsonc(text);
+        const indexed = scannerLocator(scan.strict, scan);
+        const scanned = scannerLocator(scan.strict);
+        for (const p of pathsOf(fast.value)) {
+          assert.deepEqual(indexed.value(p), scanned.value(p), `${JSON.stringify(text)} ${JSON.stringify(p)}`);
+          assert.deepEqual(indexed.key(p), scanned.key(p));
+          assert.deepEqual(indexed.removal(p), scanned.removal(p));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts one colon per key, none inside strings or comments', () => {
+    assert.equal(scanJsonc('{ "a:b": "c:d", // e:f\n "g": { "h": [1, "i:j"] } /* k: */ }').colons, 3);
+    assert.equal(scanJsonc('{ "a": 1, "a": 2 }').colons, 2);
   });
 });
