@@ -6,45 +6,54 @@ import { removeFix, replaceValueFix } from './hit';
 import type { Hit } from './hit';
 import { asObject } from './jsonValue';
 import { childSchema, enumMembers, resolve } from './schemaModel';
-import type { SchemaNode } from './schemaModel';
+import type { SchemaNode } from './schemaNavigator';
 import { RULES } from './ruleCodes';
 
-/** Per object schema: what to look at among its keys, compiled once so the walk allocates nothing on clean input. */
+/** What to check under one key of an object schema. */
+type KeyRule = { kind: 'readOnly' } | { kind: 'openEnum'; members: Set<string>; list: string[] } | { kind: 'object' | 'list'; plan: WalkPlan };
+
+/**
+ * Per object schema: the rule of each key, classified on first sight and then cached, so the walk
+ * allocates nothing on clean input and the first validation classifies only the keys a document has
+ * (cold start) instead of the whole schema.
+ */
 interface WalkPlan {
-  readOnly: Set<string>;
-  openEnums: Map<string, { members: Set<string>; list: string[] }>;
-  objects: Map<string, WalkPlan>;
-  /** Keys whose value is a list of objects with a plan. */
-  lists: Map<string, WalkPlan>;
+  schema: SchemaNode;
+  properties: Record<string, SchemaNode>;
+  /** null: nothing to check under this key. Only the schema's own keys are cached (bounded). */
+  rules: Map<string, KeyRule | null>;
 }
 
 const plans = new WeakMap<SchemaNode, WalkPlan | null>();
 
 function planFor(schemaNode: SchemaNode | undefined): WalkPlan | undefined {
-  const s = resolve(schemaNode);
-  if (!s || !s.properties) return undefined;
-  const cached = plans.get(schemaNode ?? s);
+  if (!schemaNode) return undefined;
+  const cached = plans.get(schemaNode);
   if (cached !== undefined) return cached ?? undefined;
-  plans.set(schemaNode ?? s, null); // guards recursive schemas
-  const plan: WalkPlan = { readOnly: new Set(), openEnums: new Map(), objects: new Map(), lists: new Map() };
-  for (const key of Object.keys(s.properties)) {
-    const child = childSchema(s, key);
-    if (!child) continue;
-    if (child.readOnly) plan.readOnly.add(key);
-    else if (child['x-openEnum']) {
-      const list = enumMembers(child);
-      plan.openEnums.set(key, { members: new Set(list), list });
-    } else if (child.properties) {
-      const p = planFor(child);
-      if (p) plan.objects.set(key, p);
-    } else if (child.items) {
-      const p = planFor(child.items);
-      if (p) plan.lists.set(key, p);
-    }
+  const s = resolve(schemaNode);
+  const plan = s?.properties ? { schema: s, properties: s.properties, rules: new Map<string, KeyRule | null>() } : null;
+  plans.set(schemaNode, plan);
+  return plan ?? undefined;
+}
+
+function ruleFor(plan: WalkPlan, key: string): KeyRule | null {
+  const cached = plan.rules.get(key);
+  if (cached !== undefined) return cached;
+  if (!Object.prototype.hasOwnProperty.call(plan.properties, key)) return null;
+  const rule = classify(childSchema(plan.schema, key));
+  plan.rules.set(key, rule);
+  return rule;
+}
+
+function classify(child: SchemaNode | undefined): KeyRule | null {
+  if (!child) return null;
+  if (child.readOnly) return { kind: 'readOnly' };
+  if (child['x-openEnum']) {
+    const list = enumMembers(child);
+    return { kind: 'openEnum', members: new Set(list), list };
   }
-  const empty = plan.readOnly.size + plan.openEnums.size + plan.objects.size + plan.lists.size === 0;
-  plans.set(schemaNode ?? s, empty ? null : plan);
-  return empty ? undefined : plan;
+  const plan = child.properties ? planFor(child) : child.items ? planFor(child.items) : undefined;
+  return plan ? { kind: child.properties ? 'object' : 'list', plan } : null;
 }
 
 /** Walks a value alongside its schema (bounded by the schema's depth, so deep junk is not traversed). */
@@ -59,27 +68,19 @@ export function annotationHits(value: unknown, schema: SchemaNode, path: JsonPat
 function walk(obj: Record<string, unknown>, plan: WalkPlan, path: JsonPath, hits: Hit[]): void {
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (plan.readOnly.has(key)) {
-      hits.push(readOnlyHit(key, [...path, key]));
-      continue;
-    }
+    const rule = ruleFor(plan, key);
+    if (rule === null) continue;
     const value = obj[key];
-    const openEnum = plan.openEnums.get(key);
-    if (openEnum) {
-      if (typeof value === 'string' && !openEnum.members.has(value)) hits.push(openEnumHit(value, openEnum.list, [...path, key]));
-      continue;
-    }
-    const child = plan.objects.get(key);
-    if (child) {
+    if (rule.kind === 'readOnly') hits.push(readOnlyHit(key, [...path, key]));
+    else if (rule.kind === 'openEnum') {
+      if (typeof value === 'string' && !rule.members.has(value)) hits.push(openEnumHit(value, rule.list, [...path, key]));
+    } else if (rule.kind === 'object') {
       const o = asObject(value);
-      if (o) walk(o, child, [...path, key], hits);
-      continue;
-    }
-    const items = plan.lists.get(key);
-    if (items && Array.isArray(value)) {
+      if (o) walk(o, rule.plan, [...path, key], hits);
+    } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const o = asObject(value[i]);
-        if (o) walk(o, items, [...path, key, i], hits);
+        if (o) walk(o, rule.plan, [...path, key, i], hits);
       }
     }
   }

@@ -6,8 +6,8 @@ import { parseDocumentTree } from './documentTree';
 import type { JsonPath, TextSpan } from './finding';
 import { asObject } from './jsonValue';
 import { findExcessNesting } from './textScan';
-import { describe, enumMemberDoc, enumMembers, resolve, rootSchemaFor, schemaAtPath } from './schemaModel';
-import type { SchemaNode } from './schemaModel';
+import { describe, enumMemberDoc, enumMembers, resolve, rootSchemaFor, schemaAtPath } from './schemaDocs';
+import type { SchemaNode } from './schemaNavigator';
 
 export interface CompletionEntry {
   label: string;

@@ -3,8 +3,8 @@ import { findNodeAtOffset } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { parseDocumentTree, pathOf, spanOf } from './documentTree';
 import type { TextSpan } from './finding';
-import { describe, enumMemberDoc, enumMembers, resolve, schemaAtPath } from './schemaModel';
-import type { SchemaNode } from './schemaModel';
+import { describe, enumMemberDoc, enumMembers, resolve, schemaAtPath } from './schemaDocs';
+import type { SchemaNode } from './schemaNavigator';
 
 export interface HoverInfo {
   markdown: string;

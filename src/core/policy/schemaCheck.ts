@@ -113,7 +113,7 @@ function unknownPropertyHit(root: unknown, objectPath: JsonPath, prop: string): 
   const path = [...objectPath, prop];
   const known = Object.keys(resolve(schemaAtPath(root, objectPath))?.properties ?? {});
   const guess = closestMatch(prop, known);
-  const where = objectPath.length === 0 ? 'a Cloud PC provisioning policy' : `'${String(objectPath[objectPath.length - 1])}'`;
+  const where = objectName(objectPath);
   return {
     rule: RULES.unknownProperty,
     severity: 'error',
@@ -122,6 +122,15 @@ function unknownPropertyHit(root: unknown, objectPath: JsonPath, prop: string): 
     part: 'key',
     fixes: [...(guess ? [renameKeyFix(`Rename to '${guess}'`, path, guess)] : []), removeFix(`Remove '${prop}'`, path, !guess)],
   };
+}
+
+/** Names the object an unknown property sits in: a policy of a fleet by its index, never as '50'. */
+function objectName(objectPath: JsonPath): string {
+  if (objectPath.length === 0) return 'a Cloud PC provisioning policy';
+  const last = String(objectPath[objectPath.length - 1]);
+  if (!/^\d+$/.test(last)) return `'${last}'`;
+  if (objectPath.length === 2 && objectPath[0] === 'policies') return `policy ${last} (a Cloud PC provisioning policy)`;
+  return `item ${last} of '${String(objectPath[objectPath.length - 2])}'`;
 }
 
 function requiredHit(objectPath: JsonPath, prop: string): Hit {

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../../src/core/policy/ruleCodes';
-import { enumMembers, POLICY_SCHEMA, resolve, schemaAtPath } from '../../../src/core/policy/schemaModel';
+import { enumMembers, POLICY_SCHEMA, resolve, schemaAtPath } from '../../../src/core/policy/schemaDocs';
 
 const root = path.resolve(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(path.join(root, 'schemas/cpcpolicy.schema.json'), 'utf8'));

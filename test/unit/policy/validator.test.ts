@@ -54,6 +54,14 @@ describe('validator', () => {
     assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
   });
 
+  it('names the object an unknown property sits in: the policy of a fleet, the item of a list', () => {
+    const fleet = '{ "policies": [ { "displayName": "a" }, { "displayName": "b", "imageTyp": "gallery" } ] }';
+    assert.match(findingOf(fleet, 'CPC202').message, /^Unknown property 'imageTyp' in policy 1 \(a Cloud PC provisioning policy\): did you mean 'imageType'\?$/);
+    const item = policy('"assignments": [ { "target": { "groupId": "x" }, "targett": 1 } ]');
+    assert.match(findingOf(item, 'CPC202').message, /in item 0 of 'assignments'/);
+    assert.match(findingOf(policy('"imageTyp": "gallery"'), 'CPC202').message, /in a Cloud PC provisioning policy: did you mean 'imageType'/);
+  });
+
   it('places naming problems inside the string, or on the whole value when it has escapes', () => {
     const plain = policy('"cloudPcNamingTemplate": "CPC-%RAND:4%"');
     assert.equal(rangeText(plain, findingOf(plain, 'CPC408')), '%RAND:4%');
