@@ -7,8 +7,23 @@ let rowB = new Int32Array(64);
 /** Levenshtein distance, case-insensitive; stops early and returns max + 1 once the distance exceeds `max`. */
 export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
+  return lowerDistance(a.toLowerCase(), b.toLowerCase(), max);
+}
+
+/** Candidates are schema names and gallery ids, a small fixed set: lower-case each once, not per typo. */
+const lowered = new Map<string, string>();
+
+function lower(candidate: string): string {
+  let l = lowered.get(candidate);
+  if (l === undefined) {
+    if (lowered.size >= 4096) lowered.clear();
+    l = candidate.toLowerCase();
+    lowered.set(candidate, l);
+  }
+  return l;
+}
+
+function lowerDistance(x: string, y: string, max: number): number {
   if (x === y) return 0;
   if (rowA.length <= y.length) {
     rowA = new Int32Array(y.length + 1);
@@ -40,8 +55,11 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   const allowed = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = allowed + 1;
+  const x = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word, c, bestDistance - 1);
+    // Length alone rules most candidates out: no lower-casing, no table.
+    if (Math.abs(c.length - word.length) > bestDistance - 1) continue;
+    const d = lowerDistance(x, lower(c), bestDistance - 1);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
