@@ -116,11 +116,34 @@ describe('the cpcpolicy language in the editor', () => {
     assert.ok(valueLabels.some((l) => l.includes('sharedByEntraGroup')), `enum completion (got ${valueLabels.join(', ')})`);
   });
 
-  it('validates a 1 MB file off the main thread and still reports its findings', async () => {
+  /** 700 policies, over 1 MB; policy 650 has a misspelt provisioningType (line 652). */
+  function megabyteFleet(): string {
     const policy = (i: number) => `    { "displayName": "Fleet ${i}", "provisioningType": "dedicated", "imageType": "gallery", "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "windowsSetting": { "locale": "en-US" }, "cloudPcNamingTemplate": "F${i % 10}-%RAND:8%", "description": "${"x".repeat(1200)}" }`;
     const items = Array.from({ length: 700 }, (_, i) => policy(i));
     items[650] = items[650].replace('"dedicated"', '"dedicate"');
-    const doc = await openPolicy(`{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`);
+    return `{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`;
+  }
+
+  it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async () => {
+    const doc = await openPolicy(megabyteFleet());
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.equal(symbols[0]?.name, 'policies');
+    assert.equal(symbols[0]?.children.length, 700);
+    assert.equal(symbols[0]?.children[650]?.name, 'Fleet 650');
+    const key = positionOf(doc, '"Fleet 400", "provisioningType"', '"Fleet 400", "p'.length);
+    assert.equal(key.line, 402);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, key);
+    assert.match(hoverText(hovers), /provisioningType/);
+    assert.equal(hovers.find((h) => /provisioningType/.test(hoverText([h])))?.range?.start.line, 402);
+    const visible = new vscode.Range(400, 0, 403, 0);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, visible);
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.equal(labels.length, 3, `one hint per visible template (got ${labels.join(' | ')})`);
+    assert.match(labels[0]!, /^→ F8-[A-Z0-9]{8} · 11 chars$/);
+  });
+
+  it('validates a 1 MB file off the main thread and still reports its findings', async () => {
+    const doc = await openPolicy(megabyteFleet());
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);
     const bad = findings.find((f) => f.code === 'CPC203');

@@ -4,6 +4,7 @@ import { getLocation } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { parseDocumentTree } from './documentTree';
 import type { JsonPath, TextSpan } from './finding';
+import { policySliceAt, shifted } from './fleetSlices';
 import { asObject } from './jsonValue';
 import { findExcessNesting } from './textScan';
 import { describe, enumMemberDoc, enumMembers, resolve, rootSchemaFor, schemaAtPath } from './schemaDocs';
@@ -53,6 +54,12 @@ function policySnippet(range?: TextSpan): CompletionEntry {
 }
 
 export function getCompletions(text: string, offset: number): CompletionEntry[] {
+  const slice = policySliceAt(text, offset);
+  if (!slice) return completionsIn(text, offset);
+  return completionsIn(slice.text, offset - slice.offset).map((e) => (e.range ? { ...e, range: shifted(e.range, slice) } : e));
+}
+
+function completionsIn(text: string, offset: number): CompletionEntry[] {
   if (text.trim() === '') return [policySnippet()];
   const at = Math.max(0, Math.min(offset, text.length));
   // jsonc-parser's getLocation recurses: deeply nested junk gets no completions rather than a stack overflow.

@@ -3,6 +3,7 @@ import { findNodeAtOffset } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { parseDocumentTree, pathOf, spanOf } from './documentTree';
 import type { TextSpan } from './finding';
+import { policySliceAt, shifted } from './fleetSlices';
 import { describe, enumMemberDoc, enumMembers, resolve, schemaAtPath } from './schemaDocs';
 import type { SchemaNode } from './schemaNavigator';
 
@@ -12,6 +13,13 @@ export interface HoverInfo {
 }
 
 export function getHover(text: string, offset: number): HoverInfo | undefined {
+  const slice = policySliceAt(text, offset);
+  if (!slice) return hoverIn(text, offset);
+  const hover = hoverIn(slice.text, offset - slice.offset);
+  return hover && { ...hover, range: shifted(hover.range, slice) };
+}
+
+function hoverIn(text: string, offset: number): HoverInfo | undefined {
   const { root, value } = parseDocumentTree(text);
   if (!root) return undefined;
   const node = findNodeAtOffset(root, offset, false);

@@ -2,6 +2,7 @@
 import { findNodeAtLocation } from 'jsonc-parser';
 import { parseDocumentTree, spanOf } from './documentTree';
 import type { JsonPath, TextSpan } from './finding';
+import { fleetPolicySlices, shifted, slicesIn } from './fleetSlices';
 import { asArray, asObject } from './jsonValue';
 import { expectedFleetSize, namingProvisioningType } from './namingFindings';
 import { checkNamingTemplate, expandNamingTemplate, nameLengthRange } from './namingTemplate';
@@ -21,7 +22,16 @@ export interface NamePreview {
 /** Used when the caller has no users (no tenant, empty simulator). */
 export const DEFAULT_SAMPLE_USERS: readonly string[] = ['adele.vance@contoso.com', 'megan.bowen@contoso.com', 'li.wu@contoso.com'];
 
-export function getNamePreviews(text: string, sampleUsers: readonly string[], seed: string | number): NamePreview[] {
+/** Previews for the templates in `range` (the editor asks for the visible lines), or in the whole text. */
+export function getNamePreviews(text: string, sampleUsers: readonly string[], seed: string | number, range?: TextSpan): NamePreview[] {
+  const slices = fleetPolicySlices(text);
+  const previews = slices
+    ? (range ? slicesIn(slices, range) : slices).flatMap((s) => previewsIn(s.text, sampleUsers, seed).map((p) => ({ ...p, valueRange: shifted(p.valueRange, s) })))
+    : previewsIn(text, sampleUsers, seed);
+  return range ? previews.filter((p) => p.valueRange.offset <= range.offset + range.length && p.valueRange.offset + p.valueRange.length >= range.offset) : previews;
+}
+
+function previewsIn(text: string, sampleUsers: readonly string[], seed: string | number): NamePreview[] {
   const { root, value } = parseDocumentTree(text);
   const doc = asObject(value);
   if (!root || !doc) return [];

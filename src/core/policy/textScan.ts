@@ -15,6 +15,8 @@ export interface JsoncScan {
   opens: number[];
   /** For each entry of `opens`, the offset of its matching close, or -1 when it is never closed. */
   closes: number[];
+  /** Every bracket outside strings is closed by its own kind and nothing closes what was never opened. */
+  balanced: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function scanJsonc(text: string): JsoncScan {
   let pendingComma = -1;
   // Whether the previous token ends a value (a string, number, literal or close), i.e. a comma may follow.
   let afterValue = false;
+  let balanced = true;
   const hasCr = text.indexOf('\r') >= 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -49,7 +52,12 @@ export function scanJsonc(text: string): JsoncScan {
     if (c === 125 || c === 93) {
       if (pendingComma >= 0) (blanks ??= []).push(pendingComma, pendingComma + 1);
       const open = stack.pop();
-      if (open !== undefined) closes[open] = i;
+      if (open === undefined) balanced = false;
+      else {
+        closes[open] = i;
+        // '{' (123) pairs with '}' (125), '[' (91) with ']' (93).
+        if (text.charCodeAt(opens[open]!) + 2 !== c) balanced = false;
+      }
       afterValue = true;
     } else if (c === 44) {
       pendingComma = afterValue ? i : -1;
@@ -71,8 +79,9 @@ export function scanJsonc(text: string): JsoncScan {
     }
     pendingComma = -1;
   }
-  if (!blanks) return { strict: text, changed: false, colons, opens, closes };
-  return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes };
+  if (stack.length > 0) balanced = false;
+  if (!blanks) return { strict: text, changed: false, colons, opens, closes, balanced };
+  return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes, balanced };
 }
 
 /** Comments are found in order; a trailing comma is pushed when its close is seen, after any comment before it. */

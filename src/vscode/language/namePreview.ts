@@ -20,7 +20,9 @@ export class NamePreviewProvider implements vscode.InlayHintsProvider, vscode.Ho
   }
 
   provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    return getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED)
+    const start = doc.offsetAt(range.start);
+    // Only the visible lines: in a 1 MB fleet file that is a few policies, not 750.
+    return getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED, { offset: start, length: doc.offsetAt(range.end) - start })
       .map((preview) => {
         const end = doc.positionAt(preview.valueRange.offset + preview.valueRange.length);
         const hint = new vscode.InlayHint(end, preview.label, vscode.InlayHintKind.Type);
@@ -33,7 +35,7 @@ export class NamePreviewProvider implements vscode.InlayHintsProvider, vscode.Ho
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const offset = doc.offsetAt(position);
-    const preview = getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED).find(
+    const preview = getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED, { offset, length: 0 }).find(
       (p) => offset >= p.valueRange.offset && offset <= p.valueRange.offset + p.valueRange.length,
     );
     if (!preview) return undefined;

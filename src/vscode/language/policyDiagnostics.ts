@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
-import { ValidationScheduler } from './validationScheduler';
+import type { ValidationScheduler } from './validationScheduler';
 
 export const LANGUAGE_ID = 'cpcpolicy';
 const DEBOUNCE_MS = 120;
@@ -90,9 +90,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   }
 }
 
-export function createPolicyDiagnostics(ctx: ExtensionContext): PolicyDiagnostics {
-  const scheduler = new ValidationScheduler(ctx.vscodeContext.asAbsolutePath('dist/validationWorker.js'));
+export function createPolicyDiagnostics(ctx: ExtensionContext, scheduler: ValidationScheduler): PolicyDiagnostics {
   const diagnostics = new PolicyDiagnostics(scheduler, ctx.log);
-  ctx.subscribe(diagnostics, scheduler);
+  ctx.subscribe(diagnostics);
   return diagnostics;
 }

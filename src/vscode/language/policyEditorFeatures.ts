@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { getCompletions } from '../../core/policy/completion';
 import type { CompletionEntry } from '../../core/policy/completion';
-import { getDocumentSymbols } from '../../core/policy/documentSymbols';
 import type { PolicySymbol } from '../../core/policy/documentSymbols';
 import { formatDocument } from '../../core/policy/formatting';
 import { getHover } from '../../core/policy/hover';
 import { rangeOf } from './findingsConvert';
+import type { ValidationScheduler } from './validationScheduler';
 
 const COMPLETION_KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
   property: vscode.CompletionItemKind.Property,
@@ -61,11 +61,17 @@ function toDocumentSymbol(doc: vscode.TextDocument, s: PolicySymbol): vscode.Doc
   return symbol;
 }
 
-export const documentSymbolProvider: vscode.DocumentSymbolProvider = {
-  provideDocumentSymbols(doc) {
-    return getDocumentSymbols(doc.getText()).map((s) => toDocumentSymbol(doc, s));
-  },
-};
+/** The outline; large documents are outlined in the worker (see ValidationScheduler). */
+export function documentSymbolProvider(scheduler: ValidationScheduler): vscode.DocumentSymbolProvider {
+  return {
+    async provideDocumentSymbols(doc) {
+      const version = doc.version;
+      const symbols = await scheduler.documentSymbols(doc.getText());
+      // An edit while the worker ran: VS Code asks again for the new version.
+      return doc.version === version ? symbols.map((s) => toDocumentSymbol(doc, s)) : undefined;
+    },
+  };
+}
 
 export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.DocumentRangeFormattingEditProvider = {
   provideDocumentFormattingEdits(doc, options) {

@@ -7,6 +7,7 @@ import type { PolicyDiagnostics } from './policyDiagnostics';
 import { completionProvider, documentSymbolProvider, formattingProvider, hoverProvider } from './policyEditorFeatures';
 import { NamePreviewProvider } from './namePreview';
 import type { SampleUsers } from './namePreview';
+import { ValidationScheduler } from './validationScheduler';
 
 export interface PolicyLanguage {
   diagnostics: PolicyDiagnostics;
@@ -15,7 +16,9 @@ export interface PolicyLanguage {
 
 export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: SampleUsers): PolicyLanguage {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
-  const diagnostics = createPolicyDiagnostics(ctx);
+  const scheduler = new ValidationScheduler(ctx.vscodeContext.asAbsolutePath('dist/validationWorker.js'));
+  const diagnostics = createPolicyDiagnostics(ctx, scheduler);
+  ctx.subscribe(scheduler);
   const namePreview = new NamePreviewProvider(sampleUsers);
   ctx.subscribe(
     namePreview,
@@ -24,7 +27,7 @@ export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: Sampl
     vscode.languages.registerHoverProvider(selector, hoverProvider),
     vscode.languages.registerHoverProvider(selector, namePreview),
     vscode.languages.registerInlayHintsProvider(selector, namePreview),
-    vscode.languages.registerDocumentSymbolProvider(selector, documentSymbolProvider, { label: vscode.l10n.t('Cloud PC Policy') }),
+    vscode.languages.registerDocumentSymbolProvider(selector, documentSymbolProvider(scheduler), { label: vscode.l10n.t('Cloud PC Policy') }),
     vscode.languages.registerDocumentFormattingEditProvider(selector, formattingProvider),
     vscode.languages.registerDocumentRangeFormattingEditProvider(selector, formattingProvider),
   );

@@ -1,16 +1,15 @@
-// Runs in a worker thread (no 'vscode' here): validates large documents off the extension host's
-// main thread so typing never stalls, even in a 1 MB file.
+// Runs in a worker thread (no 'vscode' here): the engine's whole-document work on large documents
+// (validation, the outline) off the extension host's main thread, so typing never stalls, even in a
+// 1 MB file.
 import { parentPort } from 'node:worker_threads';
+import { getDocumentSymbols } from '../../core/policy/documentSymbols';
 import { validateDocument } from '../../core/policy/validator';
+import type { EngineJob } from './engineJobs';
 
-interface Job {
-  id: number;
-  text: string;
-}
-
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', (job: EngineJob) => {
   try {
-    parentPort?.postMessage({ id: job.id, findings: validateDocument(job.text) });
+    const result = job.kind === 'symbols' ? getDocumentSymbols(job.text) : validateDocument(job.text);
+    parentPort?.postMessage({ id: job.id, result });
   } catch (err) {
     parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }
