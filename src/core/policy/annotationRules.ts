@@ -61,26 +61,46 @@ export function annotationHits(value: unknown, schema: SchemaNode, path: JsonPat
   const hits: Hit[] = [];
   const plan = planFor(schema);
   const obj = asObject(value);
-  if (plan && obj) walk(obj, plan, path, hits);
+  if (plan && obj) walk(obj, plan, { parent: undefined, base: path }, hits);
   return hits;
 }
 
-function walk(obj: Record<string, unknown>, plan: WalkPlan, path: JsonPath, hits: Hit[]): void {
+/** A path built only when a hit needs it: descending allocates one small link, never a copied array. */
+interface PathLink {
+  parent: PathLink | undefined;
+  /** The root link holds the base path; the others one key, and an index for list items. */
+  base?: JsonPath;
+  key?: string;
+  index?: number;
+}
+
+function pathOf(link: PathLink, last: string): JsonPath {
+  const reversed: (string | number)[] = [last];
+  let base: JsonPath = [];
+  for (let l: PathLink | undefined = link; l; l = l.parent) {
+    if (l.index !== undefined) reversed.push(l.index);
+    if (l.key !== undefined) reversed.push(l.key);
+    if (l.base) base = l.base;
+  }
+  return [...base, ...reversed.reverse()];
+}
+
+function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: Hit[]): void {
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     const rule = ruleFor(plan, key);
     if (rule === null) continue;
     const value = obj[key];
-    if (rule.kind === 'readOnly') hits.push(readOnlyHit(key, [...path, key]));
+    if (rule.kind === 'readOnly') hits.push(readOnlyHit(key, pathOf(at, key)));
     else if (rule.kind === 'openEnum') {
-      if (typeof value === 'string' && !rule.members.has(value)) hits.push(openEnumHit(value, rule.list, [...path, key]));
+      if (typeof value === 'string' && !rule.members.has(value)) hits.push(openEnumHit(value, rule.list, pathOf(at, key)));
     } else if (rule.kind === 'object') {
       const o = asObject(value);
-      if (o) walk(o, rule.plan, [...path, key], hits);
+      if (o) walk(o, rule.plan, { parent: at, key }, hits);
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const o = asObject(value[i]);
-        if (o) walk(o, rule.plan, [...path, key, i], hits);
+        if (o) walk(o, rule.plan, { parent: at, key, index: i }, hits);
       }
     }
   }

@@ -160,7 +160,7 @@ export function checkNamingTemplate(template: string, provisioningType?: string,
     if (checkCache.size >= CHECK_CACHE_SIZE) checkCache.clear();
     checkCache.set(key, cached);
   }
-  return cached.map((p) => ({ ...p }));
+  return cached.length === 0 ? [] : cached.map((p) => ({ ...p }));
 }
 
 const CHECK_CACHE_SIZE = 512;

@@ -42,13 +42,18 @@ export interface DocumentAnalysis {
 
 /** All findings for a document, sorted by position. Never throws for any input text. */
 export function validateDocument(text: string, options: ValidateOptions = {}): Finding[] {
-  return analyzeDocument(text, options).findings;
+  return guarded(text, options, false).findings;
 }
 
 /** Findings plus the parsed value and each policy with its own findings. */
 export function analyzeDocument(text: string, options: ValidateOptions = {}): DocumentAnalysis {
+  return guarded(text, options, true);
+}
+
+/** `perPolicy`: attribute findings to each policy of a fleet (diagnostics alone do not need it). */
+function guarded(text: string, options: ValidateOptions, perPolicy: boolean): DocumentAnalysis {
   try {
-    return analyze(text, options);
+    return analyze(text, options, perPolicy);
   } catch (err) {
     // A bug, not a finding about the document: surface it instead of hiding it (tests assert it never appears).
     return { value: undefined, policies: [], findings: [{ code: 'CPC100', severity: 'error', message: `Internal error in the policy validator: ${String(err)}`, range: { offset: 0, length: 0 } }] };
@@ -73,7 +78,7 @@ interface Parsed {
 /** Stops at the first character that is not whitespace (trim() would copy the whole text). */
 const NOT_SPACE = /\S/;
 
-function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
+function analyze(input: string, options: ValidateOptions, attribute: boolean): DocumentAnalysis {
   // A byte-order mark is not JSON whitespace; blank it so offsets stay those of the editor's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   if (!NOT_SPACE.test(text)) {
@@ -90,7 +95,7 @@ function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
   const policies = policyList(root);
   const hits = collectHits(root, policies, options);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
-  if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) };
+  if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
   let loc: DocLocator | undefined;
   const locator = (): DocLocator => (loc ??= parsed.locator());
   // Hits know their policy by path, so per-policy findings never need every policy located.
@@ -99,12 +104,13 @@ function analyze(input: string, options: ValidateOptions): DocumentAnalysis {
   for (const h of hits) {
     const f = place(h, locator());
     findings.push(f);
-    if (h.path[0] !== 'policies') continue;
+    if (!attribute || h.path[0] !== 'policies') continue;
     const index = Number(h.path[1]);
     byPolicy.set(index, [...(byPolicy.get(index) ?? []), f]);
     attributed.add(f);
   }
   const sorted = sortFindings(dedupe(findings));
+  if (!attribute) return { value: root, findings: sorted, policies: [] };
   const unattributed = sorted.filter((f) => !attributed.has(f));
   const perPolicy = (p: PolicyEntry): Finding[] => {
     if (p.path.length === 0) return sorted;

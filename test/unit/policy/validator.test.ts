@@ -62,6 +62,13 @@ describe('validator', () => {
     assert.match(findingOf(policy('"imageTyp": "gallery"'), 'CPC202').message, /in a Cloud PC provisioning policy: did you mean 'imageType'/);
   });
 
+  it('places annotation findings deep in a fleet: read-only in policy 1, an open-enum typo in its first network', () => {
+    const fleet = '{ "policies": [ { "displayName": "a" }, { "displayName": "b", "id": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEastt" } ] } ] }';
+    assert.equal(rangeText(fleet, findingOf(fleet, 'CPC310')), '"id": "x"');
+    assert.equal(rangeText(fleet, findingOf(fleet, 'CPC204')), '"usEastt"');
+    assert.deepEqual(findingOf(fleet, 'CPC204').fixes?.[0]?.edits.map((e) => rangeText(fleet, { ...findingOf(fleet, 'CPC204'), range: e })), ['"usEastt"']);
+  });
+
   it('places naming problems inside the string, or on the whole value when it has escapes', () => {
     const plain = policy('"cloudPcNamingTemplate": "CPC-%RAND:4%"');
     assert.equal(rangeText(plain, findingOf(plain, 'CPC408')), '%RAND:4%');
