@@ -220,6 +220,55 @@ describe('views: the sidebar follows the simulator', function () {
     }
   });
 
+  it('deploys every policy of a { "policies": [...] } file, then finds nothing to change, then updates only the edited one', async () => {
+    // The sample's groups are made up: point them at a new, empty group (no Cloud PCs for later tests to count).
+    const group = await vscode.commands.executeCommand<{ id: string }>('cpcpolicy.simulator.addGroup', { displayName: 'Fleet deploy test' });
+    const fleetText = fs.readFileSync(path.join(getExtension().extensionPath, 'samples', 'fleet.cpcpolicy.json'), 'utf8').replace(/"groupId": "[^"]+"/g, `"groupId": "${group.id}"`)
+      // The demo tenant has 5 Frontline licences: allot one per Frontline policy so every assignment lands.
+      .replace(/"allotmentLicensesCount": \d+/g, '"allotmentLicensesCount": 1');
+    const names = [...fleetText.matchAll(/"displayName": "([^"]+)"/g)].map((m) => m[1]!);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-fleet-'));
+    try {
+      const file = path.join(dir, 'fleet.cpcpolicy.json');
+      fs.writeFileSync(file, fleetText);
+      const ids = await vscode.commands.executeCommand<string[] | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false });
+      assert.ok(Array.isArray(ids) && ids.length === names.length, `one id per policy (got ${JSON.stringify(ids)})`);
+      for (const [i, name] of names.entries()) {
+        const [found] = await views.sidebar.api.findPoliciesByName(name);
+        assert.equal(found?.id, ids[i], name);
+      }
+      const shown = (await rows(views.sidebar.policyProvider)).map((r) => r.label);
+      for (const name of names) assert.ok(shown.includes(name), `${name} is in the view`);
+      const hr = await views.sidebar.api.getPolicy(ids[0]!);
+      assert.equal(hr.assignments?.length, 1, 'assignments came from the file');
+
+      // Count the update requests Deploy sends (the real call still goes through to the simulator).
+      const api = views.sidebar.api;
+      const original = api.updatePolicy;
+      const update = original.bind(api);
+      const updated: string[] = [];
+      api.updatePolicy = (id, patch, options) => {
+        updated.push(id);
+        return update(id, patch, options);
+      };
+      try {
+        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), ids);
+        assert.deepEqual(updated, [], 'policies deployed as written are not sent again');
+        // A second file: the editor keeps the first one's text from the earlier Deploy.
+        const edited = path.join(dir, 'fleet-edited.cpcpolicy.json');
+        fs.writeFileSync(edited, fleetText.replace(`"displayName": "${names[1]}",`, `"displayName": "${names[1]}",\n      "description": "edited",`));
+        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(edited), { confirm: false }), ids);
+        assert.deepEqual(updated, [ids[1]], 'only the edited policy is updated');
+      } finally {
+        api.updatePolicy = original;
+      }
+      assert.equal((await views.sidebar.api.getPolicy(ids[1]!)).description, 'edited');
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)), false, 'Pull refuses a fleet file');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('applies single sign-on to existing Cloud PCs: they show as updating, then settle', async () => {
     const policies = await views.sidebar.api.listPolicies();
     const finance = policies.find((p) => p.displayName.startsWith('Contoso Finance'))!;

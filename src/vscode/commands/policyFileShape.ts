@@ -54,15 +54,49 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function parsePolicyFile(text: string): PolicyFile {
+/** The text of a one-policy file or of a `{ "policies": [...] }` file (graph-facts: an export of many policies). */
+export interface PolicyFileSet {
+  /** True for the `{ "policies": [...] }` form, even with one policy in it. */
+  isFleet: boolean;
+  policies: PolicyFile[];
+  /** Problems with the file as a whole (syntax, shape, two policies with one name). */
+  errors: string[];
+}
+
+export function parsePolicyFiles(text: string): PolicyFileSet {
   const parseErrors: ParseError[] = [];
   const value = parse(text, parseErrors, { allowTrailingComma: true }) as unknown;
   const errors = parseErrors.map((e) => `JSON syntax error at offset ${e.offset}`);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { fields: {}, errors: errors.length ? errors : ['The file is not a JSON object.'] };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { isFleet: false, policies: [], errors: errors.length ? errors : ['The file is not a JSON object.'] };
   const raw = value as Record<string, unknown>;
+  if (!Array.isArray(raw.policies)) return { isFleet: false, policies: [policyFileOf(raw, errors)], errors: [] };
+  const policies = raw.policies.map((p, i) => (p && typeof p === 'object' && !Array.isArray(p) ? policyFileOf(p as Record<string, unknown>, []) : { fields: {}, errors: [`Item ${i} of "policies" is not a policy object.`] }));
+  // Deploy matches deployed policies by exact displayName: two in one file would both land on one.
+  const seen = new Map<string, number>();
+  policies.forEach((p, i) => {
+    const name = p.fields.displayName;
+    if (typeof name !== 'string') return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, i);
+    else errors.push(`Policies ${first} and ${i} are both named "${name}": Deploy matches policies by name, so give each its own.`);
+  });
+  if (policies.length === 0) errors.push('The file lists no policies.');
+  return { isFleet: true, policies, errors };
+}
+
+/** One policy file (the one-policy form); file-level problems are in its errors. */
+export function parsePolicyFile(text: string): PolicyFile {
+  const set = parsePolicyFiles(text);
+  if (set.isFleet) return { fields: {}, errors: ['The file holds several policies ({ "policies": [...] }).'] };
+  const [only] = set.policies;
+  return only ? { ...only, errors: [...set.errors, ...only.errors] } : { fields: {}, errors: set.errors };
+}
+
+function policyFileOf(raw: Record<string, unknown>, errors: string[]): PolicyFile {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (!SERVER_FIELDS.has(k) && !k.startsWith('$')) fields[k] = v;
-  if (typeof fields.displayName !== 'string' || !fields.displayName.trim()) errors.push('The file has no displayName.');
+  const own = [...errors];
+  if (typeof fields.displayName !== 'string' || !fields.displayName.trim()) own.push('The file has no displayName.');
   let assignments: CloudPcManagementGroupAssignmentTarget[] | undefined;
   if (Array.isArray(raw.assignments)) {
     assignments = raw.assignments
@@ -70,10 +104,31 @@ export function parsePolicyFile(text: string): PolicyFile {
       .filter((t): t is CloudPcManagementGroupAssignmentTarget => !!t && typeof t.groupId === 'string')
       .map(cleanTarget);
   }
-  return { fields: fields as Partial<CloudPcProvisioningPolicy>, assignments, errors };
+  return { fields: fields as Partial<CloudPcProvisioningPolicy>, assignments, errors: own };
 }
 
 export function sameAssignments(a: readonly CloudPcManagementGroupAssignmentTarget[], b: readonly CloudPcManagementGroupAssignmentTarget[]): boolean {
   const key = (list: readonly CloudPcManagementGroupAssignmentTarget[]): string => JSON.stringify(list.map(cleanTarget).map((t) => sortKeys(t)).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
   return key(a) === key(b);
+}
+
+/**
+ * Whether the deployed policy already says everything the file says: every value the file writes is
+ * there (objects may hold more: the service fills defaults and nulls), and the file's assignments, if
+ * it lists any, are the deployed set. Deploy of a many-policy file sends only the policies that differ.
+ */
+export function isDeployedAsWritten(file: PolicyFile, deployed: CloudPcProvisioningPolicy): boolean {
+  const record = deployed as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(file.fields)) if (!covers(value, record[key])) return false;
+  return !file.assignments || sameAssignments(deployed.assignments?.map((a) => a.target) ?? [], file.assignments);
+}
+
+function covers(written: unknown, deployed: unknown): boolean {
+  if (written === null || written === undefined) return deployed === null || deployed === undefined;
+  if (Array.isArray(written)) return Array.isArray(deployed) && deployed.length === written.length && written.every((w, i) => covers(w, deployed[i]));
+  if (typeof written === 'object') {
+    if (deployed === null || typeof deployed !== 'object' || Array.isArray(deployed)) return false;
+    return Object.entries(written).every(([k, w]) => covers(w, (deployed as Record<string, unknown>)[k]));
+  }
+  return written === deployed;
 }
