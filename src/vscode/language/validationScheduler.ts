@@ -29,7 +29,8 @@ export class ValidationScheduler {
   /** The outline: a 1 MB fleet has ~15,000 symbols, ~60 ms of tree building. */
   async documentSymbols(text: string): Promise<PolicySymbol[]> {
     if (text.length < WORKER_THRESHOLD_BYTES) return getDocumentSymbols(text);
-    return this.inWorker('symbols', text);
+    // A worker that could not start or died: a slow outline beats an empty one.
+    return this.inWorker('symbols', text).catch(() => getDocumentSymbols(text));
   }
 
   private inWorker<K extends EngineJobKind>(kind: K, text: string): Promise<EngineResults[K]> {
