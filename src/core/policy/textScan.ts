@@ -40,7 +40,8 @@ export function scanJsonc(text: string): JsoncScan {
   const hasCr = text.indexOf('\r') >= 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    // Whitespace, and control characters that JSON.parse rejects afterwards anyway: one test, not four.
+    if (c <= 32) continue;
     if (c === 47) {
       const end = commentEnd(text, i, hasCr);
       if (end !== i) {
