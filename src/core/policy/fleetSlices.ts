@@ -3,7 +3,7 @@
 // text scan (milliseconds) instead of a full tree of the file (tens of milliseconds, more than a frame).
 import type { TextSpan } from './finding';
 import { scannerLocator } from './locator';
-import { scanJsonc } from './textScan';
+import { scanJsonc, skipString } from './textScan';
 
 export interface PolicySlice extends TextSpan {
   /** Index in the policies array. */
@@ -33,7 +33,7 @@ export function fleetPolicySlices(text: string): PolicySlice[] | undefined {
 
 function computeSlices(text: string): PolicySlice[] | undefined {
   const scan = scanJsonc(text);
-  if (!scan.balanced || scan.opens.length === 0) return undefined;
+  if (!scan.balanced || scan.opens.length === 0 || !stringsEndOnTheirLine(scan.strict)) return undefined;
   const loc = scannerLocator(scan.strict, scan);
   const root = loc.container([]);
   if (root?.kind !== 'object') return undefined;
@@ -45,6 +45,30 @@ function computeSlices(text: string): PolicySlice[] | undefined {
     if (text.charCodeAt(offset) === 123) slices.push({ index, offset, length, text: text.slice(offset, offset + length) });
   });
   return slices;
+}
+
+/**
+ * A JSON string never holds a raw line break. While a closing quote is missing (half-typed text), the
+ * quotes after it pair up wrongly; a `//` inside a real string (a URL) can then be taken for a comment and
+ * bring them back in step with brackets that still pair, so slices would merge policies. Such text always
+ * has a "string" running over a line end: read it whole instead. Comments are already blanked in `strict`.
+ */
+function stringsEndOnTheirLine(strict: string): boolean {
+  // The next LF and CR at or after the current string, each found once per line (linear overall).
+  let lf = -1;
+  let cr = strict.indexOf('\r') >= 0 ? -1 : Infinity;
+  for (let open = strict.indexOf('"'); open >= 0; ) {
+    const end = skipString(strict, open);
+    if (lf !== Infinity && lf < open) lf = orInfinity(strict.indexOf('\n', open));
+    if (cr !== Infinity && cr < open) cr = orInfinity(strict.indexOf('\r', open));
+    if (lf < end || cr < end) return false;
+    open = strict.indexOf('"', end);
+  }
+  return true;
+}
+
+function orInfinity(index: number): number {
+  return index < 0 ? Infinity : index;
 }
 
 /** The policy whose braces enclose `offset` (strictly inside: on a brace the fleet's own context applies). */

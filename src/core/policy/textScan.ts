@@ -17,6 +17,8 @@ export interface JsoncScan {
   closes: number[];
   /** Every bracket outside strings is closed by its own kind and nothing closes what was never opened. */
   balanced: boolean;
+  /** A block comment runs to the end of the text: JSON.parse would accept the blanked text, jsonc-parser reports it. */
+  unclosedComment: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function scanJsonc(text: string): JsoncScan {
   // Whether the previous token ends a value (a string, number, literal or close), i.e. a comma may follow.
   let afterValue = false;
   let balanced = true;
+  let unclosedComment = false;
   const hasCr = text.indexOf('\r') >= 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -45,6 +48,7 @@ export function scanJsonc(text: string): JsoncScan {
     if (c === 47) {
       const end = commentEnd(text, i, hasCr);
       if (end !== i) {
+        if (end === n && text.charCodeAt(i + 1) === 42 && text.indexOf('*/', i + 2) < 0) unclosedComment = true;
         (blanks ??= []).push(i, end);
         i = end - 1;
         continue;
@@ -81,8 +85,8 @@ export function scanJsonc(text: string): JsoncScan {
     pendingComma = -1;
   }
   if (stack.length > 0) balanced = false;
-  if (!blanks) return { strict: text, changed: false, colons, opens, closes, balanced };
-  return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes, balanced };
+  if (!blanks) return { strict: text, changed: false, colons, opens, closes, balanced, unclosedComment };
+  return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes, balanced, unclosedComment };
 }
 
 /** Comments are found in order; a trailing comma is pushed when its close is seen, after any comment before it. */

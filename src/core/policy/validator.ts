@@ -145,6 +145,8 @@ const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisio
 /** Strict JSON after one scan (comments and trailing commas blanked); undefined when the text has syntax errors. */
 function parseFast(text: string): Parsed | undefined {
   const scan = scanJsonc(text);
+  // jsonc-parser reports an unclosed /* (CPC101); Deploy reads files with it, so the editor must say so too.
+  if (scan.unclosedComment) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(scan.strict);

@@ -116,16 +116,20 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     const answer = await vscode.window.showInformationMessage(t('Deploy {0} policies from {1} to {2}?', creates.length + updates.length, path.basename(doc.fileName), sidebar.backend.label), { modal: true, detail }, button);
     if (answer !== button) return undefined;
   }
+  const toApply = creates.length + updates.length;
   const ids: string[] = [];
-  const failure = await withActionProgress(ctx, t('Deploying {0} policies', creates.length + updates.length), async (signal, progress) => {
+  let applied = 0;
+  const failure = await withActionProgress(ctx, t('Deploying {0} policies', toApply), async (signal, progress) => {
     for (const step of steps) {
       if (!step.changed) {
         ids.push(step.existing!.id);
         continue;
       }
-      progress.report({ message: step.file.fields.displayName, increment: 100 / (creates.length + updates.length) });
+      progress.report({ message: step.file.fields.displayName, increment: 100 / toApply });
       try {
-        ids.push(await applyPolicyFile(ctx, views, step.file, step.existing, signal));
+        // An assignment the service refuses stops the run too: the file is not deployed as written.
+        ids.push(await applyPolicyFile(ctx, views, step.file, step.existing, signal, 'throw'));
+        applied++;
       } catch (err) {
         // Stop at the first refusal: the service's reasons are usually the same for the rest.
         return { step, err };
@@ -134,7 +138,7 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     return undefined;
   });
   if (failure) {
-    reportError(ctx, t('Deployed {0} of {1} policies; "{2}" failed', ids.length, steps.length, failure.step.file.fields.displayName ?? ''), failure.err);
+    reportError(ctx, t('Deployed {0} of {1} changed policies; "{2}" failed and the {3} after it were not tried', applied, toApply, failure.step.file.fields.displayName ?? '', toApply - applied - 1), failure.err);
     return undefined;
   }
   void vscode.window.showInformationMessage(t('Deployed {0} policies: {1} created, {2} updated, {3} unchanged.', steps.length, creates.length, updates.length, unchanged));
@@ -144,8 +148,11 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
 /** Policy edits never touch existing Cloud PCs (the product's rule); said before every update. */
 const existingCloudPcs = (): string => t('Existing Cloud PCs keep their settings; only new and reprovisioned Cloud PCs use the changes (region and single sign-on can be applied).');
 
-/** Creates or updates one policy as its file says, then replaces its assignments when the file lists them. */
-async function applyPolicyFile(ctx: ExtensionContext, views: Views, file: PolicyFile, existing: CloudPcProvisioningPolicy | undefined, signal: AbortSignal): Promise<string> {
+/**
+ * Creates or updates one policy as its file says, then replaces its assignments when the file lists them.
+ * A refused assignment is reported and the policy id still returned ('report', one policy), or thrown ('throw').
+ */
+async function applyPolicyFile(ctx: ExtensionContext, views: Views, file: PolicyFile, existing: CloudPcProvisioningPolicy | undefined, signal: AbortSignal, assignFailure: 'report' | 'throw' = 'report'): Promise<string> {
   const { api } = views.sidebar;
   let policyId: string;
   if (existing) {
@@ -161,6 +168,7 @@ async function applyPolicyFile(ctx: ExtensionContext, views: Views, file: Policy
     try {
       await api.assignPolicy(policyId, file.assignments.map((target) => ({ target })), { signal });
     } catch (err) {
+      if (assignFailure === 'throw') throw new Error(t('its settings were deployed but its assignments were not: {0}', err instanceof Error ? err.message : String(err)));
       reportError(ctx, t('The policy "{0}" was deployed but its assignments were not', file.fields.displayName ?? ''), err);
     }
   }

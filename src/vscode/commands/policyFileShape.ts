@@ -113,9 +113,11 @@ export function sameAssignments(a: readonly CloudPcManagementGroupAssignmentTarg
 }
 
 /**
- * Whether the deployed policy already says everything the file says: every value the file writes is
- * there (objects may hold more: the service fills defaults and nulls), and the file's assignments, if
- * it lists any, are the deployed set. Deploy of a many-policy file sends only the policies that differ.
+ * Whether Deploy would change nothing: every value the file writes is deployed, and since a PATCH
+ * replaces a property's whole value, an object inside it (a network, a setting) may hold more on the
+ * server only where that is null (the service's blanks). The file's assignments, if it lists any, must
+ * be the deployed set. Deploy of a many-policy file sends only the policies that differ; when unsure it
+ * says "changed" (one PATCH too many), never "unchanged".
  */
 export function isDeployedAsWritten(file: PolicyFile, deployed: CloudPcProvisioningPolicy): boolean {
   const record = deployed as unknown as Record<string, unknown>;
@@ -128,7 +130,9 @@ function covers(written: unknown, deployed: unknown): boolean {
   if (Array.isArray(written)) return Array.isArray(deployed) && deployed.length === written.length && written.every((w, i) => covers(w, deployed[i]));
   if (typeof written === 'object') {
     if (deployed === null || typeof deployed !== 'object' || Array.isArray(deployed)) return false;
-    return Object.entries(written).every(([k, w]) => covers(w, (deployed as Record<string, unknown>)[k]));
+    const w = written as Record<string, unknown>;
+    const d = deployed as Record<string, unknown>;
+    return Object.keys(w).every((k) => covers(w[k], d[k])) && Object.keys(d).every((k) => k in w || d[k] === null || d[k] === undefined);
   }
   return written === deployed;
 }

@@ -18,18 +18,19 @@ export class ValidationScheduler {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private workerFailed = false;
 
   constructor(private readonly workerScript: string) {}
 
   async validate(text: string): Promise<Finding[]> {
-    if (text.length < WORKER_THRESHOLD_BYTES) return validateDocument(text);
-    return this.inWorker('validate', text);
+    if (text.length < WORKER_THRESHOLD_BYTES || this.workerFailed) return validateDocument(text);
+    // A worker that could not start or died: late diagnostics beat none.
+    return this.inWorker('validate', text).catch(() => validateDocument(text));
   }
 
   /** The outline: a 1 MB fleet has ~15,000 symbols, ~60 ms of tree building. */
   async documentSymbols(text: string): Promise<PolicySymbol[]> {
-    if (text.length < WORKER_THRESHOLD_BYTES) return getDocumentSymbols(text);
-    // A worker that could not start or died: a slow outline beats an empty one.
+    if (text.length < WORKER_THRESHOLD_BYTES || this.workerFailed) return getDocumentSymbols(text);
     return this.inWorker('symbols', text).catch(() => getDocumentSymbols(text));
   }
 
@@ -53,8 +54,14 @@ export class ValidationScheduler {
       if (msg.error === undefined) p.resolve(msg.result);
       else p.reject(new Error(msg.error));
     });
-    worker.on('error', (err) => this.failAll(err));
+    worker.on('error', (err) => {
+      // A worker that cannot run the engine (missing file, crash) is not started again for every keystroke.
+      this.workerFailed = true;
+      if (this.worker === worker) this.failAll(err);
+    });
     worker.on('exit', () => {
+      // Only the current worker's end concerns its jobs: a disposed one must not clear its successor.
+      if (this.worker !== worker) return;
       this.failAll(new Error('the validation worker stopped'));
       this.worker = undefined;
     });
@@ -68,7 +75,9 @@ export class ValidationScheduler {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    this.failAll(new Error('the validation worker was disposed'));
+    void worker?.terminate();
   }
 }

@@ -40,9 +40,16 @@ describe('isDeployedAsWritten: what Deploy of a many-policy file sends again', (
   } as unknown as CloudPcProvisioningPolicy;
   const file = (text: string) => parsePolicyFiles(text).policies[0]!;
 
-  it('nothing when every written value is deployed, whatever defaults the service added', () => {
-    assert.equal(isDeployedAsWritten(file('{ "displayName": "A", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "assignments": [{ "target": { "groupId": "g" } }] }'), deployed), true);
+  it('nothing when every written value is deployed and the server adds only nulls inside it', () => {
+    assert.equal(isDeployedAsWritten(file('{ "displayName": "A", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }], "assignments": [{ "target": { "groupId": "g" } }] }'), deployed), true);
     assert.equal(isDeployedAsWritten(file('{ "displayName": "A", "description": null }'), deployed), true, 'null written, null deployed');
+    assert.equal(isDeployedAsWritten(file('{ "displayName": "A" }'), deployed), true, 'properties the file does not write are not sent');
+  });
+
+  it('the policy when the file leaves out something the server holds inside a value (a PATCH replaces the value)', () => {
+    assert.equal(isDeployedAsWritten(file('{ "displayName": "A", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }] }'), deployed), false, 'regionGroup removed');
+    const withAutopatch = { ...deployed, autopatch: { autopatchGroupId: 'g1' } } as unknown as CloudPcProvisioningPolicy;
+    assert.equal(isDeployedAsWritten(file('{ "displayName": "A", "autopatch": {} }'), withAutopatch), false);
   });
 
   it('the policy when a value, a list length or the assignments differ', () => {

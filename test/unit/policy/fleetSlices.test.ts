@@ -55,4 +55,14 @@ describe('fleet slices: one policy at a time, same answers as the whole document
     const offset = broken.indexOf('"imageType"') + 2;
     assert.match(getHover(broken, offset)?.markdown ?? '', /imageType/);
   });
+
+  it('a missing closing quote is read whole even when a // in a later string makes the brackets pair again', () => {
+    const withUrl = FLEET.replace('"displayName": "Call center shared by user",', '"displayName": "Call center shared by user", "description": "See https://contoso.com/cc",');
+    const typing = withUrl.replace('"HR dedicated",', '"HR dedicated,');
+    assert.equal(fleetPolicySlices(padded(typing)), undefined);
+    const offset = typing.indexOf('"provisioningType": "sharedByUser"') + 3;
+    assert.deepEqual(getHover(padded(typing), offset), getHover(typing, offset));
+    assert.deepEqual(getCompletions(padded(typing), offset), getCompletions(typing, offset));
+    assert.equal(fleetPolicySlices(padded(withUrl))?.length, 3, 'the same file with its quote back is sliced');
+  });
 });

@@ -69,6 +69,14 @@ describe('validator', () => {
     assert.deepEqual(findingOf(fleet, 'CPC204').fixes?.[0]?.edits.map((e) => rangeText(fleet, { ...findingOf(fleet, 'CPC204'), range: e })), ['"usEastt"']);
   });
 
+  it('reports a block comment that is never closed, as Deploy (jsonc-parser) would refuse it', () => {
+    for (const text of ['{ "displayName": "x" } /* old settings', '{ "displayName": "x" } /*/']) {
+      const f = findingOf(text, 'CPC101');
+      assert.match(f.message, /not closed/);
+    }
+    assert.deepEqual(codes('{ "displayName": "x", "domainJoinConfigurations": [] } /* closed */').filter((c) => c === 'CPC101'), []);
+  });
+
   it('places naming problems inside the string, or on the whole value when it has escapes', () => {
     const plain = policy('"cloudPcNamingTemplate": "CPC-%RAND:4%"');
     assert.equal(rangeText(plain, findingOf(plain, 'CPC408')), '%RAND:4%');
