@@ -2,10 +2,10 @@
 // the slow, obviously correct ones on every input: property tests over mutated policy documents.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parse, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, type ParseError } from 'jsonc-parser';
 import { compileNamingTemplate, expandNamingTemplate, parseNamingTemplate } from '../../../src/core/policy/namingTemplate';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
-import { scannerLocator, skipValue } from '../../../src/core/policy/locator';
+import { scannerLocator, treeLocator } from '../../../src/core/policy/locator';
 import type { JsonPath } from '../../../src/core/policy/finding';
 import { scanJsonc, skipString, stripJsonc } from '../../../src/core/policy/textScan';
 
@@ -31,6 +31,27 @@ function strictParse(text: string): { ok: true; value: unknown } | { ok: false }
   } catch {
     return { ok: false };
   }
+}
+
+/** End of the value at `i`, bracket by bracket and string by string: the reference for the bracket index. */
+function reference(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return skipString(text, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 34) j = skipString(text, j) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length && !/[,}\] \t\r\n]/.test(text[j]!)) j++;
+  return j;
 }
 
 describe('fast paths agree with the slow paths', () => {
@@ -88,38 +109,6 @@ describe('fast paths agree with the slow paths', () => {
   });
 });
 
-describe('locator skipValue (indexOf jumps) agrees with a character-by-character scan', () => {
-  /** The previous implementation, kept as the reference. */
-  function reference(text: string, i: number): number {
-    const c = text.charCodeAt(i);
-    if (c === 34) return skipString(text, i);
-    if (c === 123 || c === 91) {
-      let depth = 0;
-      for (let j = i; j < text.length; j++) {
-        const d = text.charCodeAt(j);
-        if (d === 34) j = skipString(text, j) - 1;
-        else if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          if (--depth === 0) return j + 1;
-        }
-      }
-      return text.length;
-    }
-    let j = i;
-    while (j < text.length && !/[,}\] \t\r\n]/.test(text[j]!)) j++;
-    return j;
-  }
-
-  it('gives the same end for every start offset of random texts', () => {
-    fc.assert(
-      fc.property(mutated, (text) => {
-        for (let i = 0; i <= text.length; i++) assert.equal(skipValue(text, i), reference(text, i), `${JSON.stringify(text)} at ${i}`);
-      }),
-      { numRuns: 1500 },
-    );
-  });
-});
-
 describe('stripJsonc trailing commas', () => {
   it('blanks exactly the commas that the regex /,(?=[ \\t\\r\\n]*[\\]}])/ finds outside strings after a value', () => {
     assert.equal(stripJsonc('[1,\t\r\n ]'), '[1 \t\r\n ]');
@@ -146,20 +135,20 @@ describe('scanJsonc bracket index and key colons', () => {
         const scan = scanJsonc(text);
         if (!strictParse(text).ok) return;
         assert.equal(scan.opens.length, scan.closes.length);
-        scan.opens.forEach((open, k) => assert.equal(scan.closes[k]! + 1, skipValue(scan.strict, open), `${JSON.stringify(text)} at ${open}`));
+        scan.opens.forEach((open, k) => assert.equal(scan.closes[k]! + 1, reference(scan.strict, open), `${JSON.stringify(text)} at ${open}`));
       }),
       { numRuns: 3000 },
     );
   });
 
-  it('a locator with the index places every path where the scanning locator does', () => {
+  it('the scanner locator places every path where a jsonc-parser tree puts it', () => {
     fc.assert(
       fc.property(mutated, (text) => {
         const fast = strictParse(text);
         if (!fast.ok) return;
         const scan = scanJsonc(text);
         const indexed = scannerLocator(scan.strict, scan);
-        const scanned = scannerLocator(scan.strict);
+        const scanned = treeLocator(text, parseTree(text, [], { allowTrailingComma: true }));
         for (const p of pathsOf(fast.value)) {
           assert.deepEqual(indexed.value(p), scanned.value(p), `${JSON.stringify(text)} ${JSON.stringify(p)}`);
           assert.deepEqual(indexed.key(p), scanned.key(p));
