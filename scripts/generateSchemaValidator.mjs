@@ -66,13 +66,20 @@ export function createAjv(Ajv) {
   return ajv;
 }
 
+/** Index of the quote closing the JSON-style string that opens at `start` (Ajv writes strings with JSON.stringify). */
+function closingQuote(code, start) {
+  let i = start + 1;
+  for (; code[i] !== '"'; i++) if (code[i] === '\\') i++;
+  return i;
+}
+
 /** End (exclusive) of the bracketed code starting at `start` (`{`, `[` or `(`); Ajv writes strings with JSON.stringify. */
 function literalEnd(code, start) {
   let depth = 0;
   for (let i = start; i < code.length; i++) {
     const c = code[i];
     if (c === '"') {
-      for (i++; code[i] !== '"'; i++) if (code[i] === '\\') i++;
+      i = closingQuote(code, i);
     } else if (c === '{' || c === '[' || c === '(') depth++;
     else if (c === '}' || c === ']' || c === ')') {
       depth--;
@@ -186,7 +193,7 @@ function splitTopLevel(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      i = closingQuote(text, i);
     } else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) {

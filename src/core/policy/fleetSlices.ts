@@ -52,6 +52,7 @@ function computeSlices(text: string): PolicySlice[] | undefined {
  * quotes after it pair up wrongly; a `//` inside a real string (a URL) can then be taken for a comment and
  * bring them back in step with brackets that still pair, so slices would merge policies. Such text always
  * has a "string" running over a line end: read it whole instead. Comments are already blanked in `strict`.
+ * A pass of its own, not a flag of scanJsonc: the validator's scan runs on every keystroke and needs none.
  */
 function stringsEndOnTheirLine(strict: string): boolean {
   // The next LF and CR at or after the current string, each found once per line (linear overall).

@@ -120,7 +120,7 @@ export function stripJsonc(text: string): string | undefined {
   return scan.changed ? scan.strict : undefined;
 }
 
-/** End of the comment starting at `i`, or `i` when there is none; an unclosed block comment runs to the end (as jsonc-parser reads it). */
+/** End of the comment starting at `i`, or `i` when there is none; an unclosed block comment runs to the end (scanJsonc flags it). */
 function commentEnd(text: string, i: number, hasCr: boolean): number {
   const d = text.charCodeAt(i + 1);
   if (d === 47) {
@@ -138,7 +138,6 @@ function commentEnd(text: string, i: number, hasCr: boolean): number {
 
 const SPACES = ' '.repeat(128);
 
-/** Spaces for the range; only a block comment can hold line breaks, and those are kept so lines do not move. */
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -152,6 +151,7 @@ function firstCr(text: string, from: number, to: number): number {
   return to;
 }
 
+/** Spaces for the range; only a block comment can hold line breaks, and those are kept so lines do not move. */
 function blankOf(text: string, from: number, to: number): string {
   const length = to - from;
   if (text.charCodeAt(from + 1) === 42 && hasLineBreak(text, from, to)) return text.slice(from, to).replace(/[^\r\n]/g, ' ');
