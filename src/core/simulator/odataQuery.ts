@@ -159,11 +159,17 @@ function tokenize(text: string): QueryResult<Token[]> {
   return { ok: true, value: out };
 }
 
+/** Bounds that keep parsing and evaluating a $filter off the stack's limit (each level is a call). */
+export const MAX_FILTER_DEPTH = 64;
+export const MAX_FILTER_TOKENS = 1000;
+
 export function parseFilter(text: string): QueryResult<Predicate> {
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
   const toks = tokens.value;
+  if (toks.length > MAX_FILTER_TOKENS) return { ok: false, message: `Invalid $filter: more than ${MAX_FILTER_TOKENS} terms.` };
   let pos = 0;
+  let depth = 0;
   const peek = () => toks[pos];
   class FilterError extends Error {}
   const expect = (t: Token['t'], v?: string): Token => {
@@ -188,18 +194,24 @@ export function parseFilter(text: string): QueryResult<Predicate> {
   };
   const eqValues = (a: unknown, b: unknown): boolean =>
     typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : (a ?? null) === (b ?? null);
+  const nested = <T>(inner: () => T): T => {
+    if (++depth > MAX_FILTER_DEPTH) throw new FilterError(`parentheses and 'not' nest more than ${MAX_FILTER_DEPTH} deep.`);
+    const value = inner();
+    depth--;
+    return value;
+  };
   const primary = (): Predicate => {
     const tok = peek();
     if (!tok) throw new FilterError('Incomplete $filter.');
     if (tok.t === '(') {
       pos++;
-      const inner = orExpr();
+      const inner = nested(orExpr);
       expect(')');
       return inner;
     }
     if (tok.t === 'op' && tok.v === 'not') {
       pos++;
-      const inner = primary();
+      const inner = nested(primary);
       return (x) => !inner(x);
     }
     if (tok.t === 'id' && ['startswith', 'endswith', 'contains'].includes(tok.v.toLowerCase()) && toks[pos + 1]?.t === '(') {

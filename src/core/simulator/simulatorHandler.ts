@@ -9,7 +9,7 @@ import { CLOUD_PC_OPERATING_SYSTEMS, CLOUD_PC_USER_ACCOUNT_TYPES } from '../mode
 import type { Simulator } from './simulator';
 import type { SimResult } from './simResult';
 import type { CloudPcRecord } from './simulatorState';
-import { MINUTE, HOUR, DAY } from './timeUnits';
+import { MINUTE, HOUR, DAY, MAX_SIMULATED_TIME } from './timeUnits';
 import type { CollectionQuery } from './odataQuery';
 import { parseCollectionQuery, encodeSkipToken, applySelect, compareBy } from './odataQuery';
 import type { ResponseContext } from './graphResponses';
@@ -20,6 +20,7 @@ import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprint
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
 import { SeededSource } from './seededIds';
+import { parseBodyObject, decodeComponent } from './requestBodyChecks';
 
 export interface SimulatorHandlerOptions {
   /** Used for `@odata.context` / `@odata.nextLink` when the request URL is a bare path without a Host header. */
@@ -219,14 +220,10 @@ function body(ctx: Ctx, required = true): Record<string, unknown> {
     if (!required) return {};
     throw new HttpProblem(badRequest(ctx, 'The request needs a JSON body.'));
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new HttpProblem(errorResponse(ctx, 400, 'badRequest', MALFORMED_MESSAGE, { code: 'InvalidJson', message: `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` }));
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpProblem(badRequest(ctx, 'The request body must be a JSON object.'));
-  return value as Record<string, unknown>;
+  const parsed = parseBodyObject(text);
+  if (parsed.ok) return parsed.value;
+  if (parsed.notJson !== undefined) throw new HttpProblem(errorResponse(ctx, 400, 'badRequest', MALFORMED_MESSAGE, { code: 'InvalidJson', message: `The body is not valid JSON: ${parsed.notJson}` }));
+  throw new HttpProblem(parsed.prototypeKey !== undefined ? invalidProperties(ctx, [`'${parsed.prototypeKey}' is not a property of any resource.`]) : badRequest(ctx, 'The request body must be a JSON object.'));
 }
 
 function onlyKeys(ctx: Ctx, b: Record<string, unknown>, allowed: string[], type: string): void {
@@ -669,7 +666,8 @@ function addMember(ctx: Ctx, id: string): RestResponse {
   const ref = b['@odata.id'];
   const m = typeof ref === 'string' ? /\/(?:directoryObjects|users|groups)\/([^/?#]+)\/?$/.exec(ref) : null;
   if (!m) return errorResponse(ctx, 400, 'Request_BadRequest', "'@odata.id' must be a directoryObjects URL, e.g. https://graph.microsoft.com/v1.0/directoryObjects/{id}.");
-  const memberId = decodeURIComponent(m[1]);
+  const memberId = decodeComponent(m[1]);
+  if (memberId === undefined) return errorResponse(ctx, 400, 'Request_BadRequest', "'@odata.id' has a malformed percent-escape.");
   return result(ctx, ctx.sim.addMember(id, memberId), () => {
     ctx.sim.audit('Add member to group', 'AddGroupMember', 'patch', { id, displayName: ctx.sim.groups.get(id)?.displayName ?? null, type: 'group' },
       [{ displayName: 'members', oldValue: null, newValue: memberId }], actor(ctx));
@@ -702,6 +700,7 @@ function advanceClock(ctx: Ctx): RestResponse {
     if (!Number.isFinite(t) || t < ctx.sim.now()) return invalidProperties(ctx, ["'to' must be an ISO date-time not before the current simulated time."]);
     ms = Math.max(ms, t - ctx.sim.now());
   }
+  if (ctx.sim.now() + ms > MAX_SIMULATED_TIME) return invalidProperties(ctx, ['The simulated clock cannot pass 9999-12-31T23:59:59Z.']);
   ctx.sim.advanceBy(ms);
   return jsonResponse(ctx, 200, { now: ctx.sim.iso() });
 }

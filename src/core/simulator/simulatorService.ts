@@ -7,13 +7,25 @@ import { Simulator } from './simulator';
 import type { Disposable, SimulatorChangeListener } from './changeEvents';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
-import { createSimulatorRequestProcessor } from './simulatorHandler';
+import { DEFAULT_MAX_BODY_BYTES, createSimulatorRequestProcessor } from './simulatorHandler';
 import type { SimulatorHandlerOptions } from './simulatorHandler';
-import { StateStore } from './statePersistence';
-import type { JournalRequest } from './statePersistence';
+import { StateStore, StateWriteError } from './statePersistence';
+import type { JournalEntry, JournalIo, JournalRequest, LoadedState } from './statePersistence';
+import { StateRefusedError, copyAside } from './stateFileCheck';
+import { envelopeError } from './envelopeError';
+import { MAX_SIMULATED_TIME } from './timeUnits';
 
 /** By default a 2-hour provisioning takes about 20 s of real time. */
 export const DEFAULT_TIME_SCALE = 360;
+/** The range of the extension's `cpcpolicy.simulator.timeScale` setting; 0 (manual time) is allowed too. */
+export const MIN_TIME_SCALE = 1;
+export const MAX_TIME_SCALE = 100_000;
+/** What a client reads when a change could not be made durable (no file path: that stays in the log). */
+export const SAVE_FAILED_MESSAGE = 'the simulator could not save its state';
+
+export function isValidTimeScale(n: number): boolean {
+  return n === 0 || (Number.isFinite(n) && n >= MIN_TIME_SCALE && n <= MAX_TIME_SCALE);
+}
 
 export interface TimerApi {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -44,6 +56,8 @@ export interface SimulatorServiceOptions {
   handler?: SimulatorHandlerOptions;
   /** Journal records between snapshots (default 200). */
   snapshotEvery?: number;
+  /** The journal's file system calls (tests inject failures). */
+  journalIo?: JournalIo;
 }
 
 export class SimulatorService {
@@ -59,6 +73,8 @@ export class SimulatorService {
   private anchorVirtual = 0;
   private timer: unknown;
   private closed = false;
+  private readonly log: (message: string) => void;
+  private readonly maxBody: number;
 
   private constructor(simulator: Simulator, store: StateStore | undefined, options: SimulatorServiceOptions) {
     this.simulator = simulator;
@@ -66,6 +82,9 @@ export class SimulatorService {
     this.timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
     this.realClock = options.realClock ?? systemClock;
     this.timers = options.timers ?? nodeTimers;
+    this.log = options.log ?? (() => undefined);
+    this.maxBody = options.handler?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (!isValidTimeScale(this.timeScale)) throw new RangeError(`time scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not ${this.timeScale}`);
     this.process = createSimulatorRequestProcessor(simulator, options.handler);
     this.handler = async (request) => this.handle(request);
     this.reanchor();
@@ -79,18 +98,19 @@ export class SimulatorService {
       service.arm();
       return service;
     }
-    const store = new StateStore(options.statePath, options.snapshotEvery);
+    const store = new StateStore(options.statePath, options.snapshotEvery, options.journalIo);
     const loaded = store.load();
     for (const p of loaded.problems) options.log?.(p);
-    const sim = new Simulator(loaded.data ?? createSeedData(seed));
-    const replay = createSimulatorRequestProcessor(sim, options.handler);
-    for (const e of loaded.entries) {
-      sim.advanceTo(e.t);
-      if (e.req) replay({ method: e.req.method, url: e.req.url, headers: e.req.headers, body: e.req.body });
-    }
+    const sim = restore(store, loaded, seed, options);
     const service = new SimulatorService(sim, store, options);
-    // Start from a clean, compact pair of files: a fresh snapshot and an empty journal.
-    if (!loaded.data || loaded.entries.length > 0 || loaded.problems.length > 0) store.writeSnapshot(sim.toData());
+    try {
+      // Start from a clean, compact pair of files: a fresh snapshot and an empty journal.
+      if (!loaded.data || loaded.entries.length > 0 || loaded.problems.length > 0) store.writeSnapshot(sim.toData());
+      store.checkWritable();
+    } catch (err) {
+      store.close();
+      throw new StateRefusedError(`cannot write the state at ${options.statePath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
     service.arm();
     return service;
   }
@@ -149,24 +169,39 @@ export class SimulatorService {
   }
 
   private handle(request: RestRequest): RestResponse {
-    if (this.closed) {
-      return { status: 503, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'serviceUnavailable', message: 'The simulator is shut down.' } }) };
-    }
+    const clientRequestId = request.headers?.['client-request-id'];
+    if (this.closed) return envelopeError(503, 'serviceUnavailable', 'The simulator is shut down.', clientRequestId);
     this.sync();
-    const t = this.simulator.now();
-    const response = this.process(request);
     const method = (request.method || 'GET').toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD' && response.status < 400) {
-      if (this.store) {
-        // Durable before the response leaves: graph-client and server callers see only persisted changes.
-        this.store.append({ t, req: journalRequest(request) });
-        if (this.store.snapshotDue) this.store.writeSnapshot(this.simulator.toData());
+    const changes = method !== 'GET' && method !== 'HEAD';
+    if (changes && this.store && !(request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > this.maxBody)) {
+      // Write ahead: the record is on disk before the change is in memory. A request the model then refuses
+      // replays to the same refusal, so journaling it first is harmless and keeps seeded ids in step.
+      try {
+        this.store.append({ t: this.simulator.now(), req: journalRequest(request) });
+      } catch (err) {
+        if (!(err instanceof StateWriteError)) throw err;
+        this.log(err.message);
+        return envelopeError(503, 'serviceUnavailable', SAVE_FAILED_MESSAGE, clientRequestId, { 'retry-after': '5' });
       }
+    }
+    const response = this.process(request);
+    if (changes && response.status < 400) {
+      if (this.store?.snapshotDue) this.snapshotQuietly();
       // A clock advance moves simulated time: real time continues from there.
       this.reanchor();
       this.arm();
     }
     return response;
+  }
+
+  /** A snapshot is only compaction (the journal already holds every change): a failure is logged, not fatal. */
+  private snapshotQuietly(): void {
+    try {
+      this.store?.writeSnapshot(this.simulator.toData());
+    } catch (err) {
+      this.log(`could not compact the state: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private reanchor(): void {
@@ -177,11 +212,19 @@ export class SimulatorService {
   /** Scaled mode: brings simulated time up to date with real time, running whatever fell due. */
   private sync(): void {
     if (this.timeScale <= 0 || this.closed) return;
-    const target = this.anchorVirtual + (this.realClock.now() - this.anchorReal) * this.timeScale;
+    // The clock stops at the last moment of year 9999 rather than leave the range every date shares.
+    const target = Math.min(MAX_SIMULATED_TIME, this.anchorVirtual + (this.realClock.now() - this.anchorReal) * this.timeScale);
     if (target <= this.simulator.now()) return;
     const ran = this.simulator.advanceTo(target);
-    // Time passing with events is a change too: journal a tick so a restart doesn't rewind it.
-    if (this.store && ran > 0) this.store.append({ t: this.simulator.now() });
+    if (!this.store || ran === 0) return;
+    // Time passing with events is a change too: journal a tick so a restart doesn't rewind it. A tick that
+    // cannot be written is not lost: the next record's time covers it on replay.
+    try {
+      this.store.append({ t: this.simulator.now() });
+    } catch (err) {
+      if (!(err instanceof StateWriteError)) throw err;
+      this.log(err.message);
+    }
   }
 
   /** Sleeps until the next due event (bounded), then syncs; keeps views moving without polling. */
@@ -193,14 +236,50 @@ export class SimulatorService {
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.sync();
-      if (this.store?.snapshotDue) this.store.writeSnapshot(this.simulator.toData());
+      if (this.store?.snapshotDue) this.snapshotQuietly();
       this.arm();
     }, wait);
   }
 }
 
+/** The headers a change's outcome depends on: the audit event's actor and its IP address. */
+const JOURNALED_HEADERS = new Set(['x-simulator-actor', 'x-forwarded-for']);
+
 function journalRequest(r: RestRequest): JournalRequest {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.headers ?? {})) if (k.toLowerCase() === 'x-simulator-actor') headers['x-simulator-actor'] = v;
+  for (const [k, v] of Object.entries(r.headers ?? {})) if (JOURNALED_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
   return { method: r.method, url: r.url, body: r.body, headers };
+}
+
+/** Builds the model from what was loaded. A state of ours that still fails is set aside, never dropped. */
+function restore(store: StateStore, loaded: LoadedState, seed: SeedKind, options: SimulatorServiceOptions): Simulator {
+  let sim: Simulator;
+  try {
+    sim = new Simulator(loaded.data ?? createSeedData(seed));
+  } catch (err) {
+    options.log?.(store.setAside(`cannot be loaded (${err instanceof Error ? err.message : String(err)})`, 'unloadable'));
+    loaded.entries = [];
+    loaded.problems.push('set aside');
+    return new Simulator(createSeedData(seed));
+  }
+  const replay = createSimulatorRequestProcessor(sim, options.handler);
+  const failed = replayJournal(sim, replay, loaded.entries);
+  if (failed !== undefined) {
+    options.log?.(`journal record ${failed.seq} of ${store.journalPath} cannot be replayed; kept the records before it, copied the journal to ${copyAside(store.journalPath, 'unloadable')}`);
+    loaded.problems.push('replay stopped');
+  }
+  return sim;
+}
+
+/** Replays records in order; returns the first one that throws (replay stops there). */
+function replayJournal(sim: Simulator, replay: (r: RestRequest) => RestResponse, entries: JournalEntry[]): JournalEntry | undefined {
+  for (const e of entries) {
+    try {
+      sim.advanceTo(Math.min(e.t, MAX_SIMULATED_TIME));
+      if (e.req) replay({ method: e.req.method, url: e.req.url, headers: e.req.headers, body: e.req.body });
+    } catch {
+      return e;
+    }
+  }
+  return undefined;
 }

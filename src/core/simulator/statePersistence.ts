@@ -1,12 +1,13 @@
 // Durable simulator state: a snapshot (written atomically: temp file, fsync, rename) plus an append-only
-// journal of the changes since, each fsynced before its response is sent. The model is deterministic
-// (virtual time, seeded ids), so a journal record is the request and the simulated time it was applied at;
-// loading replays them on the snapshot. A corrupt file is moved aside and reported, never silently replaced.
+// journal, written ahead: a change's record is fsynced before the change is applied, so a change whose
+// record is not on disk is not in memory either (as SQLite's write-ahead log). The model is deterministic
+// (virtual time, seeded ids), so a record is the request and the simulated time it was applied at; loading
+// replays them on the snapshot. Files of ours that do not load are moved aside and reported, never replaced.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SimulatorStateData } from './simulatorState';
-
-export const SNAPSHOT_FORMAT = 'cpcpolicy-simulator-state';
+import { SNAPSHOT_FORMAT, copyAside, inspectStateFile, moveAside } from './stateFileCheck';
+import { MAX_SIMULATED_TIME } from './timeUnits';
 
 export interface JournalRequest {
   method: string;
@@ -37,73 +38,127 @@ export interface LoadedState {
   problems: string[];
 }
 
+/** The file system calls the journal makes (tests inject failing ones). */
+export type JournalIo = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'ftruncateSync' | 'fstatSync'>;
+
+/** A journal record could not be made durable; the change it describes was not applied. */
+export class StateWriteError extends Error {}
+
 export class StateStore {
   readonly journalPath: string;
   private fd: number | undefined;
+  /** Journal length after the last complete record: a failed append is cut back to it. */
+  private goodLength = 0;
+  private broken = false;
   seq = 0;
   private sinceSnapshot = 0;
 
-  constructor(readonly statePath: string, readonly snapshotEvery = 200) {
+  constructor(readonly statePath: string, readonly snapshotEvery = 200, private readonly io: JournalIo = fs) {
     this.journalPath = `${statePath}.journal`;
   }
 
-  /** Reads snapshot + journal. Corrupt files are renamed `<file>.corrupt-<time>` and reported. */
+  /** Reads snapshot + journal. Throws StateRefusedError (nothing touched) for paths that are not ours. */
   load(): LoadedState {
     const problems: string[] = [];
     let data: SimulatorStateData | undefined;
     let journalSeq = 0;
-    fs.mkdirSync(path.dirname(path.resolve(this.statePath)), { recursive: true });
-    if (fs.existsSync(this.statePath)) {
+    if (inspectStateFile(this.statePath, this.journalPath) === 'ours') {
       try {
         const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as Partial<SnapshotFile>;
-        if (parsed.format !== SNAPSHOT_FORMAT || !parsed.data || parsed.data.version !== 1 || typeof parsed.journalSeq !== 'number') throw new Error('not a cpcpolicy simulator state file');
+        if (parsed.format !== SNAPSHOT_FORMAT || !parsed.data || parsed.data.version !== 1 || typeof parsed.journalSeq !== 'number') throw new Error('not a complete cpcpolicy simulator state');
+        if (!(parsed.data.now >= 0 && parsed.data.now <= MAX_SIMULATED_TIME)) throw new Error('its simulated clock is outside 1970–9999');
         data = parsed.data;
         journalSeq = parsed.journalSeq;
       } catch (err) {
-        const aside = moveAside(this.statePath);
-        problems.push(`state file ${this.statePath} is corrupt (${err instanceof Error ? err.message : String(err)}); moved it to ${aside} and started from the seed`);
-        // The journal belongs to the snapshot we could not read: set it aside too rather than replay it on a seed.
-        if (fs.existsSync(this.journalPath)) problems.push(`journal moved to ${moveAside(this.journalPath)}`);
+        problems.push(this.setAside(`is corrupt (${err instanceof Error ? err.message : String(err)})`, 'corrupt'));
       }
     }
-    const entries: JournalEntry[] = [];
-    if (fs.existsSync(this.journalPath)) {
-      const text = fs.readFileSync(this.journalPath, 'utf8');
-      const lines = text.split('\n');
-      const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;
-      for (let i = 0; i < complete.length; i++) {
-        const line = complete[i];
-        if (!line.trim()) continue;
-        let entry: JournalEntry | undefined;
-        try {
-          entry = JSON.parse(line) as JournalEntry;
-          if (typeof entry.seq !== 'number' || typeof entry.t !== 'number') throw new Error('bad record');
-        } catch {
-          const isLast = i === complete.length - 1;
-          if (isLast && !text.endsWith('\n')) {
-            // A torn final record: the write never completed, so it was never acknowledged.
-            problems.push(`ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`);
-            break;
-          }
-          const aside = copyAside(this.journalPath);
-          problems.push(`journal ${this.journalPath} has a corrupt record at line ${i + 1}; kept the ${entries.length} records before it, copied the file to ${aside}`);
-          break;
-        }
-        if (entry.seq > journalSeq) entries.push(entry);
-      }
-    }
+    const entries = fs.existsSync(this.journalPath) ? this.readJournal(journalSeq, problems) : [];
     this.seq = Math.max(journalSeq, ...entries.map((e) => e.seq));
     this.sinceSnapshot = entries.length;
     return { data, journalSeq, entries, problems };
   }
 
-  /** Appends one record and fsyncs it: when this returns, the change survives a kill. */
+  /** Moves the snapshot (and its journal, which belongs to it) aside; returns the report line. */
+  setAside(reason: string, why: 'corrupt' | 'unloadable'): string {
+    const aside = fs.existsSync(this.statePath) ? moveAside(this.statePath, why) : undefined;
+    const journal = fs.existsSync(this.journalPath) ? moveAside(this.journalPath, why) : undefined;
+    const moved = [aside && `the state to ${aside}`, journal && `the journal to ${journal}`].filter(Boolean).join(' and ');
+    return `state file ${this.statePath} ${reason}; moved ${moved || 'nothing'} and started from the seed`;
+  }
+
+  private readJournal(journalSeq: number, problems: string[]): JournalEntry[] {
+    const entries: JournalEntry[] = [];
+    const text = fs.readFileSync(this.journalPath, 'utf8');
+    const lines = text.split('\n');
+    const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;
+    for (let i = 0; i < complete.length; i++) {
+      const line = complete[i];
+      if (!line.trim()) continue;
+      let entry: JournalEntry | undefined;
+      try {
+        entry = JSON.parse(line) as JournalEntry;
+        if (typeof entry.seq !== 'number' || typeof entry.t !== 'number' || !(entry.t <= MAX_SIMULATED_TIME)) throw new Error('bad record');
+      } catch {
+        const isLast = i === complete.length - 1;
+        if (isLast && !text.endsWith('\n')) {
+          // A torn final record: the write never completed, so it was never acknowledged.
+          problems.push(`ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`);
+          break;
+        }
+        const aside = copyAside(this.journalPath);
+        problems.push(`journal ${this.journalPath} has a corrupt record at line ${i + 1}; kept the ${entries.length} records before it, copied the file to ${aside}`);
+        break;
+      }
+      if (entry.seq > journalSeq) entries.push(entry);
+    }
+    return entries;
+  }
+
+  /** At start: opens the journal for appending, so a read-only place fails now, not on the first change. */
+  checkWritable(): void {
+    this.openJournal();
+  }
+
+  /** Appends one record and fsyncs it: when this returns, the change survives a kill. Throws StateWriteError. */
   append(entry: Omit<JournalEntry, 'seq'>): void {
-    if (this.fd === undefined) this.fd = fs.openSync(this.journalPath, 'a');
-    const record: JournalEntry = { seq: ++this.seq, ...entry };
-    fs.writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    fs.fsyncSync(this.fd);
+    const record: JournalEntry = { seq: this.seq + 1, ...entry };
+    try {
+      const fd = this.openJournal();
+      this.io.writeSync(fd, `${JSON.stringify(record)}\n`);
+      this.io.fsyncSync(fd);
+      this.goodLength = this.io.fstatSync(fd).size;
+    } catch (err) {
+      this.cutBack();
+      throw new StateWriteError(`cannot append to ${this.journalPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    this.seq = record.seq;
     this.sinceSnapshot++;
+  }
+
+  private openJournal(): number {
+    if (this.fd === undefined) {
+      this.fd = this.io.openSync(this.journalPath, 'a');
+      this.goodLength = this.io.fstatSync(this.fd).size;
+    }
+    if (this.broken) {
+      // The last append failed midway: cut its partial record off before writing the next one.
+      this.io.ftruncateSync(this.fd, this.goodLength);
+      this.broken = false;
+    }
+    return this.fd;
+  }
+
+  /** A partial record must not sit before the next good one (it would read as corruption mid-journal). */
+  private cutBack(): void {
+    this.broken = true;
+    if (this.fd === undefined) return;
+    try {
+      this.io.ftruncateSync(this.fd, this.goodLength);
+      this.broken = false;
+    } catch {
+      // Retried before the next append; until then nothing more is written.
+    }
   }
 
   get snapshotDue(): boolean {
@@ -114,6 +169,7 @@ export class StateStore {
   writeSnapshot(data: SimulatorStateData): void {
     const file: SnapshotFile = { format: SNAPSHOT_FORMAT, journalSeq: this.seq, savedAt: new Date().toISOString(), data };
     const tmp = `${this.statePath}.tmp-${process.pid}`;
+    fs.mkdirSync(path.dirname(path.resolve(this.statePath)), { recursive: true });
     const fd = fs.openSync(tmp, 'w');
     try {
       fs.writeSync(fd, JSON.stringify(file));
@@ -124,10 +180,7 @@ export class StateStore {
     fs.renameSync(tmp, this.statePath);
     fsyncDir(path.dirname(path.resolve(this.statePath)));
     // Crash here: the journal's records all have seq ≤ journalSeq and are skipped on load.
-    if (this.fd !== undefined) {
-      fs.closeSync(this.fd);
-      this.fd = undefined;
-    }
+    this.close();
     const jfd = fs.openSync(this.journalPath, 'w');
     fs.fsyncSync(jfd);
     fs.closeSync(jfd);
@@ -135,25 +188,10 @@ export class StateStore {
   }
 
   close(): void {
-    if (this.fd !== undefined) fs.closeSync(this.fd);
+    if (this.fd !== undefined) this.io.closeSync(this.fd);
     this.fd = undefined;
+    this.broken = false;
   }
-}
-
-function stamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
-function moveAside(file: string): string {
-  const aside = `${file}.corrupt-${stamp()}`;
-  fs.renameSync(file, aside);
-  return aside;
-}
-
-function copyAside(file: string): string {
-  const aside = `${file}.corrupt-${stamp()}`;
-  fs.copyFileSync(file, aside);
-  return aside;
 }
 
 function fsyncDir(dir: string): void {
