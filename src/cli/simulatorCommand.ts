@@ -2,8 +2,14 @@
 // the simulator as a local Graph endpoint on 127.0.0.1. The first stdout line is `listening on URL`.
 import * as path from 'node:path';
 import type { CliIo } from './cliIo';
-import { SimulatorService, DEFAULT_TIME_SCALE } from '../core/simulator/simulatorService';
+import { SimulatorService, DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE, isValidTimeScale } from '../core/simulator/simulatorService';
 import { startSimulatorServer } from '../core/simulator/simulatorServer';
+import type { SimulatorServer } from '../core/simulator/simulatorServer';
+import type { RestHandler } from '../core/model/rest';
+import { StateRefusedError, inspectStateFile } from '../core/simulator/stateFileCheck';
+import { acquireStateLock } from '../core/simulator/stateLock';
+import type { StateLock } from '../core/simulator/stateLock';
+import { envelopeError } from '../core/simulator/envelopeError';
 
 export const SIMULATOR_USAGE = `Usage: cpcpolicy simulator serve [options]
 
@@ -13,7 +19,9 @@ Options:
   --port <n>         TCP port (default 0: any free port)
   --state <file>     keep state durable in <file> (+ <file>.journal); default: memory only
   --seed demo|empty  tenant to start from when there is no saved state (default demo)
-  --time-scale <n>   simulated seconds per real second (default ${DEFAULT_TIME_SCALE}; 0 = only /_simulator/clock/advance moves time)
+  --time-scale <n>   simulated seconds per real second, ${MIN_TIME_SCALE}–${MAX_TIME_SCALE} (default ${DEFAULT_TIME_SCALE}; 0 = only /_simulator/clock/advance moves time)
+
+One simulator at a time writes a state file: a second one on the same --state exits 2 and touches nothing.
 
 Any Authorization header (or none) is accepted. Simulator controls live under /_simulator.
 `;
@@ -58,7 +66,7 @@ export async function runSimulator(args: string[], io: CliIo, options: RunSimula
         seed = v;
       } else if (flag === '--time-scale') {
         const v = need();
-        if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`--time-scale must be a number ≥ 0, not '${v}'`);
+        if (!/^\d+(\.\d+)?$/.test(v) || !isValidTimeScale(Number(v))) throw new UsageError(`--time-scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not '${v}'`);
         timeScale = Number(v);
       } else {
         throw new UsageError(`unknown option '${flag}'`);
@@ -72,21 +80,9 @@ export async function runSimulator(args: string[], io: CliIo, options: RunSimula
     }
   }
 
-  let service: SimulatorService;
-  try {
-    service = SimulatorService.open({ seed, statePath, timeScale, log: (m) => io.stderr(`cpcpolicy simulator: ${m}\n`) });
-  } catch (err) {
-    io.stderr(`cpcpolicy simulator: cannot open state: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
-  let server;
-  try {
-    server = await startSimulatorServer({ handler: service.handler, port });
-  } catch (err) {
-    service.close();
-    io.stderr(`cpcpolicy simulator: cannot listen on 127.0.0.1:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
+  const opened = await openAndServe({ statePath, seed, timeScale, port }, io);
+  if (typeof opened === 'number') return opened;
+  const { service, server, lock } = opened;
   io.stdout(`listening on ${server.url}\n`);
   io.stdout(`state: ${statePath ?? 'memory only'}; seed: ${seed}; time scale: ${timeScale}; simulated now: ${service.simulator.iso()}\n`);
 
@@ -102,8 +98,56 @@ export async function runSimulator(args: string[], io: CliIo, options: RunSimula
   });
   await server.close();
   service.close();
+  await lock?.release();
   io.stdout('simulator stopped\n');
   return 0;
+}
+
+interface ServeSettings {
+  statePath: string | undefined;
+  seed: 'demo' | 'empty';
+  timeScale: number;
+  port: number;
+}
+
+/**
+ * In this order, so a refused start writes nothing: what --state points at (read only), the lock, the
+ * port, and only then the state (load, replay, compact). Exit 2 for a state that is refused or taken.
+ */
+async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { service: SimulatorService; server: SimulatorServer; lock: StateLock | undefined }> {
+  const fail = (code: number, message: string) => {
+    io.stderr(`cpcpolicy simulator: ${message}\n`);
+    return code;
+  };
+  let lock: StateLock | undefined;
+  if (o.statePath) {
+    try {
+      inspectStateFile(o.statePath, `${o.statePath}.journal`);
+    } catch (err) {
+      if (err instanceof StateRefusedError) return fail(2, err.message);
+      throw err;
+    }
+    const attempt = await acquireStateLock(o.statePath);
+    if (!attempt.ok) return fail(2, attempt.message);
+    lock = attempt.lock;
+  }
+  let service: SimulatorService | undefined;
+  const handler: RestHandler = async (request) => (service ? service.handler(request) : envelopeError(503, 'serviceUnavailable', 'The simulator is starting.', request.headers?.['client-request-id']));
+  let server: SimulatorServer;
+  try {
+    server = await startSimulatorServer({ handler, port: o.port });
+  } catch (err) {
+    await lock?.release();
+    return fail(1, `cannot listen on 127.0.0.1:${o.port}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    service = SimulatorService.open({ seed: o.seed, statePath: o.statePath, timeScale: o.timeScale, log: (m) => io.stderr(`cpcpolicy simulator: ${m}\n`) });
+  } catch (err) {
+    await server.close();
+    await lock?.release();
+    return fail(err instanceof StateRefusedError ? 2 : 1, `cannot open state: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { service, server, lock };
 }
 
 class UsageError extends Error {}

@@ -1,11 +1,14 @@
 // The simulator as a local Windows 365 emulator (think Azurite): node:http on 127.0.0.1 only, the same
-// RestHandler as in process. Any bearer token, or none, is accepted: it is a local emulator, not a security
-// boundary. Bodies above the limit get 413 in the envelope; the rest of the contract is the handler's.
+// RestHandler as in process. Any bearer token, or none, is accepted (a local emulator), unless a secret is
+// set (the extension's windows sharing one tenant). Host, Origin and content type are checked first
+// (requestHygiene.ts); bodies above the limit get 413; every answer, Node's own included, is an envelope.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import type { RestHandler } from '../model/rest';
+import type { Duplex } from 'node:stream';
+import type { RestHandler, RestResponse } from '../model/rest';
 import { DEFAULT_MAX_BODY_BYTES } from './simulatorHandler';
+import { envelopeError } from './envelopeError';
+import { checkRequestHead } from './requestHygiene';
 
 export interface SimulatorServer {
   port: number;
@@ -17,11 +20,24 @@ export interface SimulatorServerOptions {
   handler: RestHandler;
   port?: number;
   maxBodyBytes?: number;
+  /** A secret clients must send as their bearer token (omit: any token, or none, is accepted). */
+  token?: string;
 }
 
 export function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let port = 0;
   const server = http.createServer((req, res) => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const send = (r: RestResponse) => {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(r.status, r.headers);
+      res.end(r.body);
+    };
+    // Refused before the body is read; the connection closes so an unread body cannot be taken for a request.
+    const head = checkRequestHead({ url: req.url ?? '/', headers }, { port, token: options.token });
+    if ('refused' in head) return send({ ...head.refused, headers: { ...head.refused.headers, connection: 'close' } });
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -33,39 +49,23 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      const send = (status: number, h: Record<string, string>, body?: string) => {
-        if (res.headersSent || res.destroyed) return;
-        res.writeHead(status, h);
-        res.end(body);
-      };
-      if (tooLarge) {
-        // Request ids are not state: a random one is fine here.
-        const requestId = randomUUID();
-        const clientRequestId = headers['client-request-id'] || requestId;
-        send(413, { 'content-type': 'application/json', connection: 'close', 'request-id': requestId, 'client-request-id': clientRequestId }, JSON.stringify({
-          error: {
-            code: 'requestEntityTooLarge', message: `The request body is larger than ${limit} bytes.`,
-            innerError: { code: 'RequestEntityTooLarge', 'request-id': requestId, 'client-request-id': clientRequestId, date: new Date().toISOString() },
-          },
-        }));
-        return;
-      }
+      const crid = headers['client-request-id'];
+      if (tooLarge) return send(envelopeError(413, 'requestEntityTooLarge', `The request body is larger than ${limit} bytes.`, crid, { connection: 'close' }));
       const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
-      options.handler({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body }).then(
-        (r) => send(r.status, r.headers, r.body),
-        (err: unknown) => send(500, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'internalServerError', message: String(err) } })),
-      );
+      // Links (nextLink, Location) are built from our own origin, never from what the client sent as Host.
+      headers.host = `127.0.0.1:${port}`;
+      options.handler({ method: req.method ?? 'GET', url: head.path, headers, body }).then(send, () => send(envelopeError(500, 'internalServerError', 'The simulator hit an internal error.', crid)));
     });
   });
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
+  // Node answers malformed requests (400), stalled ones (408) and oversized heads (431) itself: in the envelope here.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
+      port = (server.address() as AddressInfo).port;
       resolve({
         port,
         url: `http://127.0.0.1:${port}`,
@@ -76,4 +76,20 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
       });
     });
   });
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive.'],
+};
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'The request is not valid HTTP.'];
+  const r = envelopeError(status, status === 400 ? 'badRequest' : status === 408 ? 'requestTimeout' : 'requestHeaderFieldsTooLarge', message);
+  const lines = Object.entries({ ...r.headers, 'content-length': String(Buffer.byteLength(r.body ?? '')), connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${lines.join('\r\n')}\r\n\r\n${r.body ?? ''}`);
 }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { StateRefusedError } from './stateFileCheck';
 
 export const LOCK_FORMAT = 'cpcpolicy-simulator-lock';
 
@@ -76,7 +77,13 @@ export async function acquireStateLock(statePath: string): Promise<LockAttempt> 
       await new Promise<void>((done) => lockServer.close(() => done()));
     },
   };
-  writeOwnerFile(ownerPath, base);
+  try {
+    fs.mkdirSync(path.dirname(ownerPath), { recursive: true });
+    writeOwnerFile(ownerPath, base);
+  } catch (err) {
+    await new Promise<void>((done) => lockServer.close(() => done()));
+    throw new StateRefusedError(`cannot write ${ownerPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
   return { ok: true, lock };
 }
 

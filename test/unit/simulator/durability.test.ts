@@ -2,18 +2,13 @@
 // files are moved aside and reported, never silently replaced.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { SimulatorService } from '../../../src/core/simulator/simulatorService';
 import { TenantClient, handlerTransport } from './tenantClient';
+import { mustServe, tempState } from './serveProcess';
+import type { Served } from './serveProcess';
+import { rounds } from './soakLevel';
 
-const root = path.resolve(__dirname, '../../..');
-
-function tempState(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpcsim-')), 'state.json');
-}
 
 describe('simulator durable state', () => {
   it('reloads exactly the state it had, without a clean shutdown', async () => {
@@ -57,34 +52,14 @@ describe('simulator durable state', () => {
   });
 
   describe('SIGKILL during a burst of writes', function () {
-    this.timeout(120_000);
+    this.timeout(rounds(120_000, 1_800_000));
 
-    function start(file: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/simulatorServeEntry.ts'), 'serve', '--port', '0', '--state', file, '--seed', 'empty', '--time-scale', '0'], { cwd: root });
-      let out = '';
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve({ child, url: m[1], stderr: () => err });
-          }
-        });
-        child.on('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`server exited ${code}: ${err}`));
-        });
-      });
-    }
+    const start = (file: string): Promise<Served> => mustServe(['--state', file, '--seed', 'empty', '--time-scale', '0']);
 
     it('keeps every acknowledged change over 10 kill/restart cycles, and the state always loads', async () => {
       const file = tempState();
       const acknowledged = new Set<string>();
-      for (let round = 0; round < 10; round++) {
+      for (let round = 0; round < rounds(10, 100); round++) {
         const { child, url, stderr } = await start(file);
         // Everything acknowledged in earlier rounds is there.
         const users = new Set<string>();
