@@ -45,7 +45,7 @@ describe('simulator over HTTP', () => {
     assert.deepEqual(overHttp, inProcess);
   });
 
-  it('builds nextLink from the request host', async () => {
+  it('builds nextLink from its own origin', async () => {
     const t = new TenantClient(fetchTransport(server.url));
     await t.user('Host One');
     await t.user('Host Two');
