@@ -1,41 +1,36 @@
-// Opens the embedded simulator for the extension: state in global storage (it survives a reload),
-// time in scaled real time (setting cpcpolicy.simulator.timeScale), the demo tenant on first use.
-import * as fs from 'node:fs';
+// Opens the embedded simulator for the extension: state in global storage (it survives a reload), time in
+// scaled real time (setting cpcpolicy.simulator.timeScale, held to its schema's range), the demo tenant on
+// first use. Every window opens the same state: the first owns it, the others share it (sharedSimulator.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_TIME_SCALE, SimulatorService } from '../../core/simulator/simulatorService';
+import { DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE } from '../../core/simulator/simulatorService';
+import { SharedSimulator } from '../../core/simulator/sharedSimulator';
 import type { SimulatorSession } from './simulatorSession';
 
 export const SIMULATOR_STATE_FILE = 'simulator-state.json';
 
-export function readTimeScale(): number {
+/** The setting, clamped to 1–100000 (VS Code does not enforce a schema's range on values written by hand). */
+export function readTimeScale(log?: vscode.LogOutputChannel): number {
   const value = vscode.workspace.getConfiguration('cpcpolicy.simulator').get<number>('timeScale', DEFAULT_TIME_SCALE);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIME_SCALE;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_TIME_SCALE;
+  const clamped = Math.min(MAX_TIME_SCALE, Math.max(MIN_TIME_SCALE, value));
+  if (clamped !== value) log?.warn(`cpcpolicy.simulator.timeScale ${value} is outside ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}; using ${clamped}.`);
+  return clamped;
 }
 
 export function openSimulatorSession(storageDir: string, log: vscode.LogOutputChannel): SimulatorSession {
-  fs.mkdirSync(storageDir, { recursive: true });
-  const statePath = path.join(storageDir, SIMULATOR_STATE_FILE);
-  const service = SimulatorService.open({
+  const shared = new SharedSimulator({
+    statePath: path.join(storageDir, SIMULATOR_STATE_FILE),
+    timeScale: readTimeScale(log),
     seed: 'demo',
-    statePath,
-    timeScale: readTimeScale(),
-    // A corrupt state file is moved aside by the store; say so where an admin will look.
-    log: (message) => log.warn(`Simulator state: ${message}`),
+    // A state file set aside, a window sharing another's simulator: say so where an admin will look.
+    log: (level, message) => (level === 'warn' ? log.warn(message) : log.info(message)),
   });
-  log.info(`Simulator state: ${statePath}`);
   return {
-    handler: service.handler,
-    onDidChange: (listener) => service.onDidChange(listener),
+    handler: shared.handler,
+    onDidChange: (listener) => shared.onDidChange(listener),
     // Called per preview and tooltip: take a few users, never copy a 100,000-user tenant.
-    sampleUserPrincipalNames: (count) => {
-      const names: string[] = [];
-      for (const user of service.simulator.users.values()) {
-        if (names.length >= count) break;
-        names.push(user.userPrincipalName);
-      }
-      return names;
-    },
-    dispose: () => service.close(),
+    sampleUserPrincipalNames: (count) => shared.sampleUserPrincipalNames(count),
+    dispose: () => void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${err instanceof Error ? err.message : String(err)}`)),
   };
 }
