@@ -25,6 +25,8 @@ async function race(file: string): Promise<Served> {
   const outcomes = await Promise.all([serve(['--state', file, ...ARGS]), serve(['--state', file, ...ARGS])]);
   const served = outcomes.flatMap((o) => ('served' in o ? [o.served] : []));
   const refused = outcomes.flatMap((o) => ('exitCode' in o ? [o] : []));
+  // Two serving is the failure under test: stop both before saying so, so no process outlives the test.
+  if (served.length !== 1) await Promise.all(served.map((s) => stop(s)));
   assert.equal(served.length, 1, `exactly one serves; refused: ${refused.map((r) => r.stderr).join(' | ')}`);
   assert.equal(refused[0].exitCode, 2);
   assert.match(refused[0].stderr, /is in use by (process \d+|another process)/);
@@ -43,6 +45,7 @@ describe('one writer per state file', function () {
       // Same port as the running one: the lock is checked first, so the answer is "in use", not "port in use".
       const port = new URL(a.url).port;
       const second = await serve(['--state', file, ...ARGS, '--port', port]);
+      if ('served' in second) await stop(second.served);
       assert.ok('exitCode' in second, 'the second server must not serve');
       assert.equal(second.exitCode, 2);
       assert.match(second.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by process ${a.child.pid}`));
