@@ -22,12 +22,15 @@ export interface SimulatorServerOptions {
   maxBodyBytes?: number;
   /** A secret clients must send as their bearer token (omit: any token, or none, is accepted). */
   token?: string;
+  /** How long a request's head / whole request may take, and how often Node checks (tests shorten them). */
+  timeouts?: { headersMs: number; requestMs: number; checkEveryMs: number };
 }
 
 export function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
-  const server = http.createServer((req, res) => {
+  const t = options.timeouts ?? { headersMs: 30_000, requestMs: 120_000, checkEveryMs: 30_000 };
+  const server = http.createServer({ headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs }, (req, res) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const send = (r: RestResponse) => {
@@ -57,8 +60,6 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
       options.handler({ method: req.method ?? 'GET', url: head.path, headers, body }).then(send, () => send(envelopeError(500, 'internalServerError', 'The simulator hit an internal error.', crid)));
     });
   });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
   // Node answers malformed requests (400), stalled ones (408) and oversized heads (431) itself: in the envelope here.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
   return new Promise((resolve, reject) => {

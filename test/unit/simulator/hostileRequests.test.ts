@@ -102,6 +102,17 @@ describe('the local server against hostile requests', () => {
     assert.equal(envelope(huge.slice(huge.indexOf('\r\n\r\n') + 4)).code, 'requestHeaderFieldsTooLarge');
   });
 
+  it('answers a stalled request with Node\'s 408 in the envelope', async () => {
+    const quick = await startSimulatorServer({ handler: service.handler, port: 0, timeouts: { headersMs: 300, requestMs: 300, checkEveryMs: 100 } });
+    try {
+      const stalled = await rawSocket(quick.port, `GET /_simulator/clock HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\n`);
+      assert.match(stalled, /^HTTP\/1\.1 408 /);
+      assert.equal(envelope(stalled.slice(stalled.indexOf('\r\n\r\n') + 4)).code, 'requestTimeout');
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('requires the secret as bearer token when it has one', async () => {
     const shared = await startSimulatorServer({ handler: service.handler, port: 0, token: 'window-secret' });
     try {
