@@ -75,6 +75,23 @@ describe('a simulator shared by editor windows', function () {
     }
   });
 
+  it('reopens in the same window while the previous session is still letting go (a backend switch)', async () => {
+    const file = tempState();
+    const open = () => new SharedSimulator({ statePath: file, timeScale: 360, seed: 'empty', log: () => undefined });
+    const before = open();
+    const u = await new TenantClient(handlerTransport(before.handler)).user('Switch');
+    const closing = before.dispose();
+    const after = open();
+    try {
+      assert.equal(await after.currentRole(), 'owner');
+      const users = (await new TenantClient(handlerTransport(after.handler)).ok('GET', '/v1.0/users')).json.value as { id: string }[];
+      assert.ok(users.some((x) => x.id === u.id));
+    } finally {
+      await closing;
+      await after.dispose();
+    }
+  });
+
   it('lets a client take over when the owner is SIGKILLed, keeping every acknowledged change under its id', async () => {
     const file = tempState();
     const acknowledged = new Map<string, string>();
