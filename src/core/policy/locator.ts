@@ -27,6 +27,8 @@ export class DocLocator {
     readonly text: string,
     private readonly rootOffset: number,
     private readonly build: ContainerAt,
+    /** The root's extent when the source already knows it (a tree); the scanner measures it. */
+    private readonly knownRootSpan?: TextSpan,
   ) {}
 
   private containerAt(offset: number): Container | undefined {
@@ -96,6 +98,8 @@ export class DocLocator {
   private rootSpan(): TextSpan {
     const c = this.containerAt(this.rootOffset);
     if (c) return c.span;
+    // A tree reads raw text, where a comment may touch a scalar ("1/* x */"): trust its extent.
+    if (this.knownRootSpan) return this.knownRootSpan;
     // Containers were answered above; what is left is a string, number or literal at the root.
     const end = this.text.charCodeAt(this.rootOffset) === 34 ? skipString(this.text, this.rootOffset) : skipScalar(this.text, this.rootOffset);
     return { offset: this.rootOffset, length: end - this.rootOffset };
@@ -241,5 +245,5 @@ export function treeLocator(text: string, root: Node | undefined): DocLocator {
     }
     return { kind: node.type, span: { offset: node.offset, length: node.length }, entries };
   };
-  return new DocLocator(text, root ? root.offset : -1, build);
+  return new DocLocator(text, root ? root.offset : -1, build, root ? { offset: root.offset, length: root.length } : undefined);
 }

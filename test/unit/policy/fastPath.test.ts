@@ -159,6 +159,15 @@ describe('scanJsonc bracket index and key colons', () => {
     );
   });
 
+  it('places a root scalar that a comment touches by the value alone, in both locators', () => {
+    // Found by the property above: the tree locator measured "1/*" as the root value.
+    for (const text of ['1/* ] */', '1/*\r\n*/', '1//{ ]']) {
+      const scan = scanJsonc(text);
+      assert.deepEqual(scannerLocator(scan.strict, scan).value([]), { offset: 0, length: 1 }, text);
+      assert.deepEqual(treeLocator(text, parseTree(text, [], { allowTrailingComma: true })).value([]), { offset: 0, length: 1 }, text);
+    }
+  });
+
   it('counts one colon per key, none inside strings or comments', () => {
     assert.equal(scanJsonc('{ "a:b": "c:d", // e:f\n "g": { "h": [1, "i:j"] } /* k: */ }').colons, 3);
     assert.equal(scanJsonc('{ "a": 1, "a": 2 }').colons, 2);
