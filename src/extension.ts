@@ -1,5 +1,5 @@
 // Activation reads like a table of contents: build one context, then one register call per feature.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { createExtensionContext } from './vscode/extensionContext';
 import type { CpcPolicyApi } from './vscode/extensionApi';
 import { registerBackendCommands } from './vscode/commands/backendCommands';
@@ -13,6 +13,7 @@ import { registerSimulatorCommands } from './vscode/commands/simulatorCommands';
 import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
+import { answerQuestionsWith } from './vscode/commands/questions';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -27,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   registerSimulatorCommands(ctx, views);
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
-  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc) };
+  // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? { answerQuestions: answerQuestionsWith } : undefined;
+  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc), testHooks };
 }
 
 export function deactivate(): void {

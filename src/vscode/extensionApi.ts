@@ -1,7 +1,14 @@
 // What activate() returns: used by the integration tests and by other extensions.
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
+import type { QuestionAnswerer } from './commands/questions';
 import type { Views } from './views/registerViews';
+
+/** Present only in an extension host started for tests (ExtensionMode.Test), never for a user. */
+export interface CpcPolicyTestHooks {
+  /** Answers every confirmation question until the returned disposable is disposed. */
+  answerQuestions(answerer: QuestionAnswerer): vscode.Disposable;
+}
 
 export interface CpcPolicyApi {
   /** Wall time activate() took, in milliseconds (the bench reports it). */
@@ -10,4 +17,5 @@ export interface CpcPolicyApi {
   readonly views?: Views;
   /** Resolves with the findings for the document's current version, once validation has run. */
   validated(doc: vscode.TextDocument): Promise<Finding[]>;
+  readonly testHooks?: CpcPolicyTestHooks;
 }

@@ -12,7 +12,7 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { cloudPcLabel } from '../../src/vscode/views/cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
-import { getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, waitFor } from './testSupport';
 import { rows } from './treeRows';
 
 const TEMPLATE = 'SCN-%USERNAME:3%-%RAND:5%';
@@ -25,6 +25,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   let group: DirectoryGroup;
   const users: DirectoryUser[] = [];
   let file: string;
+  let questions: Awaited<ReturnType<typeof answerQuestions>>;
 
   const policyPcs = async (): Promise<CloudPc[]> => (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === policyId);
 
@@ -57,6 +58,8 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   const advance = (hours: number) => vscode.commands.executeCommand('cpcpolicy.simulator.advanceTime', { hours });
 
   before(async () => {
+    // Every question is answered "go ahead" (and logged): this story is about what happens after.
+    questions = await answerQuestions();
     const api: CpcPolicyApi = await getExtension().activate();
     views = api.views!;
     // Real time barely moves the simulated clock here: the test advances it itself.
@@ -69,6 +72,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   });
 
   after(() => {
+    questions.dispose();
     if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
@@ -96,7 +100,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
       domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
       enableSingleSignOn: true, windowsSetting: { locale: 'en-US' }, cloudPcNamingTemplate: TEMPLATE,
     }, null, 2));
-    const id = await vscode.commands.executeCommand<string | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false });
+    const id = await vscode.commands.executeCommand<string | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file));
     assert.ok(id, 'deploy returned the new policy id');
     policyId = id;
     const policies = await rows(views.sidebar.policyProvider);
@@ -104,7 +108,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
     assert.ok(row, 'the policy is in the view');
     assert.match(row.description, /^Enterprise · 0 PCs · not assigned$/);
     // Deploying again updates rather than duplicates.
-    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), id);
+    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file)), id);
     assert.equal((await views.sidebar.api.findPoliciesByName('Scenario dedicated')).length, 1);
   });
 
@@ -195,7 +199,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   it('deletes the policy once its Cloud PCs are gone', async () => {
     await advance(24 * 8);
     assert.deepEqual(await statuses(), []);
-    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', policyId, { confirm: false }), true);
+    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', policyId), true);
     const policies = await rows(views.sidebar.policyProvider);
     assert.ok(!policies.some((p) => p.label === 'Scenario dedicated'));
   });

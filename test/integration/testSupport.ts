@@ -1,6 +1,7 @@
 // Helpers shared by the integration tests: the extension under test, folders, waiting with a deadline.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Question } from '../../src/vscode/commands/questions';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 
 export const EXTENSION_ID = 'cpcpolicy.cpcpolicy';
@@ -33,4 +34,25 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+/** A question the extension asked, with the answer the test gave. */
+export interface AskedQuestion extends Question {
+  answer: string | undefined;
+}
+
+/**
+ * Answers the extension's confirmation questions through its test API (no command argument can): `answer`
+ * returns the text to give, default "go ahead". Returns the log of questions and a dispose.
+ */
+export async function answerQuestions(answer: (q: Question) => string | undefined = (q) => q.proceed): Promise<{ asked: AskedQuestion[]; dispose(): void }> {
+  const api = await getExtension().activate();
+  if (!api.testHooks) throw new Error('the extension exposes no test hooks: is the extension host in test mode?');
+  const asked: AskedQuestion[] = [];
+  const sub = api.testHooks.answerQuestions((q) => {
+    const given = answer(q);
+    asked.push({ ...q, answer: given });
+    return given;
+  });
+  return { asked, dispose: () => sub.dispose() };
 }

@@ -13,7 +13,7 @@ import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
 import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
-import { getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, waitFor } from './testSupport';
 import { rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
@@ -46,8 +46,10 @@ async function matches(views: Views, what: string): Promise<void> {
 describe('views: the sidebar follows the simulator', function () {
   this.timeout(120_000);
   let views: Views;
+  let questions: Awaited<ReturnType<typeof answerQuestions>>;
 
   before(async () => {
+    questions = await answerQuestions();
     const api: CpcPolicyApi = await getExtension().activate();
     assert.ok(api.views, 'the extension API exposes the views');
     views = api.views;
@@ -57,6 +59,8 @@ describe('views: the sidebar follows the simulator', function () {
     await views.sidebar.ensureCloudPcs();
     await views.sidebar.ensurePolicies();
   });
+
+  after(() => questions.dispose());
 
   it('sets the backend context key that shows the simulator controls', async () => {
     const registered = await vscode.commands.getCommands(true);
@@ -213,7 +217,7 @@ describe('views: the sidebar follows the simulator', function () {
 
       const broken = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }' });
       const before = (await views.sidebar.api.listPolicies()).length;
-      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', broken.uri, { confirm: false }), undefined);
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', broken.uri), undefined);
       assert.equal((await views.sidebar.api.listPolicies()).length, before, 'nothing was created');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -231,7 +235,7 @@ describe('views: the sidebar follows the simulator', function () {
     try {
       const file = path.join(dir, 'fleet.cpcpolicy.json');
       fs.writeFileSync(file, fleetText);
-      const ids = await vscode.commands.executeCommand<string[] | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false });
+      const ids = await vscode.commands.executeCommand<string[] | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file));
       assert.ok(Array.isArray(ids) && ids.length === names.length, `one id per policy (got ${JSON.stringify(ids)})`);
       for (const [i, name] of names.entries()) {
         const [found] = await views.sidebar.api.findPoliciesByName(name);
@@ -252,12 +256,12 @@ describe('views: the sidebar follows the simulator', function () {
         return update(id, patch, options);
       };
       try {
-        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), ids);
+        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file)), ids);
         assert.deepEqual(updated, [], 'policies deployed as written are not sent again');
         // A second file: the editor keeps the first one's text from the earlier Deploy.
         const edited = path.join(dir, 'fleet-edited.cpcpolicy.json');
         fs.writeFileSync(edited, fleetText.replace(`"displayName": "${names[1]}",`, `"displayName": "${names[1]}",\n      "description": "edited",`));
-        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(edited), { confirm: false }), ids);
+        assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(edited)), ids);
         assert.deepEqual(updated, [ids[1]], 'only the edited policy is updated');
       } finally {
         api.updatePolicy = original;
@@ -280,7 +284,7 @@ describe('views: the sidebar follows the simulator', function () {
     try {
       const file = path.join(dir, 'fleet.cpcpolicy.json');
       fs.writeFileSync(file, text);
-      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), undefined);
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file)), undefined);
       assert.equal((await views.sidebar.api.findPoliciesByName(names[0]!)).length, 1, 'the policy before the refusal was deployed');
       assert.equal((await views.sidebar.api.findPoliciesByName(names[1]!)).length, 1, 'the refused one has its settings, not its assignments');
       assert.equal((await views.sidebar.api.findPoliciesByName(names[2]!)).length, 0, 'the one after it was not tried');
@@ -337,7 +341,7 @@ describe('views: the sidebar follows the simulator', function () {
     const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'All Cloud PC Users')!;
     await views.sidebar.api.assignPolicy(created.id, [{ target: { groupId: group.id } }]);
     await assert.rejects(views.sidebar.api.deletePolicy(created.id), /assign/i, 'the service refuses while assigned');
-    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', created.id, { confirm: false }), true);
+    assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', created.id), true);
     await assert.rejects(views.sidebar.api.getPolicy(created.id));
     assert.ok(!(await rows(views.sidebar.policyProvider)).some((p) => p.label === 'Views test: to delete'));
     await matches(views, 'the view after deleting the policy');

@@ -13,6 +13,7 @@ import { reportError, withActionProgress } from './actionProgress';
 import { computeWhatIf } from './assignWhatIf';
 import type { WhatIfGroup, WhatIfResult } from './assignWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
+import { confirm, decide } from './questions';
 
 export type AssignTarget = PolicyAssignmentInput['target'];
 
@@ -241,6 +242,7 @@ async function assign(ctx: ExtensionContext, views: Views, arg: unknown, groupsA
     const others = sidebar.policyModel.allPolicies();
     let targets: AssignTarget[];
     if (Array.isArray(groupsArg)) {
+      // Groups given as an argument skip the picker, never the what-if question.
       targets = toTargets(groupsArg);
       if (options.whatIfOnly) {
         return await gatherWhatIf(sidebar.api, policy, targets, others, sidebar.store.all(), sidebar.signal);
@@ -254,17 +256,42 @@ async function assign(ctx: ExtensionContext, views: Views, arg: unknown, groupsA
       const picked = isFrontline(policy) ? await frontlineTargets(sidebar.api, policy, groups, sidebar.signal) : groups.map((g) => ({ groupId: g.groupId }));
       if (!picked) return;
       targets = picked;
-      const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), (signal) =>
-        gatherWhatIf(sidebar.api, policy, targets, others, sidebar.store.all(), signal));
-      if (!(await showWhatIf(policy, whatIf, targets.length))) return;
     }
+    const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), (signal) =>
+      gatherWhatIf(sidebar.api, policy, targets, others, sidebar.store.all(), signal));
+    const go = await decide(ctx.backends.kind, {
+      message: t('Assign "{0}" to {1} group(s)?', policy.displayName, targets.length),
+      detail: t('{0} get a Cloud PC, {1} keep theirs, {2} skipped, {3} enter the 7-day grace period.', whatIf.gets.length, whatIf.keeps.length, whatIf.skipped.length, whatIf.loses.length),
+      proceed: t('Apply'),
+    }, () => showWhatIf(policy, whatIf, targets.length));
+    if (!go) return;
     await withActionProgress(ctx, t('Assigning "{0}"', policy.displayName), (signal) =>
       sidebar.api.assignPolicy(policyId, targets.map((target) => ({ target })), { signal }));
+    void vscode.window.showInformationMessage(t('Assigned "{0}" to {1} group(s): {2} Cloud PC(s) being provisioned, {3} entering the grace period.', policy.displayName, targets.length, whatIf.gets.length, whatIf.loses.length));
   } catch (err) {
     reportError(ctx, t('Assign failed'), err);
   }
   sidebar.policyModel.groupInfo.clear();
   await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
+}
+
+/**
+ * How many of the policy's Cloud PCs enter the grace period when a group goes: its members' ones, except
+ * members another of the policy's groups still covers; undefined when the directory can't be read.
+ */
+async function cloudPcsLosing(views: Views, policy: CloudPcProvisioningPolicy, groupId: string): Promise<number | undefined> {
+  const { sidebar } = views;
+  const upns = async (id: string): Promise<Set<string>> => new Set((await sidebar.api.listGroupMembers(id, { signal: sidebar.signal }))
+    .map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase()).filter((u): u is string => !!u));
+  try {
+    await sidebar.ensureCloudPcs();
+    const leaving = await upns(groupId);
+    for (const other of (policy.assignments ?? []).filter((a) => a.target.groupId !== groupId)) for (const u of await upns(other.target.groupId)) leaving.delete(u);
+    return sidebar.store.all().filter((pc) => pc.provisioningPolicyId === policy.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning'
+      && (pc.userPrincipalName ? leaving.has(pc.userPrincipalName.toLowerCase()) : isFrontline(policy))).length;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes one group from a policy's assignments (the rest are re-sent: assign replaces the set). */
@@ -275,14 +302,22 @@ async function removeAssignment(ctx: ExtensionContext, views: Views, arg: unknow
   if (!policyId || !groupId) return;
   try {
     const policy = await sidebar.api.getPolicy(policyId, { signal: sidebar.signal });
-    if (ctx.backends.kind === 'graph') {
-      const answer = await vscode.window.showWarningMessage(t('Remove this group from "{0}"?', policy.displayName), {
-        modal: true, detail: t('Its members\' Cloud PCs from this policy enter the 7-day grace period, then are deprovisioned.'),
-      }, t('Remove'));
-      if (answer !== t('Remove')) return;
-    }
+    const [groupName, losing] = await Promise.all([
+      sidebar.api.getGroup(groupId, { signal: sidebar.signal }).then((g) => g.displayName, () => groupId),
+      cloudPcsLosing(views, policy, groupId),
+    ]);
+    const go = await confirm(ctx.backends.kind, {
+      message: t('Remove the group "{0}" from "{1}"?', groupName, policy.displayName),
+      detail: losing === undefined
+        ? t('Its members\' Cloud PCs from this policy enter the 7-day grace period, then are deprovisioned.')
+        : t('{0} Cloud PC(s) from this policy enter the 7-day grace period, then are deprovisioned; assigning the group again within 7 days keeps them.', losing),
+      proceed: t('Remove Assignment'),
+      keep: t('Keep the Assignment'),
+    });
+    if (!go) return;
     const rest = (policy.assignments ?? []).filter((a) => a.target.groupId !== groupId).map((a) => ({ target: a.target }));
     await withActionProgress(ctx, t('Removing the assignment'), (signal) => sidebar.api.assignPolicy(policyId, rest, { signal }));
+    void vscode.window.showInformationMessage(t('Removed "{0}" from "{1}".', groupName, policy.displayName));
   } catch (err) {
     reportError(ctx, t('Remove assignment failed'), err);
   }

@@ -1,4 +1,4 @@
-// Actions on Cloud PCs: reprovision (one or many), end grace period, rename.
+// Actions on Cloud PCs: reprovision (one or many), end grace period, rename; each asks first where it destroys.
 import * as vscode from 'vscode';
 import type { BulkItemResult } from '../../core/graph/bulkActions';
 import type { ExtensionContext } from '../extensionContext';
@@ -7,9 +7,13 @@ import { cloudPcLabel } from '../views/cloudPcPresentation';
 import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
 import { cloudPcIdsOf, pickCloudPcIds, reprovisionable } from './commandArgs';
+import { confirm, confirmByTyping } from './questions';
 
-/** Reprovisions Cloud PCs; on a real tenant asks first (the user's data is deleted) unless the setting says not to. */
-export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, ids: string[], options: { confirm?: boolean } = {}): Promise<BulkItemResult[]> {
+/**
+ * Reprovisions Cloud PCs after one question (the user's data is deleted; docs/simulator.md, rule 7), or, as Retry on
+ * failed Cloud PCs, without one: a failed provisioning holds no user data.
+ */
+export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, ids: string[], mode: 'reprovision' | 'retry' = 'reprovision'): Promise<BulkItemResult[]> {
   const { sidebar } = views;
   const refused = ids.filter((id) => {
     const pc = sidebar.store.get(id);
@@ -20,37 +24,36 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
     void vscode.window.showWarningMessage(vscode.l10n.t('Skipped {0} Cloud PC(s): only provisioned or failed Cloud PCs can be reprovisioned.', refused.length));
   }
   if (allowed.length === 0) return [];
-  const askByDefault = ctx.backends.kind === 'graph' && vscode.workspace.getConfiguration('cpcpolicy').get<boolean>('confirmReprovision', true);
-  if (options.confirm ?? askByDefault) {
+  if (mode === 'reprovision') {
     const names = allowed.slice(0, 5).map((id) => sidebar.store.get(id)).map((pc) => (pc ? cloudPcLabel(pc) : '')).filter(Boolean).join(', ');
-    const answer = await vscode.window.showWarningMessage(
-      allowed.length === 1 ? vscode.l10n.t('Reprovision this Cloud PC?') : vscode.l10n.t('Reprovision {0} Cloud PCs?', allowed.length),
-      {
-        modal: true,
-        detail: vscode.l10n.t('Reprovisioning deletes the Cloud PC and everything the user stored on it, then creates a new one from the policy. This cannot be undone. {0}', names),
-      },
-      vscode.l10n.t('Reprovision'),
-    );
-    if (answer !== vscode.l10n.t('Reprovision')) return [];
+    const more = allowed.length > 5 ? vscode.l10n.t(' and {0} more', allowed.length - 5) : '';
+    const go = await confirm(ctx.backends.kind, {
+      message: allowed.length === 1 ? vscode.l10n.t('Reprovision this Cloud PC?') : vscode.l10n.t('Reprovision {0} Cloud PCs?', allowed.length),
+      detail: vscode.l10n.t('Reprovisioning deletes {0} Cloud PC(s) and everything their users stored on them, then creates new ones from the policy. This cannot be undone. {1}{2}', allowed.length, names, more),
+      proceed: vscode.l10n.t('Reprovision'),
+      keep: allowed.length === 1 ? vscode.l10n.t('Keep the Cloud PC') : vscode.l10n.t('Keep the Cloud PCs'),
+    });
+    if (!go) return [];
   }
+  const verb = mode === 'retry' ? vscode.l10n.t('Retrying provisioning') : vscode.l10n.t('Reprovisioning');
   let results: BulkItemResult[] = [];
   try {
-    results = await withActionProgress(ctx, vscode.l10n.t('Reprovisioning {0} Cloud PC(s)', allowed.length), (signal, progress) =>
+    results = await withActionProgress(ctx, vscode.l10n.t('{0} of {1} Cloud PC(s)', verb, allowed.length), (signal, progress) =>
       sidebar.api.bulkReprovision(allowed, {}, {
         signal,
         onItemDone: (_r, done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
       }));
   } catch (err) {
-    reportError(ctx, vscode.l10n.t('Reprovision failed'), err);
+    reportError(ctx, mode === 'retry' ? vscode.l10n.t('Retry failed') : vscode.l10n.t('Reprovision failed'), err);
     return [];
   }
   const failed = results.filter((r) => !r.ok);
   const succeeded = results.length - failed.length;
   if (failed.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Reprovisioning started for {0} Cloud PC(s).', succeeded));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} started for {1} Cloud PC(s).', verb, succeeded));
   } else {
     const first = failed.slice(0, 3).map((r) => `${sidebar.store.get(r.id) ? cloudPcLabel(sidebar.store.get(r.id)!) : r.id}: ${r.error?.message ?? '?'}`).join('; ');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Reprovisioning started for {0} Cloud PC(s); {1} failed: {2}', succeeded, failed.length, first));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} started for {1} Cloud PC(s); {2} failed: {3}', verb, succeeded, failed.length, first));
   }
   await sidebar.syncCloudPcs(allowed);
   return results;
@@ -61,17 +64,18 @@ async function endGracePeriod(ctx: ExtensionContext, views: Views, arg: unknown,
   let ids = cloudPcIdsOf(arg, selection);
   if (ids.length === 0) ids = await pickCloudPcIds(sidebar, vscode.l10n.t('End the grace period of which Cloud PCs?'), (pc) => pc.status === 'inGracePeriod');
   if (ids.length === 0) return;
-  if (ctx.backends.kind === 'graph') {
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('End the grace period now?'), {
-      modal: true,
-      detail: vscode.l10n.t('The Cloud PC is deprovisioned immediately instead of at the end of its 7-day grace period; its data is deleted.'),
-    }, vscode.l10n.t('End Grace Period'));
-    if (answer !== vscode.l10n.t('End Grace Period')) return;
-  }
+  const only = ids.length === 1 ? sidebar.store.get(ids[0]) : undefined;
+  const go = await confirmByTyping(ctx.backends.kind, {
+    message: ids.length === 1 ? vscode.l10n.t('End the grace period of {0} now?', only ? cloudPcLabel(only) : ids[0]) : vscode.l10n.t('End the grace period of {0} Cloud PCs now?', ids.length),
+    detail: vscode.l10n.t('{0} Cloud PC(s) are deprovisioned now instead of at the end of the 7-day grace period, and their users\' data is deleted. This cannot be undone.', ids.length),
+    expected: only ? cloudPcLabel(only) : String(ids.length),
+  });
+  if (!go) return;
   try {
     const results = await withActionProgress(ctx, vscode.l10n.t('Ending the grace period'), (signal) => sidebar.api.bulkCloudPcAction(ids, 'endGracePeriod', { signal }));
     const failed = results.filter((r) => !r.ok);
     if (failed.length) void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} failed: {2}', failed.length, results.length, failed[0].error?.message ?? '?'));
+    else void vscode.window.showInformationMessage(vscode.l10n.t('Ended the grace period of {0} Cloud PC(s): they are being deprovisioned.', results.length));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('End grace period failed'), err);
   }
@@ -93,6 +97,7 @@ async function rename(ctx: ExtensionContext, views: Views, arg: unknown, newName
   if (name === undefined || name.trim() === '') return;
   try {
     await withActionProgress(ctx, vscode.l10n.t('Renaming the Cloud PC'), (signal) => sidebar.api.renameCloudPc(id, name.trim(), { signal }));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Renamed the Cloud PC to "{0}".', name.trim()));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Rename failed'), err);
   }
@@ -104,9 +109,8 @@ export function registerCloudPcCommands(ctx: ExtensionContext, views: Views): vo
     vscode.commands.registerCommand('cpcpolicy.reprovision', async (arg?: unknown, selection?: unknown) => {
       let ids = cloudPcIdsOf(arg, selection);
       if (ids.length === 0) ids = await pickCloudPcIds(views.sidebar, vscode.l10n.t('Reprovision which Cloud PCs?'), reprovisionable);
-      if (ids.length === 0) return [];
-      const options = typeof selection === 'object' && selection !== null && !Array.isArray(selection) ? (selection as { confirm?: boolean }) : {};
-      return reprovisionCloudPcs(ctx, views, ids, options);
+      // No argument skips the question (a `{ confirm: false }` from a link or a script is ignored).
+      return ids.length === 0 ? [] : reprovisionCloudPcs(ctx, views, ids);
     }),
     vscode.commands.registerCommand('cpcpolicy.endGracePeriod', (arg?: unknown, selection?: unknown) => endGracePeriod(ctx, views, arg, selection)),
     vscode.commands.registerCommand('cpcpolicy.rename', (arg?: unknown, name?: unknown) => rename(ctx, views, arg, name)),

@@ -8,22 +8,18 @@ import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
 import { documentOf, findDeployed } from './policyFileLookup';
+import { decide } from './questions';
 import { IMMUTABLE_FIELDS, isDeployedAsWritten, parsePolicyFiles, policyDiffText, sameAssignments } from './policyFileShape';
 import type { PolicyFile } from './policyFileShape';
 import { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
-export interface DeployOptions {
-  /** false: no diff and no question (tests, scripts). */
-  confirm?: boolean;
-}
-
 /**
  * Deploys the policy file (create or update, matched by exact displayName); returns the policy id, or
  * for a `{ "policies": [...] }` file the ids of all its policies. Refused while the file has errors.
  */
-export async function deployPolicyFile(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, arg: unknown, options: DeployOptions = {}): Promise<string | string[] | undefined> {
+export async function deployPolicyFile(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, arg: unknown): Promise<string | string[] | undefined> {
   const doc = await documentOf(arg);
   if (!doc) return undefined;
   const text = doc.getText();
@@ -40,7 +36,7 @@ export async function deployPolicyFile(ctx: ExtensionContext, views: Views, docu
     return undefined;
   }
   try {
-    return set.isFleet ? await deployFleet(ctx, views, doc, set.policies, options) : await deployOne(ctx, views, documents, set.policies[0]!, options);
+    return set.isFleet ? await deployFleet(ctx, views, doc, set.policies) : await deployOne(ctx, views, documents, set.policies[0]!);
   } finally {
     await views.sidebar.reloadPolicies();
     documents.refreshOpen();
@@ -52,22 +48,19 @@ function proposedOf(file: PolicyFile, existing: CloudPcProvisioningPolicy | unde
   return { ...(existing ?? {}), ...file.fields, assignments: file.assignments ? file.assignments.map((target) => ({ id: '', target })) : (existing?.assignments ?? []) };
 }
 
-async function deployOne(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, file: PolicyFile, options: DeployOptions): Promise<string | undefined> {
+async function deployOne(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, file: PolicyFile): Promise<string | undefined> {
   const { sidebar } = views;
   try {
     const existing = await findDeployed(views, file, sidebar.signal);
-    if (options.confirm !== false) {
+    const question = existing ? t('Update the deployed policy "{0}" as shown in the diff?', existing.displayName) : t('Create the policy "{0}" on {1}?', file.fields.displayName ?? '', sidebar.backend.label);
+    const button = existing ? t('Update') : t('Create');
+    const go = await decide(ctx.backends.kind, { message: question, detail: existing ? existingCloudPcs() : '', proceed: button }, async () => {
       const before = existing ? RemotePolicyDocuments.uriFor(existing.id, existing.displayName, 'diff') : documents.propose(`${file.fields.displayName} (not deployed)`, '');
       const after = documents.propose(`${file.fields.displayName} (after deploy)`, policyDiffText(proposedOf(file, existing)));
       await vscode.commands.executeCommand('vscode.diff', before, after, t('{0}: deployed ↔ after Deploy', file.fields.displayName ?? ''), { preview: true });
-      const button = existing ? t('Update') : t('Create');
-      const answer = await vscode.window.showInformationMessage(
-        existing ? t('Update the deployed policy "{0}" as shown in the diff?', existing.displayName) : t('Create the policy "{0}" on {1}?', file.fields.displayName ?? '', sidebar.backend.label),
-        { modal: true, detail: existing ? existingCloudPcs() : undefined },
-        button,
-      );
-      if (answer !== button) return undefined;
-    }
+      return (await vscode.window.showInformationMessage(question, { modal: true, detail: existing ? existingCloudPcs() : undefined }, button)) === button;
+    });
+    if (!go) return undefined;
     const id = await withActionProgress(ctx, t('Deploying "{0}"', file.fields.displayName ?? ''), (signal) => applyPolicyFile(ctx, views, file, existing, signal));
     void vscode.window.showInformationMessage(existing ? t('Updated "{0}".', file.fields.displayName ?? '') : t('Created "{0}".', file.fields.displayName ?? ''));
     return id;
@@ -84,7 +77,7 @@ interface FleetStep {
 }
 
 /** A `{ "policies": [...] }` file: one question for the whole set, then each policy in file order. */
-async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.TextDocument, files: PolicyFile[], options: DeployOptions): Promise<string[] | undefined> {
+async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.TextDocument, files: PolicyFile[]): Promise<string[] | undefined> {
   const { sidebar } = views;
   const steps: FleetStep[] = [];
   try {
@@ -105,17 +98,17 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     void vscode.window.showInformationMessage(t('All {0} policies in the file are deployed as written.', steps.length));
     return steps.map((s) => s.existing!.id);
   }
-  if (options.confirm !== false) {
-    const detail = [
-      creates.length > 0 ? t('Create {0}: {1}', creates.length, names(creates)) : '',
-      updates.length > 0 ? t('Update {0}: {1}', updates.length, names(updates)) : '',
-      unchanged > 0 ? t('Unchanged: {0}', unchanged) : '',
-      updates.length > 0 ? existingCloudPcs() : '',
-    ].filter((line) => line !== '').join('\n');
-    const button = t('Deploy');
-    const answer = await vscode.window.showInformationMessage(t('Deploy {0} policies from {1} to {2}?', creates.length + updates.length, path.basename(doc.fileName), sidebar.backend.label), { modal: true, detail }, button);
-    if (answer !== button) return undefined;
-  }
+  const detail = [
+    creates.length > 0 ? t('Create {0}: {1}', creates.length, names(creates)) : '',
+    updates.length > 0 ? t('Update {0}: {1}', updates.length, names(updates)) : '',
+    unchanged > 0 ? t('Unchanged: {0}', unchanged) : '',
+    updates.length > 0 ? existingCloudPcs() : '',
+  ].filter((line) => line !== '').join('\n');
+  const button = t('Deploy');
+  const message = t('Deploy {0} policies from {1} to {2}?', creates.length + updates.length, path.basename(doc.fileName), sidebar.backend.label);
+  const go = await decide(ctx.backends.kind, { message, detail, proceed: button }, async () =>
+    (await vscode.window.showInformationMessage(message, { modal: true, detail }, button)) === button);
+  if (!go) return undefined;
   const toApply = creates.length + updates.length;
   const ids: string[] = [];
   let applied = 0;

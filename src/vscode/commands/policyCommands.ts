@@ -12,6 +12,7 @@ import type { TreeNode } from '../views/treeNodes';
 import { reportError, withActionProgress } from './actionProgress';
 import { cloudPcIdsOf, isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
 import { reprovisionCloudPcs } from './cloudPcCommands';
+import { confirmByTyping } from './questions';
 
 /**
  * Retry on a policy calls the service's policy retry; on one failed Cloud PC it reprovisions that Cloud PC
@@ -21,13 +22,15 @@ async function retry(ctx: ExtensionContext, views: Views, arg: unknown, selectio
   const { sidebar } = views;
   const pcIds = isTreeNode(arg) && arg.kind === 'cloudPc' ? cloudPcIdsOf(arg, selection) : cloudPcIdsOf(typeof arg === 'object' && arg !== null && 'cloudPcId' in arg ? arg : undefined);
   if (pcIds.length > 0) {
-    await reprovisionCloudPcs(ctx, views, pcIds, { confirm: false });
+    await reprovisionCloudPcs(ctx, views, pcIds, 'retry');
     return;
   }
   const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, vscode.l10n.t('Retry the failed Cloud PCs of which policy?')));
   if (!policyId) return;
   try {
+    const failed = sidebar.store.list('failed', policyId).length;
     await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) => sidebar.api.retryPolicy(policyId, { signal }));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, sidebar.policyModel.policy(policyId)?.displayName ?? policyId));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Retry failed'), err);
   }
@@ -56,8 +59,11 @@ async function applySettings(ctx: ExtensionContext, views: Views, arg: unknown, 
   await sidebar.reloadCloudPcs();
 }
 
-/** Deletes a policy; assignments must go first (graph-facts C.6), so it offers to remove them. */
-async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown, options: { confirm?: boolean } = {}): Promise<boolean> {
+/**
+ * Deletes a policy after the admin types its name (cannot be undone); assignments must go first
+ * (docs/simulator.md, rule 9), so one question covers removing them and says how many Cloud PCs enter the grace period.
+ */
+async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown): Promise<boolean> {
   const { sidebar } = views;
   const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, vscode.l10n.t('Delete which policy?')));
   if (!policyId) return false;
@@ -65,16 +71,16 @@ async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown, o
   const policy = await sidebar.api.getPolicy(policyId, { signal: sidebar.signal }).catch(() => sidebar.policyModel.policy(policyId));
   const name = policy?.displayName ?? policyId;
   const assigned = policy?.assignments?.length ?? 0;
-  if (options.confirm !== false) {
-    const button = assigned > 0 ? vscode.l10n.t('Remove Assignments and Delete') : vscode.l10n.t('Delete');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the provisioning policy "{0}"?', name), {
-      modal: true,
-      detail: assigned > 0
-        ? vscode.l10n.t('A policy can only be deleted once it has no assignments. It is assigned to {0} group(s): removing them puts their users\' Cloud PCs into the 7-day grace period, then the policy is deleted.', assigned)
-        : vscode.l10n.t('The policy has no assignments. Deleting it cannot be undone.'),
-    }, button);
-    if (answer !== button) return false;
-  }
+  await sidebar.ensureCloudPcs();
+  const pcs = sidebar.store.all().filter((pc) => pc.provisioningPolicyId === policyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
+  const go = await confirmByTyping(ctx.backends.kind, {
+    message: vscode.l10n.t('Delete the provisioning policy "{0}"?', name),
+    detail: assigned > 0
+      ? vscode.l10n.t('Its {0} assignment(s) are removed first: its {1} Cloud PC(s) enter the 7-day grace period, then are deprovisioned. Deleting cannot be undone.', assigned, pcs)
+      : vscode.l10n.t('It has no assignments. Deleting cannot be undone.'),
+    expected: name,
+  });
+  if (!go) return false;
   try {
     await withActionProgress(ctx, vscode.l10n.t('Deleting "{0}"', name), async (signal) => {
       if (assigned > 0) await sidebar.api.assignPolicy(policyId, [], { signal });
@@ -89,6 +95,7 @@ async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown, o
         }
       }
     });
+    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the policy "{0}".', name));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Delete failed'), err);
     return false;
@@ -136,8 +143,7 @@ export function registerPolicyCommands(ctx: ExtensionContext, views: Views): voi
   ctx.subscribe(
     vscode.commands.registerCommand('cpcpolicy.retry', (arg?: unknown, selection?: unknown) => retry(ctx, views, arg, selection)),
     vscode.commands.registerCommand('cpcpolicy.applySettings', (arg?: unknown, setting?: unknown) => applySettings(ctx, views, arg, setting)),
-    vscode.commands.registerCommand('cpcpolicy.deletePolicy', (arg?: unknown, options?: unknown) =>
-      deletePolicy(ctx, views, arg, typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as { confirm?: boolean }) : {})),
+    vscode.commands.registerCommand('cpcpolicy.deletePolicy', (arg?: unknown) => deletePolicy(ctx, views, arg)),
     vscode.commands.registerCommand('cpcpolicy.filterCloudPcs', (arg?: unknown) => filterCloudPcs(views, arg)),
     vscode.commands.registerCommand('cpcpolicy.clearCloudPcFilter', () => views.sidebar.setCloudPcFilter({})),
     vscode.commands.registerCommand('cpcpolicy.loadMore', (node?: unknown) => loadMore(views, node)),

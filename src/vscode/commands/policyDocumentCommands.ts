@@ -6,7 +6,6 @@ import type { Views } from '../views/registerViews';
 import { reportError } from './actionProgress';
 import { pickPolicyId, policyIdOf } from './commandArgs';
 import { deployPolicyFile } from './deployPolicyFile';
-import type { DeployOptions } from './deployPolicyFile';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { parsePolicyFile, parsePolicyFiles, policyToFileText } from './policyFileShape';
 import { RemotePolicyDocuments, REMOTE_SCHEME } from './remotePolicyDocuments';
@@ -56,8 +55,7 @@ export function registerPolicyDocumentCommands(ctx: ExtensionContext, views: Vie
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, documents),
     views.sidebar.onDidUpdate(() => documents.refreshOpen()),
     vscode.commands.registerCommand('cpcpolicy.openPolicy', (arg?: unknown) => open(views, arg)),
-    vscode.commands.registerCommand('cpcpolicy.deployPolicy', (arg?: unknown, options?: unknown) =>
-      deployPolicyFile(ctx, views, documents, arg, typeof options === 'object' && options !== null ? (options as DeployOptions) : {})),
+    vscode.commands.registerCommand('cpcpolicy.deployPolicy', (arg?: unknown) => deployPolicyFile(ctx, views, documents, arg)),
     vscode.commands.registerCommand('cpcpolicy.pullPolicy', (arg?: unknown) => pull(ctx, views, arg)),
   );
 }

@@ -1,0 +1,133 @@
+// Destructive actions ask first on every backend, once, saying what happens to how many Cloud PCs; no
+// command argument skips a question (only the user's own setting may, and only on the simulator).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Views } from '../../src/vscode/views/registerViews';
+import { answerQuestions, getExtension } from './testSupport';
+
+const KEEP = (): undefined => undefined;
+
+describe('questions before destructive actions (simulator, default settings)', function () {
+  this.timeout(120_000);
+  let views: Views;
+
+  const settings = () => vscode.workspace.getConfiguration('cpcpolicy.simulator');
+
+  before(async () => {
+    views = (await getExtension().activate()).views!;
+    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await views.sidebar.ensureCloudPcs();
+    await views.sidebar.ensurePolicies();
+  });
+
+  after(async () => {
+    await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('Reprovision asks once and says how many Cloud PCs lose their data; { confirm: false } does not skip it', async () => {
+    const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
+    const q = await answerQuestions(KEEP);
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.reprovision', pc.id, { confirm: false }), []);
+    } finally {
+      q.dispose();
+    }
+    assert.equal(q.asked.length, 1);
+    assert.equal(q.asked[0].kind, 'confirm');
+    assert.match(q.asked[0].message, /^Reprovision this Cloud PC\?$/);
+    assert.match(q.asked[0].detail, /deletes 1 Cloud PC\(s\) and everything their users stored/);
+    assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept: nothing happened');
+  });
+
+  it('Delete Policy wants the policy name typed and says how many Cloud PCs enter the grace period', async () => {
+    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    const active = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
+    const q = await answerQuestions(() => 'delete');
+    try {
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', standard.id, { confirm: false }), false);
+    } finally {
+      q.dispose();
+    }
+    assert.equal(q.asked.length, 1);
+    assert.equal(q.asked[0].kind, 'typed');
+    assert.equal(q.asked[0].proceed, standard.displayName);
+    assert.match(q.asked[0].detail, new RegExp(`Its 2 assignment\\(s\\) are removed first: its ${active} Cloud PC\\(s\\) enter the 7-day grace period`));
+    assert.equal((await views.sidebar.api.getPolicy(standard.id)).assignments?.length, 2, 'a wrong answer changes nothing');
+  });
+
+  it('Remove Assignment says how many Cloud PCs enter the grace period; the safe answer keeps it', async () => {
+    const finance = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Finance'))!;
+    const full = await views.sidebar.api.getPolicy(finance.id);
+    const groupId = full.assignments![0].target.groupId;
+    const members = new Set((await views.sidebar.api.listGroupMembers(groupId)).map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase()));
+    const losing = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning' && members.has(pc.userPrincipalName?.toLowerCase())).length;
+    assert.ok(losing > 0, 'the demo has Finance Cloud PCs');
+    const q = await answerQuestions(KEEP);
+    try {
+      await vscode.commands.executeCommand('cpcpolicy.removeAssignment', finance.id, groupId);
+    } finally {
+      q.dispose();
+    }
+    assert.equal(q.asked.length, 1);
+    assert.equal(q.asked[0].proceed, 'Remove Assignment');
+    assert.match(q.asked[0].detail, new RegExp(`^${losing} Cloud PC\\(s\\) from this policy enter the 7-day grace period`));
+    assert.equal((await views.sidebar.api.getPolicy(finance.id)).assignments?.length, 1);
+  });
+
+  it('End Grace Period wants the Cloud PC\'s name typed; only the exact name ends it', async () => {
+    const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'inGracePeriod')!;
+    const q = await answerQuestions(() => '');
+    await vscode.commands.executeCommand('cpcpolicy.endGracePeriod', pc.id);
+    q.dispose();
+    assert.equal(q.asked[0].kind, 'typed');
+    assert.equal(q.asked[0].proceed, pc.managedDeviceName);
+    assert.match(q.asked[0].detail, /1 Cloud PC\(s\) are deprovisioned now/);
+    assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'inGracePeriod', 'an empty answer (Enter) ends nothing');
+    const yes = await answerQuestions();
+    await vscode.commands.executeCommand('cpcpolicy.endGracePeriod', pc.id);
+    yes.dispose();
+    assert.notEqual((await views.sidebar.api.getCloudPc(pc.id).catch(() => ({ status: 'gone' }))).status, 'inGracePeriod');
+  });
+
+  it('Deploy and Assign ask even when their arguments would bypass the pickers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-questions-'));
+    const file = path.join(dir, 'q.cpcpolicy.json');
+    fs.writeFileSync(file, JSON.stringify({
+      displayName: 'Questions test', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'QST-%RAND:5%',
+    }, null, 2));
+    const retail = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Frontline Retail'))!;
+    const q = await answerQuestions(KEEP);
+    try {
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), undefined);
+      const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'Frontline Retail')!;
+      await vscode.commands.executeCommand('cpcpolicy.assign', retail.id, [group.id]);
+    } finally {
+      q.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(q.asked.map((a) => a.proceed), ['Create', 'Apply']);
+    assert.equal((await views.sidebar.api.findPoliciesByName('Questions test')).length, 0);
+    assert.deepEqual((await views.sidebar.api.getPolicy(retail.id)).assignments ?? [], []);
+  });
+
+  it('the user setting turns the simulator\'s questions off; asking is the default', async () => {
+    const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
+    await settings().update('askBeforeChanges', false, vscode.ConfigurationTarget.Global);
+    const q = await answerQuestions(KEEP);
+    try {
+      const results = await vscode.commands.executeCommand<{ ok: boolean }[]>('cpcpolicy.reprovision', pc.id);
+      assert.deepEqual(results.map((r) => r.ok), [true]);
+    } finally {
+      q.dispose();
+      await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(q.asked.length, 0);
+    assert.equal(settings().inspect('askBeforeChanges')?.defaultValue, true, 'asking is the default');
+  });
+});
