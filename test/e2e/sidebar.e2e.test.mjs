@@ -3,7 +3,7 @@
 // labels it expects (a missing label fails it) and leaves a PNG in test-results/.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { openCloudPcSidebar, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
+import { openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, widenSidebar } from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const BROKEN_NAMING_POLICY = `{
@@ -33,41 +33,13 @@ const DEPLOY_POLICY = `{
 }
 `;
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${title}`);
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  try {
-    await entry.waitFor({ timeout: 10_000 });
-  } catch {
-    // The palette can open before context keys settle on a loaded machine: type the query again once.
-    await input.fill('>');
-    await input.fill(`>${title}`);
-    await entry.waitFor({ timeout: 15_000 });
-  }
-  await page.keyboard.press('Enter');
-}
-
-function row(page, text) {
-  return page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
-}
-
 describe('sidebar e2e: the Windows 365 views in the workbench', function () {
   let wb;
 
   before(async function () {
     wb = await openWorkbench({ files: { 'broken-naming.cpcpolicy.json': BROKEN_NAMING_POLICY, [DEPLOY_FILE]: DEPLOY_POLICY } });
     await openCloudPcSidebar(wb.page);
-    // A wider sidebar so the screenshots show descriptions (counts, users, failure messages) in full.
-    const box = await wb.page.locator('.part.sidebar').boundingBox();
-    if (box) {
-      await wb.page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
-      await wb.page.mouse.down();
-      await wb.page.mouse.move(box.x + 720, box.y + box.height / 2, { steps: 8 });
-      await wb.page.mouse.up();
-    }
+    await widenSidebar(wb.page);
   });
 
   after(async function () {

@@ -64,3 +64,44 @@ export async function quickOpen(page, name) {
   // Commands whose `when` reads the editor (editorLangId) appear once the editor has focus.
   await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
 }
+
+/** Runs a command from the palette (F1), as a person would. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  try {
+    await entry.waitFor({ timeout: 10_000 });
+  } catch {
+    // The palette can open before context keys settle on a loaded machine: type the query again once.
+    await input.fill('>');
+    await input.fill(`>${title}`);
+    await entry.waitFor({ timeout: 15_000 });
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The first sidebar row showing `text`. */
+export function row(page, text) {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+/** A wider sidebar so the screenshots show descriptions (counts, users, failure messages) in full. */
+export async function widenSidebar(page) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 720, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Right-clicks a sidebar row and runs the context-menu entry `entry`. */
+export async function contextMenu(page, rowText, entry) {
+  await row(page, rowText).click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item', { hasText: entry }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.click();
+}

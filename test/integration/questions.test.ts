@@ -40,7 +40,7 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal(q.asked.length, 1);
     assert.equal(q.asked[0].kind, 'confirm');
     assert.match(q.asked[0].message, /^Reprovision this Cloud PC\?$/);
-    assert.match(q.asked[0].detail, /deletes 1 Cloud PC\(s\) and everything their users stored/);
+    assert.match(q.asked[0].detail, new RegExp(`^Reprovisioning deletes ${pc.managedDeviceName} and everything its user stored on it`));
     assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept: nothing happened');
   });
 

@@ -29,7 +29,9 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
     const more = allowed.length > 5 ? vscode.l10n.t(' and {0} more', allowed.length - 5) : '';
     const go = await confirm(ctx.backends.kind, {
       message: allowed.length === 1 ? vscode.l10n.t('Reprovision this Cloud PC?') : vscode.l10n.t('Reprovision {0} Cloud PCs?', allowed.length),
-      detail: vscode.l10n.t('Reprovisioning deletes {0} Cloud PC(s) and everything their users stored on them, then creates new ones from the policy. This cannot be undone. {1}{2}', allowed.length, names, more),
+      detail: allowed.length === 1
+        ? vscode.l10n.t('Reprovisioning deletes {0} and everything its user stored on it, then creates it again from the policy. This cannot be undone.', names || allowed[0])
+        : vscode.l10n.t('Reprovisioning deletes {0} Cloud PCs and everything their users stored on them, then creates them again from their policies. This cannot be undone. {1}{2}', allowed.length, names, more),
       proceed: vscode.l10n.t('Reprovision'),
       keep: allowed.length === 1 ? vscode.l10n.t('Keep the Cloud PC') : vscode.l10n.t('Keep the Cloud PCs'),
     });
