@@ -35,10 +35,10 @@ export const NEW_POLICY_SNIPPET = [
   '\t],',
   '\t"enableSingleSignOn": true,',
   '\t"windowsSetting": { "locale": "${6:en-US}" },',
-  '\t"cloudPcNamingTemplate": "${7:CPC-%USERNAME:4%-%RAND:5%}",',
-  '\t"assignments": [',
-  '\t\t{ "target": { "groupId": "${8:00000000-0000-0000-0000-000000000000}" } }',
-  '\t]',
+  '\t"cloudPcNamingTemplate": "${7:CPC-%USERNAME:4%-%RAND:5%}"',
+  // No made-up group id: Deploy would create the policy and then fail its assignment.
+  '\t// Groups: after Deploy, run Assign to Groups… on the policy (it shows who gets a Cloud PC first),',
+  '\t// or list them here: "assignments": [{ "target": { "groupId": "<a group id of your tenant>" } }]',
   '}',
 ].join('\n');
 
@@ -47,7 +47,7 @@ function policySnippet(range?: TextSpan): CompletionEntry {
     label: 'New Cloud PC provisioning policy',
     kind: 'snippet',
     insertText: NEW_POLICY_SNIPPET,
-    documentation: 'A dedicated Windows 365 Enterprise policy: gallery image, Microsoft Entra join on a Microsoft-hosted network, a naming template and one group assignment.',
+    documentation: 'A dedicated Windows 365 Enterprise policy: gallery image, Microsoft Entra join on a Microsoft-hosted network, a naming template; you choose its groups with Assign to Groups… (or an assignments list).',
     detail: 'cloudPcProvisioningPolicy',
     ...(range ? { range } : {}),
   };

@@ -491,6 +491,22 @@ export class Simulator {
     return found;
   }
 
+  /**
+   * Graph's frontLineServicePlans: per Frontline plan, the tenant's licenses (totalCount), the Cloud PCs
+   * using them (usedCount) and what assignments allot (allotmentLicensesCount), so a client can check an
+   * allotment before it assigns.
+   */
+  frontlineServicePlans(): { id: string; displayName: string; totalCount: number; usedCount: number; allotmentLicensesCount: number }[] {
+    const assignments = [...this.policies.values()].flatMap((p) => p.assignments);
+    return [...this.skus.values()].filter((s) => s.frontline).map((s) => ({
+      id: s.cloudPcServicePlanId,
+      displayName: this.catalog.servicePlans.find((p) => p.id === s.cloudPcServicePlanId)?.displayName ?? s.skuPartNumber,
+      totalCount: s.prepaidUnits.enabled,
+      usedCount: [...this.cloudPcs.values()].filter((pc) => pc.servicePlanId === s.cloudPcServicePlanId && pc.status !== 'deprovisioning').length,
+      allotmentLicensesCount: assignments.filter((a) => a.servicePlanId === s.cloudPcServicePlanId).reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0),
+    }));
+  }
+
   frontlineSku(servicePlanId: string): SkuRecord | undefined {
     for (const s of this.skus.values()) if (s.frontline && s.cloudPcServicePlanId === servicePlanId) return s;
     return undefined;

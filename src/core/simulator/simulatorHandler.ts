@@ -152,6 +152,7 @@ function routeVirtualEndpoint(ctx: Ctx, s: string[]): RestResponse {
     case 'deviceImages':
     case 'onPremisesConnections':
     case 'servicePlans':
+    case 'frontLineServicePlans':
     case 'supportedRegions':
     case 'auditEvents':
       if (action !== undefined) return notImplemented(ctx);
@@ -546,7 +547,8 @@ function catalogGet(ctx: Ctx, collectionName: string, id: string | undefined): R
       : collectionName === 'deviceImages' ? sim.catalog.deviceImages
         : collectionName === 'onPremisesConnections' ? [...sim.connections.values()]
           : collectionName === 'servicePlans' ? sim.catalog.servicePlans
-            : collectionName === 'supportedRegions' ? sim.catalog.supportedRegions.map((r) => toGraphRegion(r, ctx.includeEvolvable))
+            : collectionName === 'frontLineServicePlans' ? sim.frontlineServicePlans()
+              : collectionName === 'supportedRegions' ? sim.catalog.supportedRegions.map((r) => toGraphRegion(r, ctx.includeEvolvable))
               : sim.auditEvents;
   const shape = (r: { id: string }) => (collectionName === 'onPremisesConnections' ? { ...r, inUse: isConnectionInUse(sim, r.id) } : r);
   if (id === undefined) return collection(ctx, `${VE}/${collectionName}`, rows, shape, q);

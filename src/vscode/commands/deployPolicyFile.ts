@@ -1,5 +1,7 @@
-// Deploy: the open policy file to the backend (create or update, matched by exact displayName), after a
-// diff for one policy or one question for a { "policies": [...] } file; refused while the file has errors.
+// Deploy: the open policy file to the backend. Each policy is matched by the id its comment names (Pull
+// and Deploy write it), else by exact displayName; the whole change is checked against the backend before
+// anything is written; one question says what changes (and shows the diff for one policy); refused while
+// the file has errors. After a create the file is bound to the new policy, so a later rename stays an update.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
@@ -7,17 +9,34 @@ import { validateDocument } from '../../core/policy/validator';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
+import { preflightProblems } from './deployPreflight';
+import { bindingEdit, policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
-import { decide } from './questions';
-import { IMMUTABLE_FIELDS, isDeployedAsWritten, parsePolicyFiles, policyDiffText, sameAssignments } from './policyFileShape';
+import { changedProperties, IMMUTABLE_FIELDS, parsePolicyFiles, sameAssignments } from './policyFileShape';
 import type { PolicyFile } from './policyFileShape';
-import { RemotePolicyDocuments } from './remotePolicyDocuments';
+import { decide } from './questions';
+import { showDeployDiff } from './deployDiff';
+import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
+/** One policy of the file and what it is deployed as. */
+export interface DeployStep {
+  index: number;
+  file: PolicyFile;
+  boundId: string | undefined;
+  existing: CloudPcProvisioningPolicy | undefined;
+  /** Bound to a policy that no longer exists. */
+  missingId: string | undefined;
+  changes: string[];
+}
+
+const nameOf = (s: DeployStep): string => s.file.fields.displayName ?? '';
+const isChanged = (s: DeployStep): boolean => !s.existing || s.changes.length > 0 || s.existing.displayName !== nameOf(s);
+
 /**
- * Deploys the policy file (create or update, matched by exact displayName); returns the policy id, or
- * for a `{ "policies": [...] }` file the ids of all its policies. Refused while the file has errors.
+ * Deploys the policy file; returns the policy id, or for a `{ "policies": [...] }` file the ids of all its
+ * policies. Refused while the file has errors or the backend would refuse part of the change.
  */
 export async function deployPolicyFile(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, arg: unknown): Promise<string | string[] | undefined> {
   const doc = await documentOf(arg);
@@ -35,71 +54,86 @@ export async function deployPolicyFile(ctx: ExtensionContext, views: Views, docu
     void vscode.window.showErrorMessage(t('Not deployed: {0}', problems.join(' ')));
     return undefined;
   }
+  const { sidebar } = views;
   try {
-    return set.isFleet ? await deployFleet(ctx, views, doc, set.policies) : await deployOne(ctx, views, documents, set.policies[0]!);
+    const bindings = policyBindings(text);
+    const steps: DeployStep[] = [];
+    for (const [index, file] of set.policies.entries()) {
+      const boundId = bindings[index]?.id;
+      const match = await findDeployed(views, file, boundId, sidebar.signal);
+      steps.push({ index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] });
+    }
+    const refusals = await preflightProblems(sidebar.api, steps.filter(isChanged), t, sidebar.signal);
+    if (refusals.length > 0) {
+      void vscode.window.showErrorMessage(t('Not deployed, nothing was changed: {0}', refusals.join(' ')), { modal: false });
+      return undefined;
+    }
+    return set.isFleet ? await deployFleet(ctx, views, doc, steps) : await deployOne(ctx, views, documents, doc, steps[0]!);
+  } catch (err) {
+    reportError(ctx, t('Deploy failed'), err);
+    return undefined;
   } finally {
-    await views.sidebar.reloadPolicies();
+    await sidebar.reloadPolicies();
     documents.refreshOpen();
   }
 }
 
-/** What Deploy will send for one policy: the deployed one (if any) with the file's settings over it. */
-function proposedOf(file: PolicyFile, existing: CloudPcProvisioningPolicy | undefined): Partial<CloudPcProvisioningPolicy> {
-  return { ...(existing ?? {}), ...file.fields, assignments: file.assignments ? file.assignments.map((target) => ({ id: '', target })) : (existing?.assignments ?? []) };
-}
-
-async function deployOne(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, file: PolicyFile): Promise<string | undefined> {
-  const { sidebar } = views;
-  try {
-    const existing = await findDeployed(views, file, sidebar.signal);
-    const question = existing ? t('Update the deployed policy "{0}" as shown in the diff?', existing.displayName) : t('Create the policy "{0}" on {1}?', file.fields.displayName ?? '', sidebar.backend.label);
-    const button = existing ? t('Update') : t('Create');
-    const go = await decide(ctx.backends.kind, { message: question, detail: existing ? existingCloudPcs() : '', proceed: button }, async () => {
-      const before = existing ? RemotePolicyDocuments.uriFor(existing.id, existing.displayName, 'diff') : documents.propose(`${file.fields.displayName} (not deployed)`, '');
-      const after = documents.propose(`${file.fields.displayName} (after deploy)`, policyDiffText(proposedOf(file, existing)));
-      await vscode.commands.executeCommand('vscode.diff', before, after, t('{0}: deployed ↔ after Deploy', file.fields.displayName ?? ''), { preview: true });
-      return (await vscode.window.showInformationMessage(question, { modal: true, detail: existing ? existingCloudPcs() : undefined }, button)) === button;
-    });
-    if (!go) return undefined;
-    const id = await withActionProgress(ctx, t('Deploying "{0}"', file.fields.displayName ?? ''), (signal) => applyPolicyFile(ctx, views, file, existing, signal));
-    void vscode.window.showInformationMessage(existing ? t('Updated "{0}".', file.fields.displayName ?? '') : t('Created "{0}".', file.fields.displayName ?? ''));
-    return id;
-  } catch (err) {
-    reportError(ctx, t('Deploy failed'), err);
-    return undefined;
+/** The question for one policy, in an admin's words: "Rename "A" to "A v2" and change 2 settings?". */
+export function updateQuestion(step: DeployStep, backendLabel: string): { message: string; detail: string; proceed: string } {
+  const name = nameOf(step);
+  if (!step.existing) {
+    return step.missingId
+      ? { message: t('The policy this file was deployed as no longer exists on {0}. Create "{1}" as a new policy?', backendLabel, name), detail: t('No policy has the id {0} (it was deleted, or the file comes from another tenant).', step.missingId), proceed: t('Create') }
+      : { message: t('Create the policy "{0}" on {1}?', name, backendLabel), detail: '', proceed: t('Create') };
   }
+  const renamed = step.existing.displayName !== name;
+  const n = step.changes.length;
+  const message = renamed
+    ? (n > 0 ? t('Rename "{0}" to "{1}" and change {2} setting(s)?', step.existing.displayName, name, n) : t('Rename "{0}" to "{1}"?', step.existing.displayName, name))
+    : t('Change {0} setting(s) of "{1}"?', n, name);
+  const detail = [n > 0 ? t('Changes: {0}.', step.changes.join(', ')) : '', existingCloudPcs()].filter(Boolean).join('\n');
+  return { message, detail, proceed: t('Update') };
 }
 
-interface FleetStep {
-  file: PolicyFile;
-  existing: CloudPcProvisioningPolicy | undefined;
-  changed: boolean;
+async function deployOne(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, doc: vscode.TextDocument, step: DeployStep): Promise<string | undefined> {
+  const { sidebar } = views;
+  const name = nameOf(step);
+  if (step.existing && !isChanged(step)) {
+    await bindFile(doc, [{ index: 0, id: step.existing.id }], sidebar.backend.label);
+    void vscode.window.showInformationMessage(t('"{0}" is deployed as written: nothing to change.', name));
+    return step.existing.id;
+  }
+  const question = updateQuestion(step, sidebar.backend.label);
+  const go = await decide(ctx.backends.kind, question, () => showDeployDiff(documents, step, question));
+  if (!go) return undefined;
+  const outcome = await withActionProgress(ctx, t('Deploying "{0}"', name), (signal) => applyPolicyFile(views, step, signal));
+  await bindFile(doc, [{ index: 0, id: outcome.id }], sidebar.backend.label);
+  if (outcome.assignError) {
+    reportError(ctx, t('The policy "{0}" was deployed but its assignments were not', name), outcome.assignError);
+  } else if (!step.existing) {
+    void vscode.window.showInformationMessage(t('Created "{0}".', name));
+  } else {
+    void vscode.window.showInformationMessage(step.existing.displayName !== name ? t('Renamed "{0}" to "{1}" and changed {2} setting(s).', step.existing.displayName, name, step.changes.length) : t('Updated "{0}": {1} setting(s) changed.', name, step.changes.length));
+  }
+  return outcome.id;
 }
 
 /** A `{ "policies": [...] }` file: one question for the whole set, then each policy in file order. */
-async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.TextDocument, files: PolicyFile[]): Promise<string[] | undefined> {
+async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.TextDocument, steps: DeployStep[]): Promise<string[] | undefined> {
   const { sidebar } = views;
-  const steps: FleetStep[] = [];
-  try {
-    for (const file of files) {
-      const existing = await findDeployed(views, file, sidebar.signal);
-      const changed = !existing || !isDeployedAsWritten(file, existing);
-      steps.push({ file, existing, changed });
-    }
-  } catch (err) {
-    reportError(ctx, t('Deploy failed'), err);
-    return undefined;
-  }
-  const names = (list: FleetStep[]): string => list.map((s) => `"${s.file.fields.displayName ?? ''}"`).join(', ');
+  const names = (list: DeployStep[]): string => list.map((s) => (s.existing && s.existing.displayName !== nameOf(s) ? `"${nameOf(s)}" (${t('renamed from "{0}"', s.existing.displayName)})` : `"${nameOf(s)}"`)).join(', ');
   const creates = steps.filter((s) => !s.existing);
-  const updates = steps.filter((s) => s.existing && s.changed);
+  const updates = steps.filter((s) => s.existing && isChanged(s));
   const unchanged = steps.length - creates.length - updates.length;
   if (creates.length + updates.length === 0) {
+    await bindFile(doc, steps.map((s) => ({ index: s.index, id: s.existing!.id })), sidebar.backend.label);
     void vscode.window.showInformationMessage(t('All {0} policies in the file are deployed as written.', steps.length));
     return steps.map((s) => s.existing!.id);
   }
+  const gone = creates.filter((s) => s.missingId).length;
   const detail = [
     creates.length > 0 ? t('Create {0}: {1}', creates.length, names(creates)) : '',
+    gone > 0 ? t('{0} of them were deployed once and no longer exist.', gone) : '',
     updates.length > 0 ? t('Update {0}: {1}', updates.length, names(updates)) : '',
     unchanged > 0 ? t('Unchanged: {0}', unchanged) : '',
     updates.length > 0 ? existingCloudPcs() : '',
@@ -110,43 +144,60 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     (await vscode.window.showInformationMessage(message, { modal: true, detail }, button)) === button);
   if (!go) return undefined;
   const toApply = creates.length + updates.length;
-  const ids: string[] = [];
-  let applied = 0;
-  const failure = await withActionProgress(ctx, t('Deploying {0} policies', toApply), async (signal, progress) => {
+  const done: { step: DeployStep; id: string; assignError?: unknown }[] = [];
+  let failure: { step: DeployStep; err: unknown } | undefined;
+  await withActionProgress(ctx, t('Deploying {0} policies', toApply), async (signal, progress) => {
     for (const step of steps) {
-      if (!step.changed) {
-        ids.push(step.existing!.id);
-        continue;
-      }
-      progress.report({ message: step.file.fields.displayName, increment: 100 / toApply });
+      if (!isChanged(step)) continue;
+      progress.report({ message: nameOf(step), increment: 100 / toApply });
       try {
-        // An assignment the service refuses stops the run too: the file is not deployed as written.
-        ids.push(await applyPolicyFile(ctx, views, step.file, step.existing, signal, 'throw'));
-        applied++;
-      } catch (err) {
+        const outcome = await applyPolicyFile(views, step, signal);
+        done.push({ step, ...outcome });
         // Stop at the first refusal: the service's reasons are usually the same for the rest.
-        return { step, err };
+        if (outcome.assignError) return;
+      } catch (err) {
+        failure = { step, err };
+        return;
       }
     }
-    return undefined;
   });
-  if (failure) {
-    reportError(ctx, t('Deployed {0} of {1} changed policies; "{2}" failed and the {3} after it were not tried', applied, toApply, failure.step.file.fields.displayName ?? '', toApply - applied - 1), failure.err);
+  await bindFile(doc, [...steps.filter((s) => s.existing && !isChanged(s)).map((s) => ({ index: s.index, id: s.existing!.id })), ...done.map((d) => ({ index: d.step.index, id: d.id }))], sidebar.backend.label);
+  const summary = fleetSummary(steps, done, failure);
+  if (failure || done.some((d) => d.assignError)) {
+    const err = failure?.err ?? done.find((d) => d.assignError)?.assignError;
+    reportError(ctx, summary, err);
     return undefined;
   }
-  void vscode.window.showInformationMessage(t('Deployed {0} policies: {1} created, {2} updated, {3} unchanged.', steps.length, creates.length, updates.length, unchanged));
-  return ids;
+  void vscode.window.showInformationMessage(summary);
+  return steps.map((s) => done.find((d) => d.step === s)?.id ?? s.existing!.id);
 }
 
-/** Policy edits never touch existing Cloud PCs (the product's rule); said before every update. */
+/** What now exists, exactly: created, updated, created without assignments, failed, not tried. */
+function fleetSummary(steps: DeployStep[], done: { step: DeployStep; assignError?: unknown }[], failure: { step: DeployStep } | undefined): string {
+  const list = (items: DeployStep[]): string => items.map((s) => `"${nameOf(s)}"`).join(', ');
+  const created = done.filter((d) => !d.step.existing && !d.assignError).map((d) => d.step);
+  const updated = done.filter((d) => d.step.existing && !d.assignError).map((d) => d.step);
+  const half = done.filter((d) => d.assignError).map((d) => d.step);
+  const tried = new Set([...done.map((d) => d.step), ...(failure ? [failure.step] : [])]);
+  const notTried = steps.filter((s) => isChanged(s) && !tried.has(s));
+  const unchanged = steps.filter((s) => !isChanged(s)).length;
+  return [
+    created.length > 0 ? t('Created {0}: {1}.', created.length, list(created)) : '',
+    updated.length > 0 ? t('Updated {0}: {1}.', updated.length, list(updated)) : '',
+    half.length > 0 ? t('Deployed without their assignments: {0}.', list(half)) : '',
+    failure ? t('Not deployed: "{0}".', nameOf(failure.step)) : '',
+    notTried.length > 0 ? t('Not tried: {0}.', list(notTried)) : '',
+    unchanged > 0 ? t('Unchanged: {0}.', unchanged) : '',
+  ].filter(Boolean).join(' ');
+}
+
+/** Policy edits never touch existing Cloud PCs (docs/simulator.md, rule 6); said before every update. */
 const existingCloudPcs = (): string => t('Existing Cloud PCs keep their settings; only new and reprovisioned Cloud PCs use the changes (region and single sign-on can be applied).');
 
-/**
- * Creates or updates one policy as its file says, then replaces its assignments when the file lists them.
- * A refused assignment is reported and the policy id still returned ('report', one policy), or thrown ('throw').
- */
-async function applyPolicyFile(ctx: ExtensionContext, views: Views, file: PolicyFile, existing: CloudPcProvisioningPolicy | undefined, signal: AbortSignal, assignFailure: 'report' | 'throw' = 'report'): Promise<string> {
+/** Creates or updates one policy as its file says, then replaces its assignments when the file lists them. */
+async function applyPolicyFile(views: Views, step: DeployStep, signal: AbortSignal): Promise<{ id: string; assignError?: unknown }> {
   const { api } = views.sidebar;
+  const { file, existing } = step;
   let policyId: string;
   if (existing) {
     const patch: Record<string, unknown> = { ...file.fields };
@@ -161,9 +212,30 @@ async function applyPolicyFile(ctx: ExtensionContext, views: Views, file: Policy
     try {
       await api.assignPolicy(policyId, file.assignments.map((target) => ({ target })), { signal });
     } catch (err) {
-      if (assignFailure === 'throw') throw new Error(t('its settings were deployed but its assignments were not: {0}', err instanceof Error ? err.message : String(err)));
-      reportError(ctx, t('The policy "{0}" was deployed but its assignments were not', file.fields.displayName ?? ''), err);
+      return { id: policyId, assignError: err };
     }
   }
-  return policyId;
+  return { id: policyId };
+}
+
+/**
+ * Writes each policy's deployed id into the comment before it, so the file stays bound through renames.
+ * A file that was saved is saved again (it was clean); an edited one keeps its unsaved state.
+ */
+async function bindFile(doc: vscode.TextDocument, ids: { index: number; id: string }[], backendLabel: string): Promise<void> {
+  const text = doc.getText();
+  const bindings = policyBindings(text);
+  const edit = new vscode.WorkspaceEdit();
+  let any = false;
+  for (const { index, id } of ids) {
+    if (bindings[index]?.id === id) continue;
+    const name = parsePolicyFiles(text).policies[index]?.fields.displayName ?? '';
+    const change = bindingEdit(text, index, id, t('{0}: deployed to {1}', name, backendLabel));
+    if (!change) continue;
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(change.offset), doc.positionAt(change.offset + change.length)), change.text);
+    any = true;
+  }
+  if (!any) return;
+  const wasClean = !doc.isDirty;
+  if ((await vscode.workspace.applyEdit(edit)) && wasClean && doc.uri.scheme === 'file') await doc.save();
 }

@@ -6,13 +6,14 @@ import type { Views } from '../views/registerViews';
 import { reportError } from './actionProgress';
 import { pickPolicyId, policyIdOf } from './commandArgs';
 import { deployPolicyFile } from './deployPolicyFile';
+import { policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { parsePolicyFile, parsePolicyFiles, policyToFileText } from './policyFileShape';
 import { RemotePolicyDocuments, REMOTE_SCHEME } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
-/** Replaces a file's content with the deployed policy of the same displayName. */
+/** Replaces a one-policy file's content with the deployed policy it is bound to (its id), else the one of its name. */
 async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<boolean> {
   const doc = await documentOf(arg);
   if (!doc) return false;
@@ -21,10 +22,13 @@ async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<
     return false;
   }
   const file = parsePolicyFile(doc.getText());
+  const boundId = policyBindings(doc.getText())[0]?.id;
   try {
-    const deployed = await findDeployed(views, file, views.sidebar.signal);
+    const { policy: deployed, missingId } = await findDeployed(views, file, boundId, views.sidebar.signal);
     if (!deployed) {
-      void vscode.window.showWarningMessage(t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', views.sidebar.backend.label));
+      void vscode.window.showWarningMessage(missingId
+        ? t('The policy this file was deployed as (id {0}) no longer exists on {1}.', missingId, views.sidebar.backend.label)
+        : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', views.sidebar.backend.label));
       return false;
     }
     const edit = new vscode.WorkspaceEdit();

@@ -1,7 +1,8 @@
-// Which document a policy-file command acts on, and the deployed policy a file names (exact displayName).
+// Which document a policy-file command acts on, and the deployed policy a file stands for (its bound id, else its exact displayName).
 import * as vscode from 'vscode';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import type { Views } from '../views/registerViews';
+import { isNotFound } from '../views/sidebar';
 import type { PolicyFile } from './policyFileShape';
 
 /** The document a command was given (a URI or its string), else the active policy editor's. */
@@ -14,11 +15,30 @@ export async function documentOf(arg: unknown): Promise<vscode.TextDocument | un
   return undefined;
 }
 
-/** The deployed policy with the file's displayName, read whole (assignments included). */
-export async function findDeployed(views: Views, file: PolicyFile, signal: AbortSignal): Promise<CloudPcProvisioningPolicy | undefined> {
+/** What a policy of a file is deployed as: its bound policy, one of the same name, none, or a bound one that is gone. */
+export interface DeployedMatch {
+  policy?: CloudPcProvisioningPolicy;
+  /** The file is bound to this id and the backend has no such policy (deleted elsewhere). */
+  missingId?: string;
+}
+
+/**
+ * The deployed policy a file's policy stands for, read whole (assignments included): the one its comment's
+ * id names (so a renamed policy stays itself), else the one with its exact displayName.
+ */
+export async function findDeployed(views: Views, file: PolicyFile, boundId: string | undefined, signal: AbortSignal): Promise<DeployedMatch> {
+  const { api } = views.sidebar;
+  if (boundId) {
+    try {
+      return { policy: await api.getPolicy(boundId, { signal }) };
+    } catch (err) {
+      if (isNotFound(err)) return { missingId: boundId };
+      throw err;
+    }
+  }
   const name = file.fields.displayName;
-  if (!name) return undefined;
+  if (!name) return {};
   // Exact `eq` match (PSCloudPC#50: prefix matches hit the wrong policy).
-  const [found] = await views.sidebar.api.findPoliciesByName(name, { signal });
-  return found ? views.sidebar.api.getPolicy(found.id, { signal }) : undefined;
+  const [found] = await api.findPoliciesByName(name, { signal });
+  return found ? { policy: await api.getPolicy(found.id, { signal }) } : {};
 }

@@ -136,3 +136,11 @@ function covers(written: unknown, deployed: unknown): boolean {
   }
   return written === deployed;
 }
+
+/** The properties Deploy would change, in the file's order (displayName aside: a rename is said on its own). */
+export function changedProperties(file: PolicyFile, deployed: CloudPcProvisioningPolicy): string[] {
+  const record = deployed as unknown as Record<string, unknown>;
+  const keys = Object.keys(file.fields).filter((k) => k !== 'displayName' && !covers((file.fields as Record<string, unknown>)[k], record[k]));
+  if (file.assignments && !sameAssignments(deployed.assignments?.map((a) => a.target) ?? [], file.assignments)) keys.push('assignments');
+  return keys;
+}
