@@ -45,12 +45,12 @@ export interface AskedQuestion extends Question {
  * Answers the extension's confirmation questions through its test API (no command argument can): `answer`
  * returns the text to give, default "go ahead". Returns the log of questions and a dispose.
  */
-export async function answerQuestions(answer: (q: Question) => string | undefined = (q) => q.proceed): Promise<{ asked: AskedQuestion[]; dispose(): void }> {
+export async function answerQuestions(answer: (q: Question) => string | undefined | Promise<string | undefined> = (q) => q.proceed): Promise<{ asked: AskedQuestion[]; dispose(): void }> {
   const api = await getExtension().activate();
   if (!api.testHooks) throw new Error('the extension exposes no test hooks: is the extension host in test mode?');
   const asked: AskedQuestion[] = [];
-  const sub = api.testHooks.answerQuestions((q) => {
-    const given = answer(q);
+  const sub = api.testHooks.answerQuestions(async (q) => {
+    const given = await answer(q);
     asked.push({ ...q, answer: given });
     return given;
   });

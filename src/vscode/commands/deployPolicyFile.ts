@@ -15,7 +15,7 @@ import { documentOf, findDeployed } from './policyFileLookup';
 import { changedProperties, IMMUTABLE_FIELDS, parsePolicyFiles, sameAssignments } from './policyFileShape';
 import type { PolicyFile } from './policyFileShape';
 import { decide } from './questions';
-import { showDeployDiff } from './deployDiff';
+import { askDeploy, openDeployDiff } from './deployDiff';
 import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
@@ -104,7 +104,7 @@ async function deployOne(ctx: ExtensionContext, views: Views, documents: RemoteP
     return step.existing.id;
   }
   const question = updateQuestion(step, sidebar.backend.label);
-  const go = await decide(ctx.backends.kind, question, () => showDeployDiff(documents, step, question));
+  const go = await decide(ctx.backends.kind, question, () => askDeploy(question), () => openDeployDiff(documents, step));
   if (!go) return undefined;
   const outcome = await withActionProgress(ctx, t('Deploying "{0}"', name), (signal) => applyPolicyFile(views, step, signal));
   await bindFile(doc, [{ index: 0, id: outcome.id }], sidebar.backend.label);

@@ -28,10 +28,24 @@ function cleanTarget(t: CloudPcManagementGroupAssignmentTarget): CloudPcManageme
   return out;
 }
 
-/** The file-shaped object: settings in a stable order, then assignments. */
+/** Set by the service inside a setting (read-only in the schema): a file never carries them. */
+const NESTED_SERVER_FIELDS: Record<string, readonly string[]> = { domainJoinConfigurations: ['geographicLocationType'] };
+
+/** null and absent mean the same to a PATCH-shaped file (nothing set): generated files carry neither. */
+function withoutNulls(value: unknown, drop: readonly string[] = []): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v, drop));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== null && v !== undefined && !drop.includes(k)).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
+/** The file-shaped object: settings without nulls or server-set values, then assignments. */
 export function policyToFileObject(policy: Partial<CloudPcProvisioningPolicy>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(policy)) if (!SERVER_FIELDS.has(k) && v !== undefined && !k.startsWith('@')) out[k] = v;
+  for (const [k, v] of Object.entries(policy)) {
+    if (!SERVER_FIELDS.has(k) && v !== undefined && v !== null && !k.startsWith('@')) out[k] = withoutNulls(v, NESTED_SERVER_FIELDS[k]);
+  }
   out.assignments = (policy.assignments ?? []).map((a) => ({ target: cleanTarget(a.target) }));
   return out;
 }
@@ -40,18 +54,23 @@ export function policyToFileText(policy: CloudPcProvisioningPolicy, source: stri
   return `// ${policy.displayName}: pulled from ${source} (policy id ${policy.id}).\n${JSON.stringify(policyToFileObject(policy), null, 2)}\n`;
 }
 
-/** Normalized JSON for a side-by-side diff (keys sorted so order never shows up as a change). */
-export function policyDiffText(policy: Partial<CloudPcProvisioningPolicy> | undefined): string {
+/**
+ * JSON for one side of a Deploy diff, compared by meaning: no nulls (null and absent are the same) and the
+ * keys in the order of `order` (the file's object, so the diff reads like the file), then the rest.
+ */
+export function policyDiffText(policy: Partial<CloudPcProvisioningPolicy> | undefined, order?: unknown): string {
   if (!policy) return '';
-  return `${JSON.stringify(sortKeys(policyToFileObject(policy)), null, 2)}\n`;
+  const { assignments, ...settings } = policyToFileObject(policy);
+  return `${JSON.stringify({ ...(orderLike(settings, order) as object), assignments }, null, 2)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
-  }
-  return value;
+function orderLike(value: unknown, template: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => orderLike(v, Array.isArray(template) ? template[i] : undefined));
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const first = template && typeof template === 'object' && !Array.isArray(template) ? Object.keys(template).filter((k) => k in record) : [];
+  const keys = [...first, ...Object.keys(record).filter((k) => !first.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, orderLike(record[k], (template as Record<string, unknown> | undefined)?.[k])]));
 }
 
 /** The text of a one-policy file or of a `{ "policies": [...] }` file (graph-facts: an export of many policies). */
@@ -108,7 +127,7 @@ function policyFileOf(raw: Record<string, unknown>, errors: string[]): PolicyFil
 }
 
 export function sameAssignments(a: readonly CloudPcManagementGroupAssignmentTarget[], b: readonly CloudPcManagementGroupAssignmentTarget[]): boolean {
-  const key = (list: readonly CloudPcManagementGroupAssignmentTarget[]): string => JSON.stringify(list.map(cleanTarget).map((t) => sortKeys(t)).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
+  const key = (list: readonly CloudPcManagementGroupAssignmentTarget[]): string => JSON.stringify(list.map(cleanTarget).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
   return key(a) === key(b);
 }
 

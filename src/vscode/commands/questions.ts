@@ -68,10 +68,12 @@ export async function confirmByTyping(backend: BackendKind, question: { message:
 
 /**
  * A question whose answer is a choice between going ahead and not (Deploy, Apply after a what-if): asked
- * on every backend whatever the arguments; `ask` shows the real UI and returns whether to go ahead.
+ * on every backend whatever the arguments. `show` presents what the question is about (a diff) first, for
+ * the admin and for a test alike; `ask` shows the real question and returns whether to go ahead.
  */
-export async function decide(backend: BackendKind, question: Omit<Question, 'kind'>, ask: () => Promise<boolean>): Promise<boolean> {
+export async function decide(backend: BackendKind, question: Omit<Question, 'kind'>, ask: () => Promise<boolean>, show?: () => Promise<void>): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
+  await show?.();
   if (testAnswerer) return (await testAnswerer({ kind: 'choice', ...question })) === question.proceed;
   return ask();
 }

@@ -2,7 +2,8 @@
 // proposed side of a Deploy diff (`cpcpolicy-remote:/_proposed/...`).
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
-import { policyDiffText, policyToFileText } from './policyFileShape';
+import { errorMessage, isNotFound } from '../views/sidebar';
+import { policyToFileText } from './policyFileShape';
 
 export const REMOTE_SCHEME = 'cpcpolicy-remote';
 
@@ -17,9 +18,9 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
     private readonly sourceLabel: () => string,
   ) {}
 
-  static uriFor(policyId: string, displayName: string, kind: 'file' | 'diff' = 'file'): vscode.Uri {
+  static uriFor(policyId: string, displayName: string): vscode.Uri {
     const safe = displayName.replace(/[^A-Za-z0-9 ._-]/g, '_').trim() || policyId;
-    return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${policyId}/${safe}.cpcpolicy.json`, query: kind === 'diff' ? 'diff' : '' });
+    return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${policyId}/${safe}.cpcpolicy.json` });
   }
 
   /** A fixed text shown read-only (the "after" side of a diff). */
@@ -37,10 +38,11 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
     const sub = token.onCancellationRequested(() => abort.abort());
     try {
       const policy = await this.api().getPolicy(policyId, { signal: abort.signal });
-      return uri.query === 'diff' ? policyDiffText(policy) : policyToFileText(policy, this.sourceLabel());
+      return policyToFileText(policy, this.sourceLabel());
     } catch (err) {
-      // A document can't show an error row: say it in the text, as a comment.
-      return `// Could not load policy ${policyId}: ${err instanceof Error ? err.message : String(err)}\n`;
+      // A document can't show an error row: say it in the text, as a comment, in words.
+      if (isNotFound(err)) return `// ${vscode.l10n.t('This policy no longer exists on {0}: it was deleted.', this.sourceLabel())}\n`;
+      return `// ${vscode.l10n.t('Could not load the policy from {0}: {1}', this.sourceLabel(), errorMessage(err))}\n`;
     } finally {
       sub.dispose();
     }

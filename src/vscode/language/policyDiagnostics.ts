@@ -2,6 +2,7 @@
 // quick fixes can offer the engine's own edits.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
+import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
 import type { ValidationScheduler } from './validationScheduler';
@@ -66,7 +67,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     const version = doc.version;
     try {
-      const findings = await this.scheduler.validate(doc.getText());
+      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText());
       if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
       this.findings.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));
@@ -88,6 +89,14 @@ export class PolicyDiagnostics implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A document the extension writes that holds no policy (the empty side of a create diff, "this policy no
+ * longer exists"): a message, not a file to check.
+ */
+function isGeneratedMessage(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === REMOTE_SCHEME && doc.getText().replace(/\/\/[^\n]*/g, '').trim() === '';
 }
 
 export function createPolicyDiagnostics(ctx: ExtensionContext, scheduler: ValidationScheduler): PolicyDiagnostics {
