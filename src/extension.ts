@@ -14,12 +14,14 @@ import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { answerQuestionsWith } from './vscode/commands/questions';
+import { onDidReportResult } from './vscode/commands/reportResult';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
   const ctx = createExtensionContext(context);
   const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
-  ctx.subscribe(createBackendStatusBar(ctx.backends), ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
+  const statusBar = createBackendStatusBar(ctx.backends);
+  ctx.subscribe(statusBar, ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);
@@ -29,7 +31,9 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
-  const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? { answerQuestions: answerQuestionsWith } : undefined;
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test
+    ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }
+    : undefined;
   return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc), testHooks };
 }
 

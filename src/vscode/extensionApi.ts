@@ -8,6 +8,10 @@ import type { Views } from './views/registerViews';
 export interface CpcPolicyTestHooks {
   /** Answers every confirmation question until the returned disposable is disposed. */
   answerQuestions(answerer: QuestionAnswerer): vscode.Disposable;
+  /** Every "what happened" message an action reports, until disposed. */
+  onDidReportResult(listener: (message: string) => void): vscode.Disposable;
+  /** The backend status bar item's text now (the simulated clock on the simulator). */
+  statusBarText(): string;
 }
 
 export interface CpcPolicyApi {

@@ -83,6 +83,11 @@ export class SharedSimulator {
     return this.sampleUsers.slice(0, count);
   }
 
+  /** Simulated time now in the owner; undefined in a client (its clock is the owner's, a request away). */
+  now(): number | undefined {
+    return this.settled?.role === 'owner' ? this.settled.service.now() : undefined;
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.pollTimer);

@@ -58,6 +58,11 @@ export class BackendManager implements vscode.Disposable {
     return this.active;
   }
 
+  /** The backend if one was created (the status bar reads it without creating one). */
+  get existing(): ActiveBackend | undefined {
+    return this.active;
+  }
+
   get kind(): BackendKind {
     return this.active?.kind ?? readBackendKind();
   }

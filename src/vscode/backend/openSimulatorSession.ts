@@ -19,9 +19,10 @@ export function readTimeScale(log?: vscode.LogOutputChannel): number {
 }
 
 export function openSimulatorSession(storageDir: string, log: vscode.LogOutputChannel): SimulatorSession {
+  const timeScale = readTimeScale(log);
   const shared = new SharedSimulator({
     statePath: path.join(storageDir, SIMULATOR_STATE_FILE),
-    timeScale: readTimeScale(log),
+    timeScale,
     seed: 'demo',
     // A state file set aside, a window sharing another's simulator: say so where an admin will look.
     log: (level, message) => (level === 'warn' ? log.warn(message) : log.info(message)),
@@ -31,6 +32,8 @@ export function openSimulatorSession(storageDir: string, log: vscode.LogOutputCh
     onDidChange: (listener) => shared.onDidChange(listener),
     // Called per preview and tooltip: take a few users, never copy a 100,000-user tenant.
     sampleUserPrincipalNames: (count) => shared.sampleUserPrincipalNames(count),
+    now: () => shared.now(),
+    timeScale,
     dispose: () => void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${err instanceof Error ? err.message : String(err)}`)),
   };
 }

@@ -10,6 +10,9 @@ export interface SimulatorSession {
   onDidChange(listener: (change: SimulatorChange) => void): { dispose(): void };
   /** The first `count` user principal names in the simulated tenant (the name preview samples a few). */
   sampleUserPrincipalNames(count: number): string[];
+  /** Simulated time now (ms since the epoch; undefined in a window that shares another's simulator), and how fast it runs. */
+  now(): number | undefined;
+  readonly timeScale: number;
   /** Stops the scaled-real-time clock and flushes state to disk. */
   dispose(): void;
 }

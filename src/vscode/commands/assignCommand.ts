@@ -10,6 +10,7 @@ import { isFrontline } from '../views/policyTreeModel';
 import type { Views } from '../views/registerViews';
 import { errorMessage } from '../views/sidebar';
 import { reportError, withActionProgress } from './actionProgress';
+import { reportResult } from './reportResult';
 import { computeWhatIf } from './assignWhatIf';
 import type { WhatIfGroup, WhatIfResult } from './assignWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
@@ -267,7 +268,7 @@ async function assign(ctx: ExtensionContext, views: Views, arg: unknown, groupsA
     if (!go) return;
     await withActionProgress(ctx, t('Assigning "{0}"', policy.displayName), (signal) =>
       sidebar.api.assignPolicy(policyId, targets.map((target) => ({ target })), { signal }));
-    void vscode.window.showInformationMessage(t('Assigned "{0}" to {1} group(s): {2} Cloud PC(s) being provisioned, {3} entering the grace period.', policy.displayName, targets.length, whatIf.gets.length, whatIf.loses.length));
+    reportResult(ctx, t('Assigned "{0}" to {1} group(s): {2} Cloud PC(s) being provisioned, {3} entering the grace period.', policy.displayName, targets.length, whatIf.gets.length, whatIf.loses.length));
   } catch (err) {
     reportError(ctx, t('Assign failed'), err);
   }
@@ -317,7 +318,7 @@ async function removeAssignment(ctx: ExtensionContext, views: Views, arg: unknow
     if (!go) return;
     const rest = (policy.assignments ?? []).filter((a) => a.target.groupId !== groupId).map((a) => ({ target: a.target }));
     await withActionProgress(ctx, t('Removing the assignment'), (signal) => sidebar.api.assignPolicy(policyId, rest, { signal }));
-    void vscode.window.showInformationMessage(t('Removed "{0}" from "{1}".', groupName, policy.displayName));
+    reportResult(ctx, t('Removed "{0}" from "{1}".', groupName, policy.displayName));
   } catch (err) {
     reportError(ctx, t('Remove assignment failed'), err);
   }

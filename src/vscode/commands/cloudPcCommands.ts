@@ -6,6 +6,7 @@ import { canReprovision } from '../views/cloudPcStatusBuckets';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
 import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
+import { reportResult } from './reportResult';
 import { cloudPcIdsOf, pickCloudPcIds, reprovisionable } from './commandArgs';
 import { confirm, confirmByTyping } from './questions';
 
@@ -52,7 +53,7 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
   const failed = results.filter((r) => !r.ok);
   const succeeded = results.length - failed.length;
   if (failed.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} started for {1} Cloud PC(s).', verb, succeeded));
+    reportResult(ctx, vscode.l10n.t('{0} started for {1} Cloud PC(s).', verb, succeeded));
   } else {
     const first = failed.slice(0, 3).map((r) => `${sidebar.store.get(r.id) ? cloudPcLabel(sidebar.store.get(r.id)!) : r.id}: ${r.error?.message ?? '?'}`).join('; ');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} started for {1} Cloud PC(s); {2} failed: {3}', verb, succeeded, failed.length, first));
@@ -77,7 +78,7 @@ async function endGracePeriod(ctx: ExtensionContext, views: Views, arg: unknown,
     const results = await withActionProgress(ctx, vscode.l10n.t('Ending the grace period'), (signal) => sidebar.api.bulkCloudPcAction(ids, 'endGracePeriod', { signal }));
     const failed = results.filter((r) => !r.ok);
     if (failed.length) void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} failed: {2}', failed.length, results.length, failed[0].error?.message ?? '?'));
-    else void vscode.window.showInformationMessage(vscode.l10n.t('Ended the grace period of {0} Cloud PC(s): they are being deprovisioned.', results.length));
+    else reportResult(ctx, vscode.l10n.t('Ended the grace period of {0} Cloud PC(s): they are being deprovisioned.', results.length));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('End grace period failed'), err);
   }
@@ -99,7 +100,7 @@ async function rename(ctx: ExtensionContext, views: Views, arg: unknown, newName
   if (name === undefined || name.trim() === '') return;
   try {
     await withActionProgress(ctx, vscode.l10n.t('Renaming the Cloud PC'), (signal) => sidebar.api.renameCloudPc(id, name.trim(), { signal }));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Renamed the Cloud PC to "{0}".', name.trim()));
+    reportResult(ctx, vscode.l10n.t('Renamed "{0}" to "{1}".', current?.displayName ?? id, name.trim()));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Rename failed'), err);
   }

@@ -9,6 +9,7 @@ import { validateDocument } from '../../core/policy/validator';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
+import { reportResult } from './reportResult';
 import { preflightProblems } from './deployPreflight';
 import { bindingEdit, policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
@@ -100,7 +101,7 @@ async function deployOne(ctx: ExtensionContext, views: Views, documents: RemoteP
   const name = nameOf(step);
   if (step.existing && !isChanged(step)) {
     await bindFile(doc, [{ index: 0, id: step.existing.id }], sidebar.backend.label);
-    void vscode.window.showInformationMessage(t('"{0}" is deployed as written: nothing to change.', name));
+    reportResult(ctx, t('"{0}" is deployed as written: nothing to change.', name));
     return step.existing.id;
   }
   const question = updateQuestion(step, sidebar.backend.label);
@@ -111,9 +112,9 @@ async function deployOne(ctx: ExtensionContext, views: Views, documents: RemoteP
   if (outcome.assignError) {
     reportError(ctx, t('The policy "{0}" was deployed but its assignments were not', name), outcome.assignError);
   } else if (!step.existing) {
-    void vscode.window.showInformationMessage(t('Created "{0}".', name));
+    reportResult(ctx, t('Created "{0}".', name));
   } else {
-    void vscode.window.showInformationMessage(step.existing.displayName !== name ? t('Renamed "{0}" to "{1}" and changed {2} setting(s).', step.existing.displayName, name, step.changes.length) : t('Updated "{0}": {1} setting(s) changed.', name, step.changes.length));
+    reportResult(ctx, step.existing.displayName !== name ? t('Renamed "{0}" to "{1}" and changed {2} setting(s).', step.existing.displayName, name, step.changes.length) : t('Updated "{0}": {1} setting(s) changed.', name, step.changes.length));
   }
   return outcome.id;
 }
@@ -127,7 +128,7 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
   const unchanged = steps.length - creates.length - updates.length;
   if (creates.length + updates.length === 0) {
     await bindFile(doc, steps.map((s) => ({ index: s.index, id: s.existing!.id })), sidebar.backend.label);
-    void vscode.window.showInformationMessage(t('All {0} policies in the file are deployed as written.', steps.length));
+    reportResult(ctx, t('All {0} policies in the file are deployed as written.', steps.length));
     return steps.map((s) => s.existing!.id);
   }
   const gone = creates.filter((s) => s.missingId).length;
@@ -168,7 +169,7 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     reportError(ctx, summary, err);
     return undefined;
   }
-  void vscode.window.showInformationMessage(summary);
+  reportResult(ctx, summary);
   return steps.map((s) => done.find((d) => d.step === s)?.id ?? s.existing!.id);
 }
 

@@ -10,6 +10,7 @@ import type { CloudPcFilter } from '../views/cloudPcTreeModel';
 import type { Views } from '../views/registerViews';
 import type { TreeNode } from '../views/treeNodes';
 import { reportError, withActionProgress } from './actionProgress';
+import { reportResult } from './reportResult';
 import { cloudPcIdsOf, isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
 import { reprovisionCloudPcs } from './cloudPcCommands';
 import { confirmByTyping } from './questions';
@@ -30,7 +31,7 @@ async function retry(ctx: ExtensionContext, views: Views, arg: unknown, selectio
   try {
     const failed = sidebar.store.list('failed', policyId).length;
     await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) => sidebar.api.retryPolicy(policyId, { signal }));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, sidebar.policyModel.policy(policyId)?.displayName ?? policyId));
+    reportResult(ctx, vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, sidebar.policyModel.policy(policyId)?.displayName ?? policyId));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Retry failed'), err);
   }
@@ -50,9 +51,11 @@ async function applySettings(ctx: ExtensionContext, views: Views, arg: unknown, 
     if (!picked) return;
     policySettings = picked.value;
   }
+  const what = policySettings === 'region' ? vscode.l10n.t('the region') : vscode.l10n.t('single sign-on');
+  const name = sidebar.policyModel.policy(policyId)?.displayName ?? policyId;
   try {
-    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', policySettings), (signal) => sidebar.api.applyPolicy(policyId, { policySettings }, { signal }));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Applying {0}: the policy\'s Cloud PCs update in the background.', policySettings));
+    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) => sidebar.api.applyPolicy(policyId, { policySettings }, { signal }));
+    reportResult(ctx, vscode.l10n.t('Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.', what, name, sidebar.store.countPolicy(policyId)));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Apply failed'), err);
   }
@@ -95,7 +98,7 @@ async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown): 
         }
       }
     });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the policy "{0}".', name));
+    reportResult(ctx, vscode.l10n.t('Deleted the policy "{0}".', name));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Delete failed'), err);
     return false;

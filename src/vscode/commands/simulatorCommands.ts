@@ -1,11 +1,13 @@
-// Simulator controls (shown only with the simulator backend): time, directory, licences, faults, reset.
+// Simulator controls (shown only with the simulator backend): time, directory, licenses, faults, reset; each says what it did.
 import * as vscode from 'vscode';
 import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../../core/model/directory';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
 import { reportError } from './actionProgress';
 import { pickPolicyId } from './commandArgs';
+import { reportResult } from './reportResult';
 import { simulatorRequest } from './simulatorControl';
+import { shortDateTime } from '../views/timeWords';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
@@ -67,7 +69,10 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
         body = text === undefined ? undefined : parseDuration(text);
       }
       if (!body) return undefined;
-      return simulatorRequest(ctx, 'POST', '/_simulator/clock/advance', body);
+      const result = await simulatorRequest<{ now: string }>(ctx, 'POST', '/_simulator/clock/advance', body);
+      const by = 'minutes' in body && body.minutes !== undefined ? t('{0} min', body.minutes) : t('{0} h', (body as { hours: number }).hours);
+      reportResult(ctx, t('Simulated time moved on {0}: it is now {1} UTC.', by, shortDateTime(Date.parse(result.now))));
+      return result;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.addUser', control(t('Add user failed'), async (arg?: unknown) => {
       const input = argObject<{ displayName: string; userPrincipalName: string }>(arg);
@@ -76,18 +81,22 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
       const suggested = `${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@contoso.onmicrosoft.com`;
       const upn = input.userPrincipalName ?? (await vscode.window.showInputBox({ title: t('Add user'), prompt: t('User principal name'), value: suggested, validateInput: (v) => (/^[^@\s]+@[^@\s]+$/.test(v) ? undefined : t('name@domain')) }));
       if (!upn) return undefined;
-      return simulatorRequest<DirectoryUser>(ctx, 'POST', '/v1.0/users', {
+      const user = await simulatorRequest<DirectoryUser>(ctx, 'POST', '/v1.0/users', {
         accountEnabled: true, displayName, userPrincipalName: upn, mailNickname: upn.split('@')[0], usageLocation: 'US',
         passwordProfile: { forceChangePasswordNextSignIn: true, password: 'simulator-only' },
       });
+      reportResult(ctx, t('Added the user {0} ({1}). Add them to a group and assign a license to give them a Cloud PC.', displayName, upn));
+      return user;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.addGroup', control(t('Add group failed'), async (arg?: unknown) => {
       const input = argObject<{ displayName: string; description: string }>(arg);
       const displayName = input.displayName ?? (await vscode.window.showInputBox({ title: t('Add group'), prompt: t('Group name'), value: 'Cloud PC Pilot' }));
       if (!displayName) return undefined;
-      return simulatorRequest<DirectoryGroup>(ctx, 'POST', '/v1.0/groups', {
+      const group = await simulatorRequest<DirectoryGroup>(ctx, 'POST', '/v1.0/groups', {
         displayName, ...(input.description ? { description: input.description } : {}), mailEnabled: false, securityEnabled: true, mailNickname: displayName.replace(/[^A-Za-z0-9]/g, ''),
       });
+      reportResult(ctx, t('Added the group "{0}".', displayName));
+      return group;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.addUserToGroup', control(t('Add user to group failed'), async (userArg?: unknown, groupArg?: unknown) => {
       const userId = typeof userArg === 'string' ? userArg : (await pickUser(ctx, t('Add which user?')))?.id;
@@ -95,6 +104,11 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
       const groupId = typeof groupArg === 'string' ? groupArg : (await pickGroup(views, t('To which group?')))?.id;
       if (!groupId) return undefined;
       await simulatorRequest(ctx, 'POST', `/v1.0/groups/${encodeURIComponent(groupId)}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
+      const [user, group] = await Promise.all([
+        simulatorRequest<DirectoryUser>(ctx, 'GET', `/v1.0/users/${encodeURIComponent(userId)}`).catch(() => undefined),
+        views.sidebar.api.getGroup(groupId).catch(() => undefined),
+      ]);
+      reportResult(ctx, t('Added {0} to the group "{1}".', user?.displayName ?? userId, group?.displayName ?? groupId));
       return true;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.assignLicense', control(t('Assign licence failed'), async (userArg?: unknown, skuArg?: unknown) => {
@@ -108,7 +122,10 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
         })), { title: t('Which licence?') }))?.skuId;
       }
       if (!skuId) return undefined;
-      return simulatorRequest(ctx, 'POST', `/v1.0/users/${encodeURIComponent(userId)}/assignLicense`, { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+      const result = await simulatorRequest<DirectoryUser>(ctx, 'POST', `/v1.0/users/${encodeURIComponent(userId)}/assignLicense`, { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+      const sku = (await views.sidebar.api.listSubscribedSkus({ signal: views.sidebar.signal }).catch(() => [])).find((s) => s.skuId === skuId);
+      reportResult(ctx, t('Assigned the license {0} to {1}.', sku?.skuPartNumber ?? skuId, result?.displayName ?? userId));
+      return result;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.injectFailure', control(t('Inject failure failed'), async (arg?: unknown) => {
       const input = argObject<{ userPrincipalName: string; policyId: string; count: number }>(arg);
@@ -130,7 +147,14 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
         if (!howMany) return undefined;
         count = howMany.n;
       }
-      return simulatorRequest(ctx, 'POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName, policyId, count: count ?? 1 });
+      const result = await simulatorRequest(ctx, 'POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName, policyId, count: count ?? 1 });
+      const policyName = policyId ? views.sidebar.policyModel.policy(policyId)?.displayName ?? policyId : undefined;
+      const whom = userPrincipalName ? t('a Cloud PC of {0}', userPrincipalName) : policyName ? t('a Cloud PC of the policy "{0}"', policyName) : t('any Cloud PC');
+      const n = count ?? 1;
+      reportResult(ctx, n === 1
+        ? t('The next provisioning attempt of {0} will fail once (the automatic retry then succeeds). Existing Cloud PCs are not touched.', whom)
+        : t('The next {0} provisioning attempts of {1} will fail (after 3, the Cloud PC ends failed). Existing Cloud PCs are not touched.', n, whom));
+      return result;
     })),
     vscode.commands.registerCommand('cpcpolicy.simulator.resetTenant', control(t('Reset failed'), async (seedArg?: unknown) => {
       let seed = seedArg === 'empty' || seedArg === 'demo' ? seedArg : undefined;
@@ -143,6 +167,7 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
       }
       const result = await simulatorRequest(ctx, 'POST', '/_simulator/reset', { seed });
       await views.sidebar.refresh();
+      reportResult(ctx, seed === 'demo' ? t('The simulated tenant is the demo tenant again.') : t('The simulated tenant is empty.'));
       return result;
     })),
   );

@@ -2,6 +2,7 @@
 // tokens that choose its inline actions. Plain TS (the bench renders thousands of these).
 import type { CloudPc } from '../../core/model/cloudPc';
 import { BUCKET_ICONS, BUCKET_LABELS, bucketOf, canReprovision } from './cloudPcStatusBuckets';
+import { relativeTime } from './timeWords';
 import type { Localize, NodePresentation } from './treeNodes';
 
 /** `YYYY-MM-DD HH:mm UTC`: unambiguous across locales and stable in tests. */
@@ -21,6 +22,11 @@ export function cloudPcContextValue(pc: CloudPc): string {
   return tokens.join(';');
 }
 
+function graceEnd(iso: string, now: number | undefined, t: Localize): string {
+  const end = Date.parse(iso);
+  return now === undefined || Number.isNaN(end) ? formatDateTime(iso) : relativeTime(end, now, t);
+}
+
 /** The device name once enrolled; before that the display name without its "Policy - " prefix (the policy is in the description). */
 export function cloudPcLabel(pc: CloudPc): string {
   if (pc.managedDeviceName) return pc.managedDeviceName;
@@ -28,14 +34,15 @@ export function cloudPcLabel(pc: CloudPc): string {
   return (prefix && pc.displayName?.startsWith(prefix) ? pc.displayName.slice(prefix.length) : pc.displayName) || pc.id;
 }
 
-export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: boolean }): NodePresentation {
+/** `now`: the backend's time (the simulated clock on the simulator), for "grace period ends in 6 days". */
+export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: boolean; now?: number }): NodePresentation {
   const bucket = bucketOf(pc.status);
   const parts: string[] = [];
   if (pc.userPrincipalName) parts.push(pc.userPrincipalName);
   else if (pc.allotmentDisplayName) parts.push(pc.allotmentDisplayName);
   if (options.showPolicy && pc.provisioningPolicyName) parts.push(pc.provisioningPolicyName);
   if (pc.status === 'failed' && pc.statusDetail?.message) parts.push(pc.statusDetail.message);
-  if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) parts.push(t('grace period ends {0}', formatDateTime(pc.gracePeriodEndDateTime)));
+  if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) parts.push(t('grace period ends {0}', graceEnd(pc.gracePeriodEndDateTime, options.now, t)));
   if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning')) parts.push(pc.status);
   return {
     label: cloudPcLabel(pc),

@@ -32,6 +32,8 @@ export class CloudPcStore {
   private transitional = 0;
   /** True when the service has pages we have not fetched yet (the root's "Load more…"). */
   hasMoreOnServer = false;
+  /** The backend's time (the simulated clock on the simulator) for relative times in rows; injected. */
+  now: () => number | undefined = () => Date.now();
   /** Set once the first load finished (views show "Loading…" before). */
   loaded = false;
 

@@ -115,7 +115,7 @@ export function presentNode(node: TreeNode, store: CloudPcStore, pager: StatusGr
     case 'cloudPc': {
       const pc = store.get(node.cloudPcId);
       if (!pc) return { label: t('(removed)'), contextValue: 'removed', collapsible: 'none' };
-      return presentCloudPc(pc, t, { showPolicy });
+      return presentCloudPc(pc, t, { showPolicy, now: store.now() });
     }
     case 'loadMore':
       return {

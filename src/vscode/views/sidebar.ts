@@ -46,6 +46,8 @@ export class Sidebar implements vscode.Disposable {
 
   constructor(private readonly ctx: ExtensionContext) {
     const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
+    // The simulated clock on the simulator (none in a window sharing another's: absolute times then).
+    this.store.now = () => (ctx.backends.kind === 'simulator' ? ctx.backends.existing?.simulator?.now() : Date.now());
     this.cloudPcModel = new CloudPcTreeModel(this.store, t);
     this.policyModel = new PolicyTreeModel(this.store, t);
     this.cloudPcProvider = new ModelTreeProvider(this.cloudPcModel, (node) => this.prepareCloudPcs(node), ctx.log);
