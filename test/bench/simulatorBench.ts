@@ -32,7 +32,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
   return r.value;
 }
 
-/** Users in groups (round-robin), each with one Enterprise licence; policies assigned to equal shares of groups. */
+/** Users in groups (round-robin), each with one Enterprise license; policies assigned to equal shares of groups. */
 function buildTenant(users: number, groups: number, policies: number): { sim: Simulator; groupIds: string[]; policyIds: string[] } {
   const sim = new Simulator(createSeedData('empty', { units: { e2: users + 1000, e4: 10, frontline: 5 }, randomSeed: 'bench' }));
   const groupIds = Array.from({ length: groups }, (_, g) => must(sim.createGroup({ displayName: `Bench group ${g}` })).id);

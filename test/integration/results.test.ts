@@ -50,10 +50,21 @@ describe('say what happened', function () {
       /^The next provisioning attempt of a Cloud PC of sam\.said@contoso\.onmicrosoft\.com will fail once/);
   });
 
-  it('policy and Cloud PC actions say what they did', async () => {
+  it('Retry on a failed Cloud PC says "Retrying provisioning", not "Reprovisioning"', async () => {
+    const failed = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'failed')!;
+    assert.equal(await said('cpcpolicy.retry', { cloudPcId: failed.id }), 'Retrying provisioning started for 1 Cloud PC(s).');
+  });
+
+  it('policy and Cloud PC actions say what they did, enum values in words', async () => {
     const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    await views.sidebar.api.updatePolicy(standard.id, { enableSingleSignOn: !standard.enableSingleSignOn });
     assert.match(await said('cpcpolicy.applySettings', standard.id, 'singleSignOn'), /^Applying single sign-on of "Contoso Standard \(East US 2\)" to its \d+ Cloud PC\(s\)/);
-    assert.match(await said('cpcpolicy.retry', standard.id), /^Retrying provisioning of 1 failed Cloud PC\(s\) of "Contoso Standard \(East US 2\)"\.$/);
+    await views.sidebar.reloadCloudPcs();
+    const updating = (await rows(views.sidebar.cloudPcProvider)).find((g) => g.label === 'Updating')!;
+    const [row] = await rows(views.sidebar.cloudPcProvider, updating.node);
+    assert.match(row.description, /single sign-on/);
+    assert.doesNotMatch(row.description, /SignOn/);
+    assert.match(await said('cpcpolicy.retry', standard.id), /^Retrying provisioning of \d+ failed Cloud PC\(s\) of "Contoso Standard \(East US 2\)"\.$/);
     const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
     assert.equal(await said('cpcpolicy.rename', pc.id, 'Renamed for the test'), `Renamed "${pc.displayName}" to "Renamed for the test".`);
     const grace = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'inGracePeriod')!;
@@ -63,6 +74,16 @@ describe('say what happened', function () {
       domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'RES-%RAND:5%',
     });
     assert.equal(await said('cpcpolicy.deletePolicy', created.id), 'Deleted the policy "Results: to delete".');
+  });
+
+  it('Pull into an untitled document opens the policy in one named after it', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '{ "displayName": "Contoso Finance (hybrid)" }' });
+    assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', untitled.uri), true);
+    const active = vscode.window.activeTextEditor!.document;
+    assert.equal(active.isUntitled, true);
+    assert.equal(active.uri.path.split('/').pop(), 'Contoso Finance (hybrid).cpcpolicy.json');
+    assert.match(active.getText(), /"displayName": "Contoso Finance \(hybrid\)"/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('shows the simulated clock and speed in the status bar, and grace ends as a relative time', async () => {

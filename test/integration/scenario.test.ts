@@ -115,7 +115,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   it('assigns it to the group: the licensed users get Cloud PCs', async () => {
     const whatIf = await vscode.commands.executeCommand<{ gets: { sampleName: string }[]; skipped: { name: string; reason: string }[] }>('cpcpolicy.assign', policyId, [group.id], { whatIfOnly: true });
     assert.equal(whatIf.gets.length, 2);
-    assert.deepEqual(whatIf.skipped.map((s) => `${s.name}: ${s.reason}`), ['Cy Young: no Windows 365 licence']);
+    assert.deepEqual(whatIf.skipped.map((s) => `${s.name}: ${s.reason}`), ['Cy Young: no Windows 365 license']);
     for (const g of whatIf.gets) assert.match(g.sampleName, NAME);
     await vscode.commands.executeCommand('cpcpolicy.assign', policyId, [group.id]);
     assert.equal((await policyPcs()).length, 2);

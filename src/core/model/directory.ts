@@ -1,4 +1,4 @@
-// The directory the service reads, in Graph v1.0 shapes: users, groups, subscribed SKUs and licence details.
+// The directory the service reads, in Graph v1.0 shapes: users, groups, subscribed SKUs and license details.
 
 export interface AssignedLicense {
   skuId: string;

@@ -48,6 +48,6 @@ function servicePlanHits(target: JsonObject, i: number, targetPath: (i: number) 
   // ⚠ graph-facts B.3 says null for dedicated, yet D shows a Frontline (dedicated or shared) sample with one: warn, do not fail.
   if (type === 'dedicated' && hasPlan) {
     const path = [...targetPath(i), 'servicePlanId'];
-    hits.push({ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s licence: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] });
+    hits.push({ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s license: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] });
   }
 }

@@ -21,6 +21,8 @@ export interface CompletionEntry {
   range?: TextSpan;
   filterText?: string;
   sortText?: string;
+  /** Edits beside the insertion (the comma the property before it needs). */
+  additionalEdits?: { offset: number; length: number; text: string }[];
 }
 
 export const NEW_POLICY_SNIPPET = [
@@ -56,7 +58,11 @@ function policySnippet(range?: TextSpan): CompletionEntry {
 export function getCompletions(text: string, offset: number): CompletionEntry[] {
   const slice = policySliceAt(text, offset);
   if (!slice) return completionsIn(text, offset);
-  return completionsIn(slice.text, offset - slice.offset).map((e) => (e.range ? { ...e, range: shifted(e.range, slice) } : e));
+  return completionsIn(slice.text, offset - slice.offset).map((e) => ({
+    ...e,
+    ...(e.range ? { range: shifted(e.range, slice) } : {}),
+    ...(e.additionalEdits ? { additionalEdits: e.additionalEdits.map((edit) => ({ ...edit, offset: edit.offset + slice.offset })) } : {}),
+  }));
 }
 
 function completionsIn(text: string, offset: number): CompletionEntry[] {
@@ -67,7 +73,7 @@ function completionsIn(text: string, offset: number): CompletionEntry[] {
   const tree = parseDocumentTree(text);
   const location = getLocation(text, at);
   const path = location.path;
-  if (location.isAtPropertyKey) return propertyCompletions(text, tree.value, tree.root, path.slice(0, -1), location.previousNode);
+  if (location.isAtPropertyKey) return propertyCompletions(text, tree.value, tree.root, path.slice(0, -1), location.previousNode, at);
   const previous = location.previousNode;
   const valueRange = previous && previous.type !== 'property' ? { offset: previous.offset, length: previous.length } : undefined;
   if (path.length === 2 && path[0] === 'policies' && typeof path[1] === 'number' && !valueRange) return [policySnippet()];
@@ -90,13 +96,32 @@ function existingKeys(root: Node | undefined, objectPath: JsonPath): Set<string>
   return keys;
 }
 
-function propertyCompletions(text: string, value: unknown, root: Node | undefined, objectPath: JsonPath, keyNode: Node | undefined): CompletionEntry[] {
+/** The next character that is not whitespace or inside a comment, from `i` on. */
+function significantAfter(text: string, i: number): string | undefined {
+  const rest = text.slice(i).replace(/^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)+/, '');
+  return rest[0];
+}
+
+/**
+ * The commas a new property needs, so the document stays valid JSON: after it when another property
+ * follows, and after the value before it when that one has none.
+ */
+function commasAround(text: string, start: number, end: number): { trailing: string; before?: { offset: number; length: number; text: string } } {
+  const trailing = significantAfter(text, end) === '"' ? ',' : '';
+  let i = start - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  const needsComma = i >= 0 && /["}\]0-9el]/.test(text[i]!) && !/\/\/[^\n]*$/.test(text.slice(text.lastIndexOf('\n', i) + 1, i + 1));
+  return { trailing, ...(needsComma ? { before: { offset: i + 1, length: 0, text: ',' } } : {}) };
+}
+
+function propertyCompletions(text: string, value: unknown, root: Node | undefined, objectPath: JsonPath, keyNode: Node | undefined, at: number): CompletionEntry[] {
   const schema = objectPath.length === 0 ? rootSchemaFor(value) : schemaAtPath(value, objectPath);
   const props = resolve(schema)?.properties ?? {};
   const present = existingKeys(root, objectPath);
   const typed = keyNode?.type === 'string' ? String(keyNode.value) : undefined;
   const range = keyNode ? { offset: keyNode.offset, length: keyNode.length } : undefined;
   const colonFollows = keyNode ? /^\s*:/.test(text.slice(keyNode.offset + keyNode.length, keyNode.offset + keyNode.length + 50)) : false;
+  const commas = colonFollows ? { trailing: '' } : commasAround(text, keyNode?.offset ?? at, keyNode ? keyNode.offset + keyNode.length : at);
   const entries: CompletionEntry[] = [];
   for (const [name, raw] of Object.entries(props)) {
     if (present.has(name) && name !== typed) continue;
@@ -106,7 +131,8 @@ function propertyCompletions(text: string, value: unknown, root: Node | undefine
     entries.push({
       label: name,
       kind: 'property',
-      insertText: colonFollows ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(s)}`,
+      insertText: colonFollows ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(s)}${commas.trailing}`,
+      ...(commas.before ? { additionalEdits: [commas.before] } : {}),
       documentation: describe(s),
       detail: typeLabel(s),
       ...(s.deprecated ? { deprecated: true } : {}),

@@ -298,7 +298,7 @@ function removeCloudPc(sim: Simulator, c: CloudPcRecord): void {
   sim.cloudPcs.delete(c.id);
   sim.unindexCloudPc(c);
   sim.emit('cloudPc', c.id, 'deleted');
-  // A freed licence or allotment may let a waiting user in.
+  // A freed license or allotment may let a waiting user in.
   if (c.userId && sim.users.has(c.userId)) {
     if (c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
     else reconcileUser(sim, c.userId);

@@ -19,7 +19,7 @@ export const SEED_START = Date.parse('2026-06-01T08:00:00Z');
 export interface SeedOptions {
   /** Seed of the id/random stream (default: the seed kind). */
   randomSeed?: string;
-  /** Licence units per SKU (defaults 45 / 10 / 5). */
+  /** License units per SKU (defaults 45 / 10 / 5). */
   units?: { e2: number; e4: number; frontline: number };
   start?: number;
 }
@@ -89,7 +89,7 @@ function buildDemo(sim: Simulator): void {
     const r = sim.assignLicense(u.id, skus, []);
     if (!r.ok) throw new Error(r.error.message);
   };
-  // Two sales people have no licence: no Cloud PC for them.
+  // Two sales people have no license: no Cloud PC for them.
   users.slice(0, 14).forEach((u) => license(u, [SKU_ENTERPRISE_2VCPU]));
   users.slice(16, 40).forEach((u, i) => license(u, i < 3 ? [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU] : [SKU_ENTERPRISE_2VCPU]));
   users.slice(46, 50).forEach((u) => license(u, [SKU_ENTERPRISE_2VCPU]));
@@ -133,7 +133,7 @@ function buildDemo(sim: Simulator): void {
   // A leaver: removed from Sales, the Cloud PC waits out its grace period.
   sim.removeMember(sales.id, users[2].id);
   sim.advanceBy(2 * HOUR);
-  // A joiner just got a licence: provisioning right now.
+  // A joiner just got a license: provisioning right now.
   license(users[15], [SKU_ENTERPRISE_2VCPU]);
   sim.advanceBy(30 * MINUTE);
 }

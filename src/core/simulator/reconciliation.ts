@@ -36,7 +36,7 @@ function wants(sim: Simulator, slot: string, user: UserRecord | undefined, dedic
 }
 
 /**
- * Rule 2: one Cloud PC per user and Windows 365 licence; rule 4: the first assigned policy wins;
+ * Rule 2: one Cloud PC per user and Windows 365 license; rule 4: the first assigned policy wins;
  * rule 8: a user no longer covered keeps the Cloud PC in grace (graph-facts C.6).
  */
 export function reconcileUser(sim: Simulator, userId: string): void {
@@ -54,7 +54,7 @@ export function reconcileUser(sim: Simulator, userId: string): void {
           const assignment = policy && assignmentFor(policy, g);
           if (!policy || !assignment) continue;
           const type = policy.policy.provisioningType ?? 'dedicated';
-          // One policy per licence: the first assigned wins, overlaps are ignored (graph-facts C.6).
+          // One policy per license: the first assigned wins, overlaps are ignored (graph-facts C.6).
           if (type === 'dedicated') {
             if (!dedicated || assignment.assignedSeq < dedicated.assignment.assignedSeq) dedicated = { policy, assignment };
           } else if (type === 'sharedByUser' || type === 'shared') {
@@ -88,7 +88,7 @@ export function reconcileUser(sim: Simulator, userId: string): void {
     }
   }
   if (frontline && !satisfied?.includes(FRONTLINE_SLOT)) {
-    // Frontline dedicated draws from the assignment's allotment, not from a user licence.
+    // Frontline dedicated draws from the assignment's allotment, not from a user license.
     for (const pick of frontline) {
       if (!hasCapacity(sim, pick)) continue;
       createCloudPc(sim, {

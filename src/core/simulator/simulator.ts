@@ -447,7 +447,7 @@ export class Simulator {
       const others = [...this.policies.values()].filter((p) => p.policy.id !== id).flatMap((p) => p.assignments).filter((a) => a.servicePlanId).reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
       const sku = this.frontlineSku(targets[0]?.servicePlanId ?? '');
       if (sku && wanted + others > sku.prepaidUnits.enabled) {
-        return fail(400, 'badRequest', `The allotments ask for ${wanted + others} Frontline licences but the tenant has ${sku.prepaidUnits.enabled}.`, 'InsufficientLicenses');
+        return fail(400, 'badRequest', `The allotments ask for ${wanted + others} Frontline licenses but the tenant has ${sku.prepaidUnits.enabled}.`, 'InsufficientLicenses');
       }
     }
     const before = record.assignments;

@@ -7,9 +7,9 @@ import type { CloudPcAuditEvent } from '../model/auditEvent';
 import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../model/directory';
 import type { ScheduledEvent } from './eventScheduler';
 
-/** A directory user as the simulator keeps it: Graph's shape, licences as plain skuIds. */
+/** A directory user as the simulator keeps it: Graph's shape, licenses as plain skuIds. */
 export interface UserRecord extends Omit<DirectoryUser, '@odata.type' | 'mail' | 'assignedLicenses'> {
-  /** skuIds of assigned licences. */
+  /** skuIds of assigned licenses. */
   licenses: string[];
 }
 
@@ -37,7 +37,7 @@ export interface PolicyRecord {
 
 export interface CloudPcRecord {
   id: string;
-  /** The licence slot, unique per user (or per policy): the skuId, `frontline`, or `groupId|n` for a shared pool. */
+  /** The license slot, unique per user (or per policy): the skuId, `frontline`, or `groupId|n` for a shared pool. */
   slot: string;
   userId: string | null;
   userPrincipalName: string | null;

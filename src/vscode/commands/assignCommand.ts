@@ -23,7 +23,7 @@ interface AssignOptions {
   whatIfOnly?: boolean;
 }
 
-/** Users whose licences the what-if reads at most (a big group shows the first ones). */
+/** Users whose licenses the what-if reads at most (a big group shows the first ones). */
 const WHAT_IF_MAX_USERS = 500;
 const SEARCH_DEBOUNCE_MS = 250;
 

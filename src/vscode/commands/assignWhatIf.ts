@@ -18,7 +18,7 @@ export interface WhatIfGroup {
 export interface WhatIfInput {
   policy: Pick<CloudPcProvisioningPolicy, 'id' | 'displayName' | 'provisioningType' | 'cloudPcNamingTemplate'>;
   groups: WhatIfGroup[];
-  /** Licence details per user id (dedicated policies need a Windows 365 licence). */
+  /** License details per user id (dedicated policies need a Windows 365 license). */
   licenses: Map<string, LicenseDetails[] | { error: string }>;
   /** user id → the other policy already covering that user (first assigned wins: graph-facts C.6). */
   coveredElsewhere: Map<string, string>;
@@ -52,7 +52,7 @@ function isGroup(m: DirectoryMember): boolean {
   return m['@odata.type'] === '#microsoft.graph.group';
 }
 
-/** A Windows 365 Enterprise/Business licence: the SKU or one of its plans is a `CPC_` plan. */
+/** A Windows 365 Enterprise/Business license: the SKU or one of its plans is a `CPC_` plan. */
 export function hasCloudPcLicense(details: readonly LicenseDetails[]): boolean {
   return details.some((d) => /^CPC_/i.test(d.skuPartNumber) || d.servicePlans.some((p) => /^CPC_/i.test(p.servicePlanName)));
 }
@@ -99,11 +99,11 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
       if (type === 'dedicated') {
         const lic = input.licenses.get(m.id);
         if (lic && 'error' in lic) {
-          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('licences could not be read: {0}', lic.error) });
+          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('licenses could not be read: {0}', lic.error) });
           continue;
         }
         if (!lic || !hasCloudPcLicense(lic)) {
-          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('no Windows 365 licence') });
+          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('no Windows 365 license') });
           continue;
         }
       } else if (allotmentLeft <= 0) {

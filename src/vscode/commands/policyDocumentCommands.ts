@@ -31,8 +31,10 @@ async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<
         : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', views.sidebar.backend.label));
       return false;
     }
+    const text = policyToFileText(deployed, views.sidebar.backend.label);
+    if (doc.isUntitled) return await pullIntoNamedUntitled(deployed.displayName, text);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), policyToFileText(deployed, views.sidebar.backend.label));
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     if (doc.uri.scheme === 'file') await doc.save();
     return true;
@@ -40,6 +42,22 @@ async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<
     reportError(ctx, t('Pull failed'), err);
     return false;
   }
+}
+
+/**
+ * An untitled document is named after its first line, here a comment: Pull opens the policy in an untitled
+ * document named after the policy instead ("Contoso Standard.cpcpolicy.json", saved where Save puts it).
+ */
+async function pullIntoNamedUntitled(policyName: string, text: string): Promise<boolean> {
+  const file = `${policyName.replace(/[^A-Za-z0-9 ._()-]/g, '_').trim() || 'policy'}.cpcpolicy.json`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '';
+  const target = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `${folder}/${file}` }));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(target.uri, new vscode.Range(target.positionAt(0), target.positionAt(target.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  // The first document keeps the admin's own text; the pulled policy opens beside it.
+  await vscode.window.showTextDocument(target);
+  return true;
 }
 
 async function open(views: Views, arg: unknown): Promise<vscode.TextDocument | undefined> {

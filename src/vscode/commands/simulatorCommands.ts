@@ -111,7 +111,7 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
       reportResult(ctx, t('Added {0} to the group "{1}".', user?.displayName ?? userId, group?.displayName ?? groupId));
       return true;
     })),
-    vscode.commands.registerCommand('cpcpolicy.simulator.assignLicense', control(t('Assign licence failed'), async (userArg?: unknown, skuArg?: unknown) => {
+    vscode.commands.registerCommand('cpcpolicy.simulator.assignLicense', control(t('Assign license failed'), async (userArg?: unknown, skuArg?: unknown) => {
       const userId = typeof userArg === 'string' ? userArg : (await pickUser(ctx, t('License which user?')))?.id;
       if (!userId) return undefined;
       let skuId = typeof skuArg === 'string' ? skuArg : undefined;
@@ -119,7 +119,7 @@ export function registerSimulatorCommands(ctx: ExtensionContext, views: Views): 
         const skus = await views.sidebar.api.listSubscribedSkus({ signal: views.sidebar.signal });
         skuId = (await vscode.window.showQuickPick(skus.map((s: SubscribedSku) => ({
           label: s.skuPartNumber, description: t('{0} of {1} used', s.consumedUnits, s.prepaidUnits.enabled), skuId: s.skuId,
-        })), { title: t('Which licence?') }))?.skuId;
+        })), { title: t('Which license?') }))?.skuId;
       }
       if (!skuId) return undefined;
       const result = await simulatorRequest<DirectoryUser>(ctx, 'POST', `/v1.0/users/${encodeURIComponent(userId)}/assignLicense`, { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });

@@ -23,6 +23,7 @@ export const completionProvider: vscode.CompletionItemProvider = {
       if (entry.detail) item.detail = entry.detail;
       if (entry.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
       if (entry.range) item.range = rangeOf(doc, entry.range.offset, entry.range.length);
+      if (entry.additionalEdits) item.additionalTextEdits = entry.additionalEdits.map((e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.text));
       if (entry.filterText) item.filterText = entry.filterText;
       if (entry.sortText) item.sortText = entry.sortText;
       return item;

@@ -2,7 +2,7 @@
 // tokens that choose its inline actions. Plain TS (the bench renders thousands of these).
 import type { CloudPc } from '../../core/model/cloudPc';
 import { BUCKET_ICONS, BUCKET_LABELS, bucketOf, canReprovision } from './cloudPcStatusBuckets';
-import { relativeTime } from './timeWords';
+import { enumWords, relativeTime } from './timeWords';
 import type { Localize, NodePresentation } from './treeNodes';
 
 /** `YYYY-MM-DD HH:mm UTC`: unambiguous across locales and stable in tests. */
@@ -15,11 +15,18 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** Tokens for `viewItem =~ /…\btoken\b/` menu clauses (Azure Resources' contextValue vocabulary). */
 export function cloudPcContextValue(pc: CloudPc): string {
   const tokens = ['cloudPc', pc.status];
-  if (canReprovision(pc.status)) tokens.push('reprovisionable');
+  // A failed Cloud PC offers the one action that fits: Retry (no user data to lose), not Reprovision too.
+  if (canReprovision(pc.status) && pc.status !== 'failed') tokens.push('reprovisionable');
   if (pc.status === 'failed') tokens.push('hasFailed');
   if (pc.status === 'inGracePeriod') tokens.push('inGracePeriod');
   if (pc.status !== 'deprovisioning') tokens.push('renamable');
   return tokens.join(';');
+}
+
+/** The service's default display name is "<policy> - <user>"; anything else was given by a rename. */
+function isRenamed(pc: CloudPc): boolean {
+  if (!pc.displayName || !pc.managedDeviceName || pc.displayName === pc.managedDeviceName) return false;
+  return !(pc.provisioningPolicyName && pc.displayName.startsWith(`${pc.provisioningPolicyName} - `));
 }
 
 function graceEnd(iso: string, now: number | undefined, t: Localize): string {
@@ -40,10 +47,12 @@ export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: 
   const parts: string[] = [];
   if (pc.userPrincipalName) parts.push(pc.userPrincipalName);
   else if (pc.allotmentDisplayName) parts.push(pc.allotmentDisplayName);
+  // A renamed Cloud PC shows its new display name (the row's label stays the device name).
+  if (isRenamed(pc)) parts.push(`“${pc.displayName}”`);
   if (options.showPolicy && pc.provisioningPolicyName) parts.push(pc.provisioningPolicyName);
   if (pc.status === 'failed' && pc.statusDetail?.message) parts.push(pc.statusDetail.message);
   if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) parts.push(t('grace period ends {0}', graceEnd(pc.gracePeriodEndDateTime, options.now, t)));
-  if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning')) parts.push(pc.status);
+  if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning')) parts.push(t(enumWords(pc.status)));
   return {
     label: cloudPcLabel(pc),
     description: parts.join(' · '),
@@ -56,7 +65,7 @@ export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: 
 /** Built on hover only (TreeDataProvider.resolveTreeItem): a page of rows should not pay for 200 tooltips. */
 export function cloudPcTooltip(pc: CloudPc, t: Localize): string {
   const rows: [string, string | null | undefined][] = [
-    [t('Status'), `${t(BUCKET_LABELS[bucketOf(pc.status)])} (${pc.status})`],
+    [t('Status'), `${t(BUCKET_LABELS[bucketOf(pc.status)])} (${t(enumWords(pc.status))})`],
     [t('Device name'), pc.managedDeviceName],
     [t('User'), pc.userPrincipalName],
     [t('Policy'), pc.provisioningPolicyName],

@@ -1,4 +1,4 @@
-// Times in an admin's words: "4 Jun 15:34" (the simulated clock in the status bar) and "in 6 days" (when a
+// Times and enum values in an admin's words: "4 Jun 15:34" (the simulated clock in the status bar) and "in 6 days" (when a
 // grace period ends). UTC, so the simulator's clock reads the same on every machine. Plain TS.
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -27,4 +27,9 @@ export function relativeTime(targetMs: number, nowMs: number, t: Localize): stri
     }
   }
   return t('now');
+}
+
+/** An enum member as words: "modifyingSingleSignOn" → "modifying single sign-on", "movingRegion" → "moving region". */
+export function enumWords(value: string): string {
+  return value.replace(/(^s|S)ingleSignOn/g, '$1ingleSign-on').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }

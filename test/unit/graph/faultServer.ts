@@ -125,7 +125,7 @@ export const faultTriggers = {
   fiftyPagesFilter: "displayName eq 'fifty-pages'",
   /** Prefix of ids whose reprovision is throttled once (every third) before succeeding. */
   bulkPrefix: 'bulk-',
-  forbiddenMessage: 'The tenant has no Windows 365 licence that allows this action.',
+  forbiddenMessage: 'The tenant has no Windows 365 license that allows this action.',
   forbiddenInnerCode: 'NoLicense',
 };
 

@@ -13,6 +13,15 @@ function cursor(withMarker: string): [string, number] {
 }
 
 describe('completion', () => {
+  it('inserts the comma the document needs when a property follows, and none before the closing brace', () => {
+    const middle = '{\n  "displayName": "x",\n  \n  "description": "y"\n}';
+    const inMiddle = getCompletions(middle, middle.indexOf('\n  \n') + 3).find((e) => e.label === 'enableSingleSignOn');
+    assert.equal(inMiddle?.insertText, '"enableSingleSignOn": ${1|false,true|},');
+    const last = '{\n  "displayName": "x",\n  \n}';
+    const atEnd = getCompletions(last, last.indexOf('\n  \n') + 3).find((e) => e.label === 'enableSingleSignOn');
+    assert.equal(atEnd?.insertText, '"enableSingleSignOn": ${1|false,true|}');
+  });
+
   it('offers a whole new policy in an empty file, and the snippet (placeholders filled) validates', () => {
     const items = getCompletions('', 0);
     assert.equal(items[0]!.kind, 'snippet');

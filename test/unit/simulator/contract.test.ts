@@ -63,7 +63,7 @@ describe('simulator Graph contract', () => {
     assert.ok(wrong.json.error.message);
   });
 
-  it('speaks the directory: $search, startswith, nested members, licence details', async () => {
+  it('speaks the directory: $search, startswith, nested members, license details', async () => {
     const { t } = demo();
     const search = await t.ok('GET', '/v1.0/groups?$search="displayName:w365"', undefined, { consistencylevel: 'eventual' });
     assert.deepEqual(search.json.value.map((g: { displayName: string }) => g.displayName).sort(), ['W365 Engineering', 'W365 Finance', 'W365 Sales']);

@@ -46,12 +46,12 @@ describe('simulator rules (issue 4)', () => {
     });
   });
 
-  describe('rule 2: every licensed user in an assigned group gets one Cloud PC per licence', () => {
-    it('counts licences, skips unlicensed users and nested groups, and covers late joiners', async () => {
+  describe('rule 2: every licensed user in an assigned group gets one Cloud PC per license', () => {
+    it('counts licenses, skips unlicensed users and nested groups, and covers late joiners', async () => {
       const t = tenant();
-      const one = await t.user('One Licence');
-      const two = await t.user('Two Licences', [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU]);
-      const none = await t.user('No Licence', []);
+      const one = await t.user('One License');
+      const two = await t.user('Two Licenses', [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU]);
+      const none = await t.user('No License', []);
       const nestedUser = await t.user('Nested Member');
       const inner = await t.group('Inner', [nestedUser.id]);
       const g = await t.group('Outer', [one.id, two.id, none.id, inner]);
@@ -69,14 +69,14 @@ describe('simulator rules (issue 4)', () => {
       assert.equal((await t.cloudPcsOf(late.upn)).length, 1);
     });
 
-    it('gives users beyond the available licences none', async () => {
+    it('gives users beyond the available licenses none', async () => {
       const t = tenant();
       const users = [await t.user('F1', []), await t.user('F2', []), await t.user('F3', [])];
       const g = await t.group('Shift', users.map((u) => u.id));
       const p = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
       await t.assign(p, [g], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift', allotmentLicensesCount: 2 });
       assert.equal((await t.cloudPcs()).length, 2);
-      // Enterprise units are finite too: the 46th licence of a 45-unit SKU is refused.
+      // Enterprise units are finite too: the 46th license of a 45-unit SKU is refused.
       const skus = (await t.ok('GET', '/v1.0/subscribedSkus')).json.value;
       const e2 = skus.find((s: { skuId: string }) => s.skuId === SKU_ENTERPRISE_2VCPU);
       for (let i = e2.consumedUnits; i < e2.prepaidUnits.enabled; i++) await t.user(`Filler ${i}`);
@@ -255,7 +255,7 @@ describe('simulator rules (issue 4)', () => {
       assert.equal(restored.status, 'provisioned');
       assert.equal(restored.gracePeriodEndDateTime, null);
       assert.equal(restored.id, inGrace.id);
-      // Licence removal works the same way; the end of the period deprovisions.
+      // License removal works the same way; the end of the period deprovisions.
       await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [], removeLicenses: [SKU_ENTERPRISE_2VCPU] });
       assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'inGracePeriod');
       await t.advance({ days: 7 });

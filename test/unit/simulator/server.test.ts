@@ -7,7 +7,7 @@ import { runSimulator } from '../../../src/cli/simulatorCommand';
 import { SKU_ENTERPRISE_4VCPU, SKU_ENTERPRISE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, fetchTransport, VE } from './tenantClient';
 
-/** Licences, an overlap, a failure, a grace period, a reprovision: returns what an admin would see. */
+/** Licenses, an overlap, a failure, a grace period, a reprovision: returns what an admin would see. */
 async function scenario(t: TenantClient): Promise<unknown> {
   const a = await t.user('Scenario A');
   const b = await t.user('Scenario B', [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU]);

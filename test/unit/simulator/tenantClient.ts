@@ -44,10 +44,10 @@ export class TenantClient {
     return r;
   }
 
-  async user(name: string, licences: string[] = [SKU_ENTERPRISE_2VCPU]): Promise<{ id: string; upn: string }> {
+  async user(name: string, licenses: string[] = [SKU_ENTERPRISE_2VCPU]): Promise<{ id: string; upn: string }> {
     const upn = `${name.toLowerCase().replace(/[^a-z0-9.]/g, '')}@contoso.onmicrosoft.com`;
     const r = await this.ok('POST', '/v1.0/users', { displayName: name, userPrincipalName: upn, accountEnabled: true, mailNickname: name.replace(/\W/g, '') });
-    if (licences.length) await this.ok('POST', `/v1.0/users/${r.json.id}/assignLicense`, { addLicenses: licences.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: [] });
+    if (licenses.length) await this.ok('POST', `/v1.0/users/${r.json.id}/assignLicense`, { addLicenses: licenses.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: [] });
     return { id: r.json.id, upn };
   }
 
