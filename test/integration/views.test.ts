@@ -13,6 +13,8 @@ import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
 import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
+import { GraphError } from '../../src/core/graph/graphError';
+import { adviceFor } from '../../src/vscode/views/errorAdvice';
 import { answerQuestions, getExtension, waitFor } from './testSupport';
 import { rows } from './treeRows';
 
@@ -331,24 +333,48 @@ describe('views: the sidebar follows the simulator', function () {
     await matches(views, 'the view after deleting the policy');
   });
 
-  it('shows error rows (not exceptions) when the backend cannot be reached, and recovers', async () => {
-    // Microsoft Graph while signed out: every read fails; the views must say so and offer a retry.
+  it('signed out of Microsoft Graph shows the welcome content (Sign In), not error rows, and recovers', async () => {
+    // Microsoft Graph while signed out: the views are empty so VS Code shows the welcome content with Sign In.
     await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'graph', vscode.ConfigurationTarget.Global);
     try {
-      const errorRow = await waitFor(async () => {
-        const [first] = await rows(views.sidebar.cloudPcProvider);
-        return first?.node.kind === 'message' && first.node.tone === 'error' ? first : undefined;
-      }, 'an error row in the Cloud PCs view', 30_000);
-      assert.match(errorRow.label, /^Could not load Cloud PCs: /);
-      assert.equal(errorRow.item.command?.command, 'cpcpolicy.refresh');
-      const [policyRow] = await rows(views.sidebar.policyProvider);
-      assert.equal(policyRow.node.kind, 'message');
-      assert.match(policyRow.label, /^Could not load provisioning policies: /);
+      await waitFor(async () => {
+        await views.sidebar.ensureCloudPcs();
+        await views.sidebar.ensurePolicies();
+        return views.sidebar.store.loaded && views.sidebar.policyModel.loaded;
+      }, 'both views to finish loading', 30_000);
+      assert.deepEqual((await rows(views.sidebar.cloudPcProvider)).map((r) => r.label), [], 'no rows: the welcome content shows');
+      assert.deepEqual((await rows(views.sidebar.policyProvider)).map((r) => r.label), []);
     } finally {
       await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     }
     await waitFor(async () => (await rows(views.sidebar.cloudPcProvider)).some((r) => r.label === 'Provisioned'), 'the simulator data back', 15_000);
     await matches(views, 'the view after switching back to the simulator');
+  });
+
+  it('every error row offers the action that fixes it, in an admin\'s words', async () => {
+    const model = views.sidebar.cloudPcModel;
+    const t = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)]));
+    const cases: [number, string, RegExp][] = [
+      [401, 'cpcpolicy.signIn', /^Sign in to Microsoft Graph to see Cloud PCs$/],
+      [403, 'cpcpolicy.switchTenant', /^Your account may not read Cloud PCs in this tenant$/],
+      [503, 'cpcpolicy.refresh', /^Microsoft Graph is busy/],
+      [500, 'cpcpolicy.showLog', /^Could not load Cloud PCs: /],
+    ];
+    try {
+      for (const [status, command, label] of cases) {
+        const advice = adviceFor(new GraphError({ status, code: 'x', message: 'boom' } as never), 'Cloud PCs', t);
+        model.error = advice.text;
+        model.errorAction = advice.action;
+        const [row] = await rows(views.sidebar.cloudPcProvider);
+        assert.match(row.label, label);
+        assert.doesNotMatch(row.label, /Error\)/, 'no raw error class names');
+        assert.equal(row.item.command?.command, command, `${status}`);
+        assert.match(row.item.contextValue ?? '', new RegExp(`^message;error;${command.slice('cpcpolicy.'.length)}$`));
+      }
+    } finally {
+      model.error = undefined;
+      model.errorAction = undefined;
+    }
   });
 
   it('shows an error row with a retry action instead of throwing', async () => {

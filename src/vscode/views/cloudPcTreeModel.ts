@@ -27,6 +27,8 @@ export class CloudPcTreeModel {
   private filterValue: CloudPcFilter = {};
   /** Set when the last load failed; shown as an error row with a retry action. */
   error: string | undefined;
+  /** What fixes the error (a command id without its prefix): Sign In, Switch Tenant, Show Log, Retry. */
+  errorAction: string | undefined;
 
   constructor(
     readonly store: CloudPcStore,
@@ -51,7 +53,7 @@ export class CloudPcTreeModel {
   }
 
   roots(): TreeNode[] {
-    const error = this.error ? this.cache.get({ kind: 'message', id: 'cpcs:error', tone: 'error', text: this.error }) : undefined;
+    const error = this.error ? this.cache.get({ kind: 'message', id: `cpcs:error:${this.errorAction ?? 'refresh'}:${this.error}`, tone: 'error', text: this.error, action: this.errorAction }) : undefined;
     if (!this.store.loaded) return [error ?? this.cache.get({ kind: 'message', id: 'cpcs:loading', tone: 'loading', text: this.t('Loading Cloud PCs…') })];
     // A failed refresh keeps what was loaded, with the error (and its retry) on top.
     const out: TreeNode[] = [...(error ? [error] : []), ...this.pager.groups(this.filterValue.policyId, this.filterValue.bucket)];
@@ -107,6 +109,8 @@ export function tooltipFor(node: TreeNode, store: CloudPcStore, t: Localize): st
   return pc ? cloudPcTooltip(pc, t) : undefined;
 }
 
+const ACTION_TITLES: Record<string, string> = { refresh: 'Retry', signIn: 'Sign In', switchTenant: 'Switch Tenant', showLog: 'Show Log' };
+
 /** Shared by both views: the rows both trees have in common. */
 export function presentNode(node: TreeNode, store: CloudPcStore, pager: StatusGroupPager, t: Localize, showPolicy: boolean): NodePresentation {
   switch (node.kind) {
@@ -131,10 +135,10 @@ export function presentNode(node: TreeNode, store: CloudPcStore, pager: StatusGr
         label: node.text,
         description: node.detail,
         tooltip: node.detail ? `${node.text}\n\n${node.detail}` : node.text,
-        contextValue: node.tone === 'error' ? 'message;error' : `message;${node.tone}`,
+        contextValue: node.tone === 'error' ? `message;error;${node.action ?? 'refresh'}` : `message;${node.tone}`,
         icon: node.tone === 'error' ? { id: 'error', color: 'errorForeground' } : node.tone === 'loading' ? { id: 'loading~spin' } : { id: 'info' },
         collapsible: 'none',
-        command: node.tone === 'error' ? { command: 'cpcpolicy.refresh', title: t('Retry'), withNode: false } : undefined,
+        command: node.tone === 'error' ? { command: `cpcpolicy.${node.action ?? 'refresh'}`, title: t(ACTION_TITLES[node.action ?? 'refresh'] ?? 'Retry'), withNode: false } : undefined,
       };
     default:
       return { label: node.id, contextValue: node.kind, collapsible: 'none' };

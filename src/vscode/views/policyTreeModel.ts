@@ -53,6 +53,8 @@ export class PolicyTreeModel {
   readonly servicePlanNames = new Map<string, string>();
   loaded = false;
   error: string | undefined;
+  /** What fixes the error (a command id without its prefix): Sign In, Switch Tenant, Show Log, Retry. */
+  errorAction: string | undefined;
   /** The user the tooltip's sample name is made for. */
   sampleUser = 'adele.vance@contoso.com';
 
@@ -95,7 +97,7 @@ export class PolicyTreeModel {
   }
 
   roots(): TreeNode[] {
-    const error = this.error ? this.cache.get({ kind: 'message', id: 'pol:error', tone: 'error', text: this.error }) : undefined;
+    const error = this.error ? this.cache.get({ kind: 'message', id: `pol:error:${this.errorAction ?? 'refresh'}:${this.error}`, tone: 'error', text: this.error, action: this.errorAction }) : undefined;
     if (!this.loaded) return [error ?? this.cache.get({ kind: 'message', id: 'pol:loading', tone: 'loading', text: this.t('Loading provisioning policies…') })];
     const rows: TreeNode[] = this.policies.map((p) => this.cache.get({ kind: 'policy', id: `pol:${p.id}`, policyId: p.id }));
     return error ? [error, ...rows] : rows;

@@ -16,6 +16,8 @@ export function registerViews(ctx: ExtensionContext): Views {
   const setBackendContext = (): void => {
     // Reading the kind does not create the backend: activation stays free of work.
     void vscode.commands.executeCommand('setContext', 'cpcpolicy.backend', ctx.backends.kind);
+    // The welcome content with Sign In shows on Graph while no account is signed in.
+    void vscode.commands.executeCommand('setContext', 'cpcpolicy.signedIn', !!ctx.signIn.accountLabel);
   };
   setBackendContext();
   ctx.subscribe(
@@ -34,6 +36,7 @@ export function registerViews(ctx: ExtensionContext): Views {
       sidebar.reset();
     }),
     ctx.onDidRequestRefresh(() => void sidebar.refresh()),
+    ctx.signIn.onDidChange(setBackendContext),
   );
   return { sidebar, live };
 }

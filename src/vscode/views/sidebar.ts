@@ -11,6 +11,7 @@ import { CloudPcStore } from './cloudPcStore';
 import type { CloudPcChange } from './cloudPcStore';
 import { CloudPcTreeModel } from './cloudPcTreeModel';
 import type { CloudPcFilter } from './cloudPcTreeModel';
+import { adviceFor } from './errorAdvice';
 import { ModelTreeProvider } from './modelTreeProvider';
 import { PolicyTreeModel } from './policyTreeModel';
 import type { TreeNode } from './treeNodes';
@@ -146,8 +147,16 @@ export class Sidebar implements vscode.Disposable {
       }
     } catch (err) {
       if (generation !== this.generation) return;
-      this.cloudPcModel.error = vscode.l10n.t('Could not load Cloud PCs: {0}', errorMessage(err));
-      this.ctx.log.warn(this.cloudPcModel.error);
+      this.ctx.log.warn(`Could not load Cloud PCs: ${errorMessage(err)}`);
+      if (this.signedOut(err)) {
+        // Signed out is not an error: the views show their welcome content with Sign In.
+        this.cloudPcModel.error = undefined;
+        this.store.replaceAll([]);
+      } else {
+        const advice = adviceFor(err, vscode.l10n.t('Cloud PCs'), vscode.l10n.t);
+        this.cloudPcModel.error = advice.text;
+        this.cloudPcModel.errorAction = advice.action;
+      }
       // No automatic retry from getChildren (it would loop while the service fails): the error row retries.
       this.cloudPcProvider.fireAll();
       this.policyProvider.fireAll();
@@ -168,12 +177,23 @@ export class Sidebar implements vscode.Disposable {
       else this.policyProvider.apply(refresh);
     } catch (err) {
       if (generation !== this.generation) return;
-      this.policyModel.error = vscode.l10n.t('Could not load provisioning policies: {0}', errorMessage(err));
-      this.ctx.log.warn(this.policyModel.error);
+      this.ctx.log.warn(`Could not load provisioning policies: ${errorMessage(err)}`);
+      if (this.signedOut(err)) {
+        this.policyModel.setPolicies([]);
+      } else {
+        const advice = adviceFor(err, vscode.l10n.t('provisioning policies'), vscode.l10n.t);
+        this.policyModel.error = advice.text;
+        this.policyModel.errorAction = advice.action;
+      }
       this.policyProvider.fireAll();
     } finally {
       if (generation === this.generation) this.loadedEmitter.fire();
     }
+  }
+
+  /** Microsoft Graph with no account: the welcome content (Sign In), not an error row. */
+  private signedOut(err: unknown): boolean {
+    return this.ctx.backends.kind === 'graph' && !this.ctx.signIn.accountLabel && isGraphError(err) && err.status === 401;
   }
 
   /** Whose name the policy tooltips preview: a simulated user, or the first of `cpcpolicy.preview.sampleUsers`. */

@@ -10,7 +10,7 @@ export type TreeNode =
   | { readonly kind: 'cloudPc'; readonly id: string; readonly cloudPcId: string }
   /** Paged results: `parentId` is the group it extends, or undefined for the root (server pages). */
   | { readonly kind: 'loadMore'; readonly id: string; readonly parentId?: string }
-  | { readonly kind: 'message'; readonly id: string; readonly tone: 'error' | 'info' | 'loading'; readonly text: string; readonly detail?: string };
+  | { readonly kind: 'message'; readonly id: string; readonly tone: 'error' | 'info' | 'loading'; readonly text: string; readonly detail?: string; readonly action?: string };
 
 export type NodeKind = TreeNode['kind'];
 
