@@ -62,28 +62,3 @@ describe('admin flows e2e: questions, deploy by identity, signed out', function 
   });
 });
 
-describe('admin flows e2e: signed out of Microsoft Graph', function () {
-  let wb;
-
-  before(async function () {
-    wb = await openWorkbench({ settings: { 'cpcpolicy.backend': 'graph' } });
-    await openCloudPcSidebar(wb.page);
-    await widenSidebar(wb.page);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
-
-  it('shows the welcome content with Sign In and Switch Tenant, no raw error', async function () {
-    const { page } = wb;
-    const policies = pane(page, 'Provisioning Policies');
-    await policies.locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' }).first().waitFor({ timeout: LABEL_TIMEOUT });
-    for (const button of ['Sign In to Microsoft Graph', 'Switch Tenant', 'Use the Simulator']) {
-      await policies.locator('.welcome-view .monaco-button', { hasText: button }).first().waitFor({ timeout: 15_000 });
-    }
-    await pane(page, 'Cloud PCs').locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' }).first().waitFor({ timeout: LABEL_TIMEOUT });
-    assert.equal(await page.locator('.part.sidebar', { hasText: 'SignInRequiredError' }).count(), 0);
-    await screenshot(page, 'signed-out-welcome');
-  });
-});

@@ -10,10 +10,9 @@ export const resultsDir = path.join(root, 'test-results');
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
- * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once;
- * `settings` become the user's settings.
+ * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once.
  */
-export async function openWorkbench({ files = {}, settings } = {}) {
+export async function openWorkbench({ files = {} } = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
@@ -23,10 +22,6 @@ export async function openWorkbench({ files = {}, settings } = {}) {
   const extensionsDir = path.join(home, 'extensions');
   const userDataDir = path.join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
-  if (settings) {
-    mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings));
-  }
   await installExtension(extensionsDir, vsix, userDataDir);
   const server = await startCodeServer({ folder, extensionsDir, userDataDir });
   const browser = await launchBrowser();

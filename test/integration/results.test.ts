@@ -37,6 +37,14 @@ describe('say what happened', function () {
     for (const s of subs) s.dispose();
   });
 
+  it('shows the simulated clock and speed in the status bar, and grace ends as a relative time', async () => {
+    assert.match(api.testHooks!.statusBarText(), /^\$\(beaker\) Simulator · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d · ×\d+$/);
+    await views.sidebar.reloadCloudPcs();
+    const group = (await rows(views.sidebar.cloudPcProvider)).find((g) => g.label === 'In grace period')!;
+    const [row] = await rows(views.sidebar.cloudPcProvider, group.node);
+    assert.match(row.description, /grace period ends in \d+ (days?|hours?)/);
+  });
+
   it('the simulator controls say what they did, and Inject Failure says whose next attempt fails', async () => {
     assert.match(await said('cpcpolicy.simulator.advanceTime', { hours: 2 }), /^Simulated time moved on 2 h: it is now \d{1,2} [A-Z][a-z]{2} \d\d:\d\d UTC\.$/);
     const from = messages.length;
@@ -86,11 +94,4 @@ describe('say what happened', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('shows the simulated clock and speed in the status bar, and grace ends as a relative time', async () => {
-    assert.match(api.testHooks!.statusBarText(), /^\$\(beaker\) Simulator · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d · ×\d+$/);
-    await views.sidebar.reloadCloudPcs();
-    const group = (await rows(views.sidebar.cloudPcProvider)).find((g) => g.label === 'In grace period')!;
-    const [row] = await rows(views.sidebar.cloudPcProvider, group.node);
-    assert.match(row.description, /grace period ends in \d+ (days?|hours?)/);
-  });
 });
