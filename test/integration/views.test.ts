@@ -313,8 +313,9 @@ describe('views: the sidebar follows the simulator', function () {
     const plan = (await views.sidebar.api.listServicePlans()).find((p) => p.provisioningType === 'sharedByUser')!;
     const target = { groupId: group.id, servicePlanId: plan.id, allotmentDisplayName: 'Stores', allotmentLicensesCount: 2 };
     const whatIf = await vscode.commands.executeCommand<{ gets: unknown[]; skipped: { reason: string }[] }>('cpcpolicy.assign', retail.id, [target], { whatIfOnly: true });
-    assert.equal(whatIf.gets.length, 2);
-    assert.equal(whatIf.skipped.filter((s) => /beyond the allotment of 2/.test(s.reason)).length, 4);
+    // Frontline dedicated: each of the 2 allotted licences enables up to three Cloud PCs, so all 6 members get one.
+    assert.equal(whatIf.gets.length, 6);
+    assert.equal(whatIf.skipped.filter((s) => /beyond the allotment/.test(s.reason)).length, 0);
     await vscode.commands.executeCommand('cpcpolicy.assign', retail.id, [target]);
     await views.live.settled();
     const row = (await rows(views.sidebar.policyProvider)).find((p) => p.label === retail.displayName)!;

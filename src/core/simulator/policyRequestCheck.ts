@@ -7,6 +7,7 @@ import {
   CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, MICROSOFT_MANAGED_DESKTOP_TYPES, USER_SETTINGS_PERSISTENCE_STORAGE_SIZES, CLOUD_PC_MANAGEMENT_SERVICES,
   CLOUD_PC_SNAPSHOT_RESET_MODES,
 } from '../model/provisioningPolicy';
+import { isFrontlineSharedType } from '../model/provisioningKind';
 import { validateDocument } from '../policy/validator';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
@@ -104,8 +105,8 @@ export function checkPolicyBody(text: string, body: unknown, partial: boolean, c
   // Same schema and rules as the editor: errors reject the request, warnings don't.
   for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.message);
 
-  // Service rules the engine depends on (graph-facts C.3, C.5).
-  if (b.userExperienceType === 'cloudApp' && b.provisioningType !== 'sharedByEntraGroup' && !partial) {
+  // Service rules the engine depends on (docs/rules.md CPC301, CPC305, CPC306).
+  if (b.userExperienceType === 'cloudApp' && !isFrontlineSharedType(b.provisioningType) && !partial) {
     problems.push("userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'.");
   }
   const configs = (b.domainJoinConfigurations as CloudPcProvisioningPolicy['domainJoinConfigurations']) ?? [];

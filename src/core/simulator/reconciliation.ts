@@ -4,6 +4,7 @@
 import type { Simulator } from './simulator';
 import type { PolicyRecord, AssignmentRecord, UserRecord } from './simulatorState';
 import { createCloudPc, loseCoverage, restoreFromGrace, deprovision } from './cloudPcLifecycle';
+import { provisioningKindOf } from '../model/provisioningKind';
 
 interface Covering {
   policy: PolicyRecord;
@@ -53,11 +54,11 @@ export function reconcileUser(sim: Simulator, userId: string): void {
           const policy = sim.policies.get(pid);
           const assignment = policy && assignmentFor(policy, g);
           if (!policy || !assignment) continue;
-          const type = policy.policy.provisioningType ?? 'dedicated';
-          // One policy per licence: the first assigned wins, overlaps are ignored (graph-facts C.6).
-          if (type === 'dedicated') {
+          const kind = provisioningKindOf(policy.policy.provisioningType);
+          // One policy per licence: the first assigned wins, overlaps are ignored (docs/simulator.md rule 4).
+          if (kind.family === 'enterprise') {
             if (!dedicated || assignment.assignedSeq < dedicated.assignment.assignedSeq) dedicated = { policy, assignment };
-          } else if (type === 'sharedByUser' || type === 'shared') {
+          } else if (kind.family === 'frontline' && kind.sharing === 'dedicated') {
             (frontline ??= []).push({ policy, assignment });
           }
         }

@@ -16,6 +16,7 @@ import type { ResponseContext } from './graphResponses';
 import { jsonResponse, jsonTextResponse, emptyResponse, errorResponse, invalidProperties, badRequest, MALFORMED_MESSAGE } from './graphResponses';
 import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphRegion, toGraphUser, toGraphGroup, toGraphSku, toLicenseDetails } from './graphShapes';
 import { checkPolicyBody } from './policyRequestCheck';
+import { isFrontlineSharedType } from '../model/provisioningKind';
 import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
@@ -349,9 +350,9 @@ function patchPolicy(ctx: Ctx, id: string): RestResponse {
   const b = body(ctx);
   const checked = checkPolicyBody(ctx.rawBody ?? '', b, true, policyContext(ctx));
   if (!checked.ok) return invalidProperties(ctx, checked.messages);
-  // cloudApp requires sharedByEntraGroup, checked against the stored type on PATCH (graph-facts C.3).
+  // cloudApp requires Frontline shared, checked against the stored type on PATCH (docs/rules.md CPC301).
   const stored = ctx.sim.policies.get(id)!.policy;
-  if (checked.fields.userExperienceType === 'cloudApp' && (checked.fields.provisioningType ?? stored.provisioningType) !== 'sharedByEntraGroup') {
+  if (checked.fields.userExperienceType === 'cloudApp' && !isFrontlineSharedType(checked.fields.provisioningType ?? stored.provisioningType)) {
     return invalidProperties(ctx, ["userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'."]);
   }
   return result(ctx, ctx.sim.updatePolicy(id, checked.fields, actor(ctx)), () => emptyResponse(ctx, 204));
