@@ -82,6 +82,20 @@ export interface CloudPcUserSettingsPersistenceConfiguration {
 
 export const GROUP_ASSIGNMENT_TARGET_ODATA_TYPE = '#microsoft.graph.cloudPcManagementGroupAssignmentTarget';
 
+/** The `@odata.type` Graph payloads may carry on each object of a policy (docs/rules.md "@odata.type"). */
+export const ODATA_TYPES = {
+  policy: '#microsoft.graph.cloudPcProvisioningPolicy',
+  domainJoinConfiguration: '#microsoft.graph.cloudPcDomainJoinConfiguration',
+  windowsSetting: '#microsoft.graph.cloudPcWindowsSetting',
+  assignment: '#microsoft.graph.cloudPcProvisioningPolicyAssignment',
+  groupTarget: GROUP_ASSIGNMENT_TARGET_ODATA_TYPE,
+} as const;
+
+/** The Graph docs write the type with and without the leading '#' (the assign example omits it): both name it. */
+export function isODataTypeOf(value: unknown, type: string): boolean {
+  return value === type || value === type.slice(1);
+}
+
 export interface CloudPcManagementGroupAssignmentTarget {
   '@odata.type'?: string;
   groupId: string;

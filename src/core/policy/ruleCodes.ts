@@ -26,6 +26,7 @@ export const RULES = {
   badFormat: { code: 'CPC206', title: 'Value does not have the required format (GUID, ...)' },
   outOfRange: { code: 'CPC207', title: 'Number or text length out of range' },
   schemaOther: { code: 'CPC208', title: 'Schema violation' },
+  sentinelEnumValue: { code: 'CPC209', title: 'unknownFutureValue is a sentinel callers must not send', source: 'Graph: Best practices for working with Microsoft Graph (evolvable enumerations)' },
   // CPC3xx: domain rules (graph-facts C.2–C.5)
   cloudAppNeedsSharedByEntraGroup: { code: 'CPC301', title: 'userExperienceType cloudApp requires provisioningType sharedByEntraGroup', source: 'C.3' },
   persistenceNeedsSharedByEntraGroup: { code: 'CPC302', title: 'userSettingsPersistenceConfiguration only with sharedByEntraGroup', source: 'C.3' },

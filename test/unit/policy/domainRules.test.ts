@@ -42,7 +42,8 @@ const CASES: RuleCase[] = [
   // schema layer
   { rule: RULES.wrongType, pass: policy('"enableSingleSignOn": true'), fail: policy('"enableSingleSignOn": "true"'), at: '"true"', fixes: true },
   { rule: RULES.unknownProperty, pass: policy('"imageType": "gallery"'), fail: policy('"imageTyp": "gallery"'), at: '"imageTyp"', fixes: true },
-  { rule: RULES.notEnumMember, pass: policy('"provisioningType": "dedicated"'), fail: policy('"provisioningType": "dedicate"'), at: '"dedicate"', fixes: true },
+  { rule: RULES.notEnumMember, pass: policy('"imageType": "gallery"'), fail: policy('"imageType": "galery"'), at: '"galery"', fixes: true },
+  { rule: RULES.sentinelEnumValue, pass: policy('"imageType": "gallery"'), fail: policy('"imageType": "unknownFutureValue"'), at: '"unknownFutureValue"' },
   { rule: RULES.unknownOpenEnumMember, pass: '{ "displayName": "x", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "poland" }] }', fail: '{ "displayName": "x", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "polland" }] }', at: '"polland"', fixes: true },
   { rule: RULES.missingProperty, pass: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`), fail: policy('"assignments": [{ "target": { } }]'), at: '"target"', fixes: true },
   { rule: RULES.badFormat, pass: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`), fail: policy('"assignments": [{ "target": { "groupId": "finance-team" } }]'), at: '"finance-team"' },
