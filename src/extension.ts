@@ -13,6 +13,7 @@ import { registerSimulatorCommands } from './vscode/commands/simulatorCommands';
 import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
+import { followTenantPolicies } from './vscode/language/tenantPolicies';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
   ctx.subscribe(createBackendStatusBar(ctx.backends), ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
+  followTenantPolicies(ctx, views, language.diagnostics);
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);
   registerAssignCommands(ctx, views);

@@ -51,6 +51,7 @@ export const RULES = {
   servicePlanForDedicated: { code: 'CPC322', title: 'servicePlanId must be absent for dedicated', source: 'B.3' },
   duplicateGroup: { code: 'CPC323', title: 'Group assigned twice', source: 'C.6' },
   noDomainJoin: { code: 'CPC324', title: 'No domainJoinConfigurations: where do Cloud PCs join?', source: 'C.5' },
+  overlappingTargets: { code: 'CPC325', title: 'Group targeted by two per-user policies: the first assigned wins', source: 'Learn: Create a provisioning policy' },
   // CPC4xx: naming template (graph-facts C.1)
   unclosedToken: { code: 'CPC401', title: 'Naming token not closed with %', source: 'C.1' },
   unknownToken: { code: 'CPC402', title: 'Unknown naming token', source: 'C.1' },

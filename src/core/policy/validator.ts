@@ -11,6 +11,8 @@ import type { JsonObject } from './jsonValue';
 import { scannerLocator, treeLocator } from './locator';
 import type { DocLocator } from './locator';
 import { namingHits } from './namingFindings';
+import { overlapHits } from './overlapRules';
+import type { DeployedPolicy } from './overlapRules';
 import { policyRuleHits } from './policyRules';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
@@ -24,6 +26,8 @@ export interface ValidateOptions {
   partial?: boolean;
   /** Expected Cloud PC count for collision odds (CPC410); default from assignments or 1000. */
   fleetSize?: number;
+  /** Policies deployed in the tenant at hand (plain data), for overlapping targets (CPC325). */
+  deployedPolicies?: readonly DeployedPolicy[];
 }
 
 export interface PolicyAnalysis {
@@ -137,6 +141,7 @@ function collectHits(root: JsonObject, policies: PolicyEntry[], options: Validat
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
   }
+  add(overlapHits(policies, options.deployedPolicies));
   return hits;
 }
 

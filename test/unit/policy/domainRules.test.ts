@@ -39,6 +39,8 @@ const CASES: RuleCase[] = [
   { rule: RULES.servicePlanForDedicated, pass: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`), fail: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}", "servicePlanId": "${GUID_B}" } }]`), at: `"servicePlanId": "${GUID_B}"`, fixes: true },
   { rule: RULES.duplicateGroup, pass: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }, { "target": { "groupId": "${GUID_B}" } }]`), fail: policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }, { "target": { "groupId": "${GUID_A.toUpperCase()}" } }]`), at: `"${GUID_A.toUpperCase()}"`, fixes: true },
   { rule: RULES.noDomainJoin, pass: policy(), fail: '{ "displayName": "x" }', at: '"displayName"', fixes: true },
+  // The first assigned policy wins for a user in both groups (Learn: Create a provisioning policy).
+  { rule: RULES.overlappingTargets, pass: `{ "policies": [${policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`)}, ${policy(`"assignments": [{ "target": { "groupId": "${GUID_B}" } }]`)}] }`, fail: `{ "policies": [${policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`)}, ${policy(`"assignments": [{ "target": { "groupId": "${GUID_A.toUpperCase()}" } }]`)}] }`, at: `"${GUID_A.toUpperCase()}"` },
   // schema layer
   { rule: RULES.wrongType, pass: policy('"enableSingleSignOn": true'), fail: policy('"enableSingleSignOn": "true"'), at: '"true"', fixes: true },
   { rule: RULES.unknownProperty, pass: policy('"imageType": "gallery"'), fail: policy('"imageTyp": "gallery"'), at: '"imageTyp"', fixes: true },
