@@ -194,7 +194,8 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
       return [{ rule: RULES.hybridJoinNeedsConnection, severity: 'error', message: 'hybridAzureADJoin uses the network of its connection: remove regionName.', path: [...path, 'regionName'], part: 'member', fixes: [removeFix('Remove regionName', [...path, 'regionName'])] }];
     }
   }
-  if (joinType === 'azureADJoin') {
+  // Without a join type the pair is wrong either way: hybrid takes no region, Entra join not both.
+  if (joinType === 'azureADJoin' || (joinType !== 'hybridAzureADJoin' && hasConnection && hasRegion)) {
     if (hasConnection && hasRegion) {
       return [
         {

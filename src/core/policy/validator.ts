@@ -230,7 +230,7 @@ function within(f: Finding, span: TextSpan): boolean {
 /** Places a hit in the text: the part it names, or the nearest ancestor that exists. */
 function place(h: Hit, loc: DocLocator): Finding {
   const range = locate(h, loc);
-  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range };
+  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
   if (h.tags) finding.tags = h.tags;
   if (h.fixes && h.fixes.length > 0) {
     const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);

@@ -97,6 +97,11 @@ const POLICY_FIELDS: Record<string, Check> = {
 
 const READ_ONLY = new Set(['id', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', '@odata.context', '@odata.type']);
 
+/** `domainJoinConfigurations[0].regionName` for ['domainJoinConfigurations', 0, 'regionName']. */
+function propertyPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
 /** The type annotation was checked; the stored object holds data only. */
 function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
   const { '@odata.type': _type, ...rest } = o;
@@ -108,19 +113,21 @@ export type PolicyBodyResult = { ok: true; fields: Partial<CloudPcProvisioningPo
 
 /** `partial` for PATCH: displayName not required, the shared validator runs in partial mode. */
 export function checkPolicyBody(text: string, body: unknown, partial: boolean, context: { regionNames: Set<string>; connectionIds: Set<string> }): PolicyBodyResult {
-  const problems: string[] = [];
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, messages: ['The request body must be a JSON object.'] };
   const b = body as Record<string, unknown>;
+  // Same schema and rules as the editor, first: errors reject the request, warnings don't, and the 400
+  // names every property the editor flags. Each message names its property, as the service's do.
+  const problems: string[] = [];
+  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
+  // Then the wire-level guarantees the engine relies on (known properties, types).
+  const wire: string[] = [];
   for (const [k, v] of Object.entries(b)) {
     const check = POLICY_FIELDS[k];
-    if (!check) problems.push(`'${k}' is not a property of cloudPcProvisioningPolicy.`);
-    else check(v, k, problems);
+    if (!check) wire.push(`'${k}' is not a property of cloudPcProvisioningPolicy.`);
+    else check(v, k, wire);
   }
-  if (!partial && (typeof b.displayName !== 'string' || !b.displayName.trim())) problems.push("'displayName' is required.");
-  if (problems.length) return { ok: false, messages: problems };
-
-  // Same schema and rules as the editor: errors reject the request, warnings don't.
-  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.message);
+  if (!partial && (typeof b.displayName !== 'string' || !b.displayName.trim())) wire.push("'displayName' is required.");
+  if (wire.length) return { ok: false, messages: [...new Set([...problems, ...wire])] };
 
   // Service rules the engine depends on (docs/rules.md CPC301, CPC305, CPC306).
   if (b.userExperienceType === 'cloudApp' && !isFrontlineSharedType(b.provisioningType) && !partial) {
