@@ -1,5 +1,6 @@
-// cloudPcProvisioningPolicy and its complex types, in the Graph beta wire shape (graph-facts B.1–B.9).
-// Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable.
+// cloudPcProvisioningPolicy and its complex types, in the Graph beta wire shape (Graph: "cloudPcProvisioningPolicy resource type").
+// Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable
+// (docs/rules.md "Open (evolvable) enums").
 
 export const CLOUD_PC_PROVISIONING_TYPES = ['dedicated', 'shared', 'unknownFutureValue', 'sharedByUser', 'sharedByEntraGroup', 'reserve'] as const;
 export type CloudPcProvisioningType = (typeof CLOUD_PC_PROVISIONING_TYPES)[number];

@@ -1,5 +1,5 @@
 // Stored records → Graph wire shapes. Evolvable enum members become `unknownFutureValue` unless the caller
-// sent `Prefer: include-unknown-enum-members` (graph-facts A.4).
+// sent `Prefer: include-unknown-enum-members` (docs/simulator.md "The Graph contract").
 import type { CloudPc } from '../model/cloudPc';
 import { CLOUD_PC_STATUSES } from '../model/cloudPc';
 import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../model/provisioningPolicy';

@@ -1,6 +1,6 @@
 // Checks a POST/PATCH provisioning-policy body before the model sees it: the shared validator (same schema
 // and rules as the editor) plus the wire-level guarantees the engine relies on (known properties, types).
-// Problems are messages for a 400 `InvalidProperties` (graph-facts A.5).
+// Problems are messages for a 400 `InvalidProperties` (docs/simulator.md "The Graph contract").
 import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import { CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, isODataTypeOf, ODATA_TYPES } from '../model/provisioningPolicy';
 import { isFrontlineSharedType } from '../model/provisioningKind';
@@ -63,7 +63,7 @@ const domainJoin = object({
   geographicLocationType: nullable(str), '@odata.type': odataType(ODATA_TYPES.domainJoinConfiguration),
 });
 
-/** Writable properties, plus deprecated ones real clients still send (graph-facts B.1) and read-only ones echoed back. */
+/** Writable properties, plus deprecated ones real clients still send (docs/rules.md CPC311–CPC317) and read-only ones echoed back. */
 const POLICY_FIELDS: Record<string, Check> = {
   '@odata.type': odataType(ODATA_TYPES.policy),
   displayName: str,
@@ -85,7 +85,7 @@ const POLICY_FIELDS: Record<string, Check> = {
   userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
   userSettingsPersistenceConfiguration: nullable(object({ userSettingsPersistenceEnabled: nullable(bool), userSettingsPersistenceStorageSizeCategory: nullable(open) })),
   windowsSetting: nullable(object({ locale: nullable(str), '@odata.type': odataType(ODATA_TYPES.windowsSetting) })),
-  // Deprecated but still sent by the portal and tools (graph-facts B.1, C.8): accepted and mapped.
+  // Deprecated but still sent by the portal and tools (docs/rules.md CPC311–CPC317): accepted and mapped.
   windowsSettings: nullable(object({ language: nullable(str) })),
   domainJoinConfiguration: nullable(domainJoin),
   onPremisesConnectionId: nullable(str),
@@ -145,7 +145,7 @@ export function checkPolicyBody(text: string, body: unknown, partial: boolean, c
 
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) if (!READ_ONLY.has(k)) fields[k] = v;
-  // Map deprecated inputs onto their replacements (graph-facts C.8).
+  // Map deprecated inputs onto their replacements (docs/simulator.md, deprecated inputs).
   if (fields.windowsSettings && !fields.windowsSetting) fields.windowsSetting = { locale: (fields.windowsSettings as { language?: string }).language ?? null };
   if (fields.domainJoinConfiguration && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [fields.domainJoinConfiguration];
   if (fields.onPremisesConnectionId && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: fields.onPremisesConnectionId }];
