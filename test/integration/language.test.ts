@@ -116,11 +116,11 @@ describe('the cpcpolicy language in the editor', () => {
     assert.ok(valueLabels.some((l) => l.includes('sharedByEntraGroup')), `enum completion (got ${valueLabels.join(', ')})`);
   });
 
-  /** 700 policies, over 1 MB; policy 650 has a misspelt provisioningType (line 652). */
+  /** 700 policies, over 1 MB; policy 650 has a misspelt imageType, a closed enum (line 652). */
   function megabyteFleet(): string {
     const policy = (i: number) => `    { "displayName": "Fleet ${i}", "provisioningType": "dedicated", "imageType": "gallery", "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "windowsSetting": { "locale": "en-US" }, "cloudPcNamingTemplate": "F${i % 10}-%RAND:8%", "description": "${"x".repeat(1200)}" }`;
     const items = Array.from({ length: 700 }, (_, i) => policy(i));
-    items[650] = items[650].replace('"dedicated"', '"dedicate"');
+    items[650] = items[650].replace('"gallery"', '"galery"');
     return `{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`;
   }
 
@@ -147,7 +147,7 @@ describe('the cpcpolicy language in the editor', () => {
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);
     const bad = findings.find((f) => f.code === 'CPC203');
-    assert.ok(bad, `CPC203 for the misspelt provisioningType (got ${findings.map((f) => f.code).join(", ")})`);
+    assert.ok(bad, `CPC203 for the misspelt imageType (got ${findings.map((f) => f.code).join(", ")})`);
     assert.equal(doc.positionAt(bad.range.offset).line, 652);
   });
 
