@@ -1,0 +1,33 @@
+// Mutation testing (`npm run mutation`): slow, so not part of `npm test`. See docs/testing.md "Mutation testing".
+// One file at a time: `npm run mutation -- --mutate src/core/simulator/reconciliation.ts`.
+
+/** The files whose mutants must die (score target 85 %); add a file here, one line. */
+const mutate = [
+  'src/core/simulator/reconciliation.ts',
+  'src/core/simulator/cloudPcLifecycle.ts',
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'mocha',
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  // Module-level caches (naming templates, ISO strings) would carry one mutant's results into the next run.
+  maxTestRunnerReuse: 1,
+  timeoutMS: 30000,
+  timeoutFactor: 2,
+  inPlace: false,
+  checkers: [],
+  disableTypeChecks: true,
+  tempDirName: '.stryker-tmp',
+  mutate,
+  mochaOptions: {
+    config: '.mocharc.json',
+    spec: ['test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts'],
+    // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
+    ignore: ['test/unit/simulator/durability.test.ts', 'test/unit/simulator/performance.test.ts'],
+  },
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+};
