@@ -20,6 +20,8 @@ export default {
   checkers: [],
   disableTypeChecks: true,
   tempDirName: '.stryker-tmp',
+  // The shared VS Code download (a symlink in a worktree), build output and test results are not inputs.
+  ignorePatterns: ['.vscode-test', 'dist', 'out', 'test-results', '*.vsix'],
   mutate,
   mochaOptions: {
     config: '.mocharc.json',
