@@ -298,11 +298,9 @@ function removeCloudPc(sim: Simulator, c: CloudPcRecord): void {
   sim.cloudPcs.delete(c.id);
   sim.unindexCloudPc(c);
   sim.emit('cloudPc', c.id, 'deleted');
-  // A freed licence or allotment may let a waiting user in.
-  if (c.userId && sim.users.has(c.userId)) {
-    if (c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
-    else reconcileUser(sim, c.userId);
-  }
+  // The user may now get a Cloud PC from the policy covering them (rule 8); a freed allotment may let a waiting user in.
+  if (c.userId) reconcileUser(sim, c.userId);
+  if (c.userId && c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
 }
 
 function cleanupFootprint(sim: Simulator, id: string): void {
@@ -347,13 +345,15 @@ export function reprovision(sim: Simulator, c: CloudPcRecord, options: { osVersi
   if (!SETTLED.has(c.status) && c.status !== 'failed') {
     return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`, 'InvalidCloudPcStatus');
   }
+  const policy = sim.policies.get(c.policyId)?.policy;
+  // Never rebuilt from a deleted policy (rule 8): its Cloud PCs can only be in grace, so this guards old state files.
+  if (!policy) return fail(400, 'badRequest', `The provisioning policy of the Cloud PC '${c.displayName}' was deleted; it cannot be reprovisioned.`, 'InvalidCloudPcStatus');
   releaseFootprint(sim, c);
   sim.deviceNames.delete(c.deviceName.toUpperCase());
-  const policy = sim.policies.get(c.policyId)?.policy;
-  reserveDeviceName(sim, policy?.cloudPcNamingTemplate, c);
+  reserveDeviceName(sim, policy.cloudPcNamingTemplate, c);
   if (options.osVersion) c.osVersion = options.osVersion;
   if (options.userAccountType) c.userAccountType = options.userAccountType;
-  else if (policy) c.userAccountType = policy.localAdminEnabled ? 'administrator' : 'standardUser';
+  else c.userAccountType = policy.localAdminEnabled ? 'administrator' : 'standardUser';
   c.provisionedAt = null;
   c.attempts = 0;
   startAttempt(sim, c);
