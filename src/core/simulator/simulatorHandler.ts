@@ -16,6 +16,7 @@ import type { ResponseContext } from './graphResponses';
 import { jsonResponse, jsonTextResponse, emptyResponse, errorResponse, invalidProperties, badRequest, MALFORMED_MESSAGE } from './graphResponses';
 import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphRegion, toGraphUser, toGraphGroup, toGraphSku, toLicenseDetails } from './graphShapes';
 import { checkPolicyBody } from './policyRequestCheck';
+import { applyOptionsProblem } from './applyRequestCheck';
 import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
@@ -416,14 +417,8 @@ function applyPolicy(ctx: Ctx, id: string): RestResponse {
   const settings = parseSettings(ctx, b.policySettings);
   expectType(ctx, b.reservePercentage, 'number', 'reservePercentage');
   expectType(ctx, b.isForceUserLogoffEnabled, 'boolean', 'isForceUserLogoffEnabled');
-  const shared = rec.policy.provisioningType === 'sharedByEntraGroup';
-  if ((b.reservePercentage !== undefined && b.reservePercentage !== null) || b.isForceUserLogoffEnabled !== undefined && b.isForceUserLogoffEnabled !== null) {
-    // reservePercentage / isForceUserLogoffEnabled are Frontline-shared only (graph-facts C.3).
-    if (!shared) return invalidProperties(ctx, ['reservePercentage and isForceUserLogoffEnabled apply only to Frontline shared (sharedByEntraGroup) policies.']);
-    const pct = b.reservePercentage as number | null | undefined;
-    if (pct !== undefined && pct !== null && (!Number.isInteger(pct) || pct < 0 || pct > 99)) return invalidProperties(ctx, ["'reservePercentage' must be from 0 to 99."]);
-    if (b.isForceUserLogoffEnabled === true && pct) return invalidProperties(ctx, ['isForceUserLogoffEnabled requires reservePercentage 0.']);
-  }
+  const problem = applyOptionsProblem(rec.policy.provisioningType, b.reservePercentage, b.isForceUserLogoffEnabled);
+  if (problem) return invalidProperties(ctx, [problem]);
   let changed = 0;
   for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
     const c = ctx.sim.cloudPcs.get(cid)!;
