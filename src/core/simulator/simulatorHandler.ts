@@ -16,7 +16,7 @@ import type { ResponseContext } from './graphResponses';
 import { jsonResponse, jsonTextResponse, emptyResponse, errorResponse, invalidProperties, badRequest, MALFORMED_MESSAGE } from './graphResponses';
 import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphRegion, toGraphUser, toGraphGroup, toGraphSku, toLicenseDetails } from './graphShapes';
 import { checkPolicyBody } from './policyRequestCheck';
-import { applyOptionsProblem } from './applyRequestCheck';
+import { applyOptionsProblem, reprovisionPool } from './frontlineSharedApply';
 import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
@@ -419,10 +419,9 @@ function applyPolicy(ctx: Ctx, id: string): RestResponse {
   expectType(ctx, b.isForceUserLogoffEnabled, 'boolean', 'isForceUserLogoffEnabled');
   const problem = applyOptionsProblem(rec.policy.provisioningType, b.reservePercentage, b.isForceUserLogoffEnabled);
   if (problem) return invalidProperties(ctx, [problem]);
-  let changed = 0;
-  for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
-    const c = ctx.sim.cloudPcs.get(cid)!;
-    for (const s of settings) if (applyPolicySetting(ctx.sim, c, s)) changed++;
+  let changed = b.reservePercentage === 0 ? reprovisionPool(ctx.sim, id) : 0;
+  if (b.reservePercentage !== 0) for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
+    for (const s of settings) if (applyPolicySetting(ctx.sim, ctx.sim.cloudPcs.get(cid)!, s)) changed++;
   }
   ctx.sim.audit('Apply provisioning policy', 'ApplyProvisioningPolicy', 'patch', { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
     [{ displayName: 'policySettings', oldValue: null, newValue: settings.join(',') }, { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) }], actor(ctx));

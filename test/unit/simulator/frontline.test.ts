@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
-import { PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
+import { IMAGE_WIN11_25H2, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
 function tenant(): TenantClient {
@@ -80,13 +80,26 @@ describe('apply on a Frontline shared pool', () => {
     assert.match(r.json.error.innerError.message, /isForceUserLogoffEnabled requires reservePercentage 0/);
   });
 
-  it('updates the whole pool with reservePercentage 0, with or without forced logoff', async () => {
-    for (const extra of [{ reservePercentage: 0 }, { reservePercentage: 0, isForceUserLogoffEnabled: true }, { isForceUserLogoffEnabled: false }]) {
+  it('reprovisions the whole pool from the policy\'s current settings with reservePercentage 0, with or without forced logoff', async () => {
+    for (const extra of [{ reservePercentage: 0 }, { reservePercentage: 0, isForceUserLogoffEnabled: true }]) {
       const t = tenant();
       const p = await pool(t);
+      const before = await t.cloudPcs();
+      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2' });
       assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region', ...extra })).status, 204);
-      assert.deepEqual(await statuses(t), ['movingRegion', 'movingRegion', 'movingRegion'], JSON.stringify(extra));
+      assert.deepEqual(await statuses(t), ['provisioning', 'provisioning', 'provisioning'], JSON.stringify(extra));
+      await t.advance({ hours: 3 });
+      const after = await t.cloudPcs();
+      assert.deepEqual(after.map((c) => c.id), before.map((c) => c.id));
+      assert.deepEqual(after.map((c) => [c.status, c.imageDisplayName, c.deviceRegionName]), before.map(() => ['provisioned', 'Windows 11 Enterprise 25H2', 'westus3']));
     }
+  });
+
+  it('applies the region alone when no reservePercentage is sent; forced logoff alone changes nothing else', async () => {
+    const t = tenant();
+    const p = await pool(t);
+    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region', isForceUserLogoffEnabled: false })).status, 204);
+    assert.deepEqual(await statuses(t), ['movingRegion', 'movingRegion', 'movingRegion']);
   });
 
   it('refuses the Frontline shared options on other policies and out-of-range percentages', async () => {
