@@ -12,7 +12,8 @@ export default {
   testRunner: 'mocha',
   coverageAnalysis: 'perTest',
   concurrency: 1,
-  // Module-level caches (naming templates, ISO strings) would carry one mutant's results into the next run.
+  // Module-level caches (the naming-template results) would carry one mutant's results into the next run.
+  // A run over files whose caches hold nothing they compute may pass `--maxTestRunnerReuse 0` (much faster).
   maxTestRunnerReuse: 1,
   timeoutMS: 30000,
   timeoutFactor: 2,
@@ -29,6 +30,8 @@ export default {
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
     ignore: ['test/unit/simulator/durability.test.ts', 'test/unit/simulator/performance.test.ts'],
   },
+  // `--incremental` re-tests only the mutants whose code or covering tests changed since the last run.
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
