@@ -5,6 +5,7 @@
 const mutate = [
   'src/core/simulator/reconciliation.ts',
   'src/core/simulator/cloudPcLifecycle.ts',
+  'src/core/simulator/cloudPcFootprint.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

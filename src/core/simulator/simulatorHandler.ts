@@ -17,7 +17,8 @@ import { jsonResponse, jsonTextResponse, emptyResponse, errorResponse, invalidPr
 import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphRegion, toGraphUser, toGraphGroup, toGraphSku, toLicenseDetails } from './graphShapes';
 import { checkPolicyBody } from './policyRequestCheck';
 import { applyOptionsProblem, reprovisionPool } from './frontlineSharedApply';
-import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
+import { reprovision, retryFailed, applyPolicySetting, endGracePeriod } from './cloudPcLifecycle';
+import { footprintObjects, liveFootprint } from './cloudPcFootprint';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
 import { SeededSource } from './seededIds';
