@@ -40,12 +40,13 @@ function assignedBefore(a: Covering, b: Covering): boolean {
  * to that policy, and coverage by another one does not keep it (docs/simulator.md rule 8).
  */
 function coveredByOwnPolicy(sim: Simulator, c: CloudPcRecord, user: UserRecord | undefined): boolean {
-  if (!user || !user.accountEnabled) return false;
+  if (!user) return false;
   const record = sim.policies.get(c.policyId);
   if (!record) return false;
   // Frontline: the licence is the allotment of the assignment it was provisioned from.
   if (c.slot === FRONTLINE_SLOT) return !!c.groupId && !!assignmentFor(record, c.groupId) && !!sim.groupMembers.get(c.groupId)?.has(user.id);
-  if (!user.licenses.includes(c.slot) || sim.skus.get(c.slot)?.frontline !== false) return false;
+  // Enterprise: its slot is the Windows 365 licence (skuId) it was provisioned for.
+  if (!user.licenses.includes(c.slot)) return false;
   const groups = sim.userGroups.get(user.id);
   if (groups) for (const g of groups) if (assignmentFor(record, g)) return true;
   return false;
@@ -67,9 +68,9 @@ export function reconcileUser(sim: Simulator, userId: string): void {
         const pids = sim.groupPolicies.get(g);
         if (!pids) continue;
         for (const pid of pids) {
-          const policy = sim.policies.get(pid);
-          const assignment = policy && assignmentFor(policy, g);
-          if (!policy || !assignment) continue;
+          // The index lists only assigned policies, and a policy with assignments cannot be deleted.
+          const policy = sim.policies.get(pid)!;
+          const assignment = assignmentFor(policy, g)!;
           const kind = provisioningKindOf(policy.policy.provisioningType);
           if (kind.sharing !== 'dedicated') continue;
           const covering = { policy, assignment };
@@ -97,8 +98,9 @@ export function reconcileUser(sim: Simulator, userId: string): void {
   if (!user) return;
   if (dedicated) {
     for (const skuId of user.licenses) {
-      const sku = sim.skus.get(skuId);
-      if (!sku || sku.frontline || taken?.includes(skuId)) continue;
+      // A Frontline licence provisions through an allotment, never as a user's own Cloud PC.
+      const sku = sim.skus.get(skuId)!;
+      if (sku.frontline || taken?.includes(skuId)) continue;
       createCloudPc(sim, { slot: skuId, user, policy: dedicated.policy, skuId, servicePlanId: sku.cloudPcServicePlanId, groupId: null, allotmentDisplayName: null });
     }
   }

@@ -36,6 +36,16 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
     });
   }
 
+  it('goes into grace when its group is unassigned, although the user is still in the group', async () => {
+    const t = tenant();
+    const u = await t.user('Shift Lead', []);
+    const p = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
+    await t.assign(p, [await t.group('Shift', [u.id])], allotment(1));
+    await t.advance({ hours: 3 });
+    await t.assign(p, []);
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'inGracePeriod');
+  });
+
   it('scales with the allotment: two licences, six Cloud PCs', async () => {
     const t = tenant();
     const ids = [];
@@ -49,6 +59,40 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
     const p = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
     await t.assign(p, [await t.group('Pool', [(await t.user('Shift Worker', [])).id])], allotment(2));
     assert.equal((await t.cloudPcs()).length, 2);
+  });
+});
+
+describe('Frontline shared: a pool of one Cloud PC per licence of the allotment', () => {
+  const target = (groupId: string, allotmentLicensesCount: number) =>
+    ({ target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId, ...allotment(allotmentLicensesCount) } });
+  const assign = (t: TenantClient, p: string, targets: unknown[]) => t.ok('POST', `${VE}/provisioningPolicies/${p}/assign`, { assignments: targets });
+  const byGroup = async (t: TenantClient, name: string) =>
+    (await t.cloudPcs()).filter((c) => c.displayName.startsWith(`Pool policy - ${name} `)).map((c) => [c.displayName.slice(-2).trim(), c.status, c.id]);
+
+  it('grows and shrinks with the allotment, keeps the Cloud PCs of groups still assigned and deprovisions the others at once', async () => {
+    const t = tenant();
+    const p = await t.policy({ displayName: 'Pool policy', provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    const [ga, gb] = [await t.group('Alpha'), await t.group('Beta')];
+    await assign(t, p, [target(ga, 2)]);
+    await t.advance({ hours: 3 });
+    const first = await byGroup(t, 'Shift');
+    assert.deepEqual(first.map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'provisioned']]);
+    await assign(t, p, [target(ga, 3), target(gb, 1)]);
+    const grown = await byGroup(t, 'Shift');
+    assert.deepEqual(grown.map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'provisioned'], ['2', 'notProvisioned'], ['0', 'notProvisioned']]);
+    assert.deepEqual(grown.slice(0, 2).map(([, , id]) => id), first.map(([, , id]) => id));
+    await t.advance({ hours: 3 });
+    await assign(t, p, [target(ga, 1)]);
+    assert.deepEqual((await byGroup(t, 'Shift')).map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'deprovisioning'], ['2', 'deprovisioning'], ['0', 'deprovisioning']]);
+    // Deprovisioning Cloud PCs no longer count: growing again before they are gone provisions new ones.
+    await t.advance({ minutes: 10 });
+    await assign(t, p, [target(ga, 2)]);
+    const regrown = (await byGroup(t, 'Shift')).map(([n, s]) => [n, s]);
+    assert.deepEqual(regrown, [['0', 'provisioned'], ['1', 'deprovisioning'], ['2', 'deprovisioning'], ['0', 'deprovisioning'], ['1', 'notProvisioned']]);
+    // Unassigning leaves what is already deprovisioning on its course (30 minutes from the first step).
+    await assign(t, p, []);
+    await t.advance({ minutes: 21 });
+    assert.deepEqual((await byGroup(t, 'Shift')).map(([n, s]) => [n, s]), [['0', 'deprovisioning'], ['1', 'deprovisioning']]);
   });
 });
 

@@ -87,6 +87,9 @@ describe('a Cloud PC belongs to the policy that provisioned it', () => {
     assert.equal((await t.ok('DELETE', `${VE}/provisioningPolicies/${a}`)).status, 204);
     const [orphan] = await t.cloudPcsOf(u.upn);
     assert.deepEqual([orphan.id, orphan.status, orphan.provisioningPolicyId], [pc.id, 'inGracePeriod', a]);
+    // Nothing restores it: a change for the user leaves it in grace.
+    await t.group('Elsewhere', [u.id]);
+    assert.deepEqual((await t.cloudPcsOf(u.upn)).map((c) => [c.id, c.status]), [[pc.id, 'inGracePeriod']]);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/endGracePeriod`);
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'deprovisioning');
     await t.advance({ hours: 4 });
