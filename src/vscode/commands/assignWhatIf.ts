@@ -4,6 +4,7 @@ import type { DirectoryMember } from '../../core/graph/resourceShapes';
 import type { CloudPc } from '../../core/model/cloudPc';
 import type { LicenseDetails } from '../../core/model/directory';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
+import { provisioningKindOf } from '../../core/model/provisioningKind';
 import { sampleName } from '../views/policyTreeModel';
 import type { Localize } from '../views/treeNodes';
 
@@ -11,7 +12,7 @@ export interface WhatIfGroup {
   id: string;
   displayName: string;
   members: DirectoryMember[];
-  /** Frontline: how many Cloud PCs the assignment's allotment allows. */
+  /** Frontline: how many licences the assignment's allotment holds. */
   allotment?: number | null;
 }
 
@@ -70,7 +71,8 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
     return result;
   }
   for (const g of input.groups) {
-    let allotmentLeft = type === 'dedicated' || type === 'reserve' ? Infinity : (g.allotment ?? 1);
+    // A Frontline dedicated licence of the allotment enables up to three Cloud PCs (docs/simulator.md rule 2).
+    let allotmentLeft = type === 'dedicated' || type === 'reserve' ? Infinity : (g.allotment ?? 1) * provisioningKindOf(type).cloudPcsPerLicence;
     for (const m of g.members) {
       const name = m.displayName ?? m.id;
       if (isGroup(m)) {
