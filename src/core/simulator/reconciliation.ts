@@ -43,8 +43,8 @@ function coveredByOwnPolicy(sim: Simulator, c: CloudPcRecord, user: UserRecord |
   if (!user) return false;
   const record = sim.policies.get(c.policyId);
   if (!record) return false;
-  // Frontline: the licence is the allotment of the assignment it was provisioned from.
-  if (c.slot === FRONTLINE_SLOT) return !!c.groupId && !!assignmentFor(record, c.groupId) && !!sim.groupMembers.get(c.groupId)?.has(user.id);
+  // Frontline: the licence is the allotment of the assignment (group, never deleted) it was provisioned from.
+  if (c.slot === FRONTLINE_SLOT) return !!assignmentFor(record, c.groupId!) && sim.groupMembers.get(c.groupId!)!.has(user.id);
   // Enterprise: its slot is the Windows 365 licence (skuId) it was provisioned for.
   if (!user.licenses.includes(c.slot)) return false;
   const groups = sim.userGroups.get(user.id);
