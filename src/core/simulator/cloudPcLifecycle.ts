@@ -242,8 +242,9 @@ function settle(sim: Simulator, c: CloudPcRecord): void {
 /** Rule 8: no longer covered → grace (7 days) if it was delivered; an undelivered one is simply removed. */
 export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
   if (c.status === 'inGracePeriod' || c.status === 'deprovisioning') return;
-  // Frontline shared has no grace period (docs/simulator.md rule 8); ⚠ one never provisioned has nothing to keep: deprovisioned at once.
-  if (c.provisioningType === 'sharedByEntraGroup' || !c.provisionedAt) return deprovision(sim, c);
+  // Only a user's Cloud PC loses coverage (a Frontline shared pool is deprovisioned at once by reconcileSharedPools);
+  // ⚠ one never provisioned has nothing to keep: deprovisioned at once (docs/simulator.md rule 8).
+  if (!c.provisionedAt) return deprovision(sim, c);
   c.graceEnd = sim.now() + GRACE_PERIOD_MS;
   touch(sim, c, 'inGracePeriod');
   // By id, not by reference: a week is long enough for the record to be gone, and the agenda should not keep it.
