@@ -234,7 +234,8 @@ function stageDone(sim: Simulator, c: CloudPcRecord): void {
 }
 
 function settle(sim: Simulator, c: CloudPcRecord): void {
-  if (c.status === 'movingRegion' && c.pendingRegionName) c.regionName = c.pendingRegionName;
+  // Only a region move sets pendingRegionName.
+  if (c.pendingRegionName) c.regionName = c.pendingRegionName;
   c.pendingRegionName = null;
   touch(sim, c, c.settledStatus);
 }
