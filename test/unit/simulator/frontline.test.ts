@@ -96,6 +96,17 @@ describe('Frontline shared: a pool of one Cloud PC per licence of the allotment'
   });
 });
 
+describe('Frontline shared: an empty allotment', () => {
+  it('provisions no pool for an allotment of 0 and unassigns it cleanly', async () => {
+    const t = tenant();
+    const p = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    await t.assign(p, [await t.group('Empty')], allotment(0));
+    assert.deepEqual(await t.cloudPcs(), []);
+    await t.assign(p, []);
+    assert.equal((await t.ok('DELETE', `${VE}/provisioningPolicies/${p}`)).status, 204);
+  });
+});
+
 describe('apply on a Frontline shared pool', () => {
   async function pool(t: TenantClient): Promise<string> {
     const p = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
