@@ -14,7 +14,7 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 1,
   // Module-level caches (the naming-template results) would carry one mutant's results into the next run.
-  // A run over files whose caches hold nothing they compute may pass `--maxTestRunnerReuse 0` (much faster).
+  // `--maxTestRunnerReuse 0` is much faster for iterating, but misreports mutants of module-level constants as survivors.
   maxTestRunnerReuse: 1,
   timeoutMS: 30000,
   timeoutFactor: 2,
