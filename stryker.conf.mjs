@@ -29,7 +29,10 @@ export default {
     config: '.mocharc.json',
     spec: ['test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts'],
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
-    ignore: ['test/unit/simulator/durability.test.ts', 'test/unit/simulator/performance.test.ts'],
+    ignore: [
+      'test/unit/simulator/durability.test.ts', 'test/unit/simulator/oneWriter.test.ts', 'test/unit/simulator/sharedSimulator.test.ts',
+      'test/unit/simulator/stateSafety.test.ts', 'test/unit/simulator/performance.test.ts',
+    ],
   },
   // `--incremental` re-tests only the mutants whose code or covering tests changed since the last run.
   incrementalFile: 'reports/mutation/stryker-incremental.json',
