@@ -22,7 +22,8 @@ function assertEnvelope(r: RestResponse, what: string): void {
 describe('simulator bad requests', () => {
   let handler: RestHandler;
   let ids: { policy: string; cloudPc: string; user: string; group: string };
-  before(() => {
+  // Per test, not once: mutation testing attributes what a `before` hook runs to no test (a static mutant).
+  beforeEach(() => {
     const sim = new Simulator(createSeedData('demo'));
     handler = createSimulatorHandler(sim);
     ids = { policy: [...sim.policies.keys()][0], cloudPc: [...sim.cloudPcs.keys()][0], user: [...sim.users.keys()][0], group: [...sim.groups.keys()][0] };
