@@ -16,7 +16,7 @@ describe('assign what-if: Frontline capacity', () => {
         licenses: new Map(), coveredElsewhere: new Map(), existing: [],
       }, plainLocalize);
       assert.deepEqual(r.gets.map((u) => u.userId), ['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
-      assert.deepEqual(r.skipped.map((u) => [u.name, u.reason]), [['Worker 6', 'beyond the allotment of 2']]);
+      assert.deepEqual(r.skipped.map((u) => [u.name, u.reason]), [['Worker 6', 'beyond the allotment of 2 (6 Cloud PCs)']]);
     });
   }
 
