@@ -1,4 +1,5 @@
 // Helpers shared by the integration tests: the extension under test, folders, waiting with a deadline.
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
@@ -33,4 +34,21 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+let untitledCount = 0;
+
+/**
+ * An unsaved policy with the given text, under a name used once. `openTextDocument({ content })` names it
+ * "Untitled-N" and reuses a freed N: VS Code then may restore the closed document's backup into it, so a
+ * test would read the previous test's text (the name preview once showed the previous template).
+ */
+export async function openUntitledPolicy(content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `integration-${process.pid}-${++untitledCount}.cpcpolicy.json` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'the content was inserted');
+  assert.equal(doc.getText(), content, 'the document holds exactly the text of this test');
+  assert.equal(doc.languageId, 'cpcpolicy');
+  return doc;
 }
