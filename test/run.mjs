@@ -36,13 +36,13 @@ async function unit() {
 }
 
 /** One entry per VS Code target: each leg in a process of its own. */
-const inEachVsCode = (name, script) => targets.map((target) => [name, `${name} in the ${target.name} VS Code (${target.vscode})`, async () => runLeg(script, name, target)]);
+const inEachVsCode = (name) => targets.map((target) => [name, `${name} in the ${target.name} VS Code (${target.vscode})`, async () => runLeg(name, target)]);
 
 const suites = [
   ['static', 'static', staticChecks],
   ['unit', 'unit', unit],
-  ...inEachVsCode('integration', 'runIntegration.mjs'),
-  ...inEachVsCode('e2e', 'runE2e.mjs'),
+  ...inEachVsCode('integration'),
+  ...inEachVsCode('e2e'),
   ['bench', 'bench', runBenchSmoke],
 ];
 

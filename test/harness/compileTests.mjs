@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function compileTestFolder(root, folder) {
   const srcDir = path.join(root, 'test', folder);
@@ -23,4 +24,10 @@ export async function compileTestFolder(root, folder) {
     logLevel: 'warning',
   });
   return outdir;
+}
+
+// `node test/harness/compileTests.mjs integration`: the "Extension Tests" launch configuration's pre-launch step.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const folder = process.argv[2] ?? 'integration';
+  console.log(`compiled test/${folder} into ${path.relative(process.cwd(), await compileTestFolder(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), folder))}`);
 }

@@ -27,7 +27,7 @@ export async function runE2e(target = currentTarget()) {
   const files = await findFiles(path.join(root, 'test', 'e2e'), '.e2e.test.mjs');
   const counts = await runMochaFiles(files, { timeout: 180_000, grep: process.env.CPCPOLICY_TEST_GREP });
   for (const failure of counts.failures) process.stderr.write(`[e2e] FAILED in VS Code ${version}: ${failure}\n`);
-  return { suite: `e2e (VS Code ${version})`, passed: counts.passed, failed: counts.failed };
+  return { suite: `e2e (VS Code ${version})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

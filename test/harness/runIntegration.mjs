@@ -45,7 +45,7 @@ export async function runIntegration(target = currentTarget()) {
   // The version the extension host itself reported (vscode.version), not the one we meant to start.
   process.stderr.write(`[integration] ran in VS Code ${counts.vscodeVersion} (${target.name})\n`);
   for (const failure of counts.failures) process.stderr.write(`[integration] FAILED in VS Code ${counts.vscodeVersion}: ${failure}\n`);
-  return { suite: `integration (VS Code ${counts.vscodeVersion})`, passed: counts.passed, failed: counts.failed };
+  return { suite: `integration (VS Code ${counts.vscodeVersion})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
