@@ -1,7 +1,7 @@
 // Compiles one folder of TypeScript tests into out/, one CommonJS file per test (mocha loads them
 // one by one); `vscode` and `mocha` stay external, everything else from src/ is bundled in.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,8 @@ export async function compileTestFolder(root, folder) {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map((f) => path.join(srcDir, f));
   const outdir = path.join(root, 'out', 'test', folder);
+  // A test file removed from test/ must not keep running from a stale out/.
+  rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
     outdir,

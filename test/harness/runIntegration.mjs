@@ -32,7 +32,7 @@ export async function runIntegration(target = currentTarget()) {
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(outDir, 'index.js'),
       launchArgs: [path.join(root, 'samples')],
-      extensionTestsEnv: { CPCPOLICY_VSCODE: target.name, CPCPOLICY_TEST_RESULTS: resultsFile, CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '' },
+      extensionTestsEnv: { CPCPOLICY_VSCODE: target.name, CPCPOLICY_VSCODE_EXPECTED: target.vscode, CPCPOLICY_TEST_RESULTS: resultsFile, CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '' },
     });
   } catch (err) {
     process.stderr.write(`[integration] ${err?.message ?? err}\n`);
