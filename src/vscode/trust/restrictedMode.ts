@@ -52,3 +52,15 @@ export function showRestrictedMode(): void {
     if (choice === manage) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
   });
 }
+
+/** A line above both views while the folder is untrusted; it goes when the user trusts the folder. */
+export function explainRestrictedModeInViews(views: readonly vscode.TreeView<unknown>[]): vscode.Disposable {
+  const update = (): void => {
+    const message = isRestricted()
+      ? vscode.l10n.t('Restricted Mode: actions that reach a tenant or change the simulator are off. Trust this folder to use them (Workspaces: Manage Workspace Trust).')
+      : undefined;
+    for (const view of views) view.message = message;
+  };
+  update();
+  return vscode.workspace.onDidGrantWorkspaceTrust(update);
+}
