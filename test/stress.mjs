@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LEG_SCRIPTS, runLeg } from './harness/suiteLegs.mjs';
+import { LEG_SCRIPTS, runLegAsync } from './harness/suiteLegs.mjs';
 import { VSCODE_TARGETS, root } from './harness/vscodeVersions.mjs';
 
 const { values } = parseArgs({
@@ -54,7 +54,7 @@ for (let i = 1; i <= runs; i++) {
   const logFile = path.join(logDir, `${suite}-${target.name}-run${i}.log`);
   const fd = openSync(logFile, 'w');
   const started = Date.now();
-  const result = runLeg(suite, target, { stdio: ['ignore', fd, fd], timeoutMs: Math.max(60_000, deadline - Date.now()) });
+  const result = await runLegAsync(suite, target, { fd, deadline });
   closeSync(fd);
   const seconds = Math.round((Date.now() - started) / 1000);
   rows.push({ run: i, passed: result.passed, failed: result.failed, seconds, failures: result.failures ?? [] });

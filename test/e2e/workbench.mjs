@@ -7,6 +7,8 @@ import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const resultsDir = path.join(root, 'test-results');
+/** The workbench's first paint: a few seconds here, over a minute with both cores busy. */
+const WORKBENCH_TIMEOUT = 150_000;
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
@@ -26,8 +28,9 @@ export async function openWorkbench({ files = {}, trusted = true } = {}) {
   const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server.url, folder));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
+  await page.goto(workbenchUrl(server.url, folder), { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
+  await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
   await closeSecondarySideBar(page);
   return {
     page,
@@ -54,7 +57,7 @@ export const vscodeVersion = process.env.CPCPOLICY_VSCODE_VERSION ?? 'unknown';
  * we, so screenshots show the extension. Waits for the part to settle first (it is laid out after load).
  */
 async function closeSecondarySideBar(page) {
-  await page.waitForSelector('.part.statusbar', { timeout: 60_000 });
+  await page.waitForSelector('.part.statusbar', { timeout: WORKBENCH_TIMEOUT });
   const aux = page.locator('.part.auxiliarybar');
   if ((await aux.count()) === 0 || !(await aux.first().isVisible())) return;
   await runPaletteCommand(page, 'View: Hide Secondary Side Bar', 'View: Close Secondary Side Bar');

@@ -17,6 +17,15 @@ export function vscodeVersionOf(target = currentTarget()) {
   return m[1];
 }
 
+/** Servers this process started: a leg stopped by a signal (the stress runner's bound) stops them too. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const stop of running) stop();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -100,6 +109,7 @@ export async function startCodeServer(options = {}) {
       XDG_DATA_HOME: path.join(home, 'xdg-data'),
     },
   });
+  running.add(stop);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -110,6 +120,7 @@ export async function startCodeServer(options = {}) {
     throw new Error(`${err.message}\n${output.slice(-4000)}`);
   }
   function stop() {
+    running.delete(stop);
     // Kill the whole process group: killing only the wrapper leaves a watcher behind.
     try {
       process.kill(-child.pid, 'SIGTERM');
