@@ -3,7 +3,7 @@
 // and the views say why and how to turn them on.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { openCloudPcSidebar, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
 
 const TIMEOUT = 60_000;
 const BROKEN = `{
@@ -17,6 +17,8 @@ describe('Restricted Mode: an untrusted folder', function () {
   let wb;
 
   before(async function () {
+    // Installing the .vsix, starting code-server and the workbench's first paint: minutes on a loaded machine.
+    this.timeout(WORKBENCH_HOOK_TIMEOUT);
     wb = await openWorkbench({ files: { 'untrusted.cpcpolicy.json': BROKEN }, trusted: false });
   });
 
@@ -43,9 +45,9 @@ describe('Restricted Mode: an untrusted folder', function () {
     // The palette does not offer it either.
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
+    await input.waitFor({ timeout: UI_TIMEOUT });
     await input.fill('>Cloud PC: Deploy');
-    await page.locator('.quick-input-widget', { hasText: /No matching commands|No commands matching/ }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget', { hasText: /No matching commands|No commands matching/ }).first().waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Escape');
     const file = await screenshot(page, 'restricted-mode');
     assert.ok(statSync(file).size > 10_000);

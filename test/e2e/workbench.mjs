@@ -9,6 +9,10 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const resultsDir = path.join(root, 'test-results');
 /** The workbench's first paint: a few seconds here, over a minute with both cores busy. */
 const WORKBENCH_TIMEOUT = 150_000;
+/** One step of the UI (a palette entry, a tab, a quick pick row): 15 s was too short with both cores busy. */
+export const UI_TIMEOUT = 60_000;
+/** A `before` hook that opens a workbench: the install, the server start and both waits above fit in it. */
+export const WORKBENCH_HOOK_TIMEOUT = 600_000;
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
@@ -61,18 +65,18 @@ async function closeSecondarySideBar(page) {
   const aux = page.locator('.part.auxiliarybar');
   if ((await aux.count()) === 0 || !(await aux.first().isVisible())) return;
   await runPaletteCommand(page, 'View: Hide Secondary Side Bar', 'View: Close Secondary Side Bar');
-  await aux.first().waitFor({ state: 'hidden', timeout: 15_000 });
+  await aux.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 /** Runs a command from the palette by the first of its titles the palette lists. */
 async function runPaletteCommand(page, ...titles) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+  await input.waitFor({ timeout: UI_TIMEOUT });
   for (const title of titles) {
     await input.fill(`>${title}`);
     const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    if (await entry.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+    if (await entry.waitFor({ timeout: 20_000 }).then(() => true, () => false)) {
       await page.keyboard.press('Enter');
       return;
     }
@@ -92,11 +96,11 @@ export async function screenshot(page, name) {
 export async function quickOpen(page, name) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+  await input.waitFor({ timeout: UI_TIMEOUT });
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
   // Commands whose `when` reads the editor (editorLangId) appear once the editor has focus.
-  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: UI_TIMEOUT });
 }

@@ -25,7 +25,7 @@ export async function runE2e(target = currentTarget()) {
     return { suite: `e2e (${target.name})`, passed: 0, failed: 1 };
   }
   const files = await findFiles(path.join(root, 'test', 'e2e'), '.e2e.test.mjs');
-  const counts = await runMochaFiles(files, { timeout: 180_000, grep: process.env.CPCPOLICY_TEST_GREP });
+  const counts = await runMochaFiles(files, { timeout: 300_000, grep: process.env.CPCPOLICY_TEST_GREP });
   for (const failure of counts.failures) process.stderr.write(`[e2e] FAILED in VS Code ${version}: ${failure}\n`);
   return { suite: `e2e (VS Code ${version})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }

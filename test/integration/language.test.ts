@@ -3,9 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
-import { getExtension, openUntitledPolicy, samplesDir, waitFor } from './testSupport';
+import { getExtension, openPolicyText, samplesDir, waitFor } from './testSupport';
 
-const openPolicy = openUntitledPolicy;
+const openPolicy = openPolicyText;
+/** 1 MB through the extension host protocol, the worker and back: seconds idle, minutes with both cores busy. */
+const LARGE_FILE_TIMEOUT = 240_000;
 
 function codesOf(uri: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(uri).map((d) => String(d.code));
@@ -120,7 +122,8 @@ describe('the cpcpolicy language in the editor', () => {
     return `{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`;
   }
 
-  it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async () => {
+  it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async function () {
+    this.timeout(LARGE_FILE_TIMEOUT);
     const doc = await openPolicy(megabyteFleet());
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.equal(symbols[0]?.name, 'policies');
@@ -138,7 +141,8 @@ describe('the cpcpolicy language in the editor', () => {
     assert.match(labels[0]!, /^→ F8-[A-Z0-9]{8} · 11 chars$/);
   });
 
-  it('validates a 1 MB file off the main thread and still reports its findings', async () => {
+  it('validates a 1 MB file off the main thread and still reports its findings', async function () {
+    this.timeout(LARGE_FILE_TIMEOUT);
     const doc = await openPolicy(megabyteFleet());
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);

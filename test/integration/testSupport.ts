@@ -1,5 +1,7 @@
 // Helpers shared by the integration tests: the extension under test, folders, waiting with a deadline.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
@@ -36,18 +38,19 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
 
-let untitledCount = 0;
+let opened = 0;
 
 /**
- * An unsaved policy with the given text, under a name used once. `openTextDocument({ content })` names it
- * "Untitled-N" and reuses a freed N: VS Code then may restore the closed document's backup into it, so a
- * test would read the previous test's text (the name preview once showed the previous template).
+ * A policy document with the given text, in a file of its own under the temp folder. Not
+ * `openTextDocument({ content })`: that names it "Untitled-N" and reuses a freed N, and VS Code may then
+ * restore the closed document's backup into it, so a test read the previous test's text (the name
+ * preview once showed the previous test's template). A file is also quicker than typing 1 MB in.
  */
-export async function openUntitledPolicy(content: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `integration-${process.pid}-${++untitledCount}.cpcpolicy.json` });
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
-  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'the content was inserted');
+export async function openPolicyText(content: string): Promise<vscode.TextDocument> {
+  const file = path.join(os.tmpdir(), `cpcpolicy-integration-${process.pid}-${++opened}.cpcpolicy.json`);
+  fs.writeFileSync(file, content);
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
   assert.equal(doc.getText(), content, 'the document holds exactly the text of this test');
   assert.equal(doc.languageId, 'cpcpolicy');
   return doc;
