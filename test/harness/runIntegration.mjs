@@ -4,13 +4,20 @@
 // VS Code target named by CPCPOLICY_VSCODE (min or latest).
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTestFolder } from './compileTests.mjs';
 import { ensureCodeServer } from './ensureCodeServer.mjs';
 import { reportLeg } from './suiteLegs.mjs';
 import { currentTarget, root } from './vscodeVersions.mjs';
+
+function copyOfSamples() {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-integration-')), 'samples');
+  cpSync(path.join(root, 'samples'), dir, { recursive: true });
+  return dir;
+}
 
 /** @returns {Promise<{ suite: string, passed: number, failed: number }>} */
 export async function runIntegration(target = currentTarget()) {
@@ -31,7 +38,9 @@ export async function runIntegration(target = currentTarget()) {
       version: target.vscode,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(outDir, 'index.js'),
-      launchArgs: [path.join(root, 'samples')],
+      // A copy: a test's edit that VS Code saves (a workspace edit to a file no editor shows is saved by
+      // default, files.refactoring.autoSave) must never change the repo's samples/ for the next run.
+      launchArgs: [copyOfSamples()],
       extensionTestsEnv: { CPCPOLICY_VSCODE: target.name, CPCPOLICY_VSCODE_EXPECTED: target.vscode, CPCPOLICY_TEST_RESULTS: resultsFile, CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '' },
     });
   } catch (err) {

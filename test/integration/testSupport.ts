@@ -18,8 +18,9 @@ export function repoRoot(): string {
   return getExtension().extensionPath;
 }
 
+/** The workspace folder: a copy of samples/ (runIntegration.mjs), so no test can change the repo's files. */
 export function samplesDir(): string {
-  return path.join(repoRoot(), 'samples');
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.join(repoRoot(), 'samples');
 }
 
 export function resultsDir(): string {
@@ -47,7 +48,8 @@ let opened = 0;
  * preview once showed the previous test's template). A file is also quicker than typing 1 MB in.
  */
 export async function openPolicyText(content: string): Promise<vscode.TextDocument> {
-  const file = path.join(os.tmpdir(), `cpcpolicy-integration-${process.pid}-${++opened}.cpcpolicy.json`);
+  // A folder of its own: each test file is bundled with its own copy of this module, so a counter alone repeats.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-integration-')), `policy-${++opened}.cpcpolicy.json`);
   fs.writeFileSync(file, content);
   const doc = await vscode.workspace.openTextDocument(file);
   await vscode.window.showTextDocument(doc);
