@@ -14,6 +14,7 @@ import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { followTenantPolicies } from './vscode/language/tenantPolicies';
+import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   ctx.subscribe(createBackendStatusBar(ctx.backends), ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
   followTenantPolicies(ctx, views, language.diagnostics);
+  ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);
   registerAssignCommands(ctx, views);
