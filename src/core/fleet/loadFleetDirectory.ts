@@ -35,9 +35,10 @@ function membersOf(raw: readonly unknown[]): LeftOutMember[] {
  * assignment time); a Cloud PC that exists pins its user to its policy, which is the service's real answer.
  */
 export async function loadFleetDirectory(api: CloudPcApi, policies: readonly CloudPcProvisioningPolicy[], cloudPcs: readonly CloudPc[], now: number, signal?: AbortSignal): Promise<FleetDirectoryRead> {
-  const auditRead = api.listAuditEvents({ signal, filter: `activityDateTime ge ${new Date(now - WEEK_MS).toISOString()}` })
-    .then((events) => auditProvisioningStarts(events, now - WEEK_MS))
-    .catch(() => [] as AuditStart[]);
+  // Filtered here, not with $filter: the simulator does not take DateTimeOffset literals in $filter yet.
+  const auditRead = api.listAuditEvents({ signal })
+    .then((events) => ({ starts: auditProvisioningStarts(events, now - WEEK_MS), error: undefined }))
+    .catch((err: unknown) => ({ starts: [] as AuditStart[], error: `audit log: ${errorText(err)}` }));
   try {
     const [skus, frontline] = await Promise.all([
       api.listSubscribedSkus({ signal }),
@@ -63,8 +64,10 @@ export async function loadFleetDirectory(api: CloudPcApi, policies: readonly Clo
         .filter((pc) => pc.userPrincipalName && pc.provisioningPolicyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning')
         .map((pc) => ({ userPrincipalName: pc.userPrincipalName!, policyId: pc.provisioningPolicyId! })),
     });
-    return { licences: licenceRows(skus, frontline), leftOut, auditStarts: await auditRead };
+    const audit = await auditRead;
+    return { licences: licenceRows(skus, frontline), leftOut, auditStarts: audit.starts, ...(audit.error ? { error: audit.error } : {}) };
   } catch (err) {
-    return { licences: [], leftOut: [], error: errorText(err), auditStarts: await auditRead };
+    const audit = await auditRead;
+    return { licences: [], leftOut: [], error: [errorText(err), audit.error].filter(Boolean).join('; '), auditStarts: audit.starts };
   }
 }
