@@ -15,6 +15,7 @@ export interface SnapshotOptions {
   now: number;
   buckets: { key: string; label: string }[];
   directory: FleetDirectory | undefined;
+  loading?: boolean;
   /** Grace periods ending within this many days show on the timeline (the grace period lasts 7 days). */
   graceDays?: number;
 }
@@ -27,6 +28,7 @@ export function buildFleetSnapshot(agg: FleetAggregator, options: SnapshotOption
     revision: options.revision,
     takenAt: new Date(now).toISOString(),
     totalCloudPcs: agg.size,
+    loading: options.loading ?? false,
     buckets: options.buckets,
     policies: agg.statusRows(),
     activity24h: agg.activitySeries(now, 24, 1),

@@ -67,6 +67,8 @@ export interface FleetSnapshot {
   /** ISO time the snapshot was taken (the activity windows end here). */
   takenAt: string;
   totalCloudPcs: number;
+  /** True until the Cloud PCs have been read once. */
+  loading: boolean;
   /** Status buckets in display order, with their labels. */
   buckets: { key: string; label: string }[];
   policies: PolicyStatusRow[];
