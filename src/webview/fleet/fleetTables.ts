@@ -24,7 +24,7 @@ export function failuresSection(s: FleetSnapshot, onAction: (action: FleetAction
   ]);
   return h('section', { 'aria-labelledby': 'h-failures' }, heading,
     table('Failure reasons (statusDetail code and message)', ['Code', 'Message', 'Cloud PCs', 'Actions'], rows),
-    h('p', {}, button('Show failed Cloud PCs', onShow, { key: 'show-failed', secondary: true })));
+    h('div', { class: 'actions' }, button('Show failed Cloud PCs', onShow, { key: 'show-failed', secondary: true })));
 }
 
 export function licencesSection(s: FleetSnapshot): HTMLElement {
@@ -46,5 +46,5 @@ export function leftOutSection(s: FleetSnapshot): HTMLElement {
   const rows = users.map((u) => [u.name, u.userPrincipalName, u.policyName, u.groupName, u.coveringPolicyName ? `${REASONS[u.reason]} (${u.coveringPolicyName})` : REASONS[u.reason]]);
   return h('section', { 'aria-labelledby': 'h-leftout' }, heading,
     s.directoryError ? h('p', { class: 'error', role: 'status' }, `The directory could not be read: ${s.directoryError}`) : undefined,
-    rows.length ? table(total > users.length ? `First ${users.length} of ${total}` : `${total} users`, ['User', 'Sign-in name', 'Policy', 'Group', 'Reason'], rows) : h('p', {}, 'Every user in an assigned group gets a Cloud PC.'));
+    rows.length ? table(total > users.length ? `First ${users.length} of ${total}` : total === 1 ? '1 user' : `${total} users`, ['User', 'Sign-in name', 'Policy', 'Group', 'Reason'], rows) : h('p', {}, 'Every user in an assigned group gets a Cloud PC.'));
 }
