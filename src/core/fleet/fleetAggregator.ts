@@ -10,12 +10,18 @@ import { MAX_GRACE_ENTRIES, MAX_IDS_PER_ROW } from './fleetSnapshot';
 /** Maps a Cloud PC status to the group the overview counts it in (the sidebar's buckets). */
 export type BucketOf = (status: string) => string;
 
+/** One Cloud PC's contribution; flat fields, no per-PC arrays (100,000 upserts must not feed the GC). */
 interface Entry {
+  pc: CloudPc;
   policyId: string;
   bucket: string;
   failureKey: string | undefined;
+  /** Sortable UTC end of the grace period, while in grace. */
   graceEnd: string | undefined;
-  activity: [ActivityKind, string][];
+  succeededHour: string | undefined;
+  /** started or failed: when the Cloud PC last changed into a provisioning or failed state. */
+  runKind: ActivityKind | undefined;
+  runHour: string | undefined;
 }
 
 interface PolicyCounts {
@@ -39,7 +45,7 @@ export class FleetAggregator {
   private readonly entries = new Map<string, Entry>();
   private readonly policies = new Map<string, PolicyCounts>();
   private readonly failures = new Map<string, FailureGroup>();
-  private readonly grace = new Map<string, GraceEntry>();
+  private readonly grace = new Map<string, Entry>();
   readonly activity = new ActivityBins();
   private auditStarts: readonly AuditStart[] = [];
 
@@ -92,7 +98,7 @@ export class FleetAggregator {
   activitySeries(now: number, hours: number, binHours: number): ActivityBin[] {
     const fromAudit = new ActivityBins();
     // An in-progress Cloud PC already counts as started at its last change: count its reprovision once.
-    for (const s of this.auditStarts) if (!this.entries.get(s.cloudPcId)?.activity.some(([kind]) => kind === 'started')) fromAudit.add('started', s.hourKey, 1);
+    for (const s of this.auditStarts) if (this.entries.get(s.cloudPcId)?.runKind !== 'started') fromAudit.add('started', s.hourKey, 1);
     return this.activity.series(now, hours, binHours, fromAudit);
   }
 
@@ -108,36 +114,32 @@ export class FleetAggregator {
   graceEndingSoon(now: number, days: number): { total: number; entries: GraceEntry[] } {
     const until = normalIso(new Date(now + days * DAY_MS).toISOString());
     const soon: GraceEntry[] = [];
-    for (const g of this.grace.values()) if (g.endsAt <= until) soon.push(g);
+    for (const e of this.grace.values()) if (e.graceEnd! <= until) soon.push(graceEntry(e));
     soon.sort((a, b) => (a.endsAt < b.endsAt ? -1 : a.endsAt > b.endsAt ? 1 : a.name.localeCompare(b.name)));
     return { total: soon.length, entries: soon.slice(0, MAX_GRACE_ENTRIES) };
   }
 
   private entryOf(pc: CloudPc): Entry {
-    const bucket = this.bucketOf(pc.status);
     const detail = pc.status === 'failed' ? pc.statusDetail : null;
-    const activity: [ActivityKind, string][] = [];
     // Succeeded when it was provisioned; failed or started when it last changed into that state (Graph keeps no
     // start time of its own: a Cloud PC still provisioning started at its last modification).
-    const provisioned = pc.provisionedDateTime ? hourKeyOf(pc.provisionedDateTime) : undefined;
-    if (provisioned) activity.push(['succeeded', provisioned]);
-    if (pc.status === 'failed' || IN_PROGRESS.has(pc.status)) {
-      const modified = hourKeyOf(pc.lastModifiedDateTime);
-      if (modified) activity.push([pc.status === 'failed' ? 'failed' : 'started', modified]);
-    }
+    const runKind: ActivityKind | undefined = pc.status === 'failed' ? 'failed' : IN_PROGRESS.has(pc.status) ? 'started' : undefined;
     return {
+      pc,
       policyId: pc.provisioningPolicyId ?? '',
-      bucket,
+      bucket: this.bucketOf(pc.status),
       failureKey: detail ? `${detail.code}\u0000${detail.message}` : pc.status === 'failed' ? '\u0000' : undefined,
-      graceEnd: pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime ? pc.gracePeriodEndDateTime : undefined,
-      activity,
+      graceEnd: pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime ? normalIso(pc.gracePeriodEndDateTime) : undefined,
+      succeededHour: pc.provisionedDateTime ? hourKeyOf(pc.provisionedDateTime) : undefined,
+      runKind,
+      runHour: runKind ? hourKeyOf(pc.lastModifiedDateTime) : undefined,
     };
   }
 
   private index(pc: CloudPc, e: Entry): void {
     let p = this.policies.get(e.policyId);
     if (!p) this.policies.set(e.policyId, (p = { name: pc.provisioningPolicyName ?? e.policyId, total: 0, counts: new Map() }));
-    if (pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
+    else if (pc.provisioningPolicyName && p.name !== pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
     p.total++;
     p.counts.set(e.bucket, (p.counts.get(e.bucket) ?? 0) + 1);
     if (e.failureKey !== undefined) {
@@ -149,13 +151,9 @@ export class FleetAggregator {
       }
       f.ids.add(pc.id);
     }
-    if (e.graceEnd !== undefined) {
-      this.grace.set(pc.id, {
-        cloudPcId: pc.id, name: pc.managedDeviceName ?? pc.displayName, userPrincipalName: pc.userPrincipalName,
-        policyName: pc.provisioningPolicyName ?? e.policyId, endsAt: normalIso(e.graceEnd),
-      });
-    }
-    for (const [kind, hour] of e.activity) this.activity.add(kind, hour, 1);
+    if (e.graceEnd !== undefined) this.grace.set(pc.id, e);
+    if (e.succeededHour) this.activity.add('succeeded', e.succeededHour, 1);
+    if (e.runKind && e.runHour) this.activity.add(e.runKind, e.runHour, 1);
   }
 
   private unindex(id: string, e: Entry): void {
@@ -171,8 +169,14 @@ export class FleetAggregator {
       if (f.ids.size === 0) this.failures.delete(e.failureKey);
     }
     if (e.graceEnd !== undefined) this.grace.delete(id);
-    for (const [kind, hour] of e.activity) this.activity.add(kind, hour, -1);
+    if (e.succeededHour) this.activity.add('succeeded', e.succeededHour, -1);
+    if (e.runKind && e.runHour) this.activity.add(e.runKind, e.runHour, -1);
   }
+}
+
+function graceEntry(e: Entry): GraceEntry {
+  const pc = e.pc;
+  return { cloudPcId: pc.id, name: pc.managedDeviceName ?? pc.displayName, userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? e.policyId, endsAt: e.graceEnd! };
 }
 
 /** Sortable UTC text: Graph sends Z times; anything else is converted once. */

@@ -60,10 +60,14 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
       if (!group) continue;
       const capacity = family === 'frontline' ? (assignment.allotmentLicensesCount ?? 1) * kind.cloudPcsPerLicence : Infinity;
       let used = 0;
-      // Users who already hold a Cloud PC from this policy keep their place in the allotment.
-      const members = [...group.members].sort((a, b) => Number(holds.has(`${policy.id}|${b.userPrincipalName.toLowerCase()}`)) - Number(holds.has(`${policy.id}|${a.userPrincipalName.toLowerCase()}`)));
-      for (const m of members) {
+      // Users who already hold a Cloud PC from this policy keep their place in the allotment: they go first.
+      const held: [LeftOutMember, string][] = [];
+      const rest: [LeftOutMember, string][] = [];
+      for (const m of group.members) {
         const key = m.userPrincipalName.toLowerCase();
+        (holds.size > 0 && holds.has(`${policy.id}|${key}`) ? held : rest).push([m, key]);
+      }
+      for (const [m, key] of held.length ? [...held, ...rest] : rest) {
         if (seen.has(key)) continue;
         seen.add(key);
         const base = { userId: m.id, name: m.displayName, userPrincipalName: m.userPrincipalName, policyId: policy.id, policyName: policy.displayName, groupName: group.displayName };
