@@ -101,7 +101,8 @@ export class FleetPanel implements vscode.Disposable {
         return;
       case 'filter':
         if (typeof m.policyId !== 'string' || !STATUS_BUCKETS.includes(m.bucket as never)) return;
-        await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId: m.policyId, bucket: m.bucket });
+        // An empty policy id is "every policy" (the failure reasons span policies).
+        await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId: m.policyId || undefined, bucket: m.bucket });
         await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
         return;
       case 'action': {
