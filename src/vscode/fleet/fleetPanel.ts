@@ -2,7 +2,6 @@
 // requests into the existing commands (filter the Cloud PCs view, Retry, Reprovision, End Grace Period), and
 // reports what the webview drew.
 import * as vscode from 'vscode';
-import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 import type { FleetAction, FromWebview, ToWebview } from '../../webview/fleet/fleetProtocol';
 import { STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
 import { fleetHtml, fleetNonce } from './fleetHtml';
@@ -39,7 +38,6 @@ export class FleetPanel implements vscode.Disposable {
   private ready = false;
   private posting = false;
   private readonly disposables: vscode.Disposable[] = [];
-  lastPosted: FleetSnapshot | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -81,9 +79,7 @@ export class FleetPanel implements vscode.Disposable {
     this.posting = true;
     try {
       this.dirty = false;
-      const snapshot = await this.source.snapshot();
-      this.lastPosted = snapshot;
-      const message: ToWebview = { type: 'snapshot', snapshot };
+      const message: ToWebview = { type: 'snapshot', snapshot: await this.source.snapshot() };
       await this.panel.webview.postMessage(message);
     } finally {
       this.posting = false;
