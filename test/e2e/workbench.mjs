@@ -26,7 +26,8 @@ export async function openWorkbench({ files = {} } = {}) {
   const server = await startCodeServer({ folder, extensionsDir, userDataDir });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server.url, folder));
+  // A loaded machine can take well over the default 30 s to serve the workbench.
+  await page.goto(workbenchUrl(server.url, folder), { timeout: 120_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return {
     page,
