@@ -5,6 +5,7 @@ import type { CpcPolicyApi } from './vscode/extensionApi';
 import { registerBackendCommands } from './vscode/commands/backendCommands';
 import { registerPolicyFileCommands } from './vscode/commands/policyFileCommands';
 import { registerViews } from './vscode/views/registerViews';
+import { registerFleetOverview } from './vscode/fleet/registerFleet';
 import { registerAssignCommands } from './vscode/commands/assignCommand';
 import { registerCloudPcCommands } from './vscode/commands/cloudPcCommands';
 import { registerPolicyCommands } from './vscode/commands/policyCommands';
@@ -31,7 +32,8 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   registerSimulatorCommands(ctx, views);
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
-  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc) };
+  const fleet = registerFleetOverview(ctx, views);
+  return { activationTimeMs: performance.now() - started, views, fleet, validated: (doc) => language.diagnostics.validated(doc) };
 }
 
 export function deactivate(): void {
