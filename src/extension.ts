@@ -5,6 +5,7 @@ import type { CpcPolicyApi } from './vscode/extensionApi';
 import { registerBackendCommands } from './vscode/commands/backendCommands';
 import { registerPolicyFileCommands } from './vscode/commands/policyFileCommands';
 import { registerViews } from './vscode/views/registerViews';
+import { registerFleetOverview } from './vscode/fleet/registerFleet';
 import { registerAssignCommands } from './vscode/commands/assignCommand';
 import { registerCloudPcCommands } from './vscode/commands/cloudPcCommands';
 import { registerPolicyCommands } from './vscode/commands/policyCommands';
@@ -15,6 +16,8 @@ import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { answerQuestionsWith } from './vscode/commands/questions';
 import { onDidReportResult } from './vscode/commands/reportResult';
+import { followTenantPolicies } from './vscode/language/tenantPolicies';
+import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -23,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const statusBar = createBackendStatusBar(ctx.backends);
   ctx.subscribe(statusBar, ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
+  followTenantPolicies(ctx, views, language.diagnostics);
+  ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);
   registerAssignCommands(ctx, views);
@@ -30,11 +35,12 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   registerSimulatorCommands(ctx, views);
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
+  const fleet = registerFleetOverview(ctx, views);
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test
     ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }
     : undefined;
-  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc), testHooks };
+  return { activationTimeMs: performance.now() - started, views, fleet, validated: (doc) => language.diagnostics.validated(doc), testHooks };
 }
 
 export function deactivate(): void {

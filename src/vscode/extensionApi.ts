@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
 import type { QuestionAnswerer } from './commands/questions';
+import type { FleetOverview } from './fleet/registerFleet';
 import type { Views } from './views/registerViews';
 
 /** Present only in an extension host started for tests (ExtensionMode.Test), never for a user. */
@@ -19,6 +20,8 @@ export interface CpcPolicyApi {
   readonly activationTimeMs: number;
   /** The sidebar: models, providers and live refresh (integration tests read the trees through it). */
   readonly views?: Views;
+  /** The Fleet Overview panel: what its webview last drew (integration tests wait on it). */
+  readonly fleet?: FleetOverview;
   /** Resolves with the findings for the document's current version, once validation has run. */
   validated(doc: vscode.TextDocument): Promise<Finding[]>;
   readonly testHooks?: CpcPolicyTestHooks;

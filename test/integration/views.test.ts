@@ -15,7 +15,7 @@ import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
 import { GraphError } from '../../src/core/graph/graphError';
 import { adviceFor } from '../../src/vscode/views/errorAdvice';
-import { answerQuestions, getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
 import { rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
@@ -221,7 +221,7 @@ describe('views: the sidebar follows the simulator', function () {
       assert.match(pulled, /pulled from Simulator/);
       assert.ok(pulled.includes(standard.cloudPcNamingTemplate!), 'the naming template came from the backend');
 
-      const broken = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }' });
+      const broken = await openPolicyText('{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }');
       const before = (await views.sidebar.api.listPolicies()).length;
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', broken.uri), undefined);
       assert.equal((await views.sidebar.api.listPolicies()).length, before, 'nothing was created');
@@ -303,8 +303,9 @@ describe('views: the sidebar follows the simulator', function () {
     const plan = (await views.sidebar.api.listServicePlans()).find((p) => p.provisioningType === 'sharedByUser')!;
     const target = { groupId: group.id, servicePlanId: plan.id, allotmentDisplayName: 'Stores', allotmentLicensesCount: 2 };
     const whatIf = await vscode.commands.executeCommand<{ gets: unknown[]; skipped: { reason: string }[] }>('cpcpolicy.assign', retail.id, [target], { whatIfOnly: true });
-    assert.equal(whatIf.gets.length, 2);
-    assert.equal(whatIf.skipped.filter((s) => /beyond the allotment of 2/.test(s.reason)).length, 4);
+    // Frontline dedicated: each of the 2 allotted licences enables up to three Cloud PCs, so all 6 members get one.
+    assert.equal(whatIf.gets.length, 6);
+    assert.equal(whatIf.skipped.filter((s) => /beyond the allotment/.test(s.reason)).length, 0);
     await vscode.commands.executeCommand('cpcpolicy.assign', retail.id, [target]);
     await views.live.settled();
     const row = (await rows(views.sidebar.policyProvider)).find((p) => p.label === retail.displayName)!;

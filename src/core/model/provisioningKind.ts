@@ -53,3 +53,17 @@ export function isFrontlineSharedType(type: unknown): boolean {
 export function isDedicatedType(type: unknown): boolean {
   return provisioningKindOf(type).sharing === 'dedicated';
 }
+
+/**
+ * %USERNAME:x% in the naming template: "only for Enterprise and Frontline dedicated" (Learn: "Create a
+ * provisioning policy"). Reserve is neither, so it may not use it (docs/rules.md "Provisioning types").
+ */
+export function allowsUsernameToken(type: unknown): boolean {
+  const kind = provisioningKindOf(type);
+  return kind.sharing === 'dedicated' && (kind.family === 'enterprise' || kind.family === 'frontline');
+}
+
+/** Types we know the meaning of (absent counts as the default, dedicated). */
+export function isKnownProvisioningType(type: unknown): boolean {
+  return provisioningKindOf(type).family !== 'unknown';
+}

@@ -1,5 +1,6 @@
-// cloudPcProvisioningPolicy and its complex types, in the Graph beta wire shape (graph-facts B.1–B.9).
-// Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable.
+// cloudPcProvisioningPolicy and its complex types, in the Graph beta wire shape (Graph: "cloudPcProvisioningPolicy resource type").
+// Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable
+// (docs/rules.md "Open (evolvable) enums").
 
 export const CLOUD_PC_PROVISIONING_TYPES = ['dedicated', 'shared', 'unknownFutureValue', 'sharedByUser', 'sharedByEntraGroup', 'reserve'] as const;
 export type CloudPcProvisioningType = (typeof CLOUD_PC_PROVISIONING_TYPES)[number];
@@ -81,6 +82,20 @@ export interface CloudPcUserSettingsPersistenceConfiguration {
 }
 
 export const GROUP_ASSIGNMENT_TARGET_ODATA_TYPE = '#microsoft.graph.cloudPcManagementGroupAssignmentTarget';
+
+/** The `@odata.type` Graph payloads may carry on each object of a policy (docs/rules.md "@odata.type"). */
+export const ODATA_TYPES = {
+  policy: '#microsoft.graph.cloudPcProvisioningPolicy',
+  domainJoinConfiguration: '#microsoft.graph.cloudPcDomainJoinConfiguration',
+  windowsSetting: '#microsoft.graph.cloudPcWindowsSetting',
+  assignment: '#microsoft.graph.cloudPcProvisioningPolicyAssignment',
+  groupTarget: GROUP_ASSIGNMENT_TARGET_ODATA_TYPE,
+} as const;
+
+/** The Graph docs write the type with and without the leading '#' (the assign example omits it): both name it. */
+export function isODataTypeOf(value: unknown, type: string): boolean {
+  return value === type || value === type.slice(1);
+}
 
 export interface CloudPcManagementGroupAssignmentTarget {
   '@odata.type'?: string;

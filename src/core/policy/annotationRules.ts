@@ -1,5 +1,6 @@
-// Rules that read the schema's annotations rather than its assertions: read-only properties
-// (graph-facts B.1: the service ignores them) and open enums (graph-facts E: the service adds members).
+// Rules that read the schema's annotations rather than its assertions: read-only properties (the service
+// ignores them), open enums (the service adds members) and the unknownFutureValue sentinel (docs/rules.md
+// CPC204, CPC209, CPC310).
 import { closestMatch } from './closestMatch';
 import type { JsonPath } from './finding';
 import { removeFix, replaceValueFix } from './hit';
@@ -10,7 +11,7 @@ import type { SchemaNode } from './schemaNavigator';
 import { RULES } from './ruleCodes';
 
 /** What to check under one key of an object schema. */
-type KeyRule = { kind: 'readOnly' } | { kind: 'openEnum'; members: Set<string>; list: string[] } | { kind: 'object' | 'list'; plan: WalkPlan };
+type KeyRule = { kind: 'readOnly' } | { kind: 'openEnum'; members: Set<string>; list: string[] } | { kind: 'closedEnum' } | { kind: 'object' | 'list'; plan: WalkPlan };
 
 /**
  * Per object schema: the rule of each key, classified on first sight and then cached, so the walk
@@ -52,6 +53,7 @@ function classify(child: SchemaNode | undefined): KeyRule | null {
     const list = enumMembers(child);
     return { kind: 'openEnum', members: new Set(list), list };
   }
+  if (enumMembers(child).includes(SENTINEL)) return { kind: 'closedEnum' };
   const plan = child.properties ? planFor(child) : child.items ? planFor(child.items) : undefined;
   return plan ? { kind: child.properties ? 'object' : 'list', plan } : null;
 }
@@ -92,12 +94,13 @@ function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: 
     if (rule === null) continue;
     const value = obj[key];
     if (rule.kind === 'readOnly') hits.push(readOnlyHit(key, pathOf(at, key)));
+    else if (value === SENTINEL && (rule.kind === 'openEnum' || rule.kind === 'closedEnum')) hits.push(sentinelHit(pathOf(at, key)));
     else if (rule.kind === 'openEnum') {
       if (typeof value === 'string' && !rule.members.has(value)) hits.push(openEnumHit(value, rule.list, pathOf(at, key)));
     } else if (rule.kind === 'object') {
       const o = asObject(value);
       if (o) walk(o, rule.plan, { parent: at, key }, hits);
-    } else if (Array.isArray(value)) {
+    } else if (rule.kind === 'list' && Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const o = asObject(value[i]);
         if (o) walk(o, rule.plan, { parent: at, key, index: i }, hits);
@@ -108,6 +111,14 @@ function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: 
 
 function readOnlyHit(key: string, path: JsonPath): Hit {
   return { rule: RULES.readOnlyProperty, severity: 'warning', message: `'${key}' is read-only: the service sets it and ignores it in requests; remove it.`, path, part: 'member', tags: ['unnecessary'], fixes: [removeFix(`Remove read-only '${key}'`, path)] };
+}
+
+/** Graph enums end their first members with unknownFutureValue: a marker for members added later, never a value to send. */
+const SENTINEL = 'unknownFutureValue';
+
+function sentinelHit(path: JsonPath): Hit {
+  const name = String(path[path.length - 1]);
+  return { rule: RULES.sentinelEnumValue, severity: 'error', message: `'unknownFutureValue' only marks where members added later begin: the service does not accept it as a ${name}. Use a real member.`, path, part: 'value' };
 }
 
 function openEnumHit(value: string, members: string[], path: JsonPath): Hit {

@@ -1,8 +1,9 @@
-// Rules for the optional `assignments` list (graph-facts B.2, B.3, C.3, C.6).
+// Rules for the optional `assignments` list (docs/rules.md CPC321–CPC323).
+import { isFrontlineType, provisioningKindOf } from '../model/provisioningKind';
 import type { JsonPath } from './finding';
 import { removeFix } from './hit';
 import type { Hit } from './hit';
-import { asArray, asObject, effectiveProvisioningType, FRONTLINE_SHARED_TYPES, isSet } from './jsonValue';
+import { asArray, asObject, effectiveProvisioningType, isSet } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { RULES } from './ruleCodes';
 
@@ -26,7 +27,7 @@ export function assignmentHits(policy: JsonObject, base: JsonPath, partial: bool
       seen.set(key, i);
       continue;
     }
-    // Assign replaces the whole set, so a group twice is a copy-paste slip: graph-facts C.6.
+    // Assign replaces the whole set, so a group twice is a copy-paste slip: docs/rules.md CPC323.
     hits.push({
       rule: RULES.duplicateGroup,
       severity: 'warning',
@@ -39,14 +40,14 @@ export function assignmentHits(policy: JsonObject, base: JsonPath, partial: bool
   return hits;
 }
 
-/** servicePlanId: required for Frontline shared, null for dedicated (graph-facts B.3, C.3). */
+/** servicePlanId: required for Frontline (dedicated and shared), null for Enterprise (docs/rules.md CPC321, CPC322). */
 function servicePlanHits(target: JsonObject, i: number, targetPath: (i: number) => JsonPath, type: string, hits: Hit[]): void {
   const hasPlan = isSet(target, 'servicePlanId');
-  if (FRONTLINE_SHARED_TYPES.includes(type) && !hasPlan) {
-    hits.push({ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is Frontline shared: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath(i), part: 'key' });
+  if (isFrontlineType(type) && !hasPlan) {
+    hits.push({ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is ${provisioningKindOf(type).label}: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath(i), part: 'key' });
   }
-  // ⚠ graph-facts B.3 says null for dedicated, yet D shows a Frontline (dedicated or shared) sample with one: warn, do not fail.
-  if (type === 'dedicated' && hasPlan) {
+  // The Graph docs say null for Enterprise, yet a sample carries one: warn, do not fail (docs/rules.md CPC322).
+  if (provisioningKindOf(type).family === 'enterprise' && hasPlan) {
     const path = [...targetPath(i), 'servicePlanId'];
     hits.push({ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s license: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] });
   }

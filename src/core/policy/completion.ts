@@ -146,7 +146,8 @@ function propertyCompletions(text: string, value: unknown, root: Node | undefine
 
 function valueSnippet(s: SchemaNode): string {
   const members = enumMembers(s).filter((m) => m !== 'unknownFutureValue');
-  if (members.length > 0 && !s['x-openEnum']) return `"\${1|${members.map(escapeChoice).join(',')}|}"`;
+  // A short open enum still offers its members as choices; typing another value stays possible.
+  if (members.length > 0 && (!s['x-openEnum'] || members.length <= 8)) return `"\${1|${members.map(escapeChoice).join(',')}|}"`;
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (types.includes('object')) return '{$1}';
   if (types.includes('array')) return '[$1]';

@@ -24,6 +24,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: TextSpan;
+  /** The property the finding is about, when it is about one (schema and domain rules; not syntax). */
+  path?: JsonPath;
   tags?: ('deprecated' | 'unnecessary')[];
   fixes?: Fix[];
 }

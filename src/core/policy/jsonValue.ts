@@ -25,11 +25,9 @@ export function isSet(o: JsonObject | undefined, key: string): boolean {
   return o !== undefined && has(o, key) && o[key] !== null && o[key] !== undefined;
 }
 
-export const FRONTLINE_SHARED_TYPES: readonly string[] = ['sharedByUser', 'sharedByEntraGroup', 'shared'];
-
 /**
- * provisioningType as the rules should see it: the default `dedicated` when absent (graph-facts B.1),
- * unknown (undefined) in a PATCH body where it is absent because it cannot change (C.3).
+ * provisioningType as the rules should see it: the default `dedicated` when absent (docs/rules.md
+ * "Provisioning types"), unknown (undefined) in a PATCH body where it is absent because it cannot change.
  */
 export function effectiveProvisioningType(policy: JsonObject, partial: boolean): string | undefined {
   const t = policy['provisioningType'];

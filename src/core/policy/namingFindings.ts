@@ -1,4 +1,5 @@
-// cloudPcNamingTemplate problems as findings placed inside the string, with fixes (graph-facts C.1).
+// cloudPcNamingTemplate problems as findings placed inside the string, with fixes (docs/rules.md "Naming template").
+import { isKnownProvisioningType } from '../model/provisioningKind';
 import type { JsonPath } from './finding';
 import { replaceValueFix } from './hit';
 import type { FixBuilder, Hit } from './hit';
@@ -36,12 +37,9 @@ export function namingHits(policy: JsonObject, base: JsonPath, partial: boolean,
   }));
 }
 
-const KNOWN_TYPES = ['dedicated', 'sharedByUser', 'sharedByEntraGroup', 'reserve'];
-
-/** provisioningType for the naming rules: 'shared' (deprecated) counts as sharedByUser; unknown values as unknown. */
+/** provisioningType for the naming rules: unknown values (and the unknownFutureValue sentinel) as unknown. */
 export function namingProvisioningType(type: string | undefined): string | undefined {
-  if (type === 'shared') return 'sharedByUser';
-  return type !== undefined && KNOWN_TYPES.includes(type) ? type : undefined;
+  return type !== undefined && isKnownProvisioningType(type) ? type : undefined;
 }
 
 function splice(template: string, offset: number, length: number, text: string): string {

@@ -1,5 +1,7 @@
 // The Cloud PC naming-template rules as data: a rule change at Microsoft is an edit of this table
-// (graph-facts C.1). Each entry names the admin-docs version it encodes.
+// (docs/rules.md "Naming template"). Each entry names the admin-docs version it encodes.
+import { allowsUsernameToken } from '../model/provisioningKind';
+import { CLOUD_PC_PROVISIONING_TYPES } from '../model/provisioningPolicy';
 
 export interface NamingRules {
   /** Version id, e.g. '2026-03'. */
@@ -26,17 +28,20 @@ export interface NamingRules {
 }
 
 /**
- * %RAND% alphabet: ⚠ graph-facts C.1 — 2023 docs said digits, PSCloudPC/Terraform say alphanumeric.
+ * %RAND% alphabet: ⚠ docs/rules.md "Naming template" — 2023 docs said digits, PSCloudPC/Terraform say alphanumeric.
  * We choose upper-case alphanumeric for the current rules (what tools and observed names show) and
  * digits for the 2023 rules, so collision odds follow the version in force.
  */
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const DIGITS = '0123456789';
 
-/** Current rules (admin docs ms.date 2026-03-20, graph-facts C.1). */
+/** %USERNAME:x% "only for Enterprise and Frontline dedicated" (Learn: "Create a provisioning policy"): dedicated, sharedByUser and the deprecated shared. */
+const USERNAME_TYPES: readonly string[] = CLOUD_PC_PROVISIONING_TYPES.filter(allowsUsernameToken);
+
+/** Current rules (Learn: "Create a provisioning policy", ms.date 2026-03-20). */
 export const NAMING_RULES_2026: NamingRules = {
   version: '2026-03',
-  source: 'Windows 365 admin docs 2026-03 (graph-facts C.1)',
+  source: 'Learn: Create a provisioning policy (2026-03)',
   minLength: 5,
   maxLength: 15,
   literalPattern: /^[A-Za-z0-9-]*$/,
@@ -44,15 +49,14 @@ export const NAMING_RULES_2026: NamingRules = {
   maxFixedChars: 10,
   randRequired: true,
   minRandLength: 5,
-  // "%USERNAME% only for Enterprise and Flex dedicated": graph-facts C.1.
-  usernameAllowedFor: ['dedicated'],
+  usernameAllowedFor: USERNAME_TYPES,
   randomAlphabet: ALPHANUMERIC,
 };
 
-/** Frontline shared variant of the 2024-09 docs (graph-facts C.1): exactly 15, prefix ≤ 7, y ≥ 8. */
+/** Frontline shared variant of the 2024-09 docs (docs/rules.md "Naming template"): exactly 15, prefix ≤ 7, y ≥ 8. */
 export const NAMING_RULES_2024_FRONTLINE_SHARED: NamingRules = {
   version: '2024-09-frontline-shared',
-  source: 'Windows 365 admin docs 2024-09, Frontline shared (graph-facts C.1)',
+  source: 'Learn: Create a provisioning policy (2024-09), Frontline shared',
   minLength: 15,
   maxLength: 15,
   literalPattern: /^[A-Za-z0-9-]*$/,
@@ -60,14 +64,14 @@ export const NAMING_RULES_2024_FRONTLINE_SHARED: NamingRules = {
   maxFixedChars: 7,
   randRequired: true,
   minRandLength: 8,
-  usernameAllowedFor: ['dedicated'],
+  usernameAllowedFor: USERNAME_TYPES,
   randomAlphabet: ALPHANUMERIC,
 };
 
-/** 2023 docs (graph-facts C.1): 4–15 chars, %RAND% digits. Kept for old policies and the simulator. */
+/** 2023 docs (docs/rules.md "Naming template"): 4–15 chars, %RAND% digits. Kept for old policies and the simulator. */
 export const NAMING_RULES_2023: NamingRules = {
   version: '2023-05',
-  source: 'Windows 365 admin docs 2023-05 (graph-facts C.1)',
+  source: 'Learn: Create a provisioning policy (2023-05)',
   minLength: 4,
   maxLength: 15,
   literalPattern: /^[A-Za-z0-9-]*$/,
@@ -86,5 +90,5 @@ export const CURRENT_NAMING_RULES: NamingRules = NAMING_RULES_2026;
 /** Fleet size assumed for collision odds when the caller does not know it. */
 export const DEFAULT_FLEET_SIZE = 1000;
 
-/** Collision odds above this fraction are reported (issue 3: warn above 1%). */
+/** Collision odds above this fraction are reported (warn above 1 %, docs/rules.md CPC410). */
 export const COLLISION_WARNING_THRESHOLD = 0.01;

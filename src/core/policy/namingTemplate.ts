@@ -238,7 +238,7 @@ function tokenRuleProblems(tokens: readonly TemplateToken[], provisioningType: s
   }
   if (provisioningType !== undefined && rules.usernameAllowedFor && !rules.usernameAllowedFor.includes(provisioningType)) {
     for (const t of tokens.filter((x) => x.kind === 'username')) {
-      out.push(problem(RULES.usernameNotAllowed.code, `%USERNAME:x% is only allowed for dedicated policies, not '${provisioningType}': remove it or use %RAND:y%.`, t.offset, t.text.length));
+      out.push(problem(RULES.usernameNotAllowed.code, `%USERNAME:x% is only allowed for Enterprise and Frontline dedicated policies (dedicated, sharedByUser), not '${provisioningType}': remove it or use %RAND:y%.`, t.offset, t.text.length));
     }
   }
   return out;

@@ -1,8 +1,9 @@
-// Domain rules for one policy (graph-facts C.2–C.5): couplings between properties that a schema cannot express.
+// Domain rules for one policy (docs/rules.md CPC3xx): couplings between properties that a schema cannot express.
+import { isFrontlineSharedType } from '../model/provisioningKind';
 import type { JsonPath } from './finding';
 import { insertMemberFix, removeFix, replaceValueFix } from './hit';
 import type { Hit } from './hit';
-import { asArray, asObject, asString, effectiveProvisioningType, FRONTLINE_SHARED_TYPES, GUID_PATTERN, has, isSet } from './jsonValue';
+import { asArray, asObject, asString, effectiveProvisioningType, GUID_PATTERN, has, isSet } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { RULES } from './ruleCodes';
 import { KNOWN_GALLERY_IMAGE_IDS } from './galleryImages';
@@ -29,7 +30,7 @@ export function policyRuleHits(policy: JsonObject, base: JsonPath, ctx: RuleCont
 /** Shared by rules that find nothing, so the common clean case allocates no arrays (frozen: a push would throw, not leak). */
 const NONE = Object.freeze([]) as unknown as Hit[];
 
-/** `< > & | " ^` are not allowed in a policy name: graph-facts C.2. */
+/** `< > & | " ^` are not allowed in a policy name: docs/rules.md CPC307. */
 const FORBIDDEN_NAME_CHARS = /[<>&|"^]/g;
 const HAS_FORBIDDEN_NAME_CHAR = /[<>&|"^]/;
 
@@ -57,9 +58,9 @@ function displayNameHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): 
 
 function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
   const type = effectiveProvisioningType(policy, ctx.partial);
-  if (type === undefined || type === 'sharedByEntraGroup') return NONE;
+  if (type === undefined || isFrontlineSharedType(type)) return NONE;
   const hits: Hit[] = [];
-  // cloudApp needs sharedByEntraGroup: graph-facts C.3.
+  // cloudApp only for Frontline shared, i.e. sharedByEntraGroup: docs/rules.md CPC301.
   if (policy['userExperienceType'] === 'cloudApp') {
     const path = [...base, 'userExperienceType'];
     hits.push({
@@ -76,7 +77,7 @@ function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
       ],
     });
   }
-  // User settings persistence only for sharedByEntraGroup: graph-facts B.9, C.3 (⚠ a docs snippet sets it on dedicated; we follow the SDK).
+  // User settings persistence only for Frontline shared (sharedByEntraGroup): docs/rules.md CPC302 (a docs snippet disagrees; we follow the SDK).
   if (isSet(policy, 'userSettingsPersistenceConfiguration')) {
     const path = [...base, 'userSettingsPersistenceConfiguration'];
     hits.push({
@@ -102,7 +103,7 @@ function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
   const path = [...base, 'imageId'];
   const setType = (t: string) =>
     has(policy, 'imageType') ? replaceValueFix(`Set imageType to '${t}'`, [...base, 'imageType'], t) : insertMemberFix(`Add imageType '${t}'`, base, 'imageType', JSON.stringify(t));
-  // Gallery: {publisher}_{offer}_{sku}; custom: a device image GUID (graph-facts C.4).
+  // Gallery: {publisher}_{offer}_{sku}; custom: a device image GUID (docs/rules.md CPC303).
   if (imageType === 'gallery') {
     if (GUID_PATTERN.test(imageId)) {
       return [{ rule: RULES.imageIdFormat, severity: 'error', message: "imageId is a GUID, which names a custom image, but imageType is 'gallery': set imageType to 'custom' or use a gallery id such as microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc.", path, part: 'value', fixes: [setType('custom')] }];
@@ -131,7 +132,7 @@ function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
 const KNOWN_BY_LOWER = new Map(KNOWN_GALLERY_IMAGE_IDS.map((id) => [id.toLowerCase(), id]));
 const KNOWN_EXACT = new Set(KNOWN_GALLERY_IMAGE_IDS);
 
-/** Gallery ids compare case-insensitively (graph-facts C.4); we suggest the spelling tools use. */
+/** Gallery ids compare case-insensitively (docs/rules.md CPC304); we suggest the spelling tools use. */
 function gallerySpellingHits(imageId: string, path: JsonPath): Hit[] {
   const lower = imageId.toLowerCase();
   const known = KNOWN_BY_LOWER.get(lower);
@@ -178,7 +179,7 @@ function domainJoinHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
   return hits;
 }
 
-/** hybridAzureADJoin: connection only; azureADJoin: connection xor region (graph-facts C.5). */
+/** hybridAzureADJoin: connection only; azureADJoin: connection xor region (docs/rules.md CPC305, CPC306). */
 function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
   const joinType = dj['domainJoinType'] ?? dj['type'];
   const hasConnection = isSet(dj, 'onPremisesConnectionId') && dj['onPremisesConnectionId'] !== '';
@@ -193,7 +194,8 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
       return [{ rule: RULES.hybridJoinNeedsConnection, severity: 'error', message: 'hybridAzureADJoin uses the network of its connection: remove regionName.', path: [...path, 'regionName'], part: 'member', fixes: [removeFix('Remove regionName', [...path, 'regionName'])] }];
     }
   }
-  if (joinType === 'azureADJoin') {
+  // Without a join type the pair is wrong either way: hybrid takes no region, Entra join not both.
+  if (joinType === 'azureADJoin' || (joinType !== 'hybridAzureADJoin' && hasConnection && hasRegion)) {
     if (hasConnection && hasRegion) {
       return [
         {
@@ -222,10 +224,10 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
   return NONE;
 }
 
-/** Autopatch and the 'automatic' region are not available for Frontline shared (graph-facts C.3). */
+/** Autopatch and the 'automatic' region are not available for Frontline shared (docs/rules.md CPC309, CPC318); Frontline dedicated has both. */
 function frontlineSharedHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {
   const type = effectiveProvisioningType(policy, ctx.partial);
-  if (type === undefined || !FRONTLINE_SHARED_TYPES.includes(type)) return NONE;
+  if (type === undefined || !isFrontlineSharedType(type)) return NONE;
   const hits: Hit[] = [];
   const autopatch = asObject(policy['autopatch']);
   if (autopatch && isSet(autopatch, 'autopatchGroupId')) {
@@ -242,7 +244,7 @@ function frontlineSharedHits(policy: JsonObject, base: JsonPath, ctx: RuleContex
   return hits;
 }
 
-/** ⚠ graph-facts B.6: SDK says 30–360, learn 10–360; the schema allows 10, we warn below 30. */
+/** The SDK says 30–360, Learn 10–360 (docs/rules.md CPC319): the schema allows 10, we warn below 30. */
 function autopilotHits(policy: JsonObject, base: JsonPath): Hit[] {
   const minutes = asObject(policy['autopilotConfiguration'])?.['applicationTimeoutInMinutes'];
   if (typeof minutes !== 'number' || minutes < 10 || minutes >= 30) return NONE;

@@ -11,6 +11,8 @@ import type { JsonObject } from './jsonValue';
 import { scannerLocator, treeLocator } from './locator';
 import type { DocLocator } from './locator';
 import { namingHits } from './namingFindings';
+import { overlapHits } from './overlapRules';
+import type { DeployedPolicy } from './overlapRules';
 import { policyRuleHits } from './policyRules';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
@@ -24,6 +26,8 @@ export interface ValidateOptions {
   partial?: boolean;
   /** Expected Cloud PC count for collision odds (CPC410); default from assignments or 1000. */
   fleetSize?: number;
+  /** Policies deployed in the tenant at hand (plain data), for overlapping targets (CPC325). */
+  deployedPolicies?: readonly DeployedPolicy[];
 }
 
 export interface PolicyAnalysis {
@@ -137,6 +141,7 @@ function collectHits(root: JsonObject, policies: PolicyEntry[], options: Validat
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
   }
+  add(overlapHits(policies, options.deployedPolicies));
   return hits;
 }
 
@@ -225,7 +230,7 @@ function within(f: Finding, span: TextSpan): boolean {
 /** Places a hit in the text: the part it names, or the nearest ancestor that exists. */
 function place(h: Hit, loc: DocLocator): Finding {
   const range = locate(h, loc);
-  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range };
+  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
   if (h.tags) finding.tags = h.tags;
   if (h.fixes && h.fixes.length > 0) {
     const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);

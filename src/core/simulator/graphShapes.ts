@@ -1,22 +1,23 @@
 // Stored records → Graph wire shapes. Evolvable enum members become `unknownFutureValue` unless the caller
-// sent `Prefer: include-unknown-enum-members` (graph-facts A.4).
+// sent `Prefer: include-unknown-enum-members` (docs/simulator.md "The Graph contract").
 import type { CloudPc } from '../model/cloudPc';
 import { CLOUD_PC_STATUSES } from '../model/cloudPc';
 import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../model/provisioningPolicy';
 import { CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_REGION_GROUPS, CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../model/provisioningPolicy';
 import type { CloudPcSupportedRegion } from '../model/catalog';
 import type { DirectoryUser, DirectoryGroup, SubscribedSku, LicenseDetails } from '../model/directory';
-import { isEvolvableMember } from '../model/enumMembers';
+import { nonEvolvableMembers } from '../model/enumMembers';
 import type { Simulator } from './simulator';
 import type { CloudPcRecord, PolicyRecord, UserRecord, GroupRecord, SkuRecord } from './simulatorState';
 
-const evolvableSets = new WeakMap<readonly string[], Set<string>>();
+const visibleSets = new WeakMap<readonly string[], Set<string>>();
 
+/** A value we do not know (an open enum accepted it) is a member added later too: masked like the evolvable ones. */
 export function maskEnum<T extends string>(members: readonly string[], value: T, includeEvolvable: boolean): T | 'unknownFutureValue' {
   if (includeEvolvable) return value;
-  let evolvable = evolvableSets.get(members);
-  if (!evolvable) evolvableSets.set(members, (evolvable = new Set(members.filter((m) => isEvolvableMember(members, m)))));
-  return evolvable.has(value) ? 'unknownFutureValue' : value;
+  let visible = visibleSets.get(members);
+  if (!visible) visibleSets.set(members, (visible = new Set(nonEvolvableMembers(members))));
+  return visible.has(value) ? value : 'unknownFutureValue';
 }
 
 export function toGraphCloudPc(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): CloudPc {

@@ -1,12 +1,9 @@
 // Checks a POST/PATCH provisioning-policy body before the model sees it: the shared validator (same schema
 // and rules as the editor) plus the wire-level guarantees the engine relies on (known properties, types).
-// Problems are messages for a 400 `InvalidProperties` (graph-facts A.5).
+// Problems are messages for a 400 `InvalidProperties` (docs/simulator.md "The Graph contract").
 import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
-import {
-  CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, CLOUD_PC_REGION_GROUPS,
-  CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, MICROSOFT_MANAGED_DESKTOP_TYPES, USER_SETTINGS_PERSISTENCE_STORAGE_SIZES, CLOUD_PC_MANAGEMENT_SERVICES,
-  CLOUD_PC_SNAPSHOT_RESET_MODES,
-} from '../model/provisioningPolicy';
+import { CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, isODataTypeOf, ODATA_TYPES } from '../model/provisioningPolicy';
+import { isFrontlineSharedType } from '../model/provisioningKind';
 import { validateDocument } from '../policy/validator';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
@@ -23,8 +20,17 @@ const bool: Check = (v, p, out) => {
 const int = (min: number, max: number): Check => (v, p, out) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) out.push(`'${p}' must be a whole number from ${min} to ${max}.`);
 };
+const SENTINEL = 'unknownFutureValue';
+const sentinel = (p: string): string => `'${p}' must not be 'unknownFutureValue': it only marks where members added later begin.`;
+/** A closed enum: one of the members, never the sentinel (docs/rules.md CPC203, CPC209). */
 const oneOf = (members: readonly string[]): Check => (v, p, out) => {
-  if (typeof v !== 'string' || !members.includes(v)) out.push(`'${p}' must be one of ${members.filter((m) => m !== 'unknownFutureValue').join(', ')}.`);
+  if (v === SENTINEL) out.push(sentinel(p));
+  else if (typeof v !== 'string' || !members.includes(v)) out.push(`'${p}' must be one of ${members.filter((m) => m !== SENTINEL).join(', ')}.`);
+};
+/** An evolvable enum: the service adds members, so a string we do not know is accepted; the sentinel is not (docs/rules.md CPC204, CPC209). */
+const open: Check = (v, p, out) => {
+  if (typeof v !== 'string') out.push(`'${p}' must be a string.`);
+  else if (v === SENTINEL) out.push(sentinel(p));
 };
 const arrayOf = (inner: Check): Check => (v, p, out) => {
   if (!Array.isArray(v)) {
@@ -34,6 +40,10 @@ const arrayOf = (inner: Check): Check => (v, p, out) => {
   v.forEach((x, i) => inner(x, `${p}[${i}]`, out));
 };
 const any: Check = () => undefined;
+/** `@odata.type` may name the object's own type, with or without '#', never another (docs/rules.md "@odata.type"). */
+const odataType = (type: string): Check => (v, p, out) => {
+  if (!isODataTypeOf(v, type)) out.push(`'${p}' must be '${type}', not ${JSON.stringify(v)}.`);
+};
 const object = (fields: Record<string, Check>): Check => (v, p, out) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     out.push(`'${p}' must be an object.`);
@@ -48,13 +58,14 @@ const object = (fields: Record<string, Check>): Check => (v, p, out) => {
 
 const domainJoin = object({
   domainJoinType: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)), type: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)),
-  onPremisesConnectionId: nullable(str), regionName: nullable(str), regionGroup: nullable(oneOf(CLOUD_PC_REGION_GROUPS)),
-  geographicLocationType: nullable(oneOf(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES)), '@odata.type': str,
+  onPremisesConnectionId: nullable(str), regionName: nullable(str), regionGroup: nullable(open),
+  // Read-only (the service sets it and ignores it in requests, docs/rules.md CPC310): any string, even the sentinel.
+  geographicLocationType: nullable(str), '@odata.type': odataType(ODATA_TYPES.domainJoinConfiguration),
 });
 
-/** Writable properties, plus deprecated ones real clients still send (graph-facts B.1) and read-only ones echoed back. */
+/** Writable properties, plus deprecated ones real clients still send (docs/rules.md CPC311–CPC317) and read-only ones echoed back. */
 const POLICY_FIELDS: Record<string, Check> = {
-  '@odata.type': str,
+  '@odata.type': odataType(ODATA_TYPES.policy),
   displayName: str,
   description: nullable(str),
   cloudPcNamingTemplate: nullable(str),
@@ -64,17 +75,17 @@ const POLICY_FIELDS: Record<string, Check> = {
   imageId: nullable(str),
   imageType: nullable(oneOf(CLOUD_PC_IMAGE_TYPES)),
   localAdminEnabled: nullable(bool),
-  managedBy: nullable(oneOf(CLOUD_PC_MANAGEMENT_SERVICES)),
-  microsoftManagedDesktop: nullable(object({ managedType: nullable(oneOf(MICROSOFT_MANAGED_DESKTOP_TYPES)), type: nullable(oneOf(MICROSOFT_MANAGED_DESKTOP_TYPES)), profile: nullable(str) })),
+  managedBy: nullable(open),
+  microsoftManagedDesktop: nullable(object({ managedType: nullable(open), type: nullable(open), profile: nullable(str) })),
   autopatch: nullable(object({ autopatchGroupId: nullable(str) })),
   autopilotConfiguration: nullable(object({ devicePreparationProfileId: nullable(str), applicationTimeoutInMinutes: nullable(int(10, 360)), onFailureDeviceAccessDenied: nullable(bool) })),
-  provisioningType: nullable(oneOf(CLOUD_PC_PROVISIONING_TYPES)),
+  provisioningType: nullable(open),
   scopeIds: nullable(arrayOf(str)),
-  snapshotResetMode: nullable(oneOf(CLOUD_PC_SNAPSHOT_RESET_MODES)),
+  snapshotResetMode: nullable(open),
   userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
-  userSettingsPersistenceConfiguration: nullable(object({ userSettingsPersistenceEnabled: nullable(bool), userSettingsPersistenceStorageSizeCategory: nullable(oneOf(USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)) })),
-  windowsSetting: nullable(object({ locale: nullable(str) })),
-  // Deprecated but still sent by the portal and tools (graph-facts B.1, C.8): accepted and mapped.
+  userSettingsPersistenceConfiguration: nullable(object({ userSettingsPersistenceEnabled: nullable(bool), userSettingsPersistenceStorageSizeCategory: nullable(open) })),
+  windowsSetting: nullable(object({ locale: nullable(str), '@odata.type': odataType(ODATA_TYPES.windowsSetting) })),
+  // Deprecated but still sent by the portal and tools (docs/rules.md CPC311–CPC317): accepted and mapped.
   windowsSettings: nullable(object({ language: nullable(str) })),
   domainJoinConfiguration: nullable(domainJoin),
   onPremisesConnectionId: nullable(str),
@@ -86,26 +97,40 @@ const POLICY_FIELDS: Record<string, Check> = {
 
 const READ_ONLY = new Set(['id', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', '@odata.context', '@odata.type']);
 
+/** `domainJoinConfigurations[0].regionName` for ['domainJoinConfigurations', 0, 'regionName']. */
+function propertyPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** The type annotation was checked; the stored object holds data only. */
+function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
+  const { '@odata.type': _type, ...rest } = o;
+  void _type;
+  return rest;
+}
+
 export type PolicyBodyResult = { ok: true; fields: Partial<CloudPcProvisioningPolicy> } | { ok: false; messages: string[] };
 
 /** `partial` for PATCH: displayName not required, the shared validator runs in partial mode. */
 export function checkPolicyBody(text: string, body: unknown, partial: boolean, context: { regionNames: Set<string>; connectionIds: Set<string> }): PolicyBodyResult {
-  const problems: string[] = [];
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, messages: ['The request body must be a JSON object.'] };
   const b = body as Record<string, unknown>;
+  // Same schema and rules as the editor, first: errors reject the request, warnings don't, and the 400
+  // names every property the editor flags. Each message names its property, as the service's do.
+  const problems: string[] = [];
+  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
+  // Then the wire-level guarantees the engine relies on (known properties, types).
+  const wire: string[] = [];
   for (const [k, v] of Object.entries(b)) {
     const check = POLICY_FIELDS[k];
-    if (!check) problems.push(`'${k}' is not a property of cloudPcProvisioningPolicy.`);
-    else check(v, k, problems);
+    if (!check) wire.push(`'${k}' is not a property of cloudPcProvisioningPolicy.`);
+    else check(v, k, wire);
   }
-  if (!partial && (typeof b.displayName !== 'string' || !b.displayName.trim())) problems.push("'displayName' is required.");
-  if (problems.length) return { ok: false, messages: problems };
+  if (!partial && (typeof b.displayName !== 'string' || !b.displayName.trim())) wire.push("'displayName' is required.");
+  if (wire.length) return { ok: false, messages: [...new Set([...problems, ...wire])] };
 
-  // Same schema and rules as the editor: errors reject the request, warnings don't.
-  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.message);
-
-  // Service rules the engine depends on (graph-facts C.3, C.5).
-  if (b.userExperienceType === 'cloudApp' && b.provisioningType !== 'sharedByEntraGroup' && !partial) {
+  // Service rules the engine depends on (docs/rules.md CPC301, CPC305, CPC306).
+  if (b.userExperienceType === 'cloudApp' && !isFrontlineSharedType(b.provisioningType) && !partial) {
     problems.push("userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'.");
   }
   const configs = (b.domainJoinConfigurations as CloudPcProvisioningPolicy['domainJoinConfigurations']) ?? [];
@@ -120,7 +145,7 @@ export function checkPolicyBody(text: string, body: unknown, partial: boolean, c
 
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) if (!READ_ONLY.has(k)) fields[k] = v;
-  // Map deprecated inputs onto their replacements (graph-facts C.8).
+  // Map deprecated inputs onto their replacements (docs/simulator.md, deprecated inputs).
   if (fields.windowsSettings && !fields.windowsSetting) fields.windowsSetting = { locale: (fields.windowsSettings as { language?: string }).language ?? null };
   if (fields.domainJoinConfiguration && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [fields.domainJoinConfiguration];
   if (fields.onPremisesConnectionId && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: fields.onPremisesConnectionId }];
@@ -132,7 +157,8 @@ export function checkPolicyBody(text: string, body: unknown, partial: boolean, c
   delete fields.onPremisesConnectionId;
   delete fields.userSettingsPersistenceEnabled;
   if (Array.isArray(fields.domainJoinConfigurations)) {
-    fields.domainJoinConfigurations = (fields.domainJoinConfigurations as Record<string, unknown>[]).map((d) => ({ ...d, domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin' }));
+    fields.domainJoinConfigurations = (fields.domainJoinConfigurations as Record<string, unknown>[]).map((d) => ({ ...withoutODataType(d), domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin' }));
   }
+  if (fields.windowsSetting) fields.windowsSetting = withoutODataType(fields.windowsSetting as Record<string, unknown>);
   return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };
 }

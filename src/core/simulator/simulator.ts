@@ -19,6 +19,7 @@ import type { Disposable, SimulatorChange, SimulatorChangeListener } from './cha
 import { SeededSource } from './seededIds';
 import { handleScheduledEvent } from './cloudPcLifecycle';
 import { reconcileUser, reconcileUsers, reconcileSharedPools } from './reconciliation';
+import { isFrontlineSharedType, isFrontlineType } from '../model/provisioningKind';
 
 
 /** Who made a change, for audit events. The simulator accepts any token, so the actor is nominal. */
@@ -432,7 +433,7 @@ export class Simulator {
     const record = this.policies.get(id);
     if (!record) return notFound('cloudPcProvisioningPolicy', id);
     const type = record.policy.provisioningType ?? 'dedicated';
-    const frontline = type !== 'dedicated' && type !== 'reserve';
+    const frontline = isFrontlineType(type);
     const seen = new Set<string>();
     for (const t of targets) {
       if (!this.groups.has(t.groupId)) return fail(400, 'badRequest', `Group '${t.groupId}' was not found in the directory.`, 'InvalidProperties');
@@ -468,7 +469,7 @@ export class Simulator {
       if (!old || old.allotmentLicensesCount !== a.allotmentLicensesCount || old.servicePlanId !== a.servicePlanId) affectedGroups.add(a.groupId);
     }
     record.policy.lastModifiedDateTime = this.iso();
-    if (type === 'sharedByEntraGroup') reconcileSharedPools(this, record, before);
+    if (isFrontlineSharedType(type)) reconcileSharedPools(this, record, before);
     else for (const g of affectedGroups) reconcileUsers(this, this.groupMembers.get(g) ?? []);
     this.audit('Assign provisioning policy', 'AssignProvisioningPolicy', 'patch', { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' },
       [{ displayName: 'assignments', oldValue: JSON.stringify(before.map((a) => a.groupId)), newValue: JSON.stringify(next.map((a) => a.groupId)) }], actor);

@@ -16,7 +16,11 @@ import type { ResponseContext } from './graphResponses';
 import { jsonResponse, jsonTextResponse, emptyResponse, errorResponse, invalidProperties, badRequest, MALFORMED_MESSAGE } from './graphResponses';
 import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphRegion, toGraphUser, toGraphGroup, toGraphSku, toLicenseDetails } from './graphShapes';
 import { checkPolicyBody } from './policyRequestCheck';
-import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
+import { checkAssignBody } from './assignRequestCheck';
+import { isFrontlineSharedType } from '../model/provisioningKind';
+import { applyOptionsProblem, reprovisionPool } from './frontlineSharedApply';
+import { reprovision, retryFailed, applyPolicySetting, endGracePeriod } from './cloudPcLifecycle';
+import { footprintObjects, liveFootprint } from './cloudPcFootprint';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
 import { SeededSource } from './seededIds';
@@ -350,9 +354,9 @@ function patchPolicy(ctx: Ctx, id: string): RestResponse {
   const b = body(ctx);
   const checked = checkPolicyBody(ctx.rawBody ?? '', b, true, policyContext(ctx));
   if (!checked.ok) return invalidProperties(ctx, checked.messages);
-  // cloudApp requires sharedByEntraGroup, checked against the stored type on PATCH (graph-facts C.3).
+  // cloudApp requires Frontline shared, checked against the stored type on PATCH (docs/rules.md CPC301).
   const stored = ctx.sim.policies.get(id)!.policy;
-  if (checked.fields.userExperienceType === 'cloudApp' && (checked.fields.provisioningType ?? stored.provisioningType) !== 'sharedByEntraGroup') {
+  if (checked.fields.userExperienceType === 'cloudApp' && !isFrontlineSharedType(checked.fields.provisioningType ?? stored.provisioningType)) {
     return invalidProperties(ctx, ["userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'."]);
   }
   return result(ctx, ctx.sim.updatePolicy(id, checked.fields, actor(ctx)), () => emptyResponse(ctx, 204));
@@ -370,33 +374,9 @@ function listAssignments(ctx: Ctx, id: string): RestResponse {
 
 function assignPolicy(ctx: Ctx, id: string): RestResponse {
   if (!ctx.sim.policies.has(id)) return notFound(ctx, 'cloudPcProvisioningPolicy', id);
-  const b = body(ctx);
-  onlyKeys(ctx, b, ['assignments'], 'the assign action');
-  if (!Array.isArray(b.assignments)) return invalidProperties(ctx, ["'assignments' must be an array."]);
-  const targets: Parameters<Simulator['assignPolicy']>[1] = [];
-  const problems: string[] = [];
-  b.assignments.forEach((a: unknown, i: number) => {
-    if (!a || typeof a !== 'object' || Array.isArray(a)) return problems.push(`assignments[${i}] must be an object.`);
-    const ar = a as Record<string, unknown>;
-    for (const k of Object.keys(ar)) if (!['id', 'target', '@odata.type'].includes(k)) problems.push(`assignments[${i}].${k} is not a property of cloudPcProvisioningPolicyAssignment.`);
-    const t = ar.target as Record<string, unknown> | undefined;
-    if (!t || typeof t !== 'object' || Array.isArray(t)) return problems.push(`assignments[${i}].target is required.`);
-    for (const k of Object.keys(t)) if (!['@odata.type', 'groupId', 'servicePlanId', 'allotmentDisplayName', 'allotmentLicensesCount'].includes(k)) problems.push(`assignments[${i}].target.${k} is not a property of cloudPcManagementGroupAssignmentTarget.`);
-    const odataType = t['@odata.type'];
-    // Accepted with or without '#', or absent as the portal sends it (graph-facts B.3).
-    if (odataType !== undefined && odataType !== '#microsoft.graph.cloudPcManagementGroupAssignmentTarget' && odataType !== 'microsoft.graph.cloudPcManagementGroupAssignmentTarget') {
-      problems.push(`assignments[${i}].target: only group targets (cloudPcManagementGroupAssignmentTarget) are supported.`);
-    }
-    if (typeof t.groupId !== 'string' || !t.groupId) return problems.push(`assignments[${i}].target.groupId is required.`);
-    if (t.servicePlanId !== undefined && t.servicePlanId !== null && typeof t.servicePlanId !== 'string') problems.push(`assignments[${i}].target.servicePlanId must be a string.`);
-    if (t.allotmentDisplayName !== undefined && t.allotmentDisplayName !== null && typeof t.allotmentDisplayName !== 'string') problems.push(`assignments[${i}].target.allotmentDisplayName must be a string.`);
-    const count = t.allotmentLicensesCount;
-    if (count !== undefined && count !== null && (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 900)) problems.push(`assignments[${i}].target.allotmentLicensesCount must be a whole number from 0 to 900.`);
-    targets.push({ groupId: t.groupId, servicePlanId: (t.servicePlanId as string | null | undefined) ?? null, allotmentDisplayName: (t.allotmentDisplayName as string | null | undefined) ?? null, allotmentLicensesCount: (count as number | null | undefined) ?? null });
-    return undefined;
-  });
-  if (problems.length) return invalidProperties(ctx, problems);
-  return result(ctx, ctx.sim.assignPolicy(id, targets, actor(ctx)), () => emptyResponse(ctx, 204));
+  const checked = checkAssignBody(body(ctx));
+  if (!checked.ok) return invalidProperties(ctx, checked.messages);
+  return result(ctx, ctx.sim.assignPolicy(id, checked.targets, actor(ctx)), () => emptyResponse(ctx, 204));
 }
 
 function parseSettings(ctx: Ctx, value: unknown): CloudPcPolicySettingType[] {
@@ -417,18 +397,11 @@ function applyPolicy(ctx: Ctx, id: string): RestResponse {
   const settings = parseSettings(ctx, b.policySettings);
   expectType(ctx, b.reservePercentage, 'number', 'reservePercentage');
   expectType(ctx, b.isForceUserLogoffEnabled, 'boolean', 'isForceUserLogoffEnabled');
-  const shared = rec.policy.provisioningType === 'sharedByEntraGroup';
-  if ((b.reservePercentage !== undefined && b.reservePercentage !== null) || b.isForceUserLogoffEnabled !== undefined && b.isForceUserLogoffEnabled !== null) {
-    // reservePercentage / isForceUserLogoffEnabled are Frontline-shared only (graph-facts C.3).
-    if (!shared) return invalidProperties(ctx, ['reservePercentage and isForceUserLogoffEnabled apply only to Frontline shared (sharedByEntraGroup) policies.']);
-    const pct = b.reservePercentage as number | null | undefined;
-    if (pct !== undefined && pct !== null && (!Number.isInteger(pct) || pct < 0 || pct > 99)) return invalidProperties(ctx, ["'reservePercentage' must be from 0 to 99."]);
-    if (b.isForceUserLogoffEnabled === true && pct) return invalidProperties(ctx, ['isForceUserLogoffEnabled requires reservePercentage 0.']);
-  }
-  let changed = 0;
-  for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
-    const c = ctx.sim.cloudPcs.get(cid)!;
-    for (const s of settings) if (applyPolicySetting(ctx.sim, c, s)) changed++;
+  const problem = applyOptionsProblem(rec.policy.provisioningType, b.reservePercentage, b.isForceUserLogoffEnabled);
+  if (problem) return invalidProperties(ctx, [problem]);
+  let changed = b.reservePercentage === 0 ? reprovisionPool(ctx.sim, id) : 0;
+  if (b.reservePercentage !== 0) for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
+    for (const s of settings) if (applyPolicySetting(ctx.sim, ctx.sim.cloudPcs.get(cid)!, s)) changed++;
   }
   ctx.sim.audit('Apply provisioning policy', 'ApplyProvisioningPolicy', 'patch', { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
     [{ displayName: 'policySettings', oldValue: null, newValue: settings.join(',') }, { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) }], actor(ctx));

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CloudPcApi, PolicyAssignmentInput } from '../../core/graph/cloudPcApi';
 import type { LicenseDetails } from '../../core/model/directory';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
+import { provisioningKindOf } from '../../core/model/provisioningKind';
 import type { ExtensionContext } from '../extensionContext';
 import { isFrontline } from '../views/policyTreeModel';
 import type { Views } from '../views/registerViews';
@@ -64,7 +65,7 @@ export async function gatherWhatIf(api: CloudPcApi, policy: CloudPcProvisioningP
   });
   const userIds = [...new Set(groups.flatMap((g) => g.members.filter((m) => typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string').map((m) => m.id)))].slice(0, WHAT_IF_MAX_USERS);
   const licenses = new Map<string, LicenseDetails[] | { error: string }>();
-  if ((policy.provisioningType ?? 'dedicated') === 'dedicated') {
+  if (provisioningKindOf(policy.provisioningType).family === 'enterprise') {
     await mapLimit(userIds, 8, async (id) => {
       try {
         licenses.set(id, await api.listUserLicenseDetails(id, { signal }));
@@ -73,7 +74,7 @@ export async function gatherWhatIf(api: CloudPcApi, policy: CloudPcProvisioningP
       }
     });
   }
-  // A user already covered by another policy of the same kind keeps that one: first assigned wins (graph-facts C.6).
+  // A user already covered by another policy of the same kind keeps that one: first assigned wins (docs/simulator.md rule 4).
   const coveredElsewhere = new Map<string, string>();
   const wanted = new Set(userIds);
   const sameKind = others.filter((p) => p.id !== policy.id && isFrontline(p) === isFrontline(policy) && (p.assignments?.length ?? 0) > 0);
@@ -153,7 +154,7 @@ async function pickGroups(api: CloudPcApi, policy: CloudPcProvisioningPolicy, cu
   });
 }
 
-/** Frontline assignments name a service plan and an allotment (graph-facts C.3). */
+/** Frontline assignments name a service plan and an allotment (docs/rules.md CPC321). */
 async function frontlineTargets(api: CloudPcApi, policy: CloudPcProvisioningPolicy, groups: GroupItem[], signal: AbortSignal): Promise<AssignTarget[] | undefined> {
   const existing = new Map((policy.assignments ?? []).map((a) => [a.target.groupId, a.target]));
   const fresh = groups.filter((g) => !existing.get(g.groupId)?.servicePlanId);

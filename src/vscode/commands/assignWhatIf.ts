@@ -3,6 +3,7 @@
 import type { DirectoryMember } from '../../core/graph/resourceShapes';
 import type { CloudPc } from '../../core/model/cloudPc';
 import type { LicenseDetails } from '../../core/model/directory';
+import { provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { sampleName } from '../views/policyTreeModel';
 import type { Localize } from '../views/treeNodes';
@@ -20,7 +21,7 @@ export interface WhatIfInput {
   groups: WhatIfGroup[];
   /** License details per user id (dedicated policies need a Windows 365 license). */
   licenses: Map<string, LicenseDetails[] | { error: string }>;
-  /** user id → the other policy already covering that user (first assigned wins: graph-facts C.6). */
+  /** user id → the other policy already covering that user (first assigned wins: docs/simulator.md rule 4). */
   coveredElsewhere: Map<string, string>;
   /** Cloud PCs that exist now (the sidebar's store). */
   existing: readonly CloudPc[];
@@ -37,7 +38,7 @@ export interface WhatIfResult {
   gets: (WhatIfUser & { sampleName: string })[];
   keeps: WhatIfUser[];
   skipped: { name: string; userPrincipalName?: string; group: string; reason: string }[];
-  /** Their Cloud PC from this policy goes into the 7-day grace period (graph-facts C.6). */
+  /** Their Cloud PC from this policy goes into the 7-day grace period (docs/simulator.md rule 8). */
   loses: { name: string; cloudPcId: string }[];
   /** Frontline shared: pools of Cloud PCs per group. */
   pools: { group: string; count: number }[];
@@ -58,19 +59,21 @@ export function hasCloudPcLicense(details: readonly LicenseDetails[]): boolean {
 }
 
 export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
-  const type = input.policy.provisioningType ?? 'dedicated';
+  const kind = provisioningKindOf(input.policy.provisioningType);
   const result: WhatIfResult = { gets: [], keeps: [], skipped: [], loses: [], pools: [] };
   const mine = new Map<string, CloudPc>();
   for (const pc of input.existing) {
     if (pc.provisioningPolicyId === input.policy.id && pc.userPrincipalName && pc.status !== 'deprovisioning') mine.set(pc.userPrincipalName.toLowerCase(), pc);
   }
   const covered = new Set<string>();
-  if (type === 'sharedByEntraGroup') {
+  if (kind.family === 'frontline' && kind.sharing === 'shared') {
     for (const g of input.groups) result.pools.push({ group: g.displayName, count: g.allotment ?? 1 });
     return result;
   }
   for (const g of input.groups) {
-    let allotmentLeft = type === 'dedicated' || type === 'reserve' ? Infinity : (g.allotment ?? 1);
+    // Frontline dedicated: each allotted licence enables up to cloudPcsPerLicence Cloud PCs (docs/simulator.md).
+    const capacity = (g.allotment ?? 1) * kind.cloudPcsPerLicence;
+    let allotmentLeft = kind.family === 'frontline' ? capacity : Infinity;
     for (const m of g.members) {
       const name = m.displayName ?? m.id;
       if (isGroup(m)) {
@@ -96,7 +99,7 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
         result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('already covered by an earlier policy ({0})', other) });
         continue;
       }
-      if (type === 'dedicated') {
+      if (kind.family === 'enterprise') {
         const lic = input.licenses.get(m.id);
         if (lic && 'error' in lic) {
           result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('licenses could not be read: {0}', lic.error) });
@@ -107,7 +110,7 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
           continue;
         }
       } else if (allotmentLeft <= 0) {
-        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('beyond the allotment of {0}', g.allotment ?? 1) });
+        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('beyond the allotment of {0} ({1} Cloud PCs)', g.allotment ?? 1, capacity) });
         continue;
       } else {
         allotmentLeft--;

@@ -5,6 +5,7 @@
 // reaches this module: tests answer through the hook the extension's test API exposes (the Azure
 // extensions' TestUserInput pattern), so a script or a link can never switch a question off.
 import * as vscode from 'vscode';
+import { userSetting } from '../userSettings';
 import type { BackendKind } from '../backend/backendManager';
 
 export interface Question {
@@ -32,9 +33,8 @@ export function answerQuestionsWith(answerer: QuestionAnswerer): vscode.Disposab
 /** The simulator's questions may be switched off (user setting; never on a real tenant). */
 export function questionsAreOn(backend: BackendKind): boolean {
   if (backend !== 'simulator') return true;
-  const inspected = vscode.workspace.getConfiguration('cpcpolicy.simulator').inspect<boolean>('askBeforeChanges');
   // Only the user's own settings count: a workspace's .vscode/settings.json cannot switch questions off.
-  return (inspected?.globalValue ?? inspected?.defaultValue ?? true) !== false;
+  return userSetting<boolean>('cpcpolicy.simulator', 'askBeforeChanges', true);
 }
 
 /** A modal whose first (focused, Enter) button keeps things as they are; true when `proceed` is chosen. */

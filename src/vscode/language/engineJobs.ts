@@ -1,6 +1,7 @@
 // The messages between the extension host and the engine worker (plain data, structured-cloned).
 import type { PolicySymbol } from '../../core/policy/documentSymbols';
 import type { Finding } from '../../core/policy/finding';
+import type { ValidateOptions } from '../../core/policy/validator';
 
 export interface EngineResults {
   validate: Finding[];
@@ -13,6 +14,8 @@ export interface EngineJob {
   id: number;
   kind: EngineJobKind;
   text: string;
+  /** For validate: e.g. the tenant's deployed policies (plain data). */
+  options?: ValidateOptions;
 }
 
 export interface EngineReply {

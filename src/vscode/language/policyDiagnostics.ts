@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
 import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
+import type { DeployedPolicy } from '../../core/policy/overlapRules';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
 import type { ValidationScheduler } from './validationScheduler';
@@ -18,6 +19,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   /** Fires after a document's diagnostics were updated (tests wait on it). */
   readonly onDidValidate = this.onDidValidateEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The connected tenant's policies, for overlapping targets (CPC325); undefined when none is loaded. */
+  private deployed: { policies: readonly DeployedPolicy[]; signature: string } | undefined;
 
   constructor(
     private readonly scheduler: ValidationScheduler,
@@ -55,6 +58,14 @@ export class PolicyDiagnostics implements vscode.Disposable {
     return this.findingsFor(doc);
   }
 
+  /** The policies of the backend at hand; open documents are checked again when their assignments changed. */
+  setDeployedPolicies(policies: readonly DeployedPolicy[] | undefined): void {
+    const signature = policies ? policies.map((p) => `${p.id}|${p.displayName}|${p.provisioningType}|${(p.assignments ?? []).map((a) => a.target.groupId).join(',')}`).join(';') : '';
+    if (signature === (this.deployed?.signature ?? '')) return;
+    this.deployed = policies ? { policies, signature } : undefined;
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
   schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (doc.languageId !== LANGUAGE_ID) return;
     const key = doc.uri.toString();
@@ -67,7 +78,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     const version = doc.version;
     try {
-      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText());
+      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText(), this.deployed ? { deployedPolicies: this.deployed.policies } : undefined);
       if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
       this.findings.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));

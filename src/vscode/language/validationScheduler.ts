@@ -7,6 +7,7 @@ import { getDocumentSymbols } from '../../core/policy/documentSymbols';
 import type { PolicySymbol } from '../../core/policy/documentSymbols';
 import type { Finding } from '../../core/policy/finding';
 import { validateDocument } from '../../core/policy/validator';
+import type { ValidateOptions } from '../../core/policy/validator';
 import type { EngineJobKind, EngineReply, EngineResults } from './engineJobs';
 
 /** Above this size a document is validated in the worker (1 MB takes ~7 ms to validate and ~60 ms to outline: more than a frame). */
@@ -22,10 +23,10 @@ export class ValidationScheduler {
 
   constructor(private readonly workerScript: string) {}
 
-  async validate(text: string): Promise<Finding[]> {
-    if (text.length < WORKER_THRESHOLD_BYTES || this.workerFailed) return validateDocument(text);
+  async validate(text: string, options?: ValidateOptions): Promise<Finding[]> {
+    if (text.length < WORKER_THRESHOLD_BYTES || this.workerFailed) return validateDocument(text, options);
     // A worker that could not start or died: late diagnostics beat none.
-    return this.inWorker('validate', text).catch(() => validateDocument(text));
+    return this.inWorker('validate', text, options).catch(() => validateDocument(text, options));
   }
 
   /** The outline: a 1 MB fleet has ~15,000 symbols, ~60 ms of tree building. */
@@ -34,12 +35,12 @@ export class ValidationScheduler {
     return this.inWorker('symbols', text).catch(() => getDocumentSymbols(text));
   }
 
-  private inWorker<K extends EngineJobKind>(kind: K, text: string): Promise<EngineResults[K]> {
+  private inWorker<K extends EngineJobKind>(kind: K, text: string, options?: ValidateOptions): Promise<EngineResults[K]> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<EngineResults[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: (r) => resolve(r as EngineResults[K]), reject });
-      worker.postMessage({ id, kind, text });
+      worker.postMessage({ id, kind, text, options });
     });
   }
 

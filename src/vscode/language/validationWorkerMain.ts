@@ -8,7 +8,7 @@ import type { EngineJob } from './engineJobs';
 
 parentPort?.on('message', (job: EngineJob) => {
   try {
-    const result = job.kind === 'symbols' ? getDocumentSymbols(job.text) : validateDocument(job.text);
+    const result = job.kind === 'symbols' ? getDocumentSymbols(job.text) : validateDocument(job.text, job.options);
     parentPort?.postMessage({ id: job.id, result });
   } catch (err) {
     parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });

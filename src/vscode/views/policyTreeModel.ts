@@ -1,5 +1,6 @@
 // The "Provisioning Policies" view as plain data: a node per policy (type and Cloud PC counts, a tooltip
 // with image, network, naming template and a sample name), its assignments and its Cloud PCs by status.
+import { isFrontlineType, provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { expandNamingTemplate } from '../../core/policy/namingTemplate';
 import { createSeededRandom } from '../../core/policy/seededRandom';
@@ -18,21 +19,14 @@ export type AssignmentGroupInfo = { displayName: string; memberCount: number } |
 /** The service's default when a policy has no template (mirrors the simulator's default). */
 export const DEFAULT_NAMING_TEMPLATE = 'CPC-%USERNAME:4%-%RAND:5%';
 
-const FRONTLINE_TYPES = new Set(['shared', 'sharedByUser', 'sharedByEntraGroup']);
-
 export function isFrontline(policy: Pick<CloudPcProvisioningPolicy, 'provisioningType'>): boolean {
-  return FRONTLINE_TYPES.has(policy.provisioningType ?? 'dedicated');
+  return isFrontlineType(policy.provisioningType);
 }
 
+/** "Enterprise", "Frontline dedicated", "Frontline shared", "Reserve"; a type we do not know yet as written. */
 export function provisioningTypeLabel(type: string | null | undefined, t: Localize): string {
-  switch (type ?? 'dedicated') {
-    case 'dedicated': return t('Enterprise');
-    case 'shared':
-    case 'sharedByUser': return t('Frontline dedicated');
-    case 'sharedByEntraGroup': return t('Frontline shared');
-    case 'reserve': return t('Reserve');
-    default: return String(type);
-  }
+  const kind = provisioningKindOf(type);
+  return kind.family === 'unknown' ? String(type) : t(kind.label);
 }
 
 /** A sample device name for a policy, seeded by its id so it does not change on every redraw. */

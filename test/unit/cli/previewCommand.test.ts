@@ -33,7 +33,7 @@ describe('cpcpolicy preview', () => {
 
   it('exit 1 with reasons when the template breaks a rule', async () => {
     const io = capture();
-    assert.equal(await runPreview(['CPC_%USERNAME:3%-%RAND:4%', '--type', 'sharedByUser'], io), 1);
+    assert.equal(await runPreview(['CPC_%USERNAME:3%-%RAND:4%', '--type', 'sharedByEntraGroup'], io), 1);
     assert.match(io.out, /error CPC405/);
     assert.match(io.out, /error CPC408/);
     assert.match(io.out, /error CPC409/);

@@ -73,7 +73,8 @@ describe('hover', () => {
   });
   it('describes enum members', () => {
     const h = getHover(text, text.indexOf('sharedByUser') + 2)!;
-    assert.match(h.markdown, /Frontline shared/);
+    // sharedByUser is Frontline dedicated: a Cloud PC per user (Graph: cloudPcProvisioningType).
+    assert.match(h.markdown, /Frontline dedicated: a Cloud PC per user/);
   });
   it('says when a property is deprecated or read-only', () => {
     const t = '{ "windowsSettings": {}, "id": "x" }';
@@ -111,7 +112,7 @@ describe('formatting', () => {
 
 describe('name previews', () => {
   it('one preview per template with a label, samples and the template value range', () => {
-    const text = '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByUser", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';
+    const text = '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByEntraGroup", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';
     const previews = getNamePreviews(text, ['adele.vance@contoso.com', 'li@contoso.com'], 365);
     assert.equal(previews.length, 2);
     const [a, b] = previews;
