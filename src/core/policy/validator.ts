@@ -4,7 +4,7 @@
 import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
 import { deprecationHits } from './deprecationRules';
-import type { Finding, Fix, JsonPath, TextSpan } from './finding';
+import type { Finding, Fix, JsonPath, Severity, TextSpan } from './finding';
 import type { Hit } from './hit';
 import { asArray, asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
@@ -90,14 +90,15 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   }
   const parsed = parseFast(text) ?? parseSlow(text);
   if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
-  const findings = [...parsed.findings];
+  const left = new LeftOut();
+  const findings = left.keep(parsed.findings, MAX_FINDINGS);
   const root = asObject(parsed.value);
   if (!root) {
     if (parsed.value !== undefined || findings.length === 0) findings.push(notAnObject(parsed, text));
-    return { value: parsed.value, policies: [], findings: sortFindings(findings) };
+    return { value: parsed.value, policies: [], findings: sortFindings(left.summarize(findings, text)) };
   }
   const policies = policyList(root);
-  const hits = collectHits(root, policies, options);
+  const hits = left.keep(byPolicyIndex(collectHits(root, policies, options)), MAX_FINDINGS - findings.length);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
   if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
   let loc: DocLocator | undefined;
@@ -105,25 +106,91 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   // Hits know their policy by path, so per-policy findings never need every policy located.
   const byPolicy = new Map<number, Finding[]>();
   const attributed = new Set<Finding>();
+  const place = placer(locator());
   for (const h of hits) {
-    const f = place(h, locator());
+    const f = place(h);
     findings.push(f);
     if (!attribute || h.path[0] !== 'policies') continue;
     const index = Number(h.path[1]);
-    byPolicy.set(index, [...(byPolicy.get(index) ?? []), f]);
+    const own = byPolicy.get(index);
+    if (own) own.push(f);
+    else byPolicy.set(index, [f]);
     attributed.add(f);
   }
-  const sorted = sortFindings(dedupe(findings));
+  const sorted = sortFindings(dedupe(left.summarize(findings, text)));
   if (!attribute) return { value: root, findings: sorted, policies: [] };
-  const unattributed = sorted.filter((f) => !attributed.has(f));
+  // Findings without a path (syntax, duplicate keys) are attributed by position.
+  const byPosition = attributeByPosition(sorted.filter((f) => !attributed.has(f)), policies, locator);
   const perPolicy = (p: PolicyEntry): Finding[] => {
     if (p.path.length === 0) return sorted;
-    const own = byPolicy.get(p.path[1] as number) ?? [];
-    // Findings without a path (syntax, duplicate keys) are attributed by position.
-    const span = unattributed.length > 0 ? locator().value(p.path) : undefined;
-    return sortFindings(dedupe([...own, ...(span ? unattributed.filter((f) => within(f, span)) : [])]));
+    const index = p.path[1] as number;
+    return sortFindings(dedupe([...(byPolicy.get(index) ?? []), ...(byPosition.get(index) ?? [])]));
   };
   return { value: root, findings: sorted, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })) };
+}
+
+/** A document reports at most this many findings; one more (CPC108) says how many were left out, so any input costs linear work. */
+export const MAX_FINDINGS = 1000;
+
+/** What the cap left out: how many, and the worst severity among them (so an exit status or a red squiggle survives the cap). */
+class LeftOut {
+  private count = 0;
+  private worst: Severity | undefined;
+
+  keep<T extends { severity: Severity }>(items: T[], room: number): T[] {
+    const n = Math.max(0, room);
+    if (items.length <= n) return items;
+    for (let i = n; i < items.length; i++) {
+      this.count++;
+      const s = items[i]!.severity;
+      if (this.worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[this.worst]) this.worst = s;
+    }
+    return items.slice(0, n);
+  }
+
+  /** The summary sits on the document's first character, so it leads the list of problems. */
+  summarize(findings: Finding[], text: string): Finding[] {
+    if (this.count === 0 || this.worst === undefined) return findings;
+    const first = Math.max(0, text.search(NOT_SPACE));
+    const message = `… and ${this.count} more findings: a document reports at most ${MAX_FINDINGS}. Fix these and validate again to see the rest.`;
+    findings.push({ code: RULES.tooManyFindings.code, severity: this.worst, message, range: { offset: first, length: 1 } });
+    return findings;
+  }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Hits in policy order (stable), so the cap keeps the first policies' findings, as a reader meets them. */
+function byPolicyIndex(hits: Hit[]): Hit[] {
+  if (hits.length <= MAX_FINDINGS) return hits;
+  const index = (h: Hit): number => (h.path[0] === 'policies' && typeof h.path[1] === 'number' ? h.path[1] : -1);
+  return hits.map((h, i) => ({ h, i, p: index(h) })).sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.h);
+}
+
+/** Each finding goes to the fleet policy whose text holds it: binary search over the policies' spans (in text order). */
+function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locator: () => DocLocator): Map<number, Finding[]> {
+  const out = new Map<number, Finding[]>();
+  if (findings.length === 0) return out;
+  const spans: { index: number; span: TextSpan }[] = [];
+  for (const p of policies) {
+    const span = p.path.length === 2 ? locator().value(p.path) : undefined;
+    if (span) spans.push({ index: p.path[1] as number, span });
+  }
+  for (const f of findings) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { index, span } = spans[mid]!;
+      if (f.range.offset < span.offset) hi = mid - 1;
+      else if (f.range.offset >= span.offset + span.length) lo = mid + 1;
+      else {
+        if (within(f, span)) (out.get(index) ?? out.set(index, []).get(index)!).push(f);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Schema, annotation and domain rule hits for the whole document. */
@@ -227,37 +294,49 @@ function within(f: Finding, span: TextSpan): boolean {
   return (f.range.offset >= span.offset && f.range.offset + f.range.length <= span.offset + span.length);
 }
 
-/** Places a hit in the text: the part it names, or the nearest ancestor that exists. */
-function place(h: Hit, loc: DocLocator): Finding {
-  const range = locate(h, loc);
-  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
-  if (h.tags) finding.tags = h.tags;
-  if (h.fixes && h.fixes.length > 0) {
-    const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);
-    if (fixes.length > 0) finding.fixes = fixes;
-  }
-  return finding;
+/** Places hits in the text: the part each names, or the nearest ancestor that exists. */
+function placer(loc: DocLocator): (h: Hit) => Finding {
+  const locate = locator(loc);
+  return (h) => {
+    const range = locate(h);
+    const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
+    if (h.tags) finding.tags = h.tags;
+    if (h.fixes && h.fixes.length > 0) {
+      const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);
+      if (fixes.length > 0) finding.fixes = fixes;
+    }
+    return finding;
+  };
 }
 
-function locate(h: Hit, loc: DocLocator): TextSpan {
-  const exact = h.part === 'key' ? loc.key(h.path) : h.part === 'member' ? loc.member(h.path) : loc.value(h.path);
-  if (exact) {
-    if (h.part === 'start') return { offset: exact.offset, length: 1 };
-    if (h.inString) {
-      const raw = loc.text.slice(exact.offset, exact.offset + exact.length);
-      if (raw.indexOf('\\') < 0 && raw.length >= 2) {
-        const offset = exact.offset + 1 + Math.min(h.inString.offset, raw.length - 2);
+function locator(loc: DocLocator): (h: Hit) => TextSpan {
+  // Many naming findings sit in one string: look for escapes in it once, not once per finding.
+  let escapesAt = -1;
+  let escapes = false;
+  const hasEscapes = (span: TextSpan): boolean => {
+    if (span.offset !== escapesAt) {
+      escapesAt = span.offset;
+      escapes = loc.text.slice(span.offset, span.offset + span.length).includes('\\');
+    }
+    return escapes;
+  };
+  return (h) => {
+    const exact = h.part === 'key' ? loc.key(h.path) : h.part === 'member' ? loc.member(h.path) : loc.value(h.path);
+    if (exact) {
+      if (h.part === 'start') return { offset: exact.offset, length: 1 };
+      if (h.inString && exact.length >= 2 && !hasEscapes(exact)) {
+        const offset = exact.offset + 1 + Math.min(h.inString.offset, exact.length - 2);
         return { offset, length: Math.max(0, Math.min(h.inString.length, exact.offset + exact.length - 1 - offset)) };
       }
+      return exact;
     }
-    return exact;
-  }
-  for (let n = h.path.length - 1; n >= 0; n--) {
-    const span = loc.key(h.path.slice(0, n));
-    if (span && n > 0) return span;
-  }
-  const root = loc.value([]);
-  return root ? { offset: root.offset, length: 1 } : { offset: 0, length: 0 };
+    for (let n = h.path.length - 1; n >= 0; n--) {
+      const span = loc.key(h.path.slice(0, n));
+      if (span && n > 0) return span;
+    }
+    const root = loc.value([]);
+    return root ? { offset: root.offset, length: 1 } : { offset: 0, length: 0 };
+  };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
