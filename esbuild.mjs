@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const IMPORT_META_URL = "var __cpcpolicyImportMetaUrl = require('url').pathToFileURL(__filename).href;";
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -16,13 +18,16 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  // ESM-only code paths (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__cpcpolicyImportMetaUrl' },
+  banner: { js: IMPORT_META_URL },
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Large documents are validated in a worker thread so typing never waits on them.
   { ...common, entryPoints: ['src/vscode/language/validationWorkerMain.ts'], outfile: 'dist/validationWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
 ];
 
 if (watch) {

@@ -19,7 +19,7 @@ export function readPolicyFile(file: string, limit = MAX_POLICY_FILE_BYTES): Rea
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)})` };
-    if (stat.size > limit) return { problem: `${megabytes(stat.size)} is over the ${megabytes(limit)} limit for a policy file` };
+    if (stat.size > limit) return { problem: `${stat.size.toLocaleString('en-US')} bytes is over the ${megabytes(limit)} limit for a policy file` };
     // Read at most limit + 1 bytes: a file that grows while we read is still caught, never cut short.
     let buffer = Buffer.allocUnsafe(Math.min(limit + 1, stat.size + 65_536));
     let total = 0;
@@ -52,7 +52,7 @@ function kindOf(stat: ReturnType<typeof fstatSync>): string {
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** What went wrong, in words, with the system's code (ELOOP, EACCES, ...) for searching. */
