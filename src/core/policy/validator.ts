@@ -4,7 +4,7 @@
 import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
 import { deprecationHits } from './deprecationRules';
-import type { Finding, Fix, JsonPath, Severity, TextSpan } from './finding';
+import type { Finding, Fix, JsonPath, TextSpan } from './finding';
 import type { Hit } from './hit';
 import { asArray, asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
@@ -14,6 +14,7 @@ import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
 import type { DeployedPolicy } from './overlapRules';
 import { policyRuleHits } from './policyRules';
+import { firstPoliciesFirst, hitsPerPolicy, LeftOut, MAX_FINDINGS, policyIndexOf } from './findingCap';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
 import { schemaHits } from './schemaCheck';
@@ -98,7 +99,11 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
     return { value: parsed.value, policies: [], findings: sortFindings(left.summarize(findings, text)) };
   }
   const policies = policyList(root);
-  const hits = left.keep(byPolicyIndex(collectHits(root, policies, options)), MAX_FINDINGS - findings.length);
+  const room = MAX_FINDINGS - findings.length;
+  const collected = collectHits(root, policies, options, room);
+  left.unchecked = collected.unchecked;
+  left.inexact = collected.inexact;
+  const hits = left.keep(firstPoliciesFirst(collected.hits, room, indexSpan(policies)), room);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
   if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
   let loc: DocLocator | undefined;
@@ -129,44 +134,6 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   return { value: root, findings: sorted, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })) };
 }
 
-/** A document reports at most this many findings; one more (CPC108) says how many were left out, so any input costs linear work. */
-export const MAX_FINDINGS = 1000;
-
-/** What the cap left out: how many, and the worst severity among them (so an exit status or a red squiggle survives the cap). */
-class LeftOut {
-  private count = 0;
-  private worst: Severity | undefined;
-
-  keep<T extends { severity: Severity }>(items: T[], room: number): T[] {
-    const n = Math.max(0, room);
-    if (items.length <= n) return items;
-    for (let i = n; i < items.length; i++) {
-      this.count++;
-      const s = items[i]!.severity;
-      if (this.worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[this.worst]) this.worst = s;
-    }
-    return items.slice(0, n);
-  }
-
-  /** The summary sits on the document's first character, so it leads the list of problems. */
-  summarize(findings: Finding[], text: string): Finding[] {
-    if (this.count === 0 || this.worst === undefined) return findings;
-    const first = Math.max(0, text.search(NOT_SPACE));
-    const message = `… and ${this.count} more findings: a document reports at most ${MAX_FINDINGS}. Fix these and validate again to see the rest.`;
-    findings.push({ code: RULES.tooManyFindings.code, severity: this.worst, message, range: { offset: first, length: 1 } });
-    return findings;
-  }
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-/** Hits in policy order (stable), so the cap keeps the first policies' findings, as a reader meets them. */
-function byPolicyIndex(hits: Hit[]): Hit[] {
-  if (hits.length <= MAX_FINDINGS) return hits;
-  const index = (h: Hit): number => (h.path[0] === 'policies' && typeof h.path[1] === 'number' ? h.path[1] : -1);
-  return hits.map((h, i) => ({ h, i, p: index(h) })).sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.h);
-}
-
 /** Each finding goes to the fleet policy whose text holds it: binary search over the policies' spans (in text order). */
 function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locator: () => DocLocator): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
@@ -193,23 +160,41 @@ function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locat
   return out;
 }
 
-/** Schema, annotation and domain rule hits for the whole document. */
-function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions): Hit[] {
+/**
+ * Schema, annotation and domain rule hits for the whole document. The per-policy rules stop once the
+ * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
+ * document's verdict (an error, exit 1) is already settled.
+ */
+function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions, room: number): { hits: Hit[]; unchecked: number; inexact: boolean } {
   const partial = options.partial === true;
-  const hits = schemaHits(root, runSchema(root), partial);
+  const schema = schemaHits(root, runSchema(root), partial, room);
+  const hits: Hit[] = schema;
   hits.push(...annotationHits(root, rootSchemaFor(root), []));
+  const perPolicy = hitsPerPolicy(hits, indexSpan(policies));
+  let before = perPolicy.outside;
+  let error = hits.some((h) => h.severity === 'error');
   const ctx = { partial };
   const add = (found: Hit[]): void => {
     for (const h of found) hits.push(h);
   };
-  for (const p of policies) {
+  for (const [i, p] of policies.entries()) {
+    if (before > room && error) return { hits, unchecked: policies.length - i, inexact: true };
+    const start = hits.length;
     policyRuleHits(p.value, p.path, ctx, hits);
     add(deprecationHits(p.value, p.path));
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
+    before += (perPolicy.counts[policyIndexOf(p.path)] ?? 0) + hits.length - start;
+    for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
   }
   add(overlapHits(policies, options.deployedPolicies));
-  return hits;
+  return { hits, unchecked: 0, inexact: schema.stopped !== undefined };
+}
+
+/** One more than the highest fleet index (entries that are not objects are not policies, but keep their index). */
+function indexSpan(policies: PolicyEntry[]): number {
+  const last = policies[policies.length - 1];
+  return last ? policyIndexOf(last.path) + 1 : 0;
 }
 
 const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n';

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/policy/finding';
 import { MAX_TEMPLATE_PROBLEMS, checkNamingTemplate } from '../../../src/core/policy/namingTemplate';
 import { RULES } from '../../../src/core/policy/ruleCodes';
-import { analyzeDocument, MAX_FINDINGS, validateDocument } from '../../../src/core/policy/validator';
+import { MAX_FINDINGS } from '../../../src/core/policy/findingCap';
+import { analyzeDocument, validateDocument } from '../../../src/core/policy/validator';
 import { ADVERSARIAL_SHAPES } from './adversarialShapes';
 
 const SIZE = 64 * 1024;
@@ -84,9 +85,20 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     const summary = findings[0]!;
     assert.equal(summary.code, RULES.tooManyFindings.code);
     assert.equal(summary.severity, 'error');
-    assert.match(summary.message, /… and 500 more findings/);
+    assert.match(summary.message, /… and more findings: a document reports at most 1000; the last 499 policies were not checked/);
     const lastPlaced = findings[findings.length - 1]!;
     assert.ok(lastPlaced.range.offset < text.length * (1000 / 1500) + policy.length, 'the kept findings are the first policies\'');
+  });
+
+  it('a fleet of warnings only is checked to its end: the count is exact and the verdict stays a warning', () => {
+    const policy = '{"displayName":"x","provisioningType":"dedicated","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}],"cloudPcNamingTemplate":"CPC-%username:4%-%RAND:5%"}';
+    const text = `{ "policies": [${Array(1500).fill(policy).join(',')}] }`;
+    const findings = validateDocument(text);
+    const summary = findings.find((f) => f.code === RULES.tooManyFindings.code);
+    assert.ok(summary, 'capped');
+    assert.equal(summary.severity, 'warning');
+    assert.match(summary.message, /… and 500 more findings: a document reports at most 1000\. /);
+    assert.ok(!findings.some((f) => f.severity === 'error'));
   });
 
   it('per-policy findings of a big fleet with syntax-level findings are attributed by position', () => {
