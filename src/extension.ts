@@ -5,6 +5,7 @@ import type { CpcPolicyApi } from './vscode/extensionApi';
 import { registerBackendCommands } from './vscode/commands/backendCommands';
 import { registerPolicyFileCommands } from './vscode/commands/policyFileCommands';
 import { registerViews } from './vscode/views/registerViews';
+import { registerFleetOverview } from './vscode/fleet/registerFleet';
 import { registerAssignCommands } from './vscode/commands/assignCommand';
 import { registerCloudPcCommands } from './vscode/commands/cloudPcCommands';
 import { registerPolicyCommands } from './vscode/commands/policyCommands';
@@ -14,6 +15,7 @@ import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { followTenantPolicies } from './vscode/language/tenantPolicies';
+import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -22,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   ctx.subscribe(createBackendStatusBar(ctx.backends), ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
   followTenantPolicies(ctx, views, language.diagnostics);
+  ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);
   registerAssignCommands(ctx, views);
@@ -29,7 +32,8 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   registerSimulatorCommands(ctx, views);
   registerBackendCommands(ctx);
   registerPolicyFileCommands(ctx);
-  return { activationTimeMs: performance.now() - started, views, validated: (doc) => language.diagnostics.validated(doc) };
+  const fleet = registerFleetOverview(ctx, views);
+  return { activationTimeMs: performance.now() - started, views, fleet, validated: (doc) => language.diagnostics.validated(doc) };
 }
 
 export function deactivate(): void {

@@ -1,16 +1,18 @@
-// `npm test`: every suite, one closing line `N passed, N failed` that sums them all.
-// A suite that cannot start counts as a failure, never as a silent skip.
+// `npm test`: every suite, one closing line `N passed, N failed` that sums them all. The suites that
+// run in a real VS Code (integration, e2e) run once per VS Code target: CPCPOLICY_VSCODE=min|latest|all
+// (default all). A suite that cannot start counts as a failure, never as a silent skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBenchSmoke } from './bench/runBench.mjs';
-import { runE2e } from './harness/runE2e.mjs';
-import { runIntegration } from './harness/runIntegration.mjs';
 import { findFiles, runMochaFiles } from './harness/runMocha.mjs';
+import { runLeg } from './harness/suiteLegs.mjs';
+import { selectedTargets } from './harness/vscodeVersions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.env.CPCPOLICY_SUITES?.split(',');
+const targets = selectedTargets();
 
 function npmScript(name) {
   const started = Date.now();
@@ -33,25 +35,28 @@ async function unit() {
   return { suite: 'unit', passed: counts.passed, failed: counts.failed };
 }
 
+/** One entry per VS Code target: each leg in a process of its own. */
+const inEachVsCode = (name) => targets.map((target) => [name, `${name} in the ${target.name} VS Code (${target.vscode})`, async () => runLeg(name, target)]);
+
 const suites = [
-  ['static', staticChecks],
-  ['unit', unit],
-  ['integration', runIntegration],
-  ['e2e', runE2e],
-  ['bench', runBenchSmoke],
+  ['static', 'static', staticChecks],
+  ['unit', 'unit', unit],
+  ...inEachVsCode('integration'),
+  ...inEachVsCode('e2e'),
+  ['bench', 'bench', runBenchSmoke],
 ];
 
 const results = [];
-for (const [name, run] of suites) {
+for (const [name, title, run] of suites) {
   if (only && !only.includes(name)) continue;
-  process.stderr.write(`\n[test] ===== ${name} =====\n`);
+  process.stderr.write(`\n[test] ===== ${title} =====\n`);
   const started = Date.now();
   let result;
   try {
     result = await run();
   } catch (err) {
-    process.stderr.write(`[test] the ${name} suite could not run: ${err?.stack ?? err}\n`);
-    result = { suite: name, passed: 0, failed: 1 };
+    process.stderr.write(`[test] the ${title} suite could not run: ${err?.stack ?? err}\n`);
+    result = { suite: title, passed: 0, failed: 1 };
   }
   results.push({ ...result, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }

@@ -1,6 +1,7 @@
 // What activate() returns: used by the integration tests and by other extensions.
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
+import type { FleetOverview } from './fleet/registerFleet';
 import type { Views } from './views/registerViews';
 
 export interface CpcPolicyApi {
@@ -8,6 +9,8 @@ export interface CpcPolicyApi {
   readonly activationTimeMs: number;
   /** The sidebar: models, providers and live refresh (integration tests read the trees through it). */
   readonly views?: Views;
+  /** The Fleet Overview panel: what its webview last drew (integration tests wait on it). */
+  readonly fleet?: FleetOverview;
   /** Resolves with the findings for the document's current version, once validation has run. */
   validated(doc: vscode.TextDocument): Promise<Finding[]>;
 }

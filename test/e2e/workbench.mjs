@@ -7,12 +7,18 @@ import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const resultsDir = path.join(root, 'test-results');
+/** The workbench's first paint: a few seconds here, over a minute with both cores busy. */
+const WORKBENCH_TIMEOUT = 150_000;
+/** One step of the UI (a palette entry, a tab, a quick pick row): 15 s was too short with both cores busy. */
+export const UI_TIMEOUT = 60_000;
+/** A `before` hook that opens a workbench: the install, the server start and both waits above fit in it. */
+export const WORKBENCH_HOOK_TIMEOUT = 600_000;
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
  * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once.
  */
-export async function openWorkbench({ files = {} } = {}) {
+export async function openWorkbench({ files = {}, trusted = true } = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
@@ -23,11 +29,13 @@ export async function openWorkbench({ files = {} } = {}) {
   const userDataDir = path.join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
   await installExtension(extensionsDir, vsix, userDataDir);
-  const server = await startCodeServer({ folder, extensionsDir, userDataDir });
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server.url, folder));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
+  await page.goto(workbenchUrl(server.url, folder), { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
+  await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
+  await closeSecondarySideBar(page);
   return {
     page,
     folder,
@@ -45,9 +53,41 @@ export async function openCloudPcSidebar(page) {
   await item.click();
 }
 
+/** The VS Code the suite runs in (set by runE2e from `code-server --version`): screenshots carry it. */
+export const vscodeVersion = process.env.CPCPOLICY_VSCODE_VERSION ?? 'unknown';
+
+/**
+ * VS Code 1.139 opens the Chat view in the secondary side bar on first start; a person closes it, and so do
+ * we, so screenshots show the extension. Waits for the part to settle first (it is laid out after load).
+ */
+async function closeSecondarySideBar(page) {
+  await page.waitForSelector('.part.statusbar', { timeout: WORKBENCH_TIMEOUT });
+  const aux = page.locator('.part.auxiliarybar');
+  if ((await aux.count()) === 0 || !(await aux.first().isVisible())) return;
+  await runPaletteCommand(page, 'View: Hide Secondary Side Bar', 'View: Close Secondary Side Bar');
+  await aux.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Runs a command from the palette by the first of its titles the palette lists. */
+async function runPaletteCommand(page, ...titles) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  for (const title of titles) {
+    await input.fill(`>${title}`);
+    const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    if (await entry.waitFor({ timeout: 20_000 }).then(() => true, () => false)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  await page.keyboard.press('Escape');
+  throw new Error(`none of these commands is in the palette: ${titles.join(', ')}`);
+}
+
 export async function screenshot(page, name) {
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${name}.png`);
+  const file = path.join(resultsDir, `${name}.vscode-${vscodeVersion}.png`);
   await page.screenshot({ path: file });
   return file;
 }
@@ -56,11 +96,11 @@ export async function screenshot(page, name) {
 export async function quickOpen(page, name) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+  await input.waitFor({ timeout: UI_TIMEOUT });
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
   // Commands whose `when` reads the editor (editorLangId) appear once the editor has focus.
-  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: UI_TIMEOUT });
 }

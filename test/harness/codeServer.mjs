@@ -1,11 +1,30 @@
-// Starts code-server (a real VS Code 1.100 server) on 127.0.0.1 and drives its workbench in headless
-// Chromium. Shared by the integration launcher, the e2e suite and `npm run demo`. See docs/testing.md.
-import { spawn } from 'node:child_process';
+// Starts code-server (a real VS Code server, in the version of the chosen target) on 127.0.0.1 and drives
+// its workbench in headless Chromium. Shared by the integration launcher, the e2e suite and `npm run demo`.
+// See docs/testing.md.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumPath, codeServerBin } from './ensureCodeServer.mjs';
+import { chromiumPath } from './ensureCodeServer.mjs';
+import { currentTarget, envOf, pathsOf } from './vscodeVersions.mjs';
+
+/** The VS Code a target's code-server really is, as it says itself: `4.139.1 <commit> with Code 1.139.1`. */
+export function vscodeVersionOf(target = currentTarget()) {
+  const out = execFileSync(pathsOf(target).codeServerBin, ['--version'], { env: envOf(target), encoding: 'utf8' });
+  const m = /with Code (\S+)/.exec(out);
+  if (!m) throw new Error(`code-server --version did not name its VS Code: ${out}`);
+  return m[1];
+}
+
+/** Servers this process started: a leg stopped by a signal (the stress runner's bound) stops them too. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const stop of running) stop();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -35,9 +54,13 @@ async function waitForHealthy(url, child, timeoutMs) {
 }
 
 /**
- * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean }} options
+ * `trusted: false` starts without --disable-workspace-trust and with trust enabled, so the folder opens in
+ * Restricted Mode (no startup prompt: the banner says so).
+ * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean, target?: object, trusted?: boolean }} options
  */
 export async function startCodeServer(options = {}) {
+  const target = options.target ?? currentTarget();
+  const trusted = options.trusted !== false;
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-cs-'));
   const userDataDir = options.userDataDir ?? path.join(home, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
@@ -50,13 +73,17 @@ export async function startCodeServer(options = {}) {
     JSON.stringify({
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': !trusted,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'always',
       'telemetry.telemetryLevel': 'off',
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'update.mode': 'none',
       'workbench.enableExperiments': false,
       'chat.disableAIFeatures': true,
+      // VS Code 1.10x+ opens the Chat view in the secondary side bar on first start.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     }),
   );
   const configFile = path.join(home, 'config.yaml');
@@ -65,20 +92,24 @@ export async function startCodeServer(options = {}) {
   const url = `http://127.0.0.1:${port}`;
   const args = [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir,
+    '--disable-getting-started-override', '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir, '--config', configFile,
   ];
+  if (trusted) args.push('--disable-workspace-trust');
+  // Since VS Code 1.10x the workbench ignores the URL's settings and payload (extensionTestsPath) without it.
+  if (target.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (options.folder) args.push(options.folder);
-  const child = spawn(codeServerBin, args, {
+  const child = spawn(pathsOf(target).codeServerBin, args, {
     detached: true,
     stdio: ['ignore', options.quiet === false ? 'inherit' : 'pipe', options.quiet === false ? 'inherit' : 'pipe'],
     env: {
-      ...process.env,
+      ...envOf(target),
       ...options.env,
       XDG_CONFIG_HOME: path.join(home, 'xdg-config'),
       XDG_DATA_HOME: path.join(home, 'xdg-data'),
     },
   });
+  running.add(stop);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -89,6 +120,7 @@ export async function startCodeServer(options = {}) {
     throw new Error(`${err.message}\n${output.slice(-4000)}`);
   }
   function stop() {
+    running.delete(stop);
     // Kill the whole process group: killing only the wrapper leaves a watcher behind.
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -96,12 +128,13 @@ export async function startCodeServer(options = {}) {
       // already gone
     }
   }
-  return { url, port, home, userDataDir, extensionsDir, child, stop, output: () => output };
+  return { url, port, home, userDataDir, extensionsDir, child, stop, target, output: () => output };
 }
 
-export async function installExtension(extensionsDir, vsixPath, userDataDir) {
+export async function installExtension(extensionsDir, vsixPath, userDataDir, target = currentTarget()) {
   await new Promise((resolve, reject) => {
-    const child = spawn(codeServerBin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'];
+    const child = spawn(pathsOf(target).codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: envOf(target) });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

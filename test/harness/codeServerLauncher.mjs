@@ -43,7 +43,9 @@ async function main() {
       ...options.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', remote(p)]),
       ['extensionTestsPath', remote(options.extensionTestsPath)],
     ];
-    await page.goto(workbenchUrl(server.url, options.folder, payload));
+    // The tests report through codeAutomationExit, not the page's load event: on a loaded machine the
+    // workbench takes longer than Playwright's default 30 s to load, so wait only for the navigation.
+    await page.goto(workbenchUrl(server.url, options.folder, payload), { waitUntil: 'commit', timeout: TIMEOUT_MS });
     let timer;
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => {

@@ -1,8 +1,9 @@
 // Compiles one folder of TypeScript tests into out/, one CommonJS file per test (mocha loads them
 // one by one); `vscode` and `mocha` stay external, everything else from src/ is bundled in.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function compileTestFolder(root, folder) {
   const srcDir = path.join(root, 'test', folder);
@@ -10,6 +11,8 @@ export async function compileTestFolder(root, folder) {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map((f) => path.join(srcDir, f));
   const outdir = path.join(root, 'out', 'test', folder);
+  // A test file removed from test/ must not keep running from a stale out/.
+  rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
     outdir,
@@ -23,4 +26,10 @@ export async function compileTestFolder(root, folder) {
     logLevel: 'warning',
   });
   return outdir;
+}
+
+// `node test/harness/compileTests.mjs integration`: the "Extension Tests" launch configuration's pre-launch step.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const folder = process.argv[2] ?? 'integration';
+  console.log(`compiled test/${folder} into ${path.relative(process.cwd(), await compileTestFolder(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), folder))}`);
 }

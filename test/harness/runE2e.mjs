@@ -1,30 +1,35 @@
-// The e2e suite: the packaged .vsix installed into code-server, the workbench in headless Chromium.
+// The e2e suite: the packaged .vsix installed into code-server, the workbench in headless Chromium, in
+// the VS Code target named by CPCPOLICY_VSCODE (min or latest).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../../scripts/package.mjs';
+import { vscodeVersionOf } from './codeServer.mjs';
 import { ensureCodeServer } from './ensureCodeServer.mjs';
 import { findFiles, runMochaFiles } from './runMocha.mjs';
+import { reportLeg } from './suiteLegs.mjs';
+import { currentTarget, root } from './vscodeVersions.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export async function runE2e() {
+export async function runE2e(target = currentTarget()) {
+  let version = target.vscode;
   try {
-    ensureCodeServer();
+    ensureCodeServer(target);
+    // What the code-server in use says it is; screenshots and the log carry it.
+    version = vscodeVersionOf(target);
+    process.env.CPCPOLICY_VSCODE_VERSION = version;
+    process.stderr.write(`[e2e] running in VS Code ${version} (${target.name})\n`);
     process.env.CPCPOLICY_VSIX = await packageExtension();
     if (!existsSync(process.env.CPCPOLICY_VSIX)) throw new Error('the .vsix was not produced');
   } catch (err) {
     process.stderr.write(`[e2e] could not prepare the suite: ${err?.stack ?? err}\n`);
-    return { suite: 'e2e', passed: 0, failed: 1 };
+    return { suite: `e2e (${target.name})`, passed: 0, failed: 1 };
   }
   const files = await findFiles(path.join(root, 'test', 'e2e'), '.e2e.test.mjs');
-  const counts = await runMochaFiles(files, { timeout: 120_000, grep: process.env.CPCPOLICY_TEST_GREP });
-  for (const failure of counts.failures) process.stderr.write(`[e2e] FAILED ${failure}\n`);
-  return { suite: 'e2e', passed: counts.passed, failed: counts.failed };
+  const counts = await runMochaFiles(files, { timeout: 300_000, grep: process.env.CPCPOLICY_TEST_GREP });
+  for (const failure of counts.failures) process.stderr.write(`[e2e] FAILED in VS Code ${version}: ${failure}\n`);
+  return { suite: `e2e (VS Code ${version})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = await runE2e();
-  console.log(`${r.passed} passed, ${r.failed} failed`);
-  process.exit(r.failed > 0 ? 1 : 0);
+  reportLeg(await runE2e());
 }

@@ -3,13 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
-import { getExtension, samplesDir, waitFor } from './testSupport';
+import { getExtension, openPolicyText, samplesDir, waitFor } from './testSupport';
 
-async function openPolicy(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openPolicy = openPolicyText;
+/** 1 MB through the extension host protocol, the worker and back: seconds idle, minutes with both cores busy. */
+const LARGE_FILE_TIMEOUT = 240_000;
 
 function codesOf(uri: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(uri).map((d) => String(d.code));
@@ -124,7 +122,8 @@ describe('the cpcpolicy language in the editor', () => {
     return `{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`;
   }
 
-  it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async () => {
+  it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async function () {
+    this.timeout(LARGE_FILE_TIMEOUT);
     const doc = await openPolicy(megabyteFleet());
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.equal(symbols[0]?.name, 'policies');
@@ -142,7 +141,8 @@ describe('the cpcpolicy language in the editor', () => {
     assert.match(labels[0]!, /^→ F8-[A-Z0-9]{8} · 11 chars$/);
   });
 
-  it('validates a 1 MB file off the main thread and still reports its findings', async () => {
+  it('validates a 1 MB file off the main thread and still reports its findings', async function () {
+    this.timeout(LARGE_FILE_TIMEOUT);
     const doc = await openPolicy(megabyteFleet());
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);
@@ -167,6 +167,22 @@ describe('New Cloud PC Policy File', () => {
     const findings = await (await getExtension().activate()).validated(doc);
     assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('names each new file afresh, so it never opens with the text of a file just closed without saving', async () => {
+    // VS Code hands a freed "Untitled-N" to the next unnamed document and may restore the closed one's
+    // backup into it (a race: whether the backup was written yet). A name used once cannot be restored into.
+    const names = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('cpcpolicy.newPolicyFile');
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.match(doc.uri.path, /\.cpcpolicy\.json$/, 'Save As offers a policy file name');
+      assert.ok(!names.has(doc.uri.toString()), `new file ${i + 1} reuses the name ${doc.uri.toString()}`);
+      names.add(doc.uri.toString());
+      assert.equal(doc.getText().match(/"cloudPcNamingTemplate"/g)?.length, 1, 'exactly one snippet');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// ${i}: closed without saving\n`)));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
 

@@ -1,4 +1,7 @@
 // Helpers shared by the integration tests: the extension under test, folders, waiting with a deadline.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
@@ -15,8 +18,9 @@ export function repoRoot(): string {
   return getExtension().extensionPath;
 }
 
+/** The workspace folder: a copy of samples/ (runIntegration.mjs), so no test can change the repo's files. */
 export function samplesDir(): string {
-  return path.join(repoRoot(), 'samples');
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.join(repoRoot(), 'samples');
 }
 
 export function resultsDir(): string {
@@ -33,4 +37,23 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+let opened = 0;
+
+/**
+ * A policy document with the given text, in a file of its own under the temp folder. Not
+ * `openTextDocument({ content })`: that names it "Untitled-N" and reuses a freed N, and VS Code may then
+ * restore the closed document's backup into it, so a test read the previous test's text (the name
+ * preview once showed the previous test's template). A file is also quicker than typing 1 MB in.
+ */
+export async function openPolicyText(content: string): Promise<vscode.TextDocument> {
+  // A folder of its own: each test file is bundled with its own copy of this module, so a counter alone repeats.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-integration-')), `policy-${++opened}.cpcpolicy.json`);
+  fs.writeFileSync(file, content);
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.getText(), content, 'the document holds exactly the text of this test');
+  assert.equal(doc.languageId, 'cpcpolicy');
+  return doc;
 }

@@ -13,7 +13,7 @@ import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
 import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
-import { getExtension, waitFor } from './testSupport';
+import { getExtension, openPolicyText, waitFor } from './testSupport';
 import { rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
@@ -211,7 +211,7 @@ describe('views: the sidebar follows the simulator', function () {
       assert.match(pulled, /pulled from Simulator/);
       assert.ok(pulled.includes(standard.cloudPcNamingTemplate!), 'the naming template came from the backend');
 
-      const broken = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }' });
+      const broken = await openPolicyText('{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }');
       const before = (await views.sidebar.api.listPolicies()).length;
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', broken.uri, { confirm: false }), undefined);
       assert.equal((await views.sidebar.api.listPolicies()).length, before, 'nothing was created');

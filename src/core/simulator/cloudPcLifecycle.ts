@@ -1,11 +1,12 @@
 // One Cloud PC's life: queued → provisioning (create VM, set up for the user, finish) → provisioned, with
 // automatic retries, failure, grace period, deprovisioning, apply actions and the cleanup that follows
-// (graph-facts C.6–C.7). Transitions bump `gen` so events scheduled for an earlier state are ignored.
+// (docs/simulator.md, rules 3–10). Transitions bump `gen` so events scheduled for an earlier state are ignored.
 import type { Simulator } from './simulator';
-import { MINUTE, HOUR, DAY } from './timeUnits';
+import { MINUTE, DAY } from './timeUnits';
+import { releaseFootprint, cleanupFootprint } from './cloudPcFootprint';
 import { ok, fail } from './simResult';
 import type { SimResult } from './simResult';
-import type { CloudPcRecord, PolicyRecord, UserRecord, FootprintRecord, FootprintObjectKind, FootprintObjectState } from './simulatorState';
+import type { CloudPcRecord, PolicyRecord, UserRecord } from './simulatorState';
 import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
@@ -15,12 +16,10 @@ import type { CompiledNamingTemplate } from '../policy/namingTemplate';
 // A call-time cycle (reconciliation creates Cloud PCs here): safe, nothing runs at module load.
 import { reconcileUser, reconcileUsers } from './reconciliation';
 
-/** A failed provisioning is retried automatically twice; the third failure is final (graph-facts C.6). */
+/** A failed provisioning is retried automatically twice; the third failure is final (docs/simulator.md rule 5). */
 export const MAX_ATTEMPTS = 3;
-/** 7-day grace period: graph-facts C.6. */
+/** 7-day grace period: docs/simulator.md rule 8. */
 export const GRACE_PERIOD_MS = 7 * DAY;
-/** About 3 hours after a failure or a deletion the service cleans up: graph-facts C.6. */
-export const CLEANUP_DELAY_MS = 3 * HOUR;
 /** Queued before provisioning starts, so a fresh Cloud PC shows `notProvisioned` for a moment. */
 export const QUEUE_DELAY_MS = 1 * MINUTE;
 export const AUTO_RETRY_DELAY_MS = 5 * MINUTE;
@@ -47,7 +46,7 @@ export function createCloudPc(sim: Simulator, input: NewCloudPc): CloudPcRecord 
   const c: CloudPcRecord = {
     id: sim.ids.guid(), slot: input.slot, userId: input.user?.id ?? null, userPrincipalName: input.user?.userPrincipalName ?? null,
     policyId: p.id, groupId: input.groupId, skuId: input.skuId, servicePlanId: input.servicePlanId,
-    // The display name is set once; renaming the policy later renames no Cloud PC (graph-facts C.6).
+    // The display name is set once; renaming the policy later renames no Cloud PC (docs/simulator.md rule 6).
     displayName: input.user ? `${p.displayName} - ${input.user.displayName}` : `${p.displayName} - ${input.allotmentDisplayName ?? group?.displayName ?? 'shared'} ${input.slot.split('|').pop()}`,
     deviceName: '', aadDeviceId: null, managedDeviceId: null, footprintAt: null, footprintSeq: 0,
     status: 'notProvisioned', settledStatus: 'provisioned', statusDetail: null, graceEnd: null, provisionedAt: null, lastModified: sim.now(),
@@ -119,7 +118,7 @@ function startAttempt(sim: Simulator, c: CloudPcRecord): void {
     const configs = policy.domainJoinConfigurations ?? [];
     const ancConfigs = configs.length && configs[0].onPremisesConnectionId ? configs.filter((d) => d.onPremisesConnectionId) : NO_CONFIGS;
     if (ancConfigs.length) {
-      // Priority order: the first healthy Azure network connection is used (graph-facts C.5).
+      // Priority order: the first healthy Azure network connection is used (docs/simulator.md rule 1).
       const healthy = ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)).find((a) => a && HEALTHY.has(a.healthCheckStatus));
       const chosen = healthy ?? sim.connections.get(ancConfigs[0].onPremisesConnectionId!);
       c.ancId = chosen?.id ?? null;
@@ -160,40 +159,11 @@ function imageProblem(sim: Simulator, imageType: string, imageId: string | null)
   }
   const image = sim.galleryImage(imageId);
   if (!image) return { code: 'imageNotFound', stage: 1, message: `Gallery image '${imageId}' was not found.` };
-  // No new provisioning after the expiration date (graph-facts B.11).
+  // No new provisioning after the expiration date (docs/simulator.md rule 5, imageExpired).
   if (image.expirationDate && Date.parse(image.expirationDate) <= sim.now()) {
     return { code: 'imageExpired', stage: 1, message: `Gallery image '${image.displayName}' expired on ${image.expirationDate}; choose a supported image.` };
   }
   return null;
-}
-
-/**
- * What provisioning created lives on the Cloud PC while it is in use (aadDeviceId, managedDeviceId); when it
- * is released (final failure, deletion, reprovision) it becomes a footprint the service cleans up about
- * 3 h later (rule 10, graph-facts C.6). Lazy, so a 100,000-PC tenant carries no extra records.
- */
-function releaseFootprint(sim: Simulator, c: CloudPcRecord): void {
-  if (!c.aadDeviceId) return;
-  const f: FootprintRecord = {
-    id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId,
-    hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null,
-  };
-  sim.footprints.set(f.id, f);
-  sim.schedule(CLEANUP_DELAY_MS, 'cleanup', f.id, 0);
-  c.footprintSeq++;
-  c.aadDeviceId = null;
-  c.managedDeviceId = null;
-  c.footprintAt = null;
-}
-
-function isHybrid(sim: Simulator, c: CloudPcRecord): boolean {
-  return !!c.ancId && sim.connections.get(c.ancId)?.connectionType === 'hybridAzureADJoin';
-}
-
-/** The objects of a Cloud PC still in use, as a footprint (not stored). */
-export function liveFootprint(sim: Simulator, c: CloudPcRecord): FootprintRecord | undefined {
-  if (!c.aadDeviceId) return undefined;
-  return { id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId, hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null };
 }
 
 function failAttempt(sim: Simulator, c: CloudPcRecord): void {
@@ -258,13 +228,14 @@ function stageDone(sim: Simulator, c: CloudPcRecord): void {
   c.attempts = 0;
   c.provisionedAt = sim.now();
   const autopilot = sim.policies.get(c.policyId)?.policy.autopilotConfiguration;
-  // Autopilot device preparation that fails without denying access ends with warnings (graph-facts B.6); we model success.
+  // Autopilot device preparation that fails without denying access ends with warnings (docs/simulator.md rule 3); we model success.
   c.settledStatus = autopilot && autopilot.onFailureDeviceAccessDenied === false && !autopilot.devicePreparationProfileId ? 'provisionedWithWarnings' : 'provisioned';
   touch(sim, c, c.settledStatus);
 }
 
 function settle(sim: Simulator, c: CloudPcRecord): void {
-  if (c.status === 'movingRegion' && c.pendingRegionName) c.regionName = c.pendingRegionName;
+  // Only a region move sets pendingRegionName.
+  if (c.pendingRegionName) c.regionName = c.pendingRegionName;
   c.pendingRegionName = null;
   touch(sim, c, c.settledStatus);
 }
@@ -272,8 +243,9 @@ function settle(sim: Simulator, c: CloudPcRecord): void {
 /** Rule 8: no longer covered → grace (7 days) if it was delivered; an undelivered one is simply removed. */
 export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
   if (c.status === 'inGracePeriod' || c.status === 'deprovisioning') return;
-  // Frontline shared has no grace period (graph-facts C.6); ⚠ one never provisioned has nothing to keep: deprovisioned at once.
-  if (c.provisioningType === 'sharedByEntraGroup' || !c.provisionedAt) return deprovision(sim, c);
+  // Only a user's Cloud PC loses coverage (a Frontline shared pool is deprovisioned at once by reconcileSharedPools);
+  // ⚠ one never provisioned has nothing to keep: deprovisioned at once (docs/simulator.md rule 8).
+  if (!c.provisionedAt) return deprovision(sim, c);
   c.graceEnd = sim.now() + GRACE_PERIOD_MS;
   touch(sim, c, 'inGracePeriod');
   // By id, not by reference: a week is long enough for the record to be gone, and the agenda should not keep it.
@@ -298,46 +270,9 @@ function removeCloudPc(sim: Simulator, c: CloudPcRecord): void {
   sim.cloudPcs.delete(c.id);
   sim.unindexCloudPc(c);
   sim.emit('cloudPc', c.id, 'deleted');
-  // A freed licence or allotment may let a waiting user in.
-  if (c.userId && sim.users.has(c.userId)) {
-    if (c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
-    else reconcileUser(sim, c.userId);
-  }
-}
-
-function cleanupFootprint(sim: Simulator, id: string): void {
-  const f = sim.footprints.get(id);
-  if (!f || f.cleanedAt !== null) return;
-  f.cleanedAt = sim.now();
-  sim.emit('tenant', f.id, 'updated');
-  // Nothing is left to show once cleaned: keep the record (NSG kept, computer account disabled) for the admin.
-}
-
-export interface FootprintObject {
-  id: string;
-  kind: FootprintObjectKind;
-  displayName: string;
-  cloudPcId: string;
-  state: FootprintObjectState;
-  createdDateTime: string;
-  cleanedUpDateTime: string | null;
-}
-
-/** Rule 10 as an admin sees it: Intune, Entra device and vNIC removed; NSG kept; computer account disabled. */
-export function footprintObjects(sim: Simulator, f: FootprintRecord): FootprintObject[] {
-  const cleaned = f.cleanedAt !== null;
-  const at = sim.iso(f.createdAt);
-  const done = cleaned ? sim.iso(f.cleanedAt!) : null;
-  const o = (kind: FootprintObjectKind, id: string, displayName: string, after: FootprintObjectState): FootprintObject =>
-    ({ id, kind, displayName, cloudPcId: f.cloudPcId, state: cleaned ? after : 'active', createdDateTime: at, cleanedUpDateTime: done });
-  const list = [
-    o('virtualNic', `${f.id}-nic`, `${f.deviceName}-nic`, 'removed'),
-    o('networkSecurityGroup', `${f.id}-nsg`, `${f.deviceName}-nsg`, 'retained'),
-    o('entraDevice', f.aadDeviceId, f.deviceName, 'removed'),
-  ];
-  if (f.hybrid) list.push(o('onPremisesComputerAccount', `${f.id}-ad`, `CN=${f.deviceName},OU=CloudPCs,DC=corp,DC=contoso,DC=com`, 'disabled'));
-  if (f.managedDeviceId) list.push(o('intuneManagedDevice', f.managedDeviceId, f.deviceName, 'removed'));
-  return list;
+  // The user may now get a Cloud PC from the policy covering them (rule 8); a freed allotment may let a waiting user in.
+  if (c.userId) reconcileUser(sim, c.userId);
+  if (c.userId && c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
 }
 
 // ---------------------------------------------------------------- admin actions
@@ -347,13 +282,15 @@ export function reprovision(sim: Simulator, c: CloudPcRecord, options: { osVersi
   if (!SETTLED.has(c.status) && c.status !== 'failed') {
     return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`, 'InvalidCloudPcStatus');
   }
+  const policy = sim.policies.get(c.policyId)?.policy;
+  // Never rebuilt from a deleted policy (rule 8): its Cloud PCs can only be in grace, so this guards old state files.
+  if (!policy) return fail(400, 'badRequest', `The provisioning policy of the Cloud PC '${c.displayName}' was deleted; it cannot be reprovisioned.`, 'InvalidCloudPcStatus');
   releaseFootprint(sim, c);
   sim.deviceNames.delete(c.deviceName.toUpperCase());
-  const policy = sim.policies.get(c.policyId)?.policy;
-  reserveDeviceName(sim, policy?.cloudPcNamingTemplate, c);
+  reserveDeviceName(sim, policy.cloudPcNamingTemplate, c);
   if (options.osVersion) c.osVersion = options.osVersion;
   if (options.userAccountType) c.userAccountType = options.userAccountType;
-  else if (policy) c.userAccountType = policy.localAdminEnabled ? 'administrator' : 'standardUser';
+  else c.userAccountType = policy.localAdminEnabled ? 'administrator' : 'standardUser';
   c.provisionedAt = null;
   c.attempts = 0;
   startAttempt(sim, c);

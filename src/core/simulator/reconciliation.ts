@@ -2,9 +2,9 @@
 // one user (or one shared pool) at a time, so a membership change costs work proportional to the change.
 // Hot path for 100,000-user tenants: no per-user maps, sorts or closures.
 import type { Simulator } from './simulator';
-import type { PolicyRecord, AssignmentRecord, UserRecord } from './simulatorState';
-import { createCloudPc, loseCoverage, restoreFromGrace, deprovision } from './cloudPcLifecycle';
+import type { PolicyRecord, AssignmentRecord, UserRecord, CloudPcRecord } from './simulatorState';
 import { provisioningKindOf } from '../model/provisioningKind';
+import { createCloudPc, loseCoverage, restoreFromGrace, deprovision } from './cloudPcLifecycle';
 
 interface Covering {
   policy: PolicyRecord;
@@ -25,20 +25,37 @@ function assignmentFor(policy: PolicyRecord, groupId: string): AssignmentRecord 
 }
 
 function hasCapacity(sim: Simulator, c: Covering): boolean {
-  // Users beyond the allotment get none (graph-facts C.6).
-  return (sim.cloudPcsByAssignment.get(`${c.policy.policy.id}|${c.assignment.groupId}`)?.size ?? 0) < (c.assignment.allotmentLicensesCount ?? 1);
+  // Users beyond the allotment get none; a Frontline dedicated licence enables up to three Cloud PCs (docs/simulator.md rule 2).
+  const capacity = (c.assignment.allotmentLicensesCount ?? 1) * provisioningKindOf(c.policy.policy.provisioningType).cloudPcsPerLicence;
+  return (sim.cloudPcsByAssignment.get(`${c.policy.policy.id}|${c.assignment.groupId}`)?.size ?? 0) < capacity;
 }
 
-/** Whether the user's coverage still asks for the Cloud PC in this slot. */
-function wants(sim: Simulator, slot: string, user: UserRecord | undefined, dedicated: boolean, frontline: boolean): boolean {
-  if (slot === FRONTLINE_SLOT) return frontline;
-  if (!dedicated || !user || !user.licenses.includes(slot)) return false;
-  return sim.skus.get(slot)?.frontline === false;
+/** One policy per licence: the first assigned wins, later overlaps are ignored (docs/simulator.md rule 4). */
+function assignedBefore(a: Covering, b: Covering): boolean {
+  return a.assignment.assignedSeq < b.assignment.assignedSeq;
+}
+
+/**
+ * Whether the user is still covered by the policy that provisioned `c`, with its licence: a Cloud PC belongs
+ * to that policy, and coverage by another one does not keep it (docs/simulator.md rule 8).
+ */
+function coveredByOwnPolicy(sim: Simulator, c: CloudPcRecord, user: UserRecord | undefined): boolean {
+  if (!user) return false;
+  const record = sim.policies.get(c.policyId);
+  if (!record) return false;
+  // Frontline: the licence is the allotment of the assignment (group, never deleted) it was provisioned from.
+  if (c.slot === FRONTLINE_SLOT) return !!assignmentFor(record, c.groupId!) && sim.groupMembers.get(c.groupId!)!.has(user.id);
+  // Enterprise: its slot is the Windows 365 licence (skuId) it was provisioned for.
+  if (!user.licenses.includes(c.slot)) return false;
+  const groups = sim.userGroups.get(user.id);
+  if (groups) for (const g of groups) if (assignmentFor(record, g)) return true;
+  return false;
 }
 
 /**
  * Rule 2: one Cloud PC per user and Windows 365 licence; rule 4: the first assigned policy wins;
- * rule 8: a user no longer covered keeps the Cloud PC in grace (graph-facts C.6).
+ * rule 8: a Cloud PC whose own policy no longer covers the user goes into grace, and its licence slot
+ * stays taken until it is gone; then the policy covering the user at that time provisions a new one.
  */
 export function reconcileUser(sim: Simulator, userId: string): void {
   const user = sim.users.get(userId);
@@ -51,15 +68,16 @@ export function reconcileUser(sim: Simulator, userId: string): void {
         const pids = sim.groupPolicies.get(g);
         if (!pids) continue;
         for (const pid of pids) {
-          const policy = sim.policies.get(pid);
-          const assignment = policy && assignmentFor(policy, g);
-          if (!policy || !assignment) continue;
+          // The index lists only assigned policies, and a policy with assignments cannot be deleted.
+          const policy = sim.policies.get(pid)!;
+          const assignment = assignmentFor(policy, g)!;
           const kind = provisioningKindOf(policy.policy.provisioningType);
-          // One policy per licence: the first assigned wins, overlaps are ignored (docs/simulator.md rule 4).
+          if (kind.sharing !== 'dedicated') continue;
+          const covering = { policy, assignment };
           if (kind.family === 'enterprise') {
-            if (!dedicated || assignment.assignedSeq < dedicated.assignment.assignedSeq) dedicated = { policy, assignment };
-          } else if (kind.family === 'frontline' && kind.sharing === 'dedicated') {
-            (frontline ??= []).push({ policy, assignment });
+            if (!dedicated || assignedBefore(covering, dedicated)) dedicated = covering;
+          } else if (kind.family === 'frontline') {
+            (frontline ??= []).push(covering);
           }
         }
       }
@@ -67,28 +85,26 @@ export function reconcileUser(sim: Simulator, userId: string): void {
   }
   if (frontline && frontline.length > 1) frontline.sort((a, b) => a.assignment.assignedSeq - b.assignment.assignedSeq);
 
-  let satisfied: string[] | undefined;
+  let taken: string[] | undefined;
   const existing = sim.cloudPcsByUser.get(userId);
   if (existing) {
     for (const cid of [...existing]) {
       const c = sim.cloudPcs.get(cid)!;
-      if (wants(sim, c.slot, user, !!dedicated, !!frontline)) {
-        (satisfied ??= []).push(c.slot);
-        if (c.status === 'inGracePeriod') restoreFromGrace(sim, c);
-      } else {
-        loseCoverage(sim, c);
-      }
+      (taken ??= []).push(c.slot);
+      if (!coveredByOwnPolicy(sim, c, user)) loseCoverage(sim, c);
+      else if (c.status === 'inGracePeriod') restoreFromGrace(sim, c);
     }
   }
   if (!user) return;
   if (dedicated) {
     for (const skuId of user.licenses) {
-      const sku = sim.skus.get(skuId);
-      if (!sku || sku.frontline || satisfied?.includes(skuId)) continue;
+      // A Frontline licence provisions through an allotment, never as a user's own Cloud PC.
+      const sku = sim.skus.get(skuId)!;
+      if (sku.frontline || taken?.includes(skuId)) continue;
       createCloudPc(sim, { slot: skuId, user, policy: dedicated.policy, skuId, servicePlanId: sku.cloudPcServicePlanId, groupId: null, allotmentDisplayName: null });
     }
   }
-  if (frontline && !satisfied?.includes(FRONTLINE_SLOT)) {
+  if (frontline && !taken?.includes(FRONTLINE_SLOT)) {
     // Frontline dedicated draws from the assignment's allotment, not from a user licence.
     for (const pick of frontline) {
       if (!hasCapacity(sim, pick)) continue;
@@ -101,7 +117,7 @@ export function reconcileUser(sim: Simulator, userId: string): void {
   }
 }
 
-/** Frontline shared (sharedByEntraGroup): a pool per assignment; unassigning deprovisions at once, no grace (graph-facts C.6). */
+/** Frontline shared (sharedByEntraGroup): a pool per assignment; unassigning deprovisions at once, no grace (docs/simulator.md rule 8). */
 export function reconcileSharedPools(sim: Simulator, record: PolicyRecord, before: AssignmentRecord[]): void {
   const pid = record.policy.id;
   const current = new Set(record.assignments.map((a) => a.groupId));
@@ -112,8 +128,9 @@ export function reconcileSharedPools(sim: Simulator, record: PolicyRecord, befor
       if (c.status !== 'deprovisioning') deprovision(sim, c);
     }
   }
+  const perLicence = provisioningKindOf(record.policy.provisioningType).cloudPcsPerLicence;
   for (const a of record.assignments) {
-    const want = a.allotmentLicensesCount ?? 1;
+    const want = (a.allotmentLicensesCount ?? 1) * perLicence;
     const live = [...(sim.cloudPcsByAssignment.get(`${pid}|${a.groupId}`) ?? [])].map((id) => sim.cloudPcs.get(id)!).filter((c) => c.status !== 'deprovisioning');
     const used = new Set(live.map((c) => c.slot));
     for (let i = 0, have = live.length; have < want; i++) {

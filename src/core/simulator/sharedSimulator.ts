@@ -100,10 +100,14 @@ export class SharedSimulator {
       if (attempt.ok) return this.become(await this.openOwner(attempt.lock));
       const owner = attempt.owner;
       if (owner?.url && owner.token && owner.pid !== process.pid) {
-        this.options.log('info', `Simulator: shared with the editor window of process ${owner.pid}, which owns ${this.options.statePath} (its time scale applies).`);
-        return this.become({ role: 'client', owner: owner as Client['owner'] });
+        const client: Client = { role: 'client', owner: owner as Client['owner'] };
+        // Read the feed's position before any request goes through this window, so no change made after it is missed.
+        if (await this.startFeedAt(client)) {
+          this.options.log('info', `Simulator: shared with the editor window of process ${owner.pid}, which owns ${this.options.statePath} (its time scale applies).`);
+          return this.become(client);
+        }
       }
-      // The owner is starting, or is this process releasing it (a backend switch): wait a moment.
+      // The owner is starting, not answering yet, or is this process releasing it (a backend switch): wait a moment.
       if (Date.now() > deadline) throw new Error(attempt.message);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -163,6 +167,15 @@ export class SharedSimulator {
       void this.poll().finally(() => this.schedulePoll());
     }, this.options.pollMs ?? 1000);
     this.pollTimer.unref?.();
+  }
+
+  /** Positions this client at the owner's latest change; false when the owner is not answering. */
+  private async startFeedAt(client: Client): Promise<boolean> {
+    const reply = await forward(client.owner, { method: 'GET', url: `${CHANGES_PATH}?after=0`, headers: {} });
+    if (typeof reply === 'string' || reply.status !== 200 || !reply.body) return false;
+    const page = JSON.parse(reply.body) as ChangePage;
+    this.feedPosition = { epoch: page.epoch, seq: page.seq };
+    return true;
   }
 
   private async poll(): Promise<void> {

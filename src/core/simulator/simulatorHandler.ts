@@ -18,7 +18,9 @@ import { toGraphCloudPc, cloudPcJson, toGraphPolicy, toGraphAssignment, toGraphR
 import { checkPolicyBody } from './policyRequestCheck';
 import { checkAssignBody } from './assignRequestCheck';
 import { isFrontlineSharedType } from '../model/provisioningKind';
-import { reprovision, retryFailed, applyPolicySetting, endGracePeriod, footprintObjects, liveFootprint } from './cloudPcLifecycle';
+import { applyOptionsProblem, reprovisionPool } from './frontlineSharedApply';
+import { reprovision, retryFailed, applyPolicySetting, endGracePeriod } from './cloudPcLifecycle';
+import { footprintObjects, liveFootprint } from './cloudPcFootprint';
 import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
 import { SeededSource } from './seededIds';
@@ -394,18 +396,11 @@ function applyPolicy(ctx: Ctx, id: string): RestResponse {
   const settings = parseSettings(ctx, b.policySettings);
   expectType(ctx, b.reservePercentage, 'number', 'reservePercentage');
   expectType(ctx, b.isForceUserLogoffEnabled, 'boolean', 'isForceUserLogoffEnabled');
-  const shared = rec.policy.provisioningType === 'sharedByEntraGroup';
-  if ((b.reservePercentage !== undefined && b.reservePercentage !== null) || b.isForceUserLogoffEnabled !== undefined && b.isForceUserLogoffEnabled !== null) {
-    // reservePercentage / isForceUserLogoffEnabled are Frontline-shared only (graph-facts C.3).
-    if (!shared) return invalidProperties(ctx, ['reservePercentage and isForceUserLogoffEnabled apply only to Frontline shared (sharedByEntraGroup) policies.']);
-    const pct = b.reservePercentage as number | null | undefined;
-    if (pct !== undefined && pct !== null && (!Number.isInteger(pct) || pct < 0 || pct > 99)) return invalidProperties(ctx, ["'reservePercentage' must be from 0 to 99."]);
-    if (b.isForceUserLogoffEnabled === true && pct) return invalidProperties(ctx, ['isForceUserLogoffEnabled requires reservePercentage 0.']);
-  }
-  let changed = 0;
-  for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
-    const c = ctx.sim.cloudPcs.get(cid)!;
-    for (const s of settings) if (applyPolicySetting(ctx.sim, c, s)) changed++;
+  const problem = applyOptionsProblem(rec.policy.provisioningType, b.reservePercentage, b.isForceUserLogoffEnabled);
+  if (problem) return invalidProperties(ctx, [problem]);
+  let changed = b.reservePercentage === 0 ? reprovisionPool(ctx.sim, id) : 0;
+  if (b.reservePercentage !== 0) for (const cid of [...(ctx.sim.cloudPcsByPolicy.get(id) ?? [])]) {
+    for (const s of settings) if (applyPolicySetting(ctx.sim, ctx.sim.cloudPcs.get(cid)!, s)) changed++;
   }
   ctx.sim.audit('Apply provisioning policy', 'ApplyProvisioningPolicy', 'patch', { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
     [{ displayName: 'policySettings', oldValue: null, newValue: settings.join(',') }, { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) }], actor(ctx));

@@ -6,6 +6,8 @@ import { createFetchCloudPcApi, createInProcessCloudPcApi } from '../../core/gra
 import type { GraphScopeName } from '../../core/graph/graphScopes';
 import { GraphScope } from '../../core/graph/graphScopes';
 import type { GraphSignIn } from './graphSignIn';
+import { refuseWritesWhenRestricted } from '../trust/restrictedMode';
+import { userSetting } from '../userSettings';
 import { requestLoggerFor } from './requestLogChannel';
 import type { SimulatorSession } from './simulatorSession';
 
@@ -23,7 +25,7 @@ export interface ActiveBackend {
 }
 
 export function readBackendKind(): BackendKind {
-  return vscode.workspace.getConfiguration('cpcpolicy').get<BackendKind>('backend', 'simulator') === 'graph' ? 'graph' : 'simulator';
+  return userSetting<BackendKind>('cpcpolicy', 'backend', 'simulator') === 'graph' ? 'graph' : 'simulator';
 }
 
 export class BackendManager implements vscode.Disposable {
@@ -80,7 +82,9 @@ export class BackendManager implements vscode.Disposable {
   private create(kind: BackendKind): ActiveBackend & { abort: AbortController } {
     const abort = new AbortController();
     if (kind === 'simulator') {
-      const simulator = this.openSimulator();
+      const opened = this.openSimulator();
+      // Restricted Mode: the views still read the simulator; nothing changes it (restrictedMode.ts).
+      const simulator = { ...opened, handler: refuseWritesWhenRestricted(opened.handler) };
       const api = createInProcessCloudPcApi(simulator.handler, { logger: requestLoggerFor(this.log, 'simulator') });
       this.log.info('Backend: the embedded Windows 365 simulator');
       return { kind, label: vscode.l10n.t('Simulator'), api, simulator, signal: abort.signal, abort };

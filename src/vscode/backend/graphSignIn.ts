@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { GraphCloud } from '../../core/graph/graphClouds';
 import { graphCloudBaseUrl } from '../../core/graph/graphClouds';
+import { isRestricted, RestrictedModeError } from '../trust/restrictedMode';
+import { userSetting } from '../userSettings';
 
 export interface GraphSignInSettings {
   cloud: GraphCloud;
@@ -13,11 +15,11 @@ export interface GraphSignInSettings {
 }
 
 export function readGraphSignInSettings(): GraphSignInSettings {
-  const config = vscode.workspace.getConfiguration('cpcpolicy.graph');
+  // Where tokens and data go: only the user's own settings count (userSettings.ts).
   return {
-    cloud: config.get<GraphCloud>('cloud', 'global'),
-    clientId: config.get<string>('clientId', '').trim(),
-    tenant: config.get<string>('tenant', '').trim(),
+    cloud: userSetting<GraphCloud>('cpcpolicy.graph', 'cloud', 'global'),
+    clientId: userSetting('cpcpolicy.graph', 'clientId', '').trim(),
+    tenant: userSetting('cpcpolicy.graph', 'tenant', '').trim(),
   };
 }
 
@@ -61,6 +63,8 @@ export class GraphSignIn {
    * we only use a session that already exists. The token is returned to the transport and nowhere else.
    */
   async getToken(scopes: readonly string[], interactive: boolean): Promise<string> {
+    // No token, so no request to a tenant, from a folder the user has not trusted.
+    if (isRestricted()) throw new RestrictedModeError();
     const session = await vscode.authentication.getSession(authProviderId(this.currentSettings.cloud), sessionScopes(this.currentSettings, scopes), interactive ? { createIfNone: true } : { silent: true });
     if (!session) throw new SignInRequiredError();
     if (this.account?.id !== session.account.id) {

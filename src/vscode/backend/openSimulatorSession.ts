@@ -2,16 +2,17 @@
 // scaled real time (setting cpcpolicy.simulator.timeScale, held to its schema's range), the demo tenant on
 // first use. Every window opens the same state: the first owns it, the others share it (sharedSimulator.ts).
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE } from '../../core/simulator/simulatorService';
 import { SharedSimulator } from '../../core/simulator/sharedSimulator';
+import { userSetting } from '../userSettings';
 import type { SimulatorSession } from './simulatorSession';
 
 export const SIMULATOR_STATE_FILE = 'simulator-state.json';
 
-/** The setting, clamped to 1–100000 (VS Code does not enforce a schema's range on values written by hand). */
+/** The user's setting (a folder's value does not count), clamped to 1–100000 (VS Code does not enforce a schema's range on values written by hand). */
 export function readTimeScale(log?: vscode.LogOutputChannel): number {
-  const value = vscode.workspace.getConfiguration('cpcpolicy.simulator').get<number>('timeScale', DEFAULT_TIME_SCALE);
+  const value = userSetting<unknown>('cpcpolicy.simulator', 'timeScale', DEFAULT_TIME_SCALE);
   if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_TIME_SCALE;
   const clamped = Math.min(MAX_TIME_SCALE, Math.max(MIN_TIME_SCALE, value));
   if (clamped !== value) log?.warn(`cpcpolicy.simulator.timeScale ${value} is outside ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}; using ${clamped}.`);

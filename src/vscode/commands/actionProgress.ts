@@ -1,6 +1,7 @@
 // Long actions under a cancellable progress notification: cancelling aborts the requests in flight.
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
+import { isRestrictedModeError, showRestrictedMode } from '../trust/restrictedMode';
 
 export async function withActionProgress<T>(
   ctx: ExtensionContext,
@@ -20,6 +21,7 @@ export async function withActionProgress<T>(
 
 /** Errors are shown, logged and swallowed: a command never ends in an unhandled rejection. */
 export function reportError(ctx: ExtensionContext, what: string, err: unknown): void {
+  if (isRestrictedModeError(err)) return showRestrictedMode();
   const message = err instanceof Error ? err.message : String(err);
   ctx.log.error(`${what}: ${message}`);
   void vscode.window.showErrorMessage(`${what}: ${message}`);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { BulkItemResult } from '../../core/graph/bulkActions';
 import type { ExtensionContext } from '../extensionContext';
+import { userSetting } from '../userSettings';
 import { canReprovision } from '../views/cloudPcStatusBuckets';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
 import type { Views } from '../views/registerViews';
@@ -20,7 +21,7 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
     void vscode.window.showWarningMessage(vscode.l10n.t('Skipped {0} Cloud PC(s): only provisioned or failed Cloud PCs can be reprovisioned.', refused.length));
   }
   if (allowed.length === 0) return [];
-  const askByDefault = ctx.backends.kind === 'graph' && vscode.workspace.getConfiguration('cpcpolicy').get<boolean>('confirmReprovision', true);
+  const askByDefault = ctx.backends.kind === 'graph' && userSetting('cpcpolicy', 'confirmReprovision', true);
   if (options.confirm ?? askByDefault) {
     const names = allowed.slice(0, 5).map((id) => sidebar.store.get(id)).map((pc) => (pc ? cloudPcLabel(pc) : '')).filter(Boolean).join(', ');
     const answer = await vscode.window.showWarningMessage(

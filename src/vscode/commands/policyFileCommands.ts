@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { NEW_POLICY_SNIPPET } from '../../core/policy/completion';
 import type { ExtensionContext } from '../extensionContext';
+import { openUntitledPolicy } from '../language/untitledPolicy';
 
 export function registerPolicyFileCommands(ctx: ExtensionContext): void {
   ctx.subscribe(
     vscode.commands.registerCommand('cpcpolicy.newPolicyFile', async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '' });
+      const doc = await openUntitledPolicy();
       const editor = await vscode.window.showTextDocument(doc);
       await editor.insertSnippet(new vscode.SnippetString(NEW_POLICY_SNIPPET));
       return doc;

@@ -21,6 +21,9 @@ interface Entry {
 
 const ALL = '*';
 
+/** What another consumer of the store (the Fleet Overview) hears: one Cloud PC in or out, or everything gone. */
+export type CloudPcStoreEvent = { kind: 'upsert'; pc: CloudPc } | { kind: 'remove'; id: string } | { kind: 'clear' };
+
 function groupKey(policyId: string, bucket: StatusBucket): string {
   return `${policyId}|${bucket}`;
 }
@@ -34,6 +37,17 @@ export class CloudPcStore {
   hasMoreOnServer = false;
   /** Set once the first load finished (views show "Loading…" before). */
   loaded = false;
+  private listeners: ((event: CloudPcStoreEvent) => void)[] = [];
+
+  /** Hears every change as it is applied, so a listener's aggregates cost work proportional to the change. */
+  onDidChange(listener: (event: CloudPcStoreEvent) => void): { dispose(): void } {
+    this.listeners = [...this.listeners, listener];
+    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+  }
+
+  private notify(event: CloudPcStoreEvent): void {
+    for (const l of this.listeners) l(event);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -84,6 +98,7 @@ export class CloudPcStore {
     if (old) this.unindex(old);
     this.entries.set(pc.id, entry);
     this.index(entry);
+    this.notify({ kind: 'upsert', pc });
     if (old && old.bucket === entry.bucket && old.policyId === entry.policyId && old.sortKey !== entry.sortKey) this.invalidate(entry);
     return {
       id: pc.id,
@@ -97,6 +112,7 @@ export class CloudPcStore {
     if (!old) return undefined;
     this.unindex(old);
     this.entries.delete(id);
+    this.notify({ kind: 'remove', id });
     return { id, before: { bucket: old.bucket, policyId: old.policyId } };
   }
 
@@ -127,6 +143,7 @@ export class CloudPcStore {
     this.transitional = 0;
     this.hasMoreOnServer = false;
     this.loaded = false;
+    this.notify({ kind: 'clear' });
   }
 
   private index(e: Entry): void {

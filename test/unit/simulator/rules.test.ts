@@ -71,11 +71,12 @@ describe('simulator rules (issue 4)', () => {
 
     it('gives users beyond the available licences none', async () => {
       const t = tenant();
-      const users = [await t.user('F1', []), await t.user('F2', []), await t.user('F3', [])];
+      // One Frontline dedicated licence enables up to three Cloud PCs (docs/simulator.md rule 2): the fourth user waits.
+      const users = [await t.user('F1', []), await t.user('F2', []), await t.user('F3', []), await t.user('F4', [])];
       const g = await t.group('Shift', users.map((u) => u.id));
       const p = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
-      await t.assign(p, [g], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift', allotmentLicensesCount: 2 });
-      assert.equal((await t.cloudPcs()).length, 2);
+      await t.assign(p, [g], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift', allotmentLicensesCount: 1 });
+      assert.deepEqual((await t.cloudPcs()).map((c) => c.userPrincipalName), users.slice(0, 3).map((u) => u.upn));
       // Enterprise units are finite too: the 46th licence of a 45-unit SKU is refused.
       const skus = (await t.ok('GET', '/v1.0/subscribedSkus')).json.value;
       const e2 = skus.find((s: { skuId: string }) => s.skuId === SKU_ENTERPRISE_2VCPU);

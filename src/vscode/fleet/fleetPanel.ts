@@ -1,0 +1,129 @@
+// One Fleet Overview panel: posts snapshots (at most one per BATCH_MS, none while hidden), turns the webview's
+// requests into the existing commands (filter the Cloud PCs view, Retry, Reprovision, End Grace Period), and
+// reports what the webview drew.
+import * as vscode from 'vscode';
+import type { FleetAction, FromWebview, ToWebview } from '../../webview/fleet/fleetProtocol';
+import { STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
+import { fleetHtml, fleetNonce } from './fleetHtml';
+import type { FleetSource } from './fleetSource';
+
+export const FLEET_VIEW_TYPE = 'cpcpolicy.fleetOverview';
+/** Live updates are coalesced: a clock advance that moves hundreds of Cloud PCs redraws once. */
+const BATCH_MS = 250;
+
+export interface FleetRenderReport {
+  revision: number;
+  /** `policyId|bucket` → the count the drawn bar segment carries. */
+  cells: Record<string, number>;
+  firstPaintMs?: number;
+}
+
+const ACTION_COMMANDS: Record<FleetAction, string> = {
+  retry: 'cpcpolicy.retry',
+  reprovision: 'cpcpolicy.reprovision',
+  endGracePeriod: 'cpcpolicy.endGracePeriod',
+};
+
+export function fleetWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media', 'fleet')],
+  };
+}
+
+export class FleetPanel implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = true;
+  private ready = false;
+  private posting = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly source: FleetSource,
+    extensionUri: vscode.Uri,
+    private readonly onRendered: (report: FleetRenderReport) => void,
+  ) {
+    const webview = panel.webview;
+    webview.options = fleetWebviewOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'cloudpc.svg');
+    webview.html = fleetHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'fleet.js')),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'fleet', 'fleet.css')),
+      title: vscode.l10n.t('Fleet Overview'),
+      loadingText: vscode.l10n.t('Loading the fleet…'),
+    }, fleetNonce());
+    source.acquire();
+    this.disposables.push(
+      source.onDidChange(() => this.schedule()),
+      webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.dirty) this.schedule();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.post();
+    }, BATCH_MS);
+  }
+
+  private async post(): Promise<void> {
+    if (!this.ready || !this.panel.visible || this.posting) return;
+    this.posting = true;
+    try {
+      this.dirty = false;
+      const message: ToWebview = { type: 'snapshot', snapshot: await this.source.snapshot() };
+      await this.panel.webview.postMessage(message);
+    } finally {
+      this.posting = false;
+    }
+    if (this.dirty) this.schedule();
+  }
+
+  private async receive(m: FromWebview): Promise<void> {
+    switch (m?.type) {
+      case 'ready':
+        this.ready = true;
+        return this.post();
+      case 'rendered':
+        this.onRendered({ revision: m.revision, cells: m.cells, firstPaintMs: m.firstPaintMs });
+        return;
+      case 'filter':
+        if (typeof m.policyId !== 'string' || !STATUS_BUCKETS.includes(m.bucket as never)) return;
+        // An empty policy id is "every policy" (the failure reasons span policies).
+        await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId: m.policyId || undefined, bucket: m.bucket });
+        await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
+        return;
+      case 'action': {
+        const command = ACTION_COMMANDS[m.action];
+        const ids = Array.isArray(m.cloudPcIds) ? m.cloudPcIds.filter((id): id is string => typeof id === 'string') : [];
+        if (!command || ids.length === 0) return;
+        // Retry takes one Cloud PC at a time; Reprovision and End Grace Period take the list and ask once.
+        if (m.action === 'retry') for (const id of ids) await vscode.commands.executeCommand(command, { cloudPcId: id });
+        else await vscode.commands.executeCommand(command, ids);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private disposed = false;
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+    this.source.release();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,13 @@
+// Messages between the Fleet Overview panel (extension host) and its webview. Types only: both sides import it.
+import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
+
+export type FleetAction = 'retry' | 'reprovision' | 'endGracePeriod';
+
+export type ToWebview = { type: 'snapshot'; snapshot: FleetSnapshot };
+
+export type FromWebview =
+  | { type: 'ready' }
+  /** After drawing a snapshot: what the bars show, read back from the drawn elements (`policyId|bucket` → count). */
+  | { type: 'rendered'; revision: number; cells: Record<string, number>; firstPaintMs?: number }
+  | { type: 'filter'; policyId: string; bucket: string }
+  | { type: 'action'; action: FleetAction; cloudPcIds: string[] };

@@ -1,0 +1,85 @@
+// The Fleet Overview webview: draws each snapshot the extension posts (at most once per animation frame),
+// keeps keyboard focus across redraws, and reports back what it drew and when it first painted.
+import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
+import type { ActivityWindow } from './activityChart';
+import { activitySection } from './activityChart';
+import { dateTime, h } from './dom';
+import type { FleetAction, FromWebview, ToWebview } from './fleetProtocol';
+import { failuresSection, leftOutSection, licencesSection } from './fleetTables';
+import { graceSection } from './graceTimeline';
+import { statusSection } from './statusBars';
+
+interface WebviewState {
+  window: ActivityWindow;
+}
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): WebviewState | undefined; setState(state: WebviewState): void };
+
+// VS Code-looking buttons; an ES module, so loaded with import() (esbuild bundles it into this file).
+void import('@vscode-elements/elements/dist/vscode-button/index.js');
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+let state: WebviewState = vscode.getState() ?? { window: '24h' };
+let latest: FleetSnapshot | undefined;
+let frame = 0;
+let painted = false;
+
+function filter(policyId: string, bucket: string): void {
+  vscode.postMessage({ type: 'filter', policyId, bucket });
+}
+
+function act(action: FleetAction, cloudPcIds: string[]): void {
+  vscode.postMessage({ type: 'action', action, cloudPcIds });
+}
+
+function setWindow(window: ActivityWindow): void {
+  state = { ...state, window };
+  vscode.setState(state);
+  request();
+}
+
+function view(s: FleetSnapshot): HTMLElement[] {
+  const summary = `${s.totalCloudPcs} Cloud PCs in ${s.policies.length} ${s.policies.length === 1 ? 'policy' : 'policies'} · updated ${dateTime(s.takenAt)} UTC`;
+  return [
+    h('header', {}, h('h1', {}, 'Fleet Overview'), h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' }, summary)),
+    statusSection(s, filter),
+    h('div', { class: 'columns' }, activitySection(s, state.window, setWindow), graceSection(s, (ids) => act('endGracePeriod', ids))),
+    failuresSection(s, act, () => filter('', 'failed')),
+    h('div', { class: 'columns' }, licencesSection(s), leftOutSection(s)),
+  ];
+}
+
+function draw(): void {
+  frame = 0;
+  const s = latest;
+  if (!s) return;
+  // A redraw replaces the elements: give focus back to the control that had it (same data-key).
+  const focusedKey = (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key');
+  app.replaceChildren(...view(s));
+  app.setAttribute('aria-busy', String(s.loading));
+  if (focusedKey) (app.querySelector(`[data-key="${CSS.escape(focusedKey)}"]`) as HTMLElement | null)?.focus();
+  const cells: Record<string, number> = {};
+  for (const seg of app.querySelectorAll<HTMLElement>('[data-cell]')) cells[seg.dataset.cell!] = Number(seg.dataset.count);
+  // The frame after the DOM change is the first one that shows it.
+  requestAnimationFrame(() => {
+    let firstPaintMs: number | undefined;
+    if (!painted && !s.loading) {
+      painted = true;
+      firstPaintMs = Math.round(performance.now());
+      document.body.dataset.firstPaintMs = String(firstPaintMs);
+    }
+    vscode.postMessage({ type: 'rendered', revision: s.revision, cells, firstPaintMs });
+  });
+}
+
+function request(): void {
+  frame ||= requestAnimationFrame(draw);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (event.data?.type !== 'snapshot') return;
+  latest = event.data.snapshot;
+  request();
+});
+vscode.postMessage({ type: 'ready' });
