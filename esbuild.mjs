@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const IMPORT_META_URL = "var __cpcpolicyImportMetaUrl = require('url').pathToFileURL(__filename).href;";
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -16,15 +18,18 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  // ESM-only code paths (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__cpcpolicyImportMetaUrl' },
+  banner: { js: IMPORT_META_URL },
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Large documents are validated in a worker thread so typing never waits on them.
   { ...common, entryPoints: ['src/vscode/language/validationWorkerMain.ts'], outfile: 'dist/validationWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The Fleet Overview webview runs in the browser: one IIFE, always minified (it ships as it is measured).
-  { ...common, entryPoints: ['src/webview/fleet/main.ts'], outfile: 'dist/webview/fleet.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: !production, mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
+  // The Fleet Overview webview runs in the browser: one IIFE, always minified (it ships as it is measured), without the Node-only import.meta.url shim.
+  { ...common, entryPoints: ['src/webview/fleet/main.ts'], outfile: 'dist/webview/fleet.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: !production, mainFields: ['browser', 'module', 'main'], define: {}, banner: {} },
 ];
 
 /**

@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import type { CliIo } from './cliIo';
 import { runPreview } from './previewCommand';
+import { MAX_POLICY_FILE_BYTES } from './readPolicyFile';
 import { runSimulator } from './simulatorCommand';
 import { runValidate } from './validateCommand';
 
@@ -40,6 +41,7 @@ export function helpText(): string {
     `  ${'help'.padEnd(62)} Show this help`,
     '',
     'Run `cpcpolicy <command> --help` for a command\'s options.',
+    `validate reads regular files of at most ${MAX_POLICY_FILE_BYTES / (1024 * 1024)} MB; a pipe, a device or a larger file is a usage problem.`,
     'Exit codes: 0 success, 1 findings or failures, 2 usage problems.',
   ];
   return lines.join('\n') + '\n';

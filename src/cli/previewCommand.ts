@@ -4,7 +4,9 @@ import { CURRENT_NAMING_RULES } from '../core/policy/namingRules';
 import { checkNamingTemplate, expandNamingTemplate, nameLengthRange } from '../core/policy/namingTemplate';
 import { DEFAULT_SAMPLE_USERS } from '../core/policy/namePreview';
 import { createSeededRandom } from '../core/policy/seededRandom';
+import { parseCliArgs, stringValue, stringValues } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { escapeControl } from './textEscape';
 
 export const PREVIEW_USAGE = 'preview "<template>" [--user upn ...] [--type dedicated|sharedByUser|sharedByEntraGroup|reserve] [--seed n] [--fleet n] [--format text|json]';
 const TYPES = ['dedicated', 'sharedByUser', 'sharedByEntraGroup', 'reserve'];
@@ -18,46 +20,35 @@ interface PreviewArgs {
   format: 'text' | 'json';
 }
 
-function parseArgs(args: string[]): PreviewArgs | string {
-  let template: string | undefined;
-  const out: Omit<PreviewArgs, 'template'> = { users: [], type: 'dedicated', seed: '365', format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const eq = a.indexOf('=');
-    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string | undefined => (a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : args[++i]);
-    if (flag === '--user') {
-      const v = value();
-      if (!v) return '--user needs a user principal name';
-      out.users.push(v);
-    } else if (flag === '--type') {
-      const v = value();
-      if (!v || !TYPES.includes(v)) return `unknown type '${v ?? ''}': use ${TYPES.join(', ')}`;
-      out.type = v;
-    } else if (flag === '--seed') {
-      const v = value();
-      if (v === undefined || v === '') return '--seed needs a value';
-      out.seed = v;
-    } else if (flag === '--fleet') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 1) return '--fleet needs a whole number of Cloud PCs';
-      out.fleet = v;
-    } else if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return `unknown format '${v ?? ''}': use text or json`;
-      out.format = v;
-    } else if (a.startsWith('-') && a.length > 1) return `unknown option '${a}'`;
-    else if (template === undefined) template = a;
-    else return `unexpected argument '${a}': quote the template`;
-  }
+function readArgs(args: string[]): PreviewArgs | { help: true } | string {
+  const parsed = parseCliArgs(args, { user: { type: 'string', multiple: true }, type: { type: 'string' }, seed: { type: 'string' }, fleet: { type: 'string' }, format: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.values['help'] === true) return { help: true };
+  const users = stringValues(parsed, 'user');
+  if (users.some((u) => u === '')) return '--user needs a user principal name';
+  const type = stringValue(parsed, 'type') ?? 'dedicated';
+  if (!TYPES.includes(type)) return `unknown type '${type}': use ${TYPES.join(', ')}`;
+  const seed = stringValue(parsed, 'seed') ?? '365';
+  if (seed === '') return '--seed needs a value';
+  const fleetText = stringValue(parsed, 'fleet');
+  const fleet = fleetText === undefined ? undefined : Number(fleetText);
+  if (fleet !== undefined && (!Number.isInteger(fleet) || fleet < 1)) return '--fleet needs a whole number of Cloud PCs';
+  const format = stringValue(parsed, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return `unknown format '${format}': use text or json`;
+  const [template, extra] = parsed.positionals;
   if (template === undefined) return 'no template given';
-  return { template, ...out };
+  if (extra !== undefined) return `unexpected argument '${extra}': quote the template`;
+  return { template, users, type, seed, fleet, format };
 }
 
 export async function runPreview(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = readArgs(args);
+  if (typeof parsed !== 'string' && 'help' in parsed) {
+    io.stdout(`Usage: cpcpolicy ${PREVIEW_USAGE}\n`);
+    return 0;
+  }
   if (typeof parsed === 'string') {
-    io.stderr(`cpcpolicy preview: ${parsed}\nUsage: cpcpolicy ${PREVIEW_USAGE}\n`);
+    io.stderr(`cpcpolicy preview: ${escapeControl(parsed)}\nUsage: cpcpolicy ${PREVIEW_USAGE}\n`);
     return 2;
   }
   const { template, type, format } = parsed;
@@ -73,12 +64,12 @@ export async function runPreview(args: string[], io: CliIo): Promise<number> {
   } else {
     const width = Math.max(...names.map((n) => n.user.length), 4);
     const lines = [
-      `Template  ${template}`,
+      `Template  ${escapeControl(template)}`,
       `Length    ${min === max ? `${max}` : `${min}–${max}`} characters (rules ${rules.version}: ${rules.minLength}–${rules.maxLength})`,
       '',
-      ...names.map((n) => `  ${n.user.padEnd(width)}  ${n.name}`),
+      ...names.map((n) => `  ${escapeControl(n.user).padEnd(width)}  ${escapeControl(n.name)}`),
       '',
-      ...problems.map((p) => `${p.severity} ${p.code} at ${p.offset + 1}: ${p.message}`),
+      ...problems.map((p) => `${p.severity} ${p.code} at ${p.offset + 1}: ${escapeControl(p.message)}`),
       failed ? 'The template breaks the naming rules.' : 'The template follows the naming rules.',
     ];
     io.stdout(lines.join('\n') + '\n');

@@ -1,7 +1,9 @@
 // `cpcpolicy simulator serve [--port 0] [--state file.json] [--seed demo|empty] [--time-scale n]`:
 // the simulator as a local Graph endpoint on 127.0.0.1. The first stdout line is `listening on URL`.
 import * as path from 'node:path';
+import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { escapeControl } from './textEscape';
 import { SimulatorService, DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE, isValidTimeScale } from '../core/simulator/simulatorService';
 import { startSimulatorServer } from '../core/simulator/simulatorServer';
 import type { SimulatorServer } from '../core/simulator/simulatorServer';
@@ -20,6 +22,7 @@ Options:
   --state <file>     keep state durable in <file> (+ <file>.journal); default: memory only
   --seed demo|empty  tenant to start from when there is no saved state (default demo)
   --time-scale <n>   simulated seconds per real second, ${MIN_TIME_SCALE}–${MAX_TIME_SCALE} (default ${DEFAULT_TIME_SCALE}; 0 = only /_simulator/clock/advance moves time)
+  -h, --help         show this help
 
 One simulator at a time writes a state file: a second one on the same --state exits 2 and touches nothing.
 
@@ -32,53 +35,32 @@ export interface RunSimulatorOptions {
 }
 
 export async function runSimulator(args: string[], io: CliIo, options: RunSimulatorOptions = {}): Promise<number> {
-  const [sub, ...rest] = args;
-  if (!sub || sub === 'help' || sub === '--help' || sub === '-h') {
+  const parsed = parseCliArgs(args, { port: { type: 'string' }, state: { type: 'string' }, seed: { type: 'string' }, 'time-scale': { type: 'string' } });
+  if (typeof parsed === 'string') return usageProblem(io, parsed);
+  const [sub, extra] = parsed.positionals;
+  if (parsed.values['help'] === true || sub === 'help') {
     io.stdout(SIMULATOR_USAGE);
-    return sub ? 0 : 2;
+    return 0;
   }
-  if (sub !== 'serve') {
-    io.stderr(`cpcpolicy simulator: unknown subcommand '${sub}'\n\n${SIMULATOR_USAGE}`);
+  if (!sub) {
+    io.stdout(SIMULATOR_USAGE);
     return 2;
   }
-  let port = 0;
-  let statePath: string | undefined;
-  let seed: 'demo' | 'empty' = 'demo';
-  let timeScale = DEFAULT_TIME_SCALE;
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i];
-    const value = rest[i + 1];
-    const need = () => {
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      i++;
-      return value;
-    };
-    try {
-      if (flag === '--port') {
-        const v = need();
-        if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be 0–65535, not '${v}'`);
-        port = Number(v);
-      } else if (flag === '--state') {
-        statePath = path.resolve(io.cwd, need());
-      } else if (flag === '--seed') {
-        const v = need();
-        if (v !== 'demo' && v !== 'empty') throw new UsageError(`--seed must be demo or empty, not '${v}'`);
-        seed = v;
-      } else if (flag === '--time-scale') {
-        const v = need();
-        if (!/^\d+(\.\d+)?$/.test(v) || !isValidTimeScale(Number(v))) throw new UsageError(`--time-scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not '${v}'`);
-        timeScale = Number(v);
-      } else {
-        throw new UsageError(`unknown option '${flag}'`);
-      }
-    } catch (err) {
-      if (err instanceof UsageError) {
-        io.stderr(`cpcpolicy simulator: ${err.message}\n\n${SIMULATOR_USAGE}`);
-        return 2;
-      }
-      throw err;
-    }
+  if (sub !== 'serve') {
+    io.stderr(`cpcpolicy simulator: unknown subcommand '${escapeControl(sub)}'\n\n${SIMULATOR_USAGE}`);
+    return 2;
   }
+  if (extra !== undefined) return usageProblem(io, `unexpected argument '${extra}'`);
+  const portText = stringValue(parsed, 'port') ?? '0';
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535) return usageProblem(io, `--port must be 0–65535, not '${portText}'`);
+  const port = Number(portText);
+  const stateText = stringValue(parsed, 'state');
+  const statePath = stateText === undefined ? undefined : path.resolve(io.cwd, stateText);
+  const seed = stringValue(parsed, 'seed') ?? 'demo';
+  if (seed !== 'demo' && seed !== 'empty') return usageProblem(io, `--seed must be demo or empty, not '${seed}'`);
+  const scaleText = stringValue(parsed, 'time-scale');
+  if (scaleText !== undefined && (!/^\d+(\.\d+)?$/.test(scaleText) || !isValidTimeScale(Number(scaleText)))) return usageProblem(io, `--time-scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not '${scaleText}'`);
+  const timeScale = scaleText === undefined ? DEFAULT_TIME_SCALE : Number(scaleText);
 
   const opened = await openAndServe({ statePath, seed, timeScale, port }, io);
   if (typeof opened === 'number') return opened;
@@ -150,4 +132,7 @@ async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { ser
   return { service, server, lock };
 }
 
-class UsageError extends Error {}
+function usageProblem(io: CliIo, message: string): number {
+  io.stderr(`cpcpolicy simulator: ${escapeControl(message)}\n\n${SIMULATOR_USAGE}`);
+  return 2;
+}

@@ -1,12 +1,15 @@
 // `cpcpolicy validate <files or globs...> [--format text|json|sarif]`: the editor's engine for CI.
-// Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown flag, unreadable file, empty glob).
-import { readFileSync, statSync } from 'node:fs';
+// Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown flag, unreadable or non-regular file, over the size limit, empty glob).
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/policy/finding';
 import { RULES } from '../core/policy/ruleCodes';
 import { validateDocument } from '../core/policy/validator';
+import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { expandGlob, hasGlobChars } from './expandGlobs';
+import { describeError, MAX_POLICY_FILE_BYTES, readPolicyFile } from './readPolicyFile';
+import { escapeControl } from './textEscape';
 import { jsonReport, sarifReport, textReport } from './validateReport';
 import type { FileResult } from './validateReport';
 
@@ -14,44 +17,50 @@ export const VALIDATE_USAGE = 'validate <files|globs|dirs...> [--format text|jso
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
+export const VALIDATE_HELP = `Usage: cpcpolicy ${VALIDATE_USAGE}
+
+Checks policy files with the editor's rules. Arguments are files, directories (every *.cpcpolicy.json
+below them) or globs. Only regular files up to ${MAX_POLICY_FILE_BYTES / (1024 * 1024)} MB are read; anything else is a usage problem.
+
+Options:
+  --format text|json|sarif   text: path:line:col: severity code message (default); json: LSP-style
+                             0-based ranges; sarif: SARIF 2.1.0 for code-scanning pages
+  -h, --help                 show this help
+
+Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown option, unreadable or
+non-regular file, a file over the limit, a glob matching nothing).
+`;
+
 interface ValidateArgs {
   format: Format;
   inputs: string[];
+  help: boolean;
 }
 
-function parseArgs(args: string[]): ValidateArgs | string {
-  let format: Format = 'text';
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a === '--format' ? args[++i] : a.slice('--format='.length);
-      if (!FORMATS.includes(v as Format)) return `unknown format '${v ?? ''}': use text, json or sarif`;
-      format = v as Format;
-    } else if (a === '--') {
-      inputs.push(...args.slice(i + 1));
-      break;
-    } else if (a.startsWith('-')) return `unknown option '${a}'`;
-    else inputs.push(a);
-  }
-  if (inputs.length === 0) return 'no files given';
-  return { format, inputs };
+function readArgs(args: string[]): ValidateArgs | string {
+  const parsed = parseCliArgs(args, { format: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.values['help'] === true) return { format: 'text', inputs: [], help: true };
+  const format = stringValue(parsed, 'format') ?? 'text';
+  if (!FORMATS.includes(format as Format)) return `unknown format '${format}': use text, json or sarif`;
+  if (parsed.positionals.length === 0) return 'no files given';
+  return { format: format as Format, inputs: parsed.positionals, help: false };
 }
 
 /** Files for one argument: a file, a directory (all *.cpcpolicy.json below it), or a glob. */
 function filesFor(input: string, cwd: string): string[] | string {
   if (hasGlobChars(input)) {
     const files = expandGlob(input, cwd);
-    return files.length > 0 ? files : `no files match '${input}'`;
+    return files.length > 0 ? files : `no files match '${escapeControl(input)}'`;
   }
   const full = path.resolve(cwd, input);
   try {
     if (statSync(full).isDirectory()) {
-      const files = expandGlob(path.join(full, '**', '*.cpcpolicy.json'), cwd);
-      return files.length > 0 ? files : `no *.cpcpolicy.json files in '${input}'`;
+      const files = expandGlob(`${escapeGlob(full)}/**/*.cpcpolicy.json`, cwd);
+      return files.length > 0 ? files : `no *.cpcpolicy.json files in '${escapeControl(input)}'`;
     }
-  } catch {
-    return `cannot read '${input}': no such file`;
+  } catch (err) {
+    return `cannot read '${escapeControl(input)}': ${describeError(err)}`;
   }
   return [full];
 }
@@ -72,11 +81,20 @@ export function decodeText(bytes: Uint8Array): { text: string; encodingFinding?:
   }
 }
 
+/** A directory name used as the base of a glob: its own glob characters are literal. */
+function escapeGlob(dir: string): string {
+  return (path.sep === '\\' ? dir.replace(/\\/g, '/') : dir).replace(/[*?[\]{}()!@+]/g, '\\$&');
+}
+
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = readArgs(args);
   if (typeof parsed === 'string') {
-    io.stderr(`cpcpolicy validate: ${parsed}\nUsage: cpcpolicy ${VALIDATE_USAGE}\n`);
+    io.stderr(`cpcpolicy validate: ${escapeControl(parsed)}\nUsage: cpcpolicy ${VALIDATE_USAGE}\n`);
     return 2;
+  }
+  if (parsed.help) {
+    io.stdout(VALIDATE_HELP);
+    return 0;
   }
   let usageProblem = false;
   const files: string[] = [];
@@ -89,15 +107,13 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   }
   const results: FileResult[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      io.stderr(`cpcpolicy validate: cannot read '${display(file, io.cwd)}': ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+    const read = readPolicyFile(file);
+    if ('problem' in read) {
+      io.stderr(`cpcpolicy validate: cannot read '${escapeControl(display(file, io.cwd))}': ${read.problem}\n`);
       usageProblem = true;
       continue;
     }
-    const { text, encodingFinding } = decodeText(bytes);
+    const { text, encodingFinding } = decodeText(read.bytes);
     const findings = validateDocument(text);
     if (encodingFinding) findings.unshift(encodingFinding);
     results.push({ file: display(file, io.cwd), text, findings });

@@ -1,8 +1,11 @@
 // Output formats of `cpcpolicy validate`: text (path:line:col), JSON (LSP-style ranges) and SARIF 2.1.0.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { version } from '../../package.json';
 import type { Finding } from '../core/policy/finding';
 import { LineIndex } from '../core/policy/lineIndex';
 import { ALL_RULES } from '../core/policy/ruleCodes';
+import { escapeControl } from './textEscape';
 
 export interface FileResult {
   /** Path as shown to the user (relative to the working directory when inside it). */
@@ -26,7 +29,7 @@ export function textReport(results: FileResult[]): string {
     const index = new LineIndex(r.text);
     for (const f of r.findings) {
       const { start } = rangeOf(index, f);
-      lines.push(`${r.file}:${start.line + 1}:${start.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+      lines.push(`${escapeControl(r.file)}:${start.line + 1}:${start.character + 1}: ${f.severity} ${f.code} ${escapeControl(f.message)}`);
     }
   }
   const count = (s: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
@@ -40,6 +43,12 @@ export function jsonReport(results: FileResult[]): string {
     return { file: r.file, diagnostics: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: rangeOf(index, f) })) };
   });
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** SARIF `uri`s are URI references (RFC 3986): a relative path is percent-encoded per segment, an absolute one is a file: URL. */
+export function sarifUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
 const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -59,7 +68,7 @@ export function sarifReport(results: FileResult[]): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+              artifactLocation: { uri: sarifUri(r.file) },
               region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
             },
           },

@@ -12,6 +12,7 @@ import { getCompletions } from '../../src/core/policy/completion';
 import { getDocumentSymbols } from '../../src/core/policy/documentSymbols';
 import { getHover } from '../../src/core/policy/hover';
 import { getNamePreviews } from '../../src/core/policy/namePreview';
+import { ADVERSARIAL_SHAPES } from '../unit/policy/adversarialShapes';
 import type { BenchRow } from './benchRow';
 
 const root = path.resolve(__dirname, '../..');
@@ -196,6 +197,47 @@ function editorFeatureRows(big: string, quick: boolean): BenchRow[] {
   return rows;
 }
 
+/**
+ * Hostile 1 MB documents (test/unit/policy/adversarialShapes.ts), each validated on the bundle as the editor
+ * would after a keystroke (a fresh text each run, so the template memo never answers). The worst median is
+ * the row that matters: documents under 64 KB are validated on the extension host's thread.
+ */
+function adversarialRows(engine: Engine, quick: boolean): BenchRow[] {
+  const bytes = quick ? 256 * 1024 : 1_000_000;
+  const runs = quick ? 1 : 7;
+  const target = 50;
+  const measured = ADVERSARIAL_SHAPES.map((shape) => {
+    const text = shape.make(bytes);
+    engine.validateDocument(freshText(text, 0));
+    const samples = sampleSyncEach((i) => engine.validateDocument(freshText(text, 1 + i)), runs);
+    return { shape, median: stats(samples).median, findings: engine.validateDocument(text).length };
+  });
+  const size = quick ? '256 KB (smoke)' : '1 MB';
+  const rows: BenchRow[] = [];
+  for (const [group, pick] of [['naming templates', (n: string) => n.startsWith('template:')], ['fleets, keys, nesting, strings', (n: string) => !n.startsWith('template:')]] as const) {
+    const mine = measured.filter((m) => pick(m.shape.name));
+    const worst = mine.reduce((a, b) => (b.median > a.median ? b : a));
+    rows.push({ name: `adversarial ${size}, ${group} (${mine.length} shapes): worst median — ${worst.shape.name}`, value: ms(worst.median), target: `≤ ${target} ms`, ok: worst.median <= target });
+    for (const m of mine) rows.push({ name: `    ${m.shape.name}: median, ${m.findings} findings`, value: ms(m.median) });
+  }
+  return rows;
+}
+
+/** The text after the i-th keystroke: a fixed character typed at the start of every naming template. */
+function freshText(text: string, i: number): string {
+  return text.replace(/("cloudPcNamingTemplate": ?")/g, `$1${'A'.repeat(i)}`);
+}
+
+function sampleSyncEach(fn: (i: number) => void, iterations: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    fn(i);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
 /** Random and mutated documents: no exception, ranges inside the text, same findings twice. */
 function fuzz(engine: Engine, count: number): { docs: number; failures: number; seconds: number } {
   const seeds = [TYPICAL, withErrors(TYPICAL), fleet(3), '{}', '[]', '{"policies":[{}]}'];
@@ -284,6 +326,7 @@ export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow
   });
 
   rows.push(...editorFeatureRows(big, quick));
+  rows.push(...adversarialRows(engine, quick));
 
   const cold = coldStart(bundle.file, quick ? 3 : 15);
   rows.push({ name: `cold start: require bundle (${(bundle.bytes / 1024).toFixed(1)} KB) + first validation, fresh process: median (p95)`, value: `${ms(cold.median)} (${ms(cold.p95)})`, target: '≤ 10 ms', ok: cold.median <= 10 });

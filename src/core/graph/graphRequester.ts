@@ -10,6 +10,7 @@ import { cancelledGraphError, GraphError, graphErrorFromResponse, networkGraphEr
 import type { GraphScopeName } from './graphScopes';
 import { buildQuery } from './odataQuery';
 import type { QueryValue } from './odataQuery';
+import { nextLinkTarget } from './nextLink';
 import { loggablePath } from './requestLog';
 import type { RequestLogger } from './requestLog';
 import { RetryMiddleware } from './retryMiddleware';
@@ -122,10 +123,8 @@ export class GraphRequester {
 
   /** Turns an `@odata.nextLink` into a request on OUR origin: the token never follows a link to another host. */
   specForNextLink(link: string, previous: GraphRequestSpec): GraphRequestSpec {
-    const url = new URL(link, this.baseUrl);
-    const match = /^\/(beta|v1\.0)(\/.*)$/.exec(url.pathname);
-    if (!match) throw new GraphError({ status: 0, code: 'invalidNextLink', message: 'The service returned a next-page link this client cannot follow.', method: 'GET' });
-    return { ...previous, method: 'GET', version: match[1] as GraphApiVersion, path: `${match[2]}${url.search}`, query: undefined, body: undefined };
+    const target = nextLinkTarget(link, this.baseUrl);
+    return { ...previous, method: 'GET', version: target.version, path: target.pathAndQuery, query: undefined, body: undefined };
   }
 
   private dispatch(request: GraphRequest, spec: GraphRequestSpec): Promise<Response> {

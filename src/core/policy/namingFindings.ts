@@ -7,7 +7,7 @@ import { asArray, asObject, effectiveProvisioningType } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { DEFAULT_FLEET_SIZE, CURRENT_NAMING_RULES } from './namingRules';
 import { checkNamingTemplate, parseNamingTemplate } from './namingTemplate';
-import type { TemplateProblem } from './namingTemplate';
+import type { TemplateProblem, TemplateToken } from './namingTemplate';
 import { ALL_RULES, RULES } from './ruleCodes';
 
 /** Expected fleet size: the Frontline allotments when given, else the default (collision odds, CPC410). */
@@ -26,6 +26,7 @@ export function namingHits(policy: JsonObject, base: JsonPath, partial: boolean,
   const path = [...base, 'cloudPcNamingTemplate'];
   // An unknown provisioningType is CPC203's business; the %USERNAME% rule only judges known types.
   const type = namingProvisioningType(effectiveProvisioningType(policy, partial));
+  const tokens = lazyTokens(template);
   return checkNamingTemplate(template, type, fleetSize ?? expectedFleetSize(policy)).map((p) => ({
     rule: ALL_RULES.find((r) => r.code === p.code) ?? RULES.nameLength,
     severity: p.severity,
@@ -33,8 +34,20 @@ export function namingHits(policy: JsonObject, base: JsonPath, partial: boolean,
     path,
     part: 'value',
     inString: { offset: p.offset, length: p.length },
-    fixes: templateFixes(template, p, path),
+    fixes: template.length <= MAX_FIXABLE_TEMPLATE ? templateFixes(template, p, path, tokens) : [],
   }));
+}
+
+/**
+ * Each fix rewrites the whole template: past this length (a name has at most 15 characters) the fixes
+ * would copy a huge string per finding, so such a template gets findings without fixes.
+ */
+export const MAX_FIXABLE_TEMPLATE = 1000;
+
+/** The template's tokens, parsed once for all of its fixes and only if a fix needs them. */
+function lazyTokens(template: string): () => readonly TemplateToken[] {
+  let tokens: readonly TemplateToken[] | undefined;
+  return () => (tokens ??= parseNamingTemplate(template).tokens);
 }
 
 /** provisioningType for the naming rules: unknown values (and the unknownFutureValue sentinel) as unknown. */
@@ -46,14 +59,23 @@ function splice(template: string, offset: number, length: number, text: string):
   return template.slice(0, offset) + text + template.slice(offset + length);
 }
 
-/** The token that covers `offset`, for fixes that rewrite a whole token. */
-function tokenAt(template: string, offset: number): { offset: number; text: string } | undefined {
-  return parseNamingTemplate(template).tokens.find((t) => (t.kind !== 'literal' || t.malformed === true) && offset >= t.offset && offset < t.offset + t.text.length);
+/** The token that covers `offset`, for fixes that rewrite a whole token (tokens are in text order: binary search). */
+function tokenAt(tokens: readonly TemplateToken[], offset: number): TemplateToken | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (offset < t.offset) hi = mid - 1;
+    else if (offset >= t.offset + t.text.length) lo = mid + 1;
+    else return t.kind !== 'literal' || t.malformed === true ? t : undefined;
+  }
+  return undefined;
 }
 
-function templateFixes(template: string, p: TemplateProblem, path: JsonPath): FixBuilder[] {
+function templateFixes(template: string, p: TemplateProblem, path: JsonPath, tokens: () => readonly TemplateToken[]): FixBuilder[] {
   const fix = (title: string, next: string): FixBuilder[] => (next !== template ? [replaceValueFix(title, path, next)] : []);
-  const token = tokenAt(template, p.offset);
+  const token = tokenAt(tokens(), p.offset);
   const min = CURRENT_NAMING_RULES.minRandLength;
   switch (p.code) {
     case RULES.tokenCase.code:

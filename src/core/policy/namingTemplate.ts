@@ -38,10 +38,28 @@ function problem(code: string, message: string, offset: number, length: number, 
   return { code, message, offset, length, severity };
 }
 
+/** A template reports at most this many problems; the last one says how many more there are (linear work on any input). */
+export const MAX_TEMPLATE_PROBLEMS = 20;
+
+/** Problems of one kind, left to right: the first `limit` kept, the rest only counted. */
+class ProblemList {
+  readonly kept: TemplateProblem[] = [];
+  more = 0;
+  constructor(private readonly limit: number) {}
+  get full(): boolean {
+    return this.kept.length >= this.limit;
+  }
+  /** `make` runs only while there is room, so a 1 MB template of errors builds 20 messages, not 300,000. */
+  add(make: () => TemplateProblem): void {
+    if (this.full) this.more++;
+    else this.kept.push(make());
+  }
+}
+
 /** Tokenizes a template. Token names are matched case-insensitively (the docs write them upper case; CPC411 warns). */
-export function parseNamingTemplate(template: string): ParsedTemplate {
+export function parseNamingTemplate(template: string, maxProblems = Infinity): ParsedTemplate & { moreProblems: number } {
   const tokens: TemplateToken[] = [];
-  const problems: TemplateProblem[] = [];
+  const problems = new ProblemList(maxProblems);
   let literalStart = 0;
   const flushLiteral = (end: number): void => {
     if (end > literalStart) tokens.push({ kind: 'literal', text: template.slice(literalStart, end), length: end - literalStart, offset: literalStart });
@@ -53,57 +71,54 @@ export function parseNamingTemplate(template: string): ParsedTemplate {
       continue;
     }
     const close = template.indexOf('%', i + 1);
-    const inner = close < 0 ? template.slice(i + 1) : template.slice(i + 1, close);
-    const shape = TOKEN_SHAPE.exec(inner);
-    if (close >= 0 && (!shape || (shape[1] === '' && shape[2] === undefined && inner !== ''))) {
+    if (close < 0) {
+      flushLiteral(i);
+      const at = i;
+      problems.add(() => problem(RULES.unclosedToken.code, `The token starting here is not closed: end it with %, e.g. %RAND:5%.`, at, template.length - at));
+      tokens.push({ kind: 'literal', text: template.slice(i), length: template.length - i, offset: i, malformed: true });
+      literalStart = i = template.length;
+      break;
+    }
+    const shape = TOKEN_SHAPE.exec(template.slice(i + 1, close));
+    if (!shape || (shape[1] === '' && shape[2] === undefined && close > i + 1)) {
       // A stray % in fixed text (e.g. "50%-%RAND:5%"): leave it to the literal check (CPC405).
       i++;
       continue;
     }
     flushLiteral(i);
-    if (close < 0) {
-      problems.push(problem(RULES.unclosedToken.code, `The token starting here is not closed: end it with %, e.g. %RAND:5%.`, i, template.length - i));
-      tokens.push({ kind: 'literal', text: template.slice(i), length: template.length - i, offset: i, malformed: true });
-      literalStart = i = template.length;
-      break;
-    }
     tokens.push(readToken(template, i, close, shape, problems));
     literalStart = i = close + 1;
   }
   flushLiteral(template.length);
-  return { tokens, problems };
+  return { tokens, problems: problems.kept, moreProblems: problems.more };
 }
 
-function readToken(template: string, start: number, close: number, shape: RegExpExecArray | null, problems: TemplateProblem[]): TemplateToken {
+function readToken(template: string, start: number, close: number, shape: RegExpExecArray, problems: ProblemList): TemplateToken {
   const raw = template.slice(start, close + 1);
   const malformed: TemplateToken = { kind: 'literal', text: raw, length: raw.length, offset: start, malformed: true };
-  const name = shape?.[1] ?? '';
+  const name = shape[1] ?? '';
   const kind = TOKEN_KINDS[name.toUpperCase()];
   if (!kind) {
-    const hint = closestTokenName(name);
-    problems.push(
-      problem(
-        RULES.unknownToken.code,
-        name === '' ? `Empty token ${raw}: use %USERNAME:x% or %RAND:y%.` : `Unknown token %${name}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`,
-        start,
-        raw.length,
-      ),
-    );
+    problems.add(() => {
+      const hint = closestTokenName(name);
+      const message = name === '' ? `Empty token ${raw}: use %USERNAME:x% or %RAND:y%.` : `Unknown token %${name}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`;
+      return problem(RULES.unknownToken.code, message, start, raw.length);
+    });
     return malformed;
   }
   const upper = name.toUpperCase();
   if (name !== upper) {
-    problems.push(problem(RULES.tokenCase.code, `Write the token in upper case as the service documents it: %${upper}%.`, start + 1, name.length, 'warning'));
+    problems.add(() => problem(RULES.tokenCase.code, `Write the token in upper case as the service documents it: %${upper}%.`, start + 1, name.length, 'warning'));
   }
-  const arg = shape?.[2];
+  const arg = shape[2];
   const example = kind === 'rand' ? '%RAND:5%' : '%USERNAME:4%';
   if (arg === undefined || arg === '') {
-    problems.push(problem(RULES.badTokenLength.code, `%${upper}% needs a length: write ${example}.`, start, raw.length));
+    problems.add(() => problem(RULES.badTokenLength.code, `%${upper}% needs a length: write ${example}.`, start, raw.length));
     return malformed;
   }
   const n = /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;
   if (!(n >= 1)) {
-    problems.push(problem(RULES.badTokenLength.code, `The length of %${upper}:${arg}% must be a whole number from 1 to 15, e.g. ${example}.`, start + 2 + name.length, arg.length));
+    problems.add(() => problem(RULES.badTokenLength.code, `The length of %${upper}:${arg}% must be a whole number from 1 to 15, e.g. ${example}.`, start + 2 + name.length, arg.length));
     return malformed;
   }
   return { kind, text: raw, length: n, offset: start };
@@ -167,34 +182,44 @@ const CHECK_CACHE_SIZE = 512;
 const checkCache = new Map<string, TemplateProblem[]>();
 
 function computeProblems(template: string, provisioningType: string | undefined, fleetSize: number | undefined, rules: NamingRules): TemplateProblem[] {
-  const parsed = parseNamingTemplate(template);
-  const problems = [...parsed.problems];
+  const limit = MAX_TEMPLATE_PROBLEMS;
+  const parsed = parseNamingTemplate(template, limit);
   const tokens = parsed.tokens;
-  problems.push(...literalProblems(tokens, rules));
-  problems.push(...tokenRuleProblems(tokens, provisioningType, rules));
-  const parsedCleanly = !parsed.problems.some((p) => p.severity === 'error');
+  const lists = [literalProblems(tokens, rules, limit), tokenRuleProblems(tokens, provisioningType, rules, limit)];
+  let more = parsed.moreProblems + lists.reduce((n, l) => n + l.more, 0);
+  const problems = [...parsed.problems, ...lists.flatMap((l) => l.kept)];
+  const parsedCleanly = !parsed.problems.some((p) => p.severity === 'error') && parsed.moreProblems === 0;
   if (parsedCleanly) problems.push(...lengthProblems(template, tokens, rules));
   if (parsedCleanly && !problems.some((p) => p.severity === 'error')) problems.push(...collisionProblems(tokens, fleetSize ?? DEFAULT_FLEET_SIZE, rules));
-  return problems.sort((a, b) => a.offset - b.offset);
+  // Each list kept its leftmost problems, so the leftmost `limit` of their union are the template's first `limit`.
+  problems.sort((a, b) => a.offset - b.offset);
+  more += Math.max(0, problems.length - limit);
+  const shown = problems.slice(0, limit);
+  const last = shown[shown.length - 1];
+  if (more > 0 && last) last.message += ` (… and ${more} more in this template)`;
+  return shown;
 }
 
-function literalProblems(tokens: readonly TemplateToken[], rules: NamingRules): TemplateProblem[] {
-  const out: TemplateProblem[] = [];
+function literalProblems(tokens: readonly TemplateToken[], rules: NamingRules, limit: number): ProblemList {
+  const out = new ProblemList(limit);
   let fixed = 0;
   let reportedFixed = false;
   for (const t of tokens) {
     if (t.kind !== 'literal' || t.malformed) continue;
-    const wholeOk = rules.literalPattern.test(t.text);
-    for (const run of wholeOk ? [] : badRuns(t.text, rules.literalPattern)) {
-      const bad = t.text.slice(run.start, run.end);
-      out.push(problem(RULES.literalChars.code, `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${rules.literalWording}.`, t.offset + run.start, run.end - run.start));
+    if (!rules.literalPattern.test(t.text)) {
+      for (const run of badRuns(t.text, rules.literalPattern)) {
+        out.add(() => {
+          const bad = t.text.slice(run.start, run.end);
+          return problem(RULES.literalChars.code, `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${rules.literalWording}.`, t.offset + run.start, run.end - run.start);
+        });
+      }
     }
     const before = fixed;
     fixed += t.length;
     if (!reportedFixed && fixed > rules.maxFixedChars) {
       reportedFixed = true;
       const from = Math.max(0, rules.maxFixedChars - before);
-      out.push(problem(RULES.fixedTextTooLong.code, `At most ${rules.maxFixedChars} fixed characters are allowed (rules ${rules.version}); this template has ${totalFixed(tokens)}: shorten the fixed text.`, t.offset + from, t.length - from));
+      out.add(() => problem(RULES.fixedTextTooLong.code, `At most ${rules.maxFixedChars} fixed characters are allowed (rules ${rules.version}); this template has ${totalFixed(tokens)}: shorten the fixed text.`, t.offset + from, t.length - from));
     }
   }
   return out;
@@ -225,20 +250,20 @@ function describeChars(bad: string): string {
   return `'${bad}'`;
 }
 
-function tokenRuleProblems(tokens: readonly TemplateToken[], provisioningType: string | undefined, rules: NamingRules): TemplateProblem[] {
-  const out: TemplateProblem[] = [];
+function tokenRuleProblems(tokens: readonly TemplateToken[], provisioningType: string | undefined, rules: NamingRules, limit: number): ProblemList {
+  const out = new ProblemList(limit);
   const rands = tokens.filter((t) => t.kind === 'rand');
   if (rules.randRequired && rands.length === 0 && !tokens.some((t) => t.malformed)) {
-    out.push(problem(RULES.randMissing.code, `Add a %RAND:y% token with y ≥ ${rules.minRandLength}: names must carry a random part (rules ${rules.version}).`, 0, tokensEnd(tokens)));
+    out.add(() => problem(RULES.randMissing.code, `Add a %RAND:y% token with y ≥ ${rules.minRandLength}: names must carry a random part (rules ${rules.version}).`, 0, tokensEnd(tokens)));
   }
-  for (const t of rands) {
-    if (t.length < rules.minRandLength) {
-      out.push(problem(RULES.randTooShort.code, `%RAND:${t.length}% is too short: use at least %RAND:${rules.minRandLength}% (rules ${rules.version}).`, t.offset, t.text.length));
+  const usernameRefused = provisioningType !== undefined && rules.usernameAllowedFor !== undefined && !rules.usernameAllowedFor.includes(provisioningType);
+  // One pass in text order, so the kept problems are the leftmost ones.
+  for (const t of tokens) {
+    if (t.kind === 'rand' && t.length < rules.minRandLength) {
+      out.add(() => problem(RULES.randTooShort.code, `%RAND:${t.length}% is too short: use at least %RAND:${rules.minRandLength}% (rules ${rules.version}).`, t.offset, t.text.length));
     }
-  }
-  if (provisioningType !== undefined && rules.usernameAllowedFor && !rules.usernameAllowedFor.includes(provisioningType)) {
-    for (const t of tokens.filter((x) => x.kind === 'username')) {
-      out.push(problem(RULES.usernameNotAllowed.code, `%USERNAME:x% is only allowed for Enterprise and Frontline dedicated policies (dedicated, sharedByUser), not '${provisioningType}': remove it or use %RAND:y%.`, t.offset, t.text.length));
+    if (t.kind === 'username' && usernameRefused) {
+      out.add(() => problem(RULES.usernameNotAllowed.code, `%USERNAME:x% is only allowed for Enterprise and Frontline dedicated policies (dedicated, sharedByUser), not '${provisioningType}': remove it or use %RAND:y%.`, t.offset, t.text.length));
     }
   }
   return out;

@@ -17,6 +17,7 @@ export const RULES = {
   tooDeep: { code: 'CPC105', title: 'Nesting too deep', source: "this tool's file format (a policy nests 5 deep)" },
   invalidEncoding: { code: 'CPC106', title: 'Not valid UTF-8 text', source: 'JSON (RFC 8259) §8.1: UTF-8' },
   controlCharacters: { code: 'CPC107', title: 'Binary or control characters in the text', source: 'JSON (RFC 8259) §7' },
+  tooManyFindings: { code: 'CPC108', title: 'More findings than one document reports', source: "this tool's bounds (docs/rules.md)" },
   // CPC2xx: schema (schemas/cpcpolicy.schema.json)
   wrongType: { code: 'CPC201', title: 'Value has the wrong type', source: 'Graph: "cloudPcProvisioningPolicy resource type"' },
   unknownProperty: { code: 'CPC202', title: 'Property not known to Graph', source: 'Graph: "cloudPcProvisioningPolicy resource type"' },

@@ -37,12 +37,21 @@ function kindOf(v: unknown): string {
   return typeof v === 'boolean' ? 'a boolean' : typeof v;
 }
 
-/** Ajv errors to hits; at most one per value, preferring the type error. `partial` drops required-property errors. */
-export function schemaHits(root: unknown, errors: readonly ErrorObject[], partial: boolean): Hit[] {
+/**
+ * Ajv errors to hits; at most one per value, preferring the type error. `partial` drops required-property
+ * errors. Ajv reports in document order, so mapping stops once `limit` hits and an error are in: a capped
+ * document shows only the first (docs/rules.md "Bounds"); `stopped` says how many errors were not read.
+ */
+export function schemaHits(root: unknown, errors: readonly ErrorObject[], partial: boolean, limit = Infinity): Hit[] & { stopped?: number } {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
-  const hits: Hit[] = [];
-  for (const e of errors) {
+  const hits: Hit[] & { stopped?: number } = [];
+  let error = false;
+  for (const [i, e] of errors.entries()) {
+    if (hits.length > limit && error) {
+      hits.stopped = errors.length - i;
+      break;
+    }
     if (e.keyword === 'if') continue;
     if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && typed.has(e.instancePath)) continue;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -50,6 +59,7 @@ export function schemaHits(root: unknown, errors: readonly ErrorObject[], partia
     seen.add(key);
     const hit = mapError(root, e, partial);
     if (hit) hits.push(hit);
+    if (hit?.severity === 'error') error = true;
   }
   return hits;
 }

@@ -14,6 +14,7 @@ import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
 import type { DeployedPolicy } from './overlapRules';
 import { policyRuleHits } from './policyRules';
+import { firstPoliciesFirst, hitsPerPolicy, LeftOut, MAX_FINDINGS, policyIndexOf } from './findingCap';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
 import { schemaHits } from './schemaCheck';
@@ -90,14 +91,19 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   }
   const parsed = parseFast(text) ?? parseSlow(text);
   if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
-  const findings = [...parsed.findings];
+  const left = new LeftOut();
+  const findings = left.keep(parsed.findings, MAX_FINDINGS);
   const root = asObject(parsed.value);
   if (!root) {
     if (parsed.value !== undefined || findings.length === 0) findings.push(notAnObject(parsed, text));
-    return { value: parsed.value, policies: [], findings: sortFindings(findings) };
+    return { value: parsed.value, policies: [], findings: sortFindings(left.summarize(findings, text)) };
   }
   const policies = policyList(root);
-  const hits = collectHits(root, policies, options);
+  const room = MAX_FINDINGS - findings.length;
+  const collected = collectHits(root, policies, options, room);
+  left.unchecked = collected.unchecked;
+  left.inexact = collected.inexact;
+  const hits = left.keep(firstPoliciesFirst(collected.hits, room, indexSpan(policies)), room);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
   if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
   let loc: DocLocator | undefined;
@@ -105,44 +111,90 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   // Hits know their policy by path, so per-policy findings never need every policy located.
   const byPolicy = new Map<number, Finding[]>();
   const attributed = new Set<Finding>();
+  const place = placer(locator());
   for (const h of hits) {
-    const f = place(h, locator());
+    const f = place(h);
     findings.push(f);
     if (!attribute || h.path[0] !== 'policies') continue;
     const index = Number(h.path[1]);
-    byPolicy.set(index, [...(byPolicy.get(index) ?? []), f]);
+    const own = byPolicy.get(index);
+    if (own) own.push(f);
+    else byPolicy.set(index, [f]);
     attributed.add(f);
   }
-  const sorted = sortFindings(dedupe(findings));
+  const sorted = sortFindings(dedupe(left.summarize(findings, text)));
   if (!attribute) return { value: root, findings: sorted, policies: [] };
-  const unattributed = sorted.filter((f) => !attributed.has(f));
+  // Findings without a path (syntax, duplicate keys) are attributed by position.
+  const byPosition = attributeByPosition(sorted.filter((f) => !attributed.has(f)), policies, locator);
   const perPolicy = (p: PolicyEntry): Finding[] => {
     if (p.path.length === 0) return sorted;
-    const own = byPolicy.get(p.path[1] as number) ?? [];
-    // Findings without a path (syntax, duplicate keys) are attributed by position.
-    const span = unattributed.length > 0 ? locator().value(p.path) : undefined;
-    return sortFindings(dedupe([...own, ...(span ? unattributed.filter((f) => within(f, span)) : [])]));
+    const index = p.path[1] as number;
+    return sortFindings(dedupe([...(byPolicy.get(index) ?? []), ...(byPosition.get(index) ?? [])]));
   };
   return { value: root, findings: sorted, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })) };
 }
 
-/** Schema, annotation and domain rule hits for the whole document. */
-function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions): Hit[] {
+/** Each finding goes to the fleet policy whose text holds it: binary search over the policies' spans (in text order). */
+function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locator: () => DocLocator): Map<number, Finding[]> {
+  const out = new Map<number, Finding[]>();
+  if (findings.length === 0) return out;
+  const spans: { index: number; span: TextSpan }[] = [];
+  for (const p of policies) {
+    const span = p.path.length === 2 ? locator().value(p.path) : undefined;
+    if (span) spans.push({ index: p.path[1] as number, span });
+  }
+  for (const f of findings) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { index, span } = spans[mid]!;
+      if (f.range.offset < span.offset) hi = mid - 1;
+      else if (f.range.offset >= span.offset + span.length) lo = mid + 1;
+      else {
+        if (within(f, span)) (out.get(index) ?? out.set(index, []).get(index)!).push(f);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Schema, annotation and domain rule hits for the whole document. The per-policy rules stop once the
+ * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
+ * document's verdict (an error, exit 1) is already settled.
+ */
+function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions, room: number): { hits: Hit[]; unchecked: number; inexact: boolean } {
   const partial = options.partial === true;
-  const hits = schemaHits(root, runSchema(root), partial);
+  const schema = schemaHits(root, runSchema(root), partial, room);
+  const hits: Hit[] = schema;
   hits.push(...annotationHits(root, rootSchemaFor(root), []));
+  const perPolicy = hitsPerPolicy(hits, indexSpan(policies));
+  let before = perPolicy.outside;
+  let error = hits.some((h) => h.severity === 'error');
   const ctx = { partial };
   const add = (found: Hit[]): void => {
     for (const h of found) hits.push(h);
   };
-  for (const p of policies) {
+  for (const [i, p] of policies.entries()) {
+    if (before > room && error) return { hits, unchecked: policies.length - i, inexact: true };
+    const start = hits.length;
     policyRuleHits(p.value, p.path, ctx, hits);
     add(deprecationHits(p.value, p.path));
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
+    before += (perPolicy.counts[policyIndexOf(p.path)] ?? 0) + hits.length - start;
+    for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
   }
   add(overlapHits(policies, options.deployedPolicies));
-  return hits;
+  return { hits, unchecked: 0, inexact: schema.stopped !== undefined };
+}
+
+/** One more than the highest fleet index (entries that are not objects are not policies, but keep their index). */
+function indexSpan(policies: PolicyEntry[]): number {
+  const last = policies[policies.length - 1];
+  return last ? policyIndexOf(last.path) + 1 : 0;
 }
 
 const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n';
@@ -227,37 +279,49 @@ function within(f: Finding, span: TextSpan): boolean {
   return (f.range.offset >= span.offset && f.range.offset + f.range.length <= span.offset + span.length);
 }
 
-/** Places a hit in the text: the part it names, or the nearest ancestor that exists. */
-function place(h: Hit, loc: DocLocator): Finding {
-  const range = locate(h, loc);
-  const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
-  if (h.tags) finding.tags = h.tags;
-  if (h.fixes && h.fixes.length > 0) {
-    const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);
-    if (fixes.length > 0) finding.fixes = fixes;
-  }
-  return finding;
+/** Places hits in the text: the part each names, or the nearest ancestor that exists. */
+function placer(loc: DocLocator): (h: Hit) => Finding {
+  const locate = locator(loc);
+  return (h) => {
+    const range = locate(h);
+    const finding: Finding = { code: h.rule.code, severity: h.severity, message: h.message, range, path: h.path };
+    if (h.tags) finding.tags = h.tags;
+    if (h.fixes && h.fixes.length > 0) {
+      const fixes = h.fixes.map((b) => b(loc)).filter((f): f is Fix => f !== undefined && f.edits.length > 0);
+      if (fixes.length > 0) finding.fixes = fixes;
+    }
+    return finding;
+  };
 }
 
-function locate(h: Hit, loc: DocLocator): TextSpan {
-  const exact = h.part === 'key' ? loc.key(h.path) : h.part === 'member' ? loc.member(h.path) : loc.value(h.path);
-  if (exact) {
-    if (h.part === 'start') return { offset: exact.offset, length: 1 };
-    if (h.inString) {
-      const raw = loc.text.slice(exact.offset, exact.offset + exact.length);
-      if (raw.indexOf('\\') < 0 && raw.length >= 2) {
-        const offset = exact.offset + 1 + Math.min(h.inString.offset, raw.length - 2);
+function locator(loc: DocLocator): (h: Hit) => TextSpan {
+  // Many naming findings sit in one string: look for escapes in it once, not once per finding.
+  let escapesAt = -1;
+  let escapes = false;
+  const hasEscapes = (span: TextSpan): boolean => {
+    if (span.offset !== escapesAt) {
+      escapesAt = span.offset;
+      escapes = loc.text.slice(span.offset, span.offset + span.length).includes('\\');
+    }
+    return escapes;
+  };
+  return (h) => {
+    const exact = h.part === 'key' ? loc.key(h.path) : h.part === 'member' ? loc.member(h.path) : loc.value(h.path);
+    if (exact) {
+      if (h.part === 'start') return { offset: exact.offset, length: 1 };
+      if (h.inString && exact.length >= 2 && !hasEscapes(exact)) {
+        const offset = exact.offset + 1 + Math.min(h.inString.offset, exact.length - 2);
         return { offset, length: Math.max(0, Math.min(h.inString.length, exact.offset + exact.length - 1 - offset)) };
       }
+      return exact;
     }
-    return exact;
-  }
-  for (let n = h.path.length - 1; n >= 0; n--) {
-    const span = loc.key(h.path.slice(0, n));
-    if (span && n > 0) return span;
-  }
-  const root = loc.value([]);
-  return root ? { offset: root.offset, length: 1 } : { offset: 0, length: 0 };
+    for (let n = h.path.length - 1; n >= 0; n--) {
+      const span = loc.key(h.path.slice(0, n));
+      if (span && n > 0) return span;
+    }
+    const root = loc.value([]);
+    return root ? { offset: root.offset, length: 1 } : { offset: 0, length: 0 };
+  };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { cloudPcApiScopes } from '../../../src/core/graph/cloudPcApi';
 import { assertSafeBaseUrl, createFetchCloudPcApi, createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
+import { GraphError } from '../../../src/core/graph/graphError';
 import type { RequestLogEntry } from '../../../src/core/graph/requestLog';
 import type { RestRequest, RestResponse } from '../../../src/core/model/rest';
 
@@ -82,13 +83,12 @@ describe('CloudPcApi requests', () => {
     assert.deepEqual(JSON.parse(r.requests[0].body ?? ''), { assignments: [{ target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId: 'g1', servicePlanId: null } }] });
   });
 
-  it('follows a nextLink on its own origin only: a foreign host never gets the request', async () => {
+  it('refuses a nextLink to another host: a foreign host never gets the request', async () => {
     const r = recorder((req) => req.url.includes('skiptoken')
       ? { status: 200, headers: {}, body: '{"value":[{"id":"b"}]}' }
       : { status: 200, headers: {}, body: '{"value":[{"id":"a"}],"@odata.nextLink":"https://evil.example/beta/deviceManagement/virtualEndpoint/cloudPCs?$skiptoken=2"}' });
-    const all = await r.api.listCloudPcs();
-    assert.deepEqual(all.map((c) => c.id), ['a', 'b']);
-    assert.ok(r.requests[1].url.startsWith('https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/cloudPCs?'), r.requests[1].url);
+    await assert.rejects(r.api.listCloudPcs(), (err: unknown) => err instanceof GraphError && err.code === 'invalidNextLink' && /another host \(evil\.example\)/.test(err.message));
+    assert.equal(r.requests.length, 1);
   });
 
   it('uses the US Government L4 endpoint and audience', async () => {

@@ -1,0 +1,9 @@
+// Text output is one finding per line: a file name or message must not break a line (a newline in a file
+// name could forge a second finding or a CI annotation such as `::error`), so control characters are escaped.
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

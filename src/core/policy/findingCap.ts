@@ -1,0 +1,81 @@
+// How many findings one document reports: at most MAX_FINDINGS, the first policies' first, plus one
+// CPC108 that counts the rest (docs/rules.md "Bounds"), so a hostile file costs linear work.
+import type { Finding, JsonPath, Severity } from './finding';
+import type { Hit } from './hit';
+import { RULES } from './ruleCodes';
+
+export const MAX_FINDINGS = 1000;
+
+const NOT_SPACE = /\S/;
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** What the cap left out: how many, and the worst severity among them (so an exit status or a red squiggle survives the cap). */
+export class LeftOut {
+  private count = 0;
+  private worst: Severity | undefined;
+  /** Policies whose rules never ran because the cap was already reached. */
+  unchecked = 0;
+  /** Some rules stopped early, so the count of what was left out is a lower bound. */
+  inexact = false;
+
+  keep<T extends { severity: Severity }>(items: T[], room: number): T[] {
+    const n = Math.max(0, room);
+    if (items.length <= n) return items;
+    for (let i = n; i < items.length; i++) {
+      this.count++;
+      const s = items[i]!.severity;
+      if (this.worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[this.worst]) this.worst = s;
+    }
+    return items.slice(0, n);
+  }
+
+  /** The summary sits on the document's first character, so it leads the list of problems. */
+  summarize(findings: Finding[], text: string): Finding[] {
+    if (this.count === 0 || this.worst === undefined) return findings;
+    const first = Math.max(0, text.search(NOT_SPACE));
+    const unchecked = this.unchecked > 0 ? `; the last ${this.unchecked} policies were not checked` : '';
+    const rest = this.inexact ? 'more findings' : `${this.count} more findings`;
+    const message = `… and ${rest}: a document reports at most ${MAX_FINDINGS}${unchecked}. Fix these and validate again to see the rest.`;
+    findings.push({ code: RULES.tooManyFindings.code, severity: this.worst, message, range: { offset: first, length: 1 } });
+    return findings;
+  }
+}
+
+/** The fleet policy a hit belongs to (its index), or -1 for the document itself. Schema paths carry the index as a string. */
+export function policyIndexOf(path: JsonPath): number {
+  if (path[0] !== 'policies' || path.length < 2) return -1;
+  const n = Number(path[1]);
+  return Number.isInteger(n) && n >= 0 ? n : -1;
+}
+
+/** Hits per policy index, and those outside any policy. */
+export function hitsPerPolicy(hits: readonly Hit[], policyCount: number): { counts: Int32Array; outside: number } {
+  const counts = new Int32Array(policyCount);
+  let outside = 0;
+  for (const h of hits) {
+    const i = policyIndexOf(h.path);
+    if (i >= 0 && i < policyCount) counts[i]!++;
+    else outside++;
+  }
+  return { counts, outside };
+}
+
+/**
+ * The hits reordered so the first `room` are the document's and the first policies' (stable within a
+ * policy), without sorting them all: find the policy where `room` runs out, sort only what comes before.
+ */
+export function firstPoliciesFirst(hits: Hit[], room: number, policyCount: number): Hit[] {
+  if (hits.length <= room) return hits;
+  const { counts, outside } = hitsPerPolicy(hits, policyCount);
+  let cut = -1;
+  for (let total = outside; cut < policyCount - 1 && total <= room; ) total += counts[++cut]!;
+  const head: { h: Hit; i: number; p: number }[] = [];
+  const tail: Hit[] = [];
+  hits.forEach((h, i) => {
+    const p = policyIndexOf(h.path);
+    if (p <= cut) head.push({ h, i, p });
+    else tail.push(h);
+  });
+  head.sort((a, b) => a.p - b.p || a.i - b.i);
+  return [...head.map((x) => x.h), ...tail];
+}

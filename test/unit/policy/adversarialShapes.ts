@@ -1,0 +1,51 @@
+// Adversarial documents of a given size: long templates, many tokens, many findings, many keys, deep
+// nesting, long strings. The fuzz corpus (adversarialInput.test.ts) checks their findings; the bench times them at 1 MB.
+
+const fill = (unit: string, bytes: number): string => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
+const NET = '"domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }]';
+const withTemplate = (template: string, type = 'dedicated'): string => `{ "displayName": "x", "provisioningType": "${type}", ${NET}, "cloudPcNamingTemplate": "${template}" }`;
+const fleetOf = (policy: (i: number) => string, bytes: number): string => {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = policy(i);
+    parts.push(p);
+    size += p.length + 1;
+  }
+  return `{ "policies": [${parts.join(',')}] }`;
+};
+
+export interface AdversarialShape {
+  name: string;
+  make(bytes: number): string;
+}
+
+export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
+  { name: 'template: "%x%" repeated (unknown tokens)', make: (n) => withTemplate(fill('%x%', n)) },
+  { name: 'template: "%USERNAME:" repeated', make: (n) => withTemplate(fill('%USERNAME:', n)) },
+  { name: 'template: "%%" repeated (empty tokens)', make: (n) => withTemplate(fill('%%', n)) },
+  { name: 'template: "a_" repeated (bad characters)', make: (n) => withTemplate(fill('a_', n)) },
+  { name: 'template: "%rand:1%" repeated (case, too short)', make: (n) => withTemplate(fill('%rand:1%', n)) },
+  { name: 'template: "%USERNAME:4%" repeated on a shared policy', make: (n) => withTemplate(fill('%USERNAME:4%', n), 'sharedByUser') },
+  { name: 'template: "%RAND:999%" repeated (one long name)', make: (n) => withTemplate(fill('%RAND:999%', n)) },
+  { name: 'template: "5%-" repeated (stray %)', make: (n) => withTemplate(fill('5%-', n)) },
+  { name: 'fleet: policies with two bad tokens each', make: (n) => fleetOf(() => '{"displayName":"x","cloudPcNamingTemplate":"%x%%y%"}', n) },
+  { name: 'fleet: empty policies', make: (n) => fleetOf(() => '{}', n) },
+  { name: 'fleet: a distinct bad template each', make: (n) => fleetOf((i) => `{"displayName":"x","cloudPcNamingTemplate":"%x${i}%"}`, n) },
+  { name: 'keys: many unknown keys (did-you-mean each)', make: (n) => `{ "displayName": "x", ${NET}, ${fleetKeys(n, (i) => `"dispN${i}": 1`)} }` },
+  { name: 'keys: one key repeated (duplicates)', make: (n) => `{ ${fleetKeys(n, () => '"displayName": "a"')} }` },
+  { name: 'nesting: 64 deep, then wide', make: (n) => `{ "displayName": "x", "description": ${'['.repeat(60)}${fill('[],', n - 200)}[]${']'.repeat(60)} }` },
+  { name: 'string: one long display name of forbidden characters', make: (n) => `{ "displayName": "${fill('<', n)}", ${NET} }` },
+  { name: 'lists: many assignments', make: (n) => `{ "displayName": "x", ${NET}, "assignments": [${fleetKeys(n, () => '{"target":{"groupId":"x"}}')}] }` },
+];
+
+function fleetKeys(bytes: number, item: (i: number) => string): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = item(i);
+    parts.push(p);
+    size += p.length + 1;
+  }
+  return parts.join(',');
+}
