@@ -309,7 +309,7 @@ describe('views: the sidebar follows the simulator', function () {
     await vscode.commands.executeCommand('cpcpolicy.assign', retail.id, [target]);
     await views.live.settled();
     const row = (await rows(views.sidebar.policyProvider)).find((p) => p.label === retail.displayName)!;
-    assert.match(row.description, /^Frontline dedicated · 2 PCs$/);
+    assert.match(row.description, /^Frontline dedicated · 6 PCs$/);
     const [assignmentsNode] = await rows(views.sidebar.policyProvider, row.node);
     const [assignment] = await rows(views.sidebar.policyProvider, assignmentsNode.node);
     assert.equal(assignment.label, 'Frontline Retail');
