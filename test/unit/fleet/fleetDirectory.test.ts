@@ -115,8 +115,8 @@ describe('fleet aggregates: the demo tenant through the REST contract', () => {
       await api.reprovisionCloudPc(provisioned.id);
       const dir = await loadFleetDirectory(api, policies, pcs, service.simulator.now());
       assert.equal(dir.error, undefined);
-      // Demo: 45 two-core licences, 43 assigned; 10 four-core, 3 assigned; the Frontline SKU unused.
-      assert.deepEqual(dir.licences.map((r) => [r.name, r.used, r.total]), [['CPC_E_2C_8GB_128GB', 43, 45], ['CPC_E_4C_16GB_256GB', 3, 10], ['Windows_365_S_2vCPU_8GB_128GB', 0, 5]]);
+      // Demo: 45 two-core licences, 43 assigned; 10 four-core, 3 assigned; the Frontline plan (read from frontLineServicePlans) unused.
+      assert.deepEqual(dir.licences.map((r) => [r.name, r.used, r.total]), [['CPC_E_2C_8GB_128GB', 43, 45], ['CPC_E_4C_16GB_256GB', 3, 10], ['Cloud PC Frontline 2vCPU/8GB/128GB', 0, 5]]);
       // One sales user has no licence; the three sales people also in Engineering are covered by the same policy.
       assert.deepEqual(dir.leftOut.map((u) => [u.userPrincipalName, u.groupName, u.reason]), [['henrietta.harris@contoso.onmicrosoft.com', 'W365 Sales', 'noLicence']]);
       assert.deepEqual(dir.auditStarts.map((s) => s.cloudPcId), [provisioned.id]);
