@@ -63,7 +63,7 @@ function npmInstallInto(dir, spec, marker, env, what) {
     cwd: partial,
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+    env: { ...withoutOuterNpm(env), npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
   writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.status !== 0 || !existsSync(path.join(partial, path.relative(dir, marker)))) {
@@ -73,6 +73,17 @@ function npmInstallInto(dir, spec, marker, env, what) {
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   log(`installed ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * The environment without what the outer `npm test` set for its own Node: npm reads `npm_config_user_agent`
+ * as config, so the inner npm would report Node 20 to code-server's postinstall (which refuses any Node but
+ * the one it needs) even when it runs on the target's Node.
+ */
+function withoutOuterNpm(env) {
+  const out = { ...env };
+  for (const key of ['npm_config_user_agent', 'npm_node_execpath', 'npm_execpath', 'NODE']) delete out[key];
+  return out;
 }
 
 /** Installs the code-server (and Node) of a VS Code target if missing; returns its paths. */
