@@ -63,6 +63,15 @@ describe('say what happened', function () {
     assert.equal(await said('cpcpolicy.retry', { cloudPcId: failed.id }), 'Retrying provisioning started for 1 Cloud PC(s).');
   });
 
+  it('Retry provisions only failed Cloud PCs again: a provisioned one passed to it is left alone', async () => {
+    // Retry asks nothing (a failed provisioning holds no user data), so it must never reach a provisioned Cloud PC.
+    const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
+    const from = messages.length;
+    await vscode.commands.executeCommand('cpcpolicy.retry', { cloudPcId: pc.id });
+    assert.equal(messages.length, from, 'nothing was started');
+    assert.equal((await views.sidebar.api.listCloudPcs()).find((p) => p.id === pc.id)!.status, 'provisioned');
+  });
+
   it('policy and Cloud PC actions say what they did, enum values in words', async () => {
     const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
     await views.sidebar.api.updatePolicy(standard.id, { enableSingleSignOn: !standard.enableSingleSignOn });

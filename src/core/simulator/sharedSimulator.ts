@@ -57,6 +57,8 @@ export class SharedSimulator {
 
   constructor(private readonly options: SharedSimulatorOptions) {
     this.role = this.settle();
+    // A failed start is reported to the request that awaits it (and tried again then), not as an unhandled rejection.
+    this.role.catch(() => undefined);
   }
 
   /** 'owner' or 'client', once known (tests and the log). */
@@ -153,8 +155,19 @@ export class SharedSimulator {
 
   // ------------------------------------------------------------ requests
 
+  /** The role, starting again when the last start failed (an owner that never answered): one failure is not forever. */
+  private async roleNow(): Promise<Role> {
+    const current = this.role;
+    try {
+      return await current;
+    } catch {
+      if (this.role === current) this.role = this.settle();
+      return this.role;
+    }
+  }
+
   private async handle(request: RestRequest): Promise<RestResponse> {
-    const role = await this.role;
+    const role = await this.roleNow();
     if (role.role === 'owner') return role.service.handler(request);
     const forwarded = await forward(role.owner, request);
     if (typeof forwarded !== 'string') return forwarded;

@@ -12,17 +12,20 @@ import { confirm, confirmByTyping } from './questions';
 
 /**
  * Reprovisions Cloud PCs after one question (the user's data is deleted; docs/simulator.md, rule 7), or, as Retry on
- * failed Cloud PCs, without one: a failed provisioning holds no user data.
+ * failed Cloud PCs, without one: a failed provisioning holds no user data. Retry skips every Cloud PC not known to be failed.
  */
 export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, ids: string[], mode: 'reprovision' | 'retry' = 'reprovision'): Promise<BulkItemResult[]> {
   const { sidebar } = views;
+  // Retry asks nothing, so it takes only Cloud PCs known to be failed: anything else may hold a user's data.
   const refused = ids.filter((id) => {
     const pc = sidebar.store.get(id);
-    return pc !== undefined && !canReprovision(pc.status);
+    return mode === 'retry' ? pc?.status !== 'failed' : pc !== undefined && !canReprovision(pc.status);
   });
   const allowed = ids.filter((id) => !refused.includes(id));
   if (refused.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Skipped {0} Cloud PC(s): only provisioned or failed Cloud PCs can be reprovisioned.', refused.length));
+    void vscode.window.showWarningMessage(mode === 'retry'
+      ? vscode.l10n.t('Skipped {0} Cloud PC(s): Retry provisions only failed Cloud PCs again; use Reprovision for the others.', refused.length)
+      : vscode.l10n.t('Skipped {0} Cloud PC(s): only provisioned or failed Cloud PCs can be reprovisioned.', refused.length));
   }
   if (allowed.length === 0) return [];
   if (mode === 'reprovision') {

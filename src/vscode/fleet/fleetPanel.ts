@@ -58,7 +58,7 @@ export class FleetPanel implements vscode.Disposable {
     source.acquire();
     this.disposables.push(
       source.onDidChange(() => this.schedule()),
-      webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
+      webview.onDidReceiveMessage((m: FromWebview) => this.guard(this.receive(m))),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.dirty) this.schedule();
       }),
@@ -70,7 +70,7 @@ export class FleetPanel implements vscode.Disposable {
     this.dirty = true;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      void this.post();
+      this.guard(this.post());
     }, BATCH_MS);
   }
 
@@ -80,6 +80,8 @@ export class FleetPanel implements vscode.Disposable {
     try {
       this.dirty = false;
       const message: ToWebview = { type: 'snapshot', snapshot: await this.source.snapshot() };
+      // The panel may have closed while the snapshot was read: posting then would throw.
+      if (this.disposed) return;
       await this.panel.webview.postMessage(message);
     } finally {
       this.posting = false;
@@ -102,7 +104,8 @@ export class FleetPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
         return;
       case 'action': {
-        const command = ACTION_COMMANDS[m.action];
+        // Own keys only: the page's message names the action, and 'constructor' is not one.
+        const command = typeof m.action === 'string' && Object.hasOwn(ACTION_COMMANDS, m.action) ? ACTION_COMMANDS[m.action] : undefined;
         const ids = Array.isArray(m.cloudPcIds) ? m.cloudPcIds.filter((id): id is string => typeof id === 'string') : [];
         if (!command || ids.length === 0) return;
         // Retry takes one Cloud PC at a time; Reprovision and End Grace Period take the list and ask once.
@@ -116,6 +119,13 @@ export class FleetPanel implements vscode.Disposable {
   }
 
   private disposed = false;
+
+  /** A failed snapshot or action is said, never an unhandled rejection; nothing is said once the panel is gone. */
+  private guard(work: Promise<void>): void {
+    work.catch((err: unknown) => {
+      if (!this.disposed) void vscode.window.showWarningMessage(vscode.l10n.t('Fleet Overview: {0}', err instanceof Error ? err.message : String(err)));
+    });
+  }
 
   dispose(): void {
     if (this.disposed) return;

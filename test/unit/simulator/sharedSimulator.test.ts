@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { SharedSimulator } from '../../../src/core/simulator/sharedSimulator';
 import type { SimulatorChange } from '../../../src/core/simulator/changeEvents';
-import { readLockOwner } from '../../../src/core/simulator/stateLock';
+import { acquireStateLock, readLockOwner } from '../../../src/core/simulator/stateLock';
 import { TenantClient, handlerTransport } from './tenantClient';
 import { tempState } from './serveProcess';
 import { rounds } from './soakLevel';
@@ -72,6 +72,22 @@ describe('a simulator shared by editor windows', function () {
     } finally {
       await kill(first.child);
       await second.dispose();
+    }
+  });
+
+  it('starts again on the next request after a failed start (a lock held without an endpoint, then released)', async () => {
+    const file = tempState();
+    const held = await acquireStateLock(file);
+    assert.ok(held.ok);
+    const sim = new SharedSimulator({ statePath: file, timeScale: 360, seed: 'empty', log: () => undefined, connectTimeoutMs: 200 });
+    try {
+      await assert.rejects(sim.currentRole());
+      await held.lock.release();
+      const r = await sim.handler({ method: 'GET', url: '/v1.0/users', headers: {} });
+      assert.equal(r.status, 200);
+      assert.equal(await sim.currentRole(), 'owner');
+    } finally {
+      await sim.dispose();
     }
   });
 
