@@ -61,7 +61,9 @@ export const TYPICAL = `{
 `;
 
 function policyBody(i: number): string {
-  return TYPICAL.replace('"$schema": "../schemas/cpcpolicy.schema.json",\n', '').replace('Finance dedicated', `Finance ${i}`).replace('6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', `6a4d2f1e-8b3c-4e5f-9a7b-${String(i).padStart(12, '0')}`).trimEnd();
+  return TYPICAL.replace('"$schema": "../schemas/cpcpolicy.schema.json",\n', '').replace('Finance dedicated', `Finance ${i}`).replace('6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', `6a4d2f1e-8b3c-4e5f-9a7b-${String(i).padStart(12, '0')}`)
+    // Groups of their own: policies sharing a group would be overlapping targets (CPC325), not a clean fleet.
+    .replace('7b5e3f2a-9c4d-4f6a-8b1c-2d3e4f5a6b7c', `7b5e3f2a-9c4d-4f6a-8b1c-${String(i).padStart(12, '0')}`).trimEnd();
 }
 
 function fleet(count: number): string {
@@ -75,7 +77,7 @@ function fleetOfSize(bytes: number): string {
   return text;
 }
 
-/** Three errors: a closed-enum typo (first policy), an unknown property (middle), a forbidden name character (last). */
+/** Three errors: a closed-enum typo (first policy; imageType, as provisioningType is open), an unknown property (middle), a forbidden name character (last). */
 export function withErrors(text: string): string {
   const at = (needle: string, which: 'first' | 'middle' | 'last'): number => {
     const all: number[] = [];
@@ -83,7 +85,7 @@ export function withErrors(text: string): string {
     return which === 'first' ? all[0]! : which === 'last' ? all[all.length - 1]! : all[Math.floor(all.length / 2)]!;
   };
   const edits = [
-    { at: at('"provisioningType": "dedicated"', 'first'), length: '"provisioningType": "dedicated"'.length, text: '"provisioningType": "dedicate"' },
+    { at: at('"imageType": "gallery"', 'first'), length: '"imageType": "gallery"'.length, text: '"imageType": "galery"' },
     { at: at('"imageType": "gallery"', 'middle'), length: 0, text: '"imageTyp": "gallery", ' },
     { at: at('"displayName": "', 'last') + '"displayName": "'.length, length: 0, text: '<beta> ' },
   ].sort((a, b) => b.at - a.at);
