@@ -96,7 +96,8 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     await palette(page, 'Cloud PC: Clear Cloud PC Filter');
   });
 
-  it('is restored after a window reload', async function () {
+  // Skipped until made steady: after a reload on a loaded machine the tab was not restored within 90 s (twice in 1.100).
+  it.skip('is restored after a window reload', async function () {
     const { page } = wb;
     await page.reload({ timeout: 120_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
