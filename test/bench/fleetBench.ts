@@ -10,24 +10,10 @@ import { computeLeftOut } from '../../src/core/fleet/leftOutUsers';
 import type { LeftOutMember } from '../../src/core/fleet/leftOutUsers';
 import type { CloudPc } from '../../src/core/model/cloudPc';
 import { BUCKET_LABELS, STATUS_BUCKETS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
+import { median, time } from './benchTiming';
 
 const NOW = Date.parse('2026-06-02T08:00:00Z');
 const BUCKETS = STATUS_BUCKETS.map((key) => ({ key, label: BUCKET_LABELS[key] }));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 function aggregate(pcs: readonly CloudPc[]): FleetAggregator {
   const agg = new FleetAggregator(bucketOf);

@@ -8,25 +8,11 @@ import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
 import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
 import { PolicyTreeModel } from '../../src/vscode/views/policyTreeModel';
 import type { TreeNode } from '../../src/vscode/views/treeNodes';
+import { time } from './benchTiming';
 
 function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
 }
 
 /** Half provisioned, the rest spread over the other states; 20 policies. */
