@@ -23,11 +23,14 @@ function npmScript(name) {
 }
 
 async function staticChecks() {
-  const results = ['build', 'typecheck', 'lint'].map((s) => npmScript(s));
-  return { suite: 'build, typecheck, lint', passed: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
+  const results = ['build', 'typecheck', 'lint', 'check:structure'].map((s) => npmScript(s));
+  return { suite: 'build, typecheck, lint, structure', passed: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
 }
 
 async function unit() {
+  // The unit tests read the generated validator and the bundled CLI (dist/cli.js): build them first, so
+  // `CPCPOLICY_SUITES=unit` works on a clean clone and never tests a stale bundle.
+  if (!npmScript('build')) return { suite: 'unit', passed: 0, failed: 1 };
   const files = await findFiles(path.join(root, 'test', 'unit'), '.test.ts');
   if (files.length === 0) return { suite: 'unit', passed: 0, failed: 1 };
   const counts = await runMochaFiles(files, { grep: process.env.CPCPOLICY_TEST_GREP });

@@ -1,6 +1,7 @@
 // One way to read every subcommand's arguments: Node's util.parseArgs (strict: an unknown flag is a usage error).
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { errorText } from '../core/model/errorText';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,7 +17,7 @@ export function parseCliArgs(args: string[], options: CliOptions): CliArgs | str
     return { values, positionals };
   } catch (err) {
     // Node's messages name the option and say how to pass a value starting with '-'; keep the first sentence.
-    const message = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(err);
+    const message = errorText(err).split('\n')[0]!.replace(/\. To specify.*$/, '');
     return message.charAt(0).toLowerCase() + message.slice(1);
   }
 }

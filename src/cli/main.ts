@@ -5,6 +5,7 @@ import { runPreview } from './previewCommand';
 import { MAX_POLICY_FILE_BYTES } from './readPolicyFile';
 import { runSimulator } from './simulatorCommand';
 import { runValidate } from './validateCommand';
+import { errorText } from '../core/model/errorText';
 
 interface CliCommand {
   usage: string;
@@ -77,7 +78,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`cpcpolicy: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`cpcpolicy: ${errorText(err)}\n`);
       process.exitCode = 2;
     },
   );

@@ -12,6 +12,7 @@ import { StateRefusedError, inspectStateFile } from '../core/simulator/stateFile
 import { acquireStateLock } from '../core/simulator/stateLock';
 import type { StateLock } from '../core/simulator/stateLock';
 import { envelopeError } from '../core/simulator/envelopeError';
+import { errorText } from '../core/model/errorText';
 
 export const SIMULATOR_USAGE = `Usage: cpcpolicy simulator serve [options]
 
@@ -120,14 +121,14 @@ async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { ser
     server = await startSimulatorServer({ handler, port: o.port });
   } catch (err) {
     await lock?.release();
-    return fail(1, `cannot listen on 127.0.0.1:${o.port}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(1, `cannot listen on 127.0.0.1:${o.port}: ${errorText(err)}`);
   }
   try {
     service = SimulatorService.open({ seed: o.seed, statePath: o.statePath, timeScale: o.timeScale, log: (m) => io.stderr(`cpcpolicy simulator: ${m}\n`) });
   } catch (err) {
     await server.close();
     await lock?.release();
-    return fail(err instanceof StateRefusedError ? 2 : 1, `cannot open state: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(err instanceof StateRefusedError ? 2 : 1, `cannot open state: ${errorText(err)}`);
   }
   return { service, server, lock };
 }

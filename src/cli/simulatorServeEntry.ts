@@ -1,5 +1,6 @@
 // Process entry for `cpcpolicy simulator ...` without a build step: `node --import tsx src/cli/simulatorServeEntry.ts serve --port 0`.
 import { runSimulator } from './simulatorCommand';
+import { errorStack } from '../core/model/errorText';
 
 runSimulator(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
@@ -8,7 +9,7 @@ runSimulator(process.argv.slice(2), {
 }).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`cpcpolicy simulator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`cpcpolicy simulator: ${errorStack(err)}\n`);
     process.exit(1);
   },
 );

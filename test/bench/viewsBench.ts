@@ -51,7 +51,7 @@ function page(model: CloudPcTreeModel, group: TreeNode): TreeNode[] {
 }
 
 /** One status change: which nodes the model says to redraw (the test asserts these, the bench reports them). */
-export function refreshAfterOneChange(): { sameGroup: string[]; root: boolean; movedGroups: string[]; movedRoot: boolean } {
+function refreshAfterOneChange(): { sameGroup: string[]; root: boolean; movedGroups: string[]; movedRoot: boolean } {
   const store = new CloudPcStore();
   const pcs = makeCloudPcs(1000);
   store.replaceAll(pcs);

@@ -9,10 +9,6 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import type { StatusBucket } from '../../src/vscode/views/cloudPcStatusBuckets';
-import type { TreeNode } from '../../src/vscode/views/treeNodes';
-import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
-import { CloudPcTreeModel } from '../../src/vscode/views/cloudPcTreeModel';
-import { makeCloudPcs, refreshAfterOneChange } from '../bench/viewsBench';
 import { GraphError } from '../../src/core/graph/graphError';
 import { adviceFor } from '../../src/vscode/views/errorAdvice';
 import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
@@ -391,31 +387,5 @@ describe('views: the sidebar follows the simulator', function () {
     }
     await vscode.commands.executeCommand('cpcpolicy.refresh');
     await matches(views, 'the view after a refresh');
-  });
-});
-
-describe('views: the tree model (plain data, no backend)', () => {
-  it('pages a big status group: 200 rows, then "Load more…" adds 200 more', () => {
-    const store = new CloudPcStore();
-    store.replaceAll(makeCloudPcs(1000));
-    const model = new CloudPcTreeModel(store);
-    const provisioned = model.roots().find((n) => n.kind === 'statusGroup' && n.bucket === 'provisioned')!;
-    let page = model.children(provisioned);
-    assert.equal(page.length, 201);
-    const more = page[200];
-    assert.equal(more.kind, 'loadMore');
-    assert.equal(model.present(more).label, 'Load more…');
-    assert.equal(model.loadMore(more as Extract<TreeNode, { kind: 'loadMore' }>), provisioned, 'the group is what redraws');
-    page = model.children(provisioned);
-    assert.equal(page.length, 401);
-    assert.equal(page[0], model.children(provisioned)[0], 'rows keep their identity between calls');
-  });
-
-  it('one status change names the nodes to redraw: the row, or its two groups, never the whole tree', () => {
-    const r = refreshAfterOneChange();
-    assert.equal(r.root, false);
-    assert.deepEqual(r.sameGroup.map((id) => id.split(':').slice(0, 3).join(':')), ['cpcs:pc:provisioned']);
-    assert.equal(r.movedRoot, false);
-    assert.deepEqual(r.movedGroups, ['cpcs:group:*:failed', 'cpcs:group:*:provisioned']);
   });
 });

@@ -2,7 +2,7 @@
 // policies" and "Windows 365 Frontline"): one policy per user licence, the first assigned policy wins and
 // overlaps are ignored; dedicated (Enterprise) needs a Windows 365 licence per user; Frontline dedicated
 // draws from the assignment's licences, each enabling up to three Cloud PCs; assignments use direct members.
-import { provisioningKindOf } from '../model/provisioningKind';
+import { perUserFamily, provisioningKindOf } from '../model/provisioningKind';
 import type { LeftOutUser } from './fleetSnapshot';
 
 export interface LeftOutPolicy {
@@ -52,8 +52,8 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
   for (const policy of input.policies) {
     const kind = provisioningKindOf(policy.provisioningType);
     // Frontline shared is a pool per group and Reserve is provisioned by a device action: nobody is left out.
-    if (kind.sharing !== 'dedicated' || (kind.family !== 'enterprise' && kind.family !== 'frontline')) continue;
-    const family = kind.family;
+    const family = perUserFamily(policy.provisioningType);
+    if (!family) continue;
     const seen = new Set<string>();
     for (const assignment of policy.assignments) {
       const group = input.groups.get(assignment.groupId);

@@ -10,15 +10,12 @@ import { auditProvisioningStarts } from './auditStarts';
 import { computeLeftOut } from './leftOutUsers';
 import type { LeftOutMember } from './leftOutUsers';
 import { isCloudPcSku, isFrontlineSku, licenceRows } from './licenceUse';
+import { errorText } from '../model/errorText';
 
 const WEEK_MS = 7 * 86_400_000;
 
 export interface FleetDirectoryRead extends FleetDirectory {
   auditStarts: AuditStart[];
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function membersOf(raw: readonly unknown[]): LeftOutMember[] {

@@ -38,7 +38,7 @@ export interface ListOptions extends CallOptions, CollectOptions {
 }
 
 export interface PolicyListOptions extends ListOptions {
-  /** `$expand=assignments` (graph-facts A.4: assignments only come with it). Default true. */
+  /** `$expand=assignments` (docs/service-facts.md "Endpoints and paging": assignments only come with it). Default true. */
   expandAssignments?: boolean;
 }
 
@@ -87,7 +87,7 @@ export class CloudPcApi {
     return this.requester.baseUrl;
   }
 
-  // ---- Provisioning policies (graph-facts A.1) ----
+  // ---- Provisioning policies (docs/service-facts.md "Endpoints and paging") ----
 
   iteratePolicies(options: PolicyListOptions = {}): AsyncGenerator<Page<ProvisioningPolicy>> {
     return iteratePages(this.requester, this.listSpec(`${ve}/provisioningPolicies`, cloudPcApiScopes.listPolicies, options, {
@@ -105,7 +105,7 @@ export class CloudPcApi {
     });
   }
 
-  /** Exact-name lookup with `eq` (PSCloudPC#50: prefix matches deleted the wrong policy). */
+  /** Exact-name lookup with `eq` (a prefix match finds the wrong policy: docs/service-facts.md "Endpoints and paging"). */
   async findPoliciesByName(displayName: string, options: CallOptions = {}): Promise<ProvisioningPolicy[]> {
     return this.listPolicies({ ...options, filter: `displayName eq ${odataString(displayName)}` });
   }
@@ -116,17 +116,17 @@ export class CloudPcApi {
     return reply.body ?? ({ ...policy } as ProvisioningPolicy);
   }
 
-  /** ⚠ graph-facts A.1: 204 without body documented; a body, if any, is ignored. */
+  /** 204 without body documented; a body, if any, is ignored (docs/service-facts.md "Endpoints and paging"). */
   async updatePolicy(id: string, patch: Partial<ProvisioningPolicy>, options: CallOptions = {}): Promise<void> {
     await this.call('PATCH', `${ve}/provisioningPolicies/${seg(id)}`, cloudPcApiScopes.updatePolicy, options, patch);
   }
 
-  /** Fails (400) while the policy still has assignments (graph-facts C.6); callers unassign first. */
+  /** Fails (400) while the policy still has assignments (docs/service-facts.md "Provisioning lifecycle"); callers unassign first. */
   async deletePolicy(id: string, options: CallOptions = {}): Promise<void> {
     await this.call('DELETE', `${ve}/provisioningPolicies/${seg(id)}`, cloudPcApiScopes.deletePolicy, options);
   }
 
-  /** Replaces the whole assignment set; `[]` removes all (graph-facts C.6). */
+  /** Replaces the whole assignment set; `[]` removes all (docs/service-facts.md "Assignments"). */
   async assignPolicy(id: string, assignments: PolicyAssignmentInput[], options: CallOptions = {}): Promise<void> {
     const body = { assignments: assignments.map((a) => ({ ...a, target: { '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE, ...a.target } })) };
     await this.call('POST', `${ve}/provisioningPolicies/${seg(id)}/assign`, cloudPcApiScopes.assignPolicy, options, body);
@@ -137,17 +137,17 @@ export class CloudPcApi {
     await this.call('POST', `${ve}/provisioningPolicies/${seg(id)}/apply`, cloudPcApiScopes.applyPolicy, options, body);
   }
 
-  /** Collection-bound: no policy id in the path (graph-facts A.1). */
+  /** Collection-bound: no policy id in the path (docs/service-facts.md "Endpoints and paging"). */
   async applyConfig(cloudPcIds: string[], policySettings?: ApplyPolicyBody['policySettings'], options: CallOptions = {}): Promise<void> {
     await this.call('POST', `${ve}/provisioningPolicies/applyConfig`, cloudPcApiScopes.applyConfig, options, { cloudPcIds, ...(policySettings ? { policySettings } : {}) });
   }
 
-  /** ⚠ graph-facts A.1: docs disagree (202 vs 204); any 2xx counts as accepted. */
+  /** The page disagrees with itself (202 vs 204): any 2xx counts as accepted (docs/service-facts.md "Endpoints and paging"). */
   async retryPolicy(id: string, options: CallOptions = {}): Promise<void> {
     await this.call('POST', `${ve}/provisioningPolicies/${seg(id)}/retry`, cloudPcApiScopes.retryPolicy, options, {});
   }
 
-  // ---- Cloud PCs (graph-facts A.2) ----
+  // ---- Cloud PCs (docs/service-facts.md "Cloud PC states and actions") ----
 
   iterateCloudPcs(options: ListOptions = {}): AsyncGenerator<Page<CloudPc>> {
     return iteratePages(this.requester, this.listSpec(`${ve}/cloudPCs`, cloudPcApiScopes.listCloudPcs, options));
@@ -161,7 +161,7 @@ export class CloudPcApi {
     return this.getOne<CloudPc>(`${ve}/cloudPCs/${seg(id)}`, cloudPcApiScopes.getCloudPc, options);
   }
 
-  /** Server-side filter instead of listing everything (PSCloudPC PR #122). */
+  /** Server-side filter instead of listing everything (Graph "cloudPC: getProvisionedCloudPCs", docs/service-facts.md "Endpoints and paging"). */
   getProvisionedCloudPcs(groupId: string, servicePlanId: string, options: ListOptions = {}): Promise<CloudPc[]> {
     const path = `${ve}/cloudPCs/getProvisionedCloudPCs(groupId=${encodeURIComponent(odataString(groupId))},servicePlanId=${encodeURIComponent(odataString(servicePlanId))})`;
     return collectPages(iteratePages<CloudPc>(this.requester, this.listSpec(path, cloudPcApiScopes.getProvisionedCloudPcs, options)), options);
@@ -203,7 +203,7 @@ export class CloudPcApi {
     return this.bulkCloudPcAction(ids, 'reprovision', { ...options, reprovision: body });
   }
 
-  // ---- Lookups (graph-facts A.3) ----
+  // ---- Lookups (docs/service-facts.md "Catalog: images, regions, connections, service plans") ----
 
   listGalleryImages(options: ListOptions = {}): Promise<GalleryImage[]> {
     return this.listAll(`${ve}/galleryImages`, cloudPcApiScopes.listGalleryImages, options);
@@ -252,7 +252,7 @@ export class CloudPcApi {
     return this.getOne<DirectoryGroup>(`/groups/${seg(id)}`, cloudPcApiScopes.getGroup, options, undefined, 'v1.0');
   }
 
-  /** Direct members only: Cloud PC assignment doesn't follow nested groups (graph-facts B.2). */
+  /** Direct members only: Cloud PC assignment doesn't follow nested groups (docs/service-facts.md "Assignments"). */
   listGroupMembers(groupId: string, options: ListOptions = {}): Promise<DirectoryMember[]> {
     return this.listAll(`/groups/${seg(groupId)}/members`, cloudPcApiScopes.listGroupMembers, { select: ['id', 'displayName', 'userPrincipalName'], ...options }, 'v1.0');
   }

@@ -2,7 +2,7 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { callStateOf, methodOf, urlOf } from './graphCallState';
 import { cancelledGraphError, networkGraphError, timeoutGraphError } from './graphError';
-import { lowerCaseHeaders } from './headersOf';
+import { lowerCaseHeaders } from '../model/lowerCaseHeaders';
 
 export interface FetchTransportOptions {
   /** Whole exchange (connect + headers + body) per attempt. */

@@ -1,4 +1,4 @@
-// National clouds the Cloud PC APIs support: Global and US Gov L4 (graph-facts header; L5/China unsupported).
+// National clouds the Cloud PC APIs support: Global and US Gov L4 (L5 and China unsupported: docs/service-facts.md "National clouds").
 
 export type GraphCloud = 'global' | 'usGovL4';
 

@@ -1,5 +1,5 @@
 // One typed error for everything that can go wrong talking to Graph (HTTP, network, cancel).
-// The message is what an admin sees: the service's innerError message when there is one (graph-facts A.5).
+// The message is what an admin sees: the service's innerError message when there is one (docs/service-facts.md "Errors and throttling").
 import type { GraphErrorBody } from '../model/rest';
 
 export interface GraphErrorInit {

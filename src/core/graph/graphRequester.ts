@@ -28,7 +28,7 @@ export interface GraphRequestSpec {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Least scope the operation needs (graph-facts F). */
+  /** Least scope the operation needs (docs/service-facts.md "Permissions and scopes"). */
   scope: GraphScopeName;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -58,7 +58,7 @@ export interface GraphRequesterOptions {
   newClientRequestId?: () => string;
 }
 
-/** Evolvable enums: without this Graph hides newer members behind `unknownFutureValue` (graph-facts A.4). */
+/** Evolvable enums: without this Graph hides newer members behind `unknownFutureValue` (docs/service-facts.md "Evolvable enums"). */
 export const preferUnknownEnumMembers = 'include-unknown-enum-members';
 
 export class GraphRequester {
@@ -146,7 +146,7 @@ function joinPrefer(extra: string | undefined): string {
   return extra ? `${preferUnknownEnumMembers}, ${extra}` : preferUnknownEnumMembers;
 }
 
-/** 202/204 or an empty body are fine (graph-facts A.1 ⚠: PATCH 204 without body, retry 202 or 204). */
+/** 202/204 or an empty body are fine (PATCH 204 without body, retry 202 or 204: docs/service-facts.md "Endpoints and paging"). */
 function parseBody<T>(text: string, method: string, path: string): T | undefined {
   if (text.trim() === '') return undefined;
   try {

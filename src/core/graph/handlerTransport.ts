@@ -4,7 +4,7 @@ import type { RestHandler } from '../model/rest';
 import { hasNoBody } from './fetchTransport';
 import { callStateOf, methodOf, urlOf } from './graphCallState';
 import { cancelledGraphError, networkGraphError } from './graphError';
-import { lowerCaseHeaders } from './headersOf';
+import { lowerCaseHeaders } from '../model/lowerCaseHeaders';
 
 export class HandlerTransport implements Middleware {
   constructor(private readonly handler: RestHandler) {}

@@ -13,7 +13,7 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** An OData string literal: single quotes doubled (PSCloudPC#50: match names exactly with eq). */
+/** An OData string literal: single quotes doubled (match names exactly with eq: docs/service-facts.md "Endpoints and paging"). */
 export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }

@@ -1,4 +1,4 @@
-// Follows @odata.nextLink to the end (graph-facts A.4), one page at a time, stoppable with an AbortSignal.
+// Follows @odata.nextLink to the end (docs/service-facts.md "Endpoints and paging"), one page at a time, stoppable with an AbortSignal.
 import { cancelledGraphError, GraphError } from './graphError';
 import type { GraphReply, GraphRequester, GraphRequestSpec } from './graphRequester';
 

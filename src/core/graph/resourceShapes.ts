@@ -4,7 +4,7 @@ import type { DirectoryGroup, DirectoryUser } from '../model/directory';
 /** `/groups/{id}/members` returns directoryObjects: users, and also groups/devices we only list. */
 export type DirectoryMember = DirectoryUser | DirectoryGroup | { '@odata.type'?: string; id: string; displayName?: string | null };
 
-/** `frontLineServicePlans` (graph-facts A.3): not in core/model yet. */
+/** `frontLineServicePlans` (docs/service-facts.md "Catalog: images, regions, connections, service plans"): not in core/model yet. */
 export interface CloudPcFrontlineServicePlan {
   id: string;
   displayName: string;

@@ -1,4 +1,4 @@
-// cloudPcAuditEvent (graph-facts B.13): every change made through the service is recorded as one.
+// cloudPcAuditEvent (docs/service-facts.md "Audit events"): every change made through the service is recorded as one.
 
 export const CLOUD_PC_AUDIT_OPERATION_TYPES = ['create', 'delete', 'patch', 'unknownFutureValue'] as const;
 export type CloudPcAuditActivityOperationType = (typeof CLOUD_PC_AUDIT_OPERATION_TYPES)[number];

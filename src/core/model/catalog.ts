@@ -1,5 +1,5 @@
 // The catalog a policy draws from: gallery and custom images, Azure network connections, service plans and
-// supported regions (graph-facts A.3, B.11, B.12). Graph beta wire shapes.
+// supported regions (docs/service-facts.md "Catalog: images, regions, connections, service plans"). Graph beta wire shapes.
 import type { CloudPcProvisioningType, CloudPcRegionGroup, CloudPcGeographicLocationType } from './provisioningPolicy';
 import type { CloudPcServicePlanType } from './cloudPc';
 
@@ -7,7 +7,7 @@ export const CLOUD_PC_GALLERY_IMAGE_STATUSES = ['supported', 'supportedWithWarni
 export type CloudPcGalleryImageStatus = (typeof CLOUD_PC_GALLERY_IMAGE_STATUSES)[number];
 
 export interface CloudPcGalleryImage {
-  /** `{publisher}_{offer}_{sku}`, compared case-insensitively (graph-facts C.4). */
+  /** `{publisher}_{offer}_{sku}`, compared case-insensitively (docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
   id: string;
   displayName: string;
   publisherName: string;
@@ -48,7 +48,7 @@ export type CloudPcOnPremisesConnectionType = (typeof CLOUD_PC_ON_PREMISES_CONNE
 export const CLOUD_PC_HEALTH_CHECK_STATUSES = ['pending', 'running', 'passed', 'failed', 'warning', 'informational', 'unknownFutureValue'] as const;
 export type CloudPcOnPremisesConnectionStatus = (typeof CLOUD_PC_HEALTH_CHECK_STATUSES)[number];
 
-/** Azure network connection (ANC). Healthy = `passed` or `warning` (first healthy one wins: graph-facts C.5). */
+/** Azure network connection (ANC). Healthy = `passed` or `warning` (first healthy one wins: docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
 export interface CloudPcOnPremisesConnection {
   id: string;
   displayName: string;

@@ -1,4 +1,4 @@
-// cloudPC in the Graph beta wire shape (graph-facts B.10). Member arrays keep SDK order; after
+// cloudPC in the Graph beta wire shape (docs/service-facts.md "Cloud PC states and actions"). Member arrays keep SDK order; after
 // `unknownFutureValue` they are evolvable and need `Prefer: include-unknown-enum-members`.
 import type { CloudPcProvisioningType, CloudPcUserExperienceType } from './provisioningPolicy';
 
@@ -40,7 +40,7 @@ export interface KeyValuePair {
   value: string | null;
 }
 
-/** `statusDetail`: additionalInformation carries `retriable` and `failedAction` (graph-facts B.10). */
+/** `statusDetail`: additionalInformation carries `retriable` and `failedAction` (docs/service-facts.md "Cloud PC states and actions"). */
 export interface CloudPcStatusDetail {
   code: string;
   message: string;
@@ -92,7 +92,7 @@ export interface CloudPc {
   partnerAgentInstallResults: unknown[];
 }
 
-/** Body of `POST .../cloudPCs/{id}/reprovision` (graph-facts A.2). */
+/** Body of `POST .../cloudPCs/{id}/reprovision` (docs/service-facts.md "Cloud PC states and actions"). */
 export interface CloudPcReprovisionRequest {
   osVersion?: CloudPcOperatingSystem | null;
   userAccountType?: CloudPcUserAccountType | null;

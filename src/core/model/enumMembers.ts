@@ -1,5 +1,5 @@
 // Evolvable enums: members declared after `unknownFutureValue` are sent only to callers that ask for them
-// with `Prefer: include-unknown-enum-members` (graph-facts A.4).
+// with `Prefer: include-unknown-enum-members` (docs/service-facts.md "Evolvable enums").
 
 /** True when `value` is declared after `unknownFutureValue` in `members`. */
 export function isEvolvableMember(members: readonly string[], value: string): boolean {

@@ -55,12 +55,21 @@ export function isDedicatedType(type: unknown): boolean {
 }
 
 /**
+ * The licence family whose users this policy gives a Cloud PC each, by assignment: Enterprise or Frontline
+ * dedicated. Frontline shared pools, Reserve (provisioned by a device action) and unknown types: undefined.
+ */
+export function perUserFamily(type: unknown): 'enterprise' | 'frontline' | undefined {
+  const kind = provisioningKindOf(type);
+  if (kind.sharing !== 'dedicated') return undefined;
+  return kind.family === 'enterprise' || kind.family === 'frontline' ? kind.family : undefined;
+}
+
+/**
  * %USERNAME:x% in the naming template: "only for Enterprise and Frontline dedicated" (Learn: "Create a
  * provisioning policy"). Reserve is neither, so it may not use it (docs/rules.md "Provisioning types").
  */
 export function allowsUsernameToken(type: unknown): boolean {
-  const kind = provisioningKindOf(type);
-  return kind.sharing === 'dedicated' && (kind.family === 'enterprise' || kind.family === 'frontline');
+  return perUserFamily(type) !== undefined;
 }
 
 /** Types we know the meaning of (absent counts as the default, dedicated). */

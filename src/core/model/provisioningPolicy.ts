@@ -35,7 +35,7 @@ export type MicrosoftManagedDesktopType = (typeof MICROSOFT_MANAGED_DESKTOP_TYPE
 export const USER_SETTINGS_PERSISTENCE_STORAGE_SIZES = ['fourGB', 'eightGB', 'sixteenGB', 'thirtyTwoGB', 'sixtyFourGB', 'unknownFutureValue'] as const;
 export type CloudPcUserSettingsPersistenceStorageSizeCategory = (typeof USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)[number];
 
-// Flags enum in the Java SDK, but a plain string on the wire (graph-facts A.1 ⚠): we accept one member.
+// Flags enum in the Java SDK, but a plain string on the wire (docs/service-facts.md "Endpoints and paging", apply): we accept one member.
 export const CLOUD_PC_POLICY_SETTING_TYPES = ['region', 'singleSignOn', 'unknownFutureValue'] as const;
 export type CloudPcPolicySettingType = (typeof CLOUD_PC_POLICY_SETTING_TYPES)[number];
 
@@ -47,7 +47,7 @@ export type CloudPcSnapshotResetMode = (typeof CLOUD_PC_SNAPSHOT_RESET_MODES)[nu
 
 export interface CloudPcDomainJoinConfiguration {
   domainJoinType?: CloudPcDomainJoinType | null;
-  /** Deprecated 2024-01-31 (use domainJoinType); the portal still sends it (graph-facts B.4). */
+  /** Deprecated 2024-01-31 (use domainJoinType); the portal still sends it (docs/service-facts.md "Deprecations"). */
   type?: CloudPcDomainJoinType | null;
   onPremisesConnectionId?: string | null;
   regionName?: string | null;
@@ -100,14 +100,14 @@ export function isODataTypeOf(value: unknown, type: string): boolean {
 export interface CloudPcManagementGroupAssignmentTarget {
   '@odata.type'?: string;
   groupId: string;
-  /** Null for dedicated; required for Frontline (graph-facts B.3). */
+  /** Null for dedicated; required for Frontline (docs/service-facts.md "Assignments"). */
   servicePlanId?: string | null;
   allotmentDisplayName?: string | null;
   allotmentLicensesCount?: number | null;
 }
 
 export interface CloudPcProvisioningPolicyAssignment {
-  /** `{policyId}_{groupId}` here; clients must not parse it (graph-facts B.2 ⚠). */
+  /** `{policyId}_{groupId}` here; clients must not parse it (docs/service-facts.md "Assignments"). */
   id: string;
   target: CloudPcManagementGroupAssignmentTarget;
 }
@@ -141,11 +141,11 @@ export interface CloudPcProvisioningPolicy {
   userExperienceType?: CloudPcUserExperienceType | null;
   userSettingsPersistenceConfiguration?: CloudPcUserSettingsPersistenceConfiguration | null;
   windowsSetting?: CloudPcWindowsSetting | null;
-  /** Navigation property: present only with `$expand=assignments` (graph-facts A.4). */
+  /** Navigation property: present only with `$expand=assignments` (docs/service-facts.md "Endpoints and paging"). */
   assignments?: CloudPcProvisioningPolicyAssignment[];
 }
 
-/** Body of `POST .../provisioningPolicies/{id}/apply` (graph-facts A.1). */
+/** Body of `POST .../provisioningPolicies/{id}/apply` (docs/service-facts.md "Endpoints and paging"). */
 export interface CloudPcPolicyApplyRequest {
   policySettings?: CloudPcPolicySettingType | null;
   reservePercentage?: number | null;

@@ -21,7 +21,7 @@ export interface RestResponse {
 
 export type RestHandler = (request: RestRequest) => Promise<RestResponse>;
 
-/** The Graph error envelope (graph-facts A.5): service details sit in innerError. */
+/** The Graph error envelope (docs/service-facts.md "Errors and throttling"): service details sit in innerError. */
 export interface GraphErrorBody {
   error: {
     code: string;

@@ -9,6 +9,7 @@ import { asObject } from './jsonValue';
 import { findExcessNesting } from './textScan';
 import { describe, enumMemberDoc, enumMembers, resolve, rootSchemaFor, schemaAtPath } from './schemaDocs';
 import type { SchemaNode } from './schemaNavigator';
+import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
 export interface CompletionEntry {
   label: string;
@@ -37,7 +38,7 @@ export const NEW_POLICY_SNIPPET = [
   '\t],',
   '\t"enableSingleSignOn": true,',
   '\t"windowsSetting": { "locale": "${6:en-US}" },',
-  '\t"cloudPcNamingTemplate": "${7:CPC-%USERNAME:4%-%RAND:5%}"',
+  `\t"cloudPcNamingTemplate": "\${7:${DEFAULT_NAMING_TEMPLATE}}"`,
   // No made-up group id: Deploy would create the policy and then fail its assignment.
   '\t// Groups: after Deploy, run Assign to Groups… on the policy (it shows who gets a Cloud PC first),',
   '\t// or list them here: "assignments": [{ "target": { "groupId": "<a group id of your tenant>" } }]',

@@ -1,4 +1,4 @@
-// Deprecated properties and members (graph-facts B.1, B.4, B.7, B.9, C.8), each with a quick fix that
+// Deprecated properties and members (docs/service-facts.md "Deprecations"), each with a quick fix that
 // migrates it to its replacement. Real tenants still return them, so they warn, never error.
 import type { Fix, JsonPath } from './finding';
 import { appendElementEdit, json, removeFix, renameKeyFix, replaceMemberFix, replaceValueFix, valueText } from './hit';
@@ -20,7 +20,7 @@ export function deprecationHits(policy: JsonObject, base: JsonPath): Hit[] {
   if (has(policy, 'domainJoinConfiguration')) hits.push(domainJoinConfigurationHit(policy, base));
   if (has(policy, 'windowsSettings')) hits.push(windowsSettingsHit(policy, base));
   if (has(policy, 'userSettingsPersistenceEnabled')) hits.push(persistenceFlagHit(policy, base));
-  // provisioningType 'shared' stops being returned 2027-04-30: graph-facts B.1.
+  // provisioningType 'shared' stops being returned 2027-04-30 (docs/service-facts.md "Deprecations").
   if (policy['provisioningType'] === 'shared') {
     hits.push(deprecated(RULES.deprecatedSharedType, "provisioningType 'shared' is deprecated and stops being returned on 2027-04-30: use 'sharedByUser'.", at('provisioningType'), [replaceValueFix("Change to 'sharedByUser'", at('provisioningType'), 'sharedByUser')], 'value'));
   }
@@ -45,7 +45,7 @@ function renamedKeyHit(rule: RuleInfo, obj: JsonObject, objPath: JsonPath, oldKe
   return deprecated(rule, `'${oldKey}' stopped ${date}: rename it to '${newKey}'.`, path, [renameKeyFix(`Rename to '${newKey}'`, path, newKey)]);
 }
 
-/** Old-style connections were hybrid joins unless a join type says otherwise (ANC connectionType default: graph-facts B.12). */
+/** Old-style connections were hybrid joins unless a join type says otherwise (connectionType default: docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
 function onPremisesConnectionIdHit(policy: JsonObject, base: JsonPath): Hit {
   const path = [...base, 'onPremisesConnectionId'];
   const id = policy['onPremisesConnectionId'];

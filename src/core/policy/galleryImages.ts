@@ -1,4 +1,4 @@
-// Gallery image ids current tools use (graph-facts C.4), in the spelling the portal and Terraform use.
+// Gallery image ids current tools use (docs/service-facts.md "Catalog: images, regions, connections, service plans"), in the spelling the portal and Terraform use.
 export const KNOWN_GALLERY_IMAGE_IDS: readonly string[] = [
   'microsoftwindowsdesktop_windows-ent-cpc_win11-25h2-ent-cpc',
   'microsoftwindowsdesktop_windows-ent-cpc_win11-25h2-ent-cpc-m365',

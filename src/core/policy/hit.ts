@@ -1,5 +1,5 @@
 // A rule's raw result, placed by JSON path: the text position (and the fix edits) are resolved only
-// when a hit exists, so a clean document never needs a tree (design.md performance levers).
+// when a hit exists, so a clean document never needs a tree (docs/architecture.md "The policy engine": performance levers).
 import type { Fix, JsonPath, Severity, TextEdit, TextSpan } from './finding';
 import type { DocLocator } from './locator';
 import type { RuleInfo } from './ruleCodes';

@@ -1,5 +1,5 @@
 // Finds the text span of a JSON path, built lazily and only when there is a finding to place
-// (design.md: no tree when nothing to report). Two sources: a scanner over text that is known to be
+// (docs/architecture.md "The policy engine": no tree when nothing to report). Two sources: a scanner over text that is known to be
 // strict JSON once comments are blanked (fast path), or a jsonc-parser tree (text with syntax errors).
 import type { Node } from 'jsonc-parser';
 import type { JsonPath, TextSpan } from './finding';

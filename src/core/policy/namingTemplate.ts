@@ -1,4 +1,4 @@
-// Cloud PC naming templates (`cloudPcNamingTemplate`, graph-facts C.1): parse the %USERNAME:x% and
+// Cloud PC naming templates (`cloudPcNamingTemplate`, docs/service-facts.md "Naming template"): parse the %USERNAME:x% and
 // %RAND:y% tokens, check them against a versioned rule table, expand names, estimate collisions.
 import { COLLISION_WARNING_THRESHOLD, CURRENT_NAMING_RULES, DEFAULT_FLEET_SIZE } from './namingRules';
 import type { NamingRules } from './namingRules';
@@ -309,7 +309,7 @@ function collisionProblems(tokens: readonly TemplateToken[], fleetSize: number, 
 
 /**
  * The user part of a name: the UPN's local part with characters outside [A-Za-z0-9-] removed, then
- * its first x characters (⚠ graph-facts C.1 says "first x chars of user name"; the removal order is our choice).
+ * its first x characters (⚠ Graph says "first x characters of the user name"; the removal order is our choice: docs/service-facts.md "Naming template").
  */
 export function userNamePart(userPrincipalName: string, length: number): string {
   const at = userPrincipalName.indexOf('@');

@@ -1,7 +1,7 @@
 // Overlapping targets (docs/rules.md CPC325): a user gets one Cloud PC per licence, from the first assigned of
 // the policies that cover them; the others provision nothing for that user. Checked across the policies of a
 // fleet file and, when the caller passes them, the policies already deployed in the tenant (plain data).
-import { provisioningKindOf } from '../model/provisioningKind';
+import { perUserFamily } from '../model/provisioningKind';
 import type { JsonPath } from './finding';
 import type { Hit } from './hit';
 import { asArray, asObject, asString } from './jsonValue';
@@ -32,15 +32,6 @@ interface Claim {
   groupId: string;
 }
 
-/**
- * Per-user policies compete within one licence family (an Enterprise licence, or a Frontline allotment); Frontline
- * shared pools, Reserve and unknown types do not take part.
- */
-function competition(type: unknown): string | undefined {
-  const kind = provisioningKindOf(type);
-  return kind.sharing === 'dedicated' && (kind.family === 'enterprise' || kind.family === 'frontline') ? kind.family : undefined;
-}
-
 function groupsOf(assignments: unknown): string[] {
   const out: string[] = [];
   for (const a of asArray(assignments) ?? []) {
@@ -61,7 +52,7 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
   };
   const matched = new Set<DeployedPolicy>();
   for (const p of policies) {
-    const family = competition(p.value['provisioningType']);
+    const family = perUserFamily(p.value['provisioningType']);
     if (!family) continue;
     const name = asString(p.value['displayName']) ?? 'this policy';
     const self = deployedTwin(p.value, deployed);
@@ -74,7 +65,7 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
     }
   }
   for (const d of deployed) {
-    const family = competition(d.provisioningType);
+    const family = perUserFamily(d.provisioningType);
     if (!family || matched.has(d)) continue;
     for (const groupId of groupsOf(d.assignments)) claim(family, { owner: d, name: d.displayName ?? d.id ?? 'a deployed policy', groupId, assigned: true });
   }

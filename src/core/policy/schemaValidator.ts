@@ -1,5 +1,5 @@
 // The schema check compiled at build time by scripts/generateSchemaValidator.mjs (Ajv standalone):
-// no schema compile at run time (design.md: cold start).
+// no schema compile at run time (docs/architecture.md "The policy engine": cold start).
 import type { ErrorObject } from 'ajv';
 
 export interface CompiledValidator {

@@ -1,4 +1,4 @@
-// Cheap scans over raw text that decide which validation path to take (design.md: parsing is the cost).
+// Cheap scans over raw text that decide which validation path to take (docs/architecture.md "The policy engine": parsing is the cost).
 
 /** Deeper than any policy needs (a policy is ≤ 5 levels); guards recursive parsers against stack overflow. */
 export const MAX_NESTING = 64;
@@ -22,7 +22,7 @@ export interface JsoncScan {
 }
 
 /**
- * One pass (design.md: parsing is the cost): blanks comments and trailing commas, counts key colons and
+ * One pass (parsing is the cost): blanks comments and trailing commas, counts key colons and
  * pairs brackets. String bodies are skipped with indexOf. The result is only trusted when JSON.parse
  * accepts `strict` afterwards; text that is not JSON (an unclosed string, a stray '/') simply fails there
  * and takes the jsonc-parser path, so the scan can never make invalid text pass.

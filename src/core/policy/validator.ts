@@ -1,5 +1,5 @@
 // The policy validator: text in, findings out, three layers (syntax, schema, domain rules).
-// Fast path (design.md): one scan blanks comments and trailing commas, then strict JSON.parse; no tree
+// Fast path (docs/architecture.md "The policy engine"): one scan blanks comments and trailing commas, then strict JSON.parse; no tree
 // unless a rule fires; duplicate keys are detected by counting ':' instead of building a tree.
 import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
@@ -21,6 +21,7 @@ import { schemaHits } from './schemaCheck';
 import { isFleet, rootSchemaFor } from './schemaModel';
 import { runSchema } from './schemaValidator';
 import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
+import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
 export interface ValidateOptions {
   /** A PATCH body: skip required-property rules and couplings to properties that are absent. */
@@ -68,7 +69,7 @@ function guarded(text: string, options: ValidateOptions, perPolicy: boolean): Do
 type SyntaxCheck = typeof SyntaxCheckModule;
 let syntaxModule: SyntaxCheck | undefined;
 
-/** jsonc-parser is needed only for text with syntax errors or duplicate keys: load it on first need (cold start, design.md). */
+/** jsonc-parser is needed only for text with syntax errors or duplicate keys: load it on first need (cold start: docs/architecture.md "The policy engine"). */
 function syntax(): SyntaxCheck {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (syntaxModule ??= require('./syntaxCheck') as SyntaxCheck);
@@ -197,7 +198,7 @@ function indexSpan(policies: PolicyEntry[]): number {
   return last ? policyIndexOf(last.path) + 1 : 0;
 }
 
-const NEW_POLICY_TEXT = '{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n';
+const NEW_POLICY_TEXT = `{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "${DEFAULT_NAMING_TEMPLATE}"\n}\n`;
 
 /** Strict JSON after one scan (comments and trailing commas blanked); undefined when the text has syntax errors. */
 function parseFast(text: string): Parsed | undefined {

@@ -2,6 +2,7 @@
 // Object.prototype (`__proto__`, `hasOwnProperty`, `valueOf`, …: no Graph resource has such a property,
 // and a lookup table keyed by property name would find the prototype's function), and percent-escapes
 // in references must decode. Both answer 400 in the envelope, never 500.
+import { errorText } from '../model/errorText';
 
 /** The first key, at any depth, that names an Object.prototype member; undefined if none. Iterative: bodies nest deep. */
 export function prototypeKeyIn(value: unknown): string | undefined {
@@ -40,7 +41,7 @@ export function parseBodyObject(text: string): ParsedBody {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, notJson: err instanceof Error ? err.message : String(err) };
+    return { ok: false, notJson: errorText(err) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false };
   const prototypeKey = prototypeKeyIn(value);

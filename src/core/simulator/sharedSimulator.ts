@@ -16,6 +16,7 @@ import { startSimulatorServer } from './simulatorServer';
 import type { SimulatorServer } from './simulatorServer';
 import { acquireStateLock } from './stateLock';
 import type { LockOwner, StateLock } from './stateLock';
+import { errorText } from '../model/errorText';
 
 export interface SharedSimulatorOptions {
   statePath: string;
@@ -202,7 +203,7 @@ export class SharedSimulator {
     const { epoch, seq } = this.feedPosition;
     const reply = await forward(role.owner, { method: 'GET', url: `${CHANGES_PATH}?after=${seq}${epoch ? `&epoch=${epoch}` : ''}`, headers: {} });
     if (typeof reply === 'string') {
-      await this.takeOver(role).catch((err: unknown) => this.options.log('warn', `Simulator: ${err instanceof Error ? err.message : String(err)}`));
+      await this.takeOver(role).catch((err: unknown) => this.options.log('warn', `Simulator: ${errorText(err)}`));
       return;
     }
     if (reply.status !== 200 || !reply.body) return;

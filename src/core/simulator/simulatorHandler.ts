@@ -25,6 +25,7 @@ import { createSeedData } from './demoSeed';
 import type { SeedKind } from './demoSeed';
 import { SeededSource } from './seededIds';
 import { parseBodyObject, decodeComponent } from './requestBodyChecks';
+import { errorText } from '../model/errorText';
 
 export interface SimulatorHandlerOptions {
   /** Used for `@odata.context` / `@odata.nextLink` when the request URL is a bare path without a Host header. */
@@ -96,7 +97,7 @@ export function createSimulatorRequestProcessor(sim: Simulator, options: Simulat
     } catch (err) {
       if (err instanceof HttpProblem) return err.response;
       // A bug, not a bad request: still an envelope, never a crash.
-      return errorResponse(base, 500, 'internalServerError', `The simulator hit an internal error: ${err instanceof Error ? err.message : String(err)}`);
+      return errorResponse(base, 500, 'internalServerError', `The simulator hit an internal error: ${errorText(err)}`);
     }
   };
 }

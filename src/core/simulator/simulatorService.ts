@@ -14,6 +14,7 @@ import type { JournalEntry, JournalIo, JournalRequest, LoadedState } from './sta
 import { StateRefusedError, copyAside } from './stateFileCheck';
 import { envelopeError } from './envelopeError';
 import { MAX_SIMULATED_TIME } from './timeUnits';
+import { errorText } from '../model/errorText';
 
 /** By default a 2-hour provisioning takes about 20 s of real time. */
 export const DEFAULT_TIME_SCALE = 360;
@@ -200,7 +201,7 @@ export class SimulatorService {
     try {
       this.store?.writeSnapshot(this.simulator.toData());
     } catch (err) {
-      this.log(`could not compact the state: ${err instanceof Error ? err.message : String(err)}`);
+      this.log(`could not compact the state: ${errorText(err)}`);
     }
   }
 
@@ -257,7 +258,7 @@ function restore(store: StateStore, loaded: LoadedState, seed: SeedKind, options
   try {
     sim = new Simulator(loaded.data ?? createSeedData(seed));
   } catch (err) {
-    options.log?.(store.setAside(`cannot be loaded (${err instanceof Error ? err.message : String(err)})`, 'unloadable'));
+    options.log?.(store.setAside(`cannot be loaded (${errorText(err)})`, 'unloadable'));
     loaded.entries = [];
     loaded.problems.push('set aside');
     return new Simulator(createSeedData(seed));

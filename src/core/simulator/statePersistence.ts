@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { SimulatorStateData } from './simulatorState';
 import { SNAPSHOT_FORMAT, copyAside, inspectStateFile, moveAside } from './stateFileCheck';
 import { MAX_SIMULATED_TIME } from './timeUnits';
+import { errorText } from '../model/errorText';
 
 export interface JournalRequest {
   method: string;
@@ -70,7 +71,7 @@ export class StateStore {
         data = parsed.data;
         journalSeq = parsed.journalSeq;
       } catch (err) {
-        problems.push(this.setAside(`is corrupt (${err instanceof Error ? err.message : String(err)})`, 'corrupt'));
+        problems.push(this.setAside(`is corrupt (${errorText(err)})`, 'corrupt'));
       }
     }
     const entries = fs.existsSync(this.journalPath) ? this.readJournal(journalSeq, problems) : [];

@@ -1,5 +1,5 @@
 // Sign-in for the Graph backend through VS Code's own Microsoft authentication provider.
-// Least privilege (graph-facts F): read scopes to browse; write scope asked for only when an action needs it.
+// Least privilege (docs/service-facts.md "Permissions and scopes"): read scopes to browse; write scope asked for only when an action needs it.
 import * as vscode from 'vscode';
 import type { GraphCloud } from '../../core/graph/graphClouds';
 import { graphCloudBaseUrl } from '../../core/graph/graphClouds';

@@ -7,6 +7,7 @@ import { DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE } from '../../core/s
 import { SharedSimulator } from '../../core/simulator/sharedSimulator';
 import { userSetting } from '../userSettings';
 import type { SimulatorSession } from './simulatorSession';
+import { errorText } from '../../core/model/errorText';
 
 export const SIMULATOR_STATE_FILE = 'simulator-state.json';
 
@@ -35,6 +36,6 @@ export function openSimulatorSession(storageDir: string, log: vscode.LogOutputCh
     sampleUserPrincipalNames: (count) => shared.sampleUserPrincipalNames(count),
     now: () => shared.now(),
     timeScale,
-    dispose: () => void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${err instanceof Error ? err.message : String(err)}`)),
+    dispose: () => void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${errorText(err)}`)),
   };
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
 import { isRestrictedModeError, showRestrictedMode } from '../trust/restrictedMode';
+import { errorText } from '../../core/model/errorText';
 
 export async function withActionProgress<T>(
   ctx: ExtensionContext,
@@ -22,7 +23,7 @@ export async function withActionProgress<T>(
 /** Errors are shown, logged and swallowed: a command never ends in an unhandled rejection. */
 export function reportError(ctx: ExtensionContext, what: string, err: unknown): void {
   if (isRestrictedModeError(err)) return showRestrictedMode();
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   ctx.log.error(`${what}: ${message}`);
   void vscode.window.showErrorMessage(`${what}: ${message}`);
 }

@@ -4,6 +4,7 @@ import { GraphScope } from '../../core/graph/graphScopes';
 import type { BackendKind } from '../backend/backendManager';
 import { readGraphSignInSettings } from '../backend/graphSignIn';
 import type { ExtensionContext } from '../extensionContext';
+import { errorText } from '../../core/model/errorText';
 
 async function setBackend(backend: BackendKind): Promise<void> {
   await vscode.workspace.getConfiguration('cpcpolicy').update('backend', backend, vscode.ConfigurationTarget.Global);
@@ -17,7 +18,7 @@ async function signIn(ctx: ExtensionContext): Promise<void> {
     else ctx.requestRefresh();
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Microsoft Graph as {0}.', ctx.signIn.accountLabel ?? '?'));
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorText(err);
     ctx.log.warn(`Sign-in did not complete: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Sign-in to Microsoft Graph did not complete: {0}', message));
   }

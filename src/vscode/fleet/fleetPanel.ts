@@ -6,6 +6,7 @@ import type { FleetAction, FromWebview, ToWebview } from '../../webview/fleet/fl
 import { STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
 import { fleetHtml, fleetNonce } from './fleetHtml';
 import type { FleetSource } from './fleetSource';
+import { errorText } from '../../core/model/errorText';
 
 export const FLEET_VIEW_TYPE = 'cpcpolicy.fleetOverview';
 /** Live updates are coalesced: a clock advance that moves hundreds of Cloud PCs redraws once. */
@@ -123,7 +124,7 @@ export class FleetPanel implements vscode.Disposable {
   /** A failed snapshot or action is said, never an unhandled rejection; nothing is said once the panel is gone. */
   private guard(work: Promise<void>): void {
     work.catch((err: unknown) => {
-      if (!this.disposed) void vscode.window.showWarningMessage(vscode.l10n.t('Fleet Overview: {0}', err instanceof Error ? err.message : String(err)));
+      if (!this.disposed) void vscode.window.showWarningMessage(vscode.l10n.t('Fleet Overview: {0}', errorText(err)));
     });
   }
 

@@ -12,6 +12,7 @@ import { simulatorRequest } from '../commands/simulatorControl';
 import type { ExtensionContext } from '../extensionContext';
 import { BUCKET_LABELS, STATUS_BUCKETS, bucketOf } from '../views/cloudPcStatusBuckets';
 import type { Views } from '../views/registerViews';
+import { errorText } from '../../core/model/errorText';
 
 /** Simulator events that change licences, groups, policies or the audit log: re-read the directory part. */
 const DIRECTORY_KINDS = new Set<SimulatorChange['kind']>(['user', 'group', 'license', 'policy', 'auditEvent', 'tenant']);
@@ -116,7 +117,7 @@ export class FleetSource implements vscode.Disposable {
       this.directory = read;
     } catch (err) {
       if (generation !== this.directoryGeneration || backend.signal.aborted) return;
-      this.directory = { licences: [], leftOut: [], auditStarts: [], error: err instanceof Error ? err.message : String(err) };
+      this.directory = { licences: [], leftOut: [], auditStarts: [], error: errorText(err) };
       this.ctx.log.warn(`Fleet Overview: ${this.directory.error}`);
     }
     this.directoryReadAt = Date.now();
@@ -130,7 +131,7 @@ export class FleetSource implements vscode.Disposable {
       const clock = await simulatorRequest<{ now: string }>(this.ctx, 'GET', '/_simulator/clock');
       return Date.parse(clock.now);
     } catch (err) {
-      this.ctx.log.warn(`Fleet Overview: the simulator clock could not be read (${err instanceof Error ? err.message : String(err)}); using the system time`);
+      this.ctx.log.warn(`Fleet Overview: the simulator clock could not be read (${errorText(err)}); using the system time`);
       return Date.now();
     }
   }

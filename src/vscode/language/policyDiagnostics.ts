@@ -7,6 +7,7 @@ import type { DeployedPolicy } from '../../core/policy/overlapRules';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
 import type { ValidationScheduler } from './validationScheduler';
+import { errorText } from '../../core/model/errorText';
 
 export const LANGUAGE_ID = 'cpcpolicy';
 const DEBOUNCE_MS = 120;
@@ -84,7 +85,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));
       this.onDidValidateEmitter.fire(doc.uri);
     } catch (err) {
-      this.log.error(`Validating ${doc.uri.fsPath} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(`Validating ${doc.uri.fsPath} failed: ${errorText(err)}`);
     }
   }
 

@@ -5,12 +5,13 @@ import { parentPort } from 'node:worker_threads';
 import { getDocumentSymbols } from '../../core/policy/documentSymbols';
 import { validateDocument } from '../../core/policy/validator';
 import type { EngineJob } from './engineJobs';
+import { errorText } from '../../core/model/errorText';
 
 parentPort?.on('message', (job: EngineJob) => {
   try {
     const result = job.kind === 'symbols' ? getDocumentSymbols(job.text) : validateDocument(job.text, job.options);
     parentPort?.postMessage({ id: job.id, result });
   } catch (err) {
-    parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+    parentPort?.postMessage({ id: job.id, error: errorText(err) });
   }
 });

@@ -2,6 +2,7 @@
 // or Retry). Plain TS: the tree models show it as an error row whose click runs the action.
 import { isGraphError } from '../../core/graph/graphError';
 import type { Localize } from './treeNodes';
+import { errorText } from '../../core/model/errorText';
 
 export type ErrorAction = 'signIn' | 'switchTenant' | 'showLog' | 'refresh';
 
@@ -14,7 +15,7 @@ export interface ErrorAdvice {
 /** `what`: what failed to load, e.g. "Cloud PCs". */
 export function adviceFor(err: unknown, what: string, t: Localize): ErrorAdvice {
   const status = isGraphError(err) ? err.status : undefined;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   if (status === 401) return { text: t('Sign in to Microsoft Graph to see {0}', what), detail: t('your sign-in expired or is missing'), action: 'signIn' };
   if (status === 403) return { text: t('Your account may not read {0} in this tenant', what), detail: t('it needs the CloudPC.Read.All permission; switch tenant or sign in with another account'), action: 'switchTenant' };
   if (status === 429 || status === 503 || status === 504) return { text: t('Microsoft Graph is busy: {0} could not be loaded', what), detail: t('click to try again'), action: 'refresh' };

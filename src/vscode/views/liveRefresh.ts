@@ -5,6 +5,7 @@ import type { SimulatorChange } from '../../core/simulator/changeEvents';
 import type { ExtensionContext } from '../extensionContext';
 import { PollSchedule } from './pollSchedule';
 import type { Sidebar } from './sidebar';
+import { errorText } from '../../core/model/errorText';
 
 /** Simulator events arrive in bursts (one clock advance moves many Cloud PCs): coalesce them. */
 const BATCH_MS = 50;
@@ -96,7 +97,7 @@ export class LiveRefresh implements vscode.Disposable {
         else if (ids.length) work.push(this.sidebar.syncCloudPcs(ids));
         await Promise.all(work);
       } catch (err) {
-        this.ctx.log.warn(`Live refresh failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.ctx.log.warn(`Live refresh failed: ${errorText(err)}`);
       }
     };
     this.flushing = this.flushing.then(run);

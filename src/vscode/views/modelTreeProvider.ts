@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { TreeRefresh } from './cloudPcTreeModel';
 import type { NodePresentation, TreeNode } from './treeNodes';
+import { errorText, errorStack } from '../../core/model/errorText';
 
 export interface TreeModel {
   children(node?: TreeNode): TreeNode[];
@@ -53,8 +54,8 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return this.model.children(node);
     } catch (err) {
       // prepare() records errors as rows; this is the last guard so the tree never shows a lost exception.
-      this.log.error(`Tree children failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      return [{ kind: 'message', id: `${node?.id ?? 'root'}:error`, tone: 'error', text: err instanceof Error ? err.message : String(err) }];
+      this.log.error(`Tree children failed: ${errorStack(err)}`);
+      return [{ kind: 'message', id: `${node?.id ?? 'root'}:error`, tone: 'error', text: errorText(err) }];
     }
   }
 

@@ -15,12 +15,13 @@ import { adviceFor } from './errorAdvice';
 import { ModelTreeProvider } from './modelTreeProvider';
 import { PolicyTreeModel } from './policyTreeModel';
 import type { TreeNode } from './treeNodes';
+import { errorText } from '../../core/model/errorText';
 
 /** Cloud PCs fetched before the root offers "Load more…" (server pages beyond this wait for a click). */
 export const CLOUD_PCS_PER_LOAD = 10_000;
 
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }
 
 export function isNotFound(err: unknown): boolean {

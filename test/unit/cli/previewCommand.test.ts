@@ -39,7 +39,7 @@ describe('cpcpolicy preview', () => {
     assert.match(io.out, /error CPC409/);
   });
 
-  it('json format', async () => {
+  it('--format json prints the length range, ok, and the problems (CPC410 for a 100,000 fleet)', async () => {
     const io = capture();
     assert.equal(await runPreview(['CPC-%RAND:5%', '--format', 'json', '--fleet', '100000'], io), 0);
     const out = JSON.parse(io.out);

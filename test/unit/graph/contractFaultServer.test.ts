@@ -9,7 +9,7 @@ import { defineContractSuite } from './contractSuite';
 import { faultTriggers, graphFaultRules, startFaultServer } from './faultServer';
 import type { FaultServer } from './faultServer';
 import { createMiniGraph } from './miniGraph';
-import { seededRandom } from './testKit';
+import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 
 async function faultTarget(extra: { timeoutMs?: number } = {}): Promise<{ server: FaultServer; api: CloudPcApi; logs: RequestLogEntry[]; bulkDone: Map<string, number> }> {
   const bulkDone = new Map<string, number>();
@@ -19,7 +19,7 @@ async function faultTarget(extra: { timeoutMs?: number } = {}): Promise<{ server
     baseUrl: server.url,
     getToken: async () => 'fake-token',
     logger: (e) => logs.push(e),
-    random: seededRandom(7),
+    random: createSeededRandom(7),
     // Short backoff steps keep 503 retries fast; Retry-After is still honoured as sent.
     retry: { baseDelayMs: 20 },
     timeoutMs: extra.timeoutMs ?? 2_000,

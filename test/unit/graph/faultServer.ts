@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RestHandler } from '../../../src/core/model/rest';
+import { lowerCaseHeaders } from '../../../src/core/model/lowerCaseHeaders';
 
 export interface RecordedRequest {
   method: string;
@@ -44,8 +45,7 @@ export async function startFaultServer(rules: FaultRule[], fallback?: RestHandle
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    const headers = lowerCaseHeaders(req.headers);
     const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body: body || undefined, at: Date.now() };
     requests.push(recorded);
     state.inFlight++;

@@ -4,7 +4,8 @@ import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPc
 import { GraphError } from '../../../src/core/graph/graphError';
 import type { RequestLogEntry } from '../../../src/core/graph/requestLog';
 import type { RestRequest, RestResponse } from '../../../src/core/model/rest';
-import { fakeTime, seededRandom } from './testKit';
+import { createSeededRandom } from '../../../src/core/policy/seededRandom';
+import { fakeTime } from './testKit';
 
 const cpcList: RestResponse = { status: 200, headers: { 'content-type': 'application/json', 'request-id': 'rid-ok' }, body: JSON.stringify({ value: [{ id: 'a', status: 'provisioned' }] }) };
 const throttled = (retryAfter?: string, status = 429): RestResponse => ({
@@ -21,7 +22,7 @@ function scripted(answers: RestResponse[]) {
     requests.push(req);
     return answers[Math.min(requests.length - 1, answers.length - 1)];
   };
-  const api = createInProcessCloudPcApi(handler, { clock: time.clock, sleep: time.sleep, random: seededRandom(3), logger: (e) => logs.push(e) });
+  const api = createInProcessCloudPcApi(handler, { clock: time.clock, sleep: time.sleep, random: createSeededRandom(3), logger: (e) => logs.push(e) });
   return { api, requests, time, logs };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { backoffDelayMs, defaultRetryOptions, isRetryableStatus, parseRetryAfter } from '../../../src/core/graph/retryPolicy';
-import { seededRandom } from './testKit';
+import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 
 describe('retryPolicy', () => {
   const now = Date.parse('2026-11-23T12:00:00Z');
@@ -34,15 +34,15 @@ describe('retryPolicy', () => {
   });
 
   it('backs off exponentially with jitter, within [half, full] of each step and under the cap', () => {
-    const random = seededRandom(42);
+    const random = createSeededRandom(42);
     const opts = { ...defaultRetryOptions, baseDelayMs: 1000, maxDelayMs: 60_000 };
     for (let n = 1; n <= 10; n++) {
       const full = Math.min(60_000, 1000 * 2 ** (n - 1));
       const d = backoffDelayMs(n, opts, random);
       assert.ok(d >= full / 2 && d <= full, `retry ${n}: ${d} in [${full / 2}, ${full}]`);
     }
-    const a = backoffDelayMs(3, opts, seededRandom(1));
-    const b = backoffDelayMs(3, opts, seededRandom(1));
+    const a = backoffDelayMs(3, opts, createSeededRandom(1));
+    const b = backoffDelayMs(3, opts, createSeededRandom(1));
     assert.equal(a, b, 'seeded: repeatable');
   });
 });

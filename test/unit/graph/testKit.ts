@@ -1,18 +1,6 @@
-// Small helpers shared by the graph tests: seeded randomness, a fake clock+sleep, polling with a deadline.
+// Small helpers shared by the graph tests: a fake clock+sleep, polling with a deadline.
 import type { Clock } from '../../../src/core/model/clock';
 import type { Sleep } from '../../../src/core/graph/sleep';
-
-/** mulberry32: tiny seeded PRNG so backoff jitter is repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A virtual clock whose sleep advances time instantly and records every wait. */
 export function fakeTime(startMs = Date.parse('2026-11-23T12:00:00Z')): { clock: Clock; sleep: Sleep; sleeps: number[] } {

@@ -66,12 +66,12 @@ describe('completion', () => {
 
 describe('hover', () => {
   const text = '{ "displayName": "x", "provisioningType": "sharedByUser", "domainJoinConfigurations": [] }';
-  it('describes properties', () => {
+  it('on a property name, shows its description and covers the quoted key', () => {
     const h = getHover(text, text.indexOf('domainJoinConfigurations') + 3)!;
     assert.match(h.markdown, /priority order: the first healthy connection wins/);
     assert.deepEqual(h.range, { offset: text.indexOf('"domainJoinConfigurations"'), length: '"domainJoinConfigurations"'.length });
   });
-  it('describes enum members', () => {
+  it('on an enum value, describes that member (sharedByUser is Frontline dedicated)', () => {
     const h = getHover(text, text.indexOf('sharedByUser') + 2)!;
     // sharedByUser is Frontline dedicated: a Cloud PC per user (Graph: cloudPcProvisioningType).
     assert.match(h.markdown, /Frontline dedicated: a Cloud PC per user/);
@@ -81,7 +81,7 @@ describe('hover', () => {
     assert.match(getHover(t, 4)!.markdown, /deprecated/i);
     assert.match(getHover(t, t.indexOf('"id"') + 1)!.markdown, /read-only/);
   });
-  it('nothing outside the document', () => assert.equal(getHover('', 0), undefined));
+  it('returns nothing for an empty document', () => assert.equal(getHover('', 0), undefined));
 });
 
 describe('document symbols', () => {
@@ -99,12 +99,12 @@ describe('document symbols', () => {
 });
 
 describe('formatting', () => {
-  it('formats and keeps comments', () => {
+  it('formats with spaces and keeps comments', () => {
     const text = '{"displayName":"x", // name\n"assignments":[ ]}';
     const out = applyEdits(text, formatDocument(text, { tabSize: 2, insertSpaces: true }));
     assert.equal(out, '{\n  "displayName": "x", // name\n  "assignments": []\n}\n');
   });
-  it('uses tabs when asked', () => {
+  it('indents with tabs when insertSpaces is false', () => {
     const text = '{"a":1}';
     assert.equal(applyEdits(text, formatDocument(text, { tabSize: 4, insertSpaces: false })), '{\n\t"a": 1\n}\n');
   });

@@ -46,8 +46,8 @@ describe('naming template parser', () => {
 });
 
 describe('naming template rules (2026)', () => {
-  it('accepts the documented example', () => assert.deepEqual(codes('CPC-%USERNAME:4%-%RAND:5%', 'dedicated'), []));
-  it('CPC404 too long', () => assert.deepEqual(codes('CPC-%USERNAME:6%-%RAND:6%'), ['CPC404']));
+  it('accepts Graph\'s example template CPC-%USERNAME:4%-%RAND:5% for a dedicated policy', () => assert.deepEqual(codes('CPC-%USERNAME:4%-%RAND:5%', 'dedicated'), []));
+  it('CPC404: a template whose names can exceed 15 characters', () => assert.deepEqual(codes('CPC-%USERNAME:6%-%RAND:6%'), ['CPC404']));
   it('CPC404 too short is impossible with RAND ≥ 5 but exact-15 rules catch short names', () => {
     assert.deepEqual(checkNamingTemplate('AB-%RAND:8%', 'sharedByEntraGroup', 10, NAMING_RULES_2024_FRONTLINE_SHARED).map((p) => p.code), ['CPC404']);
   });
@@ -56,7 +56,7 @@ describe('naming template rules (2026)', () => {
     assert.deepEqual(probs.map((x) => [x.code, x.offset, x.length]), [['CPC405', 1, 1], ['CPC405', 3, 1]]);
   });
   it('CPC406 more than 10 fixed characters', () => assert.deepEqual(codes('ABCDEFGHIJK%RAND:5%'), ['CPC404', 'CPC406']));
-  it('CPC407 no %RAND%', () => assert.deepEqual(codes('CPC-%USERNAME:5%'), ['CPC407']));
+  it('CPC407: a template without a %RAND:y% token', () => assert.deepEqual(codes('CPC-%USERNAME:5%'), ['CPC407']));
   it('CPC408 %RAND:4% is below 5', () => assert.deepEqual(codes('CPC-%RAND:4%', undefined, 1), ['CPC408']));
   it('CPC409 %USERNAME% only for dedicated', () => {
     assert.deepEqual(codes('C-%USERNAME:3%-%RAND:5%', 'sharedByEntraGroup'), ['CPC409']);

@@ -42,7 +42,7 @@ describe('schemas/cpcpolicy.schema.json', () => {
     assert.deepEqual(enumMembers(schemaAtPath({}, ['microsoftManagedDesktop', 'managedType'])), ['notManaged', 'premiumManaged', 'standardManaged', 'starterManaged', 'unknownFutureValue']);
   });
 
-  it('carries the documented defaults', () => {
+  it('carries Graph\'s documented defaults (dedicated, cloudPc, gallery, SSO and local admin off, en-US)', () => {
     const d = (p: (string | number)[]) => resolve(schemaAtPath({}, p))!.default;
     assert.deepEqual([d(['provisioningType']), d(['userExperienceType']), d(['imageType']), d(['enableSingleSignOn']), d(['localAdminEnabled']), d(['windowsSetting', 'locale'])], ['dedicated', 'cloudPc', 'gallery', false, false, 'en-US']);
   });
