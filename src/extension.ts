@@ -18,6 +18,7 @@ import { answerQuestionsWith } from './vscode/commands/questions';
 import { onDidReportResult } from './vscode/commands/reportResult';
 import { followTenantPolicies } from './vscode/language/tenantPolicies';
 import { registerTenantLanguage } from './vscode/language/tenantLanguage';
+import { registerDeployedStateLens } from './vscode/language/registerDeployedStateLens';
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   ctx.subscribe(statusBar, ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
   followTenantPolicies(ctx, views, language.diagnostics);
+  registerDeployedStateLens(ctx, views);
   ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);

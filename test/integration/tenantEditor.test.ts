@@ -2,8 +2,11 @@
 // their health, the failing connection and the expired image are warned about under "cpcpolicy (tenant)",
 // a made-up id gets "not found" with a quick fix that offers the tenant's choices.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { getExtension, openPolicyText, waitFor } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
 
 const ANC_HEALTHY = '16ee6c71-fc10-438b-88ac-daa1ccafffff';
 const ANC_FAILING = '26e16c71-fc10-438b-88ac-daa1ccaeeeee';
@@ -95,5 +98,36 @@ describe('the editor knows the tenant (simulator)', function () {
       return all.includes('Contoso West Europe') ? all : undefined;
     }, 'the connection in the hover');
     assert.match(text, /Health: failed \(Active Directory domain join failed/);
+  });
+
+  it('the CodeLens says Not deployed, then matches after Deploy, then differs after an edit, without a reload', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-lens-'));
+    const file = path.join(dir, 'lens.cpcpolicy.json');
+    const name = `Lens ${Date.now()}`;
+    fs.writeFileSync(file, policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ANC_HEALTHY).replace('"Tenant aware"', JSON.stringify(name)));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const lensTitles = (): Thenable<string[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)
+      .then((lenses) => lenses.map((l) => l.command?.title ?? ''));
+    const until = (want: RegExp, what: string): Promise<string[]> => waitFor(async () => {
+      const titles = await lensTitles();
+      return titles.some((t) => want.test(t)) ? titles : undefined;
+    }, what, 30_000);
+    assert.deepEqual(await until(/^Not deployed$/, 'Not deployed'), ['Not deployed', 'Deploy']);
+    const questions = await answerQuestions();
+    try {
+      assert.ok(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', doc.uri));
+    } finally {
+      questions.dispose();
+    }
+    const matches = await until(/^Deployed · matches/, 'matches after Deploy');
+    assert.deepEqual(matches.slice(1), ['Show']);
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.getText().indexOf('"cloudPcNamingTemplate"');
+    edit.insert(doc.uri, doc.positionAt(at), '"description": "edited in the file",\n  ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.deepEqual(await until(/^Deployed · differs in 1 property$/, 'differs after an edit'), ['Deployed · differs in 1 property', 'Diff', 'Deploy']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -16,7 +16,7 @@ export interface DeployedStateSource {
   ensureLoaded(): void;
 }
 
-/** The commands the lens runs; each takes the document's URI and the policy's index in the file. */
+/** The commands the lens runs: deploy takes the document's URI, diff the URI and the policy's index, show the deployed policy's id. */
 export interface DeployedStateCommands {
   deploy: string;
   diff: string;
@@ -43,19 +43,19 @@ export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Dispos
 
   private lensesFor(doc: vscode.TextDocument, state: DeployedState): vscode.CodeLens[] {
     const range = new vscode.Range(doc.positionAt(state.offset), doc.positionAt(state.offset));
-    const args = [doc.uri, state.index];
     const counts = state.kind === 'matches' ? this.source.cloudPcCounts(state.policy.id) : undefined;
-    const lens = (title: string, command = '', tooltip?: string): vscode.CodeLens =>
-      new vscode.CodeLens(range, { title, command, arguments: command ? args : undefined, tooltip });
-    const label = lens(deployedStateTitle(state, counts), '', state.kind === 'differs' ? vscode.l10n.t('Differs in: {0}', state.properties.join(', ')) : undefined);
+    const lens = (title: string, command = '', args?: unknown[], tooltip?: string): vscode.CodeLens =>
+      new vscode.CodeLens(range, { title, command, arguments: args, tooltip });
+    const label = lens(deployedStateTitle(state, counts), '', undefined, state.kind === 'differs' ? vscode.l10n.t('Differs in: {0}', state.properties.join(', ')) : undefined);
+    const deploy = lens(vscode.l10n.t('Deploy'), this.commands.deploy, [doc.uri]);
     switch (state.kind) {
       case 'notDeployed':
       case 'gone':
-        return [label, lens(vscode.l10n.t('Deploy'), this.commands.deploy)];
+        return [label, deploy];
       case 'matches':
-        return [label, lens(vscode.l10n.t('Show'), this.commands.show)];
+        return [label, lens(vscode.l10n.t('Show'), this.commands.show, [state.policy.id])];
       case 'differs':
-        return [label, lens(vscode.l10n.t('Diff'), this.commands.diff), lens(vscode.l10n.t('Deploy'), this.commands.deploy)];
+        return [label, lens(vscode.l10n.t('Diff'), this.commands.diff, [doc.uri, state.index]), deploy];
     }
   }
 
