@@ -1,6 +1,7 @@
 // `cpcpolicy validate --backend URL`: the tenant checks (docs/rules.md "Tenant checks") against a
 // Graph-compatible server on this machine, e.g. `cpcpolicy simulator serve`, so CI can check files
 // against a tenant-shaped environment. Offline unless asked.
+import { errorText } from '../core/model/errorText';
 import { createFetchCloudPcApi } from '../core/graph/createCloudPcApi';
 import { loadTenantCatalog, lookupGroups } from '../core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../core/tenant/tenantCatalog';
@@ -37,7 +38,7 @@ export async function readBackendTenant(url: string, texts: readonly string[]): 
     // One read that must work: without it every list would quietly be "unknown" and the run would prove nothing.
     await api.listSupportedRegions();
   } catch (err) {
-    return `cannot read the tenant at ${base}: ${err instanceof Error ? err.message : String(err)}`;
+    return `cannot read the tenant at ${base}: ${errorText(err)}`;
   }
   const catalog = await loadTenantCatalog(api, await backendNow(base));
   const groupIds = texts.flatMap((t) => [...t.matchAll(/"groupId"\s*:\s*"([^"\\]{1,100})"/g)].map((m) => m[1]!));

@@ -2,6 +2,7 @@
 // answer from it at once; it refreshes in the background at most once a minute (at once on Refresh or a
 // backend switch); every read is cancellable; signed out or offline it stays silent and says so once, in
 // the language status item, never in a popup.
+import { errorText } from '../../core/model/errorText';
 import * as vscode from 'vscode';
 import { loadTenantCatalog, lookupGroups, searchGroupsByName } from '../../core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../core/tenant/tenantCatalog';
@@ -66,7 +67,7 @@ export class TenantCache implements vscode.Disposable {
       // Cancelled by a newer read or a backend switch: that one answers. Anything else: silent, said in the status item.
       if (reading.signal.aborted) return;
       this.state = 'unavailable';
-      this.problem = err instanceof Error ? err.message : String(err);
+      this.problem = errorText(err);
       this.changed.fire();
     } finally {
       backend.signal.removeEventListener('abort', onBackendGone);
