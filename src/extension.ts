@@ -17,16 +17,20 @@ import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { answerQuestionsWith } from './vscode/commands/questions';
 import { onDidReportResult } from './vscode/commands/reportResult';
 import { followTenantPolicies } from './vscode/language/tenantPolicies';
+import { registerTenantLanguage } from './vscode/language/tenantLanguage';
+import { registerDeployedStateLens } from './vscode/language/registerDeployedStateLens';
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
   const ctx = createExtensionContext(context);
   const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
+  registerTenantLanguage(ctx);
   const statusBar = createBackendStatusBar(ctx.backends);
   ctx.subscribe(statusBar, ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
   const views = registerViews(ctx);
   followTenantPolicies(ctx, views, language.diagnostics);
+  registerDeployedStateLens(ctx, views);
   ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   registerPolicyCommands(ctx, views);
   registerCloudPcCommands(ctx, views);

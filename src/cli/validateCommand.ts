@@ -5,15 +5,17 @@ import path from 'node:path';
 import type { Finding } from '../core/policy/finding';
 import { RULES } from '../core/policy/ruleCodes';
 import { validateDocument } from '../core/policy/validator';
+import { validateAgainstTenant } from '../core/tenant/tenantChecks';
 import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { expandGlob, hasGlobChars } from './expandGlobs';
 import { describeError, MAX_POLICY_FILE_BYTES, readPolicyFile } from './readPolicyFile';
 import { escapeControl } from './textEscape';
+import { backendProblem, readBackendTenant } from './tenantBackend';
 import { jsonReport, sarifReport, textReport } from './validateReport';
 import type { FileResult } from './validateReport';
 
-export const VALIDATE_USAGE = 'validate <files|globs|dirs...> [--format text|json|sarif]';
+export const VALIDATE_USAGE = 'validate <files|globs|dirs...> [--format text|json|sarif] [--backend URL]';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -25,6 +27,9 @@ below them) or globs. Only regular files up to ${MAX_POLICY_FILE_BYTES / (1024 *
 Options:
   --format text|json|sarif   text: path:line:col: severity code message (default); json: LSP-style
                              0-based ranges; sarif: SARIF 2.1.0 for code-scanning pages
+  --backend URL              also check the files against the tenant of a Graph-compatible server on this
+                             machine (e.g. cpcpolicy simulator serve): unknown connections, images, regions,
+                             service plans and groups, failing connections, expired images (CPC5xx)
   -h, --help                 show this help
 
 Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown option, unreadable or
@@ -33,18 +38,22 @@ non-regular file, a file over the limit, a glob matching nothing).
 
 interface ValidateArgs {
   format: Format;
+  backend?: string;
   inputs: string[];
   help: boolean;
 }
 
 function readArgs(args: string[]): ValidateArgs | string {
-  const parsed = parseCliArgs(args, { format: { type: 'string' } });
+  const parsed = parseCliArgs(args, { format: { type: 'string' }, backend: { type: 'string' } });
   if (typeof parsed === 'string') return parsed;
   if (parsed.values['help'] === true) return { format: 'text', inputs: [], help: true };
   const format = stringValue(parsed, 'format') ?? 'text';
   if (!FORMATS.includes(format as Format)) return `unknown format '${format}': use text, json or sarif`;
   if (parsed.positionals.length === 0) return 'no files given';
-  return { format: format as Format, inputs: parsed.positionals, help: false };
+  const backend = stringValue(parsed, 'backend');
+  const problem = backend === undefined ? undefined : backendProblem(backend);
+  if (problem) return problem;
+  return { format: format as Format, inputs: parsed.positionals, help: false, ...(backend ? { backend } : {}) };
 }
 
 /** Files for one argument: a file, a directory (all *.cpcpolicy.json below it), or a glob. */
@@ -106,6 +115,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     } else for (const f of found) if (!files.includes(f)) files.push(f);
   }
   const results: FileResult[] = [];
+  const texts: { file: string; text: string; encodingFinding?: Finding }[] = [];
   for (const file of files) {
     const read = readPolicyFile(file);
     if ('problem' in read) {
@@ -113,10 +123,19 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
       usageProblem = true;
       continue;
     }
-    const { text, encodingFinding } = decodeText(read.bytes);
+    texts.push({ file: display(file, io.cwd), ...decodeText(read.bytes) });
+  }
+  const tenant = parsed.backend ? await readBackendTenant(parsed.backend, texts.map((t) => t.text)) : undefined;
+  if (typeof tenant === 'string') {
+    io.stderr(`cpcpolicy validate: ${escapeControl(tenant)}\n`);
+    return 2;
+  }
+  for (const { file, text, encodingFinding } of texts) {
     const findings = validateDocument(text);
+    if (tenant) findings.push(...validateAgainstTenant(text, tenant));
+    findings.sort((a, b) => a.range.offset - b.range.offset);
     if (encodingFinding) findings.unshift(encodingFinding);
-    results.push({ file: display(file, io.cwd), text, findings });
+    results.push({ file, text, findings });
   }
   const report = parsed.format === 'json' ? jsonReport(results) : parsed.format === 'sarif' ? sarifReport(results) : textReport(results);
   io.stdout(report);

@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { Finding } from '../core/policy/finding';
 import { LineIndex } from '../core/policy/lineIndex';
 import { ALL_RULES } from '../core/policy/ruleCodes';
+import { ALL_TENANT_RULES } from '../core/tenant/tenantRules';
 import { escapeControl } from './textEscape';
 
 export interface FileResult {
@@ -54,7 +55,7 @@ export function sarifUri(file: string): string {
 const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function sarifReport(results: FileResult[]): string {
-  const rules = [...ALL_RULES, { code: 'CPC100', title: 'Internal error in the validator' }].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const rules = [...ALL_RULES, ...ALL_TENANT_RULES, { code: 'CPC100', title: 'Internal error in the validator' }].sort((a, b) => (a.code < b.code ? -1 : 1));
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
   const sarifResults = results.flatMap((r) => {
     const index = new LineIndex(r.text);

@@ -70,7 +70,7 @@ function fleet(count: number): string {
   return `{\n  "policies": [\n${Array.from({ length: count }, (_, i) => policyBody(i)).join(',\n')}\n  ]\n}\n`;
 }
 
-function fleetOfSize(bytes: number): string {
+export function fleetOfSize(bytes: number): string {
   let n = Math.ceil(bytes / policyBody(0).length);
   let text = fleet(n);
   while (text.length < bytes) text = fleet(++n);

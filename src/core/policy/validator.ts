@@ -260,7 +260,7 @@ function notAnObject(parsed: Parsed, text: string): Finding {
   return { code: RULES.rootNotObject.code, severity: 'error', message: 'A policy file holds one policy object { "displayName": ... } or { "policies": [ ... ] }.', range: span };
 }
 
-interface PolicyEntry {
+export interface PolicyEntry {
   path: JsonPath;
   value: JsonObject;
 }
@@ -337,4 +337,19 @@ function dedupe(findings: Finding[]): Finding[] {
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.offset - b.range.offset || a.range.length - b.range.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * Runs rules that live apart from the offline validator (the tenant checks, docs/tenant-editor.md) over the
+ * document's policies and places their hits. Text that does not parse gets none: its syntax is the validator's business.
+ */
+export function placeRuleHits(text: string, rules: (policies: readonly PolicyEntry[]) => Hit[]): Finding[] {
+  const input = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  if (!NOT_SPACE.test(input)) return [];
+  const parsed = parseFast(input) ?? parseSlow(input);
+  const root = asObject(parsed?.value);
+  if (!parsed || !root) return [];
+  const hits = rules(policyList(root));
+  if (hits.length === 0) return [];
+  return sortFindings(dedupe(hits.map(placer(parsed.locator()))));
 }

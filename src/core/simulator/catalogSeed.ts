@@ -50,6 +50,7 @@ export function catalogGalleryImages(): CloudPcGalleryImage[] {
     img('win11-25h2-ent-cpc', 'Windows 11 Enterprise 25H2', '10.0.26200', '2025-10-01', null, null, 'supported'),
     img('win11-25h2-ent-cpc-m365', 'Windows 11 Enterprise + Microsoft 365 Apps 25H2', '10.0.26200', '2025-10-01', null, null, 'supported'),
     img('win11-24H2-ent-cpc-m365', 'Windows 11 Enterprise + Microsoft 365 Apps 24H2', '10.0.26100', '2024-10-01', null, null, 'supported'),
+    img('win11-24h2-ent-cpc', 'Windows 11 Enterprise 24H2', '10.0.26100', '2024-10-01', null, null, 'supported'),
     img('win11-23h2-ent-cpc-m365', 'Windows 11 Enterprise + Microsoft 365 Apps 23H2', '10.0.22631', '2023-10-31', '2025-11-11', '2026-11-10', 'supportedWithWarning'),
     img('win11-22h2-ent-cpc-m365', 'Windows 11 Enterprise + Microsoft 365 Apps 22H2', '10.0.22621', '2022-09-20', '2024-10-08', '2025-04-08', 'notSupported'),
   ];
@@ -89,6 +90,7 @@ export function catalogRegions(): CloudPcSupportedRegion[] {
     r('westeurope', 'West Europe', 'europeUnion', 'europe'),
     r('northeurope', 'North Europe', 'europeUnion', 'europe'),
     r('uksouth', 'UK South', 'unitedKingdom', 'europe'),
+    r('germanywestcentral', 'Germany West Central', 'germany', 'europe'),
     r('japaneast', 'Japan East', 'japan', 'asia'),
     r('southeastasia', 'Southeast Asia', 'asia', 'asia'),
     r('australiaeast', 'Australia East', 'australia', 'australasia'),
@@ -98,6 +100,6 @@ export function catalogRegions(): CloudPcSupportedRegion[] {
 
 /** Default Microsoft-hosted region for a region group when `regionName` is `automatic` or empty. */
 export function defaultRegionFor(regionGroup: string | null | undefined): string {
-  const byGroup: Record<string, string> = { usEast: 'eastus2', usWest: 'westus3', usCentral: 'centralus', europeUnion: 'westeurope', europe: 'westeurope', unitedKingdom: 'uksouth', japan: 'japaneast', asia: 'southeastasia', australia: 'australiaeast', canada: 'canadacentral' };
+  const byGroup: Record<string, string> = { usEast: 'eastus2', usWest: 'westus3', usCentral: 'centralus', europeUnion: 'westeurope', europe: 'westeurope', unitedKingdom: 'uksouth', germany: 'germanywestcentral', japan: 'japaneast', asia: 'southeastasia', australia: 'australiaeast', canada: 'canadacentral' };
   return (regionGroup && byGroup[regionGroup]) || 'eastus2';
 }

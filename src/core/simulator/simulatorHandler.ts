@@ -1,10 +1,12 @@
 // The simulator's REST facade: a router and handlers speaking the Graph contract (graph-facts A, D) over the
 // model. A RestHandler, so the in-process transport and the HTTP server share it. Every failure is a Graph
 // error envelope: 4xx for bad requests, 404 for unknown ids, 405/501 for what isn't modelled, never a crash.
+import { healthCheckStatusDetail } from './connectionHealthDetail';
 import type { RestHandler, RestRequest, RestResponse } from '../model/rest';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
 import { CLOUD_PC_POLICY_SETTING_TYPES } from '../model/provisioningPolicy';
 import { CLOUD_PC_HEALTH_CHECK_STATUSES, CLOUD_PC_GALLERY_IMAGE_STATUSES } from '../model/catalog';
+import type { CloudPcOnPremisesConnection } from '../model/catalog';
 import { CLOUD_PC_OPERATING_SYSTEMS, CLOUD_PC_USER_ACCOUNT_TYPES } from '../model/cloudPc';
 import type { Simulator } from './simulator';
 import type { SimResult } from './simResult';
@@ -524,7 +526,11 @@ function catalogGet(ctx: Ctx, collectionName: string, id: string | undefined): R
             : collectionName === 'frontLineServicePlans' ? sim.frontlineServicePlans()
               : collectionName === 'supportedRegions' ? sim.catalog.supportedRegions.map((r) => toGraphRegion(r, ctx.includeEvolvable))
               : sim.auditEvents;
-  const shape = (r: { id: string }) => (collectionName === 'onPremisesConnections' ? { ...r, inUse: isConnectionInUse(sim, r.id) } : r);
+  // healthCheckStatusDetail only when $select names it, as Graph does (docs/simulator.md, "Catalog").
+  const detail = q.select?.includes('healthCheckStatusDetail');
+  const shape = (r: { id: string }) => (collectionName === 'onPremisesConnections'
+    ? { ...r, inUse: isConnectionInUse(sim, r.id), ...(detail ? { healthCheckStatusDetail: healthCheckStatusDetail(r as CloudPcOnPremisesConnection, new Date(sim.now()).toISOString()) } : {}) }
+    : r);
   if (id === undefined) return collection(ctx, `${VE}/${collectionName}`, rows, shape, q);
   // Gallery image ids compare case-insensitively (graph-facts C.4).
   const found = rows.find((r) => r.id === id || (collectionName === 'galleryImages' && r.id.toLowerCase() === id.toLowerCase()));

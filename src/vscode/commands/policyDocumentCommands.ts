@@ -1,5 +1,6 @@
 // Policies as documents: open a deployed policy read-only, Pull a file from the backend, and the
 // commands' registration (Deploy itself is in deployPolicyFile.ts).
+import { diffPolicyFile } from './diffPolicyFile';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
@@ -78,6 +79,8 @@ export function registerPolicyDocumentCommands(ctx: ExtensionContext, views: Vie
     views.sidebar.onDidUpdate(() => documents.refreshOpen()),
     vscode.commands.registerCommand('cpcpolicy.openPolicy', (arg?: unknown) => open(views, arg)),
     vscode.commands.registerCommand('cpcpolicy.deployPolicy', (arg?: unknown) => deployPolicyFile(ctx, views, documents, arg)),
+    // From a policy's CodeLens (not in the palette): the deployed policy beside what Deploy would send.
+    vscode.commands.registerCommand('cpcpolicy.diffPolicyFile', (uri?: unknown, index?: unknown) => diffPolicyFile(views, documents, uri, index)),
     vscode.commands.registerCommand('cpcpolicy.pullPolicy', (arg?: unknown) => pull(ctx, views, arg)),
   );
 }

@@ -13,10 +13,10 @@ export function rangeOf(doc: vscode.TextDocument, offset: number, length: number
   return new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
 }
 
-export function toDiagnostic(doc: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+export function toDiagnostic(doc: vscode.TextDocument, finding: Finding, source = 'cpcpolicy'): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(rangeOf(doc, finding.range.offset, finding.range.length), finding.message, SEVERITY[finding.severity]);
   diagnostic.code = finding.code;
-  diagnostic.source = 'cpcpolicy';
+  diagnostic.source = source;
   const tags = (finding.tags ?? []).map((t) => (t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary));
   if (tags.length > 0) diagnostic.tags = tags;
   return diagnostic;

@@ -1,12 +1,18 @@
 // Quick fixes: the engine attaches the edits to each finding; this only offers them.
 import * as vscode from 'vscode';
 import { rangeOf, toWorkspaceEdit } from './findingsConvert';
-import type { PolicyDiagnostics } from './policyDiagnostics';
+import type { Finding } from '../../core/policy/finding';
+
+/** Findings with their fixes and the diagnostics they were published as (the offline and the tenant checks). */
+export interface FindingSource {
+  readonly collection: vscode.DiagnosticCollection;
+  findingsFor(doc: vscode.TextDocument): readonly Finding[];
+}
 
 export class PolicyCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly diagnostics: PolicyDiagnostics) {}
+  constructor(private readonly diagnostics: FindingSource) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];

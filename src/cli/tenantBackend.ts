@@ -1,0 +1,46 @@
+// `cpcpolicy validate --backend URL`: the tenant checks (docs/rules.md "Tenant checks") against a
+// Graph-compatible server on this machine, e.g. `cpcpolicy simulator serve`, so CI can check files
+// against a tenant-shaped environment. Offline unless asked.
+import { errorText } from '../core/model/errorText';
+import { createFetchCloudPcApi } from '../core/graph/createCloudPcApi';
+import { loadTenantCatalog, lookupGroups } from '../core/tenant/loadTenantCatalog';
+import { TenantIndex } from '../core/tenant/tenantCatalog';
+
+/** Only a server on this machine: the CLI sends it a placeholder token and reads a whole catalog from it. */
+export function backendProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `--backend '${url}' is not a URL: give the simulator server's address, e.g. http://127.0.0.1:8080`;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (!/^https?:$/.test(parsed.protocol) || !loopback) return `--backend takes a server on this machine (http://127.0.0.1:PORT, e.g. cpcpolicy simulator serve), not '${url}'`;
+  return undefined;
+}
+
+/** The simulator's clock when the server is one (image end dates are its dates), otherwise this machine's. */
+async function backendNow(base: string): Promise<number> {
+  try {
+    const reply = await fetch(new URL('/_simulator/clock', base), { signal: AbortSignal.timeout(5_000) });
+    const now = reply.ok ? Date.parse(((await reply.json()) as { now?: string }).now ?? '') : NaN;
+    return Number.isFinite(now) ? now : Date.now();
+  } catch {
+    return Date.now();
+  }
+}
+
+/** The tenant as the backend has it, with every group the files name looked up; a string says why it could not be read. */
+export async function readBackendTenant(url: string, texts: readonly string[]): Promise<TenantIndex | string> {
+  const base = url.replace(/\/+$/, '');
+  const api = createFetchCloudPcApi({ baseUrl: base, getToken: async () => 'cpcpolicy-cli', timeoutMs: 30_000 });
+  try {
+    // One read that must work: without it every list would quietly be "unknown" and the run would prove nothing.
+    await api.listSupportedRegions();
+  } catch (err) {
+    return `cannot read the tenant at ${base}: ${errorText(err)}`;
+  }
+  const catalog = await loadTenantCatalog(api, await backendNow(base));
+  const groupIds = texts.flatMap((t) => [...t.matchAll(/"groupId"\s*:\s*"([^"\\]{1,100})"/g)].map((m) => m[1]!));
+  return new TenantIndex({ ...catalog, groups: await lookupGroups(api, groupIds) });
+}

@@ -1,0 +1,76 @@
+// Reads the tenant the editor checks against, through the one CloudPcApi (Graph or the simulator). Each list
+// is read on its own: one the account may not read (or a backend that lacks it) stays undefined, and the
+// checks then say nothing about it.
+import type { CloudPcApi } from '../graph/cloudPcApi';
+import { isCloudPcSku } from '../fleet/licenceUse';
+import { isGraphError } from '../graph/graphError';
+import type { TenantCatalog, TenantConnection, TenantGroup } from './tenantCatalog';
+
+/** The connection properties the editor shows; `healthCheckStatusDetail` and `inUse` come only when selected (Graph). */
+export const CONNECTION_SELECT = [
+  'id', 'displayName', 'connectionType', 'healthCheckStatus', 'healthCheckStatusDetail', 'healthCheckPaused', 'inUse', 'managedBy',
+  'subscriptionId', 'subscriptionName', 'resourceGroupId', 'virtualNetworkId', 'virtualNetworkLocation', 'subnetId', 'adDomainName',
+  'adDomainUsername', 'organizationalUnit', 'scopeIds',
+];
+
+async function optional<T>(read: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (err) {
+    // A cancelled read is not "unknown to the tenant": let the caller drop the whole refresh.
+    if (signal?.aborted) throw err;
+    return undefined;
+  }
+}
+
+/** The catalog lists (no groups: those are looked up by id as files name them). `now`: the backend's clock. */
+export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: AbortSignal): Promise<TenantCatalog> {
+  const [connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans] = await Promise.all([
+    optional(api.listOnPremisesConnections({ signal, select: CONNECTION_SELECT }) as Promise<TenantConnection[]>, signal),
+    optional(api.listGalleryImages({ signal }), signal),
+    optional(api.listDeviceImages({ signal }), signal),
+    optional(api.listSupportedRegions({ signal }), signal),
+    optional(api.listServicePlans({ signal }), signal),
+    optional(api.listFrontlineServicePlans({ signal }), signal),
+  ]);
+  return { readAt: now, connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans };
+}
+
+/**
+ * Looks groups up by id: the group with its direct members and how many hold a Windows 365 licence, or
+ * null when the tenant has no such group. Keys are lower-cased ids (TenantIndex.group).
+ */
+export async function lookupGroups(api: CloudPcApi, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TenantGroup | null>> {
+  const out = new Map<string, TenantGroup | null>();
+  const skus = await optional(api.listSubscribedSkus({ signal }), signal);
+  const cloudPcSkus = new Set((skus ?? []).filter(isCloudPcSku).map((s) => s.skuId));
+  await Promise.all([...new Set(ids.map((id) => id.toLowerCase()))].map(async (id) => {
+    const group = await groupOrNull(api, id, signal);
+    if (group === undefined) return;
+    if (group === null) {
+      out.set(id, null);
+      return;
+    }
+    const members = await optional(api.listGroupMembers(id, { signal, select: ['id', 'userPrincipalName', 'assignedLicenses'] }), signal);
+    const users = (members ?? []).filter((m) => 'userPrincipalName' in m && typeof m.userPrincipalName === 'string');
+    const licensed = skus ? users.filter((u) => ((u as { assignedLicenses?: { skuId: string }[] }).assignedLicenses ?? []).some((l) => cloudPcSkus.has(l.skuId))).length : undefined;
+    out.set(id, { id: group.id, displayName: group.displayName, ...(members ? { memberCount: users.length } : {}), ...(licensed !== undefined ? { licensedMemberCount: licensed } : {}) });
+  }));
+  return out;
+}
+
+/** The group, null when the backend says 404, undefined when it could not say (offline, no permission). */
+async function groupOrNull(api: CloudPcApi, id: string, signal: AbortSignal | undefined): Promise<{ id: string; displayName: string } | null | undefined> {
+  try {
+    return await api.getGroup(id, { signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return isGraphError(err) && err.status === 404 ? null : undefined;
+  }
+}
+
+/** Groups whose name starts with `text`, for completion as the admin types. */
+export async function searchGroupsByName(api: CloudPcApi, text: string, signal?: AbortSignal): Promise<TenantGroup[]> {
+  const found = await api.searchGroups(text, { signal, top: 25, maxItems: 25 });
+  return found.map((g) => ({ id: g.id, displayName: g.displayName }));
+}

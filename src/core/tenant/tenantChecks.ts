@@ -1,0 +1,139 @@
+// The tenant checks (CPC5xx, docs/rules.md "Tenant checks"): each id a policy names is looked up in the
+// tenant as last read, and what the service would refuse or fail on is said before Deploy. A list the
+// tenant could not be read for says nothing (undefined in the index), never "not found".
+import type { Finding, JsonPath } from '../policy/finding';
+import { replaceValueFix } from '../policy/hit';
+import type { FixBuilder, Hit } from '../policy/hit';
+import { asArray, asObject, asString } from '../policy/jsonValue';
+import type { JsonObject } from '../policy/jsonValue';
+import { placeRuleHits } from '../policy/validator';
+import type { PolicyEntry } from '../policy/validator';
+import { isFrontlineType } from '../model/provisioningKind';
+import { connectionHealthText, imageProblem } from './tenantFacts';
+import type { TenantIndex } from './tenantCatalog';
+import { TENANT_RULES } from './tenantRules';
+
+/** Choices a "not found" fix offers: the first few of the tenant's, in its order. */
+const MAX_CHOICES = 5;
+
+/** All tenant findings for a document (one policy or a fleet), sorted by position. */
+export function validateAgainstTenant(text: string, tenant: TenantIndex): Finding[] {
+  return placeRuleHits(text, (policies) => tenantHits(policies, tenant));
+}
+
+export function tenantHits(policies: readonly PolicyEntry[], tenant: TenantIndex): Hit[] {
+  const hits: Hit[] = [];
+  for (const p of policies) {
+    joinHits(p.value, p.path, tenant, hits);
+    imageHits(p.value, p.path, tenant, hits);
+    assignmentHits(p.value, p.path, tenant, hits);
+  }
+  return hits;
+}
+
+function hit(rule: Hit['rule'], severity: Hit['severity'], message: string, path: JsonPath, fixes?: FixBuilder[]): Hit {
+  return { rule, severity, message, path, part: 'value', ...(fixes && fixes.length > 0 ? { fixes } : {}) };
+}
+
+function choices(path: JsonPath, options: readonly { id: string; displayName: string }[]): FixBuilder[] {
+  return options.slice(0, MAX_CHOICES).map((o, i) => replaceValueFix(`Use "${o.displayName}" (${o.id})`, path, o.id, i === 0));
+}
+
+function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  const configs = asArray(policy['domainJoinConfigurations']) ?? [];
+  // The list is a priority order: the first healthy connection provisions (docs/simulator.md, "Provisioning").
+  const anyHealthy = configs.some((c) => {
+    const id = asString(asObject(c)?.['onPremisesConnectionId']);
+    const connection = id ? tenant.connection(id) : undefined;
+    return connection !== undefined && connection !== null && isHealthy(connection.healthCheckStatus);
+  });
+  configs.forEach((raw, i) => {
+    const config = asObject(raw);
+    if (!config) return;
+    const path = [...at, 'domainJoinConfigurations', i];
+    const connectionId = asString(config['onPremisesConnectionId']);
+    if (connectionId) connectionHit(connectionId, [...path, 'onPremisesConnectionId'], tenant, anyHealthy, out);
+    const regionName = asString(config['regionName']);
+    if (regionName && regionName !== 'automatic') regionHit(regionName, [...path, 'regionName'], tenant, out);
+    const regionGroup = asString(config['regionGroup']);
+    if (regionGroup && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
+      out.push(hit(TENANT_RULES.regionNotOffered, 'warning', `No region of the group '${regionGroup}' is offered to this tenant: Cloud PCs may not provision.`, [...path, 'regionGroup']));
+    }
+  });
+}
+
+/** Healthy enough to provision: passed, or passed with warnings (Learn: "Azure network connection health checks in Windows 365"). */
+function isHealthy(status: string): boolean {
+  return status === 'passed' || status === 'warning';
+}
+
+function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealthy: boolean, out: Hit[]): void {
+  const connection = tenant.connection(id);
+  if (connection === undefined) return;
+  if (connection === null) {
+    const healthy = (tenant.catalog.connections ?? []).filter((c) => isHealthy(c.healthCheckStatus));
+    out.push(hit(TENANT_RULES.connectionNotFound, 'error', `This tenant has no Azure network connection with the id '${id}': the service refuses the policy.`, path, choices(path, healthy)));
+    return;
+  }
+  if (connection.healthCheckStatus !== 'failed') return;
+  const why = `the Azure network connection '${connection.displayName}' failed its health checks (${connectionHealthText(connection)})`;
+  out.push(anyHealthy
+    ? hit(TENANT_RULES.connectionUnhealthy, 'information', `Skipped while it fails: ${why}; Cloud PCs use the policy's healthy connection.`, path)
+    : hit(TENANT_RULES.connectionUnhealthy, 'warning', `Provisioning will fail: ${why}.`, path));
+}
+
+function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  const region = tenant.region(name);
+  if (region === undefined) return;
+  const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
+  if (region === null) {
+    out.push(hit(TENANT_RULES.regionNotOffered, 'error', `'${name}' is not a region this tenant is offered: the service refuses the policy ("Target Geography is invalid").`, path,
+      offered.slice(0, MAX_CHOICES).map((r, i) => replaceValueFix(`Use ${r.displayName} (${r.id})`, path, r.id, i === 0))));
+  } else if (region.regionStatus !== 'available') {
+    out.push(hit(TENANT_RULES.regionNotOffered, region.regionStatus === 'restricted' ? 'warning' : 'error', `The region ${region.displayName} is ${region.regionStatus} for this tenant: new Cloud PCs may not provision there.`, path));
+  }
+}
+
+function imageHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  const id = asString(policy['imageId']);
+  if (!id) return;
+  const path = [...at, 'imageId'];
+  const custom = policy['imageType'] === 'custom';
+  const image = custom ? tenant.deviceImage(id) : tenant.galleryImage(id);
+  if (image === undefined) return;
+  if (image === null) {
+    const list = custom ? (tenant.catalog.deviceImages ?? []).filter((d) => d.status === 'ready') : (tenant.catalog.galleryImages ?? []).filter((g) => g.status === 'supported');
+    out.push(hit(TENANT_RULES.imageNotFound, 'warning', `This tenant has no ${custom ? 'custom' : 'gallery'} image with the id '${id}': provisioning will fail.`, path, choices(path, list)));
+    return;
+  }
+  const problem = imageProblem(image, tenant.catalog.readAt);
+  if (problem) out.push(hit(TENANT_RULES.imageUnusable, problem.severity, problem.message, path));
+}
+
+function assignmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  const frontline = isFrontlineType(policy['provisioningType']);
+  asArray(policy['assignments'])?.forEach((raw, i) => {
+    const target = asObject(asObject(raw)?.['target']);
+    if (!target) return;
+    const path = [...at, 'assignments', i, 'target'];
+    const groupId = asString(target['groupId']);
+    if (groupId && tenant.group(groupId) === null) {
+      out.push(hit(TENANT_RULES.groupNotFound, 'error', `This tenant has no group with the id '${groupId}': the assignment would fail.`, [...path, 'groupId']));
+    }
+    const planId = asString(target['servicePlanId']);
+    if (planId && frontline) frontlinePlanHit(planId, [...path, 'servicePlanId'], tenant, out);
+  });
+}
+
+/** A Frontline assignment names a Frontline service plan (Graph: "cloudPcManagementGroupAssignmentTarget resource type"). */
+function frontlinePlanHit(id: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  const frontline = tenant.frontlinePlan(id);
+  if (frontline) return;
+  const plan = tenant.servicePlan(id);
+  const options = tenant.catalog.frontlinePlans ?? [];
+  if (plan && !isFrontlineType(plan.provisioningType)) {
+    out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `'${plan.displayName}' is an Enterprise service plan: a Frontline assignment needs a Frontline service plan.`, path, choices(path, options)));
+  } else if (!plan && (frontline === null || plan === null)) {
+    out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `This tenant has no Frontline service plan with the id '${id}': the assignment would fail.`, path, choices(path, options)));
+  }
+}

@@ -1,0 +1,44 @@
+// Wires the deployed-state CodeLens to the sidebar's live data: the policies list and the Cloud PC store,
+// both of which already follow the tenant (simulator change events, or polling on Graph).
+import * as vscode from 'vscode';
+import type { ExtensionContext } from '../extensionContext';
+import type { Views } from '../views/registerViews';
+import { DeployedStateLens } from './deployedStateLens';
+import type { DeployedStateSource } from './deployedStateLens';
+import { LANGUAGE_ID } from './policyDiagnostics';
+
+function sidebarSource(views: Views): DeployedStateSource & vscode.Disposable {
+  const { sidebar } = views;
+  const changed = new vscode.EventEmitter<void>();
+  const store = sidebar.store.onDidChange(() => changed.fire());
+  const updated = sidebar.onDidUpdate(() => changed.fire());
+  return {
+    onDidChange: changed.event,
+    policies: () => (sidebar.policyModel.loaded && sidebar.policyModel.error === undefined ? sidebar.policyModel.allPolicies() : undefined),
+    cloudPcCounts: (policyId) => ({ total: sidebar.store.countPolicy(policyId), failed: sidebar.store.count('failed', policyId) }),
+    ensureLoaded: () => {
+      void sidebar.ensurePolicies();
+      void sidebar.ensureCloudPcs();
+    },
+    dispose: () => {
+      store.dispose();
+      updated.dispose();
+      changed.dispose();
+    },
+  };
+}
+
+export function registerDeployedStateLens(ctx: ExtensionContext, views: Views): void {
+  const source = sidebarSource(views);
+  const lens = new DeployedStateLens(source, { deploy: 'cpcpolicy.deployPolicy', diff: 'cpcpolicy.diffPolicyFile', show: 'cpcpolicy.showPolicyCloudPcs' });
+  ctx.subscribe(
+    source, lens,
+    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lens),
+    // Show: the policy's Cloud PCs in the Cloud PCs view.
+    vscode.commands.registerCommand('cpcpolicy.showPolicyCloudPcs', async (policyId?: unknown) => {
+      if (typeof policyId !== 'string') return;
+      await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId });
+      await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
+    }),
+  );
+}

@@ -1,0 +1,133 @@
+// The tenant the editor checks against, cached per backend (docs/tenant-editor.md): completion and hover
+// answer from it at once; it refreshes in the background at most once a minute (at once on Refresh or a
+// backend switch); every read is cancellable; signed out or offline it stays silent and says so once, in
+// the language status item, never in a popup.
+import { errorText } from '../../core/model/errorText';
+import * as vscode from 'vscode';
+import { loadTenantCatalog, lookupGroups, searchGroupsByName } from '../../core/tenant/loadTenantCatalog';
+import { TenantIndex } from '../../core/tenant/tenantCatalog';
+import type { TenantCatalog, TenantGroup } from '../../core/tenant/tenantCatalog';
+import type { ExtensionContext } from '../extensionContext';
+
+/** At most one background refresh a minute (docs/tenant-editor.md). */
+export const REFRESH_INTERVAL_MS = 60_000;
+
+export type TenantCacheState = 'empty' | 'loading' | 'ready' | 'unavailable';
+
+export class TenantCache implements vscode.Disposable {
+  private catalog: TenantCatalog | undefined;
+  private current: TenantIndex | undefined;
+  private readAt = 0;
+  private reading: AbortController | undefined;
+  private readonly groups = new Map<string, TenantGroup | null>();
+  private readonly pendingGroups = new Set<string>();
+  private groupsByName: TenantGroup[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when tenant data arrives (a refresh, a group lookup): diagnostics and lenses recompute. */
+  readonly onDidChange = this.changed.event;
+  state: TenantCacheState = 'empty';
+  /** Why the tenant could not be read (shown in the language status item), when unavailable. */
+  problem: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly ctx: ExtensionContext, private readonly now: () => number = Date.now) {
+    this.disposables.push(
+      ctx.backends.onDidChangeBackend(() => this.reset()),
+      ctx.onDidRequestRefresh(() => void this.refresh(true)),
+    );
+  }
+
+  /** The tenant as last read, with the groups looked up so far; undefined before the first read. Starts a refresh when due. */
+  get index(): TenantIndex | undefined {
+    void this.refresh(false);
+    return this.current;
+  }
+
+  /** Reads the catalog again if forced or a minute has passed; concurrent callers share one read. */
+  async refresh(force: boolean): Promise<void> {
+    if (this.reading) return;
+    if (!force && this.state !== 'empty' && this.now() - this.readAt < REFRESH_INTERVAL_MS) return;
+    const backend = this.ctx.backends.current;
+    const reading = new AbortController();
+    const onBackendGone = (): void => reading.abort();
+    backend.signal.addEventListener('abort', onBackendGone, { once: true });
+    this.reading = reading;
+    this.readAt = this.now();
+    if (this.state !== 'ready') this.state = 'loading';
+    try {
+      const now = backend.simulator?.now() ?? this.now();
+      const catalog = await loadTenantCatalog(backend.api, now, reading.signal);
+      if (reading.signal.aborted) return;
+      const anything = [catalog.connections, catalog.galleryImages, catalog.regions].some((l) => l !== undefined);
+      this.state = anything ? 'ready' : 'unavailable';
+      this.problem = anything ? undefined : vscode.l10n.t('The tenant could not be read (signed out or offline): tenant checks are off.');
+      this.catalog = catalog;
+      this.rebuild();
+    } catch (err) {
+      // Cancelled by a newer read or a backend switch: that one answers. Anything else: silent, said in the status item.
+      if (reading.signal.aborted) return;
+      this.state = 'unavailable';
+      this.problem = errorText(err);
+      this.changed.fire();
+    } finally {
+      backend.signal.removeEventListener('abort', onBackendGone);
+      if (this.reading === reading) this.reading = undefined;
+    }
+  }
+
+  /** Looks up groups the files name that the cache has not seen; fires onDidChange when they arrive. */
+  lookUpGroups(ids: readonly string[]): void {
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !this.groups.has(id) && !this.pendingGroups.has(id));
+    if (wanted.length === 0 || !this.catalog) return;
+    for (const id of wanted) this.pendingGroups.add(id);
+    const backend = this.ctx.backends.current;
+    void lookupGroups(backend.api, wanted, backend.signal).then((found) => {
+      for (const [id, group] of found) this.groups.set(id, group);
+      this.rebuild();
+    }, () => undefined).finally(() => {
+      for (const id of wanted) this.pendingGroups.delete(id);
+    });
+  }
+
+  /** Groups whose name starts with `text`, read from the backend (completion asks as the admin types). */
+  async searchGroups(text: string, token: vscode.CancellationToken): Promise<void> {
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    try {
+      const found = await searchGroupsByName(this.ctx.backends.current.api, text, abort.signal);
+      this.groupsByName = found;
+      for (const g of found) if (!this.groups.get(g.id.toLowerCase())) this.groups.set(g.id.toLowerCase(), g);
+      this.rebuild();
+    } catch {
+      // Offline or signed out: completion keeps what it had (no popup while typing).
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  private rebuild(): void {
+    if (!this.catalog) return;
+    this.current = new TenantIndex({ ...this.catalog, groups: this.groups, groupsByName: this.groupsByName });
+    this.changed.fire();
+  }
+
+  private reset(): void {
+    const used = this.state !== 'empty';
+    this.reading?.abort();
+    this.reading = undefined;
+    this.catalog = undefined;
+    this.current = undefined;
+    this.groups.clear();
+    this.groupsByName = [];
+    this.state = 'empty';
+    this.problem = undefined;
+    this.changed.fire();
+    // A backend switch reads the new tenant at once (docs/tenant-editor.md), once the editor has used one.
+    if (used) void this.refresh(true);
+  }
+
+  dispose(): void {
+    this.reading?.abort();
+    for (const d of this.disposables) d.dispose();
+  }
+}
