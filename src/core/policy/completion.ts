@@ -18,6 +18,8 @@ export interface CompletionEntry {
   insertText: string;
   documentation?: string;
   detail?: string;
+  /** A few words beside the label (a tenant object's health or status); `detail` is the longer line. */
+  description?: string;
   deprecated?: boolean;
   range?: TextSpan;
   filterText?: string;

@@ -113,7 +113,7 @@ function completionProvider(cache: TenantCache): vscode.CompletionItemProvider {
       const tenant = cache.index;
       if (!tenant || token.isCancellationRequested) return undefined;
       const items = tenantCompletions(slot, tenant).map((entry) => {
-        const item = new vscode.CompletionItem({ label: entry.label, description: entry.detail }, vscode.CompletionItemKind.Reference);
+        const item = new vscode.CompletionItem({ label: entry.label, description: entry.description }, vscode.CompletionItemKind.Reference);
         item.insertText = new vscode.SnippetString(entry.insertText);
         item.detail = entry.detail;
         if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);

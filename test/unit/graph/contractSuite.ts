@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { CloudPcApi } from '../../../src/core/graph/cloudPcApi';
 import { GraphError } from '../../../src/core/graph/graphError';
 import type { CloudPcProvisioningPolicy } from '../../../src/core/model/provisioningPolicy';
+import { loadTenantCatalog } from '../../../src/core/tenant/loadTenantCatalog';
 
 export interface ContractTarget {
   api: CloudPcApi;
@@ -133,6 +134,15 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
         assert.ok(Array.isArray(list));
         for (const item of list) assert.equal(typeof (item as { id: unknown }).id, 'string');
       }
+    });
+
+    it('reads the tenant the editor checks against: every catalog list, health details only when selected', async () => {
+      const catalog = await loadTenantCatalog(api, Date.now());
+      for (const key of ['connections', 'galleryImages', 'deviceImages', 'regions', 'servicePlans', 'frontlinePlans'] as const) {
+        assert.ok(Array.isArray(catalog[key]) && catalog[key]!.length > 0, key);
+      }
+      for (const c of catalog.connections!) assert.ok(Array.isArray(c.healthCheckStatusDetail?.healthChecks), `${c.displayName}: healthCheckStatusDetail`);
+      for (const c of await api.listOnPremisesConnections()) assert.equal('healthCheckStatusDetail' in c, false, 'not without $select');
     });
 
     it('reads the directory for the assign picker', async () => {

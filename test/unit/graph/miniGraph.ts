@@ -98,6 +98,9 @@ export function createMiniGraph(options: MiniGraphOptions = {}): MiniGraph {
       supportedRegions: [{ id: 'r-1', displayName: 'eastus2', regionStatus: 'available' }],
       auditEvents: [{ id: 'ae-1', displayName: 'Create policy', activityResult: 'success' }],
     };
+    // Like Graph, a connection's healthCheckStatusDetail comes only when $select names it.
+    const detailed = (q.get('$select') ?? '').split(',').includes('healthCheckStatusDetail');
+    if (detailed) lookups.onPremisesConnections = lookups.onPremisesConnections!.map((c) => ({ ...(c as object), healthCheckStatusDetail: { healthChecks: [{ displayName: 'Azure tenant readiness', status: 'passed' }] } }));
     if ((match = /^\/beta\/deviceManagement\/virtualEndpoint\/(\w+)$/.exec(path)) && m === 'GET' && lookups[match[1]]) return page(url, lookups[match[1]], q);
     if (path === '/v1.0/groups' && m === 'GET') {
       const search = q.get('$search');
