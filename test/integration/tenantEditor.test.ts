@@ -100,6 +100,28 @@ describe('the editor knows the tenant (simulator)', function () {
     assert.match(text, /Health: failed \(Active Directory domain join failed/);
   });
 
+  it('groupId completes groups found by name as you type, and hover shows members and licensed members', async () => {
+    const doc = await openPolicyText('{\n  "displayName": "Groups by name",\n  "assignments": [{ "target": { "groupId": "W365 Fin" } }]\n}\n');
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('W365 Fin') + 'W365 Fin'.length);
+    const item = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      return list.items.find((i) => typeof i.label === 'object' && i.label.label === 'W365 Finance');
+    }, 'W365 Finance in completion');
+    const id = JSON.parse((item.insertText as vscode.SnippetString).value) as string;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, item.range as vscode.Range, JSON.stringify(id));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const idAt = doc.positionAt(doc.getText().indexOf(id) + 3);
+    const text = await waitFor(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, idAt);
+      const all = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      return /direct member/.test(all) ? all : undefined;
+    }, 'the group in the hover');
+    assert.match(text, /\*\*W365 Finance\*\* — Microsoft Entra group/);
+    assert.match(text, /\d+ direct members?, \d+ with a Windows 365 license/);
+  });
+
   it('the CodeLens says Not deployed, then matches after Deploy, then differs after an edit, without a reload', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-lens-'));
     const file = path.join(dir, 'lens.cpcpolicy.json');

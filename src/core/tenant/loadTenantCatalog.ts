@@ -4,6 +4,7 @@
 import type { CloudPcApi } from '../graph/cloudPcApi';
 import { isCloudPcSku } from '../fleet/licenceUse';
 import { isGraphError } from '../graph/graphError';
+import { GROUP_SEARCH_PAGE } from './groupSearchCache';
 import type { TenantCatalog, TenantConnection, TenantGroup } from './tenantCatalog';
 
 /** The connection properties the editor shows; `healthCheckStatusDetail` and `inUse` come only when selected (Graph). */
@@ -71,6 +72,6 @@ async function groupOrNull(api: CloudPcApi, id: string, signal: AbortSignal | un
 
 /** Groups whose name starts with `text`, for completion as the admin types. */
 export async function searchGroupsByName(api: CloudPcApi, text: string, signal?: AbortSignal): Promise<TenantGroup[]> {
-  const found = await api.searchGroups(text, { signal, top: 25, maxItems: 25 });
+  const found = await api.searchGroups(text, { signal, top: GROUP_SEARCH_PAGE, maxItems: GROUP_SEARCH_PAGE });
   return found.map((g) => ({ id: g.id, displayName: g.displayName }));
 }

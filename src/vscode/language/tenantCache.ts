@@ -5,6 +5,7 @@
 import { errorText } from '../../core/model/errorText';
 import * as vscode from 'vscode';
 import { loadTenantCatalog, lookupGroups, searchGroupsByName } from '../../core/tenant/loadTenantCatalog';
+import { GroupSearchCache } from '../../core/tenant/groupSearchCache';
 import { TenantIndex } from '../../core/tenant/tenantCatalog';
 import type { TenantCatalog, TenantGroup } from '../../core/tenant/tenantCatalog';
 import type { ExtensionContext } from '../extensionContext';
@@ -21,7 +22,10 @@ export class TenantCache implements vscode.Disposable {
   private reading: AbortController | undefined;
   private readonly groups = new Map<string, TenantGroup | null>();
   private readonly pendingGroups = new Set<string>();
-  private groupsByName: TenantGroup[] = [];
+  /** Ids looked up one by one (with members), as opposed to groups only seen in a search by name. */
+  private readonly lookedUp = new Set<string>();
+  private groupsByName: readonly TenantGroup[] = [];
+  private readonly searches = new GroupSearchCache();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when tenant data arrives (a refresh, a group lookup): diagnostics and lenses recompute. */
   readonly onDidChange = this.changed.event;
@@ -77,24 +81,32 @@ export class TenantCache implements vscode.Disposable {
 
   /** Looks up groups the files name that the cache has not seen; fires onDidChange when they arrive. */
   lookUpGroups(ids: readonly string[]): void {
-    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !this.groups.has(id) && !this.pendingGroups.has(id));
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !this.lookedUp.has(id) && !this.pendingGroups.has(id));
     if (wanted.length === 0 || !this.catalog) return;
     for (const id of wanted) this.pendingGroups.add(id);
     const backend = this.ctx.backends.current;
     void lookupGroups(backend.api, wanted, backend.signal).then((found) => {
       for (const [id, group] of found) this.groups.set(id, group);
+      for (const id of wanted) this.lookedUp.add(id);
       this.rebuild();
     }, () => undefined).finally(() => {
       for (const id of wanted) this.pendingGroups.delete(id);
     });
   }
 
-  /** Groups whose name starts with `text`, read from the backend (completion asks as the admin types). */
+  /** Groups whose name starts with `text`: from an earlier answer when it holds them all, else read from the backend. */
   async searchGroups(text: string, token: vscode.CancellationToken): Promise<void> {
+    const known = this.searches.lookup(text);
+    if (known) {
+      this.groupsByName = known;
+      this.rebuild();
+      return;
+    }
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     try {
       const found = await searchGroupsByName(this.ctx.backends.current.api, text, abort.signal);
+      this.searches.remember(text, found);
       this.groupsByName = found;
       for (const g of found) if (!this.groups.get(g.id.toLowerCase())) this.groups.set(g.id.toLowerCase(), g);
       this.rebuild();
@@ -118,7 +130,9 @@ export class TenantCache implements vscode.Disposable {
     this.catalog = undefined;
     this.current = undefined;
     this.groups.clear();
+    this.lookedUp.clear();
     this.groupsByName = [];
+    this.searches.clear();
     this.state = 'empty';
     this.problem = undefined;
     this.changed.fire();

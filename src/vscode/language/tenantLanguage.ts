@@ -133,7 +133,8 @@ function hoverProvider(cache: TenantCache): vscode.HoverProvider {
       const slot = tenantSlotAt(doc.getText(), doc.offsetAt(position));
       const tenant = slot && cache.index;
       if (!slot || !tenant) return undefined;
-      if (slot.kind === 'group' && slot.value && tenant.group(slot.value) === undefined) cache.lookUpGroups([slot.value]);
+      // A group seen only in a search has no member counts yet: look it up (the next hover shows them).
+      if (slot.kind === 'group' && slot.value && tenant.group(slot.value)?.memberCount === undefined) cache.lookUpGroups([slot.value]);
       const hover = tenantHover(slot, tenant);
       return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), rangeOf(doc, hover.range.offset, hover.range.length));
     },
