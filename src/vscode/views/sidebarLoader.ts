@@ -103,9 +103,10 @@ export class SidebarLoader {
       const pages = this.host.api().iterateCloudPcs({ signal: this.signal });
       const all: CloudPc[] = [];
       let hasMore = false;
-      for await (const page of pages) {
-        all.push(...page.items);
-        if (all.length >= target && page.hasMore) {
+      // next() by hand, not for-await: leaving a for-await loop early closes the generator, and "Load more…" needs it open.
+      for (let step = await pages.next(); !step.done; step = await pages.next()) {
+        all.push(...step.value.items);
+        if (all.length >= target && step.value.hasMore) {
           hasMore = true;
           break;
         }
@@ -201,12 +202,12 @@ export class SidebarLoader {
     try {
       let got = 0;
       let hasMore = false;
-      for await (const page of { [Symbol.asyncIterator]: () => pages }) {
+      for (let step = await pages.next(); !step.done; step = await pages.next()) {
         if (generation !== this.generation) return;
-        for (const pc of page.items) store.upsert(pc);
-        got += page.items.length;
-        hasMore = page.hasMore;
-        if (got >= this.cloudPcsPerLoad && page.hasMore) break;
+        for (const pc of step.value.items) store.upsert(pc);
+        got += step.value.items.length;
+        hasMore = step.value.hasMore;
+        if (got >= this.cloudPcsPerLoad && hasMore) break;
       }
       if (generation !== this.generation) return;
       store.hasMoreOnServer = hasMore;
