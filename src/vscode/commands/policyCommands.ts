@@ -81,7 +81,7 @@ export async function deletePolicy(ctx: CommandContext, arg: unknown): Promise<b
   try {
     await withActionProgress(ctx, vscode.l10n.t('Deleting "{0}"', name), async (signal) => {
       if (assigned > 0) await ctx.api.assignPolicy(policyId, [], { signal });
-      // Tools wait a moment after unassigning before the delete is accepted (graph-facts C.6).
+      // The delete may be refused for a moment after the unassign: retried as other tools do (docs/service-facts.md, "Provisioning lifecycle").
       for (let attempt = 1; ; attempt++) {
         try {
           await ctx.api.deletePolicy(policyId, { signal });

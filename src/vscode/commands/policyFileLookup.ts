@@ -37,7 +37,7 @@ export async function findDeployed(api: CloudPcApi, file: PolicyFile, boundId: s
   }
   const name = file.fields.displayName;
   if (!name) return {};
-  // Exact `eq` match (PSCloudPC#50: prefix matches hit the wrong policy).
+  // Exact `eq` match: a prefix match takes the wrong policy when one name begins another (docs/service-facts.md, "Endpoints and paging").
   const [found] = await api.findPoliciesByName(name, { signal });
   return found ? { policy: await api.getPolicy(found.id, { signal }) } : {};
 }
