@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import { isGraphError } from '../../core/graph/graphError';
-import type { CloudPcChange } from './cloudPcStore';
 import { CloudPcStore } from './cloudPcStore';
 import { CloudPcTreeModel } from './cloudPcTreeModel';
 import type { ActiveBackend } from '../backend/backendManager';
@@ -62,11 +61,6 @@ export class Sidebar implements vscode.Disposable {
     return this.backend.api;
   }
 
-  /** The backend's signal and the loader's: a backend switch or a reload cancels what was in flight. */
-  get signal(): AbortSignal {
-    return this.loader.signal;
-  }
-
   get anyViewVisible(): boolean {
     return this.cloudPcView.visible || this.policyView.visible;
   }
@@ -113,10 +107,6 @@ export class Sidebar implements vscode.Disposable {
 
   syncCloudPcs(ids: Iterable<string>): Promise<void> {
     return this.loader.syncCloudPcs(ids);
-  }
-
-  applyChanges(changes: readonly CloudPcChange[]): void {
-    this.loader.applyChanges(changes);
   }
 
   loadGroupInfo(policyId: string, force = false): Promise<void> {

@@ -274,7 +274,7 @@ export class SidebarLoader {
     await Promise.all([this.cloudPcLoad, this.policyLoad]);
   }
 
-  applyChanges(changes: readonly CloudPcChange[]): void {
+  private applyChanges(changes: readonly CloudPcChange[]): void {
     if (changes.length === 0) return;
     this.models.cloudPcView.apply(this.models.cloudPcModel.refreshFor(changes));
     this.models.policyView.apply(this.models.policyModel.refreshFor(changes));
