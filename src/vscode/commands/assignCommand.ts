@@ -239,13 +239,13 @@ export async function assign(ctx: CommandContext, arg: unknown, groupsArg: unkno
   try {
     const policy = await ctx.api.getPolicy(policyId, { signal: ctx.signal });
     const others = await ctx.sidebar.policies();
-    const existing = await ctx.sidebar.cloudPcs();
+    await ctx.sidebar.cloudPcs();
     let targets: AssignTarget[];
     if (Array.isArray(groupsArg)) {
       // Groups given as an argument skip the picker, never the what-if question.
       targets = toTargets(groupsArg);
       if (options.whatIfOnly) {
-        return await gatherWhatIf(ctx.api, policy, targets, others, existing, ctx.signal);
+        return await gatherWhatIf(ctx.api, policy, targets, others, await ctx.sidebar.cloudPcs(), ctx.signal);
       }
     } else {
       const names = await ctx.sidebar.assignedGroupNames(policyId);
@@ -255,8 +255,8 @@ export async function assign(ctx: CommandContext, arg: unknown, groupsArg: unkno
       if (!picked) return;
       targets = picked;
     }
-    const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), (signal) =>
-      gatherWhatIf(ctx.api, policy, targets, others, existing, signal));
+    const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), async (signal) =>
+      gatherWhatIf(ctx.api, policy, targets, others, await ctx.sidebar.cloudPcs(), signal));
     const go = await decide(ctx.backends.kind, {
       message: t('Assign "{0}" to {1} group(s)?', policy.displayName, targets.length),
       detail: t('{0} get a Cloud PC, {1} keep theirs, {2} skipped, {3} enter the 7-day grace period.', whatIf.gets.length, whatIf.keeps.length, whatIf.skipped.length, whatIf.loses.length),
