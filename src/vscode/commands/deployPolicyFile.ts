@@ -14,25 +14,12 @@ import { preflightProblems } from './deployPreflight';
 import { bindingEdit, policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { changedProperties, IMMUTABLE_FIELDS, parsePolicyFiles, sameAssignments } from './policyFileShape';
-import type { PolicyFile } from './policyFileShape';
 import { decide } from './questions';
+import type { DeployStep } from './deployStep';
 import { askDeploy, openDeployDiff } from './deployDiff';
 import { cloudPcsEnteringGrace } from './gracePeriodCount';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
-/** One policy of the file and what it is deployed as. */
-export interface DeployStep {
-  index: number;
-  file: PolicyFile;
-  boundId: string | undefined;
-  existing: CloudPcProvisioningPolicy | undefined;
-  /** Bound to a policy that no longer exists. */
-  missingId: string | undefined;
-  changes: string[];
-  /** Groups the deployed policy has and the file no longer assigns, and how many Cloud PCs that sends into grace (undefined: unknown). */
-  dropped?: { groups: string[]; cloudPcs: number | undefined };
-}
 
 const nameOf = (s: DeployStep): string => s.file.fields.displayName ?? '';
 const isChanged = (s: DeployStep): boolean => !s.existing || s.changes.length > 0 || s.existing.displayName !== nameOf(s);

@@ -12,14 +12,14 @@ import { PolicyTreeModel } from '../../../src/vscode/views/policyTreeModel';
 import { SidebarLoader } from '../../../src/vscode/views/sidebarLoader';
 import type { LoaderApi } from '../../../src/vscode/views/sidebarLoader';
 import { plainLocalize } from '../../../src/vscode/views/treeNodes';
+import { cloudPc } from './cloudPcFixtures';
 import type { TreeNode } from '../../../src/vscode/views/treeNodes';
 
-function cloudPc(id: string, status: CloudPc['status'] = 'provisioned', policyId = 'pol-1'): CloudPc {
-  return {
-    id, displayName: `PC ${id}`, managedDeviceName: `CPC-${id}`, userPrincipalName: `${id}@contoso.com`, provisioningPolicyId: policyId,
-    provisioningPolicyName: 'Standard', status, statusDetail: null, gracePeriodEndDateTime: null, lastModifiedDateTime: '2026-01-01T00:00:00Z',
-  } as CloudPc;
-}
+const LETTERS = 'abcde';
+/** Cloud PC `a`…`e` of the shared fixtures (ids are GUIDs; `idOf` turns them back into letters). */
+const pc = (letter: string, status: CloudPc['status'] = 'provisioned'): CloudPc => cloudPc(LETTERS.indexOf(letter), status);
+const idOf = (id: string): string => LETTERS[parseInt(id.slice(-12), 16)] ?? id;
+const ids = (list: readonly CloudPc[]): string[] => list.map((p) => idOf(p.id));
 
 const policy = (id: string, displayName: string): CloudPcProvisioningPolicy => ({ id, displayName, provisioningType: 'dedicated', assignments: [] }) as unknown as CloudPcProvisioningPolicy;
 
@@ -117,7 +117,7 @@ function setup(perLoad?: number) {
 describe('sidebar loading (SidebarLoader)', () => {
   it('loads Cloud PCs once however many views ask, then shows them by status', async () => {
     const s = setup();
-    s.backend.pages = [[cloudPc('a'), cloudPc('b', 'failed')]];
+    s.backend.pages = [[pc('a'), pc('b', 'failed')]];
     assert.equal(s.rootRows()[0].kind, 'message', 'a loading row before the first answer');
     await Promise.all([s.loader.ensureCloudPcs(), s.loader.ensureCloudPcs()]);
     assert.equal(s.backend.listCalls, 1);
@@ -127,26 +127,26 @@ describe('sidebar loading (SidebarLoader)', () => {
 
   it('drops an answer that arrives after a reset (a backend switch), and loads afresh', async () => {
     const s = setup();
-    s.backend.pages = [[cloudPc('old')]];
+    s.backend.pages = [[pc('a')]];
     const release = s.backend.hold();
     const stale = s.loader.ensureCloudPcs();
     s.loader.reset();
-    s.backend.pages = [[cloudPc('new')]];
+    s.backend.pages = [[pc('b')]];
     const fresh = s.loader.ensureCloudPcs();
     release();
     await Promise.all([stale, fresh]);
-    assert.deepEqual(s.store.all().map((pc) => pc.id), ['new'], 'the old backend\'s Cloud PC never lands');
+    assert.deepEqual(ids(s.store.all()), ['b'], 'the old backend\'s Cloud PC never lands');
     assert.equal(s.host.updates, 1, 'only the current load announces an update');
   });
 
   it('stops at the per-load limit with a "Load more…" row, and Load more appends the next pages', async () => {
     const s = setup(2);
-    s.backend.pages = [[cloudPc('a'), cloudPc('b')], [cloudPc('c'), cloudPc('d')], [cloudPc('e')]];
+    s.backend.pages = [[pc('a'), pc('b')], [pc('c'), pc('d')], [pc('e')]];
     await s.loader.ensureCloudPcs();
     assert.equal(s.store.size, 2);
     assert.equal(s.rootRows().at(-1)?.kind, 'loadMore');
     await s.loader.loadMoreCloudPcs();
-    assert.deepEqual(s.store.all().map((pc) => pc.id).sort(), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(ids(s.store.all()).sort(), ['a', 'b', 'c', 'd']);
     assert.equal(s.rootRows().at(-1)?.kind, 'loadMore', 'one more page on the server');
     await s.loader.loadMoreCloudPcs();
     assert.equal(s.store.size, 5);
@@ -162,14 +162,14 @@ describe('sidebar loading (SidebarLoader)', () => {
     assert.equal(row.text, 'Microsoft Graph is busy: Cloud PCs could not be loaded');
     assert.equal(presentNode(row, s.store, s.cloudPcModel.pager, plainLocalize, true).command?.command, 'cpcpolicy.refresh');
     assert.match(s.host.warnings[0], /Could not load Cloud PCs/);
-    s.backend.pages = [[cloudPc('a')]];
+    s.backend.pages = [[pc('a')]];
     await s.loader.reloadCloudPcs();
     assert.deepEqual(s.rootRows().map((n) => n.kind), ['statusGroup']);
   });
 
   it('keeps what was loaded when a later reload fails, with the error on top', async () => {
     const s = setup();
-    s.backend.pages = [[cloudPc('a')]];
+    s.backend.pages = [[pc('a')]];
     await s.loader.ensureCloudPcs();
     s.backend.failNext = new GraphError({ status: 403, code: 'forbidden', message: 'no' });
     await s.loader.reloadCloudPcs();
@@ -189,25 +189,25 @@ describe('sidebar loading (SidebarLoader)', () => {
 
   it('a partial update redraws only what moved, and a 404 removes the Cloud PC', async () => {
     const s = setup();
-    s.backend.pages = [[cloudPc('a'), cloudPc('b')]];
+    s.backend.pages = [[pc('a'), pc('b')]];
     await s.loader.ensureCloudPcs();
     s.rootRows();
     s.redraws.length = 0;
-    s.backend.byId.set('a', cloudPc('a', 'failed'));
-    s.backend.byId.set('b', 'gone');
-    await s.loader.syncCloudPcs(['a', 'b']);
-    assert.deepEqual(s.store.all().map((pc) => [pc.id, pc.status]), [['a', 'failed']]);
+    s.backend.byId.set(pc('a').id, pc('a', 'failed'));
+    s.backend.byId.set(pc('b').id, 'gone');
+    await s.loader.syncCloudPcs([pc('a').id, pc('b').id]);
+    assert.deepEqual(s.store.all().map((p) => [idOf(p.id), p.status]), [['a', 'failed']]);
     assert.ok(s.redraws.every((r) => r.refresh !== 'all'), 'no view redrew everything');
   });
 
   it('says when "Load more…" fails and keeps what was loaded', async () => {
     const s = setup(1);
-    s.backend.pages = [[cloudPc('a')], [cloudPc('b')]];
+    s.backend.pages = [[pc('a')], [pc('b')]];
     await s.loader.ensureCloudPcs();
     s.backend.failFromPage = { page: 1, err: new GraphError({ status: 500, code: 'internal', message: 'boom' }) };
     await s.loader.loadMoreCloudPcs();
     assert.deepEqual(s.host.shownErrors, ['Could not load more Cloud PCs: boom']);
-    assert.deepEqual(s.store.all().map((pc) => pc.id), ['a']);
+    assert.deepEqual(ids(s.store.all()), ['a']);
   });
 
   it('loads policies into rows, and a failure into an error row that keeps the policies', async () => {
