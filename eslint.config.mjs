@@ -21,4 +21,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and src/cli must not import vscode; put editor code in src/vscode.' }] }],
     },
   },
+  {
+    // Commands speak to the sidebar through SidebarIntents (views/sidebarIntents.ts), never through its models,
+    // store or providers: what to reload and redraw is the sidebar's decision.
+    files: ['src/vscode/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/views/sidebar', '**/views/registerViews', '**/views/liveRefresh', '**/views/sidebarLoader', '**/views/cloudPcStore', '**/views/modelTreeProvider', '**/views/statusGroupPager'], message: 'Commands use ctx.sidebar (SidebarIntents), not the sidebar\'s internals.' },
+          { group: ['**/views/policyTreeModel', '**/views/cloudPcTreeModel'], importNames: ['PolicyTreeModel', 'CloudPcTreeModel', 'AssignmentGroupInfo'], message: 'Commands use ctx.sidebar (SidebarIntents), not the tree models.' },
+        ],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: 'MemberExpression[property.name=/^(policyModel|cloudPcModel|store|policyProvider|cloudPcProvider|groupInfo|policyView|cloudPcView)$/]',
+        message: 'Commands do not read the sidebar\'s models, store, providers or views; ask ctx.sidebar (SidebarIntents).',
+      }],
+    },
+  },
 );

@@ -21,7 +21,6 @@ const ALLOWED = {
     ['src/core/simulator/cloudPcFootprint.ts', 'src/core/simulator/cloudPcLifecycle.ts', 'src/core/simulator/simulator.ts'],
     ['src/core/simulator/cloudPcLifecycle.ts', 'src/core/simulator/simulator.ts'],
     ['src/core/simulator/reconciliation.ts', 'src/core/simulator/simulator.ts'],
-    ['src/vscode/commands/deployDiff.ts', 'src/vscode/commands/deployPolicyFile.ts'],
   ],
   /** Files over MAX_LINES lines. */
   longFiles: ['src/core/simulator/simulator.ts', 'src/core/simulator/simulatorHandler.ts'],
@@ -34,10 +33,6 @@ const ALLOWED = {
     'src/core/simulator/simulator.ts',
     'src/core/simulator/simulatorHandler.ts',
     'src/core/simulator/simulatorState.ts',
-    'src/vscode/commands/policyCommands.ts',
-    'src/vscode/commands/policyFileLookup.ts',
-    'src/vscode/commands/policyFileShape.ts',
-    'src/vscode/views/cloudPcStatusBuckets.ts',
   ],
 };
 

@@ -2,15 +2,11 @@
 import * as vscode from 'vscode';
 import { createExtensionContext } from './vscode/extensionContext';
 import type { CpcPolicyApi } from './vscode/extensionApi';
-import { registerBackendCommands } from './vscode/commands/backendCommands';
-import { registerPolicyFileCommands } from './vscode/commands/policyFileCommands';
 import { registerViews } from './vscode/views/registerViews';
 import { registerFleetOverview } from './vscode/fleet/registerFleet';
-import { registerAssignCommands } from './vscode/commands/assignCommand';
-import { registerCloudPcCommands } from './vscode/commands/cloudPcCommands';
-import { registerPolicyCommands } from './vscode/commands/policyCommands';
-import { registerPolicyDocumentCommands } from './vscode/commands/policyDocumentCommands';
-import { registerSimulatorCommands } from './vscode/commands/simulatorCommands';
+import { createCommandContext } from './vscode/commands/commandContext';
+import { registerCommands } from './vscode/commands/commandTable';
+import { registerRemotePolicyDocuments } from './vscode/commands/remotePolicyDocuments';
 import { createBackendStatusBar } from './vscode/backend/backendStatusBar';
 import { registerPolicyLanguage } from './vscode/language/registerPolicyLanguage';
 import { previewSampleUsers } from './vscode/language/previewSampleUsers';
@@ -32,14 +28,9 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   followTenantPolicies(ctx, views, language.diagnostics);
   registerDeployedStateLens(ctx, views);
   ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
-  registerPolicyCommands(ctx, views);
-  registerCloudPcCommands(ctx, views);
-  registerAssignCommands(ctx, views);
-  registerPolicyDocumentCommands(ctx, views);
-  registerSimulatorCommands(ctx, views);
-  registerBackendCommands(ctx);
-  registerPolicyFileCommands(ctx);
+  const documents = registerRemotePolicyDocuments(ctx, views.sidebar.onDidUpdate);
   const fleet = registerFleetOverview(ctx, views);
+  registerCommands(createCommandContext(ctx, { sidebar: views.intents, documents, fleet }));
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test
     ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }

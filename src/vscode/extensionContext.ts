@@ -1,7 +1,7 @@
 // The one context object built at activation and handed to every feature's register function.
 import * as vscode from 'vscode';
 import { BackendManager } from './backend/backendManager';
-import { GraphSignIn } from './backend/graphSignIn';
+import { GraphSignIn, readGraphSignInSettings } from './backend/graphSignIn';
 import { openSimulatorSession } from './backend/openSimulatorSession';
 
 export interface ExtensionContext {
@@ -21,7 +21,9 @@ export function createExtensionContext(context: vscode.ExtensionContext): Extens
   const refresh = new vscode.EventEmitter<void>();
   const signIn = new GraphSignIn();
   const backends = new BackendManager(log, signIn, () => openSimulatorSession(context.globalStorageUri.fsPath, log));
-  context.subscriptions.push(log, refresh, signIn, backends);
+  context.subscriptions.push(log, refresh, signIn, backends, vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('cpcpolicy.graph')) signIn.updateSettings(readGraphSignInSettings());
+  }));
   return {
     vscodeContext: context,
     log,

@@ -60,6 +60,43 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal((await views.sidebar.api.getPolicy(standard.id)).assignments?.length, 2, 'a wrong answer changes nothing');
   });
 
+  it('Deploy of a file that drops an assignment says how many Cloud PCs enter the grace period, not that they keep their settings', async () => {
+    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    const full = await views.sidebar.api.getPolicy(standard.id);
+    assert.ok((full.assignments?.length ?? 0) >= 2, 'the demo assigns Standard to two groups');
+    const [dropped, ...kept] = full.assignments!.map((a) => a.target.groupId);
+    const upns = async (groupId: string) => (await views.sidebar.api.listGroupMembers(groupId)).map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase());
+    const leaving = new Set(await upns(dropped));
+    for (const g of kept) for (const u of await upns(g)) leaving.delete(u);
+    const losing = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning' && leaving.has(pc.userPrincipalName?.toLowerCase())).length;
+    assert.ok(losing > 0, 'the dropped group has Cloud PCs of the policy');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-questions-'));
+    const file = path.join(dir, 'standard.cpcpolicy.json');
+    fs.writeFileSync(file, JSON.stringify({ displayName: standard.displayName }));
+    const q = await answerQuestions(KEEP);
+    try {
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)), true);
+      const text = fs.readFileSync(file, 'utf8');
+      const header = text.slice(0, text.indexOf('{'));
+      const body = JSON.parse(text.slice(header.length)) as { assignments: { target: { groupId: string } }[] };
+      body.assignments = body.assignments.filter((a) => a.target.groupId !== dropped);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), `${header}${JSON.stringify(body, null, 2)}\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', doc.uri), undefined);
+    } finally {
+      q.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(q.asked.length, 1);
+    assert.match(q.asked[0].message, /^Change 1 setting\(s\) of "Contoso Standard/);
+    assert.match(q.asked[0].detail, new RegExp(`^Changes: assignments\\.\\nThe file no longer assigns 1 group\\(s\\): ${losing} Cloud PC\\(s\\) from the policy enter the 7-day grace period`));
+    assert.doesNotMatch(q.asked[0].detail, /^Existing Cloud PCs keep their settings/m, 'the Cloud PCs that go are not said to keep anything');
+    assert.equal((await views.sidebar.api.getPolicy(standard.id)).assignments?.length, full.assignments!.length, 'kept: nothing deployed');
+  });
+
   it('Remove Assignment says how many Cloud PCs enter the grace period; the safe answer keeps it', async () => {
     const finance = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Finance'))!;
     const full = await views.sidebar.api.getPolicy(finance.id);

@@ -16,3 +16,13 @@ export async function rows(provider: ModelTreeProvider, node?: TreeNode): Promis
     return { node: n, item, label: String(typeof item.label === 'object' ? item.label.label : item.label), description: String(item.description ?? '') };
   });
 }
+
+/**
+ * Listens to what the provider tells the workbench to redraw (`onDidChangeTreeData`, as the workbench hears
+ * it); `stop()` ends listening and returns each node named, undefined for the whole tree.
+ */
+export function recordRedraws(provider: ModelTreeProvider): { stop(): (TreeNode | undefined)[] } {
+  const fired: (TreeNode | undefined)[] = [];
+  const sub = provider.onDidChangeTreeData((e) => fired.push(...(Array.isArray(e) ? e : [e ?? undefined])));
+  return { stop: () => { sub.dispose(); return fired; } };
+}

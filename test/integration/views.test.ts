@@ -12,7 +12,7 @@ import type { StatusBucket } from '../../src/vscode/views/cloudPcStatusBuckets';
 import { GraphError } from '../../src/core/graph/graphError';
 import { adviceFor } from '../../src/vscode/views/errorAdvice';
 import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
-import { rows } from './treeRows';
+import { recordRedraws, rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
   const out = new Map<StatusBucket, CloudPc[]>();
@@ -119,10 +119,10 @@ describe('views: the sidebar follows the simulator', function () {
     const pcRows = await rows(views.sidebar.cloudPcProvider, provisioned.node);
     const target = pcRows[0];
     assert.equal(target.node.kind, 'cloudPc');
-    const firedBefore = views.sidebar.cloudPcProvider.fired.length;
+    const redraws = recordRedraws(views.sidebar.cloudPcProvider);
     await vscode.commands.executeCommand('cpcpolicy.rename', target.node, 'Renamed by test');
     await views.live.settled();
-    const fired = views.sidebar.cloudPcProvider.fired.slice(firedBefore);
+    const fired = redraws.stop();
     assert.ok(fired.length > 0, 'something was redrawn');
     assert.ok(fired.every((n) => n === target.node), `only the renamed row was fired: ${fired.map((n) => n?.id ?? 'ROOT')}`);
     const again = await rows(views.sidebar.cloudPcProvider, provisioned.node);
@@ -138,11 +138,11 @@ describe('views: the sidebar follows the simulator', function () {
     const provisioned = groups.find((g) => g.label === 'Provisioned')!;
     const provisioning = groups.find((g) => g.label === 'Provisioning');
     const target = (await rows(views.sidebar.cloudPcProvider, provisioned.node))[1];
-    const firedBefore = views.sidebar.cloudPcProvider.fired.length;
+    const redraws = recordRedraws(views.sidebar.cloudPcProvider);
     const results = await vscode.commands.executeCommand<{ ok: boolean }[]>('cpcpolicy.reprovision', target.node);
     assert.deepEqual(results.map((r) => r.ok), [true]);
     await views.live.settled();
-    const fired = views.sidebar.cloudPcProvider.fired.slice(firedBefore);
+    const fired = redraws.stop();
     assert.ok(fired.includes(provisioned.node), 'the Provisioned group was redrawn');
     if (provisioning) assert.ok(fired.includes(provisioning.node), 'the Provisioning group was redrawn');
     assert.ok(!fired.includes(undefined), 'the whole tree was not redrawn');

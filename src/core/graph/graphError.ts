@@ -60,6 +60,11 @@ export function isGraphError(value: unknown): value is GraphError {
   return value instanceof GraphError;
 }
 
+/** The resource is gone (deleted, or never existed): Graph answers 404. */
+export function isNotFound(err: unknown): boolean {
+  return isGraphError(err) && err.status === 404;
+}
+
 /** Builds a GraphError from a non-2xx response; tolerates non-JSON bodies (proxies, gateways). */
 export function graphErrorFromResponse(
   status: number,

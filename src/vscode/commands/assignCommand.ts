@@ -6,20 +6,20 @@ import type { CloudPcApi, PolicyAssignmentInput } from '../../core/graph/cloudPc
 import type { LicenseDetails } from '../../core/model/directory';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { provisioningKindOf } from '../../core/model/provisioningKind';
-import type { ExtensionContext } from '../extensionContext';
+import type { CommandContext } from './commandContext';
+import { errorText } from '../../core/model/errorText';
 import { isFrontline } from '../views/policyTreeModel';
-import type { Views } from '../views/registerViews';
-import { errorMessage } from '../views/sidebar';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { computeWhatIf } from './assignWhatIf';
 import type { WhatIfGroup, WhatIfResult } from './assignWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
+import { cloudPcsEnteringGrace } from './gracePeriodCount';
 import { confirm, decide } from './questions';
 
 export type AssignTarget = PolicyAssignmentInput['target'];
 
-interface AssignOptions {
+export interface AssignOptions {
   /** Only compute and return the what-if; assign nothing. */
   whatIfOnly?: boolean;
 }
@@ -70,7 +70,7 @@ export async function gatherWhatIf(api: CloudPcApi, policy: CloudPcProvisioningP
       try {
         licenses.set(id, await api.listUserLicenseDetails(id, { signal }));
       } catch (err) {
-        licenses.set(id, { error: errorMessage(err) });
+        licenses.set(id, { error: errorText(err) });
       }
     });
   }
@@ -123,7 +123,7 @@ async function pickGroups(api: CloudPcApi, policy: CloudPcProvisioningPolicy, cu
       pick.items = [...selected, ...results.filter((r) => !selected.includes(r))];
       pick.selectedItems = selected;
     } catch (err) {
-      if (seq === searchSeq) pick.placeholder = t('Search failed: {0}', errorMessage(err));
+      if (seq === searchSeq) pick.placeholder = t('Search failed: {0}', errorText(err));
     } finally {
       if (seq === searchSeq) pick.busy = false;
     }
@@ -233,34 +233,30 @@ export async function showWhatIf(policy: CloudPcProvisioningPolicy, whatIf: What
   });
 }
 
-async function assign(ctx: ExtensionContext, views: Views, arg: unknown, groupsArg: unknown, options: AssignOptions = {}): Promise<WhatIfResult | void> {
-  const { sidebar } = views;
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, t('Assign which policy?')));
+export async function assign(ctx: CommandContext, arg: unknown, groupsArg: unknown, options: AssignOptions = {}): Promise<WhatIfResult | void> {
+  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, t('Assign which policy?')));
   if (!policyId) return;
   try {
-    const policy = await sidebar.api.getPolicy(policyId, { signal: sidebar.signal });
-    await sidebar.ensurePolicies();
-    await sidebar.ensureCloudPcs();
-    const others = sidebar.policyModel.allPolicies();
+    const policy = await ctx.api.getPolicy(policyId, { signal: ctx.signal });
+    const others = await ctx.sidebar.policies();
+    await ctx.sidebar.cloudPcs();
     let targets: AssignTarget[];
     if (Array.isArray(groupsArg)) {
       // Groups given as an argument skip the picker, never the what-if question.
       targets = toTargets(groupsArg);
       if (options.whatIfOnly) {
-        return await gatherWhatIf(sidebar.api, policy, targets, others, sidebar.store.all(), sidebar.signal);
+        return await gatherWhatIf(ctx.api, policy, targets, others, await ctx.sidebar.cloudPcs(), ctx.signal);
       }
     } else {
-      await sidebar.loadGroupInfo(policyId);
-      const names = new Map<string, string>();
-      for (const [id, info] of sidebar.policyModel.groupInfo) if (!('error' in info)) names.set(id, info.displayName);
-      const groups = await pickGroups(sidebar.api, policy, names, sidebar.signal);
+      const names = await ctx.sidebar.assignedGroupNames(policyId);
+      const groups = await pickGroups(ctx.api, policy, names, ctx.signal);
       if (!groups) return;
-      const picked = isFrontline(policy) ? await frontlineTargets(sidebar.api, policy, groups, sidebar.signal) : groups.map((g) => ({ groupId: g.groupId }));
+      const picked = isFrontline(policy) ? await frontlineTargets(ctx.api, policy, groups, ctx.signal) : groups.map((g) => ({ groupId: g.groupId }));
       if (!picked) return;
       targets = picked;
     }
-    const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), (signal) =>
-      gatherWhatIf(sidebar.api, policy, targets, others, sidebar.store.all(), signal));
+    const whatIf = await withActionProgress(ctx, t('Working out who gets a Cloud PC…'), async (signal) =>
+      gatherWhatIf(ctx.api, policy, targets, others, await ctx.sidebar.cloudPcs(), signal));
     const go = await decide(ctx.backends.kind, {
       message: t('Assign "{0}" to {1} group(s)?', policy.displayName, targets.length),
       detail: t('{0} get a Cloud PC, {1} keep theirs, {2} skipped, {3} enter the 7-day grace period.', whatIf.gets.length, whatIf.keeps.length, whatIf.skipped.length, whatIf.loses.length),
@@ -268,45 +264,24 @@ async function assign(ctx: ExtensionContext, views: Views, arg: unknown, groupsA
     }, () => showWhatIf(policy, whatIf, targets.length));
     if (!go) return;
     await withActionProgress(ctx, t('Assigning "{0}"', policy.displayName), (signal) =>
-      sidebar.api.assignPolicy(policyId, targets.map((target) => ({ target })), { signal }));
+      ctx.api.assignPolicy(policyId, targets.map((target) => ({ target })), { signal }));
     reportResult(ctx, t('Assigned "{0}" to {1} group(s): {2} Cloud PC(s) being provisioned, {3} entering the grace period.', policy.displayName, targets.length, whatIf.gets.length, whatIf.loses.length));
   } catch (err) {
     reportError(ctx, t('Assign failed'), err);
   }
-  sidebar.policyModel.groupInfo.clear();
-  await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
-}
-
-/**
- * How many of the policy's Cloud PCs enter the grace period when a group goes: its members' ones, except
- * members another of the policy's groups still covers; undefined when the directory can't be read.
- */
-async function cloudPcsLosing(views: Views, policy: CloudPcProvisioningPolicy, groupId: string): Promise<number | undefined> {
-  const { sidebar } = views;
-  const upns = async (id: string): Promise<Set<string>> => new Set((await sidebar.api.listGroupMembers(id, { signal: sidebar.signal }))
-    .map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase()).filter((u): u is string => !!u));
-  try {
-    await sidebar.ensureCloudPcs();
-    const leaving = await upns(groupId);
-    for (const other of (policy.assignments ?? []).filter((a) => a.target.groupId !== groupId)) for (const u of await upns(other.target.groupId)) leaving.delete(u);
-    return sidebar.store.all().filter((pc) => pc.provisioningPolicyId === policy.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning'
-      && (pc.userPrincipalName ? leaving.has(pc.userPrincipalName.toLowerCase()) : isFrontline(policy))).length;
-  } catch {
-    return undefined;
-  }
+  await ctx.sidebar.assignmentsChanged(policyId);
 }
 
 /** Removes one group from a policy's assignments (the rest are re-sent: assign replaces the set). */
-async function removeAssignment(ctx: ExtensionContext, views: Views, arg: unknown, groupIdArg?: unknown): Promise<void> {
-  const { sidebar } = views;
+export async function removeAssignment(ctx: CommandContext, arg: unknown, groupIdArg?: unknown): Promise<void> {
   const policyId = policyIdOf(arg);
   const groupId = isTreeNode(arg) && arg.kind === 'assignment' ? arg.groupId : typeof groupIdArg === 'string' ? groupIdArg : undefined;
   if (!policyId || !groupId) return;
   try {
-    const policy = await sidebar.api.getPolicy(policyId, { signal: sidebar.signal });
+    const policy = await ctx.api.getPolicy(policyId, { signal: ctx.signal });
     const [groupName, losing] = await Promise.all([
-      sidebar.api.getGroup(groupId, { signal: sidebar.signal }).then((g) => g.displayName, () => groupId),
-      cloudPcsLosing(views, policy, groupId),
+      ctx.api.getGroup(groupId, { signal: ctx.signal }).then((g) => g.displayName, () => groupId),
+      cloudPcsEnteringGrace(ctx, policy, [groupId]),
     ]);
     const go = await confirm(ctx.backends.kind, {
       message: t('Remove the group "{0}" from "{1}"?', groupName, policy.displayName),
@@ -318,18 +293,10 @@ async function removeAssignment(ctx: ExtensionContext, views: Views, arg: unknow
     });
     if (!go) return;
     const rest = (policy.assignments ?? []).filter((a) => a.target.groupId !== groupId).map((a) => ({ target: a.target }));
-    await withActionProgress(ctx, t('Removing the assignment'), (signal) => sidebar.api.assignPolicy(policyId, rest, { signal }));
+    await withActionProgress(ctx, t('Removing the assignment'), (signal) => ctx.api.assignPolicy(policyId, rest, { signal }));
     reportResult(ctx, t('Removed "{0}" from "{1}".', groupName, policy.displayName));
   } catch (err) {
     reportError(ctx, t('Remove assignment failed'), err);
   }
-  await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
-}
-
-export function registerAssignCommands(ctx: ExtensionContext, views: Views): void {
-  ctx.subscribe(
-    vscode.commands.registerCommand('cpcpolicy.assign', (arg?: unknown, groups?: unknown, options?: unknown) =>
-      assign(ctx, views, arg, groups, typeof options === 'object' && options !== null ? (options as AssignOptions) : {})),
-    vscode.commands.registerCommand('cpcpolicy.removeAssignment', (arg?: unknown, groupId?: unknown) => removeAssignment(ctx, views, arg, groupId)),
-  );
+  await ctx.sidebar.assignmentsChanged(policyId);
 }

@@ -6,12 +6,12 @@ import { readGraphSignInSettings } from '../backend/graphSignIn';
 import type { ExtensionContext } from '../extensionContext';
 import { errorText } from '../../core/model/errorText';
 
-async function setBackend(backend: BackendKind): Promise<void> {
+export async function setBackend(backend: BackendKind): Promise<void> {
   await vscode.workspace.getConfiguration('cpcpolicy').update('backend', backend, vscode.ConfigurationTarget.Global);
 }
 
 /** Signs in with the read scopes (least privilege); write consent is asked for by the first action that needs it. */
-async function signIn(ctx: ExtensionContext): Promise<void> {
+export async function signIn(ctx: ExtensionContext): Promise<void> {
   try {
     await ctx.signIn.getToken([GraphScope.cloudPcRead, GraphScope.groupRead], true);
     if (ctx.backends.kind !== 'graph') await setBackend('graph');
@@ -24,7 +24,7 @@ async function signIn(ctx: ExtensionContext): Promise<void> {
   }
 }
 
-async function switchTenant(ctx: ExtensionContext): Promise<void> {
+export async function switchTenant(ctx: ExtensionContext): Promise<void> {
   const current = readGraphSignInSettings().tenant;
   const tenant = await vscode.window.showInputBox({
     title: vscode.l10n.t('Switch Tenant'),
@@ -38,35 +38,23 @@ async function switchTenant(ctx: ExtensionContext): Promise<void> {
   await signIn(ctx);
 }
 
-export function registerBackendCommands(ctx: ExtensionContext): void {
-  ctx.subscribe(
-    vscode.commands.registerCommand('cpcpolicy.refresh', () => ctx.requestRefresh()),
-    vscode.commands.registerCommand('cpcpolicy.showLog', () => ctx.log.show()),
-    vscode.commands.registerCommand('cpcpolicy.useSimulator', () => setBackend('simulator')),
-    vscode.commands.registerCommand('cpcpolicy.useGraph', () => signIn(ctx)),
-    vscode.commands.registerCommand('cpcpolicy.signIn', () => signIn(ctx)),
-    vscode.commands.registerCommand('cpcpolicy.signOut', async () => {
-      ctx.signIn.signOut();
-      await setBackend('simulator');
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Signed out of Cloud PC Policies; switched to the simulator. To remove the account from VS Code, use the Accounts menu.'),
-      );
-    }),
-    vscode.commands.registerCommand('cpcpolicy.switchTenant', () => switchTenant(ctx)),
-    vscode.commands.registerCommand('cpcpolicy.selectBackend', async () => {
-      const picked = await vscode.window.showQuickPick(
-        [
-          { label: `$(beaker) ${vscode.l10n.t('Simulator')}`, description: vscode.l10n.t('Offline, built in, no tenant needed'), backend: 'simulator' as const },
-          { label: `$(cloud) ${vscode.l10n.t('Microsoft Graph')}`, description: vscode.l10n.t('A real tenant; sign in with a work account'), backend: 'graph' as const },
-        ],
-        { title: vscode.l10n.t('Where should policies and Cloud PCs come from?') },
-      );
-      if (!picked) return;
-      if (picked.backend === 'graph') await signIn(ctx);
-      else await setBackend('simulator');
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('cpcpolicy.graph')) ctx.signIn.updateSettings(readGraphSignInSettings());
-    }),
+export async function signOut(ctx: ExtensionContext): Promise<void> {
+  ctx.signIn.signOut();
+  await setBackend('simulator');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Signed out of Cloud PC Policies; switched to the simulator. To remove the account from VS Code, use the Accounts menu.'),
   );
+}
+
+export async function selectBackend(ctx: ExtensionContext): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: `$(beaker) ${vscode.l10n.t('Simulator')}`, description: vscode.l10n.t('Offline, built in, no tenant needed'), backend: 'simulator' as const },
+      { label: `$(cloud) ${vscode.l10n.t('Microsoft Graph')}`, description: vscode.l10n.t('A real tenant; sign in with a work account'), backend: 'graph' as const },
+    ],
+    { title: vscode.l10n.t('Where should policies and Cloud PCs come from?') },
+  );
+  if (!picked) return;
+  if (picked.backend === 'graph') await signIn(ctx);
+  else await setBackend('simulator');
 }

@@ -1,10 +1,9 @@
 // Actions on Cloud PCs: reprovision (one or many), end grace period, rename; each asks first where it destroys.
 import * as vscode from 'vscode';
 import type { BulkItemResult } from '../../core/graph/bulkActions';
-import type { ExtensionContext } from '../extensionContext';
+import type { CommandContext } from './commandContext';
 import { canReprovision } from '../views/cloudPcStatusBuckets';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
-import type { Views } from '../views/registerViews';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { cloudPcIdsOf, pickCloudPcIds, reprovisionable } from './commandArgs';
@@ -14,11 +13,10 @@ import { confirm, confirmByTyping } from './questions';
  * Reprovisions Cloud PCs after one question (the user's data is deleted; docs/simulator.md, rule 7), or, as Retry on
  * failed Cloud PCs, without one: a failed provisioning holds no user data. Retry skips every Cloud PC not known to be failed.
  */
-export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, ids: string[], mode: 'reprovision' | 'retry' = 'reprovision'): Promise<BulkItemResult[]> {
-  const { sidebar } = views;
+export async function reprovisionCloudPcs(ctx: CommandContext, ids: string[], mode: 'reprovision' | 'retry' = 'reprovision'): Promise<BulkItemResult[]> {
   // Retry asks nothing, so it takes only Cloud PCs known to be failed: anything else may hold a user's data.
   const refused = ids.filter((id) => {
-    const pc = sidebar.store.get(id);
+    const pc = ctx.sidebar.knownCloudPc(id);
     return mode === 'retry' ? pc?.status !== 'failed' : pc !== undefined && !canReprovision(pc.status);
   });
   const allowed = ids.filter((id) => !refused.includes(id));
@@ -29,7 +27,7 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
   }
   if (allowed.length === 0) return [];
   if (mode === 'reprovision') {
-    const names = allowed.slice(0, 5).map((id) => sidebar.store.get(id)).map((pc) => (pc ? cloudPcLabel(pc) : '')).filter(Boolean).join(', ');
+    const names = allowed.slice(0, 5).map((id) => ctx.sidebar.knownCloudPc(id)).map((pc) => (pc ? cloudPcLabel(pc) : '')).filter(Boolean).join(', ');
     const more = allowed.length > 5 ? vscode.l10n.t(' and {0} more', allowed.length - 5) : '';
     const go = await confirm(ctx.backends.kind, {
       message: allowed.length === 1 ? vscode.l10n.t('Reprovision this Cloud PC?') : vscode.l10n.t('Reprovision {0} Cloud PCs?', allowed.length),
@@ -45,7 +43,7 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
   let results: BulkItemResult[] = [];
   try {
     results = await withActionProgress(ctx, vscode.l10n.t('{0} of {1} Cloud PC(s)', verb, allowed.length), (signal, progress) =>
-      sidebar.api.bulkReprovision(allowed, {}, {
+      ctx.api.bulkReprovision(allowed, {}, {
         signal,
         onItemDone: (_r, done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
       }));
@@ -58,19 +56,22 @@ export async function reprovisionCloudPcs(ctx: ExtensionContext, views: Views, i
   if (failed.length === 0) {
     reportResult(ctx, vscode.l10n.t('{0} started for {1} Cloud PC(s).', verb, succeeded));
   } else {
-    const first = failed.slice(0, 3).map((r) => `${sidebar.store.get(r.id) ? cloudPcLabel(sidebar.store.get(r.id)!) : r.id}: ${r.error?.message ?? '?'}`).join('; ');
+    const labelOf = (id: string): string => {
+      const pc = ctx.sidebar.knownCloudPc(id);
+      return pc ? cloudPcLabel(pc) : id;
+    };
+    const first = failed.slice(0, 3).map((r) => `${labelOf(r.id)}: ${r.error?.message ?? '?'}`).join('; ');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} started for {1} Cloud PC(s); {2} failed: {3}', verb, succeeded, failed.length, first));
   }
-  await sidebar.syncCloudPcs(allowed);
+  await ctx.sidebar.cloudPcsChanged(allowed);
   return results;
 }
 
-async function endGracePeriod(ctx: ExtensionContext, views: Views, arg: unknown, selection: unknown): Promise<void> {
-  const { sidebar } = views;
+export async function endGracePeriod(ctx: CommandContext, arg: unknown, selection: unknown): Promise<void> {
   let ids = cloudPcIdsOf(arg, selection);
-  if (ids.length === 0) ids = await pickCloudPcIds(sidebar, vscode.l10n.t('End the grace period of which Cloud PCs?'), (pc) => pc.status === 'inGracePeriod');
+  if (ids.length === 0) ids = await pickCloudPcIds(ctx.sidebar, vscode.l10n.t('End the grace period of which Cloud PCs?'), (pc) => pc.status === 'inGracePeriod');
   if (ids.length === 0) return;
-  const only = ids.length === 1 ? sidebar.store.get(ids[0]) : undefined;
+  const only = ids.length === 1 ? ctx.sidebar.knownCloudPc(ids[0]) : undefined;
   const go = await confirmByTyping(ctx.backends.kind, {
     message: ids.length === 1 ? vscode.l10n.t('End the grace period of {0} now?', only ? cloudPcLabel(only) : ids[0]) : vscode.l10n.t('End the grace period of {0} Cloud PCs now?', ids.length),
     detail: vscode.l10n.t('{0} Cloud PC(s) are deprovisioned now instead of at the end of the 7-day grace period, and their users\' data is deleted. This cannot be undone.', ids.length),
@@ -78,22 +79,21 @@ async function endGracePeriod(ctx: ExtensionContext, views: Views, arg: unknown,
   });
   if (!go) return;
   try {
-    const results = await withActionProgress(ctx, vscode.l10n.t('Ending the grace period'), (signal) => sidebar.api.bulkCloudPcAction(ids, 'endGracePeriod', { signal }));
+    const results = await withActionProgress(ctx, vscode.l10n.t('Ending the grace period'), (signal) => ctx.api.bulkCloudPcAction(ids, 'endGracePeriod', { signal }));
     const failed = results.filter((r) => !r.ok);
     if (failed.length) void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} failed: {2}', failed.length, results.length, failed[0].error?.message ?? '?'));
     else reportResult(ctx, vscode.l10n.t('Ended the grace period of {0} Cloud PC(s): they are being deprovisioned.', results.length));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('End grace period failed'), err);
   }
-  await sidebar.syncCloudPcs(ids);
+  await ctx.sidebar.cloudPcsChanged(ids);
 }
 
-async function rename(ctx: ExtensionContext, views: Views, arg: unknown, newName?: unknown): Promise<void> {
-  const { sidebar } = views;
+export async function rename(ctx: CommandContext, arg: unknown, newName?: unknown): Promise<void> {
   let [id] = cloudPcIdsOf(arg);
-  id ??= (await pickCloudPcIds(sidebar, vscode.l10n.t('Rename which Cloud PC?'), (pc) => pc.status !== 'deprovisioning', false))[0];
+  id ??= (await pickCloudPcIds(ctx.sidebar, vscode.l10n.t('Rename which Cloud PC?'), (pc) => pc.status !== 'deprovisioning', false))[0];
   if (!id) return;
-  const current = sidebar.store.get(id);
+  const current = ctx.sidebar.knownCloudPc(id);
   const name = typeof newName === 'string' ? newName : await vscode.window.showInputBox({
     title: vscode.l10n.t('Rename Cloud PC'),
     prompt: vscode.l10n.t('The display name users see (the device name from the naming template does not change)'),
@@ -102,23 +102,18 @@ async function rename(ctx: ExtensionContext, views: Views, arg: unknown, newName
   });
   if (name === undefined || name.trim() === '') return;
   try {
-    await withActionProgress(ctx, vscode.l10n.t('Renaming the Cloud PC'), (signal) => sidebar.api.renameCloudPc(id, name.trim(), { signal }));
+    await withActionProgress(ctx, vscode.l10n.t('Renaming the Cloud PC'), (signal) => ctx.api.renameCloudPc(id, name.trim(), { signal }));
     reportResult(ctx, vscode.l10n.t('Renamed "{0}" to "{1}".', current?.displayName ?? id, name.trim()));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Rename failed'), err);
   }
-  await sidebar.syncCloudPcs([id]);
+  await ctx.sidebar.cloudPcsChanged([id]);
 }
 
-export function registerCloudPcCommands(ctx: ExtensionContext, views: Views): void {
-  ctx.subscribe(
-    vscode.commands.registerCommand('cpcpolicy.reprovision', async (arg?: unknown, selection?: unknown) => {
-      let ids = cloudPcIdsOf(arg, selection);
-      if (ids.length === 0) ids = await pickCloudPcIds(views.sidebar, vscode.l10n.t('Reprovision which Cloud PCs?'), reprovisionable);
-      // No argument skips the question (a `{ confirm: false }` from a link or a script is ignored).
-      return ids.length === 0 ? [] : reprovisionCloudPcs(ctx, views, ids);
-    }),
-    vscode.commands.registerCommand('cpcpolicy.endGracePeriod', (arg?: unknown, selection?: unknown) => endGracePeriod(ctx, views, arg, selection)),
-    vscode.commands.registerCommand('cpcpolicy.rename', (arg?: unknown, name?: unknown) => rename(ctx, views, arg, name)),
-  );
+/** Reprovision from a row, a selection, ids, or the palette (which asks which). */
+export async function reprovision(ctx: CommandContext, arg: unknown, selection: unknown): Promise<BulkItemResult[]> {
+  let ids = cloudPcIdsOf(arg, selection);
+  if (ids.length === 0) ids = await pickCloudPcIds(ctx.sidebar, vscode.l10n.t('Reprovision which Cloud PCs?'), reprovisionable);
+  // No argument skips the question (a `{ confirm: false }` from a link or a script is ignored).
+  return ids.length === 0 ? [] : reprovisionCloudPcs(ctx, ids);
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CloudPc } from '../../core/model/cloudPc';
 import { canReprovision } from '../views/cloudPcStatusBuckets';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
-import type { Sidebar } from '../views/sidebar';
+import type { SidebarIntents } from '../views/sidebarIntents';
 import type { TreeNode } from '../views/treeNodes';
 
 export function isTreeNode(value: unknown): value is TreeNode {
@@ -33,9 +33,8 @@ export function cloudPcIdsOf(arg: unknown, selection?: unknown): string[] {
 }
 
 /** Palette use: pick a policy from the loaded list. */
-export async function pickPolicyId(sidebar: Sidebar, title: string): Promise<string | undefined> {
-  await sidebar.ensurePolicies();
-  const items = sidebar.policyModel.allPolicies().map((p) => ({ label: p.displayName, description: p.provisioningType ?? 'dedicated', detail: p.description ?? undefined, id: p.id }));
+export async function pickPolicyId(sidebar: SidebarIntents, title: string): Promise<string | undefined> {
+  const items = (await sidebar.policies()).map((p) => ({ label: p.displayName, description: p.provisioningType ?? 'dedicated', detail: p.description ?? undefined, id: p.id }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no provisioning policies yet.'));
     return undefined;
@@ -44,9 +43,8 @@ export async function pickPolicyId(sidebar: Sidebar, title: string): Promise<str
 }
 
 /** Palette use: pick Cloud PCs (optionally only those an action applies to). */
-export async function pickCloudPcIds(sidebar: Sidebar, title: string, filter: (pc: CloudPc) => boolean = () => true, canPickMany = true): Promise<string[]> {
-  await sidebar.ensureCloudPcs();
-  const items = sidebar.store.all().filter(filter).map((pc) => ({
+export async function pickCloudPcIds(sidebar: SidebarIntents, title: string, filter: (pc: CloudPc) => boolean = () => true, canPickMany = true): Promise<string[]> {
+  const items = (await sidebar.cloudPcs()).filter(filter).map((pc) => ({
     label: cloudPcLabel(pc), description: [pc.userPrincipalName, pc.status].filter(Boolean).join(' · '), detail: pc.provisioningPolicyName ?? undefined, id: pc.id,
   }));
   if (items.length === 0) {

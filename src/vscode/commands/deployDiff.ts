@@ -2,7 +2,7 @@
 // question that goes with it.
 import * as vscode from 'vscode';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import type { DeployStep } from './deployPolicyFile';
+import type { DeployStep } from './deployStep';
 import { policyDiffText } from './policyFileShape';
 import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 

@@ -4,33 +4,22 @@
 // the file has errors. After a create the file is bound to the new policy, so a later rename stays an update.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { validateDocument } from '../../core/policy/validator';
-import type { ExtensionContext } from '../extensionContext';
-import type { Views } from '../views/registerViews';
+import type { CommandContext } from './commandContext';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { preflightProblems } from './deployPreflight';
 import { bindingEdit, policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { changedProperties, IMMUTABLE_FIELDS, parsePolicyFiles, sameAssignments } from './policyFileShape';
-import type { PolicyFile } from './policyFileShape';
 import { decide } from './questions';
+import type { DeployStep } from './deployStep';
 import { askDeploy, openDeployDiff } from './deployDiff';
-import type { RemotePolicyDocuments } from './remotePolicyDocuments';
+import { cloudPcsEnteringGrace } from './gracePeriodCount';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
-/** One policy of the file and what it is deployed as. */
-export interface DeployStep {
-  index: number;
-  file: PolicyFile;
-  boundId: string | undefined;
-  existing: CloudPcProvisioningPolicy | undefined;
-  /** Bound to a policy that no longer exists. */
-  missingId: string | undefined;
-  changes: string[];
-}
 
 const nameOf = (s: DeployStep): string => s.file.fields.displayName ?? '';
 const isChanged = (s: DeployStep): boolean => !s.existing || s.changes.length > 0 || s.existing.displayName !== nameOf(s);
@@ -39,7 +28,7 @@ const isChanged = (s: DeployStep): boolean => !s.existing || s.changes.length > 
  * Deploys the policy file; returns the policy id, or for a `{ "policies": [...] }` file the ids of all its
  * policies. Refused while the file has errors or the backend would refuse part of the change.
  */
-export async function deployPolicyFile(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, arg: unknown): Promise<string | string[] | undefined> {
+export async function deployPolicyFile(ctx: CommandContext, arg: unknown): Promise<string | string[] | undefined> {
   const doc = await documentOf(arg);
   if (!doc) return undefined;
   const text = doc.getText();
@@ -55,27 +44,29 @@ export async function deployPolicyFile(ctx: ExtensionContext, views: Views, docu
     void vscode.window.showErrorMessage(t('Not deployed: {0}', problems.join(' ')));
     return undefined;
   }
-  const { sidebar } = views;
   try {
     const bindings = policyBindings(text);
     const steps: DeployStep[] = [];
     for (const [index, file] of set.policies.entries()) {
       const boundId = bindings[index]?.id;
-      const match = await findDeployed(views, file, boundId, sidebar.signal);
+      const match = await findDeployed(ctx.api, file, boundId, ctx.signal);
       steps.push({ index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] });
     }
-    const refusals = await preflightProblems(sidebar.api, steps.filter(isChanged), t, sidebar.signal);
+    const refusals = await preflightProblems(ctx.api, steps.filter(isChanged), t, ctx.signal);
     if (refusals.length > 0) {
       void vscode.window.showErrorMessage(t('Not deployed, nothing was changed: {0}', refusals.join(' ')), { modal: false });
       return undefined;
     }
-    return set.isFleet ? await deployFleet(ctx, views, doc, steps) : await deployOne(ctx, views, documents, doc, steps[0]!);
+    await Promise.all(steps.filter(isChanged).map(async (step) => {
+      step.dropped = await droppedAssignments(ctx, step);
+    }));
+    return set.isFleet ? await deployFleet(ctx, doc, steps) : await deployOne(ctx, doc, steps[0]!);
   } catch (err) {
     reportError(ctx, t('Deploy failed'), err);
     return undefined;
   } finally {
-    await sidebar.reloadPolicies();
-    documents.refreshOpen();
+    await ctx.sidebar.policiesChanged();
+    ctx.documents.refreshOpen();
   }
 }
 
@@ -92,23 +83,22 @@ export function updateQuestion(step: DeployStep, backendLabel: string): { messag
   const message = renamed
     ? (n > 0 ? t('Rename "{0}" to "{1}" and change {2} setting(s)?', step.existing.displayName, name, n) : t('Rename "{0}" to "{1}"?', step.existing.displayName, name))
     : t('Change {0} setting(s) of "{1}"?', n, name);
-  const detail = [n > 0 ? t('Changes: {0}.', step.changes.join(', ')) : '', existingCloudPcs()].filter(Boolean).join('\n');
+  const detail = [n > 0 ? t('Changes: {0}.', step.changes.join(', ')) : '', ...graceLines([step])].filter(Boolean).join('\n');
   return { message, detail, proceed: t('Update') };
 }
 
-async function deployOne(ctx: ExtensionContext, views: Views, documents: RemotePolicyDocuments, doc: vscode.TextDocument, step: DeployStep): Promise<string | undefined> {
-  const { sidebar } = views;
+async function deployOne(ctx: CommandContext, doc: vscode.TextDocument, step: DeployStep): Promise<string | undefined> {
   const name = nameOf(step);
   if (step.existing && !isChanged(step)) {
-    await bindFile(doc, [{ index: 0, id: step.existing.id }], sidebar.backend.label);
+    await bindFile(doc, [{ index: 0, id: step.existing.id }], ctx.backend.label);
     reportResult(ctx, t('"{0}" is deployed as written: nothing to change.', name));
     return step.existing.id;
   }
-  const question = updateQuestion(step, sidebar.backend.label);
-  const go = await decide(ctx.backends.kind, question, () => askDeploy(question), () => openDeployDiff(documents, step));
+  const question = updateQuestion(step, ctx.backend.label);
+  const go = await decide(ctx.backends.kind, question, () => askDeploy(question), () => openDeployDiff(ctx.documents, step));
   if (!go) return undefined;
-  const outcome = await withActionProgress(ctx, t('Deploying "{0}"', name), (signal) => applyPolicyFile(views, step, signal));
-  await bindFile(doc, [{ index: 0, id: outcome.id }], sidebar.backend.label);
+  const outcome = await withActionProgress(ctx, t('Deploying "{0}"', name), (signal) => applyPolicyFile(ctx.api, step, signal));
+  await bindFile(doc, [{ index: 0, id: outcome.id }], ctx.backend.label);
   if (outcome.assignError) {
     reportError(ctx, t('The policy "{0}" was deployed but its assignments were not', name), outcome.assignError);
   } else if (!step.existing) {
@@ -120,14 +110,13 @@ async function deployOne(ctx: ExtensionContext, views: Views, documents: RemoteP
 }
 
 /** A `{ "policies": [...] }` file: one question for the whole set, then each policy in file order. */
-async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.TextDocument, steps: DeployStep[]): Promise<string[] | undefined> {
-  const { sidebar } = views;
+async function deployFleet(ctx: CommandContext, doc: vscode.TextDocument, steps: DeployStep[]): Promise<string[] | undefined> {
   const names = (list: DeployStep[]): string => list.map((s) => (s.existing && s.existing.displayName !== nameOf(s) ? `"${nameOf(s)}" (${t('renamed from "{0}"', s.existing.displayName)})` : `"${nameOf(s)}"`)).join(', ');
   const creates = steps.filter((s) => !s.existing);
   const updates = steps.filter((s) => s.existing && isChanged(s));
   const unchanged = steps.length - creates.length - updates.length;
   if (creates.length + updates.length === 0) {
-    await bindFile(doc, steps.map((s) => ({ index: s.index, id: s.existing!.id })), sidebar.backend.label);
+    await bindFile(doc, steps.map((s) => ({ index: s.index, id: s.existing!.id })), ctx.backend.label);
     reportResult(ctx, t('All {0} policies in the file are deployed as written.', steps.length));
     return steps.map((s) => s.existing!.id);
   }
@@ -137,10 +126,10 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
     gone > 0 ? t('{0} of them were deployed once and no longer exist.', gone) : '',
     updates.length > 0 ? t('Update {0}: {1}', updates.length, names(updates)) : '',
     unchanged > 0 ? t('Unchanged: {0}', unchanged) : '',
-    updates.length > 0 ? existingCloudPcs() : '',
+    ...(updates.length > 0 ? graceLines(updates) : []),
   ].filter((line) => line !== '').join('\n');
   const button = t('Deploy');
-  const message = t('Deploy {0} policies from {1} to {2}?', creates.length + updates.length, path.basename(doc.fileName), sidebar.backend.label);
+  const message = t('Deploy {0} policies from {1} to {2}?', creates.length + updates.length, path.basename(doc.fileName), ctx.backend.label);
   const go = await decide(ctx.backends.kind, { message, detail, proceed: button }, async () =>
     (await vscode.window.showInformationMessage(message, { modal: true, detail }, button)) === button);
   if (!go) return undefined;
@@ -152,7 +141,7 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
       if (!isChanged(step)) continue;
       progress.report({ message: nameOf(step), increment: 100 / toApply });
       try {
-        const outcome = await applyPolicyFile(views, step, signal);
+        const outcome = await applyPolicyFile(ctx.api, step, signal);
         done.push({ step, ...outcome });
         // Stop at the first refusal: the service's reasons are usually the same for the rest.
         if (outcome.assignError) return;
@@ -162,7 +151,7 @@ async function deployFleet(ctx: ExtensionContext, views: Views, doc: vscode.Text
       }
     }
   });
-  await bindFile(doc, [...steps.filter((s) => s.existing && !isChanged(s)).map((s) => ({ index: s.index, id: s.existing!.id })), ...done.map((d) => ({ index: d.step.index, id: d.id }))], sidebar.backend.label);
+  await bindFile(doc, [...steps.filter((s) => s.existing && !isChanged(s)).map((s) => ({ index: s.index, id: s.existing!.id })), ...done.map((d) => ({ index: d.step.index, id: d.id }))], ctx.backend.label);
   const summary = fleetSummary(steps, done, failure);
   if (failure || done.some((d) => d.assignError)) {
     const err = failure?.err ?? done.find((d) => d.assignError)?.assignError;
@@ -192,12 +181,34 @@ function fleetSummary(steps: DeployStep[], done: { step: DeployStep; assignError
   ].filter(Boolean).join(' ');
 }
 
-/** Policy edits never touch existing Cloud PCs (docs/simulator.md, rule 6); said before every update. */
-const existingCloudPcs = (): string => t('Existing Cloud PCs keep their settings; only new and reprovisioned Cloud PCs use the changes (region and single sign-on can be applied).');
+/**
+ * What an update does to existing Cloud PCs: a dropped assignment sends its members' Cloud PCs into the 7-day
+ * grace period (docs/simulator.md, rule 8); the others keep their settings (rule 6). Said before every update.
+ */
+function graceLines(updates: readonly DeployStep[]): string[] {
+  const dropped = updates.flatMap((s) => (s.dropped ? [s.dropped] : []));
+  if (dropped.length === 0) return [t('Existing Cloud PCs keep their settings; only new and reprovisioned Cloud PCs use the changes (region and single sign-on can be applied).')];
+  const groups = dropped.reduce((n, d) => n + d.groups.length, 0);
+  const known = dropped.every((d) => d.cloudPcs !== undefined);
+  const cloudPcs = dropped.reduce((n, d) => n + (d.cloudPcs ?? 0), 0);
+  return [
+    known
+      ? t('The file no longer assigns {0} group(s): {1} Cloud PC(s) from the policy enter the 7-day grace period, then are deprovisioned; assigning the group again within 7 days keeps them.', groups, cloudPcs)
+      : t('The file no longer assigns {0} group(s): their members\' Cloud PCs from the policy enter the 7-day grace period, then are deprovisioned.', groups),
+    t('The other existing Cloud PCs keep their settings; only new and reprovisioned Cloud PCs use the changes (region and single sign-on can be applied).'),
+  ];
+}
+
+/** Deploy replaces the assignment set: the deployed policy's groups the file no longer lists go. */
+async function droppedAssignments(ctx: CommandContext, step: DeployStep): Promise<DeployStep['dropped']> {
+  if (!step.existing || !step.file.assignments) return undefined;
+  const kept = new Set(step.file.assignments.map((a) => a.groupId));
+  const groups = (step.existing.assignments ?? []).map((a) => a.target.groupId).filter((g) => !kept.has(g));
+  return groups.length === 0 ? undefined : { groups, cloudPcs: await cloudPcsEnteringGrace(ctx, step.existing, groups) };
+}
 
 /** Creates or updates one policy as its file says, then replaces its assignments when the file lists them. */
-async function applyPolicyFile(views: Views, step: DeployStep, signal: AbortSignal): Promise<{ id: string; assignError?: unknown }> {
-  const { api } = views.sidebar;
+async function applyPolicyFile(api: CloudPcApi, step: DeployStep, signal: AbortSignal): Promise<{ id: string; assignError?: unknown }> {
   const { file, existing } = step;
   let policyId: string;
   if (existing) {

@@ -4,7 +4,7 @@
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { isFrontlineType } from '../../core/model/provisioningKind';
-import { isNotFound } from '../views/sidebar';
+import { isNotFound } from '../../core/graph/graphError';
 import type { PolicyFile } from './policyFileShape';
 import { IMMUTABLE_FIELDS } from './policyFileShape';
 

@@ -1,20 +1,19 @@
 // Diff, from a policy's CodeLens: the deployed policy beside what Deploy would send for it, without asking
 // anything (Deploy itself shows the same diff before its question).
 import * as vscode from 'vscode';
-import type { Views } from '../views/registerViews';
+import type { CommandContext } from './commandContext';
 import { openDeployDiff } from './deployDiff';
 import { policyBindings } from './policyBinding';
 import { findDeployed } from './policyFileLookup';
 import { changedProperties, parsePolicyFiles } from './policyFileShape';
-import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 
-export async function diffPolicyFile(views: Views, documents: RemotePolicyDocuments, uri: unknown, index: unknown): Promise<void> {
+export async function diffPolicyFile(ctx: CommandContext, uri: unknown, index: unknown): Promise<void> {
   if (!(uri instanceof vscode.Uri) || typeof index !== 'number') return;
   const doc = await vscode.workspace.openTextDocument(uri);
   const text = doc.getText();
   const file = parsePolicyFiles(text).policies[index];
   if (!file) return;
   const boundId = policyBindings(text)[index]?.id;
-  const match = await findDeployed(views, file, boundId, views.sidebar.signal);
-  await openDeployDiff(documents, { index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] });
+  const match = await findDeployed(ctx.api, file, boundId, ctx.signal);
+  await openDeployDiff(ctx.documents, { index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] });
 }

@@ -3,12 +3,10 @@
 import * as vscode from 'vscode';
 import { isGraphError } from '../../core/graph/graphError';
 import type { CloudPcPolicySettingType } from '../../core/model/provisioningPolicy';
-import type { ExtensionContext } from '../extensionContext';
+import type { CommandContext } from './commandContext';
 import { BUCKET_LABELS, STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
 import type { StatusBucket } from '../views/cloudPcStatusBuckets';
-import type { CloudPcFilter } from '../views/cloudPcTreeModel';
-import type { Views } from '../views/registerViews';
-import type { TreeNode } from '../views/treeNodes';
+import type { CloudPcFilter } from '../views/sidebarIntents';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { cloudPcIdsOf, isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
@@ -19,28 +17,26 @@ import { confirmByTyping } from './questions';
  * Retry on a policy calls the service's policy retry; on one failed Cloud PC it reprovisions that Cloud PC
  * (a failed provisioning holds no user data, so no confirmation).
  */
-async function retry(ctx: ExtensionContext, views: Views, arg: unknown, selection: unknown): Promise<void> {
-  const { sidebar } = views;
+export async function retry(ctx: CommandContext, arg: unknown, selection: unknown): Promise<void> {
   const pcIds = isTreeNode(arg) && arg.kind === 'cloudPc' ? cloudPcIdsOf(arg, selection) : cloudPcIdsOf(typeof arg === 'object' && arg !== null && 'cloudPcId' in arg ? arg : undefined);
   if (pcIds.length > 0) {
-    await reprovisionCloudPcs(ctx, views, pcIds, 'retry');
+    await reprovisionCloudPcs(ctx, pcIds, 'retry');
     return;
   }
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, vscode.l10n.t('Retry the failed Cloud PCs of which policy?')));
+  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Retry the failed Cloud PCs of which policy?')));
   if (!policyId) return;
   try {
-    const failed = sidebar.store.list('failed', policyId).length;
-    await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) => sidebar.api.retryPolicy(policyId, { signal }));
-    reportResult(ctx, vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, sidebar.policyModel.policy(policyId)?.displayName ?? policyId));
+    const failed = ctx.sidebar.countKnownCloudPcs({ bucket: 'failed', policyId });
+    await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) => ctx.api.retryPolicy(policyId, { signal }));
+    reportResult(ctx, vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Retry failed'), err);
   }
-  await sidebar.syncCloudPcs(sidebar.store.list('failed', policyId).map((pc) => pc.id));
+  await ctx.sidebar.cloudPcsChanged(ctx.sidebar.knownCloudPcs({ bucket: 'failed', policyId }).map((pc) => pc.id));
 }
 
-async function applySettings(ctx: ExtensionContext, views: Views, arg: unknown, setting: unknown): Promise<void> {
-  const { sidebar } = views;
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, vscode.l10n.t('Apply the settings of which policy?')));
+export async function applySettings(ctx: CommandContext, arg: unknown, setting: unknown): Promise<void> {
+  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Apply the settings of which policy?')));
   if (!policyId) return;
   let policySettings = setting === 'region' || setting === 'singleSignOn' ? (setting as CloudPcPolicySettingType) : undefined;
   if (!policySettings) {
@@ -52,30 +48,28 @@ async function applySettings(ctx: ExtensionContext, views: Views, arg: unknown, 
     policySettings = picked.value;
   }
   const what = policySettings === 'region' ? vscode.l10n.t('the region') : vscode.l10n.t('single sign-on');
-  const name = sidebar.policyModel.policy(policyId)?.displayName ?? policyId;
+  const name = ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId;
   try {
-    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) => sidebar.api.applyPolicy(policyId, { policySettings }, { signal }));
-    reportResult(ctx, vscode.l10n.t('Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.', what, name, sidebar.store.countPolicy(policyId)));
+    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) => ctx.api.applyPolicy(policyId, { policySettings }, { signal }));
+    reportResult(ctx, vscode.l10n.t('Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.', what, name, ctx.sidebar.countKnownCloudPcs({ policyId })));
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Apply failed'), err);
   }
-  await sidebar.reloadCloudPcs();
+  await ctx.sidebar.cloudPcsChanged();
 }
 
 /**
  * Deletes a policy after the admin types its name (cannot be undone); assignments must go first
  * (docs/simulator.md, rule 9), so one question covers removing them and says how many Cloud PCs enter the grace period.
  */
-async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown): Promise<boolean> {
-  const { sidebar } = views;
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(sidebar, vscode.l10n.t('Delete which policy?')));
+export async function deletePolicy(ctx: CommandContext, arg: unknown): Promise<boolean> {
+  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Delete which policy?')));
   if (!policyId) return false;
   // Fresh from the service: the view's copy may lag behind a change made elsewhere.
-  const policy = await sidebar.api.getPolicy(policyId, { signal: sidebar.signal }).catch(() => sidebar.policyModel.policy(policyId));
+  const policy = await ctx.api.getPolicy(policyId, { signal: ctx.signal }).catch(() => ctx.sidebar.knownPolicy(policyId));
   const name = policy?.displayName ?? policyId;
   const assigned = policy?.assignments?.length ?? 0;
-  await sidebar.ensureCloudPcs();
-  const pcs = sidebar.store.all().filter((pc) => pc.provisioningPolicyId === policyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
+  const pcs = (await ctx.sidebar.cloudPcs()).filter((pc) => pc.provisioningPolicyId === policyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
   const go = await confirmByTyping(ctx.backends.kind, {
     message: vscode.l10n.t('Delete the provisioning policy "{0}"?', name),
     detail: assigned > 0
@@ -86,11 +80,11 @@ async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown): 
   if (!go) return false;
   try {
     await withActionProgress(ctx, vscode.l10n.t('Deleting "{0}"', name), async (signal) => {
-      if (assigned > 0) await sidebar.api.assignPolicy(policyId, [], { signal });
-      // Tools wait a moment after unassigning before the delete is accepted (graph-facts C.6).
+      if (assigned > 0) await ctx.api.assignPolicy(policyId, [], { signal });
+      // The delete may be refused for a moment after the unassign: retried as other tools do (docs/service-facts.md, "Provisioning lifecycle").
       for (let attempt = 1; ; attempt++) {
         try {
-          await sidebar.api.deletePolicy(policyId, { signal });
+          await ctx.api.deletePolicy(policyId, { signal });
           return;
         } catch (err) {
           if (attempt >= 3 || !isGraphError(err) || err.status !== 400 || assigned === 0) throw err;
@@ -103,52 +97,42 @@ async function deletePolicy(ctx: ExtensionContext, views: Views, arg: unknown): 
     reportError(ctx, vscode.l10n.t('Delete failed'), err);
     return false;
   } finally {
-    await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
+    await ctx.sidebar.assignmentsChanged(policyId);
   }
   return true;
 }
 
-async function filterCloudPcs(views: Views, arg: unknown): Promise<void> {
-  const { sidebar } = views;
+/** Filters the Cloud PCs view: by the given filter, or by what the admin picks (a status, a policy). */
+export async function filterCloudPcs(ctx: CommandContext, arg: unknown): Promise<void> {
+  const { sidebar } = ctx;
   if (typeof arg === 'object' && arg !== null && !isTreeNode(arg)) {
     const f = arg as CloudPcFilter;
-    sidebar.setCloudPcFilter({ policyId: f.policyId, bucket: f.bucket, policyName: f.policyId ? sidebar.policyModel.policy(f.policyId)?.displayName : undefined });
+    sidebar.showCloudPcs({ policyId: f.policyId, bucket: f.bucket, policyName: f.policyId ? sidebar.knownPolicy(f.policyId)?.displayName : undefined });
     return;
   }
-  await sidebar.ensurePolicies();
+  const policies = await sidebar.policies();
   type Item = vscode.QuickPickItem & { filter?: CloudPcFilter };
-  const current = sidebar.cloudPcModel.filter;
+  const { filter: current, description } = sidebar.cloudPcFilter;
   const items: Item[] = [
     { label: `$(clear-all) ${vscode.l10n.t('All Cloud PCs')}`, filter: {} },
     { label: vscode.l10n.t('Status'), kind: vscode.QuickPickItemKind.Separator },
-    ...STATUS_BUCKETS.filter((b) => sidebar.store.count(b) > 0).map((bucket: StatusBucket): Item => ({
-      label: vscode.l10n.t(BUCKET_LABELS[bucket]), description: String(sidebar.store.count(bucket)), filter: { ...current, bucket },
+    ...STATUS_BUCKETS.filter((bucket) => sidebar.countKnownCloudPcs({ bucket }) > 0).map((bucket: StatusBucket): Item => ({
+      label: vscode.l10n.t(BUCKET_LABELS[bucket]), description: String(sidebar.countKnownCloudPcs({ bucket })), filter: { ...current, bucket },
     })),
     { label: vscode.l10n.t('Policy'), kind: vscode.QuickPickItemKind.Separator },
-    ...sidebar.policyModel.allPolicies().map((p): Item => ({ label: p.displayName, description: String(sidebar.store.countPolicy(p.id)), filter: { ...current, policyId: p.id, policyName: p.displayName } })),
+    ...policies.map((p): Item => ({ label: p.displayName, description: String(sidebar.countKnownCloudPcs({ policyId: p.id })), filter: { ...current, policyId: p.id, policyName: p.displayName } })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which Cloud PCs?'), placeHolder: sidebar.cloudPcModel.filterDescription() });
-  if (picked?.filter) sidebar.setCloudPcFilter(picked.filter);
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which Cloud PCs?'), placeHolder: description });
+  if (picked?.filter) sidebar.showCloudPcs(picked.filter);
 }
 
-async function loadMore(views: Views, node: unknown): Promise<void> {
-  if (!isTreeNode(node) || node.kind !== 'loadMore') return;
-  const { sidebar } = views;
-  if (!node.parentId) return sidebar.loadMoreCloudPcs();
-  const inPolicies = node.id.startsWith('pol:');
-  const model = inPolicies ? sidebar.policyModel : sidebar.cloudPcModel;
-  const parent: TreeNode | undefined = model.loadMore(node);
-  const provider = inPolicies ? sidebar.policyProvider : sidebar.cloudPcProvider;
-  provider.apply(parent ? { root: false, nodes: [parent] } : { root: true, nodes: [] });
+/** Show, from a policy's CodeLens: the policy's Cloud PCs in the Cloud PCs view. */
+export async function showPolicyCloudPcs(ctx: CommandContext, policyId: unknown): Promise<void> {
+  if (typeof policyId !== 'string') return;
+  await filterCloudPcs(ctx, { policyId });
+  await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
 }
 
-export function registerPolicyCommands(ctx: ExtensionContext, views: Views): void {
-  ctx.subscribe(
-    vscode.commands.registerCommand('cpcpolicy.retry', (arg?: unknown, selection?: unknown) => retry(ctx, views, arg, selection)),
-    vscode.commands.registerCommand('cpcpolicy.applySettings', (arg?: unknown, setting?: unknown) => applySettings(ctx, views, arg, setting)),
-    vscode.commands.registerCommand('cpcpolicy.deletePolicy', (arg?: unknown) => deletePolicy(ctx, views, arg)),
-    vscode.commands.registerCommand('cpcpolicy.filterCloudPcs', (arg?: unknown) => filterCloudPcs(views, arg)),
-    vscode.commands.registerCommand('cpcpolicy.clearCloudPcFilter', () => views.sidebar.setCloudPcFilter({})),
-    vscode.commands.registerCommand('cpcpolicy.loadMore', (node?: unknown) => loadMore(views, node)),
-  );
+export async function loadMore(ctx: CommandContext, node: unknown): Promise<void> {
+  if (isTreeNode(node) && node.kind === 'loadMore') await ctx.sidebar.loadMore(node);
 }

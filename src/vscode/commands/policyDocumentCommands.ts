@@ -1,21 +1,18 @@
-// Policies as documents: open a deployed policy read-only, Pull a file from the backend, and the
-// commands' registration (Deploy itself is in deployPolicyFile.ts).
-import { diffPolicyFile } from './diffPolicyFile';
+// Policies as documents: open a deployed policy read-only, and Pull a file from the backend (Deploy is in
+// deployPolicyFile.ts, the read-only documents in remotePolicyDocuments.ts).
 import * as vscode from 'vscode';
-import type { ExtensionContext } from '../extensionContext';
-import type { Views } from '../views/registerViews';
+import type { CommandContext } from './commandContext';
 import { reportError } from './actionProgress';
 import { pickPolicyId, policyIdOf } from './commandArgs';
-import { deployPolicyFile } from './deployPolicyFile';
 import { policyBindings } from './policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { parsePolicyFile, parsePolicyFiles, policyToFileText } from './policyFileShape';
-import { RemotePolicyDocuments, REMOTE_SCHEME } from './remotePolicyDocuments';
+import { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
 /** Replaces a one-policy file's content with the deployed policy it is bound to (its id), else the one of its name. */
-async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<boolean> {
+export async function pullPolicy(ctx: CommandContext, arg: unknown): Promise<boolean> {
   const doc = await documentOf(arg);
   if (!doc) return false;
   if (parsePolicyFiles(doc.getText()).isFleet) {
@@ -25,14 +22,14 @@ async function pull(ctx: ExtensionContext, views: Views, arg: unknown): Promise<
   const file = parsePolicyFile(doc.getText());
   const boundId = policyBindings(doc.getText())[0]?.id;
   try {
-    const { policy: deployed, missingId } = await findDeployed(views, file, boundId, views.sidebar.signal);
+    const { policy: deployed, missingId } = await findDeployed(ctx.api, file, boundId, ctx.signal);
     if (!deployed) {
       void vscode.window.showWarningMessage(missingId
-        ? t('The policy this file was deployed as (id {0}) no longer exists on {1}.', missingId, views.sidebar.backend.label)
-        : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', views.sidebar.backend.label));
+        ? t('The policy this file was deployed as (id {0}) no longer exists on {1}.', missingId, ctx.backend.label)
+        : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', ctx.backend.label));
       return false;
     }
-    const text = policyToFileText(deployed, views.sidebar.backend.label);
+    const text = policyToFileText(deployed, ctx.backend.label);
     if (doc.isUntitled) return await pullIntoNamedUntitled(deployed.displayName, text);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
@@ -61,26 +58,11 @@ async function pullIntoNamedUntitled(policyName: string, text: string): Promise<
   return true;
 }
 
-async function open(views: Views, arg: unknown): Promise<vscode.TextDocument | undefined> {
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(views.sidebar, t('Open which policy?')));
+export async function openPolicy(ctx: CommandContext, arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, t('Open which policy?')));
   if (!policyId) return undefined;
-  await views.sidebar.ensurePolicies();
-  const name = views.sidebar.policyModel.policy(policyId)?.displayName ?? policyId;
+  const name = (await ctx.sidebar.policies()).find((p) => p.id === policyId)?.displayName ?? policyId;
   const doc = await vscode.workspace.openTextDocument(RemotePolicyDocuments.uriFor(policyId, name));
   await vscode.window.showTextDocument(doc, { preview: true });
   return doc;
-}
-
-export function registerPolicyDocumentCommands(ctx: ExtensionContext, views: Views): void {
-  const documents = new RemotePolicyDocuments(() => views.sidebar.api, () => views.sidebar.backend.label);
-  ctx.subscribe(
-    documents,
-    vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, documents),
-    views.sidebar.onDidUpdate(() => documents.refreshOpen()),
-    vscode.commands.registerCommand('cpcpolicy.openPolicy', (arg?: unknown) => open(views, arg)),
-    vscode.commands.registerCommand('cpcpolicy.deployPolicy', (arg?: unknown) => deployPolicyFile(ctx, views, documents, arg)),
-    // From a policy's CodeLens (not in the palette): the deployed policy beside what Deploy would send.
-    vscode.commands.registerCommand('cpcpolicy.diffPolicyFile', (uri?: unknown, index?: unknown) => diffPolicyFile(views, documents, uri, index)),
-    vscode.commands.registerCommand('cpcpolicy.pullPolicy', (arg?: unknown) => pull(ctx, views, arg)),
-  );
 }

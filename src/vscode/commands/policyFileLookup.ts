@@ -1,8 +1,8 @@
 // Which document a policy-file command acts on, and the deployed policy a file stands for (its bound id, else its exact displayName).
 import * as vscode from 'vscode';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import type { Views } from '../views/registerViews';
-import { isNotFound } from '../views/sidebar';
+import type { CloudPcApi } from '../../core/graph/cloudPcApi';
+import { isNotFound } from '../../core/graph/graphError';
 import type { PolicyFile } from './policyFileShape';
 
 /** The document a command was given (a URI or its string), else the active policy editor's. */
@@ -26,8 +26,7 @@ export interface DeployedMatch {
  * The deployed policy a file's policy stands for, read whole (assignments included): the one its comment's
  * id names (so a renamed policy stays itself), else the one with its exact displayName.
  */
-export async function findDeployed(views: Views, file: PolicyFile, boundId: string | undefined, signal: AbortSignal): Promise<DeployedMatch> {
-  const { api } = views.sidebar;
+export async function findDeployed(api: CloudPcApi, file: PolicyFile, boundId: string | undefined, signal: AbortSignal): Promise<DeployedMatch> {
   if (boundId) {
     try {
       return { policy: await api.getPolicy(boundId, { signal }) };
@@ -38,7 +37,7 @@ export async function findDeployed(views: Views, file: PolicyFile, boundId: stri
   }
   const name = file.fields.displayName;
   if (!name) return {};
-  // Exact `eq` match (PSCloudPC#50: prefix matches hit the wrong policy).
+  // Exact `eq` match: a prefix match takes the wrong policy when one name begins another (docs/service-facts.md, "Endpoints and paging").
   const [found] = await api.findPoliciesByName(name, { signal });
   return found ? { policy: await api.getPolicy(found.id, { signal }) } : {};
 }

@@ -4,13 +4,13 @@ import { parse } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { CloudPcManagementGroupAssignmentTarget, CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 
-/** Set by the service, never by a file (graph-facts B.1). */
+/** Set by the service, never by a file (docs/service-facts.md, "Provisioning policy properties": read-only). */
 const SERVER_FIELDS = new Set([
   'id', '@odata.type', '@odata.context', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime',
   'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', 'managedBy', 'assignments',
 ]);
 
-/** Can't change after creation (graph-facts C.3): never part of an update. */
+/** Can't change after creation (docs/service-facts.md, "Provisioning policy properties"): never part of an update. */
 export const IMMUTABLE_FIELDS = ['provisioningType', 'userExperienceType'] as const;
 
 export interface PolicyFile {
@@ -73,7 +73,7 @@ function orderLike(value: unknown, template: unknown): unknown {
   return Object.fromEntries(keys.map((k) => [k, orderLike(record[k], (template as Record<string, unknown> | undefined)?.[k])]));
 }
 
-/** The text of a one-policy file or of a `{ "policies": [...] }` file (graph-facts: an export of many policies). */
+/** The text of a one-policy file or of a `{ "policies": [...] }` file (docs/rules.md CPC103: this tool's file format). */
 export interface PolicyFileSet {
   /** True for the `{ "policies": [...] }` form, even with one policy in it. */
   isFleet: boolean;

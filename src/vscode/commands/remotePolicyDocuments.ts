@@ -2,7 +2,9 @@
 // proposed side of a Deploy diff (`cpcpolicy-remote:/_proposed/...`).
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
-import { errorMessage, isNotFound } from '../views/sidebar';
+import { isNotFound } from '../../core/graph/graphError';
+import { errorText } from '../../core/model/errorText';
+import type { ExtensionContext } from '../extensionContext';
 import { policyToFileText } from './policyFileShape';
 
 export const REMOTE_SCHEME = 'cpcpolicy-remote';
@@ -42,7 +44,7 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
     } catch (err) {
       // A document can't show an error row: say it in the text, as a comment, in words.
       if (isNotFound(err)) return `// ${vscode.l10n.t('This policy no longer exists on {0}: it was deleted.', this.sourceLabel())}\n`;
-      return `// ${vscode.l10n.t('Could not load the policy from {0}: {1}', this.sourceLabel(), errorMessage(err))}\n`;
+      return `// ${vscode.l10n.t('Could not load the policy from {0}: {1}', this.sourceLabel(), errorText(err))}\n`;
     } finally {
       sub.dispose();
     }
@@ -58,4 +60,15 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Registers the documents' scheme; open deployed policies reload whenever the views loaded something new. */
+export function registerRemotePolicyDocuments(ctx: ExtensionContext, onDidLoad: vscode.Event<void>): RemotePolicyDocuments {
+  const documents = new RemotePolicyDocuments(() => ctx.backends.current.api, () => ctx.backends.current.label);
+  ctx.subscribe(
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, documents),
+    onDidLoad(() => documents.refreshOpen()),
+  );
+  return documents;
 }

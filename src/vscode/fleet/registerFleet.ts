@@ -1,5 +1,5 @@
-// The Fleet Overview: its command, its restore after a reload (the serializer), and what the extension API
-// reports about it (what the webview last drew).
+// The Fleet Overview: showing it (the command table's `cpcpolicy.showFleetOverview`), its restore after a reload
+// (the serializer), and what the extension API reports about it (what the webview last drew).
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
@@ -13,6 +13,8 @@ export interface FleetOverview {
   /** What the webview last drew (its revision and the bar counts read back from the page). */
   readonly lastRendered: FleetRenderReport | undefined;
   readonly onDidRender: vscode.Event<FleetRenderReport>;
+  /** Opens the panel, or brings the open one to the front. */
+  show(): void;
 }
 
 export function registerFleetOverview(ctx: ExtensionContext, views: Views): FleetOverview {
@@ -35,13 +37,6 @@ export function registerFleetOverview(ctx: ExtensionContext, views: Views): Flee
   ctx.subscribe(
     source,
     rendered,
-    vscode.commands.registerCommand('cpcpolicy.showFleetOverview', () => {
-      if (current) {
-        current.panel.reveal();
-        return;
-      }
-      adopt(vscode.window.createWebviewPanel(FLEET_VIEW_TYPE, vscode.l10n.t('Fleet Overview'), vscode.ViewColumn.Active, fleetWebviewOptions(extensionUri)));
-    }),
     vscode.window.registerWebviewPanelSerializer(FLEET_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
         adopt(panel);
@@ -53,5 +48,12 @@ export function registerFleetOverview(ctx: ExtensionContext, views: Views): Flee
     get panel() { return current; },
     get lastRendered() { return lastRendered; },
     onDidRender: rendered.event,
+    show: () => {
+      if (current) {
+        current.panel.reveal();
+        return;
+      }
+      adopt(vscode.window.createWebviewPanel(FLEET_VIEW_TYPE, vscode.l10n.t('Fleet Overview'), vscode.ViewColumn.Active, fleetWebviewOptions(extensionUri)));
+    },
   };
 }

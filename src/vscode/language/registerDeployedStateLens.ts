@@ -34,11 +34,5 @@ export function registerDeployedStateLens(ctx: ExtensionContext, views: Views): 
   ctx.subscribe(
     source, lens,
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lens),
-    // Show: the policy's Cloud PCs in the Cloud PCs view.
-    vscode.commands.registerCommand('cpcpolicy.showPolicyCloudPcs', async (policyId?: unknown) => {
-      if (typeof policyId !== 'string') return;
-      await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId });
-      await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
-    }),
   );
 }

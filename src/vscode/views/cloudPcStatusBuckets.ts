@@ -1,4 +1,4 @@
-// How the sidebar groups Cloud PC statuses (graph-facts B.10) into the few buckets an admin scans for.
+// How the sidebar groups Cloud PC statuses (docs/service-facts.md, "Cloud PC states and actions") into the few buckets an admin scans for.
 // Plain data: no vscode import, so the bench and fast tests use it too.
 import type { CloudPcStatus } from '../../core/model/cloudPc';
 
@@ -31,7 +31,7 @@ const BUCKET_OF: Partial<Record<CloudPcStatus, StatusBucket>> = {
   failbackInProgress: 'updating',
 };
 
-/** Unknown members land in "other": enums are open sets (graph-facts E, DSC#6830). */
+/** Unknown members land in "other": enums are open sets (docs/service-facts.md, "Evolvable enums"). */
 export function bucketOf(status: string): StatusBucket {
   return BUCKET_OF[status as CloudPcStatus] ?? 'other';
 }
@@ -71,7 +71,7 @@ export const BUCKET_ICONS: Record<StatusBucket, IconSpec> = {
   other: { id: 'question' },
 };
 
-/** Reprovision is allowed only from provisioned or failed (graph-facts A.2, MEM-REPROV). */
+/** Reprovision is allowed only from provisioned or failed (docs/service-facts.md, "Cloud PC states and actions"). */
 export function canReprovision(status: string): boolean {
   return status === 'provisioned' || status === 'failed' || status === 'provisionedWithWarnings';
 }

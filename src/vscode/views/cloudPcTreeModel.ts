@@ -2,18 +2,12 @@
 // status, paged rows, error/loading placeholders, and which nodes a change must redraw.
 import { cloudPcTooltip, presentCloudPc } from './cloudPcPresentation';
 import { BUCKET_LABELS } from './cloudPcStatusBuckets';
-import type { StatusBucket } from './cloudPcStatusBuckets';
 import type { CloudPcChange, CloudPcStore } from './cloudPcStore';
+import type { CloudPcFilter } from './sidebarIntents';
 import { StatusGroupPager } from './statusGroupPager';
 import type { LoadMoreNode } from './statusGroupPager';
 import { NodeCache, plainLocalize } from './treeNodes';
 import type { Localize, NodePresentation, TreeNode } from './treeNodes';
-
-export interface CloudPcFilter {
-  policyId?: string;
-  policyName?: string;
-  bucket?: StatusBucket;
-}
 
 /** undefined in `nodes` = redraw the whole tree (the root's children changed). */
 export interface TreeRefresh {

@@ -15,8 +15,6 @@ export interface TreeModel {
 export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Every fire, for tests and the bench: which elements were redrawn (undefined = the whole tree). */
-  readonly fired: (TreeNode | undefined)[] = [];
 
   constructor(
     readonly model: TreeModel,
@@ -63,13 +61,10 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   apply(refresh: TreeRefresh): void {
     if (refresh.root) return this.fireAll();
     if (refresh.nodes.length === 0) return;
-    this.fired.push(...refresh.nodes);
-    if (this.fired.length > 1000) this.fired.splice(0, this.fired.length - 1000);
     this.changed.fire(refresh.nodes.length === 1 ? refresh.nodes[0] : refresh.nodes);
   }
 
   fireAll(): void {
-    this.fired.push(undefined);
     this.changed.fire(undefined);
   }
 

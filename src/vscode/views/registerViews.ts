@@ -1,12 +1,15 @@
-// The sidebar: "Provisioning Policies" and "Cloud PCs", live while Cloud PCs move.
+// The sidebar: "Provisioning Policies" and "Cloud PCs", live while Cloud PCs move, and what commands may ask of it.
 import * as vscode from 'vscode';
 import type { ExtensionContext } from '../extensionContext';
 import { LiveRefresh } from './liveRefresh';
 import { Sidebar } from './sidebar';
+import type { SidebarIntents } from './sidebarIntents';
 
 export interface Views {
   readonly sidebar: Sidebar;
   readonly live: LiveRefresh;
+  /** The sidebar as commands see it: what it knows and what changed, never its models. */
+  readonly intents: SidebarIntents;
 }
 
 export function registerViews(ctx: ExtensionContext): Views {
@@ -38,5 +41,43 @@ export function registerViews(ctx: ExtensionContext): Views {
     ctx.onDidRequestRefresh(() => void sidebar.refresh()),
     ctx.signIn.onDidChange(setBackendContext),
   );
-  return { sidebar, live };
+  return { sidebar, live, intents: sidebarIntents(sidebar, live) };
+}
+
+/** Each intent names what changed; the sidebar decides what to read again and what to redraw. */
+function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
+  const { store, policyModel, cloudPcModel } = sidebar;
+  return {
+    policies: async () => {
+      await sidebar.ensurePolicies();
+      return policyModel.allPolicies();
+    },
+    knownPolicy: (id) => policyModel.policy(id),
+    cloudPcs: async () => {
+      await sidebar.ensureCloudPcs();
+      return store.all();
+    },
+    knownCloudPc: (id) => store.get(id),
+    knownCloudPcs: ({ policyId, bucket }) => (bucket ? store.list(bucket, policyId) : store.all().filter((pc) => !policyId || pc.provisioningPolicyId === policyId)),
+    countKnownCloudPcs: ({ policyId, bucket }) => (bucket ? store.count(bucket, policyId) : policyId ? store.countPolicy(policyId) : store.size),
+    assignedGroupNames: async (policyId) => {
+      await sidebar.loadGroupInfo(policyId);
+      const names = new Map<string, string>();
+      for (const [id, info] of policyModel.groupInfo) if (!('error' in info)) names.set(id, info.displayName);
+      return names;
+    },
+    get cloudPcFilter() {
+      return { filter: cloudPcModel.filter, description: cloudPcModel.filterDescription() };
+    },
+    policiesChanged: () => sidebar.reloadPolicies(),
+    cloudPcsChanged: (ids) => (ids ? sidebar.syncCloudPcs(ids) : sidebar.reloadCloudPcs()),
+    assignmentsChanged: async (policyId) => {
+      sidebar.forgetGroupInfo(policyId);
+      await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
+    },
+    tenantChanged: () => sidebar.refresh(),
+    settled: () => live.settled(),
+    showCloudPcs: (filter) => sidebar.setCloudPcFilter(filter),
+    loadMore: (node) => sidebar.loadMore(node),
+  };
 }

@@ -1,32 +1,17 @@
-// The two sidebar views, their shared Cloud PC store, and loading: first load on first show, reloads by
-// diff (stable node identities), and partial updates when single Cloud PCs change.
+// The two sidebar views and what they share: the Cloud PC store, the tree models and providers. Loading
+// (first load on first show, reloads by diff, partial updates) is the plain-TS SidebarLoader's job.
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import { isGraphError } from '../../core/graph/graphError';
-import type { Page } from '../../core/graph/paging';
-import type { CloudPc } from '../../core/model/cloudPc';
+import { CloudPcStore } from './cloudPcStore';
+import { CloudPcTreeModel } from './cloudPcTreeModel';
 import type { ActiveBackend } from '../backend/backendManager';
 import type { ExtensionContext } from '../extensionContext';
-import { CloudPcStore } from './cloudPcStore';
-import type { CloudPcChange } from './cloudPcStore';
-import { CloudPcTreeModel } from './cloudPcTreeModel';
-import type { CloudPcFilter } from './cloudPcTreeModel';
-import { adviceFor } from './errorAdvice';
 import { ModelTreeProvider } from './modelTreeProvider';
 import { PolicyTreeModel } from './policyTreeModel';
+import { SidebarLoader } from './sidebarLoader';
+import type { CloudPcFilter } from './sidebarIntents';
 import type { TreeNode } from './treeNodes';
-import { errorText } from '../../core/model/errorText';
-
-/** Cloud PCs fetched before the root offers "Load more…" (server pages beyond this wait for a click). */
-export const CLOUD_PCS_PER_LOAD = 10_000;
-
-export function errorMessage(err: unknown): string {
-  return errorText(err);
-}
-
-export function isNotFound(err: unknown): boolean {
-  return isGraphError(err) && err.status === 404;
-}
 
 export class Sidebar implements vscode.Disposable {
   readonly store = new CloudPcStore();
@@ -36,13 +21,9 @@ export class Sidebar implements vscode.Disposable {
   readonly policyProvider: ModelTreeProvider;
   readonly cloudPcView: vscode.TreeView<TreeNode>;
   readonly policyView: vscode.TreeView<TreeNode>;
-  private generation = 0;
-  private abort = new AbortController();
-  private cloudPcLoad: Promise<void> | undefined;
-  private policyLoad: Promise<void> | undefined;
-  private morePages: AsyncGenerator<Page<CloudPc>> | undefined;
+  private readonly loader: SidebarLoader;
   private readonly loadedEmitter = new vscode.EventEmitter<void>();
-  /** Fires after every load or partial update reached the models (tests wait on it). */
+  /** Fires after every load or partial update reached the models (the Fleet Overview, live refresh and tests follow it). */
   readonly onDidUpdate = this.loadedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -52,6 +33,19 @@ export class Sidebar implements vscode.Disposable {
     this.store.now = () => (ctx.backends.kind === 'simulator' ? ctx.backends.existing?.simulator?.now() : Date.now());
     this.cloudPcModel = new CloudPcTreeModel(this.store, t);
     this.policyModel = new PolicyTreeModel(this.store, t);
+    this.loader = new SidebarLoader(
+      { store: this.store, cloudPcModel: this.cloudPcModel, policyModel: this.policyModel, cloudPcView: { apply: (r) => this.cloudPcProvider.apply(r), fireAll: () => this.cloudPcProvider.fireAll() }, policyView: { apply: (r) => this.policyProvider.apply(r), fireAll: () => this.policyProvider.fireAll() } },
+      {
+        api: () => this.api,
+        backendSignal: () => this.backend.signal,
+        signedOut: (err) => ctx.backends.kind === 'graph' && !ctx.signIn.accountLabel && isGraphError(err) && err.status === 401,
+        sampleUser: () => this.sampleUser(),
+        warn: (message) => ctx.log.warn(message),
+        showError: (message) => void vscode.window.showErrorMessage(message),
+        updated: () => this.loadedEmitter.fire(),
+        t,
+      },
+    );
     this.cloudPcProvider = new ModelTreeProvider(this.cloudPcModel, (node) => this.prepareCloudPcs(node), ctx.log);
     this.policyProvider = new ModelTreeProvider(this.policyModel, (node) => this.preparePolicies(node), ctx.log);
     this.policyView = vscode.window.createTreeView('cpcpolicy.policies', { treeDataProvider: this.policyProvider, showCollapseAll: true, canSelectMany: true });
@@ -67,16 +61,9 @@ export class Sidebar implements vscode.Disposable {
     return this.backend.api;
   }
 
-  /** The backend's signal and ours: a backend switch or a reload cancels what was in flight. */
-  get signal(): AbortSignal {
-    return AbortSignal.any([this.backend.signal, this.abort.signal]);
-  }
-
   get anyViewVisible(): boolean {
     return this.cloudPcView.visible || this.policyView.visible;
   }
-
-  // ---- loading ----
 
   private async prepareCloudPcs(node: TreeNode | undefined): Promise<void> {
     if (!node) await this.ensureCloudPcs();
@@ -91,211 +78,56 @@ export class Sidebar implements vscode.Disposable {
     else if (node.kind === 'assignments') await this.loadGroupInfo(node.policyId);
   }
 
+  /** Whose name the policy tooltips preview: a simulated user, or the first of `cpcpolicy.preview.sampleUsers`. */
+  private sampleUser(): string | undefined {
+    const fromSimulator = this.backend.simulator?.sampleUserPrincipalNames(1)[0];
+    return fromSimulator ?? vscode.workspace.getConfiguration('cpcpolicy.preview').get<string[]>('sampleUsers', [])[0];
+  }
+
   ensureCloudPcs(): Promise<void> {
-    this.cloudPcLoad ??= this.reloadCloudPcs();
-    return this.cloudPcLoad;
+    return this.loader.ensureCloudPcs();
   }
 
   ensurePolicies(): Promise<void> {
-    this.policyLoad ??= this.reloadPolicies();
-    return this.policyLoad;
+    return this.loader.ensurePolicies();
   }
 
   /** Forget everything (backend switch): both trees redraw from scratch. */
   reset(): void {
-    this.generation++;
-    this.abort.abort();
-    this.abort = new AbortController();
-    this.cloudPcLoad = undefined;
-    this.policyLoad = undefined;
-    this.morePages = undefined;
-    this.store.clear();
-    this.cloudPcModel.reset();
-    this.policyModel.reset();
-    this.policyModel.loaded = false;
-    this.cloudPcProvider.fireAll();
-    this.policyProvider.fireAll();
+    this.loader.reset();
   }
 
-  /** Reloads every Cloud PC and applies only the differences (polls and Refresh use it). */
-  async reloadCloudPcs(): Promise<void> {
-    const generation = this.generation;
-    try {
-      const target = Math.max(CLOUD_PCS_PER_LOAD, this.store.size);
-      const pages = this.api.iterateCloudPcs({ signal: this.signal });
-      const all: CloudPc[] = [];
-      let hasMore = false;
-      for await (const page of pages) {
-        all.push(...page.items);
-        if (all.length >= target && page.hasMore) {
-          hasMore = true;
-          break;
-        }
-      }
-      if (generation !== this.generation) return;
-      this.morePages = hasMore ? pages : undefined;
-      const wasLoaded = this.store.loaded;
-      const hadError = this.cloudPcModel.error !== undefined;
-      this.cloudPcModel.error = undefined;
-      const changes = this.store.replaceAll(all);
-      const moreChanged = this.store.hasMoreOnServer !== hasMore;
-      this.store.hasMoreOnServer = hasMore;
-      if (!wasLoaded || hadError || moreChanged) {
-        this.cloudPcProvider.fireAll();
-        this.policyProvider.fireAll();
-      } else {
-        this.applyChanges(changes);
-      }
-    } catch (err) {
-      if (generation !== this.generation) return;
-      this.ctx.log.warn(`Could not load Cloud PCs: ${errorMessage(err)}`);
-      if (this.signedOut(err)) {
-        // Signed out is not an error: the views show their welcome content with Sign In.
-        this.cloudPcModel.error = undefined;
-        this.store.replaceAll([]);
-      } else {
-        const advice = adviceFor(err, vscode.l10n.t('Cloud PCs'), vscode.l10n.t);
-        this.cloudPcModel.error = advice.text;
-        this.cloudPcModel.errorAction = advice.action;
-      }
-      // No automatic retry from getChildren (it would loop while the service fails): the error row retries.
-      this.cloudPcProvider.fireAll();
-      this.policyProvider.fireAll();
-    } finally {
-      if (generation === this.generation) this.loadedEmitter.fire();
-    }
+  reloadCloudPcs(): Promise<void> {
+    return this.loader.reloadCloudPcs();
   }
 
-  async reloadPolicies(): Promise<void> {
-    const generation = this.generation;
-    try {
-      const policies = await this.api.listPolicies({ signal: this.signal });
-      if (generation !== this.generation) return;
-      this.policyModel.sampleUser = this.sampleUser();
-      const hadError = this.policyModel.error !== undefined;
-      const refresh = this.policyModel.setPolicies(policies);
-      if (hadError) this.policyProvider.fireAll();
-      else this.policyProvider.apply(refresh);
-    } catch (err) {
-      if (generation !== this.generation) return;
-      this.ctx.log.warn(`Could not load provisioning policies: ${errorMessage(err)}`);
-      if (this.signedOut(err)) {
-        this.policyModel.setPolicies([]);
-      } else {
-        const advice = adviceFor(err, vscode.l10n.t('provisioning policies'), vscode.l10n.t);
-        this.policyModel.error = advice.text;
-        this.policyModel.errorAction = advice.action;
-      }
-      this.policyProvider.fireAll();
-    } finally {
-      if (generation === this.generation) this.loadedEmitter.fire();
-    }
+  reloadPolicies(): Promise<void> {
+    return this.loader.reloadPolicies();
   }
 
-  /** Microsoft Graph with no account: the welcome content (Sign In), not an error row. */
-  private signedOut(err: unknown): boolean {
-    return this.ctx.backends.kind === 'graph' && !this.ctx.signIn.accountLabel && isGraphError(err) && err.status === 401;
+  syncCloudPcs(ids: Iterable<string>): Promise<void> {
+    return this.loader.syncCloudPcs(ids);
   }
 
-  /** Whose name the policy tooltips preview: a simulated user, or the first of `cpcpolicy.preview.sampleUsers`. */
-  private sampleUser(): string {
-    const fromSimulator = this.backend.simulator?.sampleUserPrincipalNames(1)[0];
-    const configured = vscode.workspace.getConfiguration('cpcpolicy.preview').get<string[]>('sampleUsers', [])[0];
-    return fromSimulator ?? configured ?? this.policyModel.sampleUser;
+  loadGroupInfo(policyId: string, force = false): Promise<void> {
+    return this.loader.loadGroupInfo(policyId, force);
   }
 
-  /** Re-reads a few Cloud PCs (after an action or a simulator event); a 404 means it is gone. */
-  async syncCloudPcs(ids: Iterable<string>): Promise<void> {
-    if (!this.store.loaded) return;
-    const generation = this.generation;
-    const changes: CloudPcChange[] = [];
-    await Promise.all([...ids].map(async (id) => {
-      try {
-        const pc = await this.api.getCloudPc(id, { signal: this.signal });
-        if (generation !== this.generation) return;
-        const change = this.store.upsert(pc);
-        if (change) changes.push(change);
-      } catch (err) {
-        if (generation !== this.generation) return;
-        if (isNotFound(err)) {
-          const change = this.store.remove(id);
-          if (change) changes.push(change);
-        } else {
-          this.ctx.log.warn(`Refreshing Cloud PC ${id} failed: ${errorMessage(err)}`);
-        }
-      }
-    }));
-    if (generation !== this.generation) return;
-    this.applyChanges(changes);
-    this.loadedEmitter.fire();
+  /** Forgets a policy's group details (its assignments changed); they are read again when shown. */
+  forgetGroupInfo(policyId: string): void {
+    this.loader.forgetGroupInfo(policyId);
   }
 
-  applyChanges(changes: readonly CloudPcChange[]): void {
-    if (changes.length === 0) return;
-    this.cloudPcProvider.apply(this.cloudPcModel.refreshFor(changes));
-    this.policyProvider.apply(this.policyModel.refreshFor(changes));
-  }
-
-  /** The root's "Load more…": the next server pages. */
-  async loadMoreCloudPcs(): Promise<void> {
-    const pages = this.morePages;
-    if (!pages) return;
-    const generation = this.generation;
-    try {
-      let got = 0;
-      let hasMore = false;
-      for await (const page of { [Symbol.asyncIterator]: () => pages }) {
-        for (const pc of page.items) this.store.upsert(pc);
-        got += page.items.length;
-        hasMore = page.hasMore;
-        if (got >= CLOUD_PCS_PER_LOAD && page.hasMore) break;
-      }
-      if (generation !== this.generation) return;
-      this.store.hasMoreOnServer = hasMore;
-      if (!hasMore) this.morePages = undefined;
-    } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not load more Cloud PCs: {0}', errorMessage(err)));
-    }
-    this.cloudPcProvider.fireAll();
-    this.policyProvider.fireAll();
-    this.loadedEmitter.fire();
-  }
-
-  /** Group names and member counts for a policy's Assignments node. */
-  async loadGroupInfo(policyId: string, force = false): Promise<void> {
-    if (force) for (const a of this.policyModel.policy(policyId)?.assignments ?? []) this.policyModel.groupInfo.delete(a.target.groupId);
-    const missing = this.policyModel.missingGroupInfo(policyId);
-    const policy = this.policyModel.policy(policyId);
-    const needPlans = (policy?.assignments ?? []).some((a) => a.target.servicePlanId && !this.policyModel.servicePlanNames.has(a.target.servicePlanId));
-    if (missing.length === 0 && !needPlans) return;
-    const signal = this.signal;
-    if (needPlans) {
-      try {
-        for (const plan of await this.api.listServicePlans({ signal })) this.policyModel.servicePlanNames.set(plan.id, plan.displayName);
-        for (const plan of await this.api.listFrontlineServicePlans({ signal }).catch(() => [])) {
-          if (!this.policyModel.servicePlanNames.has(plan.id)) this.policyModel.servicePlanNames.set(plan.id, plan.displayName);
-        }
-      } catch (err) {
-        this.ctx.log.warn(`Service plans: ${errorMessage(err)}`);
-      }
-    }
-    await Promise.all(missing.map(async (groupId) => {
-      try {
-        const [group, members] = await Promise.all([this.api.getGroup(groupId, { signal }), this.api.listGroupMembers(groupId, { signal })]);
-        this.policyModel.groupInfo.set(groupId, { displayName: group.displayName, memberCount: members.length });
-      } catch (err) {
-        this.policyModel.groupInfo.set(groupId, { error: isNotFound(err) ? vscode.l10n.t('group not found') : errorMessage(err) });
-      }
-    }));
-  }
-
-  /** Directory changed: forget group details and redraw the Assignments nodes that are shown. */
   invalidateGroupInfo(): void {
-    this.policyModel.groupInfo.clear();
-    const nodes = this.policyModel.allPolicies()
-      .map((p) => this.policyModel.cache.peek(`pol:${p.id}:assignments`))
-      .filter((n): n is TreeNode => !!n);
-    this.policyProvider.apply({ root: false, nodes });
+    this.loader.invalidateGroupInfo();
+  }
+
+  /** "Load more…": the next server pages on the root, the next rows of a group elsewhere. */
+  async loadMore(node: TreeNode & { kind: 'loadMore' }): Promise<void> {
+    if (!node.parentId) return this.loader.loadMoreCloudPcs();
+    const inPolicies = node.id.startsWith('pol:');
+    const parent = (inPolicies ? this.policyModel : this.cloudPcModel).loadMore(node);
+    (inPolicies ? this.policyProvider : this.cloudPcProvider).apply(parent ? { root: false, nodes: [parent] } : { root: true, nodes: [] });
   }
 
   setCloudPcFilter(filter: CloudPcFilter): void {
@@ -307,15 +139,12 @@ export class Sidebar implements vscode.Disposable {
   }
 
   /** Reload both views by diff (Refresh). */
-  async refresh(): Promise<void> {
-    this.policyModel.groupInfo.clear();
-    this.cloudPcLoad = this.reloadCloudPcs();
-    this.policyLoad = this.reloadPolicies();
-    await Promise.all([this.cloudPcLoad, this.policyLoad]);
+  refresh(): Promise<void> {
+    return this.loader.refresh();
   }
 
   dispose(): void {
-    this.abort.abort();
+    this.loader.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
