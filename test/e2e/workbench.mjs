@@ -16,9 +16,11 @@ export const WORKBENCH_HOOK_TIMEOUT = 600_000;
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
- * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once.
+ * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once;
+ * `settings` join the user settings; `extensions` are more .vsix files to install, `disableExtensions`
+ * ids the server starts without.
  */
-export async function openWorkbench({ files = {}, trusted = true } = {}) {
+export async function openWorkbench({ files = {}, trusted = true, settings = {}, extensions = [], disableExtensions = [] } = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
@@ -28,8 +30,8 @@ export async function openWorkbench({ files = {}, trusted = true } = {}) {
   const extensionsDir = path.join(home, 'extensions');
   const userDataDir = path.join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
-  await installExtension(extensionsDir, vsix, userDataDir);
-  const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted });
+  for (const file of [vsix, ...extensions]) await installExtension(extensionsDir, file, userDataDir);
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted, settings, disableExtensions });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
@@ -39,6 +41,8 @@ export async function openWorkbench({ files = {}, trusted = true } = {}) {
   return {
     page,
     folder,
+    /** Changes user settings as a person's settings.json edit would; the workbench applies them live. */
+    updateSettings: (changes) => server.updateSettings(changes),
     async close() {
       await browser.close().catch(() => {});
       server.stop();
@@ -66,6 +70,19 @@ async function closeSecondarySideBar(page) {
   if ((await aux.count()) === 0 || !(await aux.first().isVisible())) return;
   await runPaletteCommand(page, 'View: Hide Secondary Side Bar', 'View: Close Secondary Side Bar');
   await aux.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/**
+ * Developer: Reload Window, as a person reloads VS Code. Unlike a browser reload (Playwright's page.reload),
+ * the workbench first saves its state (which editors are open) and only then reloads; a browser reload left
+ * that save racing the page's unload, and on a busy machine the reloaded window came back without its tabs.
+ */
+export async function reloadWindow(page) {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: WORKBENCH_TIMEOUT });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
+  await page.waitForSelector('.part.statusbar', { timeout: WORKBENCH_TIMEOUT });
 }
 
 /** Runs a command from the palette by the first of its titles the palette lists. */
