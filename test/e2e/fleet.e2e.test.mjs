@@ -3,7 +3,7 @@
 // reads in light, dark and high-contrast themes (set as a user setting, as a person's settings.json would) (screenshots in test-results/). Prints the first paint.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { openCloudPcSidebar, openWorkbench, reloadWindow, runCommand, screenshot } from './workbench.mjs';
+import { openCloudPcSidebar, openWorkbench, reloadWindow, runCommand, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const TIMEOUT = 90_000;
 
@@ -49,6 +49,10 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     wb = await openWorkbench();
     await openCloudPcSidebar(wb.page);
     await cloudPcsPane(wb.page).locator('.monaco-list-row', { hasText: 'Provisioned' }).first().waitFor({ timeout: TIMEOUT });
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
   });
 
   after(async function () {

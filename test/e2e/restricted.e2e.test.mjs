@@ -3,7 +3,7 @@
 // and the views say why and how to turn them on.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
+import { WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const TIMEOUT = 60_000;
 const BROKEN = `{
@@ -20,6 +20,10 @@ describe('Restricted Mode: an untrusted folder', function () {
     // Installing the .vsix, starting code-server and the workbench's first paint: minutes on a loaded machine.
     this.timeout(WORKBENCH_HOOK_TIMEOUT);
     wb = await openWorkbench({ files: { 'untrusted.cpcpolicy.json': BROKEN }, trusted: false });
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
   });
 
   after(async function () {

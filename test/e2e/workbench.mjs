@@ -102,6 +102,12 @@ async function runPaletteCommand(page, ...titles) {
   throw new Error(`none of these commands is in the palette: ${titles.join(', ')}`);
 }
 
+/** For an `afterEach` hook: a failed test leaves the workbench as it was then (`failed-<title>`). */
+export async function screenshotOnFailure(test, page) {
+  if (test?.state !== 'failed' || !page) return;
+  await screenshot(page, `failed-${test.title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => {});
+}
+
 export async function screenshot(page, name) {
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name}.vscode-${vscodeVersion}.png`);
@@ -155,10 +161,17 @@ export async function widenSidebar(page) {
   await page.mouse.up();
 }
 
-/** Right-clicks a sidebar row and runs the context-menu entry `entry`. */
-export async function contextMenu(page, rowText, entry) {
-  await row(page, rowText).click({ button: 'right' });
+/**
+ * Right-clicks a row (a locator) and runs its context-menu entry `entry`: the pointer shows the entry, Enter
+ * runs it. A mouse click on the entry did nothing in two runs on a busy machine (the menu stayed open, its
+ * entry highlighted, while the tree under it redrew); Enter runs the menu's focused entry.
+ */
+export async function contextMenu(page, rowLocator, entry) {
+  await rowLocator.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-item', { hasText: entry }).first();
-  await item.waitFor({ timeout: 15_000 });
-  await item.click();
+  await item.waitFor({ timeout: UI_TIMEOUT });
+  await item.hover();
+  await page.locator('.monaco-menu .action-item.focused', { hasText: entry }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 }
