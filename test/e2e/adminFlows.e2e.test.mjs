@@ -62,8 +62,15 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     // The demo's joiner may still be provisioning: rows move when it lands, so nothing here goes by position.
     const group = cloudPcs.locator('.monaco-list-row[aria-level="1"]', { hasText: /^Provisioned\s*\d+$/ }).first();
     await group.waitFor({ timeout: LABEL_TIMEOUT });
-    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.locator('.monaco-tl-twistie').click();
-    await cloudPcs.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: /^Provisioned\s*\d+$/ }).first().waitFor({ timeout: UI_TIMEOUT });
+    // A click can land on the row that moved under the pointer (seen in 1.139 when the joiner's group went):
+    // click the twistie until the Provisioned row itself says it is expanded.
+    const expanded = cloudPcs.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: /^Provisioned\s*\d+$/ }).first();
+    const deadline = Date.now() + UI_TIMEOUT;
+    while ((await group.getAttribute('aria-expanded')) !== 'true') {
+      assert.ok(Date.now() < deadline, 'the Provisioned group could not be expanded');
+      await group.locator('.monaco-tl-twistie').click();
+      await expanded.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
     let name;
     await waitUntil(async () => (name = await firstChildOf(cloudPcs, 'Provisioned')) !== undefined, 'a Cloud PC under Provisioned');
     const pcRow = namedRow(cloudPcs, name);
