@@ -3,7 +3,7 @@
 // and the views say why and how to turn them on.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
+import { WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const TIMEOUT = 60_000;
 const BROKEN = `{
@@ -22,6 +22,10 @@ describe('Restricted Mode: an untrusted folder', function () {
     wb = await openWorkbench({ files: { 'untrusted.cpcpolicy.json': BROKEN }, trusted: false });
   });
 
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
+  });
+
   after(async function () {
     await wb?.close();
   });
@@ -32,6 +36,10 @@ describe('Restricted Mode: an untrusted folder', function () {
     await quickOpen(page, 'untrusted.cpcpolicy.json');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
     await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: TIMEOUT });
+    // Deploy reaches a tenant: its button on the editor's title is there, and disabled until the folder is trusted.
+    const deploy = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]').first();
+    await deploy.waitFor({ timeout: TIMEOUT });
+    assert.match((await deploy.getAttribute('class')) ?? '', /\bdisabled\b/, 'Deploy is disabled in Restricted Mode');
     await openCloudPcSidebar(page);
     const sidebar = page.locator('.part.sidebar');
     await sidebar.getByText(/Restricted Mode: actions that reach a tenant or change the simulator are off\. Trust this folder/).first().waitFor({ timeout: TIMEOUT });

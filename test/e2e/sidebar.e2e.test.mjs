@@ -3,7 +3,7 @@
 // labels it expects (a missing label fails it) and leaves a PNG in test-results/.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, widenSidebar } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, screenshotOnFailure, widenSidebar } from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const BROKEN_NAMING_POLICY = `{
@@ -42,6 +42,10 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     wb = await openWorkbench({ files: { 'broken-naming.cpcpolicy.json': BROKEN_NAMING_POLICY, [DEPLOY_FILE]: DEPLOY_POLICY } });
     await openCloudPcSidebar(wb.page);
     await widenSidebar(wb.page);
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
   });
 
   after(async function () {

@@ -3,7 +3,7 @@
 // above the policy says it is not deployed yet.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openWorkbench, quickOpen, screenshot } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openWorkbench, quickOpen, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const FILE = 'tenant-aware.cpcpolicy.json';
 const CONNECTION_LINE = '    { "domainJoinType": "hybridAzureADJoin", "onPremisesConnectionId": "" }';
@@ -26,6 +26,10 @@ describe('the editor knows the tenant (workbench)', function () {
   before(async function () {
     this.timeout(WORKBENCH_HOOK_TIMEOUT);
     wb = await openWorkbench({ files: { [FILE]: POLICY } });
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
   });
 
   after(async function () {

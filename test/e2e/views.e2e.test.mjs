@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, screenshot } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 describe('the Windows 365 sidebar in the workbench', function () {
   let wb;
@@ -9,6 +9,10 @@ describe('the Windows 365 sidebar in the workbench', function () {
     // Installing the .vsix, starting code-server and the workbench's first paint: minutes on a loaded machine.
     this.timeout(WORKBENCH_HOOK_TIMEOUT);
     wb = await openWorkbench();
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
   });
 
   after(async function () {

@@ -16,9 +16,11 @@ export const WORKBENCH_HOOK_TIMEOUT = 600_000;
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
- * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once.
+ * `files` are written into the workspace before the workbench starts, so Quick Open finds them at once;
+ * `settings` join the user settings; `extensions` are more .vsix files to install, `disableExtensions`
+ * ids the server starts without.
  */
-export async function openWorkbench({ files = {}, trusted = true } = {}) {
+export async function openWorkbench({ files = {}, trusted = true, settings = {}, extensions = [], disableExtensions = [] } = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
@@ -28,8 +30,8 @@ export async function openWorkbench({ files = {}, trusted = true } = {}) {
   const extensionsDir = path.join(home, 'extensions');
   const userDataDir = path.join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
-  await installExtension(extensionsDir, vsix, userDataDir);
-  const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted });
+  for (const file of [vsix, ...extensions]) await installExtension(extensionsDir, file, userDataDir);
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted, settings, disableExtensions });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
@@ -39,6 +41,8 @@ export async function openWorkbench({ files = {}, trusted = true } = {}) {
   return {
     page,
     folder,
+    /** Changes user settings as a person's settings.json edit would; the workbench applies them live. */
+    updateSettings: (changes) => server.updateSettings(changes),
     async close() {
       await browser.close().catch(() => {});
       server.stop();
@@ -68,6 +72,19 @@ async function closeSecondarySideBar(page) {
   await aux.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
+/**
+ * Developer: Reload Window, as a person reloads VS Code. Unlike a browser reload (Playwright's page.reload),
+ * the workbench first saves its state (which editors are open) and only then reloads; a browser reload left
+ * that save racing the page's unload, and on a busy machine the reloaded window came back without its tabs.
+ */
+export async function reloadWindow(page) {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: WORKBENCH_TIMEOUT });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
+  await page.waitForSelector('.part.statusbar', { timeout: WORKBENCH_TIMEOUT });
+}
+
 /** Runs a command from the palette by the first of its titles the palette lists. */
 async function runPaletteCommand(page, ...titles) {
   await page.keyboard.press('F1');
@@ -83,6 +100,12 @@ async function runPaletteCommand(page, ...titles) {
   }
   await page.keyboard.press('Escape');
   throw new Error(`none of these commands is in the palette: ${titles.join(', ')}`);
+}
+
+/** For an `afterEach` hook: a failed test leaves the workbench as it was then (`failed-<title>`). */
+export async function screenshotOnFailure(test, page) {
+  if (test?.state !== 'failed' || !page) return;
+  await screenshot(page, `failed-${test.title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => {});
 }
 
 export async function screenshot(page, name) {
@@ -138,10 +161,17 @@ export async function widenSidebar(page) {
   await page.mouse.up();
 }
 
-/** Right-clicks a sidebar row and runs the context-menu entry `entry`. */
-export async function contextMenu(page, rowText, entry) {
-  await row(page, rowText).click({ button: 'right' });
+/**
+ * Right-clicks a row (a locator) and runs its context-menu entry `entry`: the pointer shows the entry, Enter
+ * runs it. A mouse click on the entry did nothing in two runs on a busy machine (the menu stayed open, its
+ * entry highlighted, while the tree under it redrew); Enter runs the menu's focused entry.
+ */
+export async function contextMenu(page, rowLocator, entry) {
+  await rowLocator.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-item', { hasText: entry }).first();
-  await item.waitFor({ timeout: 15_000 });
-  await item.click();
+  await item.waitFor({ timeout: UI_TIMEOUT });
+  await item.hover();
+  await page.locator('.monaco-menu .action-item.focused', { hasText: entry }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 }

@@ -2,7 +2,7 @@
 // its workbench in headless Chromium. Shared by the integration launcher, the e2e suite and `npm run demo`.
 // See docs/testing.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,8 +55,9 @@ async function waitForHealthy(url, child, timeoutMs) {
 
 /**
  * `trusted: false` starts without --disable-workspace-trust and with trust enabled, so the folder opens in
- * Restricted Mode (no startup prompt: the banner says so).
- * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean, target?: object, trusted?: boolean }} options
+ * Restricted Mode (no startup prompt: the banner says so). `settings` join the user settings below;
+ * `disableExtensions` are extension ids the server starts without (`--disable-extension`).
+ * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean, target?: object, trusted?: boolean, settings?: Record<string, unknown>, disableExtensions?: string[] }} options
  */
 export async function startCodeServer(options = {}) {
   const target = options.target ?? currentTarget();
@@ -68,24 +69,24 @@ export async function startCodeServer(options = {}) {
   mkdirSync(extensionsDir, { recursive: true });
   // Keep the workbench quiet and predictable: no welcome page, no trust prompt, no telemetry.
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'security.workspace.trust.enabled': !trusted,
-      'security.workspace.trust.startupPrompt': 'never',
-      'security.workspace.trust.banner': 'always',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'update.mode': 'none',
-      'workbench.enableExperiments': false,
-      'chat.disableAIFeatures': true,
-      // VS Code 1.10x+ opens the Chat view in the secondary side bar on first start.
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    }),
-  );
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  const userSettings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': !trusted,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'always',
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    // VS Code 1.10x+ opens the Chat view in the secondary side bar on first start.
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    ...options.settings,
+  };
+  writeFileSync(settingsFile, JSON.stringify(userSettings));
   const configFile = path.join(home, 'config.yaml');
   writeFileSync(configFile, 'auth: none\n');
   const port = options.port ?? (await freePort());
@@ -96,6 +97,7 @@ export async function startCodeServer(options = {}) {
     '--extensions-dir', extensionsDir, '--config', configFile,
   ];
   if (trusted) args.push('--disable-workspace-trust');
+  for (const id of options.disableExtensions ?? []) args.push('--disable-extension', id);
   // Since VS Code 1.10x the workbench ignores the URL's settings and payload (extensionTestsPath) without it.
   if (target.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (options.folder) args.push(options.folder);
@@ -128,7 +130,15 @@ export async function startCodeServer(options = {}) {
       // already gone
     }
   }
-  return { url, port, home, userDataDir, extensionsDir, child, stop, target, output: () => output };
+  /**
+   * Rewrites the user settings with `changes` on top; the workbench watches the file and applies them.
+   * Written beside and renamed over it, as editors save: a rewrite in place can be read half written.
+   */
+  function updateSettings(changes) {
+    Object.assign(userSettings, changes);
+    writeFileSync(settingsFile, JSON.stringify(userSettings));
+  }
+  return { url, port, home, userDataDir, extensionsDir, child, stop, target, updateSettings, output: () => output };
 }
 
 export async function installExtension(extensionsDir, vsixPath, userDataDir, target = currentTarget()) {

@@ -29,7 +29,8 @@ const isChanged = (s: DeployStep): boolean => !s.existing || s.changes.length > 
  * policies. Refused while the file has errors or the backend would refuse part of the change.
  */
 export async function deployPolicyFile(ctx: CommandContext, arg: unknown): Promise<string | string[] | undefined> {
-  const doc = await documentOf(arg);
+  // From the diff's title bar the argument is the diff's proposed side: deploy the file it was made from.
+  const doc = await documentOf(ctx.documents.sourceOf(arg) ?? arg);
   if (!doc) return undefined;
   const text = doc.getText();
   const errors = validateDocument(text).filter((f) => f.severity === 'error');
@@ -95,7 +96,7 @@ async function deployOne(ctx: CommandContext, doc: vscode.TextDocument, step: De
     return step.existing.id;
   }
   const question = updateQuestion(step, ctx.backend.label);
-  const go = await decide(ctx.backends.kind, question, () => askDeploy(question), () => openDeployDiff(ctx.documents, step));
+  const go = await decide(ctx.backends.kind, question, () => askDeploy(question), () => openDeployDiff(ctx.documents, step, doc.uri));
   if (!go) return undefined;
   const outcome = await withActionProgress(ctx, t('Deploying "{0}"', name), (signal) => applyPolicyFile(ctx.api, step, signal));
   await bindFile(doc, [{ index: 0, id: outcome.id }], ctx.backend.label);

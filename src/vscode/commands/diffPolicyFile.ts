@@ -1,5 +1,5 @@
 // Diff, from a policy's CodeLens: the deployed policy beside what Deploy would send for it, without asking
-// anything (Deploy itself shows the same diff before its question).
+// anything (Deploy itself shows the same diff before its question; Deploy Policy File on its title deploys the file).
 import * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import { openDeployDiff } from './deployDiff';
@@ -15,5 +15,5 @@ export async function diffPolicyFile(ctx: CommandContext, uri: unknown, index: u
   if (!file) return;
   const boundId = policyBindings(text)[index]?.id;
   const match = await findDeployed(ctx.api, file, boundId, ctx.signal);
-  await openDeployDiff(ctx.documents, { index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] });
+  await openDeployDiff(ctx.documents, { index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] }, doc.uri);
 }

@@ -13,6 +13,8 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly proposed = new Map<string, string>();
+  /** The policy file each proposed document was made from: Deploy on a diff's title deploys that file. */
+  private readonly sources = new Map<string, vscode.Uri>();
   private proposedSeq = 0;
 
   constructor(
@@ -25,11 +27,17 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
     return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${policyId}/${safe}.cpcpolicy.json` });
   }
 
-  /** A fixed text shown read-only (the "after" side of a diff). */
-  propose(name: string, text: string): vscode.Uri {
+  /** A fixed text shown read-only (a side of Deploy's diff), made from the policy file `source`. */
+  propose(name: string, text: string, source?: vscode.Uri): vscode.Uri {
     const uri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/_proposed/${++this.proposedSeq}/${name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.cpcpolicy.json` });
     this.proposed.set(uri.path, text);
+    if (source) this.sources.set(uri.path, source);
     return uri;
+  }
+
+  /** The policy file a proposed document (a command's argument from the diff's title) was made from. */
+  sourceOf(arg: unknown): vscode.Uri | undefined {
+    return arg instanceof vscode.Uri && arg.scheme === REMOTE_SCHEME ? this.sources.get(arg.path) : undefined;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
