@@ -120,5 +120,7 @@ describe('documents the extension makes have no false findings', function () {
     const diffKeys = Object.keys(JSON.parse(diff.after.getText()) as object).filter((k) => k !== 'assignments');
     assert.deepEqual(diffKeys.slice(0, fileKeys.length), fileKeys, 'the diff keeps the file\'s order, not alphabetical');
     assert.deepEqual(await findingsOf(api, diff.before), []);
+    // The proposal is the tenant's own policy: no overlap with itself (CPC325) and no other finding.
+    assert.deepEqual(await findingsOf(api, diff.after), []);
   });
 });

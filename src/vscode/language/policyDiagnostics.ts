@@ -79,7 +79,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     const version = doc.version;
     try {
-      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText(), this.deployed ? { deployedPolicies: this.deployed.policies } : undefined);
+      // A deployed policy's own document (or Deploy's proposal) is the tenant's copy: checking it for overlap with the tenant would find itself.
+      const tenantCopy = doc.uri.scheme === REMOTE_SCHEME;
+      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText(), this.deployed && !tenantCopy ? { deployedPolicies: this.deployed.policies } : undefined);
       if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
       this.findings.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));

@@ -8,6 +8,7 @@ import { tenantHover } from '../../core/tenant/tenantHover';
 import { validateAgainstTenant } from '../../core/tenant/tenantChecks';
 import { TENANT_SOURCE } from '../../core/tenant/tenantRules';
 import { tenantSlotAt } from '../../core/tenant/tenantSlot';
+import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
 import type { ExtensionContext } from '../extensionContext';
 import { rangeOf, toDiagnostic } from './findingsConvert';
 import { PolicyCodeActions } from './policyCodeActions';
@@ -43,7 +44,8 @@ export class TenantDiagnostics implements FindingSource, vscode.Disposable {
 
   /** Checks one document now against the cached tenant; without one, it has no tenant findings. */
   check(doc: vscode.TextDocument): void {
-    if (doc.isClosed || doc.languageId !== LANGUAGE_ID) return;
+    // Only the files the admin edits: the extension's own documents (a deployed policy, Deploy's proposal) get no findings.
+    if (doc.isClosed || doc.languageId !== LANGUAGE_ID || doc.uri.scheme === REMOTE_SCHEME) return;
     const tenant = this.cache.index;
     const text = doc.getText();
     if (!tenant) {
