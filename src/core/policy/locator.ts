@@ -16,6 +16,8 @@ export interface Container {
   kind: 'object' | 'array';
   span: TextSpan;
   entries: Entry[];
+  /** Key → index of its last entry, built on the first lookup in a big object (hostile files have 100,000 keys). */
+  keyIndex?: Map<string, number>;
 }
 
 type ContainerAt = (offset: number) => Container | undefined;
@@ -40,7 +42,7 @@ export class DocLocator {
   entry(path: JsonPath): Entry | undefined {
     if (path.length === 0) return undefined;
     const parent = this.container(path.slice(0, -1));
-    return parent ? pick(parent, path[path.length - 1]!) : undefined;
+    return parent ? parent.entries[indexIn(parent, path[path.length - 1]!)] : undefined;
   }
 
   /** Span of the value at `path`; the root value for []. */
@@ -69,7 +71,7 @@ export class DocLocator {
     let c = this.containerAt(this.rootOffset);
     for (const seg of path) {
       if (!c) return undefined;
-      const e = pick(c, seg);
+      const e = c.entries[indexIn(c, seg)];
       c = e ? this.containerAt(e.value.offset) : undefined;
     }
     return c;
@@ -80,9 +82,9 @@ export class DocLocator {
     if (path.length === 0) return undefined;
     const parent = this.container(path.slice(0, -1));
     if (!parent) return undefined;
-    const e = pick(parent, path[path.length - 1]!);
+    const i = indexIn(parent, path[path.length - 1]!);
+    const e = parent.entries[i];
     if (!e) return undefined;
-    const i = parent.entries.lastIndexOf(e);
     const start = e.key?.offset ?? e.value.offset;
     const end = e.value.offset + e.value.length;
     const next = parent.entries[i + 1];
@@ -106,15 +108,26 @@ export class DocLocator {
   }
 }
 
-function pick(c: Container, seg: string | number): Entry | undefined {
+/** Objects up to this many entries are searched; bigger ones get a key index (one pass, then O(1) per finding). */
+const SEARCHED_OBJECT = 32;
+
+/** Index of the entry `seg` names in `c`, or -1. */
+function indexIn(c: Container, seg: string | number): number {
   if (c.kind === 'array') {
     const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : -1;
-    return c.entries[i];
+    return i < c.entries.length ? i : -1;
   }
   const key = String(seg);
   // Last one wins, as JSON.parse and jsonc-parser's getNodeValue do.
-  for (let i = c.entries.length - 1; i >= 0; i--) if (c.entries[i]!.keyText === key) return c.entries[i];
-  return undefined;
+  if (c.entries.length <= SEARCHED_OBJECT) {
+    for (let i = c.entries.length - 1; i >= 0; i--) if (c.entries[i]!.keyText === key) return i;
+    return -1;
+  }
+  if (!c.keyIndex) {
+    c.keyIndex = new Map();
+    c.entries.forEach((e, i) => c.keyIndex!.set(e.keyText!, i));
+  }
+  return c.keyIndex.get(key) ?? -1;
 }
 
 // ---- scanner over strict JSON (comments already blanked) ----

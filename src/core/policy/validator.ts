@@ -14,12 +14,12 @@ import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
 import type { DeployedPolicy } from './overlapRules';
 import { policyRuleHits } from './policyRules';
-import { firstPoliciesFirst, hitsPerPolicy, LeftOut, MAX_FINDINGS, policyIndexOf } from './findingCap';
+import { firstPoliciesFirst, LeftOut, MAX_FINDINGS, policyIndexOf } from './findingCap';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
 import { schemaHits } from './schemaCheck';
-import { isFleet, rootSchemaFor } from './schemaModel';
-import { runSchema } from './schemaValidator';
+import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
+import { runPolicySchema, runSchema } from './schemaValidator';
 import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
 import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
@@ -78,6 +78,8 @@ function syntax(): SyntaxCheck {
 interface Parsed {
   value: unknown;
   findings: Finding[];
+  /** Duplicate-key warnings past the cap, counted but never built. */
+  moreWarnings?: number;
   locator: () => DocLocator;
 }
 
@@ -94,6 +96,7 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
   const left = new LeftOut();
   const findings = left.keep(parsed.findings, MAX_FINDINGS);
+  if (parsed.moreWarnings) left.add(parsed.moreWarnings, 'warning');
   const root = asObject(parsed.value);
   if (!root) {
     if (parsed.value !== undefined || findings.length === 0) findings.push(notAnObject(parsed, text));
@@ -162,34 +165,55 @@ function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locat
 }
 
 /**
- * Schema, annotation and domain rule hits for the whole document. The per-policy rules stop once the
- * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
- * document's verdict (an error, exit 1) is already settled.
+ * Schema, annotation and domain rule hits for the whole document. A fleet is checked one policy at a
+ * time (schema, annotations, rules), and the checks stop once the policies checked so far hold more than
+ * `room` hits and an error: the cap would drop the rest, and the document's verdict (an error, exit 1)
+ * is already settled (docs/rules.md "Bounds"). So a hostile fleet costs the policies it shows, not all.
  */
 function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions, room: number): { hits: Hit[]; unchecked: number; inexact: boolean } {
   const partial = options.partial === true;
-  const schema = schemaHits(root, runSchema(root), partial, room);
+  const list = isFleet(root) ? asArray(root['policies']) : undefined;
+  // The document's own checks; a fleet's list is checked item by item below.
+  const own = list ? { ...root, policies: [] } : root;
+  const schema = schemaHits(root, runSchema(own), partial, room);
   const hits: Hit[] = schema;
-  hits.push(...annotationHits(root, rootSchemaFor(root), []));
-  const perPolicy = hitsPerPolicy(hits, indexSpan(policies));
-  let before = perPolicy.outside;
+  let inexact = schema.stopped !== undefined;
+  for (const h of annotationHits(own, rootSchemaFor(root), [])) hits.push(h);
+  let before = hits.length;
   let error = hits.some((h) => h.severity === 'error');
   const ctx = { partial };
   const add = (found: Hit[]): void => {
     for (const h of found) hits.push(h);
   };
-  for (const [i, p] of policies.entries()) {
-    if (before > room && error) return { hits, unchecked: policies.length - i, inexact: true };
-    const start = hits.length;
+  const rules = (p: PolicyEntry): void => {
     policyRuleHits(p.value, p.path, ctx, hits);
     add(deprecationHits(p.value, p.path));
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
-    before += (perPolicy.counts[policyIndexOf(p.path)] ?? 0) + hits.length - start;
-    for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
+  };
+  if (!list) {
+    if (before > room && error) return { hits, unchecked: policies.length, inexact: true };
+    for (const p of policies) rules(p);
+  } else {
+    let next = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (before > room && error) return { hits, unchecked: policies.length - next, inexact: true };
+      const start = hits.length;
+      const found = schemaHits(root, runPolicySchema(list, i, root), partial, Math.max(0, room - before));
+      inexact ||= found.stopped !== undefined;
+      add(found);
+      const p = policies[next];
+      if (p && p.path[1] === i) {
+        next++;
+        add(annotationHits(p.value, POLICY_SCHEMA, p.path));
+        rules(p);
+      }
+      before += hits.length - start;
+      for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
+    }
   }
   add(overlapHits(policies, options.deployedPolicies));
-  return { hits, unchecked: 0, inexact: schema.stopped !== undefined };
+  return { hits, unchecked: 0, inexact };
 }
 
 /** One more than the highest fleet index (entries that are not objects are not policies, but keep their index). */
@@ -214,7 +238,8 @@ function parseFast(text: string): Parsed | undefined {
   if (scan.colons !== keysInValue(value)) {
     // Rare: a duplicate key (JSON.parse kept the last). A tree places the CPC103 findings; the value stays JSON.parse's.
     const slow = syntax().parseWithErrors(text);
-    return { value, findings: syntax().duplicateKeyFindings(slow.root), locator: () => treeLocator(text, slow.root) };
+    const duplicates = syntax().duplicateKeyFindings(slow.root, MAX_FINDINGS);
+    return { value, findings: duplicates, moreWarnings: duplicates.more, locator: () => treeLocator(text, slow.root) };
   }
   return { value, findings: [], locator: () => scannerLocator(scan.strict, scan) };
 }
@@ -246,8 +271,9 @@ function parseSlow(text: string): Parsed | undefined {
   if (control >= 0) {
     findings.unshift({ code: RULES.controlCharacters.code, severity: 'error', message: 'The file contains binary or control characters: is it really a .cpcpolicy.json text file?', range: { offset: control, length: 1 } });
   }
-  findings.push(...syntax().duplicateKeyFindings(root));
-  return { value: root ? syntax().nodeValue(root) : undefined, findings, locator: () => treeLocator(text, root) };
+  const duplicates = syntax().duplicateKeyFindings(root, MAX_FINDINGS);
+  for (const f of duplicates) findings.push(f);
+  return { value: root ? syntax().nodeValue(root) : undefined, findings, moreWarnings: duplicates.more, locator: () => treeLocator(text, root) };
 }
 
 function tooDeep(text: string): Finding {
