@@ -73,9 +73,12 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
     for (let i = 0; i < list.length; i++) {
       if (before > room && error) return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
       const start = hits.length;
-      const found = schemaHits(root, runPolicySchema(list, i, root), partial, Math.max(0, room - before));
-      inexact ||= found.stopped !== undefined;
-      add(found);
+      const errors = runPolicySchema(list, i, root);
+      if (errors.length > 0) {
+        const found = schemaHits(root, errors, partial, Math.max(0, room - before));
+        inexact ||= found.stopped !== undefined;
+        add(found);
+      }
       const value = asObject(list[i]);
       if (value) {
         const p = { path: ['policies', i], value };
