@@ -277,6 +277,17 @@ function tableErrorObjects(code) {
   return out.replace('"use strict";', () => `"use strict";${helper}`);
 }
 
+/**
+ * Also exports the function that checks one policy (`#/definitions/policy`, which the fleet's items
+ * reuse), as `module.exports.policy`: the validator checks a fleet one policy at a time and stops at
+ * the findings cap (docs/rules.md "Bounds") instead of building every error of a hostile file.
+ */
+export function exportPolicyValidator(code, validate, id) {
+  const name = validate.schemaEnv.refs[`${id}#/definitions/policy`]?.validateName?.str;
+  if (!name || !new RegExp(String.raw`const ${name} = \(function ${name}\(`).test(code)) throw new Error('generateSchemaValidator: no policy validate function in the Ajv output');
+  return `${code}module.exports.policy = ${name};`;
+}
+
 function stampOf(schemaText) {
   return createHash('sha256').update(schemaText).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 }
@@ -291,7 +302,8 @@ export async function generate({ force = false } = {}) {
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   const schema = JSON.parse(schemaText);
   const ajv = createAjv(Ajv);
-  const code = shrinkStandaloneCode(standaloneCode(ajv, ajv.compile(stripAnnotations(schema))));
+  const validate = ajv.compile(stripAnnotations(schema));
+  const code = exportPolicyValidator(shrinkStandaloneCode(standaloneCode(ajv, validate)), validate, schema.$id);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(outJs, header + code + '\n');
   writeFileSync(
@@ -299,7 +311,8 @@ export async function generate({ force = false } = {}) {
     header +
       `import type { ErrorObject } from 'ajv';\n` +
       `declare function validate(data: unknown): boolean;\n` +
-      `declare namespace validate { let errors: ErrorObject[] | null | undefined; }\n` +
+      `interface Context { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown }\n` +
+      `declare namespace validate {\n  let errors: ErrorObject[] | null | undefined;\n  /** One policy of a fleet, its errors' paths under \`instancePath\` (a fleet's checks can stop at the findings cap). */\n  const policy: { (data: unknown, context?: Context): boolean; errors?: ErrorObject[] | null };\n}\n` +
       `export = validate;\n`,
   );
   // JSON.parse of a string literal loads faster than the same object as a JavaScript literal (V8).

@@ -5,36 +5,61 @@ import * as path from 'node:path';
 import type { BenchRow } from './benchRow';
 import { makeCloudPcs } from './viewsBench';
 import { buildFleetSnapshot } from '../../src/core/fleet/buildFleetSnapshot';
-import { FleetAggregator } from '../../src/core/fleet/fleetAggregator';
+import type { FleetAggregator } from '../../src/core/fleet/fleetAggregator';
 import { computeLeftOut } from '../../src/core/fleet/leftOutUsers';
 import type { LeftOutMember } from '../../src/core/fleet/leftOutUsers';
 import type { CloudPc } from '../../src/core/model/cloudPc';
-import { BUCKET_LABELS, STATUS_BUCKETS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
+import { aggregatesOf } from '../../src/vscode/fleet/storeAggregates';
+import { CloudPcStore } from '../../src/vscode/views/cloudPcStore';
+import { BUCKET_LABELS, STATUS_BUCKETS } from '../../src/vscode/views/cloudPcStatusBuckets';
 import { median, time } from './benchTiming';
 
 const NOW = Date.parse('2026-06-02T08:00:00Z');
 const BUCKETS = STATUS_BUCKETS.map((key) => ({ key, label: BUCKET_LABELS[key] }));
 
-function aggregate(pcs: readonly CloudPc[]): FleetAggregator {
-  const agg = new FleetAggregator(bucketOf);
-  for (const pc of pcs) agg.upsert(pc);
-  return agg;
+/** The sidebar's store holding the fleet (the extension has it before the overview opens). */
+function storeOf(pcs: readonly CloudPc[]): CloudPcStore {
+  const store = new CloudPcStore();
+  store.replaceAll(pcs);
+  return store;
+}
+
+/** What opening the overview costs: the aggregates fed every Cloud PC of the store. */
+function aggregate(store: CloudPcStore): FleetAggregator {
+  const feed = aggregatesOf(store);
+  feed.dispose();
+  return feed.aggregator;
 }
 
 function snapshot(agg: FleetAggregator): void {
   buildFleetSnapshot(agg, { revision: 1, now: NOW, buckets: BUCKETS, directory: undefined });
 }
 
-/** Median of `runs` single status changes (provisioned ↔ failed), each one upsert. */
-function oneChange(agg: FleetAggregator, pcs: readonly CloudPc[], runs: number): number {
+/** Median of `runs` single status changes (provisioned ↔ failed) through the store, as a poll applies them; `withSnapshot` adds the snapshot the panel then posts. */
+function oneChange(store: CloudPcStore, agg: FleetAggregator, pcs: readonly CloudPc[], runs: number, withSnapshot = false): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const pc = pcs[(i * 7919) % pcs.length];
+    const pc = pcs[(i * 7919) % pcs.length]!;
     const moved: CloudPc = { ...pc, status: pc.status === 'failed' ? 'provisioned' : 'failed', statusDetail: { code: 'benchFailure', message: 'bench', additionalInformation: [] }, lastModifiedDateTime: '2026-06-02T07:30:00Z' };
     const t0 = performance.now();
-    agg.upsert(moved);
+    store.upsert(moved);
+    if (withSnapshot) snapshot(agg);
     samples.push(performance.now() - t0);
-    agg.upsert(pc);
+    store.upsert(pc);
+  }
+  return median(samples);
+}
+
+/** The aggregator alone, for one change: what it was, what it is (the store's own work not counted). */
+function oneAggregatorChange(agg: FleetAggregator, pcs: readonly CloudPc[], runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const pc = pcs[(i * 7919) % pcs.length]!;
+    const moved: CloudPc = { ...pc, status: pc.status === 'failed' ? 'provisioned' : 'failed', statusDetail: { code: 'benchFailure', message: 'bench', additionalInformation: [] }, lastModifiedDateTime: '2026-06-02T07:30:00Z' };
+    const t0 = performance.now();
+    agg.update(pc, moved);
+    samples.push(performance.now() - t0);
+    agg.update(moved, pc);
   }
   return median(samples);
 }
@@ -53,12 +78,18 @@ export async function runFleetBench(opts: { quick: boolean }): Promise<BenchRow[
   const n = opts.quick ? 10_000 : 100_000;
   const pcs = makeCloudPcs(n);
   const label = n.toLocaleString('en-US');
-  const build = time(() => snapshot(aggregate(pcs)), runs);
-  const agg = aggregate(pcs);
+  const store = storeOf(pcs);
+  const build = time(() => snapshot(aggregate(store)), runs);
+  const feed = aggregatesOf(store);
+  const agg = feed.aggregator;
   const snap = time(() => snapshot(agg), runs);
-  const change = oneChange(agg, pcs, opts.quick ? 200 : 2000);
-  const small = aggregate(makeCloudPcs(1000));
-  const changeSmall = oneChange(small, makeCloudPcs(1000), opts.quick ? 200 : 2000);
+  const changeRuns = opts.quick ? 200 : 2000;
+  const aggChange = oneAggregatorChange(agg, pcs, changeRuns);
+  const change = oneChange(store, agg, pcs, changeRuns);
+  const changeAndSnapshot = oneChange(store, agg, pcs, opts.quick ? 50 : 300, true);
+  const smallPcs = makeCloudPcs(1000);
+  const changeSmall = oneAggregatorChange(aggregate(storeOf(smallPcs)), smallPcs, changeRuns);
+  feed.dispose();
   const users = opts.quick ? 10_000 : 100_000;
   const input = leftOutInput(users);
   const leftOut = time(() => computeLeftOut(input), runs);
@@ -69,10 +100,12 @@ export async function runFleetBench(opts: { quick: boolean }): Promise<BenchRow[
   }, runs);
   const rows: BenchRow[] = [
     { name: `baseline: a Map of ${label} Cloud PC ids (this machine's floor for any index)`, value: ms(floor) },
-    { name: `fleet aggregates from scratch, ${label} Cloud PCs (every upsert + snapshot)`, value: `${ms(build)} (${(build / floor).toFixed(1)}× baseline)`, target: '≤ 50 ms', ok: build <= 50 },
+    { name: `fleet aggregates from scratch, ${label} Cloud PCs in the store (every Cloud PC + snapshot)`, value: `${ms(build)} (${(build / floor).toFixed(1)}× baseline)`, target: '≤ 50 ms', ok: build <= 50 },
     { name: `fleet snapshot of ${label} Cloud PCs (what a live update costs)`, value: ms(snap), target: '≤ 50 ms', ok: snap <= 50 },
-    { name: `one status change, ${label} Cloud PCs`, value: ms(change), target: '≤ 1 ms', ok: change <= 1 },
-    { name: 'one status change, 1,000 Cloud PCs (same work: O(change))', value: ms(changeSmall), target: '≈ the row above' },
+    { name: `one status change, ${label} Cloud PCs: the aggregates`, value: ms(aggChange), target: '≤ 1 ms', ok: aggChange <= 1 },
+    { name: 'one status change, 1,000 Cloud PCs: the aggregates (same work: O(change))', value: ms(changeSmall), target: '≈ the row above' },
+    { name: `one status change, ${label} Cloud PCs: the store's upsert, which updates the aggregates`, value: ms(change), target: '≤ 1 ms', ok: change <= 1 },
+    { name: `one status change, ${label} Cloud PCs: store upsert + the snapshot the panel posts`, value: ms(changeAndSnapshot) },
     { name: `who is left out, ${users.toLocaleString('en-US')} users in 10 policies`, value: ms(leftOut) },
   ];
   const bundle = path.join(__dirname, '..', '..', 'dist', 'webview', 'fleet.js');

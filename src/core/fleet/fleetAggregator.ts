@@ -1,7 +1,7 @@
-// The Fleet Overview's Cloud PC aggregates, kept current one Cloud PC at a time: an upsert or removal touches
-// only that Cloud PC's counters (O(1)), and a snapshot reads counters, never the fleet.
+// The Fleet Overview's Cloud PC aggregates, kept current one Cloud PC at a time: a change touches only that
+// Cloud PC's counters (O(1)), and a snapshot reads counters and capped lists, never the fleet.
 import type { CloudPc } from '../model/cloudPc';
-import { ActivityBins, hourKeyOf } from './activityBins';
+import { ActivityBins, hourOf, hourOfKey } from './activityBins';
 import type { ActivityKind } from './activityBins';
 import type { AuditStart } from './auditStarts';
 import type { ActivityBin, FailureReason, GraceEntry, PolicyStatusRow } from './fleetSnapshot';
@@ -10,24 +10,12 @@ import { MAX_GRACE_ENTRIES, MAX_IDS_PER_ROW } from './fleetSnapshot';
 /** Maps a Cloud PC status to the group the overview counts it in (the sidebar's buckets). */
 export type BucketOf = (status: string) => string;
 
-/** One Cloud PC's contribution; flat fields, no per-PC arrays (100,000 upserts must not feed the GC). */
-interface Entry {
-  pc: CloudPc;
-  policyId: string;
-  bucket: string;
-  failureKey: string | undefined;
-  /** Sortable UTC end of the grace period, while in grace. */
-  graceEnd: string | undefined;
-  succeededHour: string | undefined;
-  /** started or failed: when the Cloud PC last changed into a provisioning or failed state. */
-  runKind: ActivityKind | undefined;
-  runHour: string | undefined;
-}
-
 interface PolicyCounts {
+  id: string;
   name: string;
   total: number;
-  counts: Map<string, number>;
+  /** Cloud PCs per bucket, by the aggregator's bucket number. */
+  counts: number[];
 }
 
 interface FailureGroup {
@@ -37,42 +25,47 @@ interface FailureGroup {
   ids: Set<string>;
 }
 
+interface InGrace {
+  pc: CloudPc;
+  /** Sortable UTC end of the grace period. */
+  end: string;
+}
+
 /** Statuses in which a Cloud PC's provisioning is under way (lastModifiedDateTime is when it started). */
 const IN_PROGRESS = new Set(['notProvisioned', 'pendingProvision', 'provisioning', 'preparing']);
 const DAY_MS = 86_400_000;
 
+/**
+ * Counters only, no index of its own: the caller (the sidebar's Cloud PC store, which already holds every
+ * Cloud PC by id) says what a Cloud PC was and what it is, and the aggregator moves that one contribution.
+ * A second 100,000-entry Map cost more than all the counting (docs/architecture.md "Fleet Overview").
+ */
 export class FleetAggregator {
-  private readonly entries = new Map<string, Entry>();
+  private count = 0;
   private readonly policies = new Map<string, PolicyCounts>();
   private readonly failures = new Map<string, FailureGroup>();
-  private readonly grace = new Map<string, Entry>();
-  readonly activity = new ActivityBins();
+  private readonly grace = new Map<string, InGrace>();
+  private readonly activity = new ActivityBins();
   private auditStarts: readonly AuditStart[] = [];
+  /** Bucket of each status seen, and the buckets by number (a handful: statuses are few). */
+  private readonly bucketOfStatus = new Map<string, number>();
+  private readonly bucketNames: string[] = [];
 
-  constructor(private readonly bucketOf: BucketOf) {}
+  /** `current`: the Cloud PC with this id now (the store's), for what the audit log adds. */
+  constructor(private readonly bucketOf: BucketOf, private readonly current: (id: string) => CloudPc | undefined = () => undefined) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
-  /** Adds or replaces one Cloud PC: undoes its old contribution, adds the new one. */
-  upsert(pc: CloudPc): void {
-    const old = this.entries.get(pc.id);
-    if (old) this.unindex(pc.id, old);
-    const entry = this.entryOf(pc);
-    this.entries.set(pc.id, entry);
-    this.index(pc, entry);
-  }
-
-  remove(id: string): void {
-    const old = this.entries.get(id);
-    if (!old) return;
-    this.unindex(id, old);
-    this.entries.delete(id);
+  /** One Cloud PC changed from `before` (undefined: it is new) to `after` (undefined: it is gone). */
+  update(before: CloudPc | undefined, after: CloudPc | undefined): void {
+    if (before) this.apply(before, -1);
+    if (after) this.apply(after, 1);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.count = 0;
     this.policies.clear();
     this.failures.clear();
     this.grace.clear();
@@ -82,9 +75,12 @@ export class FleetAggregator {
   /** Per policy, in name order; a Cloud PC without a policy counts under "" (no policy). */
   statusRows(): PolicyStatusRow[] {
     const rows: PolicyStatusRow[] = [];
-    for (const [policyId, p] of this.policies) {
-      if (p.total === 0) continue;
-      rows.push({ policyId, policyName: p.name, total: p.total, counts: Object.fromEntries(p.counts) });
+    for (const p of this.policies.values()) {
+      const counts: Record<string, number> = {};
+      p.counts.forEach((n, b) => {
+        if (n > 0) counts[this.bucketNames[b]!] = n;
+      });
+      rows.push({ policyId: p.id, policyName: p.name, total: p.total, counts });
     }
     return rows.sort((a, b) => a.policyName.localeCompare(b.policyName) || a.policyId.localeCompare(b.policyId));
   }
@@ -98,85 +94,130 @@ export class FleetAggregator {
   activitySeries(now: number, hours: number, binHours: number): ActivityBin[] {
     const fromAudit = new ActivityBins();
     // An in-progress Cloud PC already counts as started at its last change: count its reprovision once.
-    for (const s of this.auditStarts) if (this.entries.get(s.cloudPcId)?.runKind !== 'started') fromAudit.add('started', s.hourKey, 1);
+    for (const s of this.auditStarts) {
+      const hour = hourOfKey(s.hourKey);
+      const pc = this.current(s.cloudPcId);
+      if (hour !== undefined && !(pc && IN_PROGRESS.has(pc.status))) fromAudit.add('started', hour, 1);
+    }
     return this.activity.series(now, hours, binHours, fromAudit);
   }
 
-  /** Most Cloud PCs first, then by code. */
+  /**
+   * Most Cloud PCs first, then by code; each with its MAX_IDS_PER_ROW smallest ids, whatever order the Cloud PCs
+   * arrived in (read once, never copied: a snapshot allocates no more for 100,000 Cloud PCs than for 100).
+   */
   failureReasons(limit = 10): FailureReason[] {
     return [...this.failures.values()]
       .sort((a, b) => b.ids.size - a.ids.size || a.code.localeCompare(b.code) || a.message.localeCompare(b.message))
       .slice(0, limit)
-      .map((f) => ({ code: f.code, message: f.message, count: f.ids.size, retriable: f.retriable, cloudPcIds: [...f.ids].slice(0, MAX_IDS_PER_ROW).sort() }));
+      .map((f) => ({ code: f.code, message: f.message, count: f.ids.size, retriable: f.retriable, cloudPcIds: smallest(f.ids, MAX_IDS_PER_ROW) }));
   }
 
-  /** Grace periods ending within `days` of `now`, soonest first (ISO UTC texts sort as times). */
+  /** Grace periods ending within `days` of `now`, soonest first (ISO UTC texts sort as times); rows only for the first MAX_GRACE_ENTRIES. */
   graceEndingSoon(now: number, days: number): { total: number; entries: GraceEntry[] } {
     const until = normalIso(new Date(now + days * DAY_MS).toISOString());
-    const soon: GraceEntry[] = [];
-    for (const e of this.grace.values()) if (e.graceEnd! <= until) soon.push(graceEntry(e));
-    soon.sort((a, b) => (a.endsAt < b.endsAt ? -1 : a.endsAt > b.endsAt ? 1 : a.name.localeCompare(b.name)));
-    return { total: soon.length, entries: soon.slice(0, MAX_GRACE_ENTRIES) };
+    const soon: InGrace[] = [];
+    let total = 0;
+    for (const g of this.grace.values()) {
+      if (g.end > until) continue;
+      total++;
+      keepSoonest(soon, g);
+    }
+    return { total, entries: soon.map(graceEntry) };
   }
 
-  private entryOf(pc: CloudPc): Entry {
-    const detail = pc.status === 'failed' ? pc.statusDetail : null;
+  /** Adds (+1) or takes back (-1) one Cloud PC's contribution; the same Cloud PC always contributes the same. */
+  private apply(pc: CloudPc, delta: 1 | -1): void {
+    this.count += delta;
+    this.countPolicy(pc, delta);
+    const failed = pc.status === 'failed';
+    if (failed) this.countFailure(pc, delta);
+    if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) {
+      if (delta > 0) this.grace.set(pc.id, { pc, end: normalIso(pc.gracePeriodEndDateTime) });
+      else this.grace.delete(pc.id);
+    }
     // Succeeded when it was provisioned; failed or started when it last changed into that state (Graph keeps no
     // start time of its own: a Cloud PC still provisioning started at its last modification).
-    const runKind: ActivityKind | undefined = pc.status === 'failed' ? 'failed' : IN_PROGRESS.has(pc.status) ? 'started' : undefined;
-    return {
-      pc,
-      policyId: pc.provisioningPolicyId ?? '',
-      bucket: this.bucketOf(pc.status),
-      failureKey: detail ? `${detail.code}\u0000${detail.message}` : pc.status === 'failed' ? '\u0000' : undefined,
-      graceEnd: pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime ? normalIso(pc.gracePeriodEndDateTime) : undefined,
-      succeededHour: pc.provisionedDateTime ? hourKeyOf(pc.provisionedDateTime) : undefined,
-      runKind,
-      runHour: runKind ? hourKeyOf(pc.lastModifiedDateTime) : undefined,
-    };
+    const succeeded = pc.provisionedDateTime ? hourOf(pc.provisionedDateTime) : undefined;
+    if (succeeded !== undefined) this.activity.add('succeeded', succeeded, delta);
+    const runKind: ActivityKind | undefined = failed ? 'failed' : IN_PROGRESS.has(pc.status) ? 'started' : undefined;
+    const runHour = runKind ? hourOf(pc.lastModifiedDateTime) : undefined;
+    if (runKind && runHour !== undefined) this.activity.add(runKind, runHour, delta);
   }
 
-  private index(pc: CloudPc, e: Entry): void {
-    let p = this.policies.get(e.policyId);
-    if (!p) this.policies.set(e.policyId, (p = { name: pc.provisioningPolicyName ?? e.policyId, total: 0, counts: new Map() }));
-    else if (pc.provisioningPolicyName && p.name !== pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
-    p.total++;
-    p.counts.set(e.bucket, (p.counts.get(e.bucket) ?? 0) + 1);
-    if (e.failureKey !== undefined) {
-      let f = this.failures.get(e.failureKey);
-      if (!f) {
-        const detail = pc.statusDetail;
-        const retriable = detail?.additionalInformation?.some((kv) => kv.name === 'retriable' && kv.value === 'true') ?? false;
-        this.failures.set(e.failureKey, (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, ids: new Set() }));
-      }
-      f.ids.add(pc.id);
-    }
-    if (e.graceEnd !== undefined) this.grace.set(pc.id, e);
-    if (e.succeededHour) this.activity.add('succeeded', e.succeededHour, 1);
-    if (e.runKind && e.runHour) this.activity.add(e.runKind, e.runHour, 1);
+  private countPolicy(pc: CloudPc, delta: 1 | -1): void {
+    const id = pc.provisioningPolicyId ?? '';
+    let p = this.policies.get(id);
+    if (!p) this.policies.set(id, (p = { id, name: pc.provisioningPolicyName ?? id, total: 0, counts: [] }));
+    else if (delta > 0 && pc.provisioningPolicyName && p.name !== pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
+    const b = this.bucketNumber(pc.status);
+    p.total += delta;
+    p.counts[b] = (p.counts[b] ?? 0) + delta;
+    if (p.total === 0) this.policies.delete(id);
   }
 
-  private unindex(id: string, e: Entry): void {
-    const p = this.policies.get(e.policyId)!;
-    p.total--;
-    const n = p.counts.get(e.bucket)! - 1;
-    if (n === 0) p.counts.delete(e.bucket);
-    else p.counts.set(e.bucket, n);
-    if (p.total === 0) this.policies.delete(e.policyId);
-    if (e.failureKey !== undefined) {
-      const f = this.failures.get(e.failureKey)!;
-      f.ids.delete(id);
-      if (f.ids.size === 0) this.failures.delete(e.failureKey);
+  private countFailure(pc: CloudPc, delta: 1 | -1): void {
+    const detail = pc.statusDetail;
+    const key = detail ? `${detail.code}\u0000${detail.message}` : '\u0000';
+    let f = this.failures.get(key);
+    if (!f) {
+      const retriable = detail?.additionalInformation?.some((kv) => kv.name === 'retriable' && kv.value === 'true') ?? false;
+      this.failures.set(key, (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, ids: new Set() }));
     }
-    if (e.graceEnd !== undefined) this.grace.delete(id);
-    if (e.succeededHour) this.activity.add('succeeded', e.succeededHour, -1);
-    if (e.runKind && e.runHour) this.activity.add(e.runKind, e.runHour, -1);
+    if (delta > 0) f.ids.add(pc.id);
+    else f.ids.delete(pc.id);
+    if (f.ids.size === 0) this.failures.delete(key);
+  }
+
+  private bucketNumber(status: string): number {
+    let b = this.bucketOfStatus.get(status);
+    if (b === undefined) {
+      const name = this.bucketOf(status);
+      b = this.bucketNames.indexOf(name);
+      if (b < 0) b = this.bucketNames.push(name) - 1;
+      this.bucketOfStatus.set(status, b);
+    }
+    return b;
   }
 }
 
-function graceEntry(e: Entry): GraceEntry {
-  const pc = e.pc;
-  return { cloudPcId: pc.id, name: pc.managedDeviceName ?? pc.displayName, userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? e.policyId, endsAt: e.graceEnd! };
+/** The `n` smallest ids in order: one binary-search insertion per id that makes the cut. */
+function smallest(ids: Set<string>, n: number): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    if (out.length === n && id >= out[n - 1]!) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (out[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, id);
+    if (out.length > n) out.pop();
+  }
+  return out;
+}
+
+function soonerThan(a: InGrace, b: InGrace): boolean {
+  return a.end < b.end || (a.end === b.end && graceName(a.pc).localeCompare(graceName(b.pc)) < 0);
+}
+
+/** Keeps `soon` the MAX_GRACE_ENTRIES soonest, in order: one insertion per entry that makes the cut. */
+function keepSoonest(soon: InGrace[], e: InGrace): void {
+  if (soon.length === MAX_GRACE_ENTRIES && !soonerThan(e, soon[soon.length - 1]!)) return;
+  let i = soon.length;
+  while (i > 0 && soonerThan(e, soon[i - 1]!)) i--;
+  soon.splice(i, 0, e);
+  if (soon.length > MAX_GRACE_ENTRIES) soon.pop();
+}
+
+function graceName(pc: CloudPc): string {
+  return pc.managedDeviceName ?? pc.displayName;
+}
+
+function graceEntry({ pc, end }: InGrace): GraceEntry {
+  return { cloudPcId: pc.id, name: graceName(pc), userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '', endsAt: end };
 }
 
 /** Sortable UTC text: Graph sends Z times; anything else is converted once. */

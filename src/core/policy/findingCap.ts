@@ -11,7 +11,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, informat
 
 /** What the cap left out: how many, and the worst severity among them (so an exit status or a red squiggle survives the cap). */
 export class LeftOut {
-  private count = 0;
+  private left = 0;
   private worst: Severity | undefined;
   /** Policies whose rules never ran because the cap was already reached. */
   unchecked = 0;
@@ -22,19 +22,26 @@ export class LeftOut {
     const n = Math.max(0, room);
     if (items.length <= n) return items;
     for (let i = n; i < items.length; i++) {
-      this.count++;
+      this.left++;
       const s = items[i]!.severity;
       if (this.worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[this.worst]) this.worst = s;
     }
     return items.slice(0, n);
   }
 
+  /** Findings that were counted instead of built (a rule that stopped building them at the cap). */
+  add(n: number, severity: Severity): void {
+    if (n <= 0) return;
+    this.left += n;
+    if (this.worst === undefined || SEVERITY_RANK[severity] < SEVERITY_RANK[this.worst]) this.worst = severity;
+  }
+
   /** The summary sits on the document's first character, so it leads the list of problems. */
   summarize(findings: Finding[], text: string): Finding[] {
-    if (this.count === 0 || this.worst === undefined) return findings;
+    if (this.left === 0 || this.worst === undefined) return findings;
     const first = Math.max(0, text.search(NOT_SPACE));
     const unchecked = this.unchecked > 0 ? `; the last ${this.unchecked} policies were not checked` : '';
-    const rest = this.inexact ? 'more findings' : `${this.count} more findings`;
+    const rest = this.inexact ? 'more findings' : `${this.left} more findings`;
     const message = `… and ${rest}: a document reports at most ${MAX_FINDINGS}${unchecked}. Fix these and validate again to see the rest.`;
     findings.push({ code: RULES.tooManyFindings.code, severity: this.worst, message, range: { offset: first, length: 1 } });
     return findings;

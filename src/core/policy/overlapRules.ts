@@ -71,7 +71,10 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
   }
   const hits: Hit[] = [];
   for (const list of claims.values()) {
-    const firstPerOwner = list.filter((c, i) => list.findIndex((o) => o.owner === c.owner) === i);
+    if (list.length < 2) continue;
+    // One pass with a set: a group shared by every policy of a 1 MB fleet must not cost owners × owners.
+    const owners = new Set<object>();
+    const firstPerOwner = list.filter((c) => !owners.has(c.owner) && owners.add(c.owner));
     if (firstPerOwner.length > 1) overlapOf(firstPerOwner, hits);
   }
   return hits;

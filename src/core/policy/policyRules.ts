@@ -42,18 +42,34 @@ function displayNameHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): 
   }
   if (!HAS_FORBIDDEN_NAME_CHAR.test(name)) return NONE;
   const path = [...base, 'displayName'];
-  const bad = name.match(FORBIDDEN_NAME_CHARS) ?? [];
+  const { distinct, count } = forbiddenIn(name);
   const cleaned = name.replace(FORBIDDEN_NAME_CHARS, '').replace(/\s{2,}/g, ' ').trim();
   return [
     {
       rule: RULES.displayNameForbiddenChars,
       severity: 'error',
-      message: `displayName cannot contain ${[...new Set(bad)].join(' ')}: remove ${bad.length === 1 ? 'it' : 'them'}.`,
+      message: `displayName cannot contain ${distinct}: remove ${count === 1 ? 'it' : 'them'}.`,
       path,
       part: 'value',
-      fixes: cleaned ? [replaceValueFix(`Remove ${[...new Set(bad)].join(' ')} from the name`, path, cleaned)] : [],
+      fixes: cleaned ? [replaceValueFix(`Remove ${distinct} from the name`, path, cleaned)] : [],
     },
   ];
+}
+
+const FORBIDDEN = '<>&|"^';
+
+/** The forbidden characters in order of first appearance, and how many (capped at 2: the message needs "it" or "them"); no array per match. */
+function forbiddenIn(name: string): { distinct: string; count: number } {
+  const seen: string[] = [];
+  let count = 0;
+  for (let i = name.search(HAS_FORBIDDEN_NAME_CHAR); i >= 0 && i < name.length && seen.length < FORBIDDEN.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c !== 60 && c !== 62 && c !== 38 && c !== 124 && c !== 34 && c !== 94) continue;
+    count = Math.min(2, count + 1);
+    const ch = String.fromCharCode(c);
+    if (!seen.includes(ch)) seen.push(ch);
+  }
+  return { distinct: seen.join(' '), count };
 }
 
 function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): Hit[] {

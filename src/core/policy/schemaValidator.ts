@@ -5,6 +5,11 @@ import type { ErrorObject } from 'ajv';
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
+  /** One policy; its errors' paths start with `instancePath` (scripts/generateSchemaValidator.mjs exports it). */
+  policy: {
+    (data: unknown, context: { instancePath: string; parentData: unknown; parentDataProperty: number; rootData: unknown }): boolean;
+    errors?: ErrorObject[] | null;
+  };
 }
 
 let compiled: CompiledValidator | undefined;
@@ -27,4 +32,13 @@ export function schemaValidator(): CompiledValidator {
 export function runSchema(value: unknown): ErrorObject[] {
   const validate = schemaValidator();
   return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Shared by every valid policy (frozen: nothing may push to it). */
+const NO_ERRORS: ErrorObject[] = Object.freeze([]) as unknown as ErrorObject[];
+
+/** Validates policy `index` of a fleet's list alone; the errors are those the whole document's check reports for it. */
+export function runPolicySchema(list: readonly unknown[], index: number, root: unknown): ErrorObject[] {
+  const { policy } = schemaValidator();
+  return policy(list[index], { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root }) ? NO_ERRORS : [...(policy.errors ?? [])];
 }

@@ -55,9 +55,13 @@ function clamp(span: TextSpan, max: number): TextSpan {
   return { offset, length: Math.max(0, Math.min(span.length, max - offset)) };
 }
 
-/** Duplicate keys in any object of the tree (JSON.parse silently keeps the last one). */
-export function duplicateKeyFindings(root: Node | undefined): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * Duplicate keys in any object of the tree (JSON.parse silently keeps the last one). Past `limit` findings
+ * the rest are only counted (`more`): a document reports at most so many (docs/rules.md "Bounds").
+ */
+export function duplicateKeyFindings(root: Node | undefined, limit = Infinity): Finding[] & { more?: number } {
+  const findings: Finding[] & { more?: number } = [];
+  let more = 0;
   const stack: Node[] = root ? [root] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -71,6 +75,10 @@ export function duplicateKeyFindings(root: Node | undefined): Finding[] {
       children.forEach((prop, i) => {
         const key = prop.children?.[0];
         if (!key || last.get(String(key.value)) === i) return;
+        if (findings.length >= limit) {
+          more++;
+          return;
+        }
         findings.push({
           code: RULES.duplicateKey.code,
           severity: 'warning',
@@ -83,6 +91,7 @@ export function duplicateKeyFindings(root: Node | undefined): Finding[] {
     }
     for (const c of children) stack.push(c);
   }
+  if (more > 0) findings.more = more;
   return findings;
 }
 

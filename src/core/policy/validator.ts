@@ -1,25 +1,18 @@
 // The policy validator: text in, findings out, three layers (syntax, schema, domain rules).
 // Fast path (docs/architecture.md "The policy engine"): one scan blanks comments and trailing commas, then strict JSON.parse; no tree
 // unless a rule fires; duplicate keys are detected by counting ':' instead of building a tree.
-import { annotationHits } from './annotationRules';
-import { assignmentHits } from './assignmentRules';
-import { deprecationHits } from './deprecationRules';
 import type { Finding, Fix, JsonPath, TextSpan } from './finding';
 import type { Hit } from './hit';
-import { asArray, asObject } from './jsonValue';
+import { asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { scannerLocator, treeLocator } from './locator';
 import type { DocLocator } from './locator';
-import { namingHits } from './namingFindings';
-import { overlapHits } from './overlapRules';
 import type { DeployedPolicy } from './overlapRules';
-import { policyRuleHits } from './policyRules';
-import { firstPoliciesFirst, hitsPerPolicy, LeftOut, MAX_FINDINGS, policyIndexOf } from './findingCap';
+import { checkDocument, policyList } from './documentChecks';
+import type { PolicyEntry } from './documentChecks';
+import { firstPoliciesFirst, LeftOut, MAX_FINDINGS } from './findingCap';
 import { RULES } from './ruleCodes';
 import type * as SyntaxCheckModule from './syntaxCheck';
-import { schemaHits } from './schemaCheck';
-import { isFleet, rootSchemaFor } from './schemaModel';
-import { runSchema } from './schemaValidator';
 import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
 import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
@@ -78,6 +71,8 @@ function syntax(): SyntaxCheck {
 interface Parsed {
   value: unknown;
   findings: Finding[];
+  /** Duplicate-key warnings past the cap, counted but never built. */
+  moreWarnings?: number;
   locator: () => DocLocator;
 }
 
@@ -94,17 +89,19 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
   const left = new LeftOut();
   const findings = left.keep(parsed.findings, MAX_FINDINGS);
+  if (parsed.moreWarnings) left.add(parsed.moreWarnings, 'warning');
   const root = asObject(parsed.value);
   if (!root) {
     if (parsed.value !== undefined || findings.length === 0) findings.push(notAnObject(parsed, text));
     return { value: parsed.value, policies: [], findings: sortFindings(left.summarize(findings, text)) };
   }
-  const policies = policyList(root);
   const room = MAX_FINDINGS - findings.length;
-  const collected = collectHits(root, policies, options, room);
+  const collected = checkDocument(root, { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies: options.deployedPolicies }, room);
   left.unchecked = collected.unchecked;
   left.inexact = collected.inexact;
-  const hits = left.keep(firstPoliciesFirst(collected.hits, room, indexSpan(policies)), room);
+  // A capped fleet's per-policy findings still name every policy (the unchecked ones have none).
+  const policies = attribute && collected.unchecked > 0 ? policyList(root) : collected.policies;
+  const hits = left.keep(firstPoliciesFirst(collected.hits, room, collected.indexSpan), room);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
   if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
   let loc: DocLocator | undefined;
@@ -161,43 +158,6 @@ function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locat
   return out;
 }
 
-/**
- * Schema, annotation and domain rule hits for the whole document. The per-policy rules stop once the
- * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
- * document's verdict (an error, exit 1) is already settled.
- */
-function collectHits(root: JsonObject, policies: PolicyEntry[], options: ValidateOptions, room: number): { hits: Hit[]; unchecked: number; inexact: boolean } {
-  const partial = options.partial === true;
-  const schema = schemaHits(root, runSchema(root), partial, room);
-  const hits: Hit[] = schema;
-  hits.push(...annotationHits(root, rootSchemaFor(root), []));
-  const perPolicy = hitsPerPolicy(hits, indexSpan(policies));
-  let before = perPolicy.outside;
-  let error = hits.some((h) => h.severity === 'error');
-  const ctx = { partial };
-  const add = (found: Hit[]): void => {
-    for (const h of found) hits.push(h);
-  };
-  for (const [i, p] of policies.entries()) {
-    if (before > room && error) return { hits, unchecked: policies.length - i, inexact: true };
-    const start = hits.length;
-    policyRuleHits(p.value, p.path, ctx, hits);
-    add(deprecationHits(p.value, p.path));
-    add(assignmentHits(p.value, p.path, partial));
-    add(namingHits(p.value, p.path, partial, options.fleetSize));
-    before += (perPolicy.counts[policyIndexOf(p.path)] ?? 0) + hits.length - start;
-    for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
-  }
-  add(overlapHits(policies, options.deployedPolicies));
-  return { hits, unchecked: 0, inexact: schema.stopped !== undefined };
-}
-
-/** One more than the highest fleet index (entries that are not objects are not policies, but keep their index). */
-function indexSpan(policies: PolicyEntry[]): number {
-  const last = policies[policies.length - 1];
-  return last ? policyIndexOf(last.path) + 1 : 0;
-}
-
 const NEW_POLICY_TEXT = `{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "${DEFAULT_NAMING_TEMPLATE}"\n}\n`;
 
 /** Strict JSON after one scan (comments and trailing commas blanked); undefined when the text has syntax errors. */
@@ -214,7 +174,8 @@ function parseFast(text: string): Parsed | undefined {
   if (scan.colons !== keysInValue(value)) {
     // Rare: a duplicate key (JSON.parse kept the last). A tree places the CPC103 findings; the value stays JSON.parse's.
     const slow = syntax().parseWithErrors(text);
-    return { value, findings: syntax().duplicateKeyFindings(slow.root), locator: () => treeLocator(text, slow.root) };
+    const duplicates = syntax().duplicateKeyFindings(slow.root, MAX_FINDINGS);
+    return { value, findings: duplicates, moreWarnings: duplicates.more, locator: () => treeLocator(text, slow.root) };
   }
   return { value, findings: [], locator: () => scannerLocator(scan.strict, scan) };
 }
@@ -246,8 +207,9 @@ function parseSlow(text: string): Parsed | undefined {
   if (control >= 0) {
     findings.unshift({ code: RULES.controlCharacters.code, severity: 'error', message: 'The file contains binary or control characters: is it really a .cpcpolicy.json text file?', range: { offset: control, length: 1 } });
   }
-  findings.push(...syntax().duplicateKeyFindings(root));
-  return { value: root ? syntax().nodeValue(root) : undefined, findings, locator: () => treeLocator(text, root) };
+  const duplicates = syntax().duplicateKeyFindings(root, MAX_FINDINGS);
+  for (const f of duplicates) findings.push(f);
+  return { value: root ? syntax().nodeValue(root) : undefined, findings, moreWarnings: duplicates.more, locator: () => treeLocator(text, root) };
 }
 
 function tooDeep(text: string): Finding {
@@ -258,22 +220,6 @@ function tooDeep(text: string): Finding {
 function notAnObject(parsed: Parsed, text: string): Finding {
   const span = parsed.locator().value([]) ?? { offset: 0, length: text.length };
   return { code: RULES.rootNotObject.code, severity: 'error', message: 'A policy file holds one policy object { "displayName": ... } or { "policies": [ ... ] }.', range: span };
-}
-
-export interface PolicyEntry {
-  path: JsonPath;
-  value: JsonObject;
-}
-
-function policyList(root: JsonObject): PolicyEntry[] {
-  if (!isFleet(root)) return [{ path: [], value: root }];
-  const out: PolicyEntry[] = [];
-  asArray(root['policies'])?.forEach((p, i) => {
-    const value = asObject(p);
-    const path = ['policies', i];
-    if (value) out.push({ path, value });
-  });
-  return out;
 }
 
 function within(f: Finding, span: TextSpan): boolean {

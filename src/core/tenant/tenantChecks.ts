@@ -7,7 +7,7 @@ import type { FixBuilder, Hit } from '../policy/hit';
 import { asArray, asObject, asString } from '../policy/jsonValue';
 import type { JsonObject } from '../policy/jsonValue';
 import { placeRuleHits } from '../policy/validator';
-import type { PolicyEntry } from '../policy/validator';
+import type { PolicyEntry } from '../policy/documentChecks';
 import { isFrontlineType } from '../model/provisioningKind';
 import { connectionHealthText, imageProblem } from './tenantFacts';
 import type { TenantIndex } from './tenantCatalog';

@@ -13,6 +13,8 @@ import type { ExtensionContext } from '../extensionContext';
 import { BUCKET_LABELS, STATUS_BUCKETS, bucketOf } from '../views/cloudPcStatusBuckets';
 import type { Views } from '../views/registerViews';
 import { errorText } from '../../core/model/errorText';
+import { aggregatesOf } from './storeAggregates';
+import type { StoreAggregates } from './storeAggregates';
 
 /** Simulator events that change licences, groups, policies or the audit log: re-read the directory part. */
 const DIRECTORY_KINDS = new Set<SimulatorChange['kind']>(['user', 'group', 'license', 'policy', 'auditEvent', 'tenant']);
@@ -21,7 +23,8 @@ const DIRECTORY_DEBOUNCE_MS = 300;
 const GRAPH_DIRECTORY_MIN_MS = 60_000;
 
 export class FleetSource implements vscode.Disposable {
-  private readonly aggregator = new FleetAggregator(bucketOf);
+  /** The aggregates while a panel is open (fed by the sidebar's store); empty ones before. */
+  private feed: StoreAggregates | undefined;
   private directory: FleetDirectoryRead | undefined;
   private revision = 0;
   private users = 0;
@@ -46,8 +49,9 @@ export class FleetSource implements vscode.Disposable {
 
   async snapshot(): Promise<FleetSnapshot> {
     const now = await this.now();
-    this.aggregator.setAuditStarts(this.directory?.auditStarts ?? []);
-    return buildFleetSnapshot(this.aggregator, {
+    const aggregator = this.feed?.aggregator ?? new FleetAggregator(bucketOf);
+    aggregator.setAuditStarts(this.directory?.auditStarts ?? []);
+    return buildFleetSnapshot(aggregator, {
       revision: ++this.revision, now, directory: this.directory, loading: !this.views.sidebar.store.loaded,
       buckets: STATUS_BUCKETS.map((key) => ({ key, label: vscode.l10n.t(BUCKET_LABELS[key]) })),
     });
@@ -55,14 +59,11 @@ export class FleetSource implements vscode.Disposable {
 
   private start(): void {
     const { sidebar } = this.views;
-    for (const pc of sidebar.store.all()) this.aggregator.upsert(pc);
+    // First: the aggregates hear a change before the panel is told about it.
+    this.feed = aggregatesOf(sidebar.store);
     this.running.push(
-      sidebar.store.onDidChange((e) => {
-        if (e.kind === 'upsert') this.aggregator.upsert(e.pc);
-        else if (e.kind === 'remove') this.aggregator.remove(e.id);
-        else this.aggregator.clear();
-        this.emitter.fire();
-      }),
+      this.feed,
+      sidebar.store.onDidChange(() => this.emitter.fire()),
       sidebar.onDidUpdate(() => {
         this.emitter.fire();
         if (this.ctx.backends.kind === 'graph' && Date.now() - this.directoryReadAt > GRAPH_DIRECTORY_MIN_MS) this.scheduleDirectory(0);
@@ -87,7 +88,7 @@ export class FleetSource implements vscode.Disposable {
     this.simulatorListener = undefined;
     clearTimeout(this.directoryTimer);
     this.directoryTimer = undefined;
-    this.aggregator.clear();
+    this.feed = undefined;
     this.directory = undefined;
   }
 

@@ -2,22 +2,32 @@
 // an update moves exactly one Cloud PC's contribution.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FleetAggregator } from '../../../src/core/fleet/fleetAggregator';
-import { bucketOf } from '../../../src/vscode/views/cloudPcStatusBuckets';
+import { buildFleetSnapshot } from '../../../src/core/fleet/buildFleetSnapshot';
+import type { FleetAggregator } from '../../../src/core/fleet/fleetAggregator';
+import { MAX_GRACE_ENTRIES, MAX_IDS_PER_ROW } from '../../../src/core/fleet/fleetSnapshot';
+import { aggregatesOf } from '../../../src/vscode/fleet/storeAggregates';
+import { CloudPcStore } from '../../../src/vscode/views/cloudPcStore';
 import { cloudPc, failed } from './fleetTestKit';
 
 const NOW = Date.parse('2026-06-02T12:30:00Z');
 
-function fleet(): FleetAggregator {
-  const agg = new FleetAggregator(bucketOf);
-  agg.upsert(cloudPc('a1'));
-  agg.upsert(cloudPc('a2', { status: 'provisioning', provisionedDateTime: null, lastModifiedDateTime: '2026-06-02T11:05:00Z' }));
-  agg.upsert(cloudPc('a3', { ...failed('intuneEnrollFailed', 'The Cloud PC could not be enrolled in Intune.'), lastModifiedDateTime: '2026-06-02T10:00:00Z', provisionedDateTime: null }));
-  agg.upsert(cloudPc('b1', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', ...failed('intuneEnrollFailed', 'The Cloud PC could not be enrolled in Intune.'), provisionedDateTime: null }));
-  agg.upsert(cloudPc('b2', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', ...failed('networkFailure', 'The network connection failed.', false), provisionedDateTime: null }));
-  agg.upsert(cloudPc('b3', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-05T08:00:00Z' }));
-  agg.upsert(cloudPc('b4', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-03T09:00:00Z' }));
-  agg.upsert(cloudPc('b5', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-20T08:00:00Z' }));
+/** The aggregates as the overview keeps them: fed by the sidebar's store, change by change. */
+function tracked(): { store: CloudPcStore; agg: FleetAggregator } {
+  const store = new CloudPcStore();
+  return { store, agg: aggregatesOf(store).aggregator };
+}
+
+function fleet(): FleetAggregator & { store: CloudPcStore } {
+  const { store, agg: aggregates } = tracked();
+  const agg = Object.assign(aggregates, { store });
+  store.upsert(cloudPc('a1'));
+  store.upsert(cloudPc('a2', { status: 'provisioning', provisionedDateTime: null, lastModifiedDateTime: '2026-06-02T11:05:00Z' }));
+  store.upsert(cloudPc('a3', { ...failed('intuneEnrollFailed', 'The Cloud PC could not be enrolled in Intune.'), lastModifiedDateTime: '2026-06-02T10:00:00Z', provisionedDateTime: null }));
+  store.upsert(cloudPc('b1', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', ...failed('intuneEnrollFailed', 'The Cloud PC could not be enrolled in Intune.'), provisionedDateTime: null }));
+  store.upsert(cloudPc('b2', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', ...failed('networkFailure', 'The network connection failed.', false), provisionedDateTime: null }));
+  store.upsert(cloudPc('b3', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-05T08:00:00Z' }));
+  store.upsert(cloudPc('b4', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-03T09:00:00Z' }));
+  store.upsert(cloudPc('b5', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'inGracePeriod', gracePeriodEndDateTime: '2026-06-20T08:00:00Z' }));
   return agg;
 }
 
@@ -69,28 +79,34 @@ describe('fleet aggregates: Cloud PCs', () => {
 
   it('moves one Cloud PC between groups on a status change and forgets it on removal', () => {
     const agg = fleet();
-    agg.upsert(cloudPc('b1', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'provisioning', provisionedDateTime: null, lastModifiedDateTime: '2026-06-02T12:10:00Z' }));
+    agg.store.upsert(cloudPc('b1', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B', status: 'provisioning', provisionedDateTime: null, lastModifiedDateTime: '2026-06-02T12:10:00Z' }));
     assert.deepEqual(agg.statusRows()[1].counts, { failed: 1, inGracePeriod: 3, provisioning: 1 });
     assert.deepEqual(agg.failureReasons().map((r) => [r.code, r.cloudPcIds]), [['intuneEnrollFailed', ['a3']], ['networkFailure', ['b2']]]);
-    agg.upsert(cloudPc('b4', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B' }));
+    agg.store.upsert(cloudPc('b4', { provisioningPolicyId: 'pol-b', provisioningPolicyName: 'Policy B' }));
     assert.deepEqual(agg.graceEndingSoon(NOW, 7).entries.map((g) => g.cloudPcId), ['b3']);
-    for (const id of ['a1', 'a2', 'a3']) agg.remove(id);
+    for (const id of ['a1', 'a2', 'a3']) agg.store.remove(id);
     assert.deepEqual(agg.statusRows().map((r) => r.policyId), ['pol-b']);
     assert.equal(agg.size, 5);
-    agg.clear();
+    agg.store.clear();
     assert.deepEqual([agg.statusRows(), agg.failureReasons(), agg.activitySeries(NOW, 24, 1).filter((b) => b.started + b.succeeded + b.failed > 0)], [[], [], []]);
   });
 
   it('ends with the same aggregates as a fresh build, whatever sequence of changes led there', () => {
     const statuses = ['provisioned', 'provisioning', 'failed', 'inGracePeriod', 'deprovisioning', 'resizing'] as const;
-    const change = fc.record({ id: fc.integer({ min: 0, max: 7 }), status: fc.constantFrom(...statuses), policy: fc.constantFrom('a', 'b'), hour: fc.integer({ min: 0, max: 23 }), remove: fc.boolean() });
-    fc.assert(fc.property(fc.array(change, { maxLength: 40 }), (changes) => {
-      const live = new FleetAggregator(bucketOf);
+    const change = (ids: number, status: fc.Arbitrary<(typeof statuses)[number]>) =>
+      fc.record({ id: fc.integer({ min: 0, max: ids - 1 }), status, policy: fc.constantFrom('a', 'b'), hour: fc.integer({ min: 0, max: 23 }), remove: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) });
+    // Small fleets with every status, and big ones with more in grace than the timeline lists and more failed than a reason's ids.
+    const ops = fc.oneof(
+      fc.array(change(8, fc.constantFrom(...statuses)), { maxLength: 40 }),
+      fc.array(change(800, fc.constantFrom('failed', 'failed', 'inGracePeriod', 'inGracePeriod', 'provisioned')), { minLength: 600, maxLength: 2000 }),
+    );
+    fc.assert(fc.property(ops, fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 5 }), (changes, reprovisioned) => {
+      const live = tracked();
       const final = new Map<string, ReturnType<typeof cloudPc>>();
       for (const c of changes) {
         const id = `pc${c.id}`;
         if (c.remove) {
-          live.remove(id);
+          live.store.remove(id);
           final.delete(id);
           continue;
         }
@@ -99,15 +115,29 @@ describe('fleet aggregates: Cloud PCs', () => {
           status: c.status, provisioningPolicyId: `pol-${c.policy}`, provisioningPolicyName: `Policy ${c.policy}`, lastModifiedDateTime: time,
           ...(c.status === 'failed' ? failed(`code${c.hour % 2}`, 'm') : {}), gracePeriodEndDateTime: c.status === 'inGracePeriod' ? time : null,
         });
-        live.upsert(pc);
+        live.store.upsert(pc);
         final.set(id, pc);
       }
-      const fresh = new FleetAggregator(bucketOf);
-      for (const pc of final.values()) fresh.upsert(pc);
-      assert.deepEqual(live.statusRows(), fresh.statusRows());
-      assert.deepEqual(live.failureReasons(), fresh.failureReasons());
-      assert.deepEqual(live.graceEndingSoon(NOW, 7), fresh.graceEndingSoon(NOW, 7));
-      assert.deepEqual(live.activitySeries(NOW, 48, 1), fresh.activitySeries(NOW, 48, 1));
-    }));
+      const fresh = tracked();
+      fresh.store.replaceAll([...final.values()]);
+      const starts = reprovisioned.map((n) => ({ cloudPcId: `pc${n}`, hourKey: '2026-06-02T10' }));
+      const snapshot = (agg: FleetAggregator) => {
+        agg.setAuditStarts(starts);
+        return buildFleetSnapshot(agg, { revision: 1, now: NOW, buckets: [], directory: undefined });
+      };
+      assert.deepEqual(snapshot(live.agg), snapshot(fresh.agg));
+      assert.equal(live.agg.size, final.size);
+      // The capped lists against the plain definition: soonest first (then by name), and the count of them all.
+      const inGrace = [...final.values()].filter((pc) => pc.status === 'inGracePeriod');
+      const soonest = inGrace.sort((a, b) => (a.gracePeriodEndDateTime! < b.gracePeriodEndDateTime! ? -1 : a.gracePeriodEndDateTime! > b.gracePeriodEndDateTime! ? 1 : a.managedDeviceName!.localeCompare(b.managedDeviceName!)));
+      const grace = live.agg.graceEndingSoon(NOW, 7);
+      assert.equal(grace.total, inGrace.length);
+      assert.deepEqual(grace.entries.map((g) => g.cloudPcId), soonest.slice(0, MAX_GRACE_ENTRIES).map((pc) => pc.id));
+      for (const reason of live.agg.failureReasons()) {
+        const ids = [...final.values()].filter((pc) => pc.statusDetail?.code === reason.code).map((pc) => pc.id);
+        assert.equal(reason.count, ids.length);
+        assert.deepEqual(reason.cloudPcIds, ids.sort().slice(0, MAX_IDS_PER_ROW));
+      }
+    }), { numRuns: 100, endOnFailure: true });
   });
 });

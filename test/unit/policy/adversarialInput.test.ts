@@ -101,6 +101,28 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     assert.ok(!findings.some((f) => f.severity === 'error'));
   });
 
+  it('a 1 MB object of 140,000 repeated keys with syntax errors gets capped findings, not an internal error', () => {
+    // The error-tolerant path once spread every duplicate-key finding into one call: past ~100,000 the stack overflowed (CPC100).
+    const text = `{ "displayName": "x" ${'"a": 1 '.repeat(140_000)} }`;
+    const findings = validateDocument(text);
+    assertWellFormed(text, findings);
+    assert.equal(findings.length, MAX_FINDINGS + 1);
+    assert.ok(findings.some((f) => f.code === RULES.duplicateKey.code));
+    assert.ok(findings.some((f) => f.code === RULES.syntaxError.code));
+  });
+
+  it('a fleet whose every policy has errors reports its first policies\' schema errors and says the rest were not checked', () => {
+    const text = `{ "policies": [${Array(3000).fill('{"displayName": 5}').join(',')}] }`;
+    const findings = validateDocument(text);
+    assert.equal(findings.length, MAX_FINDINGS + 1);
+    const summary = findings.find((f) => f.code === RULES.tooManyFindings.code)!;
+    assert.equal(summary.severity, 'error');
+    assert.match(summary.message, /the last \d+ policies were not checked/);
+    const wrongType = findings.filter((f) => f.code === RULES.wrongType.code);
+    assert.ok(wrongType.length > 0);
+    assert.ok(wrongType.every((f) => f.range.offset < text.length / 2), 'the kept findings are the first policies\'');
+  });
+
   it('per-policy findings of a big fleet with syntax-level findings are attributed by position', () => {
     const policy = (i: number): string => `{"displayName":"p${i}","displayName":"q${i}","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}]}`;
     const text = `{ "policies": [${Array.from({ length: 300 }, (_, i) => policy(i)).join(',')}] }`;

@@ -37,7 +37,17 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
   { name: 'nesting: 64 deep, then wide', make: (n) => `{ "displayName": "x", "description": ${'['.repeat(60)}${fill('[],', n - 200)}[]${']'.repeat(60)} }` },
   { name: 'string: one long display name of forbidden characters', make: (n) => `{ "displayName": "${fill('<', n)}", ${NET} }` },
   { name: 'lists: many assignments', make: (n) => `{ "displayName": "x", ${NET}, "assignments": [${fleetKeys(n, () => '{"target":{"groupId":"x"}}')}] }` },
+  // Warnings only: nothing settles the verdict, so every policy is checked to the end of the file.
+  { name: 'fleet: every policy targets the same group (overlaps, warnings only)', make: (n) => fleetOf((i) => `{"displayName":"p${i}","provisioningType":"dedicated",${NET},"assignments":[{"target":{"groupId":"${GROUP}"}}]}`, n) },
+  { name: 'fleet: a read-only id in each policy (warnings only)', make: (n) => fleetOf((i) => `{"id":"00000000-0000-4000-8000-${String(i).padStart(12, '0')}","displayName":"p${i}",${NET}}`, n) },
+  { name: 'fleet: an unknown open-enum value in each policy (warnings only)', make: (n) => fleetOf((i) => `{"displayName":"p${i}","provisioningType":"dedicatd${i}",${NET}}`, n) },
+  { name: 'keys: one unknown key of 1 MB', make: (n) => `{ "displayName": "x", ${NET}, "${fill('k', n)}": 1 }` },
+  { name: 'template: escaped "%x%" repeated (placed on the whole value)', make: (n) => withTemplate(fill('\\u0025x\\u0025', n)) },
+  { name: 'comments: many block comments between members', make: (n) => `{ "displayName": "x", ${fill('/* c */ ', n)} ${NET} }` },
+  { name: 'syntax: many missing commas (the error-tolerant parser)', make: (n) => `{ "displayName": "x" ${fill('"a": 1 ', n)} }` },
 ];
+
+const GROUP = '6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b';
 
 function fleetKeys(bytes: number, item: (i: number) => string): string {
   const parts: string[] = [];

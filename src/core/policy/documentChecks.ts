@@ -1,0 +1,118 @@
+// Schema, annotation and domain rule hits of one parsed document, policy by policy, stopping at the
+// findings cap (docs/rules.md "Bounds"): a hostile fleet costs the policies it shows, not all of them.
+import { annotationHits } from './annotationRules';
+import { assignmentHits } from './assignmentRules';
+import { deprecationHits } from './deprecationRules';
+import type { JsonPath } from './finding';
+import type { Hit } from './hit';
+import { asArray, asObject } from './jsonValue';
+import type { JsonObject } from './jsonValue';
+import { namingHits } from './namingFindings';
+import { overlapHits } from './overlapRules';
+import type { DeployedPolicy } from './overlapRules';
+import { policyRuleHits } from './policyRules';
+import { schemaHits } from './schemaCheck';
+import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
+import { runPolicySchema, runSchema } from './schemaValidator';
+
+export interface PolicyEntry {
+  /** [] for a single policy, ['policies', i] in a fleet. */
+  path: JsonPath;
+  value: JsonObject;
+}
+
+export interface CheckOptions {
+  partial: boolean;
+  fleetSize?: number;
+  deployedPolicies?: readonly DeployedPolicy[];
+}
+
+export interface CheckedDocument {
+  hits: Hit[];
+  /** The policies checked, in order: all of them unless `unchecked` > 0. */
+  policies: PolicyEntry[];
+  /** Policies never checked because the cap was reached. */
+  unchecked: number;
+  /** Some check stopped early, so what the cap left out can only be counted as "more". */
+  inexact: boolean;
+  /** One more than the highest fleet index of a policy (items that are not objects keep their index). */
+  indexSpan: number;
+}
+
+/**
+ * A fleet is checked one policy at a time (schema, annotations, rules), and the checks stop once the
+ * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
+ * document's verdict (an error, exit 1) is already settled.
+ */
+export function checkDocument(root: JsonObject, options: CheckOptions, room: number): CheckedDocument {
+  const { partial } = options;
+  const list = isFleet(root) ? asArray(root['policies']) : undefined;
+  // The document's own checks; a fleet's list is checked item by item below.
+  const own = list ? { ...root, policies: [] } : root;
+  const hits: Hit[] = schemaHits(root, runSchema(own), partial, room);
+  let inexact = (hits as { stopped?: number }).stopped !== undefined;
+  for (const h of annotationHits(own, rootSchemaFor(root), [])) hits.push(h);
+  let before = hits.length;
+  let error = hits.some((h) => h.severity === 'error');
+  const add = (found: Hit[]): void => {
+    for (const h of found) hits.push(h);
+  };
+  const rules = (p: PolicyEntry): void => {
+    policyRuleHits(p.value, p.path, { partial }, hits);
+    add(deprecationHits(p.value, p.path));
+    add(assignmentHits(p.value, p.path, partial));
+    add(namingHits(p.value, p.path, partial, options.fleetSize));
+  };
+  const policies: PolicyEntry[] = [];
+  if (!list) {
+    if (isFleet(root)) return { hits, policies, unchecked: 0, inexact, indexSpan: 0 };
+    policies.push({ path: [], value: root });
+    if (before > room && error) return { hits, policies: [], unchecked: 1, inexact: true, indexSpan: 0 };
+    rules(policies[0]!);
+  } else {
+    for (let i = 0; i < list.length; i++) {
+      if (before > room && error) return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
+      const start = hits.length;
+      const errors = runPolicySchema(list, i, root);
+      if (errors.length > 0) {
+        const found = schemaHits(root, errors, partial, Math.max(0, room - before));
+        inexact ||= found.stopped !== undefined;
+        add(found);
+      }
+      const value = asObject(list[i]);
+      if (value) {
+        const p = { path: ['policies', i], value };
+        policies.push(p);
+        add(annotationHits(value, POLICY_SCHEMA, p.path));
+        rules(p);
+      }
+      before += hits.length - start;
+      for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
+    }
+  }
+  add(overlapHits(policies, options.deployedPolicies));
+  return { hits, policies, unchecked: 0, inexact, indexSpan: list ? indexSpanOf(list) : 0 };
+}
+
+/** Every policy of the document, checked or not (per-policy findings of a capped fleet). */
+export function policyList(root: JsonObject): PolicyEntry[] {
+  if (!isFleet(root)) return [{ path: [], value: root }];
+  const out: PolicyEntry[] = [];
+  asArray(root['policies'])?.forEach((p, i) => {
+    const value = asObject(p);
+    if (value) out.push({ path: ['policies', i], value });
+  });
+  return out;
+}
+
+function objectsIn(list: readonly unknown[], from: number): number {
+  let n = 0;
+  for (let i = from; i < list.length; i++) if (asObject(list[i])) n++;
+  return n;
+}
+
+function indexSpanOf(list: readonly unknown[]): number {
+  let last = list.length - 1;
+  while (last >= 0 && !asObject(list[last])) last--;
+  return last + 1;
+}
