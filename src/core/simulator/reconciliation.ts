@@ -1,7 +1,7 @@
 // Who should have which Cloud PC: compares what the directory and the assignments ask for with what exists,
 // one user (or one shared pool) at a time, so a membership change costs work proportional to the change.
 // Hot path for 100,000-user tenants: no per-user maps, sorts or closures.
-import type { Simulator } from './simulator';
+import type { Tenant } from './tenant';
 import type { PolicyRecord, AssignmentRecord, UserRecord, CloudPcRecord } from './simulatorState';
 import { provisioningKindOf } from '../model/provisioningKind';
 import { createCloudPc, loseCoverage, restoreFromGrace, deprovision } from './cloudPcLifecycle';
@@ -14,7 +14,7 @@ interface Covering {
 const FRONTLINE_SLOT = 'frontline';
 
 /** No pre-check: reconcileUser returns at once for an id that is no user and holds no Cloud PC (a nested group). */
-export function reconcileUsers(sim: Simulator, ids: Iterable<string>): void {
+export function reconcileUsers(sim: Tenant, ids: Iterable<string>): void {
   for (const id of [...ids]) reconcileUser(sim, id);
 }
 
@@ -24,10 +24,10 @@ function assignmentFor(policy: PolicyRecord, groupId: string): AssignmentRecord 
   return undefined;
 }
 
-function hasCapacity(sim: Simulator, c: Covering): boolean {
+function hasCapacity(sim: Tenant, c: Covering): boolean {
   // Users beyond the allotment get none; a Frontline dedicated license enables up to three Cloud PCs (docs/simulator.md rule 2).
   const capacity = (c.assignment.allotmentLicensesCount ?? 1) * provisioningKindOf(c.policy.policy.provisioningType).cloudPcsPerLicence;
-  return (sim.cloudPcsByAssignment.get(`${c.policy.policy.id}|${c.assignment.groupId}`)?.size ?? 0) < capacity;
+  return sim.cloudPcsOfAssignment(c.policy.policy.id, c.assignment.groupId).size < capacity;
 }
 
 /** One policy per license: the first assigned wins, later overlaps are ignored (docs/simulator.md rule 4). */
@@ -39,7 +39,7 @@ function assignedBefore(a: Covering, b: Covering): boolean {
  * Whether the user is still covered by the policy that provisioned `c`, with its license: a Cloud PC belongs
  * to that policy, and coverage by another one does not keep it (docs/simulator.md rule 8).
  */
-function coveredByOwnPolicy(sim: Simulator, c: CloudPcRecord, user: UserRecord | undefined): boolean {
+function coveredByOwnPolicy(sim: Tenant, c: CloudPcRecord, user: UserRecord | undefined): boolean {
   if (!user) return false;
   const record = sim.policies.get(c.policyId);
   if (!record) return false;
@@ -57,7 +57,7 @@ function coveredByOwnPolicy(sim: Simulator, c: CloudPcRecord, user: UserRecord |
  * rule 8: a Cloud PC whose own policy no longer covers the user goes into grace, and its license slot
  * stays taken until it is gone; then the policy covering the user at that time provisions a new one.
  */
-export function reconcileUser(sim: Simulator, userId: string): void {
+export function reconcileUser(sim: Tenant, userId: string): void {
   const user = sim.users.get(userId);
   let dedicated: Covering | undefined;
   let frontline: Covering[] | undefined;
@@ -117,13 +117,23 @@ export function reconcileUser(sim: Simulator, userId: string): void {
   }
 }
 
+/**
+ * A removed Cloud PC frees its licence slot or allotment place: its user may now get one from the policy
+ * covering them (rule 8), and a freed Frontline allotment may let a waiting member of its group in (rule 2).
+ */
+export function reconcileFreed(sim: Tenant, c: CloudPcRecord): void {
+  if (!c.userId) return;
+  reconcileUser(sim, c.userId);
+  if (c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
+}
+
 /** Frontline shared (sharedByEntraGroup): a pool per assignment; unassigning deprovisions at once, no grace (docs/simulator.md rule 8). */
-export function reconcileSharedPools(sim: Simulator, record: PolicyRecord, before: AssignmentRecord[]): void {
+export function reconcileSharedPools(sim: Tenant, record: PolicyRecord, before: AssignmentRecord[]): void {
   const pid = record.policy.id;
   const current = new Set(record.assignments.map((a) => a.groupId));
   for (const a of before) {
     if (current.has(a.groupId)) continue;
-    for (const cid of [...(sim.cloudPcsByAssignment.get(`${pid}|${a.groupId}`) ?? [])]) {
+    for (const cid of [...sim.cloudPcsOfAssignment(pid, a.groupId)]) {
       const c = sim.cloudPcs.get(cid)!;
       if (c.status !== 'deprovisioning') deprovision(sim, c);
     }
@@ -131,7 +141,7 @@ export function reconcileSharedPools(sim: Simulator, record: PolicyRecord, befor
   const perLicence = provisioningKindOf(record.policy.provisioningType).cloudPcsPerLicence;
   for (const a of record.assignments) {
     const want = (a.allotmentLicensesCount ?? 1) * perLicence;
-    const live = [...(sim.cloudPcsByAssignment.get(`${pid}|${a.groupId}`) ?? [])].map((id) => sim.cloudPcs.get(id)!).filter((c) => c.status !== 'deprovisioning');
+    const live = [...sim.cloudPcsOfAssignment(pid, a.groupId)].map((id) => sim.cloudPcs.get(id)!).filter((c) => c.status !== 'deprovisioning');
     const used = new Set(live.map((c) => c.slot));
     for (let i = 0, have = live.length; have < want; i++) {
       const slot = `${a.groupId}|${i}`;
