@@ -4,6 +4,7 @@
 import type { Tenant } from './tenant';
 import type { PolicyRecord, AssignmentRecord, UserRecord, CloudPcRecord } from './simulatorState';
 import { provisioningKindOf } from '../model/provisioningKind';
+import { allotmentCapacity, decideCoverage } from '../coverage/coverage';
 import { createCloudPc, loseCoverage, restoreFromGrace, deprovision } from './cloudPcLifecycle';
 
 interface Covering {
@@ -24,10 +25,10 @@ function assignmentFor(policy: PolicyRecord, groupId: string): AssignmentRecord 
   return undefined;
 }
 
-function hasCapacity(sim: Tenant, c: Covering): boolean {
-  // Users beyond the allotment get none; a Frontline dedicated license enables up to three Cloud PCs (docs/simulator.md rule 2).
-  const capacity = (c.assignment.allotmentLicensesCount ?? 1) * provisioningKindOf(c.policy.policy.provisioningType).cloudPcsPerLicence;
-  return sim.cloudPcsOfAssignment(c.policy.policy.id, c.assignment.groupId).size < capacity;
+/** Who holds `slot` among the user's Cloud PCs (`slots[i]` held by a Cloud PC of policy `holders[i]`). */
+function slotHolder(slots: string[] | undefined, holders: string[] | undefined, slot: string, policyId: string): 'none' | 'thisPolicy' | 'otherPolicy' {
+  const i = slots ? slots.indexOf(slot) : -1;
+  return i < 0 ? 'none' : holders![i] === policyId ? 'thisPolicy' : 'otherPolicy';
 }
 
 /** One policy per license: the first assigned wins, later overlaps are ignored (docs/simulator.md rule 4). */
@@ -86,34 +87,44 @@ export function reconcileUser(sim: Tenant, userId: string): void {
   if (frontline && frontline.length > 1) frontline.sort((a, b) => a.assignment.assignedSeq - b.assignment.assignedSeq);
 
   let taken: string[] | undefined;
+  let takenBy: string[] | undefined;
   const existing = sim.cloudPcsByUser.get(userId);
   if (existing) {
     for (const cid of [...existing]) {
       const c = sim.cloudPcs.get(cid)!;
       (taken ??= []).push(c.slot);
+      (takenBy ??= []).push(c.policyId);
       if (!coveredByOwnPolicy(sim, c, user)) loseCoverage(sim, c);
       else if (c.status === 'inGracePeriod') restoreFromGrace(sim, c);
     }
   }
   if (!user) return;
   if (dedicated) {
+    const policy = dedicated.policy;
+    const kind = provisioningKindOf(policy.policy.provisioningType);
     for (const skuId of user.licenses) {
       // A Frontline license provisions through an allotment, never as a user's own Cloud PC.
       const sku = sim.skus.get(skuId)!;
-      if (sku.frontline || taken?.includes(skuId)) continue;
-      createCloudPc(sim, { slot: skuId, user, policy: dedicated.policy, skuId, servicePlanId: sku.cloudPcServicePlanId, groupId: null, allotmentDisplayName: null });
+      const coverage = decideCoverage({ kind, slotHeldBy: slotHolder(taken, takenBy, skuId, policy.policy.id), earlierPolicy: false, licensed: !sku.frontline, allotmentUsed: 0, allotmentLicences: null });
+      if (!coverage.covered || coverage.keeps) continue;
+      createCloudPc(sim, { slot: skuId, user, policy, skuId, servicePlanId: sku.cloudPcServicePlanId, groupId: null, allotmentDisplayName: null });
     }
   }
-  if (frontline && !taken?.includes(FRONTLINE_SLOT)) {
-    // Frontline dedicated draws from the assignment's allotment, not from a user license.
-    for (const pick of frontline) {
-      if (!hasCapacity(sim, pick)) continue;
+  // Frontline dedicated draws from the assignment's allotment, not from a user license: the first assigned with room gives one.
+  if (frontline) for (const pick of frontline) {
+    const pid = pick.policy.policy.id;
+    const coverage = decideCoverage({
+      kind: provisioningKindOf(pick.policy.policy.provisioningType), slotHeldBy: slotHolder(taken, takenBy, FRONTLINE_SLOT, pid), earlierPolicy: false,
+      licensed: true, allotmentUsed: sim.cloudPcsOfAssignment(pid, pick.assignment.groupId).size, allotmentLicences: pick.assignment.allotmentLicensesCount,
+    });
+    if (!coverage.covered && coverage.reason === 'beyondAllotment') continue;
+    if (coverage.covered && !coverage.keeps) {
       createCloudPc(sim, {
         slot: FRONTLINE_SLOT, user, policy: pick.policy, skuId: null, servicePlanId: pick.assignment.servicePlanId,
         groupId: pick.assignment.groupId, allotmentDisplayName: pick.assignment.allotmentDisplayName,
       });
-      break;
     }
+    break;
   }
 }
 
@@ -138,9 +149,9 @@ export function reconcileSharedPools(sim: Tenant, record: PolicyRecord, before: 
       if (c.status !== 'deprovisioning') deprovision(sim, c);
     }
   }
-  const perLicence = provisioningKindOf(record.policy.provisioningType).cloudPcsPerLicence;
+  const kind = provisioningKindOf(record.policy.provisioningType);
   for (const a of record.assignments) {
-    const want = (a.allotmentLicensesCount ?? 1) * perLicence;
+    const want = allotmentCapacity(kind, a.allotmentLicensesCount);
     const live = [...sim.cloudPcsOfAssignment(pid, a.groupId)].map((id) => sim.cloudPcs.get(id)!).filter((c) => c.status !== 'deprovisioning');
     const used = new Set(live.map((c) => c.slot));
     for (let i = 0, have = live.length; have < want; i++) {
