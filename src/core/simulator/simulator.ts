@@ -22,8 +22,6 @@ import type { AssignTarget } from './policyChanges';
 import * as actions from './cloudPcActions';
 import type { RemoteAction } from './cloudPcActions';
 
-export type { Actor } from './tenant';
-
 /** The fields a gallery image patch may set (simulator controls: age an image). */
 export type GalleryImagePatch = Partial<Pick<CloudPcGalleryImage, 'endDate' | 'expirationDate' | 'status'>>;
 

@@ -1,7 +1,8 @@
 // What every handler reads (the request, parsed once) and the helpers that turn a bad body, a failed model
 // result or an unknown id into Graph's error envelope (docs/simulator.md "The Graph contract").
 import type { RestResponse } from '../../model/rest';
-import type { Simulator, Actor } from '../simulator';
+import type { Simulator } from '../simulator';
+import type { Actor } from '../tenant';
 import type { SimResult } from '../simResult';
 import type { ResponseContext } from './graphResponses';
 import { errorResponse, invalidProperties, badRequest, MALFORMED_MESSAGE } from './graphResponses';
