@@ -240,7 +240,7 @@ export class Tenant {
     return true;
   }
 
-  /** Gallery image by id, compared case-insensitively (docs/simulator.md "The Graph contract"). */
+  /** Gallery image by id, compared case-insensitively (docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
   galleryImage(id: string): GalleryImage | undefined {
     const images = this.catalog.galleryImages;
     if (this.galleryIndex && this.galleryIndex.source === images && id === this.galleryIndex.lastId) return this.galleryIndex.last;

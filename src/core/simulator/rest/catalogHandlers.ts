@@ -41,7 +41,7 @@ export function catalogGet(ctx: RestContext, { collection: name, id }: RoutePara
     ? { ...r, inUse: isConnectionInUse(sim, r.id), ...(detail ? { healthCheckStatusDetail: healthCheckStatusDetail(r as CloudPcOnPremisesConnection, new Date(sim.now()).toISOString()) } : {}) }
     : r);
   if (id === undefined) return collection(ctx, `${VIRTUAL_ENDPOINT}/${name}`, rows, shape, q);
-  // Gallery image ids compare case-insensitively (docs/simulator.md "The Graph contract").
+  // Gallery image ids compare case-insensitively (docs/service-facts.md "Catalog: images, regions, connections, service plans").
   const found = rows.find((r) => r.id === id || (name === 'galleryImages' && r.id.toLowerCase() === id.toLowerCase()));
   if (!found) return notFound(ctx, name.replace(/s$/, ''), id);
   return entity(ctx, `${VIRTUAL_ENDPOINT}/${name}`, shape(found), q);

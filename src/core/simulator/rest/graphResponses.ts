@@ -1,5 +1,5 @@
 // Building Graph responses: JSON bodies with `@odata.context`, the error envelope with the service's code
-// inside innerError (docs/simulator.md "The Graph contract"), and the request-id / client-request-id headers on every answer.
+// inside innerError (docs/service-facts.md "Errors and throttling"), and the request-id / client-request-id headers on every answer.
 import type { RestResponse, GraphErrorBody } from '../../model/rest';
 
 export interface ResponseContext {

@@ -30,7 +30,7 @@ export function toGraphCloudPc(sim: Tenant, c: CloudPcRecord, includeEvolvable: 
     displayName: c.displayName,
     aadDeviceId: c.aadDeviceId,
     managedDeviceId: c.managedDeviceId,
-    // The NetBIOS name from the naming template; null until Intune enrolment (docs/simulator.md "The Graph contract").
+    // The NetBIOS name from the naming template; null until Intune enrolment (docs/service-facts.md "Cloud PC states and actions").
     managedDeviceName: c.managedDeviceId ? c.deviceName : null,
     userPrincipalName: c.userPrincipalName,
     provisioningPolicyId: c.policyId,

@@ -83,7 +83,7 @@ export function assignPolicy(ctx: RestContext, { id }: RouteParams): RestRespons
   return result(ctx, ctx.sim.assignPolicy(id, checked.targets, actor(ctx)), () => emptyResponse(ctx, 204));
 }
 
-/** `policySettings` defaults to region when omitted (docs/simulator.md "apply on a Frontline shared pool"). */
+/** `policySettings` defaults to region when omitted (docs/service-facts.md "Endpoints and paging"). */
 function parseSettings(ctx: RestContext, value: unknown): CloudPcPolicySettingType[] {
   if (value === undefined || value === null) return ['region'];
   // A flags enum in some SDKs: accept "region,singleSignOn" as well as one member.

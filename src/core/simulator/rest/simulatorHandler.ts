@@ -2,6 +2,8 @@
 // in-process transport and the HTTP server share it. Every failure is a Graph error envelope: 4xx for bad
 // requests, 404 for unknown ids, 405/501 for what isn't modelled, never a crash (docs/simulator.md "The Graph contract").
 import type { RestHandler, RestRequest, RestResponse } from '../../model/rest';
+import { errorText } from '../../model/errorText';
+import { lowerCaseHeaders } from '../../model/lowerCaseHeaders';
 import type { Simulator } from '../simulator';
 import { SeededSource } from '../seededIds';
 import type { ResponseContext } from './graphResponses';
@@ -38,7 +40,7 @@ export function createSimulatorRequestProcessor(sim: Simulator, options: Simulat
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const defaultBase = options.baseUrl ?? 'https://graph.microsoft.com';
   return (request: RestRequest): RestResponse => {
-    const headers = lowerHeaders(request.headers ?? {});
+    const headers = lowerCaseHeaders(request.headers);
     const requestId = requestIds.guid();
     const base: ResponseContext = { requestId, clientRequestId: headers['client-request-id'] || requestId, date: sim.iso() };
     try {
@@ -50,7 +52,7 @@ export function createSimulatorRequestProcessor(sim: Simulator, options: Simulat
     } catch (err) {
       if (err instanceof HttpProblem) return err.response;
       // A bug, not a bad request: still an envelope, never a crash.
-      return errorResponse(base, 500, 'internalServerError', `The simulator hit an internal error: ${err instanceof Error ? err.message : String(err)}`);
+      return errorResponse(base, 500, 'internalServerError', `The simulator hit an internal error: ${errorText(err)}`);
     }
   };
 }
@@ -74,10 +76,4 @@ function parseRequest(sim: Simulator, request: RestRequest, headers: Record<stri
     ...base, sim, method: (request.method || 'GET').toUpperCase(), segments, params: url.searchParams, origin, version: '',
     includeEvolvable: /include-unknown-enum-members/i.test(headers.prefer ?? ''), headers, rawBody: request.body,
   };
-}
-
-function lowerHeaders(h: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (typeof v === 'string') out[k.toLowerCase()] = v;
-  return out;
 }
