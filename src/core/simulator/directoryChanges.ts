@@ -1,7 +1,6 @@
 // The directory the policies target: users, groups, direct membership and licences. A change reconciles only
 // the users it touches (docs/simulator.md rule 2). An admin's change (an actor given) is an audit event
 // (rule 13); building a tenant from seed data names no actor and records none, so a seed's ids stay put.
-import type { CloudPcAuditProperty } from '../model/auditEvent';
 import { ok, fail, notFound } from './simResult';
 import type { SimResult } from './simResult';
 import type { GroupRecord, UserRecord } from './simulatorState';
@@ -31,11 +30,6 @@ export interface NewGroup {
   id?: string;
 }
 
-function auditBy(t: Tenant, actor: Actor | undefined, activity: string, activityType: string, operation: 'create' | 'delete' | 'patch',
-  resource: { id: string; displayName: string | null; type: string }, modified: CloudPcAuditProperty[] = []): void {
-  if (actor) t.audit(activity, activityType, operation, resource, modified, actor);
-}
-
 export function createUser(t: Tenant, input: NewUser, actor?: Actor): SimResult<UserRecord> {
   const key = input.userPrincipalName.toLowerCase();
   if (t.upnIndex.has(key)) return fail(400, 'Request_BadRequest', `Another object with the same value for property userPrincipalName already exists.`);
@@ -47,7 +41,7 @@ export function createUser(t: Tenant, input: NewUser, actor?: Actor): SimResult<
   t.users.set(user.id, user);
   t.upnIndex.set(key, user.id);
   t.emit('user', user.id, 'created');
-  auditBy(t, actor, 'Create user', 'CreateUser', 'create', { id: user.id, displayName: user.displayName, type: 'user' });
+  if (actor) t.audit('Create user', 'CreateUser', 'create', { id: user.id, displayName: user.displayName, type: 'user' }, [], actor);
   return ok(user);
 }
 
@@ -68,7 +62,7 @@ export function deleteUser(t: Tenant, id: string, actor?: Actor): SimResult<void
   t.upnIndex.delete(user.userPrincipalName.toLowerCase());
   reconcileUser(t, id);
   t.emit('user', id, 'deleted');
-  auditBy(t, actor, 'Delete user', 'DeleteUser', 'delete', { id, displayName: user.displayName, type: 'user' });
+  if (actor) t.audit('Delete user', 'DeleteUser', 'delete', { id, displayName: user.displayName, type: 'user' }, [], actor);
   return ok(undefined);
 }
 
@@ -81,7 +75,7 @@ export function createGroup(t: Tenant, input: NewGroup, actor?: Actor): SimResul
   t.groups.set(group.id, group);
   t.groupMembers.set(group.id, new Set());
   t.emit('group', group.id, 'created');
-  auditBy(t, actor, 'Create group', 'CreateGroup', 'create', { id: group.id, displayName: group.displayName, type: 'group' });
+  if (actor) t.audit('Create group', 'CreateGroup', 'create', { id: group.id, displayName: group.displayName, type: 'group' }, [], actor);
   return ok(group);
 }
 
@@ -101,8 +95,8 @@ export function addMember(t: Tenant, groupId: string, memberId: string, actor?: 
     reconcileUser(t, memberId);
   }
   t.emit('group', groupId, 'updated');
-  auditBy(t, actor, 'Add member to group', 'AddGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
-    [{ displayName: 'members', oldValue: null, newValue: memberId }]);
+  if (actor) t.audit('Add member to group', 'AddGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
+    [{ displayName: 'members', oldValue: null, newValue: memberId }], actor);
   return ok(undefined);
 }
 
@@ -119,8 +113,8 @@ export function removeMember(t: Tenant, groupId: string, memberId: string, actor
     reconcileUser(t, memberId);
   }
   t.emit('group', groupId, 'updated');
-  auditBy(t, actor, 'Remove member from group', 'RemoveGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
-    [{ displayName: 'members', oldValue: memberId, newValue: null }]);
+  if (actor) t.audit('Remove member from group', 'RemoveGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
+    [{ displayName: 'members', oldValue: memberId, newValue: null }], actor);
   return ok(undefined);
 }
 
@@ -149,7 +143,7 @@ export function assignLicense(t: Tenant, userId: string, add: string[], remove: 
   reconcileUser(t, userId);
   t.emit('license', userId, 'updated');
   t.emit('user', userId, 'updated');
-  auditBy(t, actor, 'Change user license', 'AssignLicense', 'patch', { id: userId, displayName: user.displayName, type: 'user' },
-    [{ displayName: 'assignedLicenses', oldValue: null, newValue: JSON.stringify(user.licenses) }]);
+  if (actor) t.audit('Change user license', 'AssignLicense', 'patch', { id: userId, displayName: user.displayName, type: 'user' },
+    [{ displayName: 'assignedLicenses', oldValue: null, newValue: JSON.stringify(user.licenses) }], actor);
   return ok(user);
 }
