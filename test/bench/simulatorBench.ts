@@ -3,7 +3,7 @@
 import type { BenchRow } from './benchRow';
 import { Simulator } from '../../src/core/simulator/simulator';
 import { createSeedData } from '../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../src/core/simulator/rest/simulatorHandler';
 import { SKU_ENTERPRISE_2VCPU, IMAGE_WIN11_24H2_M365 } from '../../src/core/simulator/catalogSeed';
 import { HOUR } from '../../src/core/simulator/timeUnits';
 import * as v8 from 'node:v8';

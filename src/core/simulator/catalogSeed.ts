@@ -16,7 +16,7 @@ export const DEVICE_IMAGE_FAILED = '7e2f48c2-6e3d-4d29-8bad-2b3c4d5e6f70';
 export const IMAGE_WIN11_24H2_M365 = 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365';
 export const IMAGE_WIN11_25H2 = 'microsoftwindowsdesktop_windows-ent-cpc_win11-25h2-ent-cpc';
 export const IMAGE_WIN11_23H2_M365 = 'microsoftwindowsdesktop_windows-ent-cpc_win11-23h2-ent-cpc-m365';
-/** Past its expiration date: no new provisioning from it (graph-facts B.11). */
+/** Past its expiration date: no new provisioning from it (docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
 export const IMAGE_WIN11_22H2_EXPIRED = 'microsoftwindowsdesktop_windows-ent-cpc_win11-22h2-ent-cpc-m365';
 
 export function catalogServicePlans(): CloudPcServicePlan[] {

@@ -1,6 +1,6 @@
 // What provisioning leaves behind (Intune and Entra devices, vNIC, NSG, on-premises computer account) and
 // the cleanup about 3 hours after a failure or a deletion (docs/simulator.md rule 10).
-import type { Simulator } from './simulator';
+import type { Tenant } from './tenant';
 import { HOUR } from './timeUnits';
 import type { CloudPcRecord, FootprintRecord, FootprintObjectKind, FootprintObjectState } from './simulatorState';
 
@@ -12,7 +12,7 @@ export const CLEANUP_DELAY_MS = 3 * HOUR;
  * is released (final failure, deletion, reprovision) it becomes a footprint the service cleans up about
  * 3 h later (docs/simulator.md rule 10). Lazy, so a 100,000-PC tenant carries no extra records.
  */
-export function releaseFootprint(sim: Simulator, c: CloudPcRecord): void {
+export function releaseFootprint(sim: Tenant, c: CloudPcRecord): void {
   if (!c.aadDeviceId) return;
   const f: FootprintRecord = {
     id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId,
@@ -26,17 +26,17 @@ export function releaseFootprint(sim: Simulator, c: CloudPcRecord): void {
   c.footprintAt = null;
 }
 
-function isHybrid(sim: Simulator, c: CloudPcRecord): boolean {
+function isHybrid(sim: Tenant, c: CloudPcRecord): boolean {
   return !!c.ancId && sim.connections.get(c.ancId)?.connectionType === 'hybridAzureADJoin';
 }
 
 /** The objects of a Cloud PC still in use, as a footprint (not stored). */
-export function liveFootprint(sim: Simulator, c: CloudPcRecord): FootprintRecord | undefined {
+export function liveFootprint(sim: Tenant, c: CloudPcRecord): FootprintRecord | undefined {
   if (!c.aadDeviceId) return undefined;
   return { id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId, hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null };
 }
 
-export function cleanupFootprint(sim: Simulator, id: string): void {
+export function cleanupFootprint(sim: Tenant, id: string): void {
   const f = sim.footprints.get(id);
   if (!f || f.cleanedAt !== null) return;
   f.cleanedAt = sim.now();
@@ -55,7 +55,7 @@ export interface FootprintObject {
 }
 
 /** Rule 10 as an admin sees it: Intune, Entra device and vNIC removed; NSG kept; computer account disabled. */
-export function footprintObjects(sim: Simulator, f: FootprintRecord): FootprintObject[] {
+export function footprintObjects(sim: Tenant, f: FootprintRecord): FootprintObject[] {
   const cleaned = f.cleanedAt !== null;
   const at = sim.iso(f.createdAt);
   const done = cleaned ? sim.iso(f.cleanedAt!) : null;

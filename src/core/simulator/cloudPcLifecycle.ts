@@ -1,7 +1,7 @@
 // One Cloud PC's life: queued → provisioning (create VM, set up for the user, finish) → provisioned, with
 // automatic retries, failure, grace period, deprovisioning, apply actions and the cleanup that follows
 // (docs/simulator.md, rules 3–10). Transitions bump `gen` so events scheduled for an earlier state are ignored.
-import type { Simulator } from './simulator';
+import type { Tenant } from './tenant';
 import { MINUTE, DAY } from './timeUnits';
 import { releaseFootprint, cleanupFootprint } from './cloudPcFootprint';
 import { ok, fail } from './simResult';
@@ -13,8 +13,6 @@ import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
 import { defaultRegionFor } from './catalogSeed';
 import { compileNamingTemplate } from '../policy/namingTemplate';
 import type { CompiledNamingTemplate } from '../policy/namingTemplate';
-// A call-time cycle (reconciliation creates Cloud PCs here): safe, nothing runs at module load.
-import { reconcileUser, reconcileUsers } from './reconciliation';
 
 /** A failed provisioning is retried automatically twice; the third failure is final (docs/simulator.md rule 5). */
 export const MAX_ATTEMPTS = 3;
@@ -40,7 +38,7 @@ export interface NewCloudPc {
   allotmentDisplayName: string | null;
 }
 
-export function createCloudPc(sim: Simulator, input: NewCloudPc): CloudPcRecord {
+export function createCloudPc(sim: Tenant, input: NewCloudPc): CloudPcRecord {
   const p = input.policy.policy;
   const group = input.groupId ? sim.groups.get(input.groupId) : undefined;
   const c: CloudPcRecord = {
@@ -81,7 +79,7 @@ function expandName(template: string, userPrincipalName: string, random: () => n
 }
 
 /** Gives `c` a device name unique in the tenant and registers it in `sim.deviceNames` (upper case). */
-function reserveDeviceName(sim: Simulator, template: string | null | undefined, c: CloudPcRecord): void {
+function reserveDeviceName(sim: Tenant, template: string | null | undefined, c: CloudPcRecord): void {
   const t = template || (c.userId ? DEFAULT_TEMPLATE : DEFAULT_SHARED_TEMPLATE);
   const taken = sim.deviceNames;
   let name = '';
@@ -100,7 +98,7 @@ function reserveDeviceName(sim: Simulator, template: string | null | undefined, 
   taken.add(c.deviceName);
 }
 
-function touch(sim: Simulator, c: CloudPcRecord, status: CloudPcStatus): void {
+function touch(sim: Tenant, c: CloudPcRecord, status: CloudPcStatus): void {
   c.status = status;
   c.lastModified = sim.now();
   c.gen++;
@@ -108,7 +106,7 @@ function touch(sim: Simulator, c: CloudPcRecord, status: CloudPcStatus): void {
 }
 
 /** Starts an attempt with the policy's current settings (rule 6) and decides now whether it will fail (rule 5). */
-function startAttempt(sim: Simulator, c: CloudPcRecord): void {
+function startAttempt(sim: Tenant, c: CloudPcRecord): void {
   const policy = sim.policies.get(c.policyId)?.policy;
   let failure: CloudPcRecord['pendingFailure'] = null;
   if (policy) {
@@ -149,7 +147,7 @@ function startAttempt(sim: Simulator, c: CloudPcRecord): void {
   sim.schedule(sim.settings.stageMinutes[0] * MINUTE, 'stageDone', c.id, c.gen, c);
 }
 
-function imageProblem(sim: Simulator, imageType: string, imageId: string | null): CloudPcRecord['pendingFailure'] {
+function imageProblem(sim: Tenant, imageType: string, imageId: string | null): CloudPcRecord['pendingFailure'] {
   if (!imageId) return { code: 'imageNotFound', stage: 1, message: 'The policy names no image.' };
   if (imageType === 'custom') {
     const image = sim.catalog.deviceImages.find((i) => i.id.toLowerCase() === imageId.toLowerCase());
@@ -166,7 +164,7 @@ function imageProblem(sim: Simulator, imageType: string, imageId: string | null)
   return null;
 }
 
-function failAttempt(sim: Simulator, c: CloudPcRecord): void {
+function failAttempt(sim: Tenant, c: CloudPcRecord): void {
   const failure = c.pendingFailure!;
   c.attempts++;
   if (c.attempts < MAX_ATTEMPTS) {
@@ -190,26 +188,38 @@ function failAttempt(sim: Simulator, c: CloudPcRecord): void {
   releaseFootprint(sim, c);
 }
 
-/** `ref`: the record the event was scheduled with (a removed Cloud PC's generation has moved on); else looked up. */
-export function handleScheduledEvent(sim: Simulator, kind: ScheduledEventKind, target: string, gen: number, ref: CloudPcRecord | undefined): void {
-  if (kind === 'cleanup') return cleanupFootprint(sim, target);
+/**
+ * Runs one due event. `ref`: the record the event was scheduled with (a removed Cloud PC's generation has
+ * moved on); else looked up. Returns the Cloud PC it removed, if any: its licence slot or allotment is free,
+ * and the caller decides who gets it (docs/simulator.md rule 8).
+ */
+export function handleScheduledEvent(sim: Tenant, kind: ScheduledEventKind, target: string, gen: number, ref: CloudPcRecord | undefined): CloudPcRecord | undefined {
+  if (kind === 'cleanup') {
+    cleanupFootprint(sim, target);
+    return undefined;
+  }
   const c = ref ?? sim.cloudPcs.get(target);
-  if (!c || c.gen !== gen) return;
+  if (!c || c.gen !== gen) return undefined;
   switch (kind) {
     case 'startProvisioning':
-      return startAttempt(sim, c);
+      startAttempt(sim, c);
+      return undefined;
     case 'stageDone':
-      return stageDone(sim, c);
+      stageDone(sim, c);
+      return undefined;
     case 'settle':
-      return settle(sim, c);
+      settle(sim, c);
+      return undefined;
     case 'graceEnd':
-      return deprovision(sim, c);
+      deprovision(sim, c);
+      return undefined;
     case 'deprovisioned':
-      return removeCloudPc(sim, c);
+      removeCloudPc(sim, c);
+      return c;
   }
 }
 
-function stageDone(sim: Simulator, c: CloudPcRecord): void {
+function stageDone(sim: Tenant, c: CloudPcRecord): void {
   const stage = c.stage;
   if (stage === 1 && !c.aadDeviceId) {
     c.aadDeviceId = sim.ids.guid();
@@ -233,7 +243,7 @@ function stageDone(sim: Simulator, c: CloudPcRecord): void {
   touch(sim, c, c.settledStatus);
 }
 
-function settle(sim: Simulator, c: CloudPcRecord): void {
+function settle(sim: Tenant, c: CloudPcRecord): void {
   // Only a region move sets pendingRegionName.
   if (c.pendingRegionName) c.regionName = c.pendingRegionName;
   c.pendingRegionName = null;
@@ -241,7 +251,7 @@ function settle(sim: Simulator, c: CloudPcRecord): void {
 }
 
 /** Rule 8: no longer covered → grace (7 days) if it was delivered; an undelivered one is simply removed. */
-export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
+export function loseCoverage(sim: Tenant, c: CloudPcRecord): void {
   if (c.status === 'inGracePeriod' || c.status === 'deprovisioning') return;
   // Only a user's Cloud PC loses coverage (a Frontline shared pool is deprovisioned at once by reconcileSharedPools);
   // ⚠ one never provisioned has nothing to keep: deprovisioned at once (docs/simulator.md rule 8).
@@ -252,33 +262,30 @@ export function loseCoverage(sim: Simulator, c: CloudPcRecord): void {
   sim.schedule(GRACE_PERIOD_MS, 'graceEnd', c.id, c.gen);
 }
 
-export function restoreFromGrace(sim: Simulator, c: CloudPcRecord): void {
+export function restoreFromGrace(sim: Tenant, c: CloudPcRecord): void {
   c.graceEnd = null;
   touch(sim, c, c.settledStatus);
 }
 
-export function deprovision(sim: Simulator, c: CloudPcRecord): void {
+export function deprovision(sim: Tenant, c: CloudPcRecord): void {
   c.graceEnd = null;
   touch(sim, c, 'deprovisioning');
   sim.schedule(sim.settings.transitionMinutes * MINUTE, 'deprovisioned', c.id, c.gen, c);
 }
 
-function removeCloudPc(sim: Simulator, c: CloudPcRecord): void {
+function removeCloudPc(sim: Tenant, c: CloudPcRecord): void {
   releaseFootprint(sim, c);
   // Events still queued for this record carry it by reference: a new generation makes them stale.
   c.gen++;
   sim.cloudPcs.delete(c.id);
   sim.unindexCloudPc(c);
   sim.emit('cloudPc', c.id, 'deleted');
-  // The user may now get a Cloud PC from the policy covering them (rule 8); a freed allotment may let a waiting user in.
-  if (c.userId) reconcileUser(sim, c.userId);
-  if (c.userId && c.groupId) reconcileUsers(sim, sim.groupMembers.get(c.groupId) ?? []);
 }
 
 // ---------------------------------------------------------------- admin actions
 
 /** Rule 7: reprovision only from provisioned or failed; recreates with the policy's current settings and a new name. */
-export function reprovision(sim: Simulator, c: CloudPcRecord, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }): SimResult<void> {
+export function reprovision(sim: Tenant, c: CloudPcRecord, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }): SimResult<void> {
   if (!SETTLED.has(c.status) && c.status !== 'failed') {
     return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`, 'InvalidCloudPcStatus');
   }
@@ -298,7 +305,7 @@ export function reprovision(sim: Simulator, c: CloudPcRecord, options: { osVersi
 }
 
 /** Manual retry of a failed Cloud PC (policy `retry`): a fresh series of attempts. */
-export function retryFailed(sim: Simulator, c: CloudPcRecord): boolean {
+export function retryFailed(sim: Tenant, c: CloudPcRecord): boolean {
   if (c.status !== 'failed') return false;
   c.attempts = 0;
   startAttempt(sim, c);
@@ -306,7 +313,7 @@ export function retryFailed(sim: Simulator, c: CloudPcRecord): boolean {
 }
 
 /** Rule 6: `apply` pushes region or single-sign-on changes to delivered Cloud PCs. */
-export function applyPolicySetting(sim: Simulator, c: CloudPcRecord, setting: CloudPcPolicySettingType): boolean {
+export function applyPolicySetting(sim: Tenant, c: CloudPcRecord, setting: CloudPcPolicySettingType): boolean {
   if (!SETTLED.has(c.status)) return false;
   const policy = sim.policies.get(c.policyId)?.policy;
   if (!policy) return false;
@@ -329,7 +336,7 @@ export function applyPolicySetting(sim: Simulator, c: CloudPcRecord, setting: Cl
   return true;
 }
 
-export function endGracePeriod(sim: Simulator, c: CloudPcRecord): SimResult<void> {
+export function endGracePeriod(sim: Tenant, c: CloudPcRecord): SimResult<void> {
   if (c.status !== 'inGracePeriod') {
     return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}, not in its grace period.`, 'InvalidCloudPcStatus');
   }

@@ -2,7 +2,7 @@
 // not from a handler: the same shape, a random request id (request ids are not state), no paths inside.
 import { randomUUID } from 'node:crypto';
 import type { RestResponse } from '../model/rest';
-import { errorResponse } from './graphResponses';
+import { errorResponse } from './rest/graphResponses';
 
 export function envelopeError(status: number, code: string, message: string, clientRequestId?: string, extra?: Record<string, string>): RestResponse {
   const requestId = randomUUID();

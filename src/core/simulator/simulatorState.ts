@@ -16,7 +16,7 @@ export interface UserRecord extends Omit<DirectoryUser, '@odata.type' | 'mail' |
 /** A directory group as the simulator keeps it: Graph's shape, with time as a number. */
 export interface GroupRecord extends Omit<DirectoryGroup, '@odata.type' | 'createdDateTime'> {
   createdDateTime: number;
-  /** Direct members: user ids and group ids (nested groups are members but never expanded: graph-facts B.2). */
+  /** Direct members: user ids and group ids (nested groups are members but never expanded: docs/service-facts.md "Assignments"). */
   members: string[];
 }
 
@@ -71,7 +71,7 @@ export interface CloudPcRecord {
   allotmentDisplayName: string | null;
   /** Bumped on every transition that invalidates scheduled events. */
   gen: number;
-  /** Failed attempts of the current provisioning (3 = final failure: graph-facts C.6). */
+  /** Failed attempts of the current provisioning (3 = final failure: docs/service-facts.md "Provisioning lifecycle"). */
   attempts: number;
   /** Stage reached in the current attempt: 0 queued, 1 create VM, 2 set up for user, 3 finishing. */
   stage: number;
@@ -85,7 +85,7 @@ export interface CloudPcRecord {
 export type FootprintObjectKind = 'intuneManagedDevice' | 'entraDevice' | 'virtualNic' | 'networkSecurityGroup' | 'onPremisesComputerAccount';
 export type FootprintObjectState = 'active' | 'removed' | 'retained' | 'disabled';
 
-/** What one provisioning created outside the Cloud PC (graph-facts C.6 cleanup). */
+/** What one provisioning created outside the Cloud PC (docs/service-facts.md "Provisioning lifecycle"). */
 export interface FootprintRecord {
   id: string;
   cloudPcId: string;
@@ -108,7 +108,7 @@ export interface FaultRecord {
 }
 
 export interface SimulatorSettings {
-  /** Minutes for create VM, set up for the user, finish remaining tasks (about 2 h in all: graph-facts C.6). */
+  /** Minutes for create VM, set up for the user, finish remaining tasks (about 2 h in all: docs/service-facts.md "Provisioning lifecycle"). */
   stageMinutes: [number, number, number];
   /** Probability that an attempt fails at random (seeded). */
   failureRate: number;

@@ -8,11 +8,11 @@ import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPol
 import { provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CommandContext } from './commandContext';
 import { errorText } from '../../core/model/errorText';
-import { isFrontline } from '../views/policyTreeModel';
+import { isFrontline, sampleName } from '../views/policyTreeModel';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
-import { computeWhatIf } from './assignWhatIf';
-import type { WhatIfGroup, WhatIfResult } from './assignWhatIf';
+import { computeWhatIf } from '../../core/coverage/assignWhatIf';
+import type { WhatIfGroup, WhatIfResult } from '../../core/coverage/assignWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
 import { cloudPcsEnteringGrace } from './gracePeriodCount';
 import { confirm, decide } from './questions';
@@ -92,7 +92,7 @@ export async function gatherWhatIf(api: CloudPcApi, policy: CloudPcProvisioningP
       if ((m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase() === pc.userPrincipalName.toLowerCase() && !coveredElsewhere.has(m.id)) coveredElsewhere.set(m.id, other.displayName);
     }
   }
-  return computeWhatIf({ policy, groups, licenses, coveredElsewhere, existing }, t);
+  return computeWhatIf({ policy, groups, licenses, coveredElsewhere, existing, sampleName: (upn) => sampleName(policy, upn) }, t);
 }
 
 type GroupItem = vscode.QuickPickItem & { groupId: string };

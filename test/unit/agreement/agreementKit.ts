@@ -9,7 +9,7 @@ import type { Finding } from '../../../src/core/policy/finding';
 import { validateDocument } from '../../../src/core/policy/validator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { Simulator } from '../../../src/core/simulator/simulator';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { handlerTransport, TenantClient, VE } from '../simulator/tenantClient';
 import type { Reply } from '../simulator/tenantClient';
 

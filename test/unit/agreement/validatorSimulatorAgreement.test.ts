@@ -10,7 +10,7 @@ import type { Finding } from '../../../src/core/policy/finding';
 import { validateDocument } from '../../../src/core/policy/validator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { Simulator } from '../../../src/core/simulator/simulator';
-import { createSimulatorRequestProcessor } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorRequestProcessor } from '../../../src/core/simulator/rest/simulatorHandler';
 import { mutatedSample, samplePolicies, schemaPolicy } from './policyArbitraries';
 
 const RUNS = Number(process.env.CPCPOLICY_AGREEMENT_RUNS ?? 1500);

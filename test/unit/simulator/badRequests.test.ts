@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import type { RestHandler, RestResponse } from '../../../src/core/model/rest';
 
 const VE = '/beta/deviceManagement/virtualEndpoint';

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
-import { cloudPcJson, toGraphCloudPc } from '../../../src/core/simulator/graphShapes';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
+import { cloudPcJson, toGraphCloudPc } from '../../../src/core/simulator/rest/graphShapes';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
 function demo(): { sim: Simulator; t: TenantClient } {

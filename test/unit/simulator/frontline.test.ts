@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { IMAGE_WIN11_25H2, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
-import { cloudPcJson, toGraphCloudPc } from '../../../src/core/simulator/graphShapes';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
+import { cloudPcJson, toGraphCloudPc } from '../../../src/core/simulator/rest/graphShapes';
 import { EventScheduler } from '../../../src/core/simulator/eventScheduler';
 import type { ScheduledEventKind } from '../../../src/core/simulator/eventScheduler';
 import { SKU_ENTERPRISE_2VCPU, IMAGE_WIN11_24H2_M365 } from '../../../src/core/simulator/catalogSeed';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import {
   ANC_FAILING, ANC_HEALTHY, IMAGE_WIN11_25H2, IMAGE_WIN11_22H2_EXPIRED, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU,
 } from '../../../src/core/simulator/catalogSeed';

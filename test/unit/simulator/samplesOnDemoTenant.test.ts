@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { RestHandler } from '../../../src/core/model/rest';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { Simulator } from '../../../src/core/simulator/simulator';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { parsePolicyFiles } from '../../../src/vscode/commands/policyFileShape';
 
 const VE = '/beta/deviceManagement/virtualEndpoint';

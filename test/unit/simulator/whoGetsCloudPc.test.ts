@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { PLAN_FRONTLINE_2VCPU, SKU_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport } from './tenantClient';
 

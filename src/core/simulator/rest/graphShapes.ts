@@ -1,14 +1,14 @@
 // Stored records → Graph wire shapes. Evolvable enum members become `unknownFutureValue` unless the caller
 // sent `Prefer: include-unknown-enum-members` (docs/simulator.md "The Graph contract").
-import type { CloudPc } from '../model/cloudPc';
-import { CLOUD_PC_STATUSES } from '../model/cloudPc';
-import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../model/provisioningPolicy';
-import { CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_REGION_GROUPS, CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../model/provisioningPolicy';
-import type { CloudPcSupportedRegion } from '../model/catalog';
-import type { DirectoryUser, DirectoryGroup, SubscribedSku, LicenseDetails } from '../model/directory';
-import { nonEvolvableMembers } from '../model/enumMembers';
-import type { Simulator } from './simulator';
-import type { CloudPcRecord, PolicyRecord, UserRecord, GroupRecord, SkuRecord } from './simulatorState';
+import type { CloudPc } from '../../model/cloudPc';
+import { CLOUD_PC_STATUSES } from '../../model/cloudPc';
+import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../../model/provisioningPolicy';
+import { CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_REGION_GROUPS, CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../../model/provisioningPolicy';
+import type { CloudPcSupportedRegion } from '../../model/catalog';
+import type { DirectoryUser, DirectoryGroup, SubscribedSku, LicenseDetails } from '../../model/directory';
+import { nonEvolvableMembers } from '../../model/enumMembers';
+import type { Tenant } from '../tenant';
+import type { CloudPcRecord, PolicyRecord, UserRecord, GroupRecord, SkuRecord } from '../simulatorState';
 
 const visibleSets = new WeakMap<readonly string[], Set<string>>();
 
@@ -20,7 +20,7 @@ export function maskEnum<T extends string>(members: readonly string[], value: T,
   return visible.has(value) ? value : 'unknownFutureValue';
 }
 
-export function toGraphCloudPc(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): CloudPc {
+export function toGraphCloudPc(sim: Tenant, c: CloudPcRecord, includeEvolvable: boolean): CloudPc {
   const plan = c.servicePlanId ? sim.catalog.servicePlans.find((p) => p.id === c.servicePlanId) : undefined;
   const policy = sim.policies.get(c.policyId)?.policy;
   const delivered = c.stage === 0 && c.provisionedAt !== null;
@@ -30,7 +30,7 @@ export function toGraphCloudPc(sim: Simulator, c: CloudPcRecord, includeEvolvabl
     displayName: c.displayName,
     aadDeviceId: c.aadDeviceId,
     managedDeviceId: c.managedDeviceId,
-    // The NetBIOS name from the naming template; null until Intune enrolment (graph-facts B.10, C.1).
+    // The NetBIOS name from the naming template; null until Intune enrolment (docs/service-facts.md "Cloud PC states and actions").
     managedDeviceName: c.managedDeviceId ? c.deviceName : null,
     userPrincipalName: c.userPrincipalName,
     provisioningPolicyId: c.policyId,
@@ -72,9 +72,9 @@ function raw(v: string | null): string {
   return v === null ? 'null' : `"${v}"`;
 }
 
-type ServicePlan = Simulator['catalog']['servicePlans'][number];
+type ServicePlan = Tenant['catalog']['servicePlans'][number];
 
-function planOf(sim: Simulator, id: string | null): ServicePlan | undefined {
+function planOf(sim: Tenant, id: string | null): ServicePlan | undefined {
   if (!id) return undefined;
   const plans = sim.catalog.servicePlans;
   for (let i = 0; i < plans.length; i++) if (plans[i].id === id) return plans[i];
@@ -84,7 +84,7 @@ function planOf(sim: Simulator, id: string | null): ServicePlan | undefined {
 /**
  * Everything a Cloud PC's JSON is made of, read from the record, its policy and its service plan. The text is
  * built from these values only, so a cached text is valid exactly while they are unchanged: no mutation site
- * has to remember to invalidate it (the handler's rename, the lifecycle, a test poking a record).
+ * has to remember to invalidate it (a rename, the lifecycle, a test poking a record).
  */
 interface CloudPcJsonInputs {
   id: string;
@@ -189,7 +189,7 @@ function sameInputs(e: CloudPcJsonInputs, c: CloudPcRecord, policyName: string |
  * a fleet through provisioning) texts would be replaced before they are reused, and caching them would only
  * keep garbage alive. A tenant that stays put is served from the cache from its second listing on.
  */
-export function cloudPcJson(sim: Simulator, c: CloudPcRecord, includeEvolvable: boolean): string {
+export function cloudPcJson(sim: Tenant, c: CloudPcRecord, includeEvolvable: boolean): string {
   let e = jsonCache.get(c);
   // Nothing in the tenant changed since the inputs were last compared (every change bumps sim.version): still valid.
   if (e === undefined || e.checkedAt !== sim.version) {
@@ -218,7 +218,7 @@ export function cloudPcJson(sim: Simulator, c: CloudPcRecord, includeEvolvable: 
  * The text, from the inputs alone. A concatenation is a rope of ~60 pieces: fine for a text copied into one page
  * and dropped, so only a text being cached is flattened (`cacheable`).
  */
-function buildCloudPcJson(sim: Simulator, e: CloudPcJsonInputs, includeEvolvable: boolean, cacheable = false): string {
+function buildCloudPcJson(sim: Tenant, e: CloudPcJsonInputs, includeEvolvable: boolean, cacheable = false): string {
   const modified = sim.iso(e.lastModified);
   const text = '{"@odata.type":"#microsoft.graph.cloudPC","id":"' + e.id + '","displayName":' + q(e.displayName)
     + ',"aadDeviceId":' + raw(e.aadDeviceId) + ',"managedDeviceId":' + raw(e.managedDeviceId)
@@ -285,7 +285,7 @@ export function toGraphUser(u: UserRecord): DirectoryUser {
   };
 }
 
-export function toGraphGroup(sim: Simulator, g: GroupRecord): DirectoryGroup {
+export function toGraphGroup(sim: Tenant, g: GroupRecord): DirectoryGroup {
   return {
     '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName, description: g.description, mailNickname: g.mailNickname,
     mailEnabled: g.mailEnabled, securityEnabled: g.securityEnabled, groupTypes: g.groupTypes, createdDateTime: sim.iso(g.createdDateTime),

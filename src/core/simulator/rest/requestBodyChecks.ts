@@ -2,7 +2,7 @@
 // Object.prototype (`__proto__`, `hasOwnProperty`, `valueOf`, …: no Graph resource has such a property,
 // and a lookup table keyed by property name would find the prototype's function), and percent-escapes
 // in references must decode. Both answer 400 in the envelope, never 500.
-import { errorText } from '../model/errorText';
+import { errorText } from '../../model/errorText';
 
 /** The first key, at any depth, that names an Object.prototype member; undefined if none. Iterative: bodies nest deep. */
 export function prototypeKeyIn(value: unknown): string | undefined {

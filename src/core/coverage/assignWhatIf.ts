@@ -1,18 +1,21 @@
 // The what-if before an assignment: who gets a Cloud PC (and a sample name), who keeps one, who is skipped
-// and why, and whose Cloud PC enters the grace period. Plain data in, plain data out (no vscode).
-import type { DirectoryMember } from '../../core/graph/resourceShapes';
-import type { CloudPc } from '../../core/model/cloudPc';
-import type { LicenseDetails } from '../../core/model/directory';
-import { provisioningKindOf } from '../../core/model/provisioningKind';
-import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { sampleName } from '../views/policyTreeModel';
-import type { Localize } from '../views/treeNodes';
+// and why, and whose Cloud PC enters the grace period. Plain data in, plain data out; each member's answer
+// comes from decideCoverage, the rule the simulator provisions by (docs/simulator.md rules 2, 4, 8).
+import type { DirectoryMember } from '../graph/resourceShapes';
+import type { CloudPc } from '../model/cloudPc';
+import type { LicenseDetails } from '../model/directory';
+import { provisioningKindOf } from '../model/provisioningKind';
+import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
+import { allotmentCapacity, decideCoverage } from './coverage';
+
+/** Localized text: `{0}`, `{1}` … stand for the arguments. */
+export type Localize = (message: string, ...args: (string | number)[]) => string;
 
 export interface WhatIfGroup {
   id: string;
   displayName: string;
   members: DirectoryMember[];
-  /** Frontline: how many Cloud PCs the assignment's allotment allows. */
+  /** Frontline: the assignment's allotmentLicensesCount (null: one). */
   allotment?: number | null;
 }
 
@@ -25,6 +28,8 @@ export interface WhatIfInput {
   coveredElsewhere: Map<string, string>;
   /** Cloud PCs that exist now (the sidebar's store). */
   existing: readonly CloudPc[];
+  /** The device name the policy's naming template gives this user, as an example. */
+  sampleName: (userPrincipalName: string) => string;
 }
 
 export interface WhatIfUser {
@@ -71,9 +76,8 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
     return result;
   }
   for (const g of input.groups) {
-    // Frontline dedicated: each allotted licence enables up to cloudPcsPerLicence Cloud PCs (docs/simulator.md).
-    const capacity = (g.allotment ?? 1) * kind.cloudPcsPerLicence;
-    let allotmentLeft = kind.family === 'frontline' ? capacity : Infinity;
+    // Kept or new, a Frontline Cloud PC takes a place in the allotment (docs/simulator.md rule 2): the kept ones hold theirs already.
+    let allotmentUsed = g.members.filter((m) => isUser(m) && mine.has(m.userPrincipalName.toLowerCase())).length;
     for (const m of g.members) {
       const name = m.displayName ?? m.id;
       if (isGroup(m)) {
@@ -88,35 +92,27 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
       const key = upn.toLowerCase();
       if (covered.has(key)) continue; // in two selected groups: one Cloud PC
       const user: WhatIfUser = { userId: m.id, name, userPrincipalName: upn, group: g.displayName };
-      const existing = mine.get(key);
-      if (existing) {
+      const lic = input.licenses.get(m.id);
+      const coverage = decideCoverage({
+        kind, slotHeldBy: mine.has(key) ? 'thisPolicy' : 'none', earlierPolicy: input.coveredElsewhere.has(m.id),
+        licensed: !!lic && !('error' in lic) && hasCloudPcLicense(lic), allotmentUsed, allotmentLicences: g.allotment ?? null,
+      });
+      if (coverage.covered) {
         covered.add(key);
-        result.keeps.push(user);
-        continue;
-      }
-      const other = input.coveredElsewhere.get(m.id);
-      if (other) {
-        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('already covered by an earlier policy ({0})', other) });
-        continue;
-      }
-      if (kind.family === 'enterprise') {
-        const lic = input.licenses.get(m.id);
-        if (lic && 'error' in lic) {
-          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('licenses could not be read: {0}', lic.error) });
-          continue;
+        if (coverage.keeps) {
+          result.keeps.push(user);
+        } else {
+          allotmentUsed++;
+          result.gets.push({ ...user, sampleName: input.sampleName(upn) });
         }
-        if (!lic || !hasCloudPcLicense(lic)) {
-          result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('no Windows 365 license') });
-          continue;
-        }
-      } else if (allotmentLeft <= 0) {
-        result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: t('beyond the allotment of {0} ({1} Cloud PCs)', g.allotment ?? 1, capacity) });
         continue;
-      } else {
-        allotmentLeft--;
       }
-      covered.add(key);
-      result.gets.push({ ...user, sampleName: sampleName(input.policy, upn) });
+      const why = coverage.reason === 'claimedElsewhere' ? t('already covered by an earlier policy ({0})', input.coveredElsewhere.get(m.id) ?? '')
+        : coverage.reason === 'noLicence' ? (lic && 'error' in lic ? t('licenses could not be read: {0}', lic.error) : t('no Windows 365 license'))
+          : coverage.reason === 'beyondAllotment' ? t('beyond the allotment of {0} ({1} Cloud PCs)', g.allotment ?? 1, allotmentCapacity(kind, g.allotment))
+            : kind.family === 'reserve' ? t('Reserve Cloud PCs come from a device action, not from an assignment')
+              : t('provisioning type {0} is not known to this version', String(input.policy.provisioningType));
+      result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: why });
     }
   }
   for (const [upn, pc] of mine) {

@@ -1,6 +1,6 @@
 // Building Graph responses: JSON bodies with `@odata.context`, the error envelope with the service's code
-// inside innerError (graph-facts A.5), and the request-id / client-request-id headers on every answer.
-import type { RestResponse, GraphErrorBody } from '../model/rest';
+// inside innerError (docs/service-facts.md "Errors and throttling"), and the request-id / client-request-id headers on every answer.
+import type { RestResponse, GraphErrorBody } from '../../model/rest';
 
 export interface ResponseContext {
   requestId: string;

@@ -1,8 +1,6 @@
-// `apply` on a Frontline shared pool: with reservePercentage it reprovisions the pool's Cloud PCs while
-// keeping that percentage available (docs/simulator.md "apply on a Frontline shared pool").
-import type { Simulator } from './simulator';
-import { isFrontlineSharedType } from '../model/provisioningKind';
-import { reprovision } from './cloudPcLifecycle';
+// The `apply` action's Frontline shared options, checked before the model runs: reservePercentage is the share
+// of the pool kept available while it is reprovisioned (docs/simulator.md "apply on a Frontline shared pool").
+import { isFrontlineSharedType } from '../../model/provisioningKind';
 
 /** The problem with `reservePercentage` / `isForceUserLogoffEnabled` for a policy of this type, if any. */
 export function applyOptionsProblem(provisioningType: unknown, reservePercentage: unknown, forceLogoff: unknown): string | undefined {
@@ -18,13 +16,4 @@ export function applyOptionsProblem(provisioningType: unknown, reservePercentage
       + 'Send reservePercentage 0 to reprovision every Cloud PC of the pool now: no user is ever signed in to a simulated Cloud PC.';
   }
   return undefined;
-}
-
-/** reservePercentage 0: every provisioned or failed Cloud PC of the pool is reprovisioned now; returns how many. */
-export function reprovisionPool(sim: Simulator, policyId: string): number {
-  let started = 0;
-  for (const cid of [...(sim.cloudPcsByPolicy.get(policyId) ?? [])]) {
-    if (reprovision(sim, sim.cloudPcs.get(cid)!, {}).ok) started++;
-  }
-  return started;
 }

@@ -1,7 +1,7 @@
 // Checks the body of `POST .../provisioningPolicies/{id}/assign` before the model sees it: the shape the
 // Graph docs' own example sends (`@odata.type` on the body, the items and the targets, each naming its
 // own type) and the values the engine relies on. Problems are messages for a 400 `InvalidProperties`.
-import { isODataTypeOf, ODATA_TYPES } from '../model/provisioningPolicy';
+import { isODataTypeOf, ODATA_TYPES } from '../../model/provisioningPolicy';
 
 export interface AssignTarget {
   groupId: string;

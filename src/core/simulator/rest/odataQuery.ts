@@ -1,4 +1,4 @@
-// The OData query options the simulator honours (graph-facts A.4): $filter (eq/ne/and/or/not, startswith,
+// The OData query options the simulator honours (docs/service-facts.md "Endpoints and paging"): $filter (eq/ne/and/or/not, startswith,
 // endswith, contains on string, enum, boolean and number properties, `a/b` paths), $select, $top,
 // $skiptoken, $count, $orderby, $expand. Errors are values: a message for a 400.
 

@@ -1,10 +1,10 @@
 // Checks a POST/PATCH provisioning-policy body before the model sees it: the shared validator (same schema
 // and rules as the editor) plus the wire-level guarantees the engine relies on (known properties, types).
 // Problems are messages for a 400 `InvalidProperties` (docs/simulator.md "The Graph contract").
-import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
-import { CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, isODataTypeOf, ODATA_TYPES } from '../model/provisioningPolicy';
-import { isFrontlineSharedType } from '../model/provisioningKind';
-import { validateDocument } from '../policy/validator';
+import type { CloudPcProvisioningPolicy } from '../../model/provisioningPolicy';
+import { CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, isODataTypeOf, ODATA_TYPES } from '../../model/provisioningPolicy';
+import { isFrontlineSharedType } from '../../model/provisioningKind';
+import { validateDocument } from '../../policy/validator';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
 
