@@ -9,6 +9,7 @@ import { GroupSearchCache } from '../../core/tenant/groupSearchCache';
 import { TenantIndex } from '../../core/tenant/tenantCatalog';
 import type { TenantCatalog, TenantGroup } from '../../core/tenant/tenantCatalog';
 import type { ExtensionContext } from '../extensionContext';
+import { RefreshGate } from './refreshGate';
 
 /** At most one background refresh a minute (docs/tenant-editor.md). */
 export const REFRESH_INTERVAL_MS = 60_000;
@@ -18,7 +19,7 @@ export type TenantCacheState = 'empty' | 'loading' | 'ready' | 'unavailable';
 export class TenantCache implements vscode.Disposable {
   private catalog: TenantCatalog | undefined;
   private current: TenantIndex | undefined;
-  private readAt = 0;
+  private readonly gate: RefreshGate;
   private reading: AbortController | undefined;
   private readonly groups = new Map<string, TenantGroup | null>();
   private readonly pendingGroups = new Set<string>();
@@ -35,6 +36,7 @@ export class TenantCache implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly ctx: ExtensionContext, private readonly now: () => number = Date.now) {
+    this.gate = new RefreshGate(REFRESH_INTERVAL_MS, now);
     this.disposables.push(
       ctx.backends.onDidChangeBackend(() => this.reset()),
       ctx.onDidRequestRefresh(() => void this.refresh(true)),
@@ -50,13 +52,12 @@ export class TenantCache implements vscode.Disposable {
   /** Reads the catalog again if forced or a minute has passed; concurrent callers share one read. */
   async refresh(force: boolean): Promise<void> {
     if (this.reading) return;
-    if (!force && this.state !== 'empty' && this.now() - this.readAt < REFRESH_INTERVAL_MS) return;
+    if (!this.gate.take(force)) return;
     const backend = this.ctx.backends.current;
     const reading = new AbortController();
     const onBackendGone = (): void => reading.abort();
     backend.signal.addEventListener('abort', onBackendGone, { once: true });
     this.reading = reading;
-    this.readAt = this.now();
     if (this.state !== 'ready') this.state = 'loading';
     try {
       const now = backend.simulator?.now() ?? this.now();
@@ -135,6 +136,7 @@ export class TenantCache implements vscode.Disposable {
     this.searches.clear();
     this.state = 'empty';
     this.problem = undefined;
+    this.gate.reset();
     this.changed.fire();
     // A backend switch reads the new tenant at once (docs/tenant-editor.md), once the editor has used one.
     if (used) void this.refresh(true);
