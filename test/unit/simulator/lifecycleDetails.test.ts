@@ -1,0 +1,143 @@
+// Details of one Cloud PC's life that the views and scripts rely on (docs/simulator.md rules 3, 5, 6, 8 and 12):
+// the change events, unique names, the random failure's status detail, the network a policy without a join
+// configuration gets, and what `apply` leaves alone. Through the REST contract and the Simulator's own methods.
+import * as assert from 'node:assert/strict';
+import { Simulator } from '../../../src/core/simulator/simulator';
+import { createSeedData } from '../../../src/core/simulator/demoSeed';
+import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { ANC_FAILING, IMAGE_WIN11_24H2_M365 } from '../../../src/core/simulator/catalogSeed';
+import { TenantClient, handlerTransport, VE } from './tenantClient';
+
+function tenant(): { sim: Simulator; t: TenantClient } {
+  const sim = new Simulator(createSeedData('empty'));
+  return { sim, t: new TenantClient(handlerTransport(createSimulatorHandler(sim))) };
+}
+
+async function onePc(t: TenantClient, fields: Record<string, unknown>, name: string): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
+  const u = await t.user(name);
+  const g = await t.group(`G ${name}`, [u.id]);
+  const p = await t.policy({ displayName: 'Desk', ...fields });
+  await t.assign(p, [g]);
+  return { u, p, g };
+}
+
+const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>
+  Object.fromEntries(pc.statusDetail.additionalInformation.map((x) => [x.name, x.value]));
+
+describe('lifecycle details', () => {
+  it('announces a Cloud PC\'s creation, each status change and its removal as change events', async () => {
+    const { sim, t } = tenant();
+    const seen: string[] = [];
+    const sub = sim.onDidChange((c) => { if (c.kind === 'cloudPc') seen.push(`${c.id}:${c.change}`); });
+    const { u, g } = await onePc(t, {}, 'Eve Events');
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.deepEqual(seen, [`${pc.id}:created`]);
+    await t.advance({ minutes: 2 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioning');
+    assert.deepEqual(seen, [`${pc.id}:created`, `${pc.id}:updated`]);
+    await t.removeMember(g, u.id);
+    await t.advance({ hours: 1 });
+    assert.deepEqual(await t.cloudPcsOf(u.upn), []);
+    assert.deepEqual(seen.slice(2), [`${pc.id}:updated`, `${pc.id}:deleted`], 'deprovisioning, then gone');
+    sub.dispose();
+  });
+
+  it('keeps every device name unique in the tenant and at most 15 characters, even when the template runs out of random names', () => {
+    const { sim } = tenant();
+    // Only an old state file can hold such a template (the editor and the REST contract refuse %RAND:1%): 36 names.
+    const policy = sim.createPolicy({ displayName: 'Tiny', cloudPcNamingTemplate: 'Desk-Room-%RAND:1%', imageId: IMAGE_WIN11_24H2_M365 } as never);
+    assert.ok(policy.ok);
+    const group = sim.createGroup({ displayName: 'Many' });
+    assert.ok(group.ok);
+    for (let i = 0; i < 45; i++) {
+      const user = sim.createUser({ displayName: `User ${i}`, userPrincipalName: `user${i}@contoso.onmicrosoft.com` });
+      assert.ok(user.ok);
+      sim.assignLicense(user.value.id, [sim.toData().skus.find((s) => !s.frontline)!.skuId], []);
+      sim.addMember(group.value.id, user.value.id);
+    }
+    sim.assignPolicy(policy.value.policy.id, [{ groupId: group.value.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]);
+    const names = [...sim.cloudPcs.values()].map((c) => c.deviceName);
+    assert.equal(names.length, 45);
+    assert.equal(new Set(names.map((n) => n.toUpperCase())).size, 45, 'unique, compared case-insensitively');
+    // A device name has 15 characters at most (docs/rules.md CPC404); the fallback keeps the template's start.
+    assert.ok(names.every((n) => n.length <= 15 && /^desk-room-[a-z0-9]+$/i.test(n)), names.join(' '));
+    assert.equal(names.filter((n) => n.length === 11).length, 36, names.join(' '));
+  });
+
+  it('fails a seeded random failure as provisioningFailed after three attempts, retriable', async () => {
+    const { t } = tenant();
+    await t.ok('PATCH', '/_simulator/settings', { failureRate: 1 });
+    const { u } = await onePc(t, {}, 'Unlucky');
+    await t.advance({ hours: 10 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.status, 'failed');
+    assert.deepEqual([pc.statusDetail.code, pc.statusDetail.message], ['provisioningFailed', 'Provisioning failed for an internal reason (simulated random failure).']);
+    assert.deepEqual(info(pc), { retriable: 'true', failedAction: 'Provision', attempts: '3' });
+  });
+
+  it('with the default failure rate 0 never fails, and a rate of 0.5 fails some of many (seeded)', async () => {
+    const { t } = tenant();
+    const g = await t.group('All');
+    for (let i = 0; i < 12; i++) await t.addMember(g, (await t.user(`Lucky ${i}`)).id);
+    await t.assign(await t.policy(), [g]);
+    await t.advance({ hours: 10 });
+    assert.ok((await t.cloudPcs()).every((c) => c.status === 'provisioned'));
+    const { t: half } = tenant();
+    await half.ok('PATCH', '/_simulator/settings', { failureRate: 0.5 });
+    const h = await half.group('All');
+    for (let i = 0; i < 12; i++) await half.addMember(h, (await half.user(`Maybe ${i}`)).id);
+    await half.assign(await half.policy(), [h]);
+    await half.advance({ hours: 10 });
+    const statuses = (await half.cloudPcs()).map((c) => c.status);
+    assert.ok(statuses.includes('failed') && statuses.includes('provisioned'), statuses.join(' '));
+  });
+
+  it('places a Cloud PC of a policy without join configurations (an old state file) in the default region; apply region moves nothing', async () => {
+    const { sim, t } = tenant();
+    const u = await t.user('No Net');
+    const g = await t.group('No Net', [u.id]);
+    const p = sim.createPolicy({ displayName: 'Bare', imageId: IMAGE_WIN11_24H2_M365, domainJoinConfigurations: [] } as never);
+    assert.ok(p.ok);
+    await t.ok('POST', `${VE}/provisioningPolicies/${p.value.policy.id}/assign`, { assignments: [{ target: { groupId: g } }] });
+    await t.advance({ hours: 3 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.deepEqual([pc.status, pc.deviceRegionName, pc.onPremisesConnectionName], ['provisioned', 'eastus2', '']);
+    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${p.value.policy.id}/apply`, { policySettings: 'region' })).status, 204);
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioned');
+  });
+
+  it('ends plainly provisioned when Autopilot device preparation denies access on failure', async () => {
+    const { t } = tenant();
+    const { u } = await onePc(t, { autopilotConfiguration: { devicePreparationProfileId: null, applicationTimeoutInMinutes: 30, onFailureDeviceAccessDenied: true } }, 'Denied');
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioned');
+  });
+
+  it('apply region leaves a network-connection Cloud PC in its connection\'s region', async () => {
+    const { t } = tenant();
+    // The West Europe connection (made healthy) differs from the default region a Microsoft-hosted network would get.
+    await t.ok('PATCH', `/_simulator/onPremisesConnections/${ANC_FAILING}`, { healthCheckStatus: 'passed' });
+    const { u, p } = await onePc(t, { domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING }] }, 'Hybrid Apply');
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].deviceRegionName, 'westeurope');
+    await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region' });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.deepEqual([pc.status, pc.deviceRegionName], ['provisioned', 'westeurope']);
+  });
+
+  it('apply leaves Cloud PCs that are not settled alone: provisioning, in grace', async () => {
+    const { t } = tenant();
+    const busy = await onePc(t, {}, 'Busy');
+    const gone = await onePc(t, {}, 'Leaving');
+    await t.advance({ hours: 3 });
+    await t.removeMember(gone.g, gone.u.id);
+    await t.advance({ minutes: 2 });
+    for (const p of [busy.p, gone.p]) {
+      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { enableSingleSignOn: true, domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }] });
+    }
+    await t.ok('POST', `${VE}/cloudPCs/${(await t.cloudPcsOf(busy.u.upn))[0].id}/reprovision`, {});
+    for (const p of [busy.p, gone.p]) await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region,singleSignOn' });
+    assert.equal((await t.cloudPcsOf(busy.u.upn))[0].status, 'provisioning');
+    assert.equal((await t.cloudPcsOf(gone.u.upn))[0].status, 'inGracePeriod');
+  });
+});
