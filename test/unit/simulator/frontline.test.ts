@@ -170,4 +170,30 @@ describe('apply on a Frontline shared pool', () => {
       assert.match(bad.json.error.innerError.message, /from 0 to 99/);
     }
   });
+
+  it('counts the Cloud PCs it reprovisions in the audit event, and answers 204 for a pool that has none yet', async () => {
+    const t = tenant();
+    const p = await pool(t);
+    await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { reservePercentage: 0 });
+    const empty = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${empty}/apply`, { reservePercentage: 0 })).status, 204);
+    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { activity: string }) => e.activity === 'Apply provisioning policy');
+    const changed = events.map((e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
+      e.resources[0].modifiedProperties.find((m) => m.displayName === 'cloudPcsChanged')?.newValue);
+    assert.deepEqual(changed, ['3', '0']);
+  });
+
+  it('takes 99 as the highest percentage (refused as not modelled, saying what to send instead); forced logoff alone is Frontline shared only too', async () => {
+    const t = tenant();
+    const p = await pool(t);
+    const top = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage: 99 }));
+    assert.equal(top.status, 400);
+    assert.match(top.json.error.innerError.message, /does not model reservePercentage 99 .*Send reservePercentage 0 to reprovision every Cloud PC of the pool now/);
+    const dedicated = await t.policy();
+    for (const isForceUserLogoffEnabled of [true, false]) {
+      const r = await t.call('POST', `${VE}/provisioningPolicies/${dedicated}/apply`, JSON.stringify({ policySettings: 'region', isForceUserLogoffEnabled }));
+      assert.equal(r.status, 400, String(isForceUserLogoffEnabled));
+      assert.match(r.json.error.innerError.message, /only to Frontline shared/);
+    }
+  });
 });
