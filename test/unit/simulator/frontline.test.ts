@@ -46,6 +46,19 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'inGracePeriod');
   });
 
+  it('takes an allotment without allotmentLicensesCount as one licence: three Cloud PCs, for dedicated and shared alike', async () => {
+    const t = tenant();
+    const ids = [];
+    for (let i = 1; i <= 4; i++) ids.push((await t.user(`Porter ${i}`, [])).id);
+    const plan = { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift' };
+    const dedicated = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
+    await t.assign(dedicated, [await t.group('Porters', ids)], plan);
+    assert.equal((await t.cloudPcs()).filter((c) => c.provisioningPolicyId === dedicated).length, 3);
+    const shared = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    await t.assign(shared, [await t.group('Desk')], plan);
+    assert.equal((await t.cloudPcs()).filter((c) => c.provisioningPolicyId === shared).length, 1);
+  });
+
   it('scales with the allotment: two licences, six Cloud PCs', async () => {
     const t = tenant();
     const ids = [];
