@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
-import { ANC_FAILING, IMAGE_WIN11_24H2_M365 } from '../../../src/core/simulator/catalogSeed';
+import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_FAILED, IMAGE_WIN11_24H2_M365, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
 function tenant(): { sim: Simulator; t: TenantClient } {
@@ -39,6 +39,9 @@ describe('lifecycle details', () => {
     await t.advance({ hours: 1 });
     assert.deepEqual(await t.cloudPcsOf(u.upn), []);
     assert.deepEqual(seen.slice(2), [`${pc.id}:updated`, `${pc.id}:deleted`], 'deprovisioning, then gone');
+    // The stages it had scheduled before it went are void: nothing more is announced for it.
+    await t.advance({ hours: 4 });
+    assert.deepEqual(seen.slice(4), []);
     sub.dispose();
   });
 
@@ -49,7 +52,7 @@ describe('lifecycle details', () => {
     assert.ok(policy.ok);
     const group = sim.createGroup({ displayName: 'Many' });
     assert.ok(group.ok);
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i < 40; i++) {
       const user = sim.createUser({ displayName: `User ${i}`, userPrincipalName: `user${i}@contoso.onmicrosoft.com` });
       assert.ok(user.ok);
       sim.assignLicense(user.value.id, [sim.toData().skus.find((s) => !s.frontline)!.skuId], []);
@@ -57,11 +60,25 @@ describe('lifecycle details', () => {
     }
     sim.assignPolicy(policy.value.policy.id, [{ groupId: group.value.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]);
     const names = [...sim.cloudPcs.values()].map((c) => c.deviceName);
-    assert.equal(names.length, 45);
-    assert.equal(new Set(names.map((n) => n.toUpperCase())).size, 45, 'unique, compared case-insensitively');
+    assert.equal(names.length, 40);
+    assert.equal(new Set(names.map((n) => n.toUpperCase())).size, 40, 'unique, compared case-insensitively');
     // A device name has 15 characters at most (docs/rules.md CPC404); the fallback keeps the template's start.
     assert.ok(names.every((n) => n.length <= 15 && /^desk-room-[a-z0-9]+$/i.test(n)), names.join(' '));
     assert.equal(names.filter((n) => n.length === 11).length, 36, names.join(' '));
+    // A reloaded state (the state file) still knows every name taken, whatever its case.
+    const reloaded = new Simulator(sim.toData());
+    const more = reloaded.createGroup({ displayName: 'More' });
+    assert.ok(more.ok);
+    for (let i = 0; i < 5; i++) {
+      const user = reloaded.createUser({ displayName: `Late ${i}`, userPrincipalName: `late${i}@contoso.onmicrosoft.com` });
+      assert.ok(user.ok);
+      assert.ok(reloaded.assignLicense(user.value.id, [reloaded.toData().skus.find((s) => !s.frontline)!.skuId], []).ok);
+      reloaded.addMember(more.value.id, user.value.id);
+    }
+    reloaded.assignPolicy(policy.value.policy.id, [{ groupId: group.value.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }, { groupId: more.value.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]);
+    const all = [...reloaded.cloudPcs.values()].map((c) => c.deviceName.toUpperCase());
+    assert.equal(all.length, 45);
+    assert.equal(new Set(all).size, 45, all.join(' '));
   });
 
   it('fails a seeded random failure as provisioningFailed after three attempts, retriable', async () => {
@@ -139,5 +156,77 @@ describe('lifecycle details', () => {
     for (const p of [busy.p, gone.p]) await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region,singleSignOn' });
     assert.equal((await t.cloudPcsOf(busy.u.upn))[0].status, 'provisioning');
     assert.equal((await t.cloudPcsOf(gone.u.upn))[0].status, 'inGracePeriod');
+  });
+
+  it('places a Cloud PC in the named region, not the region group\'s default', async () => {
+    const { t } = tenant();
+    const { u } = await onePc(t, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'northeurope', regionGroup: 'europeUnion' }] }, 'North');
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].deviceRegionName, 'northeurope');
+  });
+
+  it('names every unhealthy network connection of the policy, in priority order, and sits in the first one\'s region', async () => {
+    const { t } = tenant();
+    await t.ok('PATCH', `/_simulator/onPremisesConnections/${ANC_HEALTHY}`, { healthCheckStatus: 'failed' });
+    const joins = [ANC_FAILING, ANC_HEALTHY].map((onPremisesConnectionId) => ({ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId }));
+    const { u } = await onePc(t, { domainJoinConfigurations: joins }, 'Both Down');
+    await t.advance({ hours: 8 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.statusDetail.code, 'azureNetworkConnectionUnhealthy');
+    assert.match(pc.statusDetail.message, /\(Contoso West Europe \(hybrid\), Contoso East US 2 \(hybrid\)\)\.$/);
+    assert.equal(pc.deviceRegionName, 'westeurope');
+  });
+
+  it('says why an injected fault or an image failed the Cloud PC', async () => {
+    const { sim, t } = tenant();
+    const fault = await onePc(t, {}, 'Faulty');
+    await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: fault.u.upn, count: 3 });
+    const notReady = await onePc(t, { imageType: 'custom', imageId: DEVICE_IMAGE_FAILED, imageDisplayName: 'Legacy' }, 'Not Ready');
+    // Only an old state file can hold these policies (the REST contract refuses them): no image, an unknown image.
+    const cases = [
+      { displayName: 'No image', imageId: null },
+      { displayName: 'Gone custom', imageType: 'custom', imageId: '00000000-1111-4222-8333-444444444444' },
+      { displayName: 'Gone gallery', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win7-ent-cpc' },
+    ];
+    const upns: string[] = [];
+    for (const fields of cases) {
+      const u = await t.user(fields.displayName);
+      const g = await t.group(`G ${fields.displayName}`, [u.id]);
+      const p = sim.createPolicy({ ...fields, domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }] } as never);
+      assert.ok(p.ok);
+      await t.ok('POST', `${VE}/provisioningPolicies/${p.value.policy.id}/assign`, { assignments: [{ target: { groupId: g } }] });
+      upns.push(u.upn);
+    }
+    await t.advance({ hours: 10 });
+    const detail = async (upn: string) => { const [pc] = await t.cloudPcsOf(upn); return [pc.status, pc.statusDetail.code, pc.statusDetail.message]; };
+    assert.deepEqual(await detail(fault.u.upn), ['failed', 'intuneEnrollFailed', 'The Cloud PC could not be enrolled in Intune (injected fault).']);
+    assert.deepEqual(await detail(notReady.u.upn), ['failed', 'imageNotReady', "Custom image 'Contoso Legacy Win10' is failed, not ready."]);
+    assert.deepEqual(await detail(upns[0]!), ['failed', 'imageNotFound', 'The policy names no image.']);
+    assert.deepEqual(await detail(upns[1]!), ['failed', 'imageNotFound', "Custom image '00000000-1111-4222-8333-444444444444' was not found."]);
+    assert.deepEqual(await detail(upns[2]!), ['failed', 'imageNotFound', "Gallery image 'microsoftwindowsdesktop_windows-ent-cpc_win7-ent-cpc' was not found."]);
+  });
+
+  it('names a Frontline shared Cloud PC after its group when the allotment has no name, and keeps the policy\'s cloudApp experience', async () => {
+    const { t } = tenant();
+    const p = await t.policy({ displayName: 'Kiosk', provisioningType: 'sharedByEntraGroup', userExperienceType: 'cloudApp', cloudPcNamingTemplate: 'SHR-%RAND:8%', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: 'usEast' }] });
+    await t.assign(p, [await t.group('Front Desk')], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentLicensesCount: 1 });
+    const [pc] = await t.cloudPcs();
+    assert.deepEqual([pc.displayName, pc.userExperienceType], ['Kiosk - Front Desk 0', 'cloudApp']);
+  });
+
+  it('in an old state file whose Cloud PC names a deleted policy: provisioning goes on without it, and reprovision answers 400', async () => {
+    const { sim, t } = tenant();
+    const { u, p } = await onePc(t, {}, 'Orphan');
+    await t.advance({ hours: 1.5 });
+    const data = sim.toData();
+    data.policies = data.policies.filter((x) => x.policy.id !== p);
+    const old = new Simulator(data);
+    const client = new TenantClient(handlerTransport(createSimulatorHandler(old)));
+    await client.advance({ hours: 2 });
+    const [pc] = await client.cloudPcsOf(u.upn);
+    assert.equal(pc.status, 'provisioned');
+    const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
+    assert.equal(r.status, 400);
+    assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
   });
 });
