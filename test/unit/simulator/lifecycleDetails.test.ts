@@ -165,6 +165,30 @@ describe('lifecycle details', () => {
     assert.equal((await t.cloudPcsOf(u.upn))[0].deviceRegionName, 'northeurope');
   });
 
+  it('apply region moves a Cloud PC to the policy\'s new named region', async () => {
+    const { t } = tenant();
+    const { u, p } = await onePc(t, {}, 'Mover');
+    await t.advance({ hours: 3 });
+    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'northeurope', regionGroup: 'europeUnion' }] });
+    await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region' });
+    await t.advance({ hours: 1 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].deviceRegionName, 'northeurope');
+  });
+
+  it('has an Entra device and an Intune device once provisioned; reprovision without an account type takes the policy\'s again', async () => {
+    const { t } = tenant();
+    const { u } = await onePc(t, {}, 'Devices');
+    await t.advance({ hours: 3 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    const kinds = (await t.ok('GET', '/_simulator/objects')).json.value.filter((o: { cloudPcId: string }) => o.cloudPcId === pc.id).map((o: { kind: string }) => o.kind);
+    assert.ok(kinds.includes('entraDevice') && kinds.includes('intuneManagedDevice'), kinds.join(' '));
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, { userAccountType: 'administrator' });
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].userAccountType, 'administrator');
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
+    assert.equal((await t.cloudPcsOf(u.upn))[0].userAccountType, 'standardUser');
+  });
+
   it('names every unhealthy network connection of the policy, in priority order, and sits in the first one\'s region', async () => {
     const { t } = tenant();
     await t.ok('PATCH', `/_simulator/onPremisesConnections/${ANC_HEALTHY}`, { healthCheckStatus: 'failed' });
