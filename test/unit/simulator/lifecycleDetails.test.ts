@@ -250,7 +250,7 @@ describe('lifecycle details', () => {
     const [pc] = await client.cloudPcsOf(u.upn);
     assert.equal(pc.status, 'provisioned');
     const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
-    assert.equal(r.status, 400);
+    assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
     assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
   });
 });
