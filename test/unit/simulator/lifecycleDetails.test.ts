@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
-import { createSimulatorHandler } from '../../../src/core/simulator/simulatorHandler';
+import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_FAILED, IMAGE_WIN11_24H2_M365, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
