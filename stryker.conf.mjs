@@ -6,6 +6,13 @@ const mutate = [
   'src/core/simulator/reconciliation.ts',
   'src/core/simulator/cloudPcLifecycle.ts',
   'src/core/simulator/cloudPcFootprint.ts',
+  'src/core/simulator/frontlineSharedApply.ts',
+  'src/core/policy/policyRules.ts',
+  'src/core/policy/namingRules.ts',
+  'src/core/policy/namingFindings.ts',
+  'src/core/policy/namingTemplate.ts',
+  'src/core/policy/assignmentRules.ts',
+  'src/core/policy/overlapRules.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -27,7 +34,7 @@ export default {
   mutate,
   mochaOptions: {
     config: '.mocharc.json',
-    spec: ['test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts'],
+    spec: ['test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
     ignore: [
       'test/unit/simulator/durability.test.ts', 'test/unit/simulator/oneWriter.test.ts', 'test/unit/simulator/sharedSimulator.test.ts',

@@ -9,7 +9,8 @@ import { asArray, asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
-import type { DeployedPolicy } from './overlapRules';
+import type { DeployedPolicy, PolicyInFile } from './overlapRules';
+import { policyIndexOf } from './findingCap';
 import { policyRuleHits } from './policyRules';
 import { schemaHits } from './schemaCheck';
 import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
@@ -25,6 +26,8 @@ export interface CheckOptions {
   partial: boolean;
   fleetSize?: number;
   deployedPolicies?: readonly DeployedPolicy[];
+  /** The deployed id each policy is bound to by its `policy id` comment, by fleet index ([0] for one policy). */
+  boundIds?: readonly (string | undefined)[];
 }
 
 export interface CheckedDocument {
@@ -90,8 +93,14 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
       for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
     }
   }
-  add(overlapHits(policies, options.deployedPolicies));
+  add(overlapHits(boundTo(policies, options.boundIds), options.deployedPolicies));
   return { hits, policies, unchecked: 0, inexact, indexSpan: list ? indexSpanOf(list) : 0 };
+}
+
+/** A bound policy is matched to its deployed copy by id, so a rename does not make it overlap itself (docs/rules.md CPC325). */
+function boundTo(policies: PolicyEntry[], boundIds: readonly (string | undefined)[] | undefined): PolicyInFile[] {
+  if (!boundIds) return policies;
+  return policies.map((p) => ({ ...p, boundId: boundIds[p.path.length === 0 ? 0 : policyIndexOf(p.path)] }));
 }
 
 /** Every policy of the document, checked or not (per-policy findings of a capped fleet). */

@@ -19,6 +19,8 @@ export interface DeployedPolicy {
 export interface PolicyInFile {
   path: JsonPath;
   value: JsonObject;
+  /** The deployed policy's id this policy is bound to (the `policy id` comment Pull and Deploy write), if any. */
+  boundId?: string;
 }
 
 /** One policy's claim on a group. `assigned`: the tenant already has this assignment (it was assigned before anything in the file). */
@@ -55,7 +57,7 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
     const family = perUserFamily(p.value['provisioningType']);
     if (!family) continue;
     const name = asString(p.value['displayName']) ?? 'this policy';
-    const self = deployedTwin(p.value, deployed);
+    const self = deployedTwin(p, deployed);
     if (self) matched.add(self);
     const inTenant = new Set((self?.assignments ?? []).map((a) => a.target.groupId.toLowerCase()));
     const list = asArray(p.value['assignments']) ?? [];
@@ -80,11 +82,14 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
   return hits;
 }
 
-/** The same policy in the tenant: by id when the file carries one, else by displayName. */
-function deployedTwin(policy: JsonObject, deployed: readonly DeployedPolicy[]): DeployedPolicy | undefined {
-  const id = asString(policy['id']);
+/**
+ * The same policy in the tenant: by id when the file carries one or is bound to one (a bound policy keeps its
+ * deployed copy through a rename), else by displayName.
+ */
+function deployedTwin(p: PolicyInFile, deployed: readonly DeployedPolicy[]): DeployedPolicy | undefined {
+  const id = asString(p.value['id']) ?? p.boundId;
   if (id) return deployed.find((d) => d.id === id);
-  const name = asString(policy['displayName']);
+  const name = asString(p.value['displayName']);
   return name === undefined ? undefined : deployed.find((d) => d.displayName === name);
 }
 

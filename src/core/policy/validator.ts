@@ -12,6 +12,7 @@ import { checkDocument, policyList } from './documentChecks';
 import type { PolicyEntry } from './documentChecks';
 import { firstPoliciesFirst, LeftOut, MAX_FINDINGS } from './findingCap';
 import { RULES } from './ruleCodes';
+import type * as PolicyBindingModule from './policyBinding';
 import type * as SyntaxCheckModule from './syntaxCheck';
 import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
 import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
@@ -59,6 +60,15 @@ function guarded(text: string, options: ValidateOptions, perPolicy: boolean): Do
   }
 }
 
+type BindingModule = typeof PolicyBindingModule;
+let bindingModule: BindingModule | undefined;
+
+/** The binding comments are read with jsonc-parser, so like `syntax()` it loads only when a tenant's policies are passed. */
+function bindings(): BindingModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (bindingModule ??= require('./policyBinding') as BindingModule);
+}
+
 type SyntaxCheck = typeof SyntaxCheckModule;
 let syntaxModule: SyntaxCheck | undefined;
 
@@ -96,7 +106,9 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
     return { value: parsed.value, policies: [], findings: sortFindings(left.summarize(findings, text)) };
   }
   const room = MAX_FINDINGS - findings.length;
-  const collected = checkDocument(root, { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies: options.deployedPolicies }, room);
+  const deployedPolicies = options.deployedPolicies;
+  const boundIds = deployedPolicies?.length ? bindings().policyBindings(text).map((b) => b.id) : undefined;
+  const collected = checkDocument(root, { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies, boundIds }, room);
   left.unchecked = collected.unchecked;
   left.inexact = collected.inexact;
   // A capped fleet's per-policy findings still name every policy (the unchecked ones have none).

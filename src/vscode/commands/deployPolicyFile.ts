@@ -11,7 +11,7 @@ import type { CommandContext } from './commandContext';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { preflightProblems } from './deployPreflight';
-import { bindingEdit, policyBindings } from './policyBinding';
+import { bindingEdit, policyBindings } from '../../core/policy/policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { changedProperties, IMMUTABLE_FIELDS, parsePolicyFiles, sameAssignments } from './policyFileShape';
 import { decide } from './questions';

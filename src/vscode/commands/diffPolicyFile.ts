@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import { openDeployDiff } from './deployDiff';
-import { policyBindings } from './policyBinding';
+import { policyBindings } from '../../core/policy/policyBinding';
 import { findDeployed } from './policyFileLookup';
 import { changedProperties, parsePolicyFiles } from './policyFileShape';
 

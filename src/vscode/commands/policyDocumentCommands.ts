@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import { reportError } from './actionProgress';
 import { pickPolicyId, policyIdOf } from './commandArgs';
-import { policyBindings } from './policyBinding';
+import { policyBindings } from '../../core/policy/policyBinding';
 import { documentOf, findDeployed } from './policyFileLookup';
 import { parsePolicyFile, parsePolicyFiles, policyToFileText } from './policyFileShape';
 import { RemotePolicyDocuments } from './remotePolicyDocuments';

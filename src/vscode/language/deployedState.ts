@@ -2,7 +2,7 @@
 // (the CodeLens above each policy). Plain TS: the same binding (the `policy id` comment, else the exact
 // displayName) and the same comparison by meaning that Deploy uses, so the lens never disagrees with Deploy.
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { policyBindings } from '../commands/policyBinding';
+import { policyBindings } from '../../core/policy/policyBinding';
 import { changedProperties, parsePolicyFiles } from '../commands/policyFileShape';
 
 export type DeployedState =

@@ -69,4 +69,37 @@ describe('overlapping targets: the first assigned policy wins', () => {
     assert.equal(found.length, 1);
     assert.match(found[0]!.message, /also targeted by 'Sales' \(assigned in the tenant\).*'New' provisions nothing/);
   });
+
+  describe('a file bound to its deployed policy (the `policy id` comment Pull and Deploy write) is matched by id', () => {
+    const BOUND = 'a1b2c3d4-0000-4000-8000-000000000001';
+    const OTHER = 'a1b2c3d4-0000-4000-8000-000000000002';
+    const deployedSales = (displayName: string, groupId = SALES): DeployedPolicy => ({ id: BOUND, displayName, provisioningType: 'dedicated', assignments: [{ target: { groupId } }] });
+    const pulled = (id: string, p: Record<string, unknown>): string => `// ${String(p['displayName'])}: pulled from the tenant (policy id ${id}).\n${JSON.stringify(p, null, 2)}\n`;
+
+    it('a bound file whose displayName was renamed does not overlap with its own deployed copy', () => {
+      assert.deepEqual(overlaps(pulled(BOUND, policy('Sales (renamed)', [SALES])), [deployedSales('Sales')]), []);
+    });
+
+    it('each fleet entry is matched by the id in the comment before it', () => {
+      const text = `{\n  "policies": [\n    ${JSON.stringify(policy('Finance', [HR]))},\n    // policy id ${BOUND}\n    ${JSON.stringify(policy('Sales renamed', [SALES]))}\n  ]\n}\n`;
+      assert.deepEqual(overlaps(text, [deployedSales('Sales')]), []);
+    });
+
+    it('an unbound file is still matched by displayName, and a renamed unbound one overlaps its old copy', () => {
+      assert.deepEqual(overlaps(JSON.stringify(policy('Sales', [SALES])), [deployedSales('Sales')]), []);
+      const found = overlaps(JSON.stringify(policy('Sales (renamed)', [SALES])), [deployedSales('Sales')]);
+      assert.equal(found.length, 1);
+      assert.match(found[0]!.message, /also targeted by 'Sales' \(already assigned in the tenant\)/);
+    });
+
+    it('a file bound to one policy still overlaps a different deployed policy on the same group, even one with its displayName', () => {
+      const other = (displayName: string): DeployedPolicy => ({ id: OTHER, displayName, provisioningType: 'dedicated', assignments: [{ target: { groupId: SALES } }] });
+      for (const name of ['Legacy', 'Sales']) {
+        // The file adds SALES to its own policy (deployed with HR only); another policy already has SALES.
+        const found = overlaps(pulled(BOUND, policy('Sales', [HR, SALES])), [deployedSales('Sales old', HR), other(name)]);
+        assert.equal(found.length, 1, name);
+        assert.match(found[0]!.message, new RegExp(`also targeted by '${name}' \\(already assigned in the tenant\\)`));
+      }
+    });
+  });
 });

@@ -46,6 +46,19 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'inGracePeriod');
   });
 
+  it('takes an allotment without allotmentLicensesCount as one licence: three Cloud PCs, for dedicated and shared alike', async () => {
+    const t = tenant();
+    const ids = [];
+    for (let i = 1; i <= 4; i++) ids.push((await t.user(`Porter ${i}`, [])).id);
+    const plan = { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift' };
+    const dedicated = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
+    await t.assign(dedicated, [await t.group('Porters', ids)], plan);
+    assert.equal((await t.cloudPcs()).filter((c) => c.provisioningPolicyId === dedicated).length, 3);
+    const shared = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    await t.assign(shared, [await t.group('Desk')], plan);
+    assert.equal((await t.cloudPcs()).filter((c) => c.provisioningPolicyId === shared).length, 1);
+  });
+
   it('scales with the allotment: two licences, six Cloud PCs', async () => {
     const t = tenant();
     const ids = [];
@@ -168,6 +181,32 @@ describe('apply on a Frontline shared pool', () => {
       const bad = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage }));
       assert.equal(bad.status, 400, String(reservePercentage));
       assert.match(bad.json.error.innerError.message, /from 0 to 99/);
+    }
+  });
+
+  it('counts the Cloud PCs it reprovisions in the audit event, and answers 204 for a pool that has none yet', async () => {
+    const t = tenant();
+    const p = await pool(t);
+    await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { reservePercentage: 0 });
+    const empty = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${empty}/apply`, { reservePercentage: 0 })).status, 204);
+    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { activity: string }) => e.activity === 'Apply provisioning policy');
+    const changed = events.map((e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
+      e.resources[0].modifiedProperties.find((m) => m.displayName === 'cloudPcsChanged')?.newValue);
+    assert.deepEqual(changed, ['3', '0']);
+  });
+
+  it('takes 99 as the highest percentage (refused as not modelled, saying what to send instead); forced logoff alone is Frontline shared only too', async () => {
+    const t = tenant();
+    const p = await pool(t);
+    const top = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage: 99 }));
+    assert.equal(top.status, 400);
+    assert.match(top.json.error.innerError.message, /does not model reservePercentage 99 .*Send reservePercentage 0 to reprovision every Cloud PC of the pool now/);
+    const dedicated = await t.policy();
+    for (const isForceUserLogoffEnabled of [true, false]) {
+      const r = await t.call('POST', `${VE}/provisioningPolicies/${dedicated}/apply`, JSON.stringify({ policySettings: 'region', isForceUserLogoffEnabled }));
+      assert.equal(r.status, 400, String(isForceUserLogoffEnabled));
+      assert.match(r.json.error.innerError.message, /only to Frontline shared/);
     }
   });
 });
