@@ -6,7 +6,9 @@ const mutate = [
   'src/core/simulator/reconciliation.ts',
   'src/core/simulator/cloudPcLifecycle.ts',
   'src/core/simulator/cloudPcFootprint.ts',
-  'src/core/simulator/frontlineSharedApply.ts',
+  'src/core/simulator/rest/applyRequestCheck.ts',
+  'src/core/simulator/cloudPcActions.ts',
+  'src/core/coverage/coverage.ts',
   'src/core/policy/policyRules.ts',
   'src/core/policy/namingRules.ts',
   'src/core/policy/namingFindings.ts',
@@ -34,7 +36,7 @@ export default {
   mutate,
   mochaOptions: {
     config: '.mocharc.json',
-    spec: ['test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: ['test/unit/coverage/**/*.test.ts', 'test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
     ignore: [
       'test/unit/simulator/durability.test.ts', 'test/unit/simulator/oneWriter.test.ts', 'test/unit/simulator/sharedSimulator.test.ts',
