@@ -56,7 +56,8 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
     const regionName = asString(config['regionName']);
     if (regionName && regionName !== 'automatic') regionHit(regionName, [...path, 'regionName'], tenant, out);
     const regionGroup = asString(config['regionGroup']);
-    if (regionGroup && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
+    // `default` names no group: the service picks one, so no supported region carries it (Graph: "cloudPcRegionGroup", docs/rules.md CPC505).
+    if (regionGroup && regionGroup !== 'default' && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
       out.push(hit(TENANT_RULES.regionNotOffered, 'warning', `No region of the group '${regionGroup}' is offered to this tenant: Cloud PCs may not provision.`, [...path, 'regionGroup']));
     }
   });

@@ -87,6 +87,7 @@ export class TenantCache implements vscode.Disposable {
     for (const id of wanted) this.pendingGroups.add(id);
     const backend = this.ctx.backends.current;
     void lookupGroups(backend.api, wanted, backend.signal).then((found) => {
+      if (this.switchedFrom(backend)) return;
       for (const [id, group] of found) this.groups.set(id, group);
       for (const id of wanted) this.lookedUp.add(id);
       this.rebuild();
@@ -103,10 +104,15 @@ export class TenantCache implements vscode.Disposable {
       this.rebuild();
       return;
     }
+    const backend = this.ctx.backends.current;
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
+    const onBackendGone = (): void => abort.abort();
+    backend.signal.addEventListener('abort', onBackendGone, { once: true });
     try {
-      const found = await searchGroupsByName(this.ctx.backends.current.api, text, abort.signal);
+      const found = await searchGroupsByName(backend.api, text, abort.signal);
+      // The old tenant's groups must not land in the new backend's cache (docs/tenant-editor.md: a switch drops the old tenant).
+      if (this.switchedFrom(backend)) return;
       this.searches.remember(text, found);
       this.groupsByName = found;
       for (const g of found) if (!this.groups.get(g.id.toLowerCase())) this.groups.set(g.id.toLowerCase(), g);
@@ -115,7 +121,13 @@ export class TenantCache implements vscode.Disposable {
       // Offline or signed out: completion keeps what it had (no popup while typing).
     } finally {
       cancel.dispose();
+      backend.signal.removeEventListener('abort', onBackendGone);
     }
+  }
+
+  /** The backend a read started on is no longer the one in use: its answer is dropped. */
+  private switchedFrom(backend: { signal: AbortSignal }): boolean {
+    return backend.signal.aborted || this.ctx.backends.current !== backend;
   }
 
   private rebuild(): void {

@@ -107,6 +107,13 @@ describe('tenant checks against the demo tenant', () => {
     await assert.rejects(api.createPolicy(JSON.parse(text)), (err: { status?: number }) => err.status === 400);
   });
 
+  it('regionGroup "default" (the service picks the group) is no region group to look for: nothing said, and the service accepts it', async () => {
+    const text = policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'default' }] });
+    assert.deepEqual(validateAgainstTenant(text, tenant), []);
+    const created = await api.createPolicy(JSON.parse(text));
+    await api.deletePolicy(created.id);
+  });
+
   it('a Frontline assignment naming an Enterprise plan, or no plan of the tenant, is CPC506; the Frontline plan is fine', () => {
     const frontline = (planId: string): string => policy({ provisioningType: 'sharedByUser', assignments: [{ target: { groupId: MADE_UP, servicePlanId: planId } }] });
     assert.deepEqual(validateAgainstTenant(frontline(PLAN_FRONTLINE_2VCPU), tenant).map((f) => f.code), []);

@@ -1,0 +1,84 @@
+// A backend switch drops the old tenant (docs/tenant-editor.md "Never in the way of typing"): an answer the
+// old backend gives after the switch must not land in the new backend's cache. The cache needs only
+// vscode's EventEmitter and l10n, so this test gives it those two (no VS Code runs here).
+import * as assert from 'node:assert/strict';
+import Module from 'node:module';
+import type * as TenantCacheModule from '../../../src/vscode/language/tenantCache';
+
+class Emitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  readonly event = (listener: (e: T) => void): { dispose(): void } => {
+    this.listeners.push(listener);
+    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+const vscodeStub = { EventEmitter: Emitter, l10n: { t: (message: string) => message } };
+type Resolve = (request: string, ...rest: unknown[]) => string;
+const moduleInternals = Module as unknown as { _resolveFilename: Resolve; _cache: Record<string, unknown> };
+
+function loadTenantCache(): typeof TenantCacheModule {
+  const resolve = moduleInternals._resolveFilename;
+  moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? 'vscode-stub' : resolve.call(this, request, ...rest);
+  };
+  moduleInternals._cache['vscode-stub'] = { id: 'vscode-stub', filename: 'vscode-stub', loaded: true, exports: vscodeStub };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('../../../src/vscode/language/tenantCache') as typeof TenantCacheModule;
+  } finally {
+    moduleInternals._resolveFilename = resolve;
+  }
+}
+
+interface Group {
+  id: string;
+  displayName: string;
+}
+
+function tenantApi(groups: Group[], searchGate?: Promise<void>): unknown {
+  const none = async (): Promise<never[]> => [];
+  return {
+    listOnPremisesConnections: none, listGalleryImages: none, listDeviceImages: none, listServicePlans: none, listFrontlineServicePlans: none,
+    listSupportedRegions: async () => [{ id: 'eastus2', displayName: 'East US 2', regionGroup: 'usEast', regionStatus: 'available' }],
+    listSubscribedSkus: none, listGroupMembers: none,
+    getGroup: async (id: string) => groups.find((g) => g.id === id) ?? Promise.reject(Object.assign(new Error('not found'), { status: 404 })),
+    searchGroups: async (text: string) => {
+      await searchGate;
+      return groups.filter((g) => g.displayName.toLowerCase().startsWith(text.toLowerCase()));
+    },
+  };
+}
+
+describe('tenant cache across a backend switch', () => {
+  it('a group search answered by the old backend after a switch is dropped: completion offers only the new tenant', async () => {
+    const { TenantCache } = loadTenantCache();
+    const switched = new Emitter<void>();
+    let answer!: () => void;
+    const oldAbort = new AbortController();
+    const oldBackend = { api: tenantApi([{ id: 'old-sales', displayName: 'Sales (old tenant)' }], new Promise<void>((r) => (answer = r))), signal: oldAbort.signal };
+    const backends = { current: oldBackend as { api: unknown; signal: AbortSignal }, onDidChangeBackend: switched.event };
+    const cache = new TenantCache({ backends, onDidRequestRefresh: new Emitter<void>().event } as never, () => 0);
+    await cache.refresh(true);
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+    const search = cache.searchGroups('Sal', token as never);
+
+    oldAbort.abort();
+    backends.current = { api: tenantApi([]), signal: new AbortController().signal };
+    switched.fire();
+    answer();
+    await search;
+    await cache.refresh(true);
+
+    const tenant = cache.index!;
+    assert.deepEqual(tenant.catalog.groupsByName, []);
+    assert.equal(tenant.group('old-sales'), undefined, 'a group only the old tenant has is unknown here, so CPC507 can still say so once it is looked up');
+    cache.dispose();
+  });
+});
