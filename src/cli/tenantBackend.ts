@@ -14,7 +14,8 @@ export function backendProblem(url: string): string | undefined {
   } catch {
     return `--backend '${url}' is not a URL: give the simulator server's address, e.g. http://127.0.0.1:8080`;
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  // The simulator server listens on 127.0.0.1 only (and answers only that host name or localhost).
+  const loopback = ['127.0.0.1', 'localhost'].includes(parsed.hostname);
   if (!/^https?:$/.test(parsed.protocol) || !loopback) return `--backend takes a server on this machine (http://127.0.0.1:PORT, e.g. cpcpolicy simulator serve), not '${url}'`;
   return undefined;
 }

@@ -37,6 +37,9 @@ export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: A
   return { readAt: now, connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans };
 }
 
+/** Group lookups in flight at once (each is a group read and a members read). */
+const GROUP_LOOKUPS_AT_ONCE = 4;
+
 /**
  * Looks groups up by id: the group with its direct members and how many hold a Windows 365 licence, or
  * null when the tenant has no such group. Keys are lower-cased ids (TenantIndex.group).
@@ -44,20 +47,27 @@ export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: A
 export async function lookupGroups(api: CloudPcApi, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TenantGroup | null>> {
   const out = new Map<string, TenantGroup | null>();
   const skus = await optional(api.listSubscribedSkus({ signal }), signal);
-  const cloudPcSkus = new Set((skus ?? []).filter(isCloudPcSku).map((s) => s.skuId));
-  await Promise.all([...new Set(ids.map((id) => id.toLowerCase()))].map(async (id) => {
-    const group = await groupOrNull(api, id, signal);
-    if (group === undefined) return;
-    if (group === null) {
-      out.set(id, null);
-      return;
-    }
-    const members = await optional(api.listGroupMembers(id, { signal, select: ['id', 'userPrincipalName', 'assignedLicenses'] }), signal);
-    const users = (members ?? []).filter((m) => 'userPrincipalName' in m && typeof m.userPrincipalName === 'string');
-    const licensed = skus ? users.filter((u) => ((u as { assignedLicenses?: { skuId: string }[] }).assignedLicenses ?? []).some((l) => cloudPcSkus.has(l.skuId))).length : undefined;
-    out.set(id, { id: group.id, displayName: group.displayName, ...(members ? { memberCount: users.length } : {}), ...(licensed !== undefined ? { licensedMemberCount: licensed } : {}) });
-  }));
+  const cloudPcSkus = skus ? new Set(skus.filter(isCloudPcSku).map((s) => s.skuId)) : undefined;
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  // A few at a time, as the bulk actions do: a fleet file naming hundreds of groups must not invite throttling (429).
+  for (let i = 0; i < unique.length; i += GROUP_LOOKUPS_AT_ONCE) {
+    const batch = unique.slice(i, i + GROUP_LOOKUPS_AT_ONCE);
+    const found = await Promise.all(batch.map((id) => lookupGroup(api, id, cloudPcSkus, signal)));
+    batch.forEach((id, k) => {
+      if (found[k] !== undefined) out.set(id, found[k]!);
+    });
+  }
   return out;
+}
+
+/** One group with its member counts, null when the tenant has none, undefined when the backend could not say. */
+async function lookupGroup(api: CloudPcApi, id: string, cloudPcSkus: Set<string> | undefined, signal: AbortSignal | undefined): Promise<TenantGroup | null | undefined> {
+  const group = await groupOrNull(api, id, signal);
+  if (!group) return group;
+  const members = await optional(api.listGroupMembers(id, { signal, select: ['id', 'userPrincipalName', 'assignedLicenses'] }), signal);
+  const users = (members ?? []).filter((m) => 'userPrincipalName' in m && typeof m.userPrincipalName === 'string') as { assignedLicenses?: { skuId: string }[] }[];
+  const licensed = cloudPcSkus ? users.filter((u) => (u.assignedLicenses ?? []).some((l) => cloudPcSkus.has(l.skuId))).length : undefined;
+  return { id: group.id, displayName: group.displayName, ...(members ? { memberCount: users.length } : {}), ...(licensed !== undefined ? { licensedMemberCount: licensed } : {}) };
 }
 
 /** The group, null when the backend says 404, undefined when it could not say (offline, no permission). */

@@ -134,7 +134,8 @@ function frontlinePlanHit(id: string, path: JsonPath, tenant: TenantIndex, out: 
   const options = tenant.catalog.frontlinePlans ?? [];
   if (plan && !isFrontlineType(plan.provisioningType)) {
     out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `'${plan.displayName}' is an Enterprise service plan: a Frontline assignment needs a Frontline service plan.`, path, choices(path, options)));
-  } else if (!plan && (frontline === null || plan === null)) {
+  } else if (frontline === null || (frontline === undefined && plan === null)) {
+    // frontLineServicePlans lists the plans the tenant owns; its ids are what assignments name (Graph: "List frontLineServicePlans").
     out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `This tenant has no Frontline service plan with the id '${id}': the assignment would fail.`, path, choices(path, options)));
   }
 }

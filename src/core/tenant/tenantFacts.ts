@@ -39,7 +39,8 @@ export function imageProblem(image: CloudPcGalleryImage | CloudPcDeviceImage, no
   if (isGallery(image)) {
     // After expirationDate nothing new provisions; between endDate and it, support has ended (Graph: cloudPcGalleryImage).
     if (image.status === 'notSupported' || passed(image.expirationDate, now)) {
-      return { severity: 'warning', message: `Provisioning will fail: the gallery image '${name}' ${image.expirationDate ? `expired on ${image.expirationDate}` : 'is not supported'}; choose a supported image.` };
+      const why = passed(image.expirationDate, now) ? `expired on ${image.expirationDate}` : 'is not supported';
+      return { severity: 'warning', message: `Provisioning will fail: the gallery image '${name}' ${why}; choose a supported image.` };
     }
     if (passed(image.endDate, now)) {
       return { severity: 'warning', message: `Support for the gallery image '${name}' ended on ${image.endDate}${image.expirationDate ? `; new Cloud PCs stop provisioning from it on ${image.expirationDate}` : ''}.` };

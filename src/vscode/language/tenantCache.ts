@@ -49,10 +49,18 @@ export class TenantCache implements vscode.Disposable {
     return this.current;
   }
 
-  /** Reads the catalog again if forced or a minute has passed; concurrent callers share one read. */
+  /**
+   * Reads the catalog again if forced or a minute has passed; concurrent callers share one read, and a forced
+   * one (Refresh) replaces a read in flight. Refresh also reads the groups again (they may have changed).
+   */
   async refresh(force: boolean): Promise<void> {
-    if (this.reading) return;
+    if (this.reading && !force) return;
     if (!this.gate.take(force)) return;
+    this.reading?.abort();
+    if (force) {
+      this.lookedUp.clear();
+      this.searches.clear();
+    }
     const backend = this.ctx.backends.current;
     const reading = new AbortController();
     const onBackendGone = (): void => reading.abort();
@@ -86,14 +94,21 @@ export class TenantCache implements vscode.Disposable {
     if (wanted.length === 0 || !this.catalog) return;
     for (const id of wanted) this.pendingGroups.add(id);
     const backend = this.ctx.backends.current;
-    void lookupGroups(backend.api, wanted, backend.signal).then((found) => {
-      if (this.switchedFrom(backend)) return;
-      for (const [id, group] of found) this.groups.set(id, group);
-      for (const id of wanted) this.lookedUp.add(id);
-      this.rebuild();
-    }, () => undefined).finally(() => {
+    const settle = (): void => {
       for (const id of wanted) this.pendingGroups.delete(id);
-    });
+    };
+    void lookupGroups(backend.api, wanted, backend.signal).then((found) => {
+      // Settled before the change fires: the checks it triggers may ask again for an id the backend could not answer.
+      settle();
+      // Nothing answered (offline): no change to announce, or the checks it triggers would ask again at once, in a loop.
+      if (found.size === 0 || this.switchedFrom(backend)) return;
+      // Only the ids the backend answered for: one it could not say (offline) is asked again next time.
+      for (const [id, group] of found) {
+        this.groups.set(id, group);
+        this.lookedUp.add(id);
+      }
+      this.rebuild();
+    }, settle);
   }
 
   /** Groups whose name starts with `text`: from an earlier answer when it holds them all, else read from the backend. */

@@ -61,6 +61,7 @@ export class TenantDiagnostics implements FindingSource, vscode.Disposable {
 
   forget(doc: vscode.TextDocument): void {
     clearTimeout(this.timers.get(doc.uri.toString()));
+    this.timers.delete(doc.uri.toString());
     this.collection.delete(doc.uri);
     this.findings.delete(doc.uri.toString());
   }

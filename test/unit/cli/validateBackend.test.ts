@@ -53,6 +53,9 @@ describe('cpcpolicy validate --backend (a simulator server process)', function (
     const remote = capture(dir);
     assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', 'https://graph.microsoft.com'], remote), 2);
     assert.match(remote.err, /server on this machine/);
+    // The simulator server listens on 127.0.0.1 only.
+    const v6 = capture(dir);
+    assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', 'http://[::1]:8080'], v6), 2);
     const down = capture(dir);
     assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', 'http://127.0.0.1:9'], down), 2);
     assert.match(down.err, /cannot read the tenant at http:\/\/127\.0\.0\.1:9/);

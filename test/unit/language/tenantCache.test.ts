@@ -82,3 +82,78 @@ describe('tenant cache across a backend switch', () => {
     cache.dispose();
   });
 });
+
+/** Lets pending promise callbacks run until `done` holds (no timers: bounded by a count of turns). */
+async function waitUntilSettled(done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 100 && !done(); turn++) await new Promise((r) => setImmediate(r));
+  for (let turn = 0; turn < 10; turn++) await new Promise((r) => setImmediate(r));
+  assert.ok(done());
+}
+
+describe('tenant cache refresh', () => {
+  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+  const cacheOn = (api: unknown) => {
+    const { TenantCache } = loadTenantCache();
+    const backends = { current: { api, signal: new AbortController().signal }, onDidChangeBackend: new Emitter<void>().event };
+    return new TenantCache({ backends, onDidRequestRefresh: new Emitter<void>().event } as never, () => 0);
+  };
+
+  it('Refresh while a read is in flight reads again, and its answer is the one kept', async () => {
+    let release!: () => void;
+    let reads = 0;
+    const api = {
+      ...(tenantApi([]) as object),
+      listSupportedRegions: async () => {
+        reads++;
+        if (reads === 1) await new Promise<void>((r) => (release = r));
+        return [{ id: reads === 1 ? 'old' : 'new', displayName: 'R', regionGroup: 'usEast', regionStatus: 'available' }];
+      },
+    };
+    const cache = cacheOn(api);
+    const first = cache.refresh(true);
+    await cache.refresh(true);
+    release();
+    await first;
+    assert.deepEqual(cache.index!.catalog.regions!.map((r) => r.id), ['new']);
+  });
+
+  it('Refresh asks the group searches again (a group added since shows up)', async () => {
+    const groups: Group[] = [{ id: 'g1', displayName: 'Sales' }];
+    const cache = cacheOn(tenantApi(groups));
+    await cache.refresh(true);
+    await cache.searchGroups('Sal', token as never);
+    groups.push({ id: 'g2', displayName: 'Sales EMEA' });
+    await cache.refresh(true);
+    await cache.searchGroups('Sal', token as never);
+    assert.deepEqual(cache.index!.catalog.groupsByName!.map((g) => g.id), ['g1', 'g2']);
+  });
+
+  it('a group lookup the backend could not answer (offline) is asked again, not taken as known', async () => {
+    let up = false;
+    const api = {
+      ...(tenantApi([{ id: 'g1', displayName: 'Sales' }]) as object),
+      getGroup: async (id: string) => {
+        if (!up) throw Object.assign(new Error('offline'), { status: 0 });
+        return { id, displayName: 'Sales' };
+      },
+    };
+    const cache = cacheOn(api);
+    await cache.refresh(true);
+    const changed = (): Promise<void> => new Promise((resolve) => { const sub = cache.onDidChange(() => { sub.dispose(); resolve(); }); });
+    let asked = 0;
+    const getGroup = (api as { getGroup: (id: string) => Promise<unknown> }).getGroup;
+    (api as { getGroup: (id: string) => Promise<unknown> }).getGroup = (id: string) => {
+      asked++;
+      return getGroup(id);
+    };
+    cache.lookUpGroups(['g1']);
+    await waitUntilSettled(() => asked === 1);
+    // Offline: no verdict, and no change announced (which would make the checks ask again at once, in a loop).
+    assert.equal(cache.index!.group('g1'), undefined, 'no verdict while offline');
+    up = true;
+    const arrived = changed();
+    cache.lookUpGroups(['g1']);
+    await arrived;
+    assert.equal(cache.index!.group('g1')?.displayName, 'Sales');
+  });
+});

@@ -124,6 +124,20 @@ describe('tenant checks against the demo tenant', () => {
     assert.equal(validateAgainstTenant(frontline(MADE_UP), tenant)[0]!.code, 'CPC506');
   });
 
+  it('a Frontline plan of the catalog that the tenant does not own (not in frontLineServicePlans) is CPC506', () => {
+    const unowned = { ...catalog.servicePlans!.find((p) => p.id === PLAN_FRONTLINE_2VCPU)!, id: 'fl-plan-unowned', displayName: 'Frontline 4vCPU' };
+    const withUnowned = new TenantIndex({ ...catalog, servicePlans: [...catalog.servicePlans!, unowned] });
+    const text = policy({ provisioningType: 'sharedByUser', assignments: [{ target: { groupId: MADE_UP, servicePlanId: 'fl-plan-unowned' } }] });
+    assert.deepEqual(validateAgainstTenant(text, withUnowned).map((f) => f.code), ['CPC506']);
+  });
+
+  it('an image marked notSupported before its expiration date says "is not supported", not "expired"', () => {
+    const image = { ...catalog.galleryImages![0]!, id: 'img-unsupported', status: 'notSupported' as const, expirationDate: '2099-01-01' };
+    const [f] = validateAgainstTenant(policy({ imageId: 'img-unsupported' }), new TenantIndex({ ...catalog, galleryImages: [image] }));
+    assert.match(f!.message, /is not supported/);
+    assert.doesNotMatch(f!.message, /expired/);
+  });
+
   it('a group id the tenant does not have is CPC507 once looked up; an existing group has its members and licensed members', async () => {
     const [existing] = await api.searchGroups('');
     const groups = await lookupGroups(api, [existing!.id, MADE_UP]);
