@@ -5,21 +5,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createVSIX } from '@vscode/vsce';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, contextMenu, openCloudPcSidebar, openWorkbench, quickOpen, resultsDir, runCommand, screenshot, screenshotOnFailure, widenSidebar } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, contextMenu, expandGroup, firstChildOf, namedRow, openCloudPcSidebar, openWorkbench, pane, quickOpen, resultsDir, runCommand, screenshot, screenshotOnFailure, waitUntil, widenSidebar } from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const FINANCE = 'Contoso Finance (hybrid)';
 const RENAMED = 'Contoso Finance (hybrid) v2';
 const RENAME_FILE = 'e2e-rename.cpcpolicy.json';
-
-function pane(page, title) {
-  return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
-}
-
-/** A tree row of one pane whose label is exactly `name` (descriptions and counts aside). */
-function namedRow(paneLocator, name) {
-  return paneLocator.locator('.monaco-list-row', { has: paneLocator.page().locator('.label-name', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }) }).first();
-}
 
 /** The status group a Cloud PC row sits in: the nearest level-1 row above it, by the list's own order. */
 async function groupOf(paneLocator, name) {
@@ -60,17 +51,7 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     const { page } = wb;
     const cloudPcs = pane(page, 'Cloud PCs');
     // The demo's joiner may still be provisioning: rows move when it lands, so nothing here goes by position.
-    const group = cloudPcs.locator('.monaco-list-row[aria-level="1"]', { hasText: /^Provisioned\s*\d+$/ }).first();
-    await group.waitFor({ timeout: LABEL_TIMEOUT });
-    // A click can land on the row that moved under the pointer (seen in 1.139 when the joiner's group went):
-    // click the twistie until the Provisioned row itself says it is expanded.
-    const expanded = cloudPcs.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: /^Provisioned\s*\d+$/ }).first();
-    const deadline = Date.now() + UI_TIMEOUT;
-    while ((await group.getAttribute('aria-expanded')) !== 'true') {
-      assert.ok(Date.now() < deadline, 'the Provisioned group could not be expanded');
-      await group.locator('.monaco-tl-twistie').click();
-      await expanded.waitFor({ timeout: 5_000 }).catch(() => {});
-    }
+    await expandGroup(cloudPcs, 'Provisioned');
     let name;
     await waitUntil(async () => (name = await firstChildOf(cloudPcs, 'Provisioned')) !== undefined, 'a Cloud PC under Provisioned');
     const pcRow = namedRow(cloudPcs, name);
@@ -203,22 +184,3 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
     await screenshot(page, 'graph-error-row-sign-in');
   });
 });
-
-/** Polls `check` until it holds (the tree renders rows in frames of its own). */
-async function waitUntil(check, what, timeout = UI_TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The label of the first row under the level-1 row `groupLabel` (by the list's own order). */
-async function firstChildOf(paneLocator, groupLabel) {
-  return paneLocator.evaluate((el, wanted) => {
-    const rows = [...el.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-    const at = rows.findIndex((r) => r.getAttribute('aria-level') === '1' && r.querySelector('.label-name')?.textContent?.trim() === wanted);
-    const next = at >= 0 ? rows[at + 1] : undefined;
-    return next?.getAttribute('aria-level') === '2' ? next.querySelector('.label-name')?.textContent?.trim() : undefined;
-  }, groupLabel);
-}
