@@ -3,7 +3,7 @@
 // labels it expects (a missing label fails it) and leaves a PNG in test-results/.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, screenshotOnFailure, widenSidebar } from './workbench.mjs';
+import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, hoverUntil, openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, screenshotOnFailure, widenSidebar } from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const BROKEN_NAMING_POLICY = `{
@@ -112,8 +112,8 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: LABEL_TIMEOUT });
     // The name preview: an inlay hint after the template (→ sample name · length).
     await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
-    await page.locator('.monaco-editor .view-line', { hasText: '%USERNAME:4%' }).first().hover();
-    await page.locator('.monaco-hover', { hasText: /Cloud PC names from this template|RAND/ }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    const template = page.locator('.monaco-editor .view-line span', { hasText: 'USERNAME' }).first();
+    await hoverUntil(page, template, page.locator('.monaco-hover', { hasText: /Cloud PC names from this template|RAND/ }).first(), LABEL_TIMEOUT);
     const file = await screenshot(page, 'sidebar-policy-file');
     assert.ok(statSync(file).size > 10_000);
   });

@@ -166,6 +166,21 @@ export async function waitUntil(check, what, timeout = UI_TIMEOUT) {
 }
 
 /** The label of the first row under the level-1 row `groupLabel` (by the list's own order). */
+/**
+ * Hovers `target` until `expected` (a hover widget) shows. The editor's layout can move between the
+ * pointer's aim and its arrival (a CodeLens line appears above the policy once the tenant is read), so one
+ * hover may land on the line above: move away and aim again, until the deadline.
+ */
+export async function hoverUntil(page, target, expected, timeout = UI_TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await target.hover();
+    if (await expected.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error('the expected hover never showed');
+    await page.mouse.move(0, 0);
+  }
+}
+
 export async function firstChildOf(paneLocator, groupLabel) {
   return paneLocator.evaluate((el, wanted) => {
     const rows = [...el.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
