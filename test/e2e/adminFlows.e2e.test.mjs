@@ -51,9 +51,14 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     const { page } = wb;
     const cloudPcs = pane(page, 'Cloud PCs');
     // The demo's joiner may still be provisioning: rows move when it lands, so nothing here goes by position.
-    await expandGroup(cloudPcs, 'Provisioned');
     let name;
-    await waitUntil(async () => (name = await firstChildOf(cloudPcs, 'Provisioned')) !== undefined, 'a Cloud PC under Provisioned');
+    // Expanded until a Cloud PC shows under it: a click can land on the row that moved under the pointer
+    // when the joiner lands (seen in 1.139 under load: Failed opened, Provisioned stayed shut).
+    await waitUntil(async () => {
+      await expandGroup(cloudPcs, 'Provisioned');
+      name = await firstChildOf(cloudPcs, 'Provisioned');
+      return name !== undefined;
+    }, 'a Cloud PC under Provisioned');
     const pcRow = namedRow(cloudPcs, name);
     // No destructive button sits on the row: a row that leaves its group can't slide one under the pointer.
     await pcRow.hover();
