@@ -37,6 +37,8 @@ describe('the editor knows the tenant (simulator)', function () {
   before(async () => {
     await getExtension().activate();
     await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    // The demo tenant (an earlier suite may have left the empty one): its connections, images and groups.
+    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
   });
 
   afterEach(async () => {
