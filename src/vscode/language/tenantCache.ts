@@ -5,7 +5,6 @@
 import { errorText } from '../../core/model/errorText';
 import * as vscode from 'vscode';
 import { loadTenantCatalog, lookupGroups, searchGroupsByName } from '../../core/tenant/loadTenantCatalog';
-import type { SimulatorChange } from '../../core/simulator/changeEvents';
 import { GroupSearchCache } from '../../core/tenant/groupSearchCache';
 import { TenantIndex } from '../../core/tenant/tenantCatalog';
 import type { TenantCatalog, TenantGroup } from '../../core/tenant/tenantCatalog';
@@ -35,8 +34,6 @@ export class TenantCache implements vscode.Disposable {
   /** Why the tenant could not be read (shown in the language status item), when unavailable. */
   problem: string | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** The simulator whose changes the cache follows (a reset, a group or a connection changed). */
-  private following: { backend: unknown; sub: { dispose(): void } } | undefined;
 
   constructor(private readonly ctx: ExtensionContext, private readonly now: () => number = Date.now) {
     this.gate = new RefreshGate(REFRESH_INTERVAL_MS, now);
@@ -65,7 +62,6 @@ export class TenantCache implements vscode.Disposable {
       this.searches.clear();
     }
     const backend = this.ctx.backends.current;
-    this.follow(backend);
     const reading = new AbortController();
     const onBackendGone = (): void => reading.abort();
     backend.signal.addEventListener('abort', onBackendGone, { once: true });
@@ -149,28 +145,6 @@ export class TenantCache implements vscode.Disposable {
     return backend.signal.aborted || this.ctx.backends.current !== backend;
   }
 
-  /** On the simulator, its own change events say when the tenant moved: a reset, a group, a connection's health. */
-  private follow(backend: { simulator?: { onDidChange(listener: (change: SimulatorChange) => void): { dispose(): void } } }): void {
-    if (this.following?.backend === backend) return;
-    this.following?.sub.dispose();
-    this.following = backend.simulator ? { backend, sub: backend.simulator.onDidChange((change) => this.simulatorChanged(change)) } : undefined;
-  }
-
-  private simulatorChanged(change: SimulatorChange): void {
-    if (change.kind === 'tenant') {
-      // A reset: other groups under other ids. Forget them all and read the tenant again.
-      this.groups.clear();
-      this.groupsByName = [];
-      void this.refresh(true);
-    } else if (change.kind === 'onPremisesConnection') {
-      void this.refresh(true);
-    } else if (change.kind === 'group' || change.kind === 'user' || change.kind === 'license') {
-      // Members and names may differ now: ask again when next needed.
-      this.lookedUp.clear();
-      this.searches.clear();
-    }
-  }
-
   private rebuild(): void {
     if (!this.catalog) return;
     this.current = new TenantIndex({ ...this.catalog, groups: this.groups, groupsByName: this.groupsByName });
@@ -197,7 +171,6 @@ export class TenantCache implements vscode.Disposable {
 
   dispose(): void {
     this.reading?.abort();
-    this.following?.sub.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
