@@ -109,10 +109,12 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     // Wide enough for the whole description (user · policy · when the grace period ends).
     await widenSidebar(page, 1150);
     await graceRow.locator('.label-description', { hasText: 'grace period ends' }).waitFor({ timeout: UI_TIMEOUT });
-    const backendItem = page.locator('.part.statusbar .statusbar-item', { hasText: 'Simulator' }).first();
+    // The item says "Simulator" first and gains the clock once the session reports its time: wait for the clock.
+    const clockText = /Simulator\s*·\s*\d{1,2} [A-Z][a-z]{2} \d\d:\d\d\s*·\s*×\d+/;
+    const backendItem = page.locator('.part.statusbar .statusbar-item', { hasText: clockText }).first();
     await backendItem.waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'everyday-clock-and-grace');
-    assert.match(await backendItem.innerText(), /Simulator\s*·\s*\d{1,2} [A-Z][a-z]{2} \d\d:\d\d\s*·\s*×\d+/);
+    assert.match(await backendItem.innerText(), clockText);
     assert.match(await graceRow.innerText(), /grace period ends in \d+ days?/);
   });
 
