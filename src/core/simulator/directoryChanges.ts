@@ -94,10 +94,7 @@ export function addMember(t: Tenant, groupId: string, memberId: string, actor?: 
     pushTo(t.userGroups, memberId, groupId);
     reconcileUser(t, memberId);
   }
-  t.emit('group', groupId, 'updated');
-  if (actor) t.audit('Add member to group', 'AddGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
-    [{ displayName: 'members', oldValue: null, newValue: memberId }], actor);
-  return ok(undefined);
+  return memberChanged(t, group, memberId, 'added', actor);
 }
 
 export function removeMember(t: Tenant, groupId: string, memberId: string, actor?: Actor): SimResult<void> {
@@ -112,9 +109,19 @@ export function removeMember(t: Tenant, groupId: string, memberId: string, actor
     pullFrom(t.userGroups, memberId, groupId);
     reconcileUser(t, memberId);
   }
-  t.emit('group', groupId, 'updated');
-  if (actor) t.audit('Remove member from group', 'RemoveGroupMember', 'patch', { id: groupId, displayName: group.displayName, type: 'group' },
-    [{ displayName: 'members', oldValue: memberId, newValue: null }], actor);
+  return memberChanged(t, group, memberId, 'removed', actor);
+}
+
+/** Tells listeners the group changed and audits who added or removed the member (the Entra audit activity names). */
+function memberChanged(t: Tenant, group: GroupRecord, memberId: string, change: 'added' | 'removed', actor?: Actor): SimResult<void> {
+  t.emit('group', group.id, 'updated');
+  if (!actor) return ok(undefined);
+  const target = { id: group.id, displayName: group.displayName, type: 'group' };
+  if (change === 'added') {
+    t.audit('Add member to group', 'AddGroupMember', 'patch', target, [{ displayName: 'members', oldValue: null, newValue: memberId }], actor);
+  } else {
+    t.audit('Remove member from group', 'RemoveGroupMember', 'patch', target, [{ displayName: 'members', oldValue: memberId, newValue: null }], actor);
+  }
   return ok(undefined);
 }
 

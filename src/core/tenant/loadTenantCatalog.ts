@@ -4,6 +4,7 @@
 import type { CloudPcApi } from '../graph/cloudPcApi';
 import { isCloudPcSku } from '../fleet/licenceUse';
 import { isGraphError } from '../graph/graphError';
+import { defaultRequestsInFlight, mapInFlight } from '../graph/mapInFlight';
 import { GROUP_SEARCH_PAGE } from './groupSearchCache';
 import type { TenantCatalog, TenantConnection, TenantGroup } from './tenantCatalog';
 
@@ -37,26 +38,20 @@ export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: A
   return { readAt: now, connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans };
 }
 
-/** Group lookups in flight at once (each is a group read and a members read). */
-const GROUP_LOOKUPS_AT_ONCE = 4;
-
 /**
  * Looks groups up by id: the group with its direct members and how many hold a Windows 365 licence, or
  * null when the tenant has no such group. Keys are lower-cased ids (TenantIndex.group).
  */
 export async function lookupGroups(api: CloudPcApi, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TenantGroup | null>> {
-  const out = new Map<string, TenantGroup | null>();
   const skus = await optional(api.listSubscribedSkus({ signal }), signal);
   const cloudPcSkus = skus ? new Set(skus.filter(isCloudPcSku).map((s) => s.skuId)) : undefined;
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   // A few at a time, as the bulk actions do: a fleet file naming hundreds of groups must not invite throttling (429).
-  for (let i = 0; i < unique.length; i += GROUP_LOOKUPS_AT_ONCE) {
-    const batch = unique.slice(i, i + GROUP_LOOKUPS_AT_ONCE);
-    const found = await Promise.all(batch.map((id) => lookupGroup(api, id, cloudPcSkus, signal)));
-    batch.forEach((id, k) => {
-      if (found[k] !== undefined) out.set(id, found[k]!);
-    });
-  }
+  const found = await mapInFlight(unique, defaultRequestsInFlight, (id) => lookupGroup(api, id, cloudPcSkus, signal));
+  const out = new Map<string, TenantGroup | null>();
+  unique.forEach((id, k) => {
+    if (found[k] !== undefined) out.set(id, found[k]!);
+  });
   return out;
 }
 
