@@ -14,3 +14,17 @@ export function time(fn: () => void, runs: number): number {
   }
   return median(samples);
 }
+
+/** Median wall time of each function, run in alternating rounds: every row sees the same machine load. */
+export function timeSideBySide<K extends string>(fns: Record<K, () => void>, runs: number): Record<K, number> {
+  const entries = Object.entries(fns) as [K, () => void][];
+  const samples = new Map<K, number[]>(entries.map(([k]) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of entries) {
+      const t0 = performance.now();
+      fn();
+      samples.get(k)!.push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(entries.map(([k]) => [k, median(samples.get(k)!)])) as Record<K, number>;
+}
