@@ -2,7 +2,6 @@
 // Cloud PC's counters (O(1)), and a snapshot reads counters and capped lists, never the fleet.
 import type { CloudPc } from '../model/cloudPc';
 import { ActivityBins, hourOf, hourOfKey } from './activityBins';
-import type { ActivityKind } from './activityBins';
 import type { AuditStart } from './auditStarts';
 import type { ActivityBin, FailureReason, GraceEntry, PolicyStatusRow } from './fleetSnapshot';
 import { MAX_GRACE_ENTRIES, MAX_IDS_PER_ROW } from './fleetSnapshot';
@@ -18,17 +17,26 @@ interface PolicyCounts {
   counts: number[];
 }
 
+/** What the overview reads from a status, worked out once per distinct status (statuses are few). */
+interface StatusInfo {
+  bucket: number;
+  failed: boolean;
+  /** Provisioning under way: lastModifiedDateTime is when it started. */
+  inProgress: boolean;
+  grace: boolean;
+}
+
 interface FailureGroup {
   code: string;
   message: string;
   retriable: boolean;
-  ids: Set<string>;
+  /** By object, not by id: hashing an object reads no text (the store hands back the object it gave). */
+  pcs: Set<CloudPc>;
 }
 
-interface InGrace {
-  pc: CloudPc;
-  /** Sortable UTC end of the grace period. */
-  end: string;
+/** Hands over every Cloud PC once (the sidebar's store, an array): a callback, no iterator step per Cloud PC. */
+export interface EveryCloudPc {
+  forEach(visit: (pc: CloudPc) => void): void;
 }
 
 /** Statuses in which a Cloud PC's provisioning is under way (lastModifiedDateTime is when it started). */
@@ -43,13 +51,17 @@ const DAY_MS = 86_400_000;
 export class FleetAggregator {
   private count = 0;
   private readonly policies = new Map<string, PolicyCounts>();
-  private readonly failures = new Map<string, FailureGroup>();
-  private readonly grace = new Map<string, InGrace>();
+  /** code → message → group: two lookups, no key text made per failed Cloud PC. */
+  private readonly failures = new Map<string, Map<string, FailureGroup>>();
+  /** Cloud PCs in grace; their end times are compared as text when a snapshot reads them. */
+  private readonly grace = new Set<CloudPc>();
   private readonly activity = new ActivityBins();
   private auditStarts: readonly AuditStart[] = [];
-  /** Bucket of each status seen, and the buckets by number (a handful: statuses are few). */
-  private readonly bucketOfStatus = new Map<string, number>();
+  /** What each status seen means, and the buckets by number (a handful: statuses are few). */
+  private readonly statuses = new Map<string, StatusInfo>();
   private readonly bucketNames: string[] = [];
+  /** The last policy counted: Cloud PCs of one policy tend to come together, so most need no lookup. */
+  private lastPolicy: PolicyCounts | undefined;
 
   /** `current`: the Cloud PC with this id now (the store's), for what the audit log adds. */
   constructor(private readonly bucketOf: BucketOf, private readonly current: (id: string) => CloudPc | undefined = () => undefined) {}
@@ -58,14 +70,21 @@ export class FleetAggregator {
     return this.count;
   }
 
-  /** One Cloud PC changed from `before` (undefined: it is new) to `after` (undefined: it is gone). */
+  /** One Cloud PC changed from `before` (undefined: it is new; else the object given as `after` then) to `after` (undefined: it is gone). */
   update(before: CloudPc | undefined, after: CloudPc | undefined): void {
     if (before) this.apply(before, -1);
     if (after) this.apply(after, 1);
   }
 
+  /** Every Cloud PC at once (the panel opening over a filled store, the store's first fill): one pass, the same aggregates as one update each. */
+  rebuild(all: EveryCloudPc): void {
+    this.clear();
+    all.forEach((pc) => this.apply(pc, 1));
+  }
+
   clear(): void {
     this.count = 0;
+    this.lastPolicy = undefined;
     this.policies.clear();
     this.failures.clear();
     this.grace.clear();
@@ -107,84 +126,98 @@ export class FleetAggregator {
    * arrived in (read once, never copied: a snapshot allocates no more for 100,000 Cloud PCs than for 100).
    */
   failureReasons(limit = 10): FailureReason[] {
-    return [...this.failures.values()]
-      .sort((a, b) => b.ids.size - a.ids.size || a.code.localeCompare(b.code) || a.message.localeCompare(b.message))
+    const groups: FailureGroup[] = [];
+    for (const byMessage of this.failures.values()) for (const f of byMessage.values()) groups.push(f);
+    return groups
+      .sort((a, b) => b.pcs.size - a.pcs.size || a.code.localeCompare(b.code) || a.message.localeCompare(b.message))
       .slice(0, limit)
-      .map((f) => ({ code: f.code, message: f.message, count: f.ids.size, retriable: f.retriable, cloudPcIds: smallest(f.ids, MAX_IDS_PER_ROW) }));
+      .map((f) => ({ code: f.code, message: f.message, count: f.pcs.size, retriable: f.retriable, cloudPcIds: smallest(f.pcs, MAX_IDS_PER_ROW) }));
   }
 
   /** Grace periods ending within `days` of `now`, soonest first (ISO UTC texts sort as times); rows only for the first MAX_GRACE_ENTRIES. */
   graceEndingSoon(now: number, days: number): { total: number; entries: GraceEntry[] } {
     const until = normalIso(new Date(now + days * DAY_MS).toISOString());
-    const soon: InGrace[] = [];
+    const soon: CloudPc[] = [];
     let total = 0;
-    for (const g of this.grace.values()) {
-      if (g.end > until) continue;
+    for (const pc of this.grace) {
+      if (compareIso(pc.gracePeriodEndDateTime!, until) > 0) continue;
       total++;
-      keepSoonest(soon, g);
+      keepSoonest(soon, pc);
     }
     return { total, entries: soon.map(graceEntry) };
   }
 
-  /** Adds (+1) or takes back (-1) one Cloud PC's contribution; the same Cloud PC always contributes the same. */
+  /** Adds (+1) or takes back (-1) one Cloud PC's contribution; the same Cloud PC always contributes the same. No allocation once its policy, status and reason are known. */
   private apply(pc: CloudPc, delta: 1 | -1): void {
     this.count += delta;
-    this.countPolicy(pc, delta);
-    const failed = pc.status === 'failed';
-    if (failed) this.countFailure(pc, delta);
-    if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) {
-      if (delta > 0) this.grace.set(pc.id, { pc, end: normalIso(pc.gracePeriodEndDateTime) });
-      else this.grace.delete(pc.id);
+    const status = this.statusInfo(pc.status);
+    this.countPolicy(pc, status.bucket, delta);
+    if (status.failed) this.countFailure(pc, delta);
+    if (status.grace && pc.gracePeriodEndDateTime) {
+      if (delta > 0) this.grace.add(pc);
+      else this.grace.delete(pc);
     }
     // Succeeded when it was provisioned; failed or started when it last changed into that state (Graph keeps no
     // start time of its own: a Cloud PC still provisioning started at its last modification).
     const succeeded = pc.provisionedDateTime ? hourOf(pc.provisionedDateTime) : undefined;
     if (succeeded !== undefined) this.activity.add('succeeded', succeeded, delta);
-    const runKind: ActivityKind | undefined = failed ? 'failed' : IN_PROGRESS.has(pc.status) ? 'started' : undefined;
-    const runHour = runKind ? hourOf(pc.lastModifiedDateTime) : undefined;
-    if (runKind && runHour !== undefined) this.activity.add(runKind, runHour, delta);
+    if (!status.failed && !status.inProgress) return;
+    const runHour = hourOf(pc.lastModifiedDateTime);
+    if (runHour !== undefined) this.activity.add(status.failed ? 'failed' : 'started', runHour, delta);
   }
 
-  private countPolicy(pc: CloudPc, delta: 1 | -1): void {
+  private countPolicy(pc: CloudPc, bucket: number, delta: 1 | -1): void {
     const id = pc.provisioningPolicyId ?? '';
-    let p = this.policies.get(id);
-    if (!p) this.policies.set(id, (p = { id, name: pc.provisioningPolicyName ?? id, total: 0, counts: [] }));
-    else if (delta > 0 && pc.provisioningPolicyName && p.name !== pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
-    const b = this.bucketNumber(pc.status);
+    let p = this.lastPolicy;
+    if (p?.id !== id) {
+      p = this.policies.get(id);
+      if (!p) this.policies.set(id, (p = { id, name: pc.provisioningPolicyName ?? id, total: 0, counts: [] }));
+      this.lastPolicy = p;
+    }
+    // The newest name wins (a rename reaches every Cloud PC of the policy).
+    if (delta > 0 && pc.provisioningPolicyName) p.name = pc.provisioningPolicyName;
     p.total += delta;
-    p.counts[b] = (p.counts[b] ?? 0) + delta;
-    if (p.total === 0) this.policies.delete(id);
+    p.counts[bucket] = (p.counts[bucket] ?? 0) + delta;
+    if (p.total !== 0) return;
+    this.policies.delete(id);
+    this.lastPolicy = undefined;
   }
 
   private countFailure(pc: CloudPc, delta: 1 | -1): void {
     const detail = pc.statusDetail;
-    const key = detail ? `${detail.code}\u0000${detail.message}` : '\u0000';
-    let f = this.failures.get(key);
+    const code = detail ? detail.code : '';
+    const message = detail ? detail.message : '';
+    let byMessage = this.failures.get(code);
+    if (!byMessage) this.failures.set(code, (byMessage = new Map()));
+    let f = byMessage.get(message);
     if (!f) {
       const retriable = detail?.additionalInformation?.some((kv) => kv.name === 'retriable' && kv.value === 'true') ?? false;
-      this.failures.set(key, (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, ids: new Set() }));
+      byMessage.set(message, (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, pcs: new Set() }));
     }
-    if (delta > 0) f.ids.add(pc.id);
-    else f.ids.delete(pc.id);
-    if (f.ids.size === 0) this.failures.delete(key);
+    if (delta > 0) f.pcs.add(pc);
+    else f.pcs.delete(pc);
+    if (f.pcs.size > 0) return;
+    byMessage.delete(message);
+    if (byMessage.size === 0) this.failures.delete(code);
   }
 
-  private bucketNumber(status: string): number {
-    let b = this.bucketOfStatus.get(status);
-    if (b === undefined) {
+  private statusInfo(status: string): StatusInfo {
+    let info = this.statuses.get(status);
+    if (!info) {
       const name = this.bucketOf(status);
-      b = this.bucketNames.indexOf(name);
-      if (b < 0) b = this.bucketNames.push(name) - 1;
-      this.bucketOfStatus.set(status, b);
+      let bucket = this.bucketNames.indexOf(name);
+      if (bucket < 0) bucket = this.bucketNames.push(name) - 1;
+      info = { bucket, failed: status === 'failed', inProgress: IN_PROGRESS.has(status), grace: status === 'inGracePeriod' };
+      this.statuses.set(status, info);
     }
-    return b;
+    return info;
   }
 }
 
 /** The `n` smallest ids in order: one binary-search insertion per id that makes the cut. */
-function smallest(ids: Set<string>, n: number): string[] {
+function smallest(pcs: Set<CloudPc>, n: number): string[] {
   const out: string[] = [];
-  for (const id of ids) {
+  for (const { id } of pcs) {
     if (out.length === n && id >= out[n - 1]!) continue;
     let lo = 0;
     let hi = out.length;
@@ -199,16 +232,17 @@ function smallest(ids: Set<string>, n: number): string[] {
   return out;
 }
 
-function soonerThan(a: InGrace, b: InGrace): boolean {
-  return a.end < b.end || (a.end === b.end && graceName(a.pc).localeCompare(graceName(b.pc)) < 0);
+function soonerThan(a: CloudPc, b: CloudPc): boolean {
+  const c = compareIso(a.gracePeriodEndDateTime!, b.gracePeriodEndDateTime!);
+  return c < 0 || (c === 0 && graceName(a).localeCompare(graceName(b)) < 0);
 }
 
 /** Keeps `soon` the MAX_GRACE_ENTRIES soonest, in order: one insertion per entry that makes the cut. */
-function keepSoonest(soon: InGrace[], e: InGrace): void {
-  if (soon.length === MAX_GRACE_ENTRIES && !soonerThan(e, soon[soon.length - 1]!)) return;
+function keepSoonest(soon: CloudPc[], pc: CloudPc): void {
+  if (soon.length === MAX_GRACE_ENTRIES && !soonerThan(pc, soon[soon.length - 1]!)) return;
   let i = soon.length;
-  while (i > 0 && soonerThan(e, soon[i - 1]!)) i--;
-  soon.splice(i, 0, e);
+  while (i > 0 && soonerThan(pc, soon[i - 1]!)) i--;
+  soon.splice(i, 0, pc);
   if (soon.length > MAX_GRACE_ENTRIES) soon.pop();
 }
 
@@ -216,8 +250,26 @@ function graceName(pc: CloudPc): string {
   return pc.managedDeviceName ?? pc.displayName;
 }
 
-function graceEntry({ pc, end }: InGrace): GraceEntry {
-  return { cloudPcId: pc.id, name: graceName(pc), userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '', endsAt: end };
+function graceEntry(pc: CloudPc): GraceEntry {
+  return { cloudPcId: pc.id, name: graceName(pc), userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '', endsAt: normalIso(pc.gracePeriodEndDateTime!) };
+}
+
+function isZTime(iso: string): boolean {
+  return iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 /* Z */;
+}
+
+/** Orders two times as their normalIso texts would, without making the texts for Z times (what Graph sends). */
+export function compareIso(a: string, b: string): number {
+  if (isZTime(a) && isZTime(b)) {
+    for (let i = 0; i < 19; i++) {
+      const d = a.charCodeAt(i) - b.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+  const x = normalIso(a);
+  const y = normalIso(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Sortable UTC text: Graph sends Z times; anything else is converted once. */
