@@ -234,7 +234,10 @@ function smallest(pcs: Set<CloudPc>, n: number): string[] {
 
 function soonerThan(a: CloudPc, b: CloudPc): boolean {
   const c = compareIso(a.gracePeriodEndDateTime!, b.gracePeriodEndDateTime!);
-  return c < 0 || (c === 0 && graceName(a).localeCompare(graceName(b)) < 0);
+  if (c !== 0) return c < 0;
+  const byName = graceName(a).localeCompare(graceName(b));
+  // Then by id: the rows do not depend on the order the Cloud PCs arrived in.
+  return byName < 0 || (byName === 0 && a.id < b.id);
 }
 
 /** Keeps `soon` the MAX_GRACE_ENTRIES soonest, in order: one insertion per entry that makes the cut. */
