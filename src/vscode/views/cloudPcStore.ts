@@ -23,7 +23,7 @@ const ALL = '*';
 
 /**
  * What another consumer of the store (the Fleet Overview) hears: one Cloud PC in or out with what it was before,
- * or `reset`: the whole set changed at once (cleared, or filled from empty), read it again in one `forEach` pass.
+ * or `reset`: the whole set changed at once (cleared, filled from empty, or emptied), read it again in one `forEach` pass.
  * `before` lets a listener undo the old contribution without an index of its own.
  */
 export type CloudPcStoreEvent = { kind: 'upsert'; pc: CloudPc; before: CloudPc | undefined } | { kind: 'remove'; id: string; before: CloudPc } | { kind: 'reset' };
@@ -136,6 +136,7 @@ export class CloudPcStore {
   /** Replaces the whole set (a full reload or a poll); returns only what differs. */
   replaceAll(pcs: readonly CloudPc[]): CloudPcChange[] {
     if (this.entries.size === 0) return this.fill(pcs);
+    if (pcs.length === 0) return this.empty();
     const changes: CloudPcChange[] = [];
     const seen = new Set<string>();
     for (const pc of pcs) {
@@ -168,14 +169,27 @@ export class CloudPcStore {
     return changes;
   }
 
+  /** Everything gone at once (signed out): a change per Cloud PC for the trees, one `reset` for listeners. */
+  private empty(): CloudPcChange[] {
+    const changes = [...this.entries.values()].map((e): CloudPcChange => ({ id: e.pc.id, before: { bucket: e.bucket, policyId: e.policyId } }));
+    this.forgetAll();
+    this.loaded = true;
+    this.notify({ kind: 'reset' });
+    return changes;
+  }
+
   clear(): void {
+    this.forgetAll();
+    this.hasMoreOnServer = false;
+    this.loaded = false;
+    this.notify({ kind: 'reset' });
+  }
+
+  private forgetAll(): void {
     this.entries.clear();
     this.groups.clear();
     this.sorted.clear();
     this.transitional = 0;
-    this.hasMoreOnServer = false;
-    this.loaded = false;
-    this.notify({ kind: 'reset' });
   }
 
   private index(e: Entry): void {

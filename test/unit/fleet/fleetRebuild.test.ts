@@ -86,7 +86,7 @@ describe('fleet aggregates: built in one pass', () => {
 });
 
 describe('Cloud PC store: what listeners hear', () => {
-  it('a fill from empty is one reset, a later reload one event per change, a clear one reset', () => {
+  it('a fill from empty is one reset, a later reload one event per change, emptying or clearing one reset', () => {
     const store = new CloudPcStore();
     const heard: CloudPcStoreEvent['kind'][] = [];
     store.onDidChange((e) => heard.push(e.kind));
@@ -95,8 +95,12 @@ describe('Cloud PC store: what listeners hear', () => {
     assert.equal(store.size, 3);
     store.replaceAll([cloudPc('a'), cloudPc('b', { status: 'failed', lastModifiedDateTime: '2026-06-02T10:00:00Z' })]);
     assert.deepEqual(heard, ['reset', 'upsert', 'remove']);
+    const emptied = store.replaceAll([]);
+    assert.deepEqual(heard, ['reset', 'upsert', 'remove', 'reset'], 'signed out: everything gone, told once');
+    assert.deepEqual([store.size, store.count('provisioned'), store.count('failed')], [0, 0, 0]);
+    assert.deepEqual(emptied.map((c) => [c.id, c.before?.bucket, c.after]).sort(), [['a', 'provisioned', undefined], ['b', 'failed', undefined]]);
     store.clear();
     store.replaceAll([]);
-    assert.deepEqual(heard, ['reset', 'upsert', 'remove', 'reset'], 'an empty load into an empty store changes nothing');
+    assert.deepEqual(heard, ['reset', 'upsert', 'remove', 'reset', 'reset'], 'an empty load into an empty store changes nothing');
   });
 });
