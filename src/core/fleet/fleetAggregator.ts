@@ -60,7 +60,7 @@ export class FleetAggregator {
   /** What each status seen means, and the buckets by number (a handful: statuses are few). */
   private readonly statuses = new Map<string, StatusInfo>();
   private readonly bucketNames: string[] = [];
-  /** The last policy counted: Cloud PCs of one policy tend to come together, so most need no lookup. */
+  /** The last policy counted: the next Cloud PC of the same policy needs no lookup. */
   private lastPolicy: PolicyCounts | undefined;
 
   /** `current`: the Cloud PC with this id now (the store's), for what the audit log adds. */
@@ -147,7 +147,7 @@ export class FleetAggregator {
     return { total, entries: soon.map(graceEntry) };
   }
 
-  /** Adds (+1) or takes back (-1) one Cloud PC's contribution; the same Cloud PC always contributes the same. No allocation once its policy, status and reason are known. */
+  /** Adds (+1) or takes back (-1) one Cloud PC's contribution; the same Cloud PC always contributes the same. Nothing allocated per Cloud PC but the sets' own growth. */
   private apply(pc: CloudPc, delta: 1 | -1): void {
     this.count += delta;
     const status = this.statusInfo(pc.status);
@@ -262,7 +262,7 @@ function isZTime(iso: string): boolean {
 }
 
 /** Orders two times as their normalIso texts would, without making the texts for Z times (what Graph sends). */
-export function compareIso(a: string, b: string): number {
+function compareIso(a: string, b: string): number {
   if (isZTime(a) && isZTime(b)) {
     for (let i = 0; i < 19; i++) {
       const d = a.charCodeAt(i) - b.charCodeAt(i);
