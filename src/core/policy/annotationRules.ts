@@ -88,8 +88,10 @@ function pathOf(link: PathLink, last: string): JsonPath {
 }
 
 function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: Hit[]): void {
-  for (const key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+  // Object.keys (own keys, for…in's order): a hostile object of 100,000 keys is in dictionary mode, where for…in is slower.
+  const keys = Object.keys(obj);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const rule = ruleFor(plan, key);
     if (rule === null) continue;
     const value = obj[key];

@@ -20,6 +20,8 @@ export interface Container {
   keyIndex?: Map<string, number>;
   /** Entry `i` without reading the ones after it (a scanned container reads lazily). */
   entryAt?(i: number): Entry | undefined;
+  /** Index of `key`, reading only as far as it (keys known to be unique, so the first is the last), or -1. */
+  findKey?(key: string): number;
 }
 
 type ContainerAt = (offset: number) => Container | undefined;
@@ -35,7 +37,8 @@ export class DocLocator {
     private readonly knownRootSpan?: TextSpan,
   ) {}
 
-  private containerAt(offset: number): Container | undefined {
+  /** The object or array that starts at `offset` (read once, then remembered). */
+  containerAtOffset(offset: number): Container | undefined {
     if (!this.memo.has(offset)) this.memo.set(offset, this.build(offset));
     return this.memo.get(offset);
   }
@@ -70,11 +73,11 @@ export class DocLocator {
   /** The container (object or array) whose value is at `path`. */
   container(path: JsonPath): Container | undefined {
     if (this.rootOffset < 0) return undefined;
-    let c = this.containerAt(this.rootOffset);
+    let c = this.containerAtOffset(this.rootOffset);
     for (const seg of path) {
       if (!c) return undefined;
       const e = entryOf(c, indexIn(c, seg));
-      c = e ? this.containerAt(e.value.offset) : undefined;
+      c = e ? this.containerAtOffset(e.value.offset) : undefined;
     }
     return c;
   }
@@ -100,7 +103,7 @@ export class DocLocator {
   }
 
   private rootSpan(): TextSpan {
-    const c = this.containerAt(this.rootOffset);
+    const c = this.containerAtOffset(this.rootOffset);
     if (c) return c.span;
     // A tree reads raw text, where a comment may touch a scalar ("1/* x */"): trust its extent.
     if (this.knownRootSpan) return this.knownRootSpan;
@@ -125,6 +128,7 @@ function indexIn(c: Container, seg: string | number): number {
     return i >= 0 && entryOf(c, i) ? i : -1;
   }
   const key = String(seg);
+  if (c.findKey) return c.findKey(key);
   // Last one wins, as JSON.parse and jsonc-parser's getNodeValue do.
   if (c.entries.length <= SEARCHED_OBJECT) {
     for (let i = c.entries.length - 1; i >= 0; i--) if (c.entries[i]!.keyText === key) return i;
@@ -173,10 +177,11 @@ function skipScalar(text: string, i: number): number {
   return j;
 }
 
-function scanContainer(text: string, start: number, closeOf: CloseOf): Container | undefined {
+function scanContainer(text: string, start: number, closeOf: CloseOf, uniqueKeys: boolean): Container | undefined {
   const open = text.charCodeAt(start);
   if (open !== 123 && open !== 91) return undefined;
-  return new ScannedContainer(text, start, closeOf);
+  const c = new ScannedContainer(text, start, closeOf);
+  return uniqueKeys && c.kind === 'object' ? new UniqueKeyContainer(c) : c;
 }
 
 /**
@@ -235,6 +240,40 @@ class ScannedContainer implements Container {
   }
 }
 
+/**
+ * An object whose keys are known to be unique (the text parsed to as many keys as it has colons): a key is
+ * found by reading up to it, so placing the first unknown keys of a 100,000-key object reads only those.
+ */
+class UniqueKeyContainer implements Container {
+  readonly kind = 'object';
+  readonly span: TextSpan;
+  /** Key → index of the entries read so far. */
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly scanned: ScannedContainer) {
+    this.span = scanned.span;
+  }
+
+  get entries(): Entry[] {
+    return this.scanned.entries;
+  }
+
+  entryAt(i: number): Entry | undefined {
+    return this.scanned.entryAt(i);
+  }
+
+  findKey(key: string): number {
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
+    for (let i = this.index.size; ; i++) {
+      const e = this.scanned.entryAt(i);
+      if (!e) return -1;
+      this.index.set(e.keyText!, i);
+      if (e.keyText === key) return i;
+    }
+  }
+}
+
 function decodeKey(raw: string): string {
   if (raw.indexOf('\\') < 0) return raw.slice(1, -1);
   try {
@@ -253,12 +292,13 @@ export interface BracketIndex {
 /**
  * Locator over strict JSON text (offsets identical to the original when comments were blanked). With
  * the scan's bracket index, skipping a sibling is a lookup instead of a scan: placing a finding in
- * policy 500 of a fleet never reads the 499 before it.
+ * policy 500 of a fleet never reads the 499 before it. `uniqueKeys`: no object repeats a key (the validator's
+ * fast path counted them), so a key lookup stops at the first match.
  */
-export function scannerLocator(strictText: string, brackets: BracketIndex): DocLocator {
+export function scannerLocator(strictText: string, brackets: BracketIndex, uniqueKeys = false): DocLocator {
   const root = skipSpace(strictText, 0);
   const closeOf = (open: number): number => closeIn(brackets, open);
-  return new DocLocator(strictText, root < strictText.length ? root : -1, (offset) => scanContainer(strictText, offset, closeOf));
+  return new DocLocator(strictText, root < strictText.length ? root : -1, (offset) => scanContainer(strictText, offset, closeOf, uniqueKeys));
 }
 
 function closeIn({ opens, closes }: BracketIndex, open: number): number {

@@ -2,6 +2,8 @@
 import { getNodeValue, ParseErrorCode, parseTree } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { Finding, TextSpan } from './finding';
+import { duplicateKeyFinding } from './duplicateKeys';
+import type { CappedFindings } from './duplicateKeys';
 import { RULES } from './ruleCodes';
 
 /** Enough to fix a file; beyond that more errors only repeat (a binary file would give thousands). */
@@ -59,8 +61,8 @@ function clamp(span: TextSpan, max: number): TextSpan {
  * Duplicate keys in any object of the tree (JSON.parse silently keeps the last one). Past `limit` findings
  * the rest are only counted (`more`): a document reports at most so many (docs/rules.md "Bounds").
  */
-export function duplicateKeyFindings(root: Node | undefined, limit = Infinity): Finding[] & { more?: number } {
-  const findings: Finding[] & { more?: number } = [];
+export function duplicateKeyFindings(root: Node | undefined, limit = Infinity): CappedFindings {
+  const findings: CappedFindings = [];
   let more = 0;
   const stack: Node[] = root ? [root] : [];
   while (stack.length > 0) {
@@ -79,14 +81,7 @@ export function duplicateKeyFindings(root: Node | undefined, limit = Infinity): 
           more++;
           return;
         }
-        findings.push({
-          code: RULES.duplicateKey.code,
-          severity: 'warning',
-          message: `'${String(key.value)}' appears again later in this object and only the last one counts: remove this one.`,
-          range: { offset: key.offset, length: key.length },
-          tags: ['unnecessary'],
-          fixes: [{ title: `Remove this '${String(key.value)}'`, edits: [{ ...removalSpan(children, i), newText: '' }], isPreferred: true }],
-        });
+        findings.push(duplicateKeyFinding(String(key.value), key, removalSpan(children, i)));
       });
     }
     for (const c of children) stack.push(c);

@@ -1,10 +1,11 @@
 // The policy validator: text in, findings out, three layers (syntax, schema, domain rules).
 // Fast path (docs/architecture.md "The policy engine"): one scan blanks comments and trailing commas, then strict JSON.parse; no tree
-// unless a rule fires; duplicate keys are detected by counting ':' instead of building a tree.
+// unless a rule fires; duplicate keys are detected by counting ':' and placed by walking the text, never a tree.
 import type { Finding, Fix, JsonPath, TextSpan } from './finding';
 import type { Hit } from './hit';
 import { asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
+import { scannedDuplicateKeyFindings } from './duplicateKeys';
 import { scannerLocator, treeLocator } from './locator';
 import type { DocLocator } from './locator';
 import type { DeployedPolicy } from './overlapRules';
@@ -184,12 +185,12 @@ function parseFast(text: string): Parsed | undefined {
     return undefined;
   }
   if (scan.colons !== keysInValue(value)) {
-    // Rare: a duplicate key (JSON.parse kept the last). A tree places the CPC103 findings; the value stays JSON.parse's.
-    const slow = syntax().parseWithErrors(text);
-    const duplicates = syntax().duplicateKeyFindings(slow.root, MAX_FINDINGS);
-    return { value, findings: duplicates, moreWarnings: duplicates.more, locator: () => treeLocator(text, slow.root) };
+    // Rare: a duplicate key (JSON.parse kept the last). Found by walking the strict text; the value stays JSON.parse's.
+    const loc = scannerLocator(scan.strict, scan);
+    const duplicates = scannedDuplicateKeyFindings(loc, MAX_FINDINGS);
+    return { value, findings: duplicates, moreWarnings: duplicates.more, locator: () => loc };
   }
-  return { value, findings: [], locator: () => scannerLocator(scan.strict, scan) };
+  return { value, findings: [], locator: () => scannerLocator(scan.strict, scan, true) };
 }
 
 /** Keys in the parsed value, without recursion (values may be 10,000 deep): each has one ':' in strict text. */
@@ -203,10 +204,13 @@ function keysInValue(value: unknown): number {
       for (let i = 0; i < o.length; i++) if (typeof o[i] === 'object') stack.push(o[i]);
       continue;
     }
+    // Object.keys, not for…in: a hostile object of 100,000 keys is in dictionary mode, where for…in is several times slower.
     const record = o as Record<string, unknown>;
-    for (const k in record) {
-      count++;
-      if (typeof record[k] === 'object') stack.push(record[k]);
+    const keys = Object.keys(record);
+    count += keys.length;
+    for (let i = 0; i < keys.length; i++) {
+      const v = record[keys[i]!];
+      if (typeof v === 'object') stack.push(v);
     }
   }
   return count;
