@@ -15,6 +15,7 @@ import { policyRuleHits } from './policyRules';
 import { schemaHits } from './schemaCheck';
 import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
 import { runPolicySchema, runSchema } from './schemaValidator';
+import { narrowForSchema } from './wideObjects';
 
 export interface PolicyEntry {
   /** [] for a single policy, ['policies', i] in a fleet. */
@@ -51,9 +52,10 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
   const { partial } = options;
   const list = isFleet(root) ? asArray(root['policies']) : undefined;
   // The document's own checks; a fleet's list is checked item by item below.
-  const own = list ? { ...root, policies: [] } : root;
+  const narrowed = narrowForSchema(root, rootSchemaFor(root), room + 1);
+  const own = list ? { ...narrowed.value, policies: [] } : narrowed.value;
   const hits: Hit[] = schemaHits(root, runSchema(own), partial, room);
-  let inexact = (hits as { stopped?: number }).stopped !== undefined;
+  let inexact = (hits as { stopped?: number }).stopped !== undefined || narrowed.dropped > 0;
   for (const h of annotationHits(own, rootSchemaFor(root), [])) hits.push(h);
   let before = hits.length;
   let error = hits.some((h) => h.severity === 'error');
@@ -76,17 +78,19 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
     for (let i = 0; i < list.length; i++) {
       if (before > room && error) return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
       const start = hits.length;
-      const errors = runPolicySchema(list, i, root);
+      const value = asObject(list[i]);
+      const item = value ? narrowForSchema(value, POLICY_SCHEMA, Math.max(0, room - before) + 1) : undefined;
+      inexact ||= (item?.dropped ?? 0) > 0;
+      const errors = runPolicySchema(list, i, root, item?.value);
       if (errors.length > 0) {
         const found = schemaHits(root, errors, partial, Math.max(0, room - before));
         inexact ||= found.stopped !== undefined;
         add(found);
       }
-      const value = asObject(list[i]);
       if (value) {
         const p = { path: ['policies', i], value };
         policies.push(p);
-        add(annotationHits(value, POLICY_SCHEMA, p.path));
+        add(annotationHits(item!.value, POLICY_SCHEMA, p.path));
         rules(p);
       }
       before += hits.length - start;

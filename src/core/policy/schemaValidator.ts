@@ -37,8 +37,11 @@ export function runSchema(value: unknown): ErrorObject[] {
 /** Shared by every valid policy (frozen: nothing may push to it). */
 const NO_ERRORS: ErrorObject[] = Object.freeze([]) as unknown as ErrorObject[];
 
-/** Validates policy `index` of a fleet's list alone; the errors are those the whole document's check reports for it. */
-export function runPolicySchema(list: readonly unknown[], index: number, root: unknown): ErrorObject[] {
+/**
+ * Validates policy `index` of a fleet's list alone; the errors are those the whole document's check reports for it.
+ * `value`: the policy to check in its place (wideObjects.narrowForSchema), the list's item by default.
+ */
+export function runPolicySchema(list: readonly unknown[], index: number, root: unknown, value: unknown = list[index]): ErrorObject[] {
   const { policy } = schemaValidator();
-  return policy(list[index], { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root }) ? NO_ERRORS : [...(policy.errors ?? [])];
+  return policy(value, { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root }) ? NO_ERRORS : [...(policy.errors ?? [])];
 }

@@ -16,6 +16,7 @@ import { RULES } from './ruleCodes';
 import type * as PolicyBindingModule from './policyBinding';
 import type * as SyntaxCheckModule from './syntaxCheck';
 import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
+import { rememberKeys } from './wideObjects';
 import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
 export interface ValidateOptions {
@@ -207,6 +208,7 @@ function keysInValue(value: unknown): number {
     // Object.keys, not for…in: a hostile object of 100,000 keys is in dictionary mode, where for…in is several times slower.
     const record = o as Record<string, unknown>;
     const keys = Object.keys(record);
+    rememberKeys(record, keys);
     count += keys.length;
     for (let i = 0; i < keys.length; i++) {
       const v = record[keys[i]!];
