@@ -285,8 +285,8 @@ function decodeKey(raw: string): string {
 
 /** Brackets paired by the scan that produced the strict text (textScan.scanJsonc). */
 export interface BracketIndex {
-  opens: number[];
-  closes: number[];
+  opens: ArrayLike<number>;
+  closes: ArrayLike<number>;
 }
 
 /**

@@ -11,10 +11,10 @@ export interface JsoncScan {
   changed: boolean;
   /** `:` outside strings: one per key when JSON.parse accepts `strict` (duplicate keys make it exceed the parsed key count). */
   colons: number;
-  /** Offsets of every `{` and `[` outside strings, ascending. */
-  opens: number[];
+  /** Offsets of every `{` and `[` outside strings, ascending (typed: a fleet of 300,000 policies has 600,000). */
+  opens: Int32Array;
   /** For each entry of `opens`, the offset of its matching close, or -1 when it is never closed. */
-  closes: number[];
+  closes: Int32Array;
   /** Every bracket outside strings is closed by its own kind and nothing closes what was never opened. */
   balanced: boolean;
   /** A block comment runs to the end of the text: JSON.parse would accept the blanked text, jsonc-parser reports it. */
@@ -29,8 +29,7 @@ export interface JsoncScan {
  */
 export function scanJsonc(text: string): JsoncScan {
   const n = text.length;
-  const opens: number[] = [];
-  const closes: number[] = [];
+  const brackets = new Brackets();
   const stack: number[] = [];
   let blanks: number[] | undefined;
   let colons = 0;
@@ -59,9 +58,9 @@ export function scanJsonc(text: string): JsoncScan {
       const open = stack.pop();
       if (open === undefined) balanced = false;
       else {
-        closes[open] = i;
+        brackets.closes[open] = i;
         // '{' (123) pairs with '}' (125), '[' (91) with ']' (93).
-        if (text.charCodeAt(opens[open]!) + 2 !== c) balanced = false;
+        if (text.charCodeAt(brackets.opens[open]!) + 2 !== c) balanced = false;
       }
       afterValue = true;
     } else if (c === 44) {
@@ -72,9 +71,7 @@ export function scanJsonc(text: string): JsoncScan {
       i = skipString(text, i) - 1;
       afterValue = true;
     } else if (c === 123 || c === 91) {
-      stack.push(opens.length);
-      opens.push(i);
-      closes.push(-1);
+      stack.push(brackets.open(i));
       afterValue = false;
     } else if (c === 58) {
       colons++;
@@ -85,8 +82,34 @@ export function scanJsonc(text: string): JsoncScan {
     pendingComma = -1;
   }
   if (stack.length > 0) balanced = false;
+  const opens = brackets.opens.subarray(0, brackets.count);
+  const closes = brackets.closes.subarray(0, brackets.count);
   if (!blanks) return { strict: text, changed: false, colons, opens, closes, balanced, unclosedComment };
   return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes, balanced, unclosedComment };
+}
+
+/** Bracket offsets in typed arrays that double when full: half the scan of a bracket-heavy text, next to growing plain arrays. */
+class Brackets {
+  opens: Int32Array<ArrayBuffer> = new Int32Array(64);
+  closes: Int32Array<ArrayBuffer> = new Int32Array(64);
+  count = 0;
+
+  /** Records an open bracket at `offset`, not closed yet; returns its index. */
+  open(offset: number): number {
+    if (this.count === this.opens.length) {
+      this.opens = grown(this.opens);
+      this.closes = grown(this.closes);
+    }
+    this.opens[this.count] = offset;
+    this.closes[this.count] = -1;
+    return this.count++;
+  }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Comments are found in order; a trailing comma is pushed when its close is seen, after any comment before it. */
