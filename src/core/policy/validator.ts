@@ -208,7 +208,10 @@ function keysInValue(value: unknown): number {
     const keys = Object.keys(root);
     rememberKeys(root, keys);
     count += keys.length;
-    for (let i = 0; i < keys.length; i++) stack.push(root[keys[i]!]);
+    for (let i = 0; i < keys.length; i++) {
+      const v = root[keys[i]!];
+      if (v !== null && typeof v === 'object') stack.push(v);
+    }
   } else stack.push(value);
   while (stack.length > 0) {
     const o = stack.pop();
