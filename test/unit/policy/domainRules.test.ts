@@ -1,6 +1,8 @@
 // One describe per rule, named after it: a passing document, a failing one, where the finding points,
 // and that the preferred quick fix makes the finding go away.
 import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { RULES } from '../../../src/core/policy/ruleCodes';
 import { applyEdits, codes, findingOf, GUID_A, GUID_B, policy, rangeText } from './policyTestKit';
 
@@ -73,6 +75,21 @@ const CASES: RuleCase[] = [
   { rule: RULES.tokenCase, pass: policy('"cloudPcNamingTemplate": "CPC-%RAND:5%"'), fail: policy('"cloudPcNamingTemplate": "CPC-%Rand:5%"'), at: 'Rand', fixes: true },
 ];
 
+/** "Default severity" of each code in docs/rules.md's table; "hint / information" allows either. */
+function documentedSeverities(): Map<string, string[]> {
+  const rows = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8').split('\n').filter((l) => /^\| CPC\d{3} \|/.test(l));
+  return new Map(rows.map((l) => {
+    const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
+    return [cells[1]!, cells[3]!.split(' / ')];
+  }));
+}
+const SEVERITY = documentedSeverities();
+/** docs/rules.md: deprecated properties are struck through, ones the service ignores or does not need faded. */
+const TAGS: Record<string, string[]> = {
+  CPC104: ['unnecessary'], CPC310: ['unnecessary'], CPC322: ['unnecessary'],
+  CPC311: ['deprecated'], CPC312: ['deprecated'], CPC313: ['deprecated'], CPC314: ['deprecated'], CPC315: ['deprecated'], CPC316: ['deprecated'], CPC317: ['deprecated'],
+};
+
 for (const c of CASES) {
   describe(`${c.rule.code} ${c.rule.title}`, () => {
     it('passes a document that follows the rule', () => assert.ok(!codes(c.pass).includes(c.rule.code), JSON.stringify(codes(c.pass))));
@@ -81,11 +98,19 @@ for (const c of CASES) {
       assert.equal(rangeText(c.fail, f), c.at);
       assert.ok(f.message.length > 10);
     });
+    if (c.rule.code !== RULES.tooManyFindings.code) {
+      it('has the severity and tags docs/rules.md gives it', () => {
+        const f = findingOf(c.fail, c.rule.code);
+        assert.ok(SEVERITY.get(c.rule.code)?.includes(f.severity), `${f.severity}, documented ${SEVERITY.get(c.rule.code)?.join(' / ')}`);
+        assert.deepEqual(f.tags ?? [], TAGS[c.rule.code] ?? []);
+      });
+    }
     if (c.fixes) {
       it('has a quick fix that resolves it', () => {
         const f = findingOf(c.fail, c.rule.code);
         const fix = f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0];
         assert.ok(fix, 'a fix');
+        for (const x of f.fixes ?? []) assert.ok(x.title.length > 5, `a fix needs a title the editor can show: ${JSON.stringify(x)}`);
         const fixed = applyEdits(c.fail, fix.edits);
         const before = codes(c.fail).filter((x) => x === c.rule.code).length;
         const after = codes(fixed).filter((x) => x === c.rule.code).length;

@@ -1,0 +1,23 @@
+// Mutation testing of the policy rules (docs/testing.md "Mutation testing"): the default config with only the tests
+// that reach src/core/policy and check findings. Fewer tests only lower the score: its survivors are a superset.
+// `npm run generate && npx stryker run stryker.policy.conf.mjs --mutate src/core/policy/namingRules.ts`
+import base from './stryker.conf.mjs';
+
+/** Reports and the incremental file are named per run (STRYKER_TAG), so runs of several files can share a worktree. */
+const tag = process.env.STRYKER_TAG ?? 'policy';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  ...base,
+  mochaOptions: {
+    ...base.mochaOptions,
+    spec: ['test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
+    // No-crash fuzzing, fast-path differentials and the validator ⇔ simulator property (both sides share the
+    // rules, so a rule mutant moves both) cost most of the time and kill almost nothing here.
+    ignore: ['test/unit/policy/badInput.test.ts', 'test/unit/policy/fastPath.test.ts', 'test/unit/agreement/validatorSimulatorAgreement.test.ts'],
+  },
+  tempDirName: `.stryker-tmp/${tag}`,
+  incrementalFile: `reports/mutation/${tag}-incremental.json`,
+  htmlReporter: { fileName: `reports/mutation/${tag}.html` },
+  jsonReporter: { fileName: `reports/mutation/${tag}.json` },
+};
