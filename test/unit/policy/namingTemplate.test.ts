@@ -100,3 +100,145 @@ describe('naming template expansion', () => {
     assert.ok(p > 0.008 && p < 0.009, String(p));
   });
 });
+
+// docs/rules.md "Naming template": each rule's message, range and version, as an admin reads them.
+const only = (template: string, type?: string, fleet?: number) => checkNamingTemplate(template, type, fleet).map((p) => [p.code, p.offset, p.length, p.message]);
+
+describe('naming template problems: messages and ranges', () => {
+  it('CPC404 says how long names get and the bounds of the rules in force', () => {
+    const [long] = checkNamingTemplate('CPC-%USERNAME:6%-%RAND:6%');
+    assert.deepEqual([long!.offset, long!.length], [0, 'CPC-%USERNAME:6%-%RAND:6%'.length]);
+    assert.match(long!.message, /^Names can reach 17 characters; they must be 5–15 \(rules 2026-03\)/);
+    const r = NAMING_RULES_2024_FRONTLINE_SHARED;
+    assert.match(checkNamingTemplate('AB-%RAND:8%', undefined, 10, r)[0]!.message, /^Names have 11 characters; they must be exactly 15 \(rules 2024-09-frontline-shared\)/);
+    assert.match(checkNamingTemplate('A-%USERNAME:4%-%RAND:8%', 'dedicated', 10, r)[0]!.message, /^Names can be as short as 12 characters; they must be exactly 15/);
+    assert.deepEqual(codes('ABCDEFGH-%RAND:6%', 'dedicated', 1), [], 'exactly 15 is allowed');
+    assert.deepEqual(codes('ABCDEFGHI-%RAND:6%', 'dedicated', 1), ['CPC404']);
+  });
+  it('the 2023 rules: 4–15 characters, %RAND:1% allowed, %USERNAME% for any type, 15 fixed characters', () => {
+    const r = NAMING_RULES.find((x) => x.version === '2023-05')!;
+    assert.deepEqual(checkNamingTemplate('A-%USERNAME:3%-%RAND:1%', 'sharedByEntraGroup', 1, r).map((p) => p.code), []);
+    assert.deepEqual(checkNamingTemplate('AB%RAND:1%', undefined, 1, r).map((p) => p.code), ['CPC404']);
+    assert.deepEqual(checkNamingTemplate('ABC%RAND:1%', undefined, 1, r).map((p) => p.code), []);
+    assert.deepEqual(checkNamingTemplate('ABCDEFGHIJKLMN%RAND:1%', undefined, 1, r).map((p) => p.code), []);
+  });
+  it('CPC406 points at the fixed characters past the limit and counts them all', () => {
+    assert.deepEqual(only('ABCDEF-%RAND:5%-GHIJ')[1]?.slice(0, 3), ['CPC406', 18, 2]);
+    const [, p] = checkNamingTemplate('ABCDEF-%RAND:5%-GHIJ');
+    assert.match(p!.message, /^At most 10 fixed characters are allowed \(rules 2026-03\); this template has 12/);
+    assert.deepEqual(codes('ABCDEFGHIJ%RAND:5%'), [], '10 fixed characters are allowed');
+  });
+  it('CPC405 names what it found: a space, spaces, an underscore, other characters', () => {
+    assert.match(checkNamingTemplate('A B%RAND:5%')[0]!.message, /^A space cannot be part of a Cloud PC name: use only ASCII letters, digits and hyphens/);
+    assert.match(checkNamingTemplate('A  B%RAND:5%')[0]!.message, /^Spaces cannot/);
+    assert.match(checkNamingTemplate('A__B%RAND:5%')[0]!.message, /^An underscore cannot/);
+    assert.deepEqual(only('A.é-%RAND:5%').map((p) => p.slice(0, 4)), [['CPC405', 1, 2, "'.é' cannot be part of a Cloud PC name: use only ASCII letters, digits and hyphens (no spaces, no underscores)."]]);
+    assert.deepEqual(only('AB.%RAND:5%.C').map((p) => p.slice(0, 3)), [['CPC405', 2, 1], ['CPC405', 11, 1]]);
+  });
+  it('CPC407 covers the template and waits until its tokens are well formed', () => {
+    assert.deepEqual(only('CPC-%USERNAME:5%').map((p) => p.slice(0, 3)), [['CPC407', 0, 16]]);
+    assert.match(checkNamingTemplate('CPC-%USERNAME:5%')[0]!.message, /^Add a %RAND:y% token with y ≥ 5: names must carry a random part \(rules 2026-03\)/);
+    assert.deepEqual(codes('CPC-%RAND%'), ['CPC403']);
+    assert.deepEqual(codes('CPC-%FOO:5%'), ['CPC402']);
+  });
+  it('CPC408 and CPC409 point at the token and say what to use', () => {
+    assert.deepEqual(only('C-%RAND:4%-%RAND:5%').map((p) => p.slice(0, 4)), [['CPC408', 2, 8, '%RAND:4% is too short: use at least %RAND:5% (rules 2026-03).']]);
+    const [p] = checkNamingTemplate('C-%USERNAME:3%-%RAND:8%', 'reserve');
+    assert.deepEqual([p!.code, p!.offset, p!.length], ['CPC409', 2, 12]);
+    assert.match(p!.message, /not 'reserve'/);
+    assert.deepEqual(codes('C-%USERNAME:3%-%RAND:8%', 'shared'), [], 'the deprecated shared is Frontline dedicated');
+    assert.deepEqual(codes('C-%USERNAME:3%-%RAND:8%'), [], 'no type given: no %USERNAME% rule');
+  });
+  it('CPC410 gives the odds the way an admin reads them, and only above 1 %', () => {
+    const msg = (template: string, fleet: number) => checkNamingTemplate(template, 'dedicated', fleet).find((p) => p.code === 'CPC410')?.message;
+    assert.equal(msg('CPC-%RAND:5%', 1000), undefined, '0.8 % is below the threshold');
+    assert.equal(msg('CPC-%RAND:5%', 2000), 'With 2000 Cloud PCs there is a 3.3% chance two draw the same 5-character random part (36-character alphabet): lengthen %RAND:y%.');
+    assert.match(msg('CPC-%RAND:5%', 5000) ?? '', / a 19% chance /);
+    assert.match(msg('CPC-%RAND:5%', 100_000) ?? '', / a ≈100% chance /);
+    assert.match(msg('A%RAND:5%B%RAND:5%', 10_000_000) ?? '', /same 10-character random part/);
+    const [p] = checkNamingTemplate('AB-%RAND:5%', 'dedicated', 5000);
+    assert.deepEqual([p!.code, p!.severity, p!.offset, p!.length], ['CPC410', 'warning', 3, 8]);
+    assert.deepEqual(codes('AB_-%RAND:5%', 'dedicated', 5000), ['CPC405'], 'no odds while the template has an error');
+  });
+  it('collision probability: none for a fleet of one, the birthday bound otherwise', () => {
+    assert.equal(collisionProbability('X-%RAND:5%', 1), 0);
+    assert.equal(collisionProbability('X-%RAND:5%', 0), 0);
+    assert.ok(Math.abs(collisionProbability('X-%RAND:1%', 2) - (1 - Math.exp(-1 / 36))) < 1e-12);
+    assert.ok(Math.abs(collisionProbability('X-%RAND:1%-%RAND:1%', 3) - (1 - Math.exp(-3 / 1296))) < 1e-12);
+    assert.ok(Math.abs(collisionProbability('X-%RAND:2%', 2, NAMING_RULES.find((x) => x.version === '2023-05')) - (1 - Math.exp(-1 / 100))) < 1e-12);
+  });
+});
+
+describe('naming template tokens', () => {
+  it('CPC402 suggests the token a misspelling was after', () => {
+    const hint = (template: string) => /use (%\w+:n%|%USERNAME:x% or %RAND:y%)\.$/.exec(parseNamingTemplate(template).problems[0]!.message)?.[1];
+    for (const t of ['%USER:3%', '%USERN:3%', '%UPN:3%', '%name:3%', '%U:3%', '%USERNAMES:3%']) assert.equal(hint(t), '%USERNAME:n%', t);
+    for (const t of ['%RANDOM:5%', '%RAN:5%', '%RND:5%', '%R:5%', '%RANDY:5%']) assert.equal(hint(t), '%RAND:n%', t);
+    assert.equal(hint('%FOO:5%'), '%USERNAME:x% or %RAND:y%');
+    assert.equal(hint('%NAMES:5%'), '%USERNAME:x% or %RAND:y%');
+  });
+  it('an empty token says so', () => {
+    assert.deepEqual(parseNamingTemplate('A%%B').problems.map((p) => [p.code, p.offset, p.length, p.message]), [['CPC402', 1, 2, 'Empty token %%: use %USERNAME:x% or %RAND:y%.']]);
+    assert.equal(parseNamingTemplate('A%:5%').problems[0]!.message, 'Empty token %:5%: use %USERNAME:x% or %RAND:y%.');
+  });
+  it('CPC403: a length is 1 to 3 digits, at least 1', () => {
+    const p = (template: string) => parseNamingTemplate(template).problems.map((x) => [x.code, x.offset, x.length, x.message]);
+    assert.deepEqual(p('A%RAND:%'), [['CPC403', 1, 7, '%RAND% needs a length: write %RAND:5%.']]);
+    assert.deepEqual(p('A%USERNAME%'), [['CPC403', 1, 10, '%USERNAME% needs a length: write %USERNAME:4%.']]);
+    assert.deepEqual(p('A%RAND:x5%'), [['CPC403', 7, 2, 'The length of %RAND:x5% must be a whole number from 1 to 15, e.g. %RAND:5%.']]);
+    assert.deepEqual(p('A%USERNAME:1000%').map((x) => x.slice(0, 3)), [['CPC403', 11, 4]]);
+    assert.deepEqual(p('A%RAND:-1%').map((x) => x.slice(0, 3)), [['CPC403', 7, 2]]);
+    assert.deepEqual(parseNamingTemplate('A%RAND:015%').tokens[1], { kind: 'rand', text: '%RAND:015%', length: 15, offset: 1 });
+    assert.deepEqual(parseNamingTemplate('A%USERNAME:1%').problems, []);
+  });
+  it('CPC411 covers the token name and keeps parsing the token', () => {
+    const { tokens, problems } = parseNamingTemplate('A%Username:3%');
+    assert.deepEqual(problems.map((x) => [x.code, x.offset, x.length, x.message]), [['CPC411', 2, 8, 'Write the token in upper case as the service documents it: %USERNAME%.']]);
+    assert.deepEqual(tokens[1], { kind: 'username', text: '%Username:3%', length: 3, offset: 1 });
+  });
+  it('a % with no token shape is fixed text; text after an unclosed % is one malformed piece', () => {
+    assert.deepEqual(parseNamingTemplate('A%1%-%RAND:5%').tokens.map((t) => [t.kind, t.text]), [['literal', 'A%1%-'], ['rand', '%RAND:5%']]);
+    const { tokens } = parseNamingTemplate('A%RAND:5%B%RAND');
+    assert.deepEqual(tokens.map((t) => [t.kind, t.text, t.offset, t.malformed ?? false]), [['literal', 'A', 0, false], ['rand', '%RAND:5%', 1, false], ['literal', 'B', 9, false], ['literal', '%RAND', 10, true]]);
+  });
+  it('the problem cap: the first 20, the 20th says how many more', () => {
+    const p = parseNamingTemplate('%x%'.repeat(22), 20);
+    assert.equal(p.problems.length, 20);
+    assert.equal(p.moreProblems, 2);
+    const checked = checkNamingTemplate('%x%'.repeat(21));
+    assert.equal(checked.length, 20);
+    assert.match(checked[19]!.message, /\(… and 1 more in this template\)$/);
+    assert.ok(!checkNamingTemplate('%x%'.repeat(20)).some((x) => x.message.includes('more in this template')));
+  });
+  it('problems come back sorted by position, and as copies', () => {
+    const a = checkNamingTemplate('A_%RAND:3%%x%');
+    assert.deepEqual(a.map((x) => x.code), ['CPC405', 'CPC408', 'CPC402']);
+    a[0]!.message = 'changed';
+    assert.notEqual(checkNamingTemplate('A_%RAND:3%%x%')[0]!.message, 'changed');
+  });
+});
+
+describe('naming template expansion details', () => {
+  it('%RAND% draws from the alphabet of the rules in force, one draw per character', () => {
+    assert.equal(expandNamingTemplate('X%RAND:3%', 'u@x', () => 0), 'XAAA');
+    assert.equal(expandNamingTemplate('X%RAND:3%', 'u@x', () => 0.99999), 'X999');
+    assert.equal(expandNamingTemplate('X%RAND:2%', 'u@x', () => 0.5), 'XSS');
+    const digits = NAMING_RULES.find((x) => x.version === '2023-05')!;
+    assert.equal(expandNamingTemplate('X%RAND:3%', 'u@x', () => 0.99999, digits), 'X999');
+    assert.equal(expandNamingTemplate('X%RAND:2%', 'u@x', () => 0.5, digits), 'X55');
+    let draws = 0;
+    expandNamingTemplate('%RAND:5%-%RAND:2%', 'u@x', () => (draws++, 0));
+    assert.equal(draws, 7);
+  });
+  it('malformed tokens stay as written; the user part comes from the UPN', () => {
+    assert.equal(expandNamingTemplate('A-%FOO:3%-%USERNAME:3%-%RAND:1%', 'li.wu@contoso.com', () => 0), 'A-%FOO:3%-liw-A');
+    assert.equal(expandNamingTemplate('%USERNAME:20%', 'adele.vance@contoso.com', () => 0), 'adelevance');
+    assert.equal(userNamePart('adele.vance', 4), 'adel');
+    assert.equal(userNamePart('a-b@c', 5), 'a-b');
+  });
+  it('length range: literals and %RAND% count fully, %USERNAME:x% as 1..x', () => {
+    assert.deepEqual(nameLengthRange('AB%RAND:5%'), { min: 7, max: 7 });
+    assert.deepEqual(nameLengthRange('%USERNAME:1%%RAND:5%'), { min: 6, max: 6 });
+    assert.deepEqual(nameLengthRange(''), { min: 0, max: 0 });
+  });
+});
