@@ -206,21 +206,28 @@ function literalProblems(tokens: readonly TemplateToken[], rules: NamingRules, l
   let reportedFixed = false;
   for (const t of tokens) {
     if (t.kind !== 'literal' || t.malformed) continue;
-    if (!rules.literalPattern.test(t.text)) {
-      for (const run of badRuns(t.text, rules.literalPattern)) {
-        out.add(() => {
-          const bad = t.text.slice(run.start, run.end);
-          return problem(RULES.literalChars.code, `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${rules.literalWording}.`, t.offset + run.start, run.end - run.start);
-        });
-      }
-    }
     const before = fixed;
     fixed += t.length;
+    // CPC406 sits where the limit is passed: added in text order with the bad runs, so the cap keeps the leftmost (docs/rules.md).
+    let tooLongFrom = -1;
     if (!reportedFixed && fixed > rules.maxFixedChars) {
       reportedFixed = true;
-      const from = Math.max(0, rules.maxFixedChars - before);
-      out.add(() => problem(RULES.fixedTextTooLong.code, `At most ${rules.maxFixedChars} fixed characters are allowed (rules ${rules.version}); this template has ${totalFixed(tokens)}: shorten the fixed text.`, t.offset + from, t.length - from));
+      tooLongFrom = Math.max(0, rules.maxFixedChars - before);
     }
+    const addTooLong = (from: number): void =>
+      out.add(() => problem(RULES.fixedTextTooLong.code, `At most ${rules.maxFixedChars} fixed characters are allowed (rules ${rules.version}); this template has ${totalFixed(tokens)}: shorten the fixed text.`, t.offset + from, t.length - from));
+    const runs = rules.literalPattern.test(t.text) ? [] : badRuns(t.text, rules.literalPattern);
+    for (const run of runs) {
+      if (tooLongFrom >= 0 && tooLongFrom <= run.start) {
+        addTooLong(tooLongFrom);
+        tooLongFrom = -1;
+      }
+      out.add(() => {
+        const bad = t.text.slice(run.start, run.end);
+        return problem(RULES.literalChars.code, `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${rules.literalWording}.`, t.offset + run.start, run.end - run.start);
+      });
+    }
+    if (tooLongFrom >= 0) addTooLong(tooLongFrom);
   }
   return out;
 }

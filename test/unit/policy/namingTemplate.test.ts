@@ -242,3 +242,35 @@ describe('naming template expansion details', () => {
     assert.deepEqual(nameLengthRange(''), { min: 0, max: 0 });
   });
 });
+
+describe('naming template checks: which run when', () => {
+  it('the length check runs when parsing left only warnings, and waits when it left an error or too many problems', () => {
+    assert.deepEqual(codes('ABCDEFGHIJ-%rand:6%'), ['CPC404', 'CPC406', 'CPC411']);
+    assert.deepEqual(codes('CPC-%RAND:0%-%RAND:12%'), ['CPC403']);
+    assert.ok(codes('%rand:5%'.repeat(21), 'dedicated', 1e9).every((c) => c === 'CPC411'));
+  });
+  it('CPC403: a length with a space is not a number', () => assert.deepEqual(parseNamingTemplate('A%RAND: 5%').problems.map((p) => p.code), ['CPC403']));
+  it('CPC406 once, however many literals pass the limit', () => {
+    assert.deepEqual(codes('ABCDEFGHIJK%RAND:5%X-Y'), ['CPC404', 'CPC406']);
+  });
+  it('CPC405 finds a bad run at the start of fixed text', () => {
+    assert.deepEqual(only('_A_%RAND:5%').map((p) => p.slice(0, 3)), [['CPC405', 0, 1], ['CPC405', 2, 1]]);
+  });
+  it('problems of every kind share the cap: the leftmost 20 are shown, the 20th says how many of all kinds are left', () => {
+    // 25 bad characters, too much fixed text (from offset 10) and names too long: 27 problems, 20 shown.
+    const problems = checkNamingTemplate(`${'_a'.repeat(25)}%RAND:5%`);
+    assert.equal(problems.length, 20);
+    assert.ok(problems.some((p) => p.code === 'CPC404'));
+    assert.deepEqual(problems.filter((p) => p.code === 'CPC406').map((p) => p.offset), [10], 'CPC406 at offset 10 is among the leftmost 20');
+    assert.equal(problems[19]!.offset, 34);
+    assert.match(problems[19]!.message, /\(… and 7 more in this template\)$/);
+  });
+  it('an unclosed token counts as fixed text of its own length', () => {
+    assert.deepEqual(nameLengthRange('A%RAND'), { min: 6, max: 6 });
+    assert.equal(expandNamingTemplate('A%RAND', 'u@x', () => 0), 'A%RAND');
+  });
+  it('the user part without an @ is the whole name, and an empty local part gives nothing', () => {
+    assert.equal(userNamePart('adele', 5), 'adele');
+    assert.equal(userNamePart('@contoso.com', 5), '');
+  });
+});
