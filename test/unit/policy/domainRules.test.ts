@@ -1,10 +1,8 @@
 // One describe per rule, named after it: a passing document, a failing one, where the finding points,
 // and that the preferred quick fix makes the finding go away.
 import * as assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { RULES } from '../../../src/core/policy/ruleCodes';
-import { applyEdits, codes, findingOf, GUID_A, GUID_B, policy, rangeText } from './policyTestKit';
+import { applyEdits, codes, documentedSeverities, findingOf, GUID_A, GUID_B, policy, rangeText } from './policyTestKit';
 
 interface RuleCase {
   rule: { code: string; title: string };
@@ -75,14 +73,6 @@ const CASES: RuleCase[] = [
   { rule: RULES.tokenCase, pass: policy('"cloudPcNamingTemplate": "CPC-%RAND:5%"'), fail: policy('"cloudPcNamingTemplate": "CPC-%Rand:5%"'), at: 'Rand', fixes: true },
 ];
 
-/** "Default severity" of each code in docs/rules.md's table; "hint / information" allows either. */
-function documentedSeverities(): Map<string, string[]> {
-  const rows = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8').split('\n').filter((l) => /^\| CPC\d{3} \|/.test(l));
-  return new Map(rows.map((l) => {
-    const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
-    return [cells[1]!, cells[3]!.split(' / ')];
-  }));
-}
 const SEVERITY = documentedSeverities();
 /** docs/rules.md: deprecated properties are struck through, ones the service ignores or does not need faded. */
 const TAGS: Record<string, string[]> = {

@@ -3,16 +3,19 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/policy/finding';
 import { validateDocument } from '../../../src/core/policy/validator';
-import { applyEdits, GUID_A, policy, rangeText } from './policyTestKit';
+import { applyEdits, documentedSeverities, GUID_A, policy, rangeText } from './policyTestKit';
 
 const GALLERY = 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc';
 
 function all(text: string, code: string, options?: { partial?: boolean }): Finding[] {
   return validateDocument(text, options).filter((f) => f.code === code);
 }
+const SEVERITY = documentedSeverities();
+/** The one `code` finding, with the severity docs/rules.md gives that code. */
 function one(text: string, code: string, options?: { partial?: boolean }): Finding {
   const found = all(text, code, options);
   assert.equal(found.length, 1, `${code} in ${text}: ${JSON.stringify(validateDocument(text, options).map((f) => f.code))}`);
+  assert.ok(SEVERITY.get(code)?.includes(found[0]!.severity), `${code} is ${found[0]!.severity}`);
   return found[0]!;
 }
 /** Titles of the finding's fixes and the text each one produces. */
@@ -42,6 +45,7 @@ describe('CPC307 / CPC308 displayName', () => {
     assert.match(f.message, /only spaces/);
     assert.deepEqual(all(text, 'CPC308', { partial: true }), []);
     assert.deepEqual(all(named('x'), 'CPC308'), []);
+    assert.deepEqual(all(named(''), 'CPC308').map((f) => f.message), ["'displayName' must not be empty."], 'an empty name is said once, by the schema');
   });
 });
 
@@ -52,11 +56,13 @@ describe('CPC301 / CPC302 Frontline shared only', () => {
     assert.equal(f.message, "userExperienceType 'cloudApp' needs provisioningType 'sharedByEntraGroup' (this policy is 'dedicated'): change one of them.");
     assert.deepEqual(fixed(absent, f).map(([t]) => t), ["Use userExperienceType 'cloudPc'", "Add provisioningType 'sharedByEntraGroup'"]);
     assert.deepEqual(f.fixes!.map((x) => x.isPreferred), [true, false]);
+    assert.equal(fixed(absent, f)[0]![1], absent.replace('"cloudApp"', '"cloudPc"'));
     for (const [, next] of fixed(absent, f)) assert.deepEqual(all(next, 'CPC301'), [], next);
     const present = policy('"provisioningType": "sharedByUser"', '"userExperienceType": "cloudApp"');
     const g = one(present, 'CPC301');
     assert.match(g.message, /this policy is 'sharedByUser'/);
     assert.deepEqual(fixed(present, g)[1], ["Use provisioningType 'sharedByEntraGroup'", present.replace('"sharedByUser"', '"sharedByEntraGroup"')]);
+    assert.deepEqual(g.fixes!.map((x) => x.isPreferred), [true, false]);
   });
   it('a PATCH without provisioningType, a Frontline shared policy and an unknown type get neither rule', () => {
     const members = ['"userExperienceType": "cloudApp"', '"userSettingsPersistenceConfiguration": { "userSettingsPersistenceEnabled": true }'];
@@ -113,7 +119,7 @@ describe('CPC303 / CPC304 imageId and imageType', () => {
     const g = one(near, 'CPC304');
     assert.equal(g.severity, 'information');
     assert.match(g.message, /is not a current Windows 365 gallery image: did you mean 'microsoftwindowsdesktop_windows-ent-cpc_win11-2\dh\d-ent-cpc'\?$/i);
-    assert.equal(g.fixes?.length, 1);
+    assert.deepEqual(g.fixes?.map((x) => x.title), [`Use '${/did you mean '([^']+)'/.exec(g.message)![1]}'`]);
     const far = one(policy('"imageId": "microsoftwindowsdesktop_windows-ent-cpc_something-else-entirely-different"'), 'CPC304');
     assert.match(far.message, /; check the gallery images list\.$/);
     assert.equal(far.fixes, undefined);
@@ -128,7 +134,7 @@ describe('CPC305 / CPC306 / CPC324 domain join', () => {
     const text = dj('"domainJoinType": "hybridAzureADJoin"');
     const f = one(text, 'CPC305');
     assert.equal(rangeText(text, f), '"hybridAzureADJoin"');
-    assert.equal(fixed(text, f)[0]![0], 'Add onPremisesConnectionId');
+    assert.deepEqual(fixed(text, f), [['Add onPremisesConnectionId', dj('"domainJoinType": "hybridAzureADJoin", "onPremisesConnectionId": "00000000-0000-0000-0000-000000000000"')]]);
     assert.equal(one(dj('"domainJoinType": "hybridAzureADJoin"', '"onPremisesConnectionId": ""'), 'CPC305').message, 'hybridAzureADJoin needs onPremisesConnectionId: the id of the Azure network connection to your domain.');
     const legacy = dj('"type": "hybridAzureADJoin"');
     assert.equal(rangeText(legacy, one(legacy, 'CPC305')), '"hybridAzureADJoin"');
@@ -142,6 +148,7 @@ describe('CPC305 / CPC306 / CPC324 domain join', () => {
     const text = dj('"domainJoinType": "azureADJoin"', `"onPremisesConnectionId": "${GUID_A}"`, '"regionName": "westus3"');
     const f = one(text, 'CPC306');
     assert.equal(rangeText(text, f), '"regionName": "westus3"');
+    assert.equal(f.message, 'azureADJoin takes onPremisesConnectionId (your network) or regionName (Microsoft-hosted network), not both: remove one.');
     assert.deepEqual(f.fixes!.map((x) => [x.title, x.isPreferred]), [['Remove regionName (use the network connection)', true], ['Remove onPremisesConnectionId (use the Microsoft-hosted network)', false]]);
   });
   it('azureADJoin with neither: add the automatic region; the legacy type key and no key at all are judged the same', () => {
@@ -155,10 +162,13 @@ describe('CPC305 / CPC306 / CPC324 domain join', () => {
     assert.equal(all(bare, 'CPC306').length, 1, 'no join type, both set: wrong either way');
     assert.deepEqual(all(dj(`"onPremisesConnectionId": "${GUID_A}"`), 'CPC306'), []);
     assert.deepEqual(all(dj('"regionName": "westus3"'), 'CPC306'), []);
+    assert.deepEqual(all(dj('"regionName": ""'), 'CPC306'), [], 'no join type and no network: the schema says what is missing');
   });
   it('the deprecated single domainJoinConfiguration is checked too', () => {
     const text = '{ "displayName": "x", "domainJoinConfiguration": { "domainJoinType": "azureADJoin" } }';
-    assert.equal(all(text, 'CPC306').length, 1);
+    const f = one(text, 'CPC306');
+    assert.deepEqual(f.path, ['domainJoinConfiguration', 'domainJoinType']);
+    assert.equal(rangeText(text, f), '"azureADJoin"');
   });
   it('CPC324: no network anywhere; an empty list points at the list and offers no fix', () => {
     const none = '{ "displayName": "x" }';
@@ -197,5 +207,19 @@ describe('CPC309 / CPC318 Frontline shared, CPC319 autopilot timeout', () => {
       assert.deepEqual(fixed(at(n), f), [['Use 30 minutes', at(30)]]);
     }
     for (const n of [9, 30]) assert.deepEqual(all(at(n), 'CPC319'), [], String(n));
+  });
+});
+
+describe('domain rules and shapes the schema refuses', () => {
+  it('join configurations that are not objects are skipped, not a crash, for every type', () => {
+    for (const type of ['dedicated', 'sharedByEntraGroup']) {
+      const text = `{ "displayName": "x", "provisioningType": "${type}", "domainJoinConfigurations": [null, "x", { "domainJoinType": "azureADJoin", "regionName": "automatic" }] }`;
+      const found = validateDocument(text).map((f) => f.code);
+      assert.ok(!found.includes('CPC100') && found.includes('CPC201'), `${type}: ${JSON.stringify(found)}`);
+    }
+  });
+  it('a Frontline shared policy without domainJoinConfigurations gets CPC324, not a crash', () => {
+    const found = validateDocument('{ "displayName": "x", "provisioningType": "sharedByEntraGroup" }').map((f) => f.code);
+    assert.ok(found.includes('CPC324') && !found.includes('CPC100'), JSON.stringify(found));
   });
 });

@@ -1,4 +1,6 @@
 // Helpers for policy tests: build documents, apply fixes, read codes.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Finding, TextEdit } from '../../../src/core/policy/finding';
 import { validateDocument } from '../../../src/core/policy/validator';
 
@@ -29,4 +31,13 @@ export function findingOf(text: string, code: string): Finding {
 
 export function rangeText(text: string, f: Finding): string {
   return text.slice(f.range.offset, f.range.offset + f.range.length);
+}
+
+/** "Default severity" of each code in docs/rules.md's table; "hint / information" allows either. */
+export function documentedSeverities(): Map<string, string[]> {
+  const rows = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8').split('\n').filter((l) => /^\| CPC\d{3} \|/.test(l));
+  return new Map(rows.map((l) => {
+    const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
+    return [cells[1]!, cells[3]!.split(' / ')];
+  }));
 }
