@@ -274,3 +274,21 @@ describe('naming template checks: which run when', () => {
     assert.equal(userNamePart('@contoso.com', 5), '');
   });
 });
+
+describe('naming template edge cases', () => {
+  it('CPC410 is judged beside warnings: a lower-case token does not hide the odds', () => {
+    assert.deepEqual(codes('A-%rand:5%', 'dedicated', 5000), ['CPC410', 'CPC411']);
+  });
+  it('text between two % that is not a token name (letters, then an optional :length) is fixed text', () => {
+    assert.deepEqual(parseNamingTemplate('A%R1:5%-%RAND:5%').tokens.map((t) => [t.kind, t.text]), [['literal', 'A%R1:5%-'], ['rand', '%RAND:5%']]);
+    assert.deepEqual(parseNamingTemplate('A%RAND5%-%RAND:5%').tokens.map((t) => [t.kind, t.text]), [['literal', 'A%RAND5%-'], ['rand', '%RAND:5%']]);
+  });
+  it('CPC405 names mixed runs as written, not as spaces or underscores', () => {
+    const first = (template: string) => checkNamingTemplate(template)[0]!.message;
+    for (const bad of [' .', '. ', '_.', '._']) assert.ok(first(`A${bad}B%RAND:5%`).startsWith(`'${bad}' cannot`), bad);
+  });
+  it('too much fixed text from the first character of a literal is kept ahead of the bad characters after it', () => {
+    const problems = checkNamingTemplate(`ABCDEFGHIJ%RAND:5%${'_a'.repeat(25)}`);
+    assert.deepEqual(problems.filter((p) => p.code === 'CPC406').map((p) => p.offset), [18]);
+  });
+});
