@@ -13,6 +13,8 @@ const mutate = [
   'src/core/policy/namingRules.ts',
   'src/core/policy/namingFindings.ts',
   'src/core/policy/namingTemplate.ts',
+  'src/core/policy/namingTemplateScan.ts',
+  'src/core/policy/namingTemplateChecks.ts',
   'src/core/policy/assignmentRules.ts',
   'src/core/policy/overlapRules.ts',
 ];

@@ -105,6 +105,14 @@ describe('naming template expansion', () => {
 const only = (template: string, type?: string, fleet?: number) => checkNamingTemplate(template, type, fleet).map((p) => [p.code, p.offset, p.length, p.message]);
 
 describe('naming template problems: messages and ranges', () => {
+  it('a template without %RAND% and more problems than the cap still shows CPC407 first (the cap keeps the leftmost; it spans the template)', () => {
+    const template = '%USERNAME:1%'.repeat(25);
+    const problems = checkNamingTemplate(template, 'sharedByEntraGroup');
+    assert.equal(problems.length, 20);
+    assert.deepEqual([problems[0]!.code, problems[0]!.offset, problems[0]!.length], ['CPC407', 0, template.length]);
+    assert.deepEqual(new Set(problems.slice(1).map((p) => p.code)), new Set(['CPC404', 'CPC409']));
+    assert.match(problems[19]!.message, /\(… and 7 more in this template\)$/);
+  });
   it('CPC404 says how long names get and the bounds of the rules in force', () => {
     const [long] = checkNamingTemplate('CPC-%USERNAME:6%-%RAND:6%');
     assert.deepEqual([long!.offset, long!.length], [0, 'CPC-%USERNAME:6%-%RAND:6%'.length]);
