@@ -113,13 +113,8 @@ class TemplateChecks implements TemplateVisitor {
   finish(): void {
     if (this.tooLong) this.tooLong.message = `At most ${this.rules.maxFixedChars} fixed characters are allowed (rules ${this.rules.version}); this template has ${this.fixed}: shorten the fixed text.`;
     if (this.rules.randRequired && this.firstRand === undefined && !this.anyMalformed) {
-      // First in its list, as if found before the tokens: the cap then drops the rightmost of the others.
-      const kept = this.tokenRules.kept;
-      kept.unshift(problem(RULES.randMissing.code, `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (rules ${this.rules.version}).`, 0, this.end));
-      if (kept.length > this.tokenRules.limit) {
-        kept.pop();
-        this.tokenRules.more++;
-      }
+      // First in its list, as if found before the tokens; past the cap, templateProblems drops the rightmost.
+      this.tokenRules.kept.unshift(problem(RULES.randMissing.code, `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (rules ${this.rules.version}).`, 0, this.end));
     }
   }
 

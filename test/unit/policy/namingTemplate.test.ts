@@ -39,6 +39,30 @@ describe('naming template parser', () => {
   it('CPC401 an unclosed % runs to the end', () => {
     assert.deepEqual(parseNamingTemplate('CPC-%RAND:5').problems.map((x) => [x.code, x.offset, x.length]), [['CPC401', 4, 7]]);
   });
+  it('token names are ASCII letters: %Z% and %z% are unknown tokens (CPC402); %@%, %[%, %_%, %`% and %{% are stray % in fixed text', () => {
+    for (const name of ['Z', 'z', 'A', 'a']) assert.deepEqual(parseNamingTemplate(`X%${name}%`).problems.map((x) => x.code), ['CPC402'], name);
+    for (const notLetter of ['@', '[', '_', '`', '{']) {
+      assert.deepEqual(parseNamingTemplate(`X%${notLetter}%-%RAND:5%`).problems, [], notLetter);
+      assert.ok(checkNamingTemplate(`X%${notLetter}%-%RAND:5%`).some((x) => x.code === 'CPC405'), notLetter);
+    }
+  });
+  it('a line break ends a token attempt: the % before it is stray text, not a token with a bad length', () => {
+    for (const lineBreak of ['\n', '\r', '\u2028', '\u2029']) {
+      const parsed = parseNamingTemplate(`A%RAND:5${lineBreak}%-%RAND:5%`);
+      assert.deepEqual(parsed.problems, [], JSON.stringify(lineBreak));
+      assert.deepEqual(parsed.tokens.map((t) => [t.kind, t.offset]), [['literal', 0], ['rand', 11]], JSON.stringify(lineBreak));
+    }
+  });
+  it('a token length is one to three digits and nothing else (CPC403 for %RAND:5 % or %RAND: 5%)', () => {
+    for (const token of ['%RAND:5 %', '%RAND: 5%', '%RAND:1000%', '%RAND:x%']) {
+      assert.deepEqual(parseNamingTemplate(`A-${token}`).problems.map((x) => [x.code, x.offset]), [['CPC403', 2 + '%RAND:'.length]], token);
+    }
+  });
+  it('no empty fixed text between adjacent tokens or before an unclosed one', () => {
+    assert.deepEqual(parseNamingTemplate('%RAND:5%%USERNAME:3%').tokens.map((t) => [t.kind, t.offset]), [['rand', 0], ['username', 8]]);
+    assert.deepEqual(parseNamingTemplate('%RAND').tokens.map((t) => [t.kind, t.offset, t.malformed]), [['literal', 0, true]]);
+    assert.deepEqual(parseNamingTemplate('A%RAND:5%%Q').tokens.map((t) => [t.kind, t.offset, t.malformed]), [['literal', 0, undefined], ['rand', 1, undefined], ['literal', 9, true]]);
+  });
   it('a stray % is fixed text, reported by CPC405', () => {
     const probs = checkNamingTemplate('A50%-%RAND:5%');
     assert.deepEqual(probs.map((x) => [x.code, x.offset, x.length]), [['CPC405', 3, 1]]);
