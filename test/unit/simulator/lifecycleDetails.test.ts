@@ -6,19 +6,11 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_FAILED, IMAGE_WIN11_24H2_M365, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): { sim: Simulator; t: TenantClient } {
   const sim = new Simulator(createSeedData('empty'));
   return { sim, t: new TenantClient(handlerTransport(createSimulatorHandler(sim))) };
-}
-
-async function onePc(t: TenantClient, fields: Record<string, unknown>, name: string): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
-  const u = await t.user(name);
-  const g = await t.group(`G ${name}`, [u.id]);
-  const p = await t.policy({ displayName: 'Desk', ...fields });
-  await t.assign(p, [g]);
-  return { u, p, g };
 }
 
 const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>
