@@ -4,18 +4,10 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_HEALTHY, DEVICE_IMAGE_FAILED, DEVICE_IMAGE_READY, IMAGE_WIN11_22H2_EXPIRED, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): TenantClient {
   return new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(createSeedData('empty')))));
-}
-
-async function onePc(t: TenantClient, fields: Record<string, unknown> = {}, name = 'Ana Diaz'): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
-  const u = await t.user(name);
-  const g = await t.group('G', [u.id]);
-  const p = await t.policy({ displayName: 'Desk', ...fields });
-  await t.assign(p, [g]);
-  return { u, p, g };
 }
 
 const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>

@@ -111,7 +111,7 @@ export class TenantClient {
 }
 
 /** One user in one group assigned to one policy (`displayName` 'Desk' unless `fields` names another). */
-export async function onePc(t: TenantClient, fields: Record<string, unknown>, name: string): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
+export async function onePc(t: TenantClient, fields: Record<string, unknown> = {}, name = 'Ana Diaz'): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
   const u = await t.user(name);
   const g = await t.group(`G ${name}`, [u.id]);
   const p = await t.policy({ displayName: 'Desk', ...fields });
