@@ -230,19 +230,36 @@ describe('lifecycle details', () => {
     assert.deepEqual([pc.displayName, pc.userExperienceType], ['Kiosk - Front Desk 0', 'cloudApp']);
   });
 
-  it('in an old state file whose Cloud PC names a deleted policy: provisioning goes on without it, and reprovision answers 400', async () => {
+  for (const [when, hours] of [['queued', 0], ['provisioning', 1.5]] as const) {
+    it(`in an old state file whose ${when} Cloud PC names a deleted policy: provisioning goes on without it, and reprovision answers 400`, async () => {
+      const { sim, t } = tenant();
+      const { u, p } = await onePc(t, {}, 'Orphan');
+      await t.advance({ hours });
+      const data = sim.toData();
+      data.policies = data.policies.filter((x) => x.policy.id !== p);
+      const old = new Simulator(data);
+      const client = new TenantClient(handlerTransport(createSimulatorHandler(old)));
+      await client.advance({ hours: 3 });
+      const [pc] = await client.cloudPcsOf(u.upn);
+      assert.deepEqual([pc.status, pc.imageDisplayName], ['provisioned', 'Windows 11 Enterprise + Microsoft 365 Apps 24H2']);
+      const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
+      assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
+      assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
+    });
+  }
+
+  it('frees the old device name on reprovision: a template with one possible name (an old state file) gives it again', async () => {
     const { sim, t } = tenant();
-    const { u, p } = await onePc(t, {}, 'Orphan');
-    await t.advance({ hours: 1.5 });
-    const data = sim.toData();
-    data.policies = data.policies.filter((x) => x.policy.id !== p);
-    const old = new Simulator(data);
-    const client = new TenantClient(handlerTransport(createSimulatorHandler(old)));
-    await client.advance({ hours: 2 });
-    const [pc] = await client.cloudPcsOf(u.upn);
-    assert.equal(pc.status, 'provisioned');
-    const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
-    assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
-    assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
+    // The editor and the REST contract refuse a template without %RAND:5%; only an old state file holds one.
+    const policy = sim.createPolicy({ displayName: 'Solo', cloudPcNamingTemplate: 'SOLO-DESK', imageId: IMAGE_WIN11_24H2_M365 } as never);
+    assert.ok(policy.ok);
+    const u = await t.user('Solo User');
+    await t.assign(policy.value.policy.id, [await t.group('Solo', [u.id])]);
+    await t.advance({ hours: 3 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.managedDeviceName, 'SOLO-DESK');
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].managedDeviceName, 'SOLO-DESK', 'its own name is free again, so the template gives it (rule 12)');
   });
 });
