@@ -79,6 +79,21 @@ describe('a Cloud PC from creation to provisioned', () => {
     assert.deepEqual([failed.statusDetail.code, info(failed)], ['imageExpired', { retriable: 'false', failedAction: 'Provision', attempts: '3' }]);
   });
 
+  it('retries on the same device: the Entra device joined in the first attempt is the one the Cloud PC ends with', async () => {
+    const t = tenant();
+    const u = await t.user('Flaky Again');
+    await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: u.upn, count: 2 });
+    await t.assign(await t.policy(), [await t.group('G', [u.id])]);
+    await t.advance({ minutes: 62 });
+    const [first] = await t.cloudPcsOf(u.upn);
+    assert.ok(first.aadDeviceId);
+    await t.advance({ hours: 6 });
+    const [done] = await t.cloudPcsOf(u.upn);
+    assert.deepEqual([done.status, done.aadDeviceId], ['provisioned', first.aadDeviceId]);
+    const entra = (await objects(t, done.id)).filter((o: { kind: string }) => o.kind === 'entraDevice');
+    assert.deepEqual(entra.map((o: { id: string; state: string }) => [o.id, o.state]), [[first.aadDeviceId, 'active']]);
+  });
+
   it('fails on a custom image that is missing or not ready, and provisions from a ready one', async () => {
     const t = tenant();
     const cases: [string, string | null][] = [[DEVICE_IMAGE_READY, null], [DEVICE_IMAGE_FAILED, 'imageNotReady'], ['6d1e37b1-0000-0000-0000-000000000000', 'imageNotFound']];
