@@ -134,6 +134,24 @@ describe('grace period details', () => {
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'deprovisioning');
   });
 
+  it('never ends a grace period the Cloud PC was restored from, even while it is reprovisioned when that period would have ended', async () => {
+    const t = tenant();
+    const { u, g } = await onePc(t);
+    await t.advance({ hours: 3 });
+    await t.removeMember(g, u.id);
+    await t.addMember(g, u.id);
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.status, 'provisioned');
+    // Reprovisioning takes 120 minutes; the 7 days end 110 minutes in, during its last stage.
+    await t.advance({ days: 6 });
+    await t.advance({ minutes: 24 * 60 - 110 });
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
+    await t.advance({ minutes: 115 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioning');
+    await t.advance({ minutes: 10 });
+    assert.deepEqual((await t.cloudPcsOf(u.upn)).map((c) => [c.id, c.status]), [[pc.id, 'provisioned']]);
+  });
+
   it('deprovisions at once a Cloud PC that was never provisioned', async () => {
     const t = tenant();
     const { u, g } = await onePc(t);

@@ -248,6 +248,21 @@ describe('lifecycle details', () => {
     });
   }
 
+  it('in an old state file whose policy names a network connection that is gone: fails as an unhealthy connection, naming its id', async () => {
+    const { sim, t } = tenant();
+    const p = await t.policy({ displayName: 'Gone', domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_HEALTHY }] });
+    const data = sim.toData();
+    const gone = '0ac0ffee-0000-0000-0000-000000000000';
+    data.policies.find((x) => x.policy.id === p)!.policy.domainJoinConfigurations![0].onPremisesConnectionId = gone;
+    const client = new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(data))));
+    const u = await client.user('Far Away');
+    await client.assign(p, [await client.group('Gone', [u.id])]);
+    await client.advance({ hours: 8 });
+    const [pc] = await client.cloudPcsOf(u.upn);
+    assert.deepEqual([pc.status, pc.statusDetail.code, pc.onPremisesConnectionName], ['failed', 'azureNetworkConnectionUnhealthy', '']);
+    assert.match(pc.statusDetail.message, new RegExp(`passed its health checks \\(${gone}\\)`));
+  });
+
   it('frees the old device name on reprovision: a template with one possible name (an old state file) gives it again', async () => {
     const { sim, t } = tenant();
     // The editor and the REST contract refuse a template without %RAND:5%; only an old state file holds one.
