@@ -245,6 +245,9 @@ describe('lifecycle details', () => {
       const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
       assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
       assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
+      // Nor does apply push a deleted policy's settings: nothing changes.
+      for (const policySettings of ['region', 'singleSignOn']) await client.ok('POST', `${VE}/provisioningPolicies/applyConfig`, { cloudPcIds: [pc.id], policySettings });
+      assert.equal((await client.cloudPcsOf(u.upn))[0].status, 'provisioned');
     });
   }
 
