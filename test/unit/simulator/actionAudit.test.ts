@@ -20,6 +20,8 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     const early = await t.call('POST', `${VE}/cloudPCs/${queued.id}/reboot`, '{}', AS);
     assert.deepEqual([early.status, early.json.error.innerError.code], [400, 'InvalidCloudPcStatus']);
     assert.match(early.json.error.innerError.message, /is notProvisioned; reboot needs a provisioned Cloud PC/);
+    // A refused action changes nothing, so it records nothing.
+    for (const action of ['reprovision', 'endGracePeriod']) assert.equal((await t.call('POST', `${VE}/cloudPCs/${queued.id}/${action}`, '{}', AS)).status, 400, action);
     await t.advance({ hours: 3 });
     const [pc] = await t.cloudPcsOf(u.upn);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/rename`, { displayName: 'Ana desk' }, AS);
@@ -28,6 +30,7 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { enableSingleSignOn: true });
     await t.ok('POST', `${VE}/provisioningPolicies/applyConfig`, { cloudPcIds: [pc.id], policySettings: 'singleSignOn' }, AS);
     await t.advance({ hours: 1 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].connectionSetting.enableSingleSignOn, true, 'applyConfig pushed single sign-on');
     await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }] });
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region' }, AS);
     await t.advance({ hours: 1 });
