@@ -4,6 +4,9 @@
 // Its survivors are a superset of the default config's: a score measured here is a lower bound.
 import base from './stryker.conf.mjs';
 
+/** Reports and the incremental file are named per run (STRYKER_TAG, as stryker.policy.conf.mjs), so runs can go side by side. */
+const tag = process.env.STRYKER_TAG ?? 'simulator';
+
 // Read by test/unit/agreement/validatorSimulatorAgreement.test.ts; the test runners inherit it.
 process.env.CPCPOLICY_AGREEMENT_RUNS ??= '200';
 
@@ -25,10 +28,12 @@ export const simulatorConfig = {
     // The fuzz (about 5 s, it reaches most mutants and kills few) and the real sockets only cost time.
     ignore: [...base.mochaOptions.ignore, 'test/unit/simulator/badRequests.test.ts', 'test/unit/simulator/server.test.ts'],
   },
-  incrementalFile: 'reports/mutation/simulator-incremental.json',
+  tempDirName: `.stryker-tmp/${tag}`,
+  // Other runs' sandboxes are not inputs.
+  ignorePatterns: [...base.ignorePatterns, '.stryker-tmp'],
+  incrementalFile: `reports/mutation/${tag}-incremental.json`,
   reporters: ['clear-text', 'progress-append-only', 'json'],
-  // Two runs at once (one file each) need two report names.
-  jsonReporter: { fileName: process.env.CPCPOLICY_MUTATION_JSON ?? 'reports/mutation/simulator.json' },
+  jsonReporter: { fileName: `reports/mutation/${tag}.json` },
 };
 
 export default simulatorConfig;
