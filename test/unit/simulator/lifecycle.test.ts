@@ -4,18 +4,10 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_HEALTHY, DEVICE_IMAGE_FAILED, DEVICE_IMAGE_READY, IMAGE_WIN11_22H2_EXPIRED, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): TenantClient {
   return new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(createSeedData('empty')))));
-}
-
-async function onePc(t: TenantClient, fields: Record<string, unknown> = {}, name = 'Ana Diaz'): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
-  const u = await t.user(name);
-  const g = await t.group('G', [u.id]);
-  const p = await t.policy({ displayName: 'Desk', ...fields });
-  await t.assign(p, [g]);
-  return { u, p, g };
 }
 
 const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>
@@ -87,6 +79,21 @@ describe('a Cloud PC from creation to provisioned', () => {
     assert.deepEqual([failed.statusDetail.code, info(failed)], ['imageExpired', { retriable: 'false', failedAction: 'Provision', attempts: '3' }]);
   });
 
+  it('retries on the same device: the Entra device joined in the first attempt is the one the Cloud PC ends with', async () => {
+    const t = tenant();
+    const u = await t.user('Flaky Again');
+    await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: u.upn, count: 2 });
+    await t.assign(await t.policy(), [await t.group('G', [u.id])]);
+    await t.advance({ minutes: 62 });
+    const [first] = await t.cloudPcsOf(u.upn);
+    assert.ok(first.aadDeviceId);
+    await t.advance({ hours: 6 });
+    const [done] = await t.cloudPcsOf(u.upn);
+    assert.deepEqual([done.status, done.aadDeviceId], ['provisioned', first.aadDeviceId]);
+    const entra = (await objects(t, done.id)).filter((o: { kind: string }) => o.kind === 'entraDevice');
+    assert.deepEqual(entra.map((o: { id: string; state: string }) => [o.id, o.state]), [[first.aadDeviceId, 'active']]);
+  });
+
   it('fails on a custom image that is missing or not ready, and provisions from a ready one', async () => {
     const t = tenant();
     const cases: [string, string | null][] = [[DEVICE_IMAGE_READY, null], [DEVICE_IMAGE_FAILED, 'imageNotReady'], ['6d1e37b1-0000-0000-0000-000000000000', 'imageNotFound']];
@@ -125,6 +132,24 @@ describe('grace period details', () => {
     await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [{ skuId: SKU_ENTERPRISE_2VCPU }], removeLicenses: [] });
     await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [], removeLicenses: [SKU_ENTERPRISE_2VCPU] });
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'deprovisioning');
+  });
+
+  it('never ends a grace period the Cloud PC was restored from, even while it is reprovisioned when that period would have ended', async () => {
+    const t = tenant();
+    const { u, g } = await onePc(t);
+    await t.advance({ hours: 3 });
+    await t.removeMember(g, u.id);
+    await t.addMember(g, u.id);
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.status, 'provisioned');
+    // Reprovisioning takes 120 minutes; the 7 days end 110 minutes in, during its last stage.
+    await t.advance({ days: 6 });
+    await t.advance({ minutes: 24 * 60 - 110 });
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
+    await t.advance({ minutes: 115 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioning');
+    await t.advance({ minutes: 10 });
+    assert.deepEqual((await t.cloudPcsOf(u.upn)).map((c) => [c.id, c.status]), [[pc.id, 'provisioned']]);
   });
 
   it('deprovisions at once a Cloud PC that was never provisioned', async () => {

@@ -6,19 +6,11 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_FAILED, IMAGE_WIN11_24H2_M365, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): { sim: Simulator; t: TenantClient } {
   const sim = new Simulator(createSeedData('empty'));
   return { sim, t: new TenantClient(handlerTransport(createSimulatorHandler(sim))) };
-}
-
-async function onePc(t: TenantClient, fields: Record<string, unknown>, name: string): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
-  const u = await t.user(name);
-  const g = await t.group(`G ${name}`, [u.id]);
-  const p = await t.policy({ displayName: 'Desk', ...fields });
-  await t.assign(p, [g]);
-  return { u, p, g };
 }
 
 const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>
@@ -238,19 +230,54 @@ describe('lifecycle details', () => {
     assert.deepEqual([pc.displayName, pc.userExperienceType], ['Kiosk - Front Desk 0', 'cloudApp']);
   });
 
-  it('in an old state file whose Cloud PC names a deleted policy: provisioning goes on without it, and reprovision answers 400', async () => {
+  for (const [when, hours] of [['queued', 0], ['provisioning', 1.5]] as const) {
+    it(`in an old state file whose ${when} Cloud PC names a deleted policy: provisioning goes on without it, and reprovision answers 400`, async () => {
+      const { sim, t } = tenant();
+      const { u, p } = await onePc(t, {}, 'Orphan');
+      await t.advance({ hours });
+      const data = sim.toData();
+      data.policies = data.policies.filter((x) => x.policy.id !== p);
+      const old = new Simulator(data);
+      const client = new TenantClient(handlerTransport(createSimulatorHandler(old)));
+      await client.advance({ hours: 3 });
+      const [pc] = await client.cloudPcsOf(u.upn);
+      assert.deepEqual([pc.status, pc.imageDisplayName], ['provisioned', 'Windows 11 Enterprise + Microsoft 365 Apps 24H2']);
+      const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
+      assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
+      assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
+      // Nor does apply push a deleted policy's settings: nothing changes.
+      for (const policySettings of ['region', 'singleSignOn']) await client.ok('POST', `${VE}/provisioningPolicies/applyConfig`, { cloudPcIds: [pc.id], policySettings });
+      assert.equal((await client.cloudPcsOf(u.upn))[0].status, 'provisioned');
+    });
+  }
+
+  it('in an old state file whose policy names a network connection that is gone: fails as an unhealthy connection, naming its id', async () => {
     const { sim, t } = tenant();
-    const { u, p } = await onePc(t, {}, 'Orphan');
-    await t.advance({ hours: 1.5 });
+    const p = await t.policy({ displayName: 'Gone', domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_HEALTHY }] });
     const data = sim.toData();
-    data.policies = data.policies.filter((x) => x.policy.id !== p);
-    const old = new Simulator(data);
-    const client = new TenantClient(handlerTransport(createSimulatorHandler(old)));
-    await client.advance({ hours: 2 });
+    const gone = '0ac0ffee-0000-0000-0000-000000000000';
+    data.policies.find((x) => x.policy.id === p)!.policy.domainJoinConfigurations![0].onPremisesConnectionId = gone;
+    const client = new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(data))));
+    const u = await client.user('Far Away');
+    await client.assign(p, [await client.group('Gone', [u.id])]);
+    await client.advance({ hours: 8 });
     const [pc] = await client.cloudPcsOf(u.upn);
-    assert.equal(pc.status, 'provisioned');
-    const r = await client.call('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, '{}');
-    assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
-    assert.match(r.json.error.innerError.message, /was deleted; it cannot be reprovisioned/);
+    assert.deepEqual([pc.status, pc.statusDetail.code, pc.onPremisesConnectionName], ['failed', 'azureNetworkConnectionUnhealthy', '']);
+    assert.match(pc.statusDetail.message, new RegExp(`passed its health checks \\(${gone}\\)`));
+  });
+
+  it('frees the old device name on reprovision: a template with one possible name (an old state file) gives it again', async () => {
+    const { sim, t } = tenant();
+    // The editor and the REST contract refuse a template without %RAND:5%; only an old state file holds one.
+    const policy = sim.createPolicy({ displayName: 'Solo', cloudPcNamingTemplate: 'SOLO-DESK', imageId: IMAGE_WIN11_24H2_M365 } as never);
+    assert.ok(policy.ok);
+    const u = await t.user('Solo User');
+    await t.assign(policy.value.policy.id, [await t.group('Solo', [u.id])]);
+    await t.advance({ hours: 3 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.managedDeviceName, 'SOLO-DESK');
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
+    await t.advance({ hours: 3 });
+    assert.equal((await t.cloudPcsOf(u.upn))[0].managedDeviceName, 'SOLO-DESK', 'its own name is free again, so the template gives it (rule 12)');
   });
 });

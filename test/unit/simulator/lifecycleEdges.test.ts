@@ -5,18 +5,10 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import { ANC_FAILING, IMAGE_WIN11_25H2, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): TenantClient {
   return new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(createSeedData('empty')))));
-}
-
-async function onePc(t: TenantClient, fields: Record<string, unknown>, name: string): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
-  const u = await t.user(name);
-  const g = await t.group(`G ${name}`, [u.id]);
-  const p = await t.policy({ displayName: 'Desk', ...fields });
-  await t.assign(p, [g]);
-  return { u, p, g };
 }
 
 const objects = async (t: TenantClient, cloudPcId: string) =>

@@ -109,3 +109,12 @@ export class TenantClient {
     return (await this.cloudPcs()).filter((c) => c.userPrincipalName === upn);
   }
 }
+
+/** One user in one group assigned to one policy (`displayName` 'Desk' unless `fields` names another). */
+export async function onePc(t: TenantClient, fields: Record<string, unknown> = {}, name = 'Ana Diaz'): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
+  const u = await t.user(name);
+  const g = await t.group(`G ${name}`, [u.id]);
+  const p = await t.policy({ displayName: 'Desk', ...fields });
+  await t.assign(p, [g]);
+  return { u, p, g };
+}
