@@ -46,7 +46,7 @@ const DAY_MS = 86_400_000;
 /**
  * Counters only, no index of its own: the caller (the sidebar's Cloud PC store, which already holds every
  * Cloud PC by id) says what a Cloud PC was and what it is, and the aggregator moves that one contribution.
- * A second 100,000-entry Map cost more than all the counting (docs/architecture.md "Fleet Overview").
+ * A second 100,000-entry Map cost more than all the counting (docs/fleet-overview.md).
  */
 export class FleetAggregator {
   private count = 0;

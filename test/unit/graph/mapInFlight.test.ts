@@ -32,9 +32,21 @@ describe('mapInFlight: at most N requests at once (Graph throttles per tenant)',
     assert.equal(g.most(), 2);
   });
 
-  it('handles no items and a limit below one', async () => {
+  it('handles no items, a limit below one and a limit that is not a number', async () => {
     assert.deepEqual(await mapInFlight([], 4, async () => 1), []);
     assert.deepEqual(await mapInFlight([1, 2], 0, async (n) => n * 2), [2, 4]);
+    assert.deepEqual(await mapInFlight([1, 2, 3], NaN, async (n) => n * 2), [2, 4, 6]);
+  });
+
+  it('rejects with the first failure and starts no item after it', async () => {
+    const g = gate();
+    const all = mapInFlight(['a', 'b', 'c', 'd', 'e'], 2, (id) => g.call(id));
+    await g.settle();
+    g.pending[0].finish(true);
+    await assert.rejects(all, (err: { status?: number }) => err.status === 429);
+    g.pending[1].finish();
+    await g.settle();
+    assert.deepEqual(g.pending.map((p) => p.id), ['a', 'b']);
   });
 });
 
