@@ -3,7 +3,7 @@
 import { COLLISION_WARNING_THRESHOLD } from './namingRules';
 import type { NamingRules } from './namingRules';
 import { RULES } from './ruleCodes';
-import { problem, ProblemList, scanNamingTemplate } from './namingTemplateScan';
+import { problem, ProblemList, scanNamingTemplate, shortened } from './namingTemplateScan';
 import type { TemplateProblem, TemplateVisitor } from './namingTemplateScan';
 
 /** The template's first `limit` problems by offset; the last one says how many more there are. */
@@ -153,7 +153,7 @@ const allowedTables = new WeakMap<RegExp, Uint8Array>();
 function describeChars(bad: string): string {
   if (/^ +$/.test(bad)) return bad.length === 1 ? 'A space' : 'Spaces';
   if (/^_+$/.test(bad)) return 'An underscore';
-  return `'${bad}'`;
+  return `'${shortened(bad)}'`;
 }
 
 function lengthProblems(template: string, range: { min: number; max: number }, rules: NamingRules): TemplateProblem[] {

@@ -116,7 +116,7 @@ function readToken(template: string, start: number, nameEnd: number, close: numb
   if (!(n >= 1)) {
     problems.add(() => {
       const arg = template.slice(nameEnd + 1, close);
-      return problem(RULES.badTokenLength.code, `The length of %${upper}:${arg}% must be a whole number from 1 to 15, e.g. ${example}.`, nameEnd + 1, arg.length);
+      return problem(RULES.badTokenLength.code, `The length of %${upper}:${shortened(arg)}% must be a whole number from 1 to 15, e.g. ${example}.`, nameEnd + 1, arg.length);
     });
     visit.malformed(start, end);
     return;
@@ -155,11 +155,18 @@ function tokenLength(template: string, from: number, to: number): number {
   return n;
 }
 
+/** Text quoted in a message, cut to a readable length: a 1 MB argument must not make a 1 MB diagnostic. */
+export function shortened(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
+}
+
+const MAX_QUOTED = 40;
+
 function unknownTokenProblem(template: string, start: number, nameEnd: number, end: number): TemplateProblem {
   const name = template.slice(start + 1, nameEnd);
   const raw = template.slice(start, end);
   const hint = closestTokenName(name);
-  const message = name === '' ? `Empty token ${raw}: use %USERNAME:x% or %RAND:y%.` : `Unknown token %${name}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`;
+  const message = name === '' ? `Empty token ${shortened(raw)}: use %USERNAME:x% or %RAND:y%.` : `Unknown token %${shortened(name)}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`;
   return problem(RULES.unknownToken.code, message, start, raw.length);
 }
 

@@ -58,6 +58,15 @@ describe('naming template parser', () => {
       assert.deepEqual(parseNamingTemplate(`A-${token}`).problems.map((x) => [x.code, x.offset]), [['CPC403', 2 + '%RAND:'.length]], token);
     }
   });
+  it('a message quotes at most 40 characters of what it names: a 1 MB token must not make a 1 MB diagnostic', () => {
+    const long = '9'.repeat(100_000);
+    for (const template of [`A%RAND:${long}%`, `A%${'x'.repeat(100_000)}%`, `A%:${long}%`, `A${'#'.repeat(100_000)}-%RAND:5%`]) {
+      const problems = checkNamingTemplate(template);
+      assert.ok(problems.length > 0);
+      for (const p of problems) assert.ok(p.message.length < 200, `${p.code}: ${p.message.length} characters`);
+    }
+    assert.match(checkNamingTemplate(`A%RAND:${long}%`)[0]!.message, new RegExp(`^The length of %RAND:${'9'.repeat(40)}…% must be`));
+  });
   it('no empty fixed text between adjacent tokens or before an unclosed one', () => {
     assert.deepEqual(parseNamingTemplate('%RAND:5%%USERNAME:3%').tokens.map((t) => [t.kind, t.offset]), [['rand', 0], ['username', 8]]);
     assert.deepEqual(parseNamingTemplate('%RAND').tokens.map((t) => [t.kind, t.offset, t.malformed]), [['literal', 0, true]]);
