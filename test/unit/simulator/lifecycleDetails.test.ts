@@ -54,6 +54,8 @@ describe('lifecycle details', () => {
     const names = [...sim.cloudPcs.values()].map((c) => c.deviceName);
     assert.equal(names.length, 40);
     assert.equal(new Set(names.map((n) => n.toUpperCase())).size, 40, 'unique, compared case-insensitively');
+    // Every name is taken in the tenant's register of names (kept upper case), fallback names too.
+    assert.ok(names.every((n) => sim.deviceNames.has(n.toUpperCase())), names.join(' '));
     // A device name has 15 characters at most (docs/rules.md CPC404); the fallback keeps the template's start.
     assert.ok(names.every((n) => n.length <= 15 && /^desk-room-[a-z0-9]+$/i.test(n)), names.join(' '));
     assert.equal(names.filter((n) => n.length === 11).length, 36, names.join(' '));
