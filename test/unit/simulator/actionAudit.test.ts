@@ -13,6 +13,19 @@ function tenant(): TenantClient {
 const AS = { 'x-simulator-actor': 'helpdesk@contoso.onmicrosoft.com' };
 
 describe('audit events of Cloud PC actions (rule 13)', () => {
+  it('tells listeners which Cloud PC a rename changed, so a view redraws that row (the live sidebar)', async () => {
+    const sim = new Simulator(createSeedData('empty'));
+    const t = new TenantClient(handlerTransport(createSimulatorHandler(sim)));
+    const { u } = await onePc(t);
+    await t.advance({ hours: 3 });
+    const [pc] = await t.cloudPcsOf(u.upn);
+    const seen: string[] = [];
+    const listening = sim.onDidChange((e) => seen.push(`${e.kind} ${e.id} ${e.change}`));
+    await t.ok('POST', `${VE}/cloudPCs/${pc.id}/rename`, { displayName: 'Ana desk' }, AS);
+    listening.dispose();
+    assert.ok(seen.includes(`cloudPc ${pc.id} updated`), seen.join(', '));
+  });
+
   it('records each action once, with its actor, its resource and what changed', async () => {
     const t = tenant();
     const { u, p, g } = await onePc(t);
