@@ -27,9 +27,26 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Large documents are validated in a worker thread so typing never waits on them.
   { ...common, entryPoints: ['src/vscode/language/validationWorkerMain.ts'], outfile: 'dist/validationWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+  },
   // The Fleet Overview webview runs in the browser: one IIFE, always minified (it ships as it is measured), without the Node-only import.meta.url shim.
-  { ...common, entryPoints: ['src/webview/fleet/main.ts'], outfile: 'dist/webview/fleet.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: !production, mainFields: ['browser', 'module', 'main'], define: {}, banner: {} },
+  {
+    ...common,
+    entryPoints: ['src/webview/fleet/main.ts'],
+    outfile: 'dist/webview/fleet.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    sourcemap: !production,
+    mainFields: ['browser', 'module', 'main'],
+    define: {},
+    banner: {},
+  },
 ];
 
 /**
@@ -51,7 +68,9 @@ const watchReport = {
     build.onEnd((result) => {
       for (const m of [...result.errors, ...result.warnings]) {
         const kind = result.errors.includes(m) ? 'error' : 'warning';
-        const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}` : build.initialOptions.entryPoints[0];
+        const where = m.location
+          ? `${m.location.file}:${m.location.line}:${m.location.column + 1}`
+          : build.initialOptions.entryPoints[0];
         console.log(`${where}: ${kind}: ${m.text}`);
       }
       errors += result.errors.length;
@@ -62,7 +81,8 @@ const watchReport = {
 
 if (watch) {
   // logLevel silent: the plugin reports each message once, on one line the problem matcher can read.
-  for (const options of builds) await (await esbuild.context({ ...options, logLevel: 'silent', plugins: [watchReport] })).watch();
+  for (const options of builds)
+    await (await esbuild.context({ ...options, logLevel: 'silent', plugins: [watchReport] })).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }

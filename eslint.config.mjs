@@ -1,7 +1,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/policy/generated/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'src/core/policy/generated/**',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
@@ -11,14 +21,32 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
     },
   },
   {
     // core/ and cli/ stay editor-free: they run in CI, in the CLI and in the simulator server.
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and src/cli must not import vscode; put editor code in src/vscode.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core and src/cli must not import vscode; put editor code in src/vscode.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -26,16 +54,39 @@ export default tseslint.config(
     // store or providers: what to reload and redraw is the sidebar's decision.
     files: ['src/vscode/commands/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/views/sidebar', '**/views/registerViews', '**/views/liveRefresh', '**/views/sidebarLoader', '**/views/cloudPcStore', '**/views/modelTreeProvider', '**/views/statusGroupPager'], message: 'Commands use ctx.sidebar (SidebarIntents), not the sidebar\'s internals.' },
-          { group: ['**/views/policyTreeModel', '**/views/cloudPcTreeModel'], importNames: ['PolicyTreeModel', 'CloudPcTreeModel', 'AssignmentGroupInfo'], message: 'Commands use ctx.sidebar (SidebarIntents), not the tree models.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: 'MemberExpression[property.name=/^(policyModel|cloudPcModel|store|policyProvider|cloudPcProvider|groupInfo|policyView|cloudPcView)$/]',
-        message: 'Commands do not read the sidebar\'s models, store, providers or views; ask ctx.sidebar (SidebarIntents).',
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/views/sidebar',
+                '**/views/registerViews',
+                '**/views/liveRefresh',
+                '**/views/sidebarLoader',
+                '**/views/cloudPcStore',
+                '**/views/modelTreeProvider',
+                '**/views/statusGroupPager',
+              ],
+              message: "Commands use ctx.sidebar (SidebarIntents), not the sidebar's internals.",
+            },
+            {
+              group: ['**/views/policyTreeModel', '**/views/cloudPcTreeModel'],
+              importNames: ['PolicyTreeModel', 'CloudPcTreeModel', 'AssignmentGroupInfo'],
+              message: 'Commands use ctx.sidebar (SidebarIntents), not the tree models.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(policyModel|cloudPcModel|store|policyProvider|cloudPcProvider|groupInfo|policyView|cloudPcView)$/]',
+          message:
+            "Commands do not read the sidebar's models, store, providers or views; ask ctx.sidebar (SidebarIntents).",
+        },
+      ],
     },
   },
 );

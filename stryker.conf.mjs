@@ -5,6 +5,7 @@
 const mutate = [
   'src/core/simulator/reconciliation.ts',
   'src/core/simulator/cloudPcLifecycle.ts',
+  'src/core/simulator/cloudPcNaming.ts',
   'src/core/simulator/cloudPcFootprint.ts',
   'src/core/simulator/rest/applyRequestCheck.ts',
   'src/core/simulator/cloudPcActions.ts',
@@ -38,11 +39,20 @@ export default {
   mutate,
   mochaOptions: {
     config: '.mocharc.json',
-    spec: ['test/unit/coverage/**/*.test.ts', 'test/unit/simulator/**/*.test.ts', 'test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: [
+      'test/unit/coverage/**/*.test.ts',
+      'test/unit/simulator/**/*.test.ts',
+      'test/unit/policy/**/*.test.ts',
+      'test/unit/agreement/**/*.test.ts',
+      'test/unit/language/**/*.test.ts',
+    ],
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
     ignore: [
-      'test/unit/simulator/durability.test.ts', 'test/unit/simulator/oneWriter.test.ts', 'test/unit/simulator/sharedSimulator.test.ts',
-      'test/unit/simulator/stateSafety.test.ts', 'test/unit/simulator/performance.test.ts',
+      'test/unit/simulator/durability.test.ts',
+      'test/unit/simulator/oneWriter.test.ts',
+      'test/unit/simulator/sharedSimulator.test.ts',
+      'test/unit/simulator/stateSafety.test.ts',
+      'test/unit/simulator/performance.test.ts',
     ],
   },
   // `--incremental` re-tests only the mutants whose code or covering tests changed since the last run.

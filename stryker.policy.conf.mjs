@@ -19,10 +19,19 @@ export default {
     ...base.mochaOptions,
     require: ['tsx/cjs', './test/mutation/freshNamingCache.ts'],
     // STRYKER_SPEC=glob,glob narrows further, e.g. to test/unit/policy for a file of constants that restarts per mutant.
-    spec: process.env.STRYKER_SPEC?.split(',') ?? ['test/unit/policy/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: process.env.STRYKER_SPEC?.split(',') ?? [
+      'test/unit/policy/**/*.test.ts',
+      'test/unit/agreement/**/*.test.ts',
+      'test/unit/language/**/*.test.ts',
+    ],
     // No-crash fuzzing, fast-path differentials, megabyte inputs and the validator ⇔ simulator property (both sides
     // share the rules, so a rule mutant moves both) cost most of the time and kill almost nothing here.
-    ignore: ['test/unit/policy/badInput.test.ts', 'test/unit/policy/fastPath.test.ts', 'test/unit/policy/adversarialInput.test.ts', 'test/unit/agreement/validatorSimulatorAgreement.test.ts'],
+    ignore: [
+      'test/unit/policy/badInput.test.ts',
+      'test/unit/policy/fastPath.test.ts',
+      'test/unit/policy/adversarialInput.test.ts',
+      'test/unit/agreement/validatorSimulatorAgreement.test.ts',
+    ],
   },
   tempDirName: `.stryker-tmp/${tag}`,
   // Other runs' sandboxes are not inputs.

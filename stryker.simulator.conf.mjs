@@ -16,17 +16,25 @@ export const simulatorConfig = {
   mutate: [
     'src/core/simulator/reconciliation.ts',
     'src/core/simulator/cloudPcLifecycle.ts',
+    'src/core/simulator/cloudPcNaming.ts',
     'src/core/simulator/cloudPcActions.ts',
     'src/core/coverage/coverage.ts',
   ],
   mochaOptions: {
     ...base.mochaOptions,
     spec: [
-      'test/unit/simulator/**/*.test.ts', 'test/unit/coverage/**/*.test.ts', 'test/unit/agreement/**/*.test.ts', 'test/unit/fleet/**/*.test.ts',
+      'test/unit/simulator/**/*.test.ts',
+      'test/unit/coverage/**/*.test.ts',
+      'test/unit/agreement/**/*.test.ts',
+      'test/unit/fleet/**/*.test.ts',
     ],
     // test/unit/tenant and test/unit/graph also reach the simulator, but from `before` hooks: every mutant they reach would be static.
     // The fuzz (about 5 s, it reaches most mutants and kills few) and the real sockets only cost time.
-    ignore: [...base.mochaOptions.ignore, 'test/unit/simulator/badRequests.test.ts', 'test/unit/simulator/server.test.ts'],
+    ignore: [
+      ...base.mochaOptions.ignore,
+      'test/unit/simulator/badRequests.test.ts',
+      'test/unit/simulator/server.test.ts',
+    ],
   },
   tempDirName: `.stryker-tmp/${tag}`,
   // Other runs' sandboxes are not inputs.

@@ -56,33 +56,43 @@ function longFiles() {
 function outsideReferences() {
   const out = new Map();
   for (const f of [...sourceFiles, ...docFiles]) {
-    readFileSync(path.join(root, f), 'utf8').split('\n').forEach((line, i) => {
-      for (const [pattern, why] of OUTSIDE_REFERENCES) {
-        if (!pattern.test(line)) continue;
-        const list = out.get(f) ?? [];
-        list.push(`${f}:${i + 1}: ${why}: ${line.trim().slice(0, 120)}`);
-        out.set(f, list);
-        break;
-      }
-    });
+    readFileSync(path.join(root, f), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const [pattern, why] of OUTSIDE_REFERENCES) {
+          if (!pattern.test(line)) continue;
+          const list = out.get(f) ?? [];
+          list.push(`${f}:${i + 1}: ${why}: ${line.trim().slice(0, 120)}`);
+          out.set(f, list);
+          break;
+        }
+      });
   }
   return [...out].map(([key, lines]) => ({ key, text: lines.join('\n') }));
 }
 
 async function circles() {
-  const result = await cruise(['src'], {
-    validate: true,
-    ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
-    tsPreCompilationDeps: true,
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^src/core/policy/generated/' },
-  }, { extensions: ['.ts', '.js', '.mjs'] }, { tsConfig: { fileName: path.join(root, 'tsconfig.json') } });
+  const result = await cruise(
+    ['src'],
+    {
+      validate: true,
+      ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
+      tsPreCompilationDeps: true,
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: '^src/core/policy/generated/' },
+    },
+    { extensions: ['.ts', '.js', '.mjs'] },
+    { tsConfig: { fileName: path.join(root, 'tsconfig.json') } },
+  );
   const byCircle = new Map();
   for (const v of result.output.summary.violations) {
     if (v.rule.name !== 'no-circular') continue;
     const files = [v.from, ...(v.cycle ?? []).map((c) => (typeof c === 'string' ? c : c.name))];
     const key = [...new Set(files)].sort().join(' ');
-    byCircle.set(key, `import circle: ${[v.from, ...(v.cycle ?? []).map((c) => (typeof c === 'string' ? c : c.name))].join(' → ')}`);
+    byCircle.set(
+      key,
+      `import circle: ${[v.from, ...(v.cycle ?? []).map((c) => (typeof c === 'string' ? c : c.name))].join(' → ')}`,
+    );
   }
   return [...byCircle].map(([key, text]) => ({ key, text }));
 }
@@ -94,9 +104,14 @@ function report(title, found, allowed) {
   const foundKeys = new Set(found.map((v) => v.key));
   const stale = allowed.filter((k) => !foundKeys.has(k));
   for (const v of failing) process.stderr.write(`[structure] ${v.text}\n`);
-  for (const k of stale) process.stderr.write(`[structure] ${title}: '${k}' passes now: remove it from ALLOWED in scripts/checkStructure.mjs\n`);
+  for (const k of stale)
+    process.stderr.write(
+      `[structure] ${title}: '${k}' passes now: remove it from ALLOWED in scripts/checkStructure.mjs\n`,
+    );
   const let_through = found.length - failing.length;
-  process.stderr.write(`[structure] ${title}: ${failing.length} violation(s)${let_through ? `, ${let_through} allowed for now` : ''}${stale.length ? `, ${stale.length} stale allow-list entr${stale.length === 1 ? 'y' : 'ies'}` : ''}\n`);
+  process.stderr.write(
+    `[structure] ${title}: ${failing.length} violation(s)${let_through ? `, ${let_through} allowed for now` : ''}${stale.length ? `, ${stale.length} stale allow-list entr${stale.length === 1 ? 'y' : 'ies'}` : ''}\n`,
+  );
   return failing.length + stale.length;
 }
 
@@ -104,5 +119,9 @@ const circleKeys = ALLOWED.circles.map((files) => [...files].sort().join(' '));
 const problems =
   report('import circles in src/', await circles(), circleKeys) +
   report(`files in src/ over ${MAX_LINES} lines`, longFiles(), ALLOWED.longFiles) +
-  report('references to documents outside the repo or to issue numbers', outsideReferences(), ALLOWED.outsideReferences);
+  report(
+    'references to documents outside the repo or to issue numbers',
+    outsideReferences(),
+    ALLOWED.outsideReferences,
+  );
 process.exit(problems > 0 ? 1 : 0);

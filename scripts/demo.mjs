@@ -33,5 +33,7 @@ server.child.on('exit', (code) => {
   process.exit(code ?? 1);
 });
 console.log(`\nWindows 365 Cloud PC Policies is running in VS Code ${'1.100.3'} (code-server).`);
-console.log(`Open ${server.url}/?folder=${encodeURIComponent(folder)} in a browser; click the Windows 365 icon in the activity bar.`);
+console.log(
+  `Open ${server.url}/?folder=${encodeURIComponent(folder)} in a browser; click the Windows 365 icon in the activity bar.`,
+);
 console.log('Press Ctrl+C to stop.');

@@ -20,10 +20,25 @@ const outCoreJs = path.join(outDir, 'policyCoreSchema.js');
 const outCoreDts = path.join(outDir, 'policyCoreSchema.d.ts');
 
 /** Editor-only annotations the schema carries; Ajv must know them in strict mode. */
-export const ANNOTATION_KEYWORDS = ['markdownDescription', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions', 'x-openEnum', 'x-enumDescriptions'];
+export const ANNOTATION_KEYWORDS = [
+  'markdownDescription',
+  'deprecationMessage',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'x-openEnum',
+  'x-enumDescriptions',
+];
 
 /** Keywords that only annotate: stripped before compiling so the generated code stays small. */
-const STRIP = new Set([...ANNOTATION_KEYWORDS, 'description', 'title', 'examples', 'default', 'deprecated', 'readOnly']);
+const STRIP = new Set([
+  ...ANNOTATION_KEYWORDS,
+  'description',
+  'title',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+]);
 
 export function stripAnnotations(node) {
   if (Array.isArray(node)) return node.map(stripAnnotations);
@@ -33,13 +48,24 @@ export function stripAnnotations(node) {
     // Keep property *names* that look like keywords (e.g. a property called "description").
     if (STRIP.has(key) && typeof value !== 'object') continue;
     if (STRIP.has(key) && (key === 'examples' || key === 'x-enumDescriptions' || key.endsWith('escriptions'))) continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripAnnotations(v)])) : stripAnnotations(value);
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripAnnotations(v)]))
+        : stripAnnotations(value);
   }
   return out;
 }
 
 /** Keywords src/core/policy/schemaModel.ts and its readers (schemaCheck, annotationRules, the validator) use. */
-const CORE_KEYWORDS = new Set(['type', 'enum', 'required', 'additionalProperties', 'readOnly', 'deprecated', 'x-openEnum']);
+const CORE_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'required',
+  'additionalProperties',
+  'readOnly',
+  'deprecated',
+  'x-openEnum',
+]);
 /** Keywords whose value is a schema, a list of schemas, or a map of names to schemas. */
 const SUBSCHEMA = new Set(['items', 'if', 'then', 'else']);
 const SUBSCHEMA_LIST = new Set(['allOf']);
@@ -52,7 +78,8 @@ export function coreSchema(node) {
     if (CORE_KEYWORDS.has(key) || (key === '$ref' && typeof value === 'string')) out[key] = value;
     else if (SUBSCHEMA.has(key)) out[key] = Array.isArray(value) ? value.map(coreSchema) : coreSchema(value);
     else if (SUBSCHEMA_LIST.has(key)) out[key] = value.map(coreSchema);
-    else if (SUBSCHEMA_MAP.has(key)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coreSchema(v)]));
+    else if (SUBSCHEMA_MAP.has(key))
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coreSchema(v)]));
     // An open enum's known members are its examples (schemaModel.enumMembers).
     else if (key === 'examples' && node['x-openEnum'] === true) out[key] = value;
   }
@@ -61,7 +88,14 @@ export function coreSchema(node) {
 
 /** @param {typeof import('ajv').default} Ajv */
 export function createAjv(Ajv) {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, messages: false, code: { source: true, lines: false, optimize: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    messages: false,
+    code: { source: true, lines: false, optimize: true },
+  });
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   return ajv;
 }
@@ -124,23 +158,29 @@ export function shrinkStandaloneCode(code) {
   const hasOwn = /const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(out);
   const sets = [];
   if (hasOwn) {
-    out = out.replace(new RegExp(String.raw`${hasOwn[1]}\.call\((${REF})\.properties, (key\d+)\)`, 'g'), (_all, ref, key) => {
-      const props = resolveRef(schemas, ref).properties;
-      if (props === null || typeof props !== 'object' || Array.isArray(props)) throw new Error(`generateSchemaValidator: ${ref}.properties is not an object`);
-      sets.push(`const props${sets.length} = new Set(${JSON.stringify(Object.keys(props))});`);
-      return `props${sets.length - 1}.has(${key})`;
-    });
+    out = out.replace(
+      new RegExp(String.raw`${hasOwn[1]}\.call\((${REF})\.properties, (key\d+)\)`, 'g'),
+      (_all, ref, key) => {
+        const props = resolveRef(schemas, ref).properties;
+        if (props === null || typeof props !== 'object' || Array.isArray(props))
+          throw new Error(`generateSchemaValidator: ${ref}.properties is not an object`);
+        sets.push(`const props${sets.length} = new Set(${JSON.stringify(Object.keys(props))});`);
+        return `props${sets.length - 1}.has(${key})`;
+      },
+    );
     if (!new RegExp(String.raw`\b${hasOwn[1]}\b`).test(out.replace(hasOwn[0], ''))) out = out.replace(hasOwn[0], '');
   }
   out = out.replace(new RegExp(REF, 'g'), (ref) => {
     if (!/^schema\d+[.[]/.test(ref)) throw new Error(`generateSchemaValidator: the code uses ${ref} as a whole`);
     const value = resolveRef(schemas, ref);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) throw new Error(`generateSchemaValidator: ${ref} is an object; only values and lists are inlined`);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      throw new Error(`generateSchemaValidator: ${ref} is an object; only values and lists are inlined`);
     return JSON.stringify(value);
   });
   const left = /\bschema\d+\b/.exec(out);
   if (left) throw new Error(`generateSchemaValidator: reference to ${left[0]} left after inlining`);
-  if (!out.startsWith('"use strict";')) throw new Error('generateSchemaValidator: Ajv output does not start with "use strict"');
+  if (!out.startsWith('"use strict";'))
+    throw new Error('generateSchemaValidator: Ajv output does not start with "use strict"');
   out = `"use strict";${sets.join('')}${out.slice('"use strict";'.length)}`;
   return compileEagerly(tableErrorObjects(shortenErrorPushes(appendSubErrors(out))));
 }
@@ -151,8 +191,12 @@ export function shrinkStandaloneCode(code) {
  */
 function appendSubErrors(code) {
   const concat = /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
-  const out = code.replace(concat, (_all, fn) => `if (vErrors === null) vErrors = ${fn}.errors; else for (const e of ${fn}.errors) vErrors.push(e);`);
-  if (out.includes('.concat(')) throw new Error('generateSchemaValidator: Ajv output concatenates errors in a shape appendSubErrors does not know');
+  const out = code.replace(
+    concat,
+    (_all, fn) => `if (vErrors === null) vErrors = ${fn}.errors; else for (const e of ${fn}.errors) vErrors.push(e);`,
+  );
+  if (out.includes('.concat('))
+    throw new Error('generateSchemaValidator: Ajv output concatenates errors in a shape appendSubErrors does not know');
   return out;
 }
 
@@ -171,7 +215,8 @@ function compileEagerly(code) {
   for (const m of src.matchAll(/function (validate\d+)\(/g)) {
     if (m.index < from) throw new Error(`generateSchemaValidator: ${m[1]} is nested in another function`);
     const paramsEnd = literalEnd(src, m.index + m[0].length - 1);
-    if (src[paramsEnd] !== '{') throw new Error(`generateSchemaValidator: unexpected code after the parameters of ${m[1]}`);
+    if (src[paramsEnd] !== '{')
+      throw new Error(`generateSchemaValidator: unexpected code after the parameters of ${m[1]}`);
     const end = literalEnd(src, paramsEnd);
     out += `${src.slice(from, m.index)}const ${m[1]} = (${src.slice(m.index, end)});`;
     from = end;
@@ -216,7 +261,10 @@ function splitTopLevel(text) {
 }
 
 const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
-const ERROR_LITERAL = new RegExp(String.raw`^\{instancePath(?::(instancePath(?:\+${STRING}| \+ i\d+)*))?,schemaPath:(${STRING}),keyword:(${STRING}),params:\{(.*)\}\}$`, 's');
+const ERROR_LITERAL = new RegExp(
+  String.raw`^\{instancePath(?::(instancePath(?:\+${STRING}| \+ i\d+)*))?,schemaPath:(${STRING}),keyword:(${STRING}),params:\{(.*)\}\}$`,
+  's',
+);
 
 /**
  * Error objects become table entries: `push({instancePath:X,schemaPath:"..",keyword:"..",params:{..}})`
@@ -226,7 +274,8 @@ const ERROR_LITERAL = new RegExp(String.raw`^\{instancePath(?::(instancePath(?:\
  * an error literal does not have the expected shape, so an Ajv upgrade cannot silently change it.
  */
 function tableErrorObjects(code) {
-  for (const name of ['cpcError', 'cpcErrorSpecs']) if (code.includes(name)) throw new Error(`generateSchemaValidator: Ajv code already uses ${name}`);
+  for (const name of ['cpcError', 'cpcErrorSpecs'])
+    if (code.includes(name)) throw new Error(`generateSchemaValidator: Ajv code already uses ${name}`);
   const specs = [];
   const index = new Map();
   let out = '';
@@ -263,7 +312,8 @@ function tableErrorObjects(code) {
     out += `cpcError(${index.get(key)}, ${instancePath}${dynamic ? `, ${dynamic.expression}` : ''})`;
   }
   out += code.slice(from);
-  if (/schemaPath:/.test(out)) throw new Error('generateSchemaValidator: an Ajv error object was left out of the table');
+  if (/schemaPath:/.test(out))
+    throw new Error('generateSchemaValidator: an Ajv error object was left out of the table');
   const table = JSON.stringify(specs).replace(/[\\']/g, '\\$&');
   const helper =
     `let cpcErrorSpecs;` +
@@ -284,19 +334,25 @@ function tableErrorObjects(code) {
  */
 export function exportPolicyValidator(code, validate, id) {
   const name = validate.schemaEnv.refs[`${id}#/definitions/policy`]?.validateName?.str;
-  if (!name || !new RegExp(String.raw`const ${name} = \(function ${name}\(`).test(code)) throw new Error('generateSchemaValidator: no policy validate function in the Ajv output');
+  if (!name || !new RegExp(String.raw`const ${name} = \(function ${name}\(`).test(code))
+    throw new Error('generateSchemaValidator: no policy validate function in the Ajv output');
   return `${code}module.exports.policy = ${name};`;
 }
 
 function stampOf(schemaText) {
-  return createHash('sha256').update(schemaText).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(schemaText)
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export async function generate({ force = false } = {}) {
   const schemaText = readFileSync(schemaFile, 'utf8');
   const header = `// GENERATED by scripts/generateSchemaValidator.mjs from schemas/cpcpolicy.schema.json (stamp ${stampOf(schemaText)}). Do not edit.\n`;
   const outputs = [outJs, outDts, outCoreJs, outCoreDts];
-  if (!force && outputs.every((f) => existsSync(f) && readFileSync(f, 'utf8').startsWith(header))) return { changed: false, file: outJs };
+  if (!force && outputs.every((f) => existsSync(f) && readFileSync(f, 'utf8').startsWith(header)))
+    return { changed: false, file: outJs };
   // Ajv is loaded only when something changed: the up-to-date check runs before every typecheck and test.
   const { default: Ajv } = await import('ajv');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
@@ -318,12 +374,17 @@ export async function generate({ force = false } = {}) {
   // JSON.parse of a string literal loads faster than the same object as a JavaScript literal (V8).
   const coreJson = JSON.stringify(coreSchema(schema)).replace(/[\\']/g, '\\$&');
   writeFileSync(outCoreJs, `${header}"use strict";module.exports = JSON.parse('${coreJson}');\n`);
-  writeFileSync(outCoreDts, `${header}import type { SchemaNode } from '../schemaNavigator';\ndeclare const schema: SchemaNode;\nexport = schema;\n`);
+  writeFileSync(
+    outCoreDts,
+    `${header}import type { SchemaNode } from '../schemaNavigator';\ndeclare const schema: SchemaNode;\nexport = schema;\n`,
+  );
   return { changed: true, file: outJs };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   const { changed, file } = await generate({ force: process.argv.includes('--force') });
-  process.stdout.write(`${changed ? 'generated' : 'up to date'}: ${path.relative(root, file)} (${(performance.now() - started).toFixed(0)} ms)\n`);
+  process.stdout.write(
+    `${changed ? 'generated' : 'up to date'}: ${path.relative(root, file)} (${(performance.now() - started).toFixed(0)} ms)\n`,
+  );
 }

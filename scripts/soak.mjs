@@ -6,7 +6,9 @@ import { runMochaFiles } from '../test/harness/runMocha.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.CPCPOLICY_SOAK = '1';
-const files = ['durability', 'oneWriter', 'sharedSimulator'].map((name) => path.join(root, 'test/unit/simulator', `${name}.test.ts`));
+const files = ['durability', 'oneWriter', 'sharedSimulator'].map((name) =>
+  path.join(root, 'test/unit/simulator', `${name}.test.ts`),
+);
 const counts = await runMochaFiles(files, { timeout: 1_800_000 });
 for (const failure of counts.failures) process.stderr.write(`[soak] FAILED ${failure}\n`);
 console.log(`${counts.passed} passed, ${counts.failed} failed`);

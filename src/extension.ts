@@ -23,7 +23,10 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
   registerTenantLanguage(ctx);
   const statusBar = createBackendStatusBar(ctx.backends);
-  ctx.subscribe(statusBar, ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()));
+  ctx.subscribe(
+    statusBar,
+    ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()),
+  );
   const views = registerViews(ctx);
   followTenantPolicies(ctx, views, language.diagnostics);
   registerDeployedStateLens(ctx, views);
@@ -32,10 +35,17 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const fleet = registerFleetOverview(ctx, views);
   registerCommands(createCommandContext(ctx, { sidebar: views.intents, documents, fleet }));
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
-  const testHooks = context.extensionMode === vscode.ExtensionMode.Test
-    ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }
-    : undefined;
-  return { activationTimeMs: performance.now() - started, views, fleet, validated: (doc) => language.diagnostics.validated(doc), testHooks };
+  const testHooks =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }
+      : undefined;
+  return {
+    activationTimeMs: performance.now() - started,
+    views,
+    fleet,
+    validated: (doc) => language.diagnostics.validated(doc),
+    testHooks,
+  };
 }
 
 export function deactivate(): void {

@@ -18,13 +18,19 @@ function npmScript(name) {
   const started = Date.now();
   const r = spawnSync('npm', ['run', '--silent', name], { cwd: root, stdio: 'inherit' });
   const ok = r.status === 0;
-  process.stderr.write(`[test] npm run ${name}: ${ok ? 'ok' : `failed (exit ${r.status})`} in ${Date.now() - started} ms\n`);
+  process.stderr.write(
+    `[test] npm run ${name}: ${ok ? 'ok' : `failed (exit ${r.status})`} in ${Date.now() - started} ms\n`,
+  );
   return ok;
 }
 
 async function staticChecks() {
-  const results = ['build', 'typecheck', 'lint', 'check:structure'].map((s) => npmScript(s));
-  return { suite: 'build, typecheck, lint, structure', passed: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
+  const results = ['build', 'typecheck', 'lint', 'format:check', 'check:structure'].map((s) => npmScript(s));
+  return {
+    suite: 'build, typecheck, lint, format, structure',
+    passed: results.filter(Boolean).length,
+    failed: results.filter((ok) => !ok).length,
+  };
 }
 
 async function unit() {
@@ -39,7 +45,12 @@ async function unit() {
 }
 
 /** One entry per VS Code target: each leg in a process of its own. */
-const inEachVsCode = (name) => targets.map((target) => [name, `${name} in the ${target.name} VS Code (${target.vscode})`, async () => runLeg(name, target)]);
+const inEachVsCode = (name) =>
+  targets.map((target) => [
+    name,
+    `${name} in the ${target.name} VS Code (${target.vscode})`,
+    async () => runLeg(name, target),
+  ]);
 
 const suites = [
   ['static', 'static', staticChecks],

@@ -24,7 +24,9 @@ const runs = Number(values.runs);
 const hogs = Number(values.hogs);
 const maxMs = Number(values['max-minutes']) * 60_000;
 if (!LEG_SCRIPTS[suite] || !target || !(runs > 0) || !(hogs >= 0) || !(maxMs > 0)) {
-  console.error('usage: npm run test:stress -- --suite integration|e2e --vscode min|latest [--runs 10] [--hogs N] [--max-minutes 120]');
+  console.error(
+    'usage: npm run test:stress -- --suite integration|e2e --vscode min|latest [--runs 10] [--hogs N] [--max-minutes 120]',
+  );
   process.exit(2);
 }
 
@@ -34,7 +36,9 @@ mkdirSync(logDir, { recursive: true });
 
 /** One busy loop per process; each ends itself at the deadline even if this script is killed. */
 function startHog() {
-  const child = spawn(process.execPath, ['-e', `const end = ${deadline}; while (Date.now() < end) {}`], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', `const end = ${deadline}; while (Date.now() < end) {}`], {
+    stdio: 'ignore',
+  });
   child.unref();
   return child;
 }
@@ -44,7 +48,9 @@ const stopHogs = () => hogProcesses.forEach((h) => h.exitCode === null && h.kill
 process.on('exit', stopHogs);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
-console.log(`[stress] ${suite} in the ${target.name} VS Code (${target.vscode}), ${runs} runs, ${hogs} CPU hog(s), logs in ${path.relative(root, logDir)}`);
+console.log(
+  `[stress] ${suite} in the ${target.name} VS Code (${target.vscode}), ${runs} runs, ${hogs} CPU hog(s), logs in ${path.relative(root, logDir)}`,
+);
 const rows = [];
 for (let i = 1; i <= runs; i++) {
   if (Date.now() >= deadline) {
@@ -58,7 +64,9 @@ for (let i = 1; i <= runs; i++) {
   closeSync(fd);
   const seconds = Math.round((Date.now() - started) / 1000);
   rows.push({ run: i, passed: result.passed, failed: result.failed, seconds, failures: result.failures ?? [] });
-  console.log(`[stress] run ${i}/${runs}: ${result.passed} passed, ${result.failed} failed in ${seconds} s (${result.suite})`);
+  console.log(
+    `[stress] run ${i}/${runs}: ${result.passed} passed, ${result.failed} failed in ${seconds} s (${result.suite})`,
+  );
   for (const f of result.failures ?? []) console.log(`[stress]   FAILED ${f}`);
   if (result.failed > 0) console.log(readFileSync(logFile, 'utf8').slice(-3000));
 }
@@ -67,7 +75,11 @@ stopHogs();
 const failedRuns = rows.filter((r) => r.failed > 0 || r.passed === 0).length;
 const summary = { suite, vscode: target.vscode, runs: rows.length, failedRuns, hogs, rows };
 writeFileSync(path.join(logDir, `${suite}-${target.name}.json`), JSON.stringify(summary, null, 2));
-console.log(`\n| suite | VS Code | runs | failed runs | tests per run | seconds (min–max) |\n|---|---|---:|---:|---:|---|`);
+console.log(
+  `\n| suite | VS Code | runs | failed runs | tests per run | seconds (min–max) |\n|---|---|---:|---:|---:|---|`,
+);
 const secs = rows.map((r) => r.seconds);
-console.log(`| ${suite} | ${target.vscode} | ${rows.length} | ${failedRuns} | ${rows[0]?.passed ?? 0} | ${Math.min(...secs)}–${Math.max(...secs)} |`);
+console.log(
+  `| ${suite} | ${target.vscode} | ${rows.length} | ${failedRuns} | ${rows[0]?.passed ?? 0} | ${Math.min(...secs)}–${Math.max(...secs)} |`,
+);
 process.exit(failedRuns > 0 || rows.length < runs ? 1 : 0);

@@ -13,11 +13,18 @@ export interface CliArgs {
 /** Parsed arguments, or the reason they are not usable (the caller prints it with the usage and exits 2). */
 export function parseCliArgs(args: string[], options: CliOptions): CliArgs | string {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values, positionals };
   } catch (err) {
     // Node's messages name the option and say how to pass a value starting with '-'; keep the first sentence.
-    const message = errorText(err).split('\n')[0]!.replace(/\. To specify.*$/, '');
+    const message = errorText(err)
+      .split('\n')[0]!
+      .replace(/\. To specify.*$/, '');
     return message.charAt(0).toLowerCase() + message.slice(1);
   }
 }

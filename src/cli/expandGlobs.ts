@@ -10,6 +10,14 @@ export function hasGlobChars(pattern: string): boolean {
 export function expandGlob(pattern: string, cwd: string): string[] {
   // tinyglobby reads '\' as an escape; on Windows it is the path separator people type.
   const normalized = path.sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
-  const files = globSync([normalized], { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  const files = globSync([normalized], {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
   return files.map((f) => path.normalize(f)).sort();
 }

@@ -16,7 +16,7 @@ interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   validate: {
     usage: 'validate <files|globs...> [--format text|json|sarif]',
-    summary: 'Check policy files with the editor\'s rules (exit 1 on any error)',
+    summary: "Check policy files with the editor's rules (exit 1 on any error)",
     run: runValidate,
   },
   preview: {
@@ -41,7 +41,7 @@ export function helpText(): string {
     ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`),
     `  ${'help'.padEnd(62)} Show this help`,
     '',
-    'Run `cpcpolicy <command> --help` for a command\'s options.',
+    "Run `cpcpolicy <command> --help` for a command's options.",
     `validate reads regular files of at most ${MAX_POLICY_FILE_BYTES / (1024 * 1024)} MB; a pipe, a device or a larger file is a usage problem.`,
     'Exit codes: 0 success, 1 findings or failures, 2 usage problems.',
   ];

@@ -8,7 +8,8 @@ import { parseCliArgs, stringValue, stringValues } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { escapeControl } from './textEscape';
 
-export const PREVIEW_USAGE = 'preview "<template>" [--user upn ...] [--type dedicated|sharedByUser|sharedByEntraGroup|reserve] [--seed n] [--fleet n] [--format text|json]';
+export const PREVIEW_USAGE =
+  'preview "<template>" [--user upn ...] [--type dedicated|sharedByUser|sharedByEntraGroup|reserve] [--seed n] [--fleet n] [--format text|json]';
 const TYPES = ['dedicated', 'sharedByUser', 'sharedByEntraGroup', 'reserve'];
 
 interface PreviewArgs {
@@ -21,7 +22,13 @@ interface PreviewArgs {
 }
 
 function readArgs(args: string[]): PreviewArgs | { help: true } | string {
-  const parsed = parseCliArgs(args, { user: { type: 'string', multiple: true }, type: { type: 'string' }, seed: { type: 'string' }, fleet: { type: 'string' }, format: { type: 'string' } });
+  const parsed = parseCliArgs(args, {
+    user: { type: 'string', multiple: true },
+    type: { type: 'string' },
+    seed: { type: 'string' },
+    fleet: { type: 'string' },
+    format: { type: 'string' },
+  });
   if (typeof parsed === 'string') return parsed;
   if (parsed.values['help'] === true) return { help: true };
   const users = stringValues(parsed, 'user');
@@ -32,7 +39,8 @@ function readArgs(args: string[]): PreviewArgs | { help: true } | string {
   if (seed === '') return '--seed needs a value';
   const fleetText = stringValue(parsed, 'fleet');
   const fleet = fleetText === undefined ? undefined : Number(fleetText);
-  if (fleet !== undefined && (!Number.isInteger(fleet) || fleet < 1)) return '--fleet needs a whole number of Cloud PCs';
+  if (fleet !== undefined && (!Number.isInteger(fleet) || fleet < 1))
+    return '--fleet needs a whole number of Cloud PCs';
   const format = stringValue(parsed, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') return `unknown format '${format}': use text or json`;
   const [template, extra] = parsed.positionals;
@@ -60,7 +68,13 @@ export async function runPreview(args: string[], io: CliIo): Promise<number> {
   const failed = problems.some((p) => p.severity === 'error');
   const rules = CURRENT_NAMING_RULES;
   if (format === 'json') {
-    io.stdout(JSON.stringify({ template, provisioningType: type, rules: rules.version, length: { min, max }, names, problems, ok: !failed }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { template, provisioningType: type, rules: rules.version, length: { min, max }, names, problems, ok: !failed },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     const width = Math.max(...names.map((n) => n.user.length), 4);
     const lines = [

@@ -19,7 +19,10 @@ export function readPolicyFile(file: string, limit = MAX_POLICY_FILE_BYTES): Rea
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)})` };
-    if (stat.size > limit) return { problem: `${stat.size.toLocaleString('en-US')} bytes is over the ${megabytes(limit)} limit for a policy file` };
+    if (stat.size > limit)
+      return {
+        problem: `${stat.size.toLocaleString('en-US')} bytes is over the ${megabytes(limit)} limit for a policy file`,
+      };
     // Read at most limit + 1 bytes: a file that grows while we read is still caught, never cut short.
     let buffer = Buffer.allocUnsafe(Math.min(limit + 1, stat.size + 65_536));
     let total = 0;
@@ -59,11 +62,16 @@ function megabytes(bytes: number): string {
 export function describeError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'ELOOP': return 'a symbolic link loop (ELOOP)';
+    case 'ENOENT':
+      return 'no such file';
+    case 'ELOOP':
+      return 'a symbolic link loop (ELOOP)';
     case 'EACCES':
-    case 'EPERM': return `permission denied (${code})`;
-    case 'EISDIR': return 'not a regular file (a directory)';
-    default: return code ?? String(err);
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'EISDIR':
+      return 'not a regular file (a directory)';
+    default:
+      return code ?? String(err);
   }
 }

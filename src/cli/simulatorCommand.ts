@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { escapeControl } from './textEscape';
-import { SimulatorService, DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE, isValidTimeScale } from '../core/simulator/simulatorService';
+import {
+  SimulatorService,
+  DEFAULT_TIME_SCALE,
+  MAX_TIME_SCALE,
+  MIN_TIME_SCALE,
+  isValidTimeScale,
+} from '../core/simulator/simulatorService';
 import { startSimulatorServer } from '../core/simulator/simulatorServer';
 import type { SimulatorServer } from '../core/simulator/simulatorServer';
 import type { RestHandler } from '../core/model/rest';
@@ -36,7 +42,12 @@ export interface RunSimulatorOptions {
 }
 
 export async function runSimulator(args: string[], io: CliIo, options: RunSimulatorOptions = {}): Promise<number> {
-  const parsed = parseCliArgs(args, { port: { type: 'string' }, state: { type: 'string' }, seed: { type: 'string' }, 'time-scale': { type: 'string' } });
+  const parsed = parseCliArgs(args, {
+    port: { type: 'string' },
+    state: { type: 'string' },
+    seed: { type: 'string' },
+    'time-scale': { type: 'string' },
+  });
   if (typeof parsed === 'string') return usageProblem(io, parsed);
   const [sub, extra] = parsed.positionals;
   if (parsed.values['help'] === true || sub === 'help') {
@@ -53,21 +64,25 @@ export async function runSimulator(args: string[], io: CliIo, options: RunSimula
   }
   if (extra !== undefined) return usageProblem(io, `unexpected argument '${extra}'`);
   const portText = stringValue(parsed, 'port') ?? '0';
-  if (!/^\d+$/.test(portText) || Number(portText) > 65535) return usageProblem(io, `--port must be 0–65535, not '${portText}'`);
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535)
+    return usageProblem(io, `--port must be 0–65535, not '${portText}'`);
   const port = Number(portText);
   const stateText = stringValue(parsed, 'state');
   const statePath = stateText === undefined ? undefined : path.resolve(io.cwd, stateText);
   const seed = stringValue(parsed, 'seed') ?? 'demo';
   if (seed !== 'demo' && seed !== 'empty') return usageProblem(io, `--seed must be demo or empty, not '${seed}'`);
   const scaleText = stringValue(parsed, 'time-scale');
-  if (scaleText !== undefined && (!/^\d+(\.\d+)?$/.test(scaleText) || !isValidTimeScale(Number(scaleText)))) return usageProblem(io, `--time-scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not '${scaleText}'`);
+  if (scaleText !== undefined && (!/^\d+(\.\d+)?$/.test(scaleText) || !isValidTimeScale(Number(scaleText))))
+    return usageProblem(io, `--time-scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not '${scaleText}'`);
   const timeScale = scaleText === undefined ? DEFAULT_TIME_SCALE : Number(scaleText);
 
   const opened = await openAndServe({ statePath, seed, timeScale, port }, io);
   if (typeof opened === 'number') return opened;
   const { service, server, lock } = opened;
   io.stdout(`listening on ${server.url}\n`);
-  io.stdout(`state: ${statePath ?? 'memory only'}; seed: ${seed}; time scale: ${timeScale}; simulated now: ${service.simulator.iso()}\n`);
+  io.stdout(
+    `state: ${statePath ?? 'memory only'}; seed: ${seed}; time scale: ${timeScale}; simulated now: ${service.simulator.iso()}\n`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -97,7 +112,10 @@ interface ServeSettings {
  * In this order, so a refused start writes nothing: what --state points at (read only), the lock, the
  * port, and only then the state (load, replay, compact). Exit 2 for a state that is refused or taken.
  */
-async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { service: SimulatorService; server: SimulatorServer; lock: StateLock | undefined }> {
+async function openAndServe(
+  o: ServeSettings,
+  io: CliIo,
+): Promise<number | { service: SimulatorService; server: SimulatorServer; lock: StateLock | undefined }> {
   const fail = (code: number, message: string) => {
     io.stderr(`cpcpolicy simulator: ${message}\n`);
     return code;
@@ -115,7 +133,10 @@ async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { ser
     lock = attempt.lock;
   }
   let service: SimulatorService | undefined;
-  const handler: RestHandler = async (request) => (service ? service.handler(request) : envelopeError(503, 'serviceUnavailable', 'The simulator is starting.', request.headers?.['client-request-id']));
+  const handler: RestHandler = async (request) =>
+    service
+      ? service.handler(request)
+      : envelopeError(503, 'serviceUnavailable', 'The simulator is starting.', request.headers?.['client-request-id']);
   let server: SimulatorServer;
   try {
     server = await startSimulatorServer({ handler, port: o.port });
@@ -124,7 +145,12 @@ async function openAndServe(o: ServeSettings, io: CliIo): Promise<number | { ser
     return fail(1, `cannot listen on 127.0.0.1:${o.port}: ${errorText(err)}`);
   }
   try {
-    service = SimulatorService.open({ seed: o.seed, statePath: o.statePath, timeScale: o.timeScale, log: (m) => io.stderr(`cpcpolicy simulator: ${m}\n`) });
+    service = SimulatorService.open({
+      seed: o.seed,
+      statePath: o.statePath,
+      timeScale: o.timeScale,
+      log: (m) => io.stderr(`cpcpolicy simulator: ${m}\n`),
+    });
   } catch (err) {
     await server.close();
     await lock?.release();

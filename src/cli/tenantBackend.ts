@@ -16,7 +16,8 @@ export function backendProblem(url: string): string | undefined {
   }
   // The simulator server listens on 127.0.0.1 only (and answers only that host name or localhost).
   const loopback = ['127.0.0.1', 'localhost'].includes(parsed.hostname);
-  if (!/^https?:$/.test(parsed.protocol) || !loopback) return `--backend takes a server on this machine (http://127.0.0.1:PORT, e.g. cpcpolicy simulator serve), not '${url}'`;
+  if (!/^https?:$/.test(parsed.protocol) || !loopback)
+    return `--backend takes a server on this machine (http://127.0.0.1:PORT, e.g. cpcpolicy simulator serve), not '${url}'`;
   return undefined;
 }
 

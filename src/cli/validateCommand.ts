@@ -86,7 +86,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encodingFinding?:
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     const at = Math.max(0, text.indexOf('\uFFFD'));
-    return { text, encodingFinding: { code: RULES.invalidEncoding.code, severity: 'error', message: 'The file is not valid UTF-8: save it as UTF-8.', range: { offset: at, length: 1 } } };
+    return {
+      text,
+      encodingFinding: {
+        code: RULES.invalidEncoding.code,
+        severity: 'error',
+        message: 'The file is not valid UTF-8: save it as UTF-8.',
+        range: { offset: at, length: 1 },
+      },
+    };
   }
 }
 
@@ -125,7 +133,12 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     }
     texts.push({ file: display(file, io.cwd), ...decodeText(read.bytes) });
   }
-  const tenant = parsed.backend ? await readBackendTenant(parsed.backend, texts.map((t) => t.text)) : undefined;
+  const tenant = parsed.backend
+    ? await readBackendTenant(
+        parsed.backend,
+        texts.map((t) => t.text),
+      )
+    : undefined;
   if (typeof tenant === 'string') {
     io.stderr(`cpcpolicy validate: ${escapeControl(tenant)}\n`);
     return 2;
@@ -137,7 +150,12 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     if (encodingFinding) findings.unshift(encodingFinding);
     results.push({ file, text, findings });
   }
-  const report = parsed.format === 'json' ? jsonReport(results) : parsed.format === 'sarif' ? sarifReport(results) : textReport(results);
+  const report =
+    parsed.format === 'json'
+      ? jsonReport(results)
+      : parsed.format === 'sarif'
+        ? sarifReport(results)
+        : textReport(results);
   io.stdout(report);
   if (usageProblem) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

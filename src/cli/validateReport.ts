@@ -30,18 +30,31 @@ export function textReport(results: FileResult[]): string {
     const index = new LineIndex(r.text);
     for (const f of r.findings) {
       const { start } = rangeOf(index, f);
-      lines.push(`${escapeControl(r.file)}:${start.line + 1}:${start.character + 1}: ${f.severity} ${f.code} ${escapeControl(f.message)}`);
+      lines.push(
+        `${escapeControl(r.file)}:${start.line + 1}:${start.character + 1}: ${f.severity} ${f.code} ${escapeControl(f.message)}`,
+      );
     }
   }
-  const count = (s: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes.`);
+  const count = (s: Finding['severity']) =>
+    results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  lines.push(
+    `${results.length} file${results.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes.`,
+  );
   return lines.join('\n') + '\n';
 }
 
 export function jsonReport(results: FileResult[]): string {
   const out = results.map((r) => {
     const index = new LineIndex(r.text);
-    return { file: r.file, diagnostics: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: rangeOf(index, f) })) };
+    return {
+      file: r.file,
+      diagnostics: r.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        range: rangeOf(index, f),
+      })),
+    };
   });
   return JSON.stringify(out, null, 2) + '\n';
 }
@@ -52,10 +65,17 @@ export function sarifUri(file: string): string {
   return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
-const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Finding['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 export function sarifReport(results: FileResult[]): string {
-  const rules = [...ALL_RULES, ...ALL_TENANT_RULES, { code: 'CPC100', title: 'Internal error in the validator' }].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const rules = [...ALL_RULES, ...ALL_TENANT_RULES, { code: 'CPC100', title: 'Internal error in the validator' }].sort(
+    (a, b) => (a.code < b.code ? -1 : 1),
+  );
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
   const sarifResults = results.flatMap((r) => {
     const index = new LineIndex(r.text);
@@ -70,7 +90,12 @@ export function sarifReport(results: FileResult[]): string {
           {
             physicalLocation: {
               artifactLocation: { uri: sarifUri(r.file) },
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+              region: {
+                startLine: start.line + 1,
+                startColumn: start.character + 1,
+                endLine: end.line + 1,
+                endColumn: end.character + 1,
+              },
             },
           },
         ],
@@ -87,7 +112,12 @@ export function sarifReport(results: FileResult[]): string {
             name: 'cpcpolicy',
             version,
             informationUri: 'https://github.com/cpcpolicy/cpcpolicy/blob/main/docs/rules.md',
-            rules: rules.map((r) => ({ id: r.code, name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')), shortDescription: { text: r.title }, helpUri: `https://github.com/cpcpolicy/cpcpolicy/blob/main/docs/rules.md#${r.code.toLowerCase()}` })),
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+              shortDescription: { text: r.title },
+              helpUri: `https://github.com/cpcpolicy/cpcpolicy/blob/main/docs/rules.md#${r.code.toLowerCase()}`,
+            })),
           },
         },
         results: sarifResults,

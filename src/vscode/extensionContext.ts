@@ -21,9 +21,15 @@ export function createExtensionContext(context: vscode.ExtensionContext): Extens
   const refresh = new vscode.EventEmitter<void>();
   const signIn = new GraphSignIn();
   const backends = new BackendManager(log, signIn, () => openSimulatorSession(context.globalStorageUri.fsPath, log));
-  context.subscriptions.push(log, refresh, signIn, backends, vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('cpcpolicy.graph')) signIn.updateSettings(readGraphSignInSettings());
-  }));
+  context.subscriptions.push(
+    log,
+    refresh,
+    signIn,
+    backends,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cpcpolicy.graph')) signIn.updateSettings(readGraphSignInSettings());
+    }),
+  );
   return {
     vscodeContext: context,
     log,

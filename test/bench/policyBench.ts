@@ -18,7 +18,10 @@ import type { BenchRow } from './benchRow';
 const root = path.resolve(__dirname, '../..');
 
 interface Engine {
-  validateDocument(text: string, options?: { partial?: boolean }): { code: string; range: { offset: number; length: number } }[];
+  validateDocument(
+    text: string,
+    options?: { partial?: boolean },
+  ): { code: string; range: { offset: number; length: number } }[];
 }
 
 /** ~40 lines with comments: what an admin's policy file looks like. */
@@ -61,9 +64,14 @@ export const TYPICAL = `{
 `;
 
 function policyBody(i: number): string {
-  return TYPICAL.replace('"$schema": "../schemas/cpcpolicy.schema.json",\n', '').replace('Finance dedicated', `Finance ${i}`).replace('6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', `6a4d2f1e-8b3c-4e5f-9a7b-${String(i).padStart(12, '0')}`)
-    // Groups of their own: policies sharing a group would be overlapping targets (CPC325), not a clean fleet.
-    .replace('7b5e3f2a-9c4d-4f6a-8b1c-2d3e4f5a6b7c', `7b5e3f2a-9c4d-4f6a-8b1c-${String(i).padStart(12, '0')}`).trimEnd();
+  return (
+    TYPICAL.replace('"$schema": "../schemas/cpcpolicy.schema.json",\n', '')
+      .replace('Finance dedicated', `Finance ${i}`)
+      .replace('6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', `6a4d2f1e-8b3c-4e5f-9a7b-${String(i).padStart(12, '0')}`)
+      // Groups of their own: policies sharing a group would be overlapping targets (CPC325), not a clean fleet.
+      .replace('7b5e3f2a-9c4d-4f6a-8b1c-2d3e4f5a6b7c', `7b5e3f2a-9c4d-4f6a-8b1c-${String(i).padStart(12, '0')}`)
+      .trimEnd()
+  );
 }
 
 function fleet(count: number): string {
@@ -85,7 +93,11 @@ export function withErrors(text: string): string {
     return which === 'first' ? all[0]! : which === 'last' ? all[all.length - 1]! : all[Math.floor(all.length / 2)]!;
   };
   const edits = [
-    { at: at('"imageType": "gallery"', 'first'), length: '"imageType": "gallery"'.length, text: '"imageType": "galery"' },
+    {
+      at: at('"imageType": "gallery"', 'first'),
+      length: '"imageType": "gallery"'.length,
+      text: '"imageType": "galery"',
+    },
     { at: at('"imageType": "gallery"', 'middle'), length: 0, text: '"imageTyp": "gallery", ' },
     { at: at('"displayName": "', 'last') + '"displayName": "'.length, length: 0, text: '<beta> ' },
   ].sort((a, b) => b.at - a.at);
@@ -129,7 +141,15 @@ async function bundleValidator(): Promise<{ file: string; bytes: number; scanFil
   const esbuild = await import('esbuild');
   const dir = mkdtempSync(path.join(tmpdir(), 'cpcpolicy-bench-'));
   const file = path.join(dir, 'validator.js');
-  const options: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, mainFields: ['module', 'main'], logLevel: 'silent' };
+  const options: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    mainFields: ['module', 'main'],
+    logLevel: 'silent',
+  };
   await esbuild.build({ ...options, entryPoints: [path.join(root, 'src/core/policy/validator.ts')], outfile: file });
   // The text scan alone, for the floor rows (a separate file: the cold-start bundle stays the validator's).
   const scanFile = path.join(dir, 'textScan.js');
@@ -144,7 +164,11 @@ async function jsonLanguageService(): Promise<JsonLs> {
   const { TextDocument } = await import('vscode-languageserver-textdocument');
   const schema = JSON.parse(readFileSync(path.join(root, 'schemas/cpcpolicy.schema.json'), 'utf8'));
   const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: true, schemas: [{ uri: 'cpcpolicy://schema.json', fileMatch: ['*.cpcpolicy.json'], schema }] });
+  ls.configure({
+    validate: true,
+    allowComments: true,
+    schemas: [{ uri: 'cpcpolicy://schema.json', fileMatch: ['*.cpcpolicy.json'], schema }],
+  });
   let version = 0;
   return async (text) => {
     const doc = TextDocument.create('file:///bench.cpcpolicy.json', 'jsonc', ++version, text);
@@ -159,7 +183,8 @@ async function jsonLanguageService(): Promise<JsonLs> {
 function coldStart(bundle: string, runs: number): { median: number; p95: number } {
   const script = `const t=performance.now();const {validateDocument}=require(${JSON.stringify(bundle)});validateDocument(${JSON.stringify(TYPICAL)});const d=performance.now()-t;process.stdout.write(String(d));`;
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  for (let i = 0; i < runs; i++)
+    samples.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
   return stats(samples);
 }
 
@@ -192,10 +217,18 @@ function editorFeatureRows(big: string, quick: boolean): BenchRow[] {
     ['name preview inlay hints for one screen', (t: string) => getNamePreviews(t, users, 365, screen)],
   ] as const) {
     const r = time(fn);
-    rows.push({ name: `editor, 1 MB fleet, main thread: ${name} in the middle, after an edit: median (p95)`, value: `${ms(r.median)} (${ms(r.p95)})`, target: `≤ ${frame} ms (a frame)`, ok: r.median <= frame });
+    rows.push({
+      name: `editor, 1 MB fleet, main thread: ${name} in the middle, after an edit: median (p95)`,
+      value: `${ms(r.median)} (${ms(r.p95)})`,
+      target: `≤ ${frame} ms (a frame)`,
+      ok: r.median <= frame,
+    });
   }
   const outline = time((t) => getDocumentSymbols(t));
-  rows.push({ name: 'editor, 1 MB fleet: outline (runs in the worker thread, not the main thread): median', value: ms(outline.median) });
+  rows.push({
+    name: 'editor, 1 MB fleet: outline (runs in the worker thread, not the main thread): median',
+    value: ms(outline.median),
+  });
   return rows;
 }
 
@@ -224,14 +257,32 @@ async function adversarialRows(engine: Engine, quick: boolean): Promise<BenchRow
       ours.push(...sampleSyncEach(() => engine.validateDocument(freshText(text, 1 + i)), 1));
       floors.push(...sampleSync(floor, 1));
     }
-    return { shape, median: stats(ours).median, floor: stats(floors).median, floorName: strict ? 'JSON.parse' : 'jsonc-parser tree', findings: engine.validateDocument(text).length };
+    return {
+      shape,
+      median: stats(ours).median,
+      floor: stats(floors).median,
+      floorName: strict ? 'JSON.parse' : 'jsonc-parser tree',
+      findings: engine.validateDocument(text).length,
+    };
   });
   const size = quick ? '256 KB (smoke)' : '1 MB';
   const worst = measured.reduce((a, b) => (b.median > a.median ? b : a));
-  const rows: BenchRow[] = [{ name: `adversarial ${size} (${measured.length} shapes): worst median — ${worst.shape.name}`, value: `${ms(worst.median)} (floor ${ms(worst.floor)})`, target: `≤ ${target} ms`, ok: worst.median <= target }];
+  const rows: BenchRow[] = [
+    {
+      name: `adversarial ${size} (${measured.length} shapes): worst median — ${worst.shape.name}`,
+      value: `${ms(worst.median)} (floor ${ms(worst.floor)})`,
+      target: `≤ ${target} ms`,
+      ok: worst.median <= target,
+    },
+  ];
   for (const m of measured) {
     const ratio = m.floor > 0.01 ? ` = ${(m.median / m.floor).toFixed(1)}× floor` : '';
-    rows.push({ name: `    ${m.shape.name}: median, ${m.findings} findings (floor: ${m.floorName} of the same text ${ms(m.floor)})`, value: `${ms(m.median)}${ratio}`, target: `≤ ${target} ms`, ok: m.median <= target });
+    rows.push({
+      name: `    ${m.shape.name}: median, ${m.findings} findings (floor: ${m.floorName} of the same text ${ms(m.floor)})`,
+      value: `${ms(m.median)}${ratio}`,
+      target: `≤ ${target} ms`,
+      ok: m.median <= target,
+    });
   }
   return rows;
 }
@@ -276,12 +327,17 @@ function fuzz(engine: Engine, count: number): { docs: number; failures: number; 
     const edits = 1 + Math.floor(rnd() * 4);
     for (let e = 0; e < edits; e++) {
       const at = Math.floor(rnd() * (text.length + 1));
-      const insert = Array.from({ length: Math.floor(rnd() * 4) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const insert = Array.from(
+        { length: Math.floor(rnd() * 4) },
+        () => alphabet[Math.floor(rnd() * alphabet.length)],
+      ).join('');
       text = text.slice(0, at) + insert + text.slice(at + Math.floor(rnd() * 8));
     }
     try {
       const a = engine.validateDocument(text);
-      const ok = a.every((f) => f.code !== 'CPC100' && f.range.offset >= 0 && f.range.offset + f.range.length <= text.length);
+      const ok = a.every(
+        (f) => f.code !== 'CPC100' && f.range.offset >= 0 && f.range.offset + f.range.length <= text.length,
+      );
       if (!ok || (i % 10 === 0 && JSON.stringify(engine.validateDocument(text)) !== JSON.stringify(a))) failures++;
     } catch {
       failures++;
@@ -300,11 +356,26 @@ export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow
 
   const big = fleetOfSize(1_000_000);
   const docs = [
-    { name: 'typical (40 lines, comments)', text: TYPICAL, iterations: quick ? 300 : 5000, lsIterations: quick ? 100 : 1000, target: 0.05 },
+    {
+      name: 'typical (40 lines, comments)',
+      text: TYPICAL,
+      iterations: quick ? 300 : 5000,
+      lsIterations: quick ? 100 : 1000,
+      target: 0.05,
+    },
     { name: '100 policies', text: fleet(100), iterations: quick ? 10 : 200, lsIterations: quick ? 5 : 50 },
-    { name: `1 MB (${(big.match(/"displayName"/g) ?? []).length} policies)`, text: big, iterations: quick ? 3 : 40, lsIterations: quick ? 2 : 15, target: 15 },
+    {
+      name: `1 MB (${(big.match(/"displayName"/g) ?? []).length} policies)`,
+      text: big,
+      iterations: quick ? 3 : 40,
+      lsIterations: quick ? 2 : 15,
+      target: 15,
+    },
   ];
-  const all = docs.flatMap((d) => [d, { ...d, name: `${d.name} + 3 errors`, text: withErrors(d.text), target: undefined }]);
+  const all = docs.flatMap((d) => [
+    d,
+    { ...d, name: `${d.name} + 3 errors`, text: withErrors(d.text), target: undefined },
+  ]);
   // Alternating in rounds (issue: "in one process, alternating, warmed up"): both engines see the same
   // machine load; samples from every round are pooled before the median and p95 are taken.
   const rounds = quick ? 2 : 5;
@@ -336,14 +407,35 @@ export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow
   all.forEach((d, i) => {
     const o = ours[i]!.time;
     const ratio = theirs[i]!.median / o.median;
-    if (d.target !== undefined) rows.push({ name: `validate ${d.name}: median (p95)`, value: `${ms(o.median)} (${ms(o.p95)})`, target: `≤ ${d.target} ms`, ok: o.median <= d.target });
-    else rows.push({ name: `validate ${d.name}: median (p95), ${ours[i]!.found} findings`, value: `${ms(o.median)} (${ms(o.p95)})` });
-    rows.push({ name: `  vs vscode-json-languageservice parse+doValidation ${d.name}: ${ms(theirs[i]!.median)}`, value: `${ratio.toFixed(1)}× faster`, target: '≥ 5×', ok: ratio >= 5 });
+    if (d.target !== undefined)
+      rows.push({
+        name: `validate ${d.name}: median (p95)`,
+        value: `${ms(o.median)} (${ms(o.p95)})`,
+        target: `≤ ${d.target} ms`,
+        ok: o.median <= d.target,
+      });
+    else
+      rows.push({
+        name: `validate ${d.name}: median (p95), ${ours[i]!.found} findings`,
+        value: `${ms(o.median)} (${ms(o.p95)})`,
+      });
+    rows.push({
+      name: `  vs vscode-json-languageservice parse+doValidation ${d.name}: ${ms(theirs[i]!.median)}`,
+      value: `${ratio.toFixed(1)}× faster`,
+      target: '≥ 5×',
+      ok: ratio >= 5,
+    });
     if (ratio < 5) {
       const budget = theirs[i]!.median / 5;
       const share = (v: number): string => `${ms(v)} (${((100 * v) / budget).toFixed(0)}% of the budget)`;
-      rows.push({ name: `    5× budget ${ms(budget)}: JSON.parse alone of the same content, comments already removed`, value: share(stats(floorSamples[i]!).median) });
-      rows.push({ name: '    the same for this text: our one scan (blank comments, trailing commas) + JSON.parse, no validation', value: share(stats(scanSamples[i]!).median) });
+      rows.push({
+        name: `    5× budget ${ms(budget)}: JSON.parse alone of the same content, comments already removed`,
+        value: share(stats(floorSamples[i]!).median),
+      });
+      rows.push({
+        name: '    the same for this text: our one scan (blank comments, trailing commas) + JSON.parse, no validation',
+        value: share(stats(scanSamples[i]!).median),
+      });
     }
   });
 
@@ -351,15 +443,28 @@ export async function runPolicyBench(opts: { quick: boolean }): Promise<BenchRow
   rows.push(...(await adversarialRows(engine, quick)));
 
   const cold = coldStart(bundle.file, quick ? 3 : 15);
-  rows.push({ name: `cold start: require bundle (${(bundle.bytes / 1024).toFixed(1)} KB) + first validation, fresh process: median (p95)`, value: `${ms(cold.median)} (${ms(cold.p95)})`, target: '≤ 10 ms', ok: cold.median <= 10 });
+  rows.push({
+    name: `cold start: require bundle (${(bundle.bytes / 1024).toFixed(1)} KB) + first validation, fresh process: median (p95)`,
+    value: `${ms(cold.median)} (${ms(cold.p95)})`,
+    target: '≤ 10 ms',
+    ok: cold.median <= 10,
+  });
 
   const f = fuzz(engine, quick ? 2000 : 100_000);
-  rows.push({ name: `fuzz: ${f.docs.toLocaleString('en-US')} random/mutated documents (${(f.docs / f.seconds).toFixed(0)} docs/s)`, value: `${f.failures} failures`, target: quick ? '0 (smoke)' : '0 of ≥ 100,000', ok: f.failures === 0 });
+  rows.push({
+    name: `fuzz: ${f.docs.toLocaleString('en-US')} random/mutated documents (${(f.docs / f.seconds).toFixed(0)} docs/s)`,
+    value: `${f.failures} failures`,
+    target: quick ? '0 (smoke)' : '0 of ≥ 100,000',
+    ok: f.failures === 0,
+  });
   return rows;
 }
 
 if (require.main === module) {
   void runPolicyBench({ quick: process.argv.includes('--quick') }).then((rows) => {
-    for (const r of rows) process.stdout.write(`${r.name.padEnd(100)} ${r.value.padStart(24)}  ${r.target ?? ''} ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'}\n`);
+    for (const r of rows)
+      process.stdout.write(
+        `${r.name.padEnd(100)} ${r.value.padStart(24)}  ${r.target ?? ''} ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'}\n`,
+      );
   });
 }

@@ -29,16 +29,26 @@ async function activationRow() {
     process.env.CPCPOLICY_TEST_GREP = 'extension activation';
     await runIntegration();
   }
-  if (!existsSync(file)) return [{ name: 'activate() in the extension host', value: 'not measured (integration run failed)', ok: false }];
+  if (!existsSync(file))
+    return [{ name: 'activate() in the extension host', value: 'not measured (integration run failed)', ok: false }];
   const { activationTimeMs, vscodeVersion } = JSON.parse(readFileSync(file, 'utf8'));
-  return [{ name: `activate() in the extension host (VS Code ${vscodeVersion})`, value: `${activationTimeMs.toFixed(2)} ms`, target: '≤ 50 ms, no network' , ok: activationTimeMs <= 50 }];
+  return [
+    {
+      name: `activate() in the extension host (VS Code ${vscodeVersion})`,
+      value: `${activationTimeMs.toFixed(2)} ms`,
+      target: '≤ 50 ms, no network',
+      ok: activationTimeMs <= 50,
+    },
+  ];
 }
 
 /** Loads test/bench/*Bench.ts modules and runs every exported `run…Bench` function. */
 async function moduleRows(quick) {
   require('tsx/cjs');
   const rows = [];
-  for (const file of readdirSync(path.join(root, 'test', 'bench')).filter((f) => /Bench\.ts$/.test(f)).sort()) {
+  for (const file of readdirSync(path.join(root, 'test', 'bench'))
+    .filter((f) => /Bench\.ts$/.test(f))
+    .sort()) {
     const mod = require(path.join(root, 'test', 'bench', file));
     for (const [name, fn] of Object.entries(mod)) {
       if (typeof fn === 'function' && /^run\w*Bench$/.test(name)) rows.push(...(await fn({ quick })));
@@ -49,7 +59,8 @@ async function moduleRows(quick) {
 
 export function formatTable(rows) {
   const lines = ['| benchmark | measured | target | |', '|---|---:|---:|---|'];
-  for (const r of rows) lines.push(`| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`);
+  for (const r of rows)
+    lines.push(`| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`);
   return lines.join('\n');
 }
 

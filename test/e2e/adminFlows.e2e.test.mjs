@@ -5,7 +5,24 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createVSIX } from '@vscode/vsce';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, contextMenu, expandGroup, firstChildOf, namedRow, openCloudPcSidebar, openWorkbench, pane, quickOpen, resultsDir, runCommand, screenshot, screenshotOnFailure, waitUntil, widenSidebar } from './workbench.mjs';
+import {
+  UI_TIMEOUT,
+  WORKBENCH_HOOK_TIMEOUT,
+  contextMenu,
+  expandGroup,
+  firstChildOf,
+  namedRow,
+  openCloudPcSidebar,
+  openWorkbench,
+  pane,
+  quickOpen,
+  resultsDir,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  waitUntil,
+  widenSidebar,
+} from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const FINANCE = 'Contoso Finance (hybrid)';
@@ -15,7 +32,9 @@ const RENAME_FILE = 'e2e-rename.cpcpolicy.json';
 /** The status group a Cloud PC row sits in: the nearest level-1 row above it, by the list's own order. */
 async function groupOf(paneLocator, name) {
   return paneLocator.evaluate((el, wanted) => {
-    const rows = [...el.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    const rows = [...el.querySelectorAll('.monaco-list-row')].sort(
+      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+    );
     let group;
     for (const r of rows) {
       const label = r.querySelector('.label-name')?.textContent?.trim();
@@ -78,9 +97,14 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     const { page } = wb;
     const policies = pane(page, 'Provisioning Policies');
     await contextMenu(page, namedRow(policies, FINANCE), 'Delete Policy');
-    const box = page.locator('.quick-input-widget', { hasText: `Delete the provisioning policy "${FINANCE}"?` }).first();
+    const box = page
+      .locator('.quick-input-widget', { hasText: `Delete the provisioning policy "${FINANCE}"?` })
+      .first();
     await box.waitFor({ timeout: UI_TIMEOUT });
-    await page.locator('.quick-input-widget', { hasText: /enter the 7-day grace period/ }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.quick-input-widget', { hasText: /enter the 7-day grace period/ })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     // Enter goes to the box only once its input has the focus.
     await box.locator('input:focus').waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'questions-delete-typed');
@@ -95,14 +119,19 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     // Pull binds the file to the deployed policy (its id goes into the header comment).
     await quickOpen(page, RENAME_FILE);
     await runCommand(page, 'Cloud PC: Pull Policy File from Backend');
-    await page.locator('.editor-instance .view-lines', { hasText: 'policy id' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.editor-instance .view-lines', { hasText: 'policy id' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     // Rename it in the file, as a person would: Find and Replace in the editor.
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+H');
     const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget .find-part .input').first();
     await find.waitFor({ timeout: UI_TIMEOUT });
     await find.fill(`"displayName": "${FINANCE}"`);
-    const replace = page.locator('.find-widget textarea[aria-label="Replace"], .find-widget .replace-part .input').first();
+    const replace = page
+      .locator('.find-widget textarea[aria-label="Replace"], .find-widget .replace-part .input')
+      .first();
     await replace.fill(`"displayName": "${RENAMED}"`);
     await page.locator('.find-widget .matchesCount', { hasText: /^1 of 1$/ }).waitFor({ timeout: UI_TIMEOUT });
     await replace.press('Control+Alt+Enter');
@@ -112,7 +141,11 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     await runCommand(page, 'Cloud PC: Deploy Policy File');
     const question = page.locator('.monaco-dialog-box', { hasText: `Rename "${FINANCE}" to "${RENAMED}"?` }).first();
     await question.waitFor({ timeout: UI_TIMEOUT });
-    assert.equal(await page.locator('.monaco-dialog-box', { hasText: /Create the policy/ }).count(), 0, 'an update, not a create');
+    assert.equal(
+      await page.locator('.monaco-dialog-box', { hasText: /Create the policy/ }).count(),
+      0,
+      'an update, not a create',
+    );
     await question.locator('.monaco-button', { hasText: 'Update' }).first().waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'deploy-rename-question');
 
@@ -120,10 +153,21 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     await question.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
     await question.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     const diff = page.locator('.monaco-diff-editor').first();
-    await diff.locator('.editor.original .view-line', { hasText: `"displayName": "${FINANCE}"` }).first().waitFor({ timeout: UI_TIMEOUT });
-    await diff.locator('.editor.modified .view-line', { hasText: `"displayName": "${RENAMED}"` }).first().waitFor({ timeout: UI_TIMEOUT });
-    await diff.locator('.editor.modified .char-insert, .editor.modified .line-insert').first().waitFor({ timeout: UI_TIMEOUT });
-    const deployOnDiff = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]').first();
+    await diff
+      .locator('.editor.original .view-line', { hasText: `"displayName": "${FINANCE}"` })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await diff
+      .locator('.editor.modified .view-line', { hasText: `"displayName": "${RENAMED}"` })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await diff
+      .locator('.editor.modified .char-insert, .editor.modified .line-insert')
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    const deployOnDiff = page
+      .locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]')
+      .first();
     await deployOnDiff.waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'deploy-diff-readable');
 
@@ -136,7 +180,11 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     const policies = pane(page, 'Provisioning Policies');
     await namedRow(policies, RENAMED).waitFor({ timeout: UI_TIMEOUT });
     await namedRow(policies, FINANCE).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    assert.equal(await policies.locator('.monaco-list-row[aria-level="1"]', { hasText: /^Contoso Finance/ }).count(), 1, 'one Finance policy, renamed');
+    assert.equal(
+      await policies.locator('.monaco-list-row[aria-level="1"]', { hasText: /^Contoso Finance/ }).count(),
+      1,
+      'one Finance policy, renamed',
+    );
     await screenshot(page, 'deploy-rename-one-policy');
   });
 });
@@ -148,7 +196,13 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
     this.timeout(WORKBENCH_HOOK_TIMEOUT);
     // VS Code's Microsoft sign-in cannot reach Microsoft Entra ID here: a test double stands in for it.
     const fakeAuth = path.join(resultsDir, 'e2e-fake-microsoft-auth.vsix');
-    await createVSIX({ cwd: path.join(import.meta.dirname, 'fakeMicrosoftAuth'), packagePath: fakeAuth, dependencies: false, allowMissingRepository: true, allowStarActivation: true });
+    await createVSIX({
+      cwd: path.join(import.meta.dirname, 'fakeMicrosoftAuth'),
+      packagePath: fakeAuth,
+      dependencies: false,
+      allowMissingRepository: true,
+      allowStarActivation: true,
+    });
     wb = await openWorkbench({ settings: { 'cpcpolicy.backend': 'graph' }, extensions: [fakeAuth] });
     await openCloudPcSidebar(wb.page);
     await widenSidebar(wb.page);
@@ -167,12 +221,25 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
   it('shows the welcome content with Sign In, and a Graph error row offers the action that fixes it', async function () {
     const { page } = wb;
     const policies = pane(page, 'Provisioning Policies');
-    await policies.locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await policies
+      .locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
     for (const button of ['Sign In to Microsoft Graph', 'Switch Tenant', 'Use the Simulator']) {
-      await policies.locator('.welcome-view .monaco-button', { hasText: button }).first().waitFor({ timeout: UI_TIMEOUT });
+      await policies
+        .locator('.welcome-view .monaco-button', { hasText: button })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
     }
-    await pane(page, 'Cloud PCs').locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' }).first().waitFor({ timeout: LABEL_TIMEOUT });
-    assert.equal(await page.locator('.part.sidebar', { hasText: 'SignInRequiredError' }).count(), 0, 'no raw error name');
+    await pane(page, 'Cloud PCs')
+      .locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
+    assert.equal(
+      await page.locator('.part.sidebar', { hasText: 'SignInRequiredError' }).count(),
+      0,
+      'no raw error name',
+    );
     await screenshot(page, 'signed-out-welcome');
 
     // Sign in (VS Code asks first), then the sign-in expires: the rows say so and offer Sign In, not only Refresh.
@@ -180,12 +247,23 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
     const consent = page.locator('.monaco-dialog-box', { hasText: /wants to sign in using Microsoft/ }).first();
     await consent.waitFor({ timeout: UI_TIMEOUT });
     await consent.locator('.monaco-button', { hasText: 'Allow' }).first().click();
-    const errorRow = policies.locator('.monaco-list-row', { hasText: 'Sign in to Microsoft Graph to see provisioning policies' }).first();
+    const errorRow = policies
+      .locator('.monaco-list-row', { hasText: 'Sign in to Microsoft Graph to see provisioning policies' })
+      .first();
     await errorRow.waitFor({ timeout: UI_TIMEOUT });
     await errorRow.hover();
-    await errorRow.locator('.actions .action-label[aria-label^="Sign In to Microsoft Graph"]').waitFor({ timeout: UI_TIMEOUT });
-    await pane(page, 'Cloud PCs').locator('.monaco-list-row', { hasText: 'Sign in to Microsoft Graph to see Cloud PCs' }).first().waitFor({ timeout: UI_TIMEOUT });
-    assert.equal(await page.locator('.part.sidebar', { hasText: /SignInRequiredError|access token/ }).count(), 0, 'in words an admin understands');
+    await errorRow
+      .locator('.actions .action-label[aria-label^="Sign In to Microsoft Graph"]')
+      .waitFor({ timeout: UI_TIMEOUT });
+    await pane(page, 'Cloud PCs')
+      .locator('.monaco-list-row', { hasText: 'Sign in to Microsoft Graph to see Cloud PCs' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(
+      await page.locator('.part.sidebar', { hasText: /SignInRequiredError|access token/ }).count(),
+      0,
+      'in words an admin understands',
+    );
     await screenshot(page, 'graph-error-row-sign-in');
   });
 });

@@ -4,7 +4,28 @@
 // words. Each test takes its screenshot once the workbench shows the step's outcome, then checks what it says,
 // so a run against an older build leaves pictures of how it looked there.
 import assert from 'node:assert/strict';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, animationsDone, clearNotifications, contextMenu, expandGroup, firstChildOf, namedRow, notification, openCloudPcSidebar, openContextMenu, openWorkbench, pane, quickOpen, runCommand, screenshot, screenshotOnFailure, waitForNotification, waitUntil, widenSidebar } from './workbench.mjs';
+import {
+  UI_TIMEOUT,
+  WORKBENCH_HOOK_TIMEOUT,
+  animationsDone,
+  clearNotifications,
+  contextMenu,
+  expandGroup,
+  firstChildOf,
+  namedRow,
+  notification,
+  openCloudPcSidebar,
+  openContextMenu,
+  openWorkbench,
+  pane,
+  quickOpen,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  waitForNotification,
+  waitUntil,
+  widenSidebar,
+} from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const STANDARD = 'Contoso Standard (East US 2)';
@@ -51,16 +72,30 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     const { page } = wb;
     await contextMenu(page, namedRow(pane(page, 'Provisioning Policies'), STANDARD), 'Open Deployed Policy');
     const lines = page.locator('.editor-instance .view-lines').first();
-    await page.locator('.editor-instance .view-lines', { hasText: `"displayName": "${STANDARD}"` }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.editor-instance .view-lines', { hasText: `"displayName": "${STANDARD}"` })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     // The name preview (an inlay hint after the template) says the extension has read the document.
     await page.locator('.editor-instance .view-lines', { hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
     await page.locator('.part.statusbar [id="status.problems"]').first().click();
     const problems = page.locator('.markers-panel').first();
     await problems.waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'everyday-open-deployed-no-problems');
-    assert.equal(await lines.locator('.view-line', { hasText: 'geographicLocationType' }).count(), 0, 'no server-set null in the document');
-    await page.locator('.markers-panel', { hasText: 'No problems have been detected' }).first().waitFor({ timeout: UI_TIMEOUT });
-    assert.deepEqual((await problemCounts(page)).filter((n) => n !== 0), [], 'the status bar counts no problems');
+    assert.equal(
+      await lines.locator('.view-line', { hasText: 'geographicLocationType' }).count(),
+      0,
+      'no server-set null in the document',
+    );
+    await page
+      .locator('.markers-panel', { hasText: 'No problems have been detected' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    assert.deepEqual(
+      (await problemCounts(page)).filter((n) => n !== 0),
+      [],
+      'the status bar counts no problems',
+    );
     await page.locator('.part.statusbar [id="status.problems"]').first().click();
     await problems.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   });
@@ -72,12 +107,22 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await runCommand(page, 'Cloud PC: New Cloud PC Policy File');
     // The snippet's placeholder name: no other open document holds it.
-    const lines = page.locator('.editor-instance .view-lines', { hasText: '"displayName": "Finance dedicated"' }).first();
+    const lines = page
+      .locator('.editor-instance .view-lines', { hasText: '"displayName": "Finance dedicated"' })
+      .first();
     // Checked once the text is in: the name preview is drawn and the empty document's finding is gone.
-    await lines.locator('.view-line', { hasText: 'cloudPcNamingTemplate' }).filter({ hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await lines
+      .locator('.view-line', { hasText: 'cloudPcNamingTemplate' })
+      .filter({ hasText: '→' })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
     await waitUntil(async () => (await problemCounts(page)).every((n) => n === 0), 'the snippet checked');
     await screenshot(page, 'everyday-new-policy-snippet');
-    assert.equal(await lines.locator('.view-line', { hasText: '00000000-0000' }).count(), 0, 'no group id that exists nowhere');
+    assert.equal(
+      await lines.locator('.view-line', { hasText: '00000000-0000' }).count(),
+      0,
+      'no group id that exists nowhere',
+    );
     await lines.locator('.view-line', { hasText: 'Assign to Groups' }).first().waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Escape');
   });
@@ -98,7 +143,11 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     await screenshot(page, 'everyday-sample-deployed-whole');
     assert.equal(await notification(page, 'assignments were not').count(), 0, 'no half-deployed policy');
     await waitForNotification(page, `Created "${SAMPLE_POLICY}".`);
-    assert.doesNotMatch(await namedRow(policies, SAMPLE_POLICY).innerText(), /not assigned/, 'the policy has its group');
+    assert.doesNotMatch(
+      await namedRow(policies, SAMPLE_POLICY).innerText(),
+      /not assigned/,
+      'the policy has its group',
+    );
   });
 
   it('the status bar shows the simulated clock and a grace period ends in days', async function () {
@@ -139,7 +188,9 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     const name = await firstInGroup(cloudPcs, 'Failed');
     await animationsDone(await openContextMenu(page, namedRow(cloudPcs, name), 'Retry'));
     await screenshot(page, 'everyday-failed-menu');
-    const entries = (await page.locator('.monaco-menu .action-item .action-label').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+    const entries = (await page.locator('.monaco-menu .action-item .action-label').allInnerTexts())
+      .map((s) => s.trim())
+      .filter(Boolean);
     assert.ok(!entries.includes('Reprovision'), `menu entries: ${entries.join(', ')}`);
     await page.keyboard.press('Escape');
     await page.locator('.monaco-menu').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
@@ -165,9 +216,15 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     const empty = await policies.boundingBox();
     await page.mouse.move(empty.x + empty.width / 2, empty.y + empty.height - 4);
     const pick = page.locator('.quick-input-widget', { hasText: 'Apply which setting' }).first();
-    await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'Single sign-on' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await pick
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Single sign-on' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await pick.locator('input').fill('Single sign-on');
-    await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Single sign-on' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await pick
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Single sign-on' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Enter');
     await waitForNotification(page, /^Applying .*(in the background|until done)/);
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });

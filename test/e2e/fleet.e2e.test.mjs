@@ -3,7 +3,14 @@
 // reads in light, dark and high-contrast themes (set as a user setting, as a person's settings.json would) (screenshots in test-results/). Prints the first paint.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { openCloudPcSidebar, openWorkbench, reloadWindow, runCommand, screenshot, screenshotOnFailure } from './workbench.mjs';
+import {
+  openCloudPcSidebar,
+  openWorkbench,
+  reloadWindow,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+} from './workbench.mjs';
 
 const TIMEOUT = 90_000;
 
@@ -48,7 +55,10 @@ describe('fleet overview e2e: the panel in the workbench', function () {
   before(async function () {
     wb = await openWorkbench();
     await openCloudPcSidebar(wb.page);
-    await cloudPcsPane(wb.page).locator('.monaco-list-row', { hasText: 'Provisioned' }).first().waitFor({ timeout: TIMEOUT });
+    await cloudPcsPane(wb.page)
+      .locator('.monaco-list-row', { hasText: 'Provisioned' })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
   });
 
   afterEach(async function () {
@@ -59,7 +69,7 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     await wb?.close();
   });
 
-  it('opens from the Cloud PCs view\'s title button and shows the demo tenant\'s numbers', async function () {
+  it("opens from the Cloud PCs view's title button and shows the demo tenant's numbers", async function () {
     const { page } = wb;
     const pane = cloudPcsPane(page);
     await pane.locator('.pane-header').hover();
@@ -76,24 +86,39 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     assert.equal(await row('Contoso Standard (East US 2)').locator('button.seg.b-inGracePeriod').innerText(), '1');
     await frame.locator('.summary', { hasText: '42 Cloud PCs in 2 policies' }).waitFor({ timeout: TIMEOUT });
     await frame.locator('th, td', { hasText: 'intuneEnrollFailed' }).first().waitFor({ timeout: TIMEOUT });
-    await frame.locator('td', { hasText: 'henrietta.harris@contoso.onmicrosoft.com' }).first().waitFor({ timeout: TIMEOUT });
+    await frame
+      .locator('td', { hasText: 'henrietta.harris@contoso.onmicrosoft.com' })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     await frame.locator('th', { hasText: 'CPC_E_2C_8GB_128GB' }).first().waitFor({ timeout: TIMEOUT });
     const firstPaint = Number(await frame.locator('body').getAttribute('data-first-paint-ms'));
-    console.log(`      [e2e] Fleet Overview first paint: ${firstPaint} ms in the webview (document start → first snapshot drawn; target ≤ 500 ms); ${shownMs} ms from the click to the bars`);
+    console.log(
+      `      [e2e] Fleet Overview first paint: ${firstPaint} ms in the webview (document start → first snapshot drawn; target ≤ 500 ms); ${shownMs} ms from the click to the bars`,
+    );
     assert.ok(firstPaint > 0, 'the webview reported its first paint');
     await screenshot(page, 'fleet-overview');
   });
 
   it('filters the Cloud PCs view to a policy and status when a bar segment is chosen (keyboard)', async function () {
     const { page } = wb;
-    const segment = fleetFrame(page).locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' }).locator('button.seg.b-failed');
+    const segment = fleetFrame(page)
+      .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
+      .locator('button.seg.b-failed');
     await segment.focus();
     await segment.press('Enter');
     const pane = cloudPcsPane(page);
-    await pane.locator('.pane-header', { hasText: /policy: Contoso Standard \(East US 2\), status: Failed/ }).waitFor({ timeout: TIMEOUT });
-    await pane.locator('.monaco-list-row', { hasText: /^Failed\s*1$/ }).first().waitFor({ timeout: TIMEOUT });
+    await pane
+      .locator('.pane-header', { hasText: /policy: Contoso Standard \(East US 2\), status: Failed/ })
+      .waitFor({ timeout: TIMEOUT });
+    await pane
+      .locator('.monaco-list-row', { hasText: /^Failed\s*1$/ })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     // The header changes before the tree redraws: wait for the other groups to go.
-    await pane.locator('.monaco-list-row', { hasText: /^Provisioned\s*\d+$/ }).first().waitFor({ state: 'detached', timeout: TIMEOUT });
+    await pane
+      .locator('.monaco-list-row', { hasText: /^Provisioned\s*\d+$/ })
+      .first()
+      .waitFor({ state: 'detached', timeout: TIMEOUT });
     await screenshot(page, 'fleet-overview-filtered');
     await runCommand(page, 'Cloud PC: Clear Cloud PC Filter');
   });
@@ -102,7 +127,10 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     const { page } = wb;
     await reloadWindow(page);
     await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click({ timeout: TIMEOUT });
-    await fleetFrame(page).locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' }).first().waitFor({ timeout: TIMEOUT });
+    await fleetFrame(page)
+      .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     await screenshot(page, 'fleet-overview-after-reload');
   });
 

@@ -3,7 +3,14 @@
 // and the views say why and how to turn them on.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, quickOpen, screenshot, screenshotOnFailure } from './workbench.mjs';
+import {
+  WORKBENCH_HOOK_TIMEOUT,
+  openCloudPcSidebar,
+  openWorkbench,
+  quickOpen,
+  screenshot,
+  screenshotOnFailure,
+} from './workbench.mjs';
 
 const TIMEOUT = 60_000;
 const BROKEN = `{
@@ -37,12 +44,17 @@ describe('Restricted Mode: an untrusted folder', function () {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
     await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: TIMEOUT });
     // Deploy reaches a tenant: its button on the editor's title is there, and disabled until the folder is trusted.
-    const deploy = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]').first();
+    const deploy = page
+      .locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]')
+      .first();
     await deploy.waitFor({ timeout: TIMEOUT });
     assert.match((await deploy.getAttribute('class')) ?? '', /\bdisabled\b/, 'Deploy is disabled in Restricted Mode');
     await openCloudPcSidebar(page);
     const sidebar = page.locator('.part.sidebar');
-    await sidebar.getByText(/Restricted Mode: actions that reach a tenant or change the simulator are off\. Trust this folder/).first().waitFor({ timeout: TIMEOUT });
+    await sidebar
+      .getByText(/Restricted Mode: actions that reach a tenant or change the simulator are off\. Trust this folder/)
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     // Reading the simulated tenant is harmless: the policies show; their Assign action is there but disabled.
     const policy = sidebar.locator('.monaco-list-row', { hasText: 'Contoso Standard (East US 2)' }).first();
     await policy.waitFor({ timeout: TIMEOUT });

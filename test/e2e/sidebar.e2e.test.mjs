@@ -3,7 +3,19 @@
 // labels it expects (a missing label fails it) and leaves a PNG in test-results/.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, hoverUntil, openCloudPcSidebar, openWorkbench, quickOpen, row, runCommand, screenshot, screenshotOnFailure, widenSidebar } from './workbench.mjs';
+import {
+  UI_TIMEOUT,
+  WORKBENCH_HOOK_TIMEOUT,
+  hoverUntil,
+  openCloudPcSidebar,
+  openWorkbench,
+  quickOpen,
+  row,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  widenSidebar,
+} from './workbench.mjs';
 
 const LABEL_TIMEOUT = 45_000;
 const BROKEN_NAMING_POLICY = `{
@@ -39,7 +51,9 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
   before(async function () {
     // Installing the .vsix, starting code-server and the workbench's first paint: minutes on a loaded machine.
     this.timeout(WORKBENCH_HOOK_TIMEOUT);
-    wb = await openWorkbench({ files: { 'broken-naming.cpcpolicy.json': BROKEN_NAMING_POLICY, [DEPLOY_FILE]: DEPLOY_POLICY } });
+    wb = await openWorkbench({
+      files: { 'broken-naming.cpcpolicy.json': BROKEN_NAMING_POLICY, [DEPLOY_FILE]: DEPLOY_POLICY },
+    });
     await openCloudPcSidebar(wb.page);
     await widenSidebar(wb.page);
   });
@@ -57,10 +71,17 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     for (const label of ['Contoso Standard (East US 2)', 'Contoso Finance (hybrid)', 'Frontline Retail (draft)']) {
       await row(page, label).waitFor({ timeout: LABEL_TIMEOUT });
     }
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: /PCs · 1 failed/ }).first().waitFor({ timeout: LABEL_TIMEOUT });
-    for (const label of ['Provisioned', 'Failed', 'In grace period']) await row(page, label).waitFor({ timeout: LABEL_TIMEOUT });
+    await page
+      .locator('.part.sidebar .monaco-list-row', { hasText: /PCs · 1 failed/ })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
+    for (const label of ['Provisioned', 'Failed', 'In grace period'])
+      await row(page, label).waitFor({ timeout: LABEL_TIMEOUT });
     // The Failed group opens expanded: its row shows the failure message from statusDetail.
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: /injected fault|could not be enrolled/i }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page
+      .locator('.part.sidebar .monaco-list-row', { hasText: /injected fault|could not be enrolled/i })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
     // Open the Standard policy to show its Assignments and status groups too.
     await row(page, 'Contoso Standard (East US 2)').click();
     await page.keyboard.press('ArrowRight');
@@ -73,11 +94,17 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     const { page } = wb;
     await runCommand(page, 'Cloud PC: Assign to Groups…');
     const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Contoso Finance (hybrid)' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Contoso Finance (hybrid)' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await input.fill('Contoso Finance');
     await page.keyboard.press('Enter');
     // The current assignment is pre-selected; search and tick a second group.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'W365 Finance' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'W365 Finance' })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
     await input.fill('All Cloud');
     const everyone = page.locator('.quick-input-list .monaco-list-row', { hasText: 'All Cloud PC Users' }).first();
     await everyone.waitFor({ timeout: LABEL_TIMEOUT });
@@ -96,12 +123,18 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     for (const label of ['Apply', 'Will get a Cloud PC', 'Skipped']) {
       await page.locator('.quick-input-widget', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT });
     }
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /sample name/ }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /sample name/ })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     const file = await screenshot(page, 'sidebar-assign-what-if');
     assert.ok(statSync(file).size > 10_000);
     // The list is virtualized: filter to bring the skipped rows (and their reasons) into view.
     await page.locator('.quick-input-widget input').fill('nested');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /nested group/ }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /nested group/ })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'sidebar-assign-what-if-skipped');
     await page.keyboard.press('Escape');
   });
@@ -113,7 +146,12 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     // The name preview: an inlay hint after the template (→ sample name · length).
     await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
     const template = page.locator('.monaco-editor .view-line span', { hasText: 'USERNAME' }).first();
-    await hoverUntil(page, template, page.locator('.monaco-hover', { hasText: /Cloud PC names from this template|RAND/ }).first(), LABEL_TIMEOUT);
+    await hoverUntil(
+      page,
+      template,
+      page.locator('.monaco-hover', { hasText: /Cloud PC names from this template|RAND/ }).first(),
+      LABEL_TIMEOUT,
+    );
     const file = await screenshot(page, 'sidebar-policy-file');
     assert.ok(statSync(file).size > 10_000);
   });
@@ -127,7 +165,10 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     await screenshot(page, 'sidebar-deploy-diff');
     await dialog.locator('.monaco-button', { hasText: 'Create' }).first().click();
     await row(page, 'E2E deployed policy').waitFor({ timeout: LABEL_TIMEOUT });
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: /E2E deployed policy.*not assigned/ }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page
+      .locator('.part.sidebar .monaco-list-row', { hasText: /E2E deployed policy.*not assigned/ })
+      .first()
+      .waitFor({ timeout: LABEL_TIMEOUT });
     const file = await screenshot(page, 'sidebar-deployed');
     assert.ok(statSync(file).size > 10_000);
   });
@@ -135,8 +176,13 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     const { page } = wb;
     // The demo's joiner is mid-provisioning; at the default time scale it finishes within about 20 s (minutes when both cores are busy).
     this.timeout(300_000);
-    const cloudPcs = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Cloud PCs' }) }).first();
-    await cloudPcs.locator('.monaco-list-row', { hasText: /^Provisioned\s*40$/ }).first().waitFor({ timeout: 240_000 });
+    const cloudPcs = page
+      .locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Cloud PCs' }) })
+      .first();
+    await cloudPcs
+      .locator('.monaco-list-row', { hasText: /^Provisioned\s*40$/ })
+      .first()
+      .waitFor({ timeout: 240_000 });
     assert.equal(await cloudPcs.locator('.monaco-list-row', { hasText: /^Provisioning\s*\d+$/ }).count(), 0);
     await screenshot(page, 'sidebar-live');
   });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { UI_TIMEOUT, WORKBENCH_HOOK_TIMEOUT, openCloudPcSidebar, openWorkbench, screenshot, screenshotOnFailure } from './workbench.mjs';
+import {
+  UI_TIMEOUT,
+  WORKBENCH_HOOK_TIMEOUT,
+  openCloudPcSidebar,
+  openWorkbench,
+  screenshot,
+  screenshotOnFailure,
+} from './workbench.mjs';
 
 describe('the Windows 365 sidebar in the workbench', function () {
   let wb;

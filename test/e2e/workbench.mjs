@@ -20,7 +20,13 @@ export const WORKBENCH_HOOK_TIMEOUT = 600_000;
  * `settings` join the user settings; `extensions` are more .vsix files to install, `disableExtensions`
  * ids the server starts without.
  */
-export async function openWorkbench({ files = {}, trusted = true, settings = {}, extensions = [], disableExtensions = [] } = {}) {
+export async function openWorkbench({
+  files = {},
+  trusted = true,
+  settings = {},
+  extensions = [],
+  disableExtensions = [],
+} = {}) {
   const vsix = process.env.CPCPOLICY_VSIX;
   if (!vsix) throw new Error('CPCPOLICY_VSIX is not set: run the e2e suite through test/harness/runE2e.mjs');
   const home = mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-e2e-'));
@@ -52,7 +58,11 @@ export async function openWorkbench({ files = {}, trusted = true, settings = {},
 
 /** Opens the extension's view container from the activity bar, as a person would. */
 export async function openCloudPcSidebar(page) {
-  const item = page.locator('.activitybar .action-item a[aria-label^="Windows 365"], .activitybar .action-item .action-label[aria-label^="Windows 365"]').first();
+  const item = page
+    .locator(
+      '.activitybar .action-item a[aria-label^="Windows 365"], .activitybar .action-item .action-label[aria-label^="Windows 365"]',
+    )
+    .first();
   await item.waitFor({ timeout: 60_000 });
   await item.click();
 }
@@ -78,7 +88,10 @@ async function closeSecondarySideBar(page) {
  * that save racing the page's unload, and on a busy machine the reloaded window came back without its tabs.
  */
 export async function reloadWindow(page) {
-  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: WORKBENCH_TIMEOUT });
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: WORKBENCH_TIMEOUT,
+  });
   await runCommand(page, 'Developer: Reload Window');
   await navigated;
   await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
@@ -91,7 +104,12 @@ async function runPaletteCommand(page, ...titles) {
   for (const title of titles) {
     await input.fill(`>${title}`);
     const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    if (await entry.waitFor({ timeout: 20_000 }).then(() => true, () => false)) {
+    if (
+      await entry.waitFor({ timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await page.keyboard.press('Enter');
       return;
     }
@@ -134,7 +152,13 @@ async function openPalette(page) {
   const input = page.locator('.quick-input-widget input');
   await page.keyboard.press('F1');
   await waitUntil(async () => {
-    if (await input.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return true;
+    if (
+      await input.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
     await page.keyboard.press('F1');
     return false;
   }, 'the command palette to open');
@@ -164,7 +188,11 @@ export function pane(page, title) {
 
 /** A tree row of one pane whose label is exactly `name` (descriptions and counts aside). */
 export function namedRow(paneLocator, name) {
-  return paneLocator.locator('.monaco-list-row', { has: paneLocator.page().locator('.label-name', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }) }).first();
+  return paneLocator
+    .locator('.monaco-list-row', {
+      has: paneLocator.page().locator('.label-name', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }),
+    })
+    .first();
 }
 
 /** Polls `check` until it holds (the tree renders rows in frames of its own). */
@@ -186,7 +214,13 @@ export async function hoverUntil(page, target, expected, timeout = UI_TIMEOUT) {
   const deadline = Date.now() + timeout;
   for (;;) {
     await target.hover();
-    if (await expected.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (
+      await expected.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error('the expected hover never showed');
     await page.mouse.move(0, 0);
   }
@@ -194,10 +228,16 @@ export async function hoverUntil(page, target, expected, timeout = UI_TIMEOUT) {
 
 export async function firstChildOf(paneLocator, groupLabel) {
   return paneLocator.evaluate((el, wanted) => {
-    const rows = [...el.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-    const at = rows.findIndex((r) => r.getAttribute('aria-level') === '1' && r.querySelector('.label-name')?.textContent?.trim() === wanted);
+    const rows = [...el.querySelectorAll('.monaco-list-row')].sort(
+      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+    );
+    const at = rows.findIndex(
+      (r) => r.getAttribute('aria-level') === '1' && r.querySelector('.label-name')?.textContent?.trim() === wanted,
+    );
     const next = at >= 0 ? rows[at + 1] : undefined;
-    return next?.getAttribute('aria-level') === '2' ? next.querySelector('.label-name')?.textContent?.trim() : undefined;
+    return next?.getAttribute('aria-level') === '2'
+      ? next.querySelector('.label-name')?.textContent?.trim()
+      : undefined;
   }, groupLabel);
 }
 
@@ -210,7 +250,9 @@ export async function expandGroup(paneLocator, label) {
   const heading = new RegExp(`^${label}\\s*\\d+$`);
   const group = paneLocator.locator('.monaco-list-row[aria-level="1"]', { hasText: heading }).first();
   await group.waitFor({ timeout: UI_TIMEOUT });
-  const expanded = paneLocator.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: heading }).first();
+  const expanded = paneLocator
+    .locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: heading })
+    .first();
   const deadline = Date.now() + UI_TIMEOUT;
   while ((await group.getAttribute('aria-expanded')) !== 'true') {
     if (Date.now() > deadline) throw new Error(`the ${label} group could not be expanded`);
@@ -225,7 +267,12 @@ export async function expandGroup(paneLocator, label) {
  */
 export function notification(page, text) {
   const message = page.locator('.notification-list-item-message', { hasText: text });
-  return page.locator('.notifications-toasts .notification-toast.notification-fade-in-done .notification-list-item, .notifications-center .notification-list-item', { has: message }).first();
+  return page
+    .locator(
+      '.notifications-toasts .notification-toast.notification-fade-in-done .notification-list-item, .notifications-center .notification-list-item',
+      { has: message },
+    )
+    .first();
 }
 
 /**
@@ -237,13 +284,21 @@ export async function waitForNotification(page, text, timeout = UI_TIMEOUT) {
   const anyToast = page.locator('.notifications-toasts .notification-toast').first();
   const center = page.locator('.notifications-center.visible').first();
   try {
-    await waitUntil(async () => {
-      if (await notification(page, text).isVisible()) return true;
-      if ((await unread.isVisible()) && !(await anyToast.isVisible()) && !(await center.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
-      return false;
-    }, `a notification ${text}`, timeout);
+    await waitUntil(
+      async () => {
+        if (await notification(page, text).isVisible()) return true;
+        if ((await unread.isVisible()) && !(await anyToast.isVisible()) && !(await center.isVisible()))
+          await runCommand(page, 'Notifications: Show Notifications');
+        return false;
+      },
+      `a notification ${text}`,
+      timeout,
+    );
   } catch (err) {
-    const shown = await page.locator('.notification-list-item-message').allInnerTexts().catch(() => []);
+    const shown = await page
+      .locator('.notification-list-item-message')
+      .allInnerTexts()
+      .catch(() => []);
     throw new Error(`${err.message}; shown: ${JSON.stringify(shown)}`);
   }
 }
@@ -251,8 +306,12 @@ export async function waitForNotification(page, text, timeout = UI_TIMEOUT) {
 /** Notifications: Clear All Notifications, so a screenshot shows the step's own report. */
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-  if (await page.locator('.notifications-center.visible').first().isVisible()) await runCommand(page, 'Notifications: Hide Notifications');
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  if (await page.locator('.notifications-center.visible').first().isVisible())
+    await runCommand(page, 'Notifications: Hide Notifications');
   await page.locator('.notifications-center.visible').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
@@ -277,8 +336,12 @@ export async function animationsDone(locator) {
     // A context menu lives in a shadow root under the workbench's context view, which fades in.
     const inner = el.closest('.monaco-menu-container, .notification-toast') ?? el;
     const outer = (el.getRootNode().host ?? el).closest('.context-view') ?? inner;
-    const animations = [...new Set([...outer.getAnimations({ subtree: true }), ...inner.getAnimations({ subtree: true })])];
-    return Promise.all(animations.filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {})));
+    const animations = [
+      ...new Set([...outer.getAnimations({ subtree: true }), ...inner.getAnimations({ subtree: true })]),
+    ];
+    return Promise.all(
+      animations.filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {})),
+    );
   });
 }
 

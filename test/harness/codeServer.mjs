@@ -92,9 +92,19 @@ export async function startCodeServer(options = {}) {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-getting-started-override', '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir, '--config', configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    configFile,
   ];
   if (trusted) args.push('--disable-workspace-trust');
   for (const id of options.disableExtensions ?? []) args.push('--disable-extension', id);
@@ -143,12 +153,24 @@ export async function startCodeServer(options = {}) {
 
 export async function installExtension(extensionsDir, vsixPath, userDataDir, target = currentTarget()) {
   await new Promise((resolve, reject) => {
-    const args = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath, '--force'];
+    const args = [
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      vsixPath,
+      '--force',
+    ];
     const child = spawn(pathsOf(target).codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: envOf(target) });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 && /was successfully installed|is already installed/.test(out) ? resolve() : reject(new Error(`install-extension failed (${code}): ${out}`))));
+    child.on('exit', (code) =>
+      code === 0 && /was successfully installed|is already installed/.test(out)
+        ? resolve()
+        : reject(new Error(`install-extension failed (${code}): ${out}`)),
+    );
   });
 }
 
@@ -157,7 +179,16 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 

@@ -49,7 +49,9 @@ async function main() {
     let timer;
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => {
-        process.stderr.write(`[launcher] the extension tests did not finish within ${TIMEOUT_MS} ms\n${server.output().slice(-4000)}\n`);
+        process.stderr.write(
+          `[launcher] the extension tests did not finish within ${TIMEOUT_MS} ms\n${server.output().slice(-4000)}\n`,
+        );
         resolve(1);
       }, TIMEOUT_MS);
     });

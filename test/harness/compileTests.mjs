@@ -31,5 +31,7 @@ export async function compileTestFolder(root, folder) {
 // `node test/harness/compileTests.mjs integration`: the "Extension Tests" launch configuration's pre-launch step.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const folder = process.argv[2] ?? 'integration';
-  console.log(`compiled test/${folder} into ${path.relative(process.cwd(), await compileTestFolder(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), folder))}`);
+  console.log(
+    `compiled test/${folder} into ${path.relative(process.cwd(), await compileTestFolder(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), folder))}`,
+  );
 }

@@ -11,7 +11,10 @@ import { currentTarget, envOf, pathsOf, root } from './vscodeVersions.mjs';
 export const chromiumPath = '/usr/bin/chromium';
 
 const DEBIAN_PACKAGES = [
-  { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h') },
+  {
+    pkg: 'libkrb5-dev',
+    present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h'),
+  },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'chromium', present: () => existsSync(chromiumPath) },
 ];
@@ -54,17 +57,24 @@ function npmInstallInto(dir, spec, marker, env, what) {
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  writeFileSync(path.join(partial, 'package.json'), JSON.stringify({ name: `${path.basename(dir)}-cache`, private: true }));
+  writeFileSync(
+    path.join(partial, 'package.json'),
+    JSON.stringify({ name: `${path.basename(dir)}-cache`, private: true }),
+  );
   log(`installing ${what} into ${path.relative(root, dir)} (once)`);
   const started = Date.now();
   // node-gyp is very chatty: its output goes to a log file, shown only when the install fails.
   const logFile = path.join(partial, 'install.log');
-  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', spec, '--foreground-scripts'], {
-    cwd: partial,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 512 * 1024 * 1024,
-    env: { ...withoutOuterNpm(env), npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
-  });
+  const r = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', spec, '--foreground-scripts'],
+    {
+      cwd: partial,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 512 * 1024 * 1024,
+      env: { ...withoutOuterNpm(env), npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+    },
+  );
   writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.status !== 0 || !existsSync(path.join(partial, path.relative(dir, marker)))) {
     process.stderr.write(String(r.stderr ?? '').slice(-6000));
@@ -91,12 +101,24 @@ export function ensureCodeServer(target = currentTarget()) {
   ensureDebianPackages();
   const paths = pathsOf(target);
   if (target.node) {
-    npmInstallInto(paths.nodeDir, `${target.node.pkg}@${target.node.version}`, paths.nodeBin, process.env, `Node ${target.node.version}`);
+    npmInstallInto(
+      paths.nodeDir,
+      `${target.node.pkg}@${target.node.version}`,
+      paths.nodeBin,
+      process.env,
+      `Node ${target.node.version}`,
+    );
   } else {
     seedRipgrepCache();
   }
   // npm runs under the target's Node (first on PATH) and node-gyp builds against its headers (npm_config_nodedir).
-  npmInstallInto(paths.codeServerDir, `code-server@${target.codeServer}`, paths.codeServerBin, envOf(target), `code-server ${target.codeServer} (VS Code ${target.vscode})`);
+  npmInstallInto(
+    paths.codeServerDir,
+    `code-server@${target.codeServer}`,
+    paths.codeServerBin,
+    envOf(target),
+    `code-server ${target.codeServer} (VS Code ${target.vscode})`,
+  );
   return paths.codeServerBin;
 }
 

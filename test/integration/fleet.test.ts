@@ -35,20 +35,26 @@ describe('fleet overview: the panel follows the simulator', function () {
     assert.ok(api.views && api.fleet, 'the extension API exposes the views and the fleet overview');
     views = api.views;
     fleet = api.fleet;
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
     await vscode.commands.executeCommand('cpcpolicy.showFleetOverview');
   });
 
   after(() => fleet.panel?.dispose());
 
-  it('draws the demo tenant\'s Cloud PCs by policy and status', async () => {
+  it("draws the demo tenant's Cloud PCs by policy and status", async () => {
     let last: string | true = '';
-    await waitFor(async () => (last = await drawnMatchesBackend(views, fleet)) === true, `the drawn bars to match the backend (${String(last)})`, 30_000);
+    await waitFor(
+      async () => (last = await drawnMatchesBackend(views, fleet)) === true,
+      `the drawn bars to match the backend (${String(last)})`,
+      30_000,
+    );
     const policies = await views.sidebar.api.listPolicies();
     const standard = policies.find((p) => p.displayName.startsWith('Contoso Standard'))!;
-    assert.equal(fleet.lastRendered!.cells[`${standard.id}|failed`], 1, 'the demo\'s one failed Cloud PC');
-    assert.equal(fleet.lastRendered!.cells[`${standard.id}|inGracePeriod`], 1, 'the demo\'s leaver in grace');
+    assert.equal(fleet.lastRendered!.cells[`${standard.id}|failed`], 1, "the demo's one failed Cloud PC");
+    assert.equal(fleet.lastRendered!.cells[`${standard.id}|inGracePeriod`], 1, "the demo's leaver in grace");
   });
 
   it('shows a status change made in the simulator without a reload', async () => {
@@ -61,10 +67,14 @@ describe('fleet overview: the panel follows the simulator', function () {
     const provisioningBefore = before.cells[key] ?? 0;
     // Through Graph's REST contract, as any client would: the Cloud PC starts provisioning again.
     await views.sidebar.api.reprovisionCloudPc(target.id);
-    const report = await waitFor(() => {
-      const r = fleet.lastRendered;
-      return r && r.revision > before.revision && (r.cells[key] ?? 0) === provisioningBefore + 1 ? r : undefined;
-    }, `the panel to draw ${key} = ${provisioningBefore + 1}`, 15_000);
+    const report = await waitFor(
+      () => {
+        const r = fleet.lastRendered;
+        return r && r.revision > before.revision && (r.cells[key] ?? 0) === provisioningBefore + 1 ? r : undefined;
+      },
+      `the panel to draw ${key} = ${provisioningBefore + 1}`,
+      15_000,
+    );
     assert.equal(fleet.panel, panel, 'the same panel, not a new one');
     assert.equal(report.firstPaintMs, undefined, 'an update, not a first paint: the webview was not reloaded');
   });

@@ -21,7 +21,10 @@ async function openDiff(): Promise<{ before: vscode.TextDocument; after: vscode.
     const i = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
     return i instanceof vscode.TabInputTextDiff ? i : undefined;
   }, 'the Deploy diff');
-  return { before: await vscode.workspace.openTextDocument(input.original), after: await vscode.workspace.openTextDocument(input.modified) };
+  return {
+    before: await vscode.workspace.openTextDocument(input.original),
+    after: await vscode.workspace.openTextDocument(input.modified),
+  };
 }
 
 describe('documents the extension makes have no false findings', function () {
@@ -33,7 +36,9 @@ describe('documents the extension makes have no false findings', function () {
   before(async () => {
     api = await getExtension().activate();
     views = api.views!;
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
     await views.sidebar.ensurePolicies();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-generated-'));
@@ -52,27 +57,52 @@ describe('documents the extension makes have no false findings', function () {
       const file = path.join(dir, `${policy.id}.cpcpolicy.json`);
       fs.writeFileSync(file, JSON.stringify({ displayName: policy.displayName }));
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)), true);
-      assert.deepEqual(await findingsOf(api, await vscode.workspace.openTextDocument(vscode.Uri.file(file))), [], `${policy.displayName} (pulled)`);
+      assert.deepEqual(
+        await findingsOf(api, await vscode.workspace.openTextDocument(vscode.Uri.file(file))),
+        [],
+        `${policy.displayName} (pulled)`,
+      );
     }
   });
 
-  it('a deleted policy\'s open tab says so in words, with no finding', async () => {
+  it("a deleted policy's open tab says so in words, with no finding", async () => {
     const created = await views.sidebar.api.createPolicy({
-      displayName: 'Generated: to delete', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'GEN-%RAND:5%',
+      displayName: 'Generated: to delete',
+      provisioningType: 'dedicated',
+      imageType: 'gallery',
+      imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+      cloudPcNamingTemplate: 'GEN-%RAND:5%',
     });
     await views.sidebar.reloadPolicies();
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('cpcpolicy.openPolicy', created.id);
     await views.sidebar.api.deletePolicy(created.id);
     await views.sidebar.reloadPolicies();
-    await waitFor(() => doc.getText().includes('no longer exists'), `the tab to say the policy is gone (text: ${doc.getText()})`);
+    await waitFor(
+      () => doc.getText().includes('no longer exists'),
+      `the tab to say the policy is gone (text: ${doc.getText()})`,
+    );
     assert.equal(doc.getText(), '// This policy no longer exists on Simulator: it was deleted.\n');
     assert.deepEqual(await findingsOf(api, doc), []);
   });
 
-  it('the create diff\'s empty side has no CPC102; the update diff shows only real changes, in the file\'s order', async () => {
+  it("the create diff's empty side has no CPC102; the update diff shows only real changes, in the file's order", async () => {
     const newFile = path.join(dir, 'brand-new.cpcpolicy.json');
-    fs.writeFileSync(newFile, JSON.stringify({ displayName: 'Brand new', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic' }], cloudPcNamingTemplate: 'NEW-%RAND:5%' }, null, 2));
+    fs.writeFileSync(
+      newFile,
+      JSON.stringify(
+        {
+          displayName: 'Brand new',
+          provisioningType: 'dedicated',
+          imageType: 'gallery',
+          imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+          domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic' }],
+          cloudPcNamingTemplate: 'NEW-%RAND:5%',
+        },
+        null,
+        2,
+      ),
+    );
     let seen: { before: vscode.TextDocument; after: vscode.TextDocument } | undefined;
     // The answerer runs while the diff is open: it reads both sides, then keeps things as they are.
     const readDiff = async (): Promise<undefined> => {
@@ -89,7 +119,9 @@ describe('documents the extension makes have no false findings', function () {
     assert.equal(created.before.getText(), '');
     assert.deepEqual(await findingsOf(api, created.before), [], 'no CPC102 on the empty side');
 
-    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    const standard = (await views.sidebar.api.listPolicies()).find((p) =>
+      p.displayName.startsWith('Contoso Standard'),
+    )!;
     const pulled = path.join(dir, 'standard-edit.cpcpolicy.json');
     fs.writeFileSync(pulled, JSON.stringify({ displayName: standard.displayName }));
     assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(pulled)), true);
@@ -109,16 +141,25 @@ describe('documents the extension makes have no false findings', function () {
     } finally {
       q.dispose();
     }
-    assert.deepEqual(q.asked.map((a) => a.message), [`Change 1 setting(s) of "${standard.displayName}"?`]);
+    assert.deepEqual(
+      q.asked.map((a) => a.message),
+      [`Change 1 setting(s) of "${standard.displayName}"?`],
+    );
     const diff = seen!;
     const beforeLines = diff.before.getText().split('\n');
     const afterLines = diff.after.getText().split('\n');
     assert.equal(beforeLines.length, afterLines.length);
     const changed = afterLines.filter((line, i) => line !== beforeLines[i]);
-    assert.deepEqual(changed, ['  "description": "edited in the file",'], 'only the edited line differs (no null-vs-absent noise)');
-    const fileKeys = Object.keys(JSON.parse(edited.slice(edited.indexOf('\n'))) as object).filter((k) => k !== 'assignments');
+    assert.deepEqual(
+      changed,
+      ['  "description": "edited in the file",'],
+      'only the edited line differs (no null-vs-absent noise)',
+    );
+    const fileKeys = Object.keys(JSON.parse(edited.slice(edited.indexOf('\n'))) as object).filter(
+      (k) => k !== 'assignments',
+    );
     const diffKeys = Object.keys(JSON.parse(diff.after.getText()) as object).filter((k) => k !== 'assignments');
-    assert.deepEqual(diffKeys.slice(0, fileKeys.length), fileKeys, 'the diff keeps the file\'s order, not alphabetical');
+    assert.deepEqual(diffKeys.slice(0, fileKeys.length), fileKeys, "the diff keeps the file's order, not alphabetical");
     assert.deepEqual(await findingsOf(api, diff.before), []);
     // The proposal is the tenant's own policy: no overlap with itself (CPC325) and no other finding.
     assert.deepEqual(await findingsOf(api, diff.after), []);

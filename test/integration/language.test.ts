@@ -44,23 +44,32 @@ describe('the cpcpolicy language in the editor', () => {
       const doc = await vscode.workspace.openTextDocument(path.join(samplesDir(), file));
       assert.equal(doc.languageId, 'cpcpolicy');
       const findings = await api.validated(doc);
-      assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${file}: ${f.code} ${f.message}`), []);
+      assert.deepEqual(
+        findings.filter((f) => f.severity === 'error').map((f) => `${file}: ${f.code} ${f.message}`),
+        [],
+      );
     }
-    const invalid = await vscode.workspace.openTextDocument(path.join(samplesDir(), 'invalid', 'persistence-on-dedicated.cpcpolicy.json'));
+    const invalid = await vscode.workspace.openTextDocument(
+      path.join(samplesDir(), 'invalid', 'persistence-on-dedicated.cpcpolicy.json'),
+    );
     await vscode.window.showTextDocument(invalid);
     await api.validated(invalid);
     await waitFor(() => codesOf(invalid.uri).includes('CPC302'), 'CPC302 in the Problems list');
   });
 
   it('reports what the service would reject, with stable codes, as you type', async () => {
-    const doc = await openPolicy('{\n  "displayName": "Sales <EMEA>",\n  "provisioningType": "dedicated",\n  "cloudPcNamingTemplate": "CPC-%RAND:3%"\n}\n');
+    const doc = await openPolicy(
+      '{\n  "displayName": "Sales <EMEA>",\n  "provisioningType": "dedicated",\n  "cloudPcNamingTemplate": "CPC-%RAND:3%"\n}\n',
+    );
     const codes = await waitFor(() => {
       const c = codesOf(doc.uri);
       return c.includes('CPC307') && c.includes('CPC408') ? c : undefined;
     }, 'CPC307 and CPC408');
     assert.ok(codes.includes('CPC307'));
     const editor = vscode.window.activeTextEditor!;
-    await editor.edit((b) => b.replace(new vscode.Range(positionOf(doc, 'Sales <EMEA>'), positionOf(doc, 'Sales <EMEA>', 12)), 'Sales EMEA'));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(positionOf(doc, 'Sales <EMEA>'), positionOf(doc, 'Sales <EMEA>', 12)), 'Sales EMEA'),
+    );
     await waitFor(() => !codesOf(doc.uri).includes('CPC307'), 'CPC307 to clear after the edit');
     assert.ok(codesOf(doc.uri).includes('CPC408'), 'the naming finding stays');
   });
@@ -72,7 +81,11 @@ describe('the cpcpolicy language in the editor', () => {
     await waitFor(() => codesOf(doc.uri).includes('CPC313'), 'CPC313 (windowsSettings is deprecated)');
     const diagnostic = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'CPC313')!;
     assert.ok(diagnostic.tags?.includes(vscode.DiagnosticTag.Deprecated), 'tagged deprecated');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+    );
     const fix = actions.find((a) => /windowsSetting/.test(a.title));
     assert.ok(fix?.edit, `a quick fix is offered (got: ${actions.map((a) => a.title).join(', ')})`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -83,49 +96,78 @@ describe('the cpcpolicy language in the editor', () => {
   });
 
   it('previews Cloud PC names after the naming template, as an inlay hint and on hover', async () => {
-    const doc = await openPolicy('{\n  "displayName": "Preview",\n  "provisioningType": "dedicated",\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n');
-    const hints = await waitFor(
-      async () => {
-        const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
-        return h && h.length > 0 ? h : undefined;
-      },
-      'an inlay hint',
+    const doc = await openPolicy(
+      '{\n  "displayName": "Preview",\n  "provisioningType": "dedicated",\n  "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"\n}\n',
     );
+    const hints = await waitFor(async () => {
+      const h = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+        'vscode.executeInlayHintProvider',
+        doc.uri,
+        new vscode.Range(0, 0, doc.lineCount, 0),
+      );
+      return h && h.length > 0 ? h : undefined;
+    }, 'an inlay hint');
     const label = typeof hints[0].label === 'string' ? hints[0].label : hints[0].label.map((p) => p.value).join('');
     assert.match(label, /^→ CPC-[A-Za-z0-9]{1,4}-[A-Za-z0-9]{5} · 11–14 chars$/);
     assert.equal(hints[0].position.line, 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'CPC-%USER', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'CPC-%USER', 2),
+    );
     assert.match(hoverText(hovers), /CPC-[A-Za-z0-9]+-[A-Za-z0-9]{5}/);
   });
 
   it('explains properties on hover, including that domainJoinConfigurations is a priority order', async () => {
     const doc = await openPolicy('{\n  "displayName": "Hover",\n  "domainJoinConfigurations": []\n}\n');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'domainJoinConfigurations', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'domainJoinConfigurations', 3),
+    );
     assert.match(hoverText(hovers), /priorit/i);
   });
 
   it('completes property names with documentation, and enum values', async () => {
     const doc = await openPolicy('{\n  "displayName": "Complete",\n  "provisioningType": "",\n  \n}\n');
-    const props = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 2));
+    const props = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(3, 2),
+    );
     const labels = props.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(labels.some((l) => l.includes('cloudPcNamingTemplate')), `property completion (got ${labels.slice(0, 15).join(', ')})`);
-    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, '""', 1));
+    assert.ok(
+      labels.some((l) => l.includes('cloudPcNamingTemplate')),
+      `property completion (got ${labels.slice(0, 15).join(', ')})`,
+    );
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      positionOf(doc, '""', 1),
+    );
     const valueLabels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(valueLabels.some((l) => l.includes('sharedByEntraGroup')), `enum completion (got ${valueLabels.join(', ')})`);
+    assert.ok(
+      valueLabels.some((l) => l.includes('sharedByEntraGroup')),
+      `enum completion (got ${valueLabels.join(', ')})`,
+    );
   });
 
   /** 700 policies, over 1 MB; policy 650 has a misspelt imageType, a closed enum (line 652). */
   function megabyteFleet(): string {
-    const policy = (i: number) => `    { "displayName": "Fleet ${i}", "provisioningType": "dedicated", "imageType": "gallery", "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "windowsSetting": { "locale": "en-US" }, "cloudPcNamingTemplate": "F${i % 10}-%RAND:8%", "description": "${"x".repeat(1200)}" }`;
+    const policy = (i: number) =>
+      `    { "displayName": "Fleet ${i}", "provisioningType": "dedicated", "imageType": "gallery", "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "windowsSetting": { "locale": "en-US" }, "cloudPcNamingTemplate": "F${i % 10}-%RAND:8%", "description": "${'x'.repeat(1200)}" }`;
     const items = Array.from({ length: 700 }, (_, i) => policy(i));
     items[650] = items[650].replace('"gallery"', '"galery"');
-    return `{\n  "policies": [\n${items.join(",\n")}\n  ]\n}\n`;
+    return `{\n  "policies": [\n${items.join(',\n')}\n  ]\n}\n`;
   }
 
   it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async function () {
     this.timeout(LARGE_FILE_TIMEOUT);
     const doc = await openPolicy(megabyteFleet());
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
     assert.equal(symbols[0]?.name, 'policies');
     assert.equal(symbols[0]?.children.length, 700);
     assert.equal(symbols[0]?.children[650]?.name, 'Fleet 650');
@@ -135,7 +177,11 @@ describe('the cpcpolicy language in the editor', () => {
     assert.match(hoverText(hovers), /provisioningType/);
     assert.equal(hovers.find((h) => /provisioningType/.test(hoverText([h])))?.range?.start.line, 402);
     const visible = new vscode.Range(400, 0, 403, 0);
-    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, visible);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      visible,
+    );
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     assert.equal(labels.length, 3, `one hint per visible template (got ${labels.join(' | ')})`);
     assert.match(labels[0]!, /^→ F8-[A-Z0-9]{8} · 11 chars$/);
@@ -147,14 +193,19 @@ describe('the cpcpolicy language in the editor', () => {
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);
     const bad = findings.find((f) => f.code === 'CPC203');
-    assert.ok(bad, `CPC203 for the misspelt imageType (got ${findings.map((f) => f.code).join(", ")})`);
+    assert.ok(bad, `CPC203 for the misspelt imageType (got ${findings.map((f) => f.code).join(', ')})`);
     assert.equal(doc.positionAt(bad.range.offset).line, 652);
   });
 
   it('lists the policy in the outline', async () => {
     const doc = await vscode.workspace.openTextDocument(path.join(samplesDir(), 'finance-dedicated.cpcpolicy.json'));
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-    const names = JSON.stringify(symbols, (key, value) => (key === 'range' || key === 'selectionRange' ? undefined : value));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
+    const names = JSON.stringify(symbols, (key, value) =>
+      key === 'range' || key === 'selectionRange' ? undefined : value,
+    );
     assert.match(names, /displayName|Finance dedicated/);
   });
 });
@@ -165,7 +216,10 @@ describe('New Cloud PC Policy File', () => {
     assert.equal(doc.languageId, 'cpcpolicy');
     assert.match(doc.getText(), /"cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%"/);
     const findings = await (await getExtension().activate()).validated(doc);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => f.message),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -213,7 +267,11 @@ describe('the language features on the files under samples/', () => {
     await waitFor(() => codesOf(doc.uri).includes('CPC314'), 'the diagnostics in the Problems list');
     const shared = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'CPC314')!;
     assert.ok(shared.tags?.includes(vscode.DiagnosticTag.Deprecated));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, shared.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      shared.range,
+    );
     // executeCodeActionProvider does not carry `diagnostics` back to the caller: match on the title.
     const fix = actions.find((a) => /sharedByUser/.test(a.title));
     assert.ok(fix?.edit, `a quick fix for CPC314 (got ${actions.map((a) => a.title).join(', ')})`);
@@ -226,7 +284,11 @@ describe('the language features on the files under samples/', () => {
   it('enterprise-dedicated-hosted-network: the inlay hint previews names from the template', async () => {
     const doc = await openSample('enterprise-dedicated-hosted-network.cpcpolicy.json');
     const hints = await waitFor(async () => {
-      const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+      const h = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+        'vscode.executeInlayHintProvider',
+        doc.uri,
+        new vscode.Range(0, 0, doc.lineCount, 0),
+      );
       return h && h.length > 0 ? h : undefined;
     }, 'an inlay hint');
     const label = typeof hints[0].label === 'string' ? hints[0].label : hints[0].label.map((p) => p.value).join('');
@@ -236,11 +298,22 @@ describe('the language features on the files under samples/', () => {
 
   it('hybrid-join-two-connections: hover explains the priority order and completion offers enum members', async () => {
     const doc = await openSample('hybrid-join-two-connections.cpcpolicy.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'domainJoinConfigurations', 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'domainJoinConfigurations', 4),
+    );
     assert.match(hoverText(hovers), /priorit/i);
     const typeValue = positionOf(doc, '"hybridAzureADJoin"', 1);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, typeValue);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      typeValue,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(labels.some((l) => l.includes('azureADJoin')), `domainJoinType members (got ${labels.join(', ')})`);
+    assert.ok(
+      labels.some((l) => l.includes('azureADJoin')),
+      `domainJoinType members (got ${labels.join(', ')})`,
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('questions before destructive actions (simulator, default settings)', f
 
   before(async () => {
     views = (await getExtension().activate()).views!;
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
     await views.sidebar.ensureCloudPcs();
@@ -40,35 +42,66 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal(q.asked.length, 1);
     assert.equal(q.asked[0].kind, 'confirm');
     assert.match(q.asked[0].message, /^Reprovision this Cloud PC\?$/);
-    assert.match(q.asked[0].detail, new RegExp(`^Reprovisioning deletes ${pc.managedDeviceName} and everything its user stored on it`));
+    assert.match(
+      q.asked[0].detail,
+      new RegExp(`^Reprovisioning deletes ${pc.managedDeviceName} and everything its user stored on it`),
+    );
     assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept: nothing happened');
   });
 
   it('Delete Policy wants the policy name typed and says how many Cloud PCs enter the grace period', async () => {
-    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
-    const active = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
+    const standard = (await views.sidebar.api.listPolicies()).find((p) =>
+      p.displayName.startsWith('Contoso Standard'),
+    )!;
+    const active = (await views.sidebar.api.listCloudPcs()).filter(
+      (pc) =>
+        pc.provisioningPolicyId === standard.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning',
+    ).length;
     const q = await answerQuestions(() => 'delete');
     try {
-      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deletePolicy', standard.id, { confirm: false }), false);
+      assert.equal(
+        await vscode.commands.executeCommand('cpcpolicy.deletePolicy', standard.id, { confirm: false }),
+        false,
+      );
     } finally {
       q.dispose();
     }
     assert.equal(q.asked.length, 1);
     assert.equal(q.asked[0].kind, 'typed');
     assert.equal(q.asked[0].proceed, standard.displayName);
-    assert.match(q.asked[0].detail, new RegExp(`Its 2 assignment\\(s\\) are removed first: its ${active} Cloud PC\\(s\\) enter the 7-day grace period`));
-    assert.equal((await views.sidebar.api.getPolicy(standard.id)).assignments?.length, 2, 'a wrong answer changes nothing');
+    assert.match(
+      q.asked[0].detail,
+      new RegExp(
+        `Its 2 assignment\\(s\\) are removed first: its ${active} Cloud PC\\(s\\) enter the 7-day grace period`,
+      ),
+    );
+    assert.equal(
+      (await views.sidebar.api.getPolicy(standard.id)).assignments?.length,
+      2,
+      'a wrong answer changes nothing',
+    );
   });
 
   it('Deploy of a file that drops an assignment says how many Cloud PCs enter the grace period, not that they keep their settings', async () => {
-    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    const standard = (await views.sidebar.api.listPolicies()).find((p) =>
+      p.displayName.startsWith('Contoso Standard'),
+    )!;
     const full = await views.sidebar.api.getPolicy(standard.id);
     assert.ok((full.assignments?.length ?? 0) >= 2, 'the demo assigns Standard to two groups');
     const [dropped, ...kept] = full.assignments!.map((a) => a.target.groupId);
-    const upns = async (groupId: string) => (await views.sidebar.api.listGroupMembers(groupId)).map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase());
+    const upns = async (groupId: string) =>
+      (await views.sidebar.api.listGroupMembers(groupId)).map((m) =>
+        (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase(),
+      );
     const leaving = new Set(await upns(dropped));
     for (const g of kept) for (const u of await upns(g)) leaving.delete(u);
-    const losing = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning' && leaving.has(pc.userPrincipalName?.toLowerCase())).length;
+    const losing = (await views.sidebar.api.listCloudPcs()).filter(
+      (pc) =>
+        pc.provisioningPolicyId === standard.id &&
+        pc.status !== 'inGracePeriod' &&
+        pc.status !== 'deprovisioning' &&
+        leaving.has(pc.userPrincipalName?.toLowerCase()),
+    ).length;
     assert.ok(losing > 0, 'the dropped group has Cloud PCs of the policy');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-questions-'));
     const file = path.join(dir, 'standard.cpcpolicy.json');
@@ -82,7 +115,11 @@ describe('questions before destructive actions (simulator, default settings)', f
       body.assignments = body.assignments.filter((a) => a.target.groupId !== dropped);
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), `${header}${JSON.stringify(body, null, 2)}\n`);
+      edit.replace(
+        doc.uri,
+        new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+        `${header}${JSON.stringify(body, null, 2)}\n`,
+      );
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', doc.uri), undefined);
     } finally {
@@ -92,17 +129,40 @@ describe('questions before destructive actions (simulator, default settings)', f
     }
     assert.equal(q.asked.length, 1);
     assert.match(q.asked[0].message, /^Change 1 setting\(s\) of "Contoso Standard/);
-    assert.match(q.asked[0].detail, new RegExp(`^Changes: assignments\\.\\nThe file no longer assigns 1 group\\(s\\): ${losing} Cloud PC\\(s\\) from the policy enter the 7-day grace period`));
-    assert.doesNotMatch(q.asked[0].detail, /^Existing Cloud PCs keep their settings/m, 'the Cloud PCs that go are not said to keep anything');
-    assert.equal((await views.sidebar.api.getPolicy(standard.id)).assignments?.length, full.assignments!.length, 'kept: nothing deployed');
+    assert.match(
+      q.asked[0].detail,
+      new RegExp(
+        `^Changes: assignments\\.\\nThe file no longer assigns 1 group\\(s\\): ${losing} Cloud PC\\(s\\) from the policy enter the 7-day grace period`,
+      ),
+    );
+    assert.doesNotMatch(
+      q.asked[0].detail,
+      /^Existing Cloud PCs keep their settings/m,
+      'the Cloud PCs that go are not said to keep anything',
+    );
+    assert.equal(
+      (await views.sidebar.api.getPolicy(standard.id)).assignments?.length,
+      full.assignments!.length,
+      'kept: nothing deployed',
+    );
   });
 
   it('Remove Assignment says how many Cloud PCs enter the grace period; the safe answer keeps it', async () => {
     const finance = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Finance'))!;
     const full = await views.sidebar.api.getPolicy(finance.id);
     const groupId = full.assignments![0].target.groupId;
-    const members = new Set((await views.sidebar.api.listGroupMembers(groupId)).map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase()));
-    const losing = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning' && members.has(pc.userPrincipalName?.toLowerCase())).length;
+    const members = new Set(
+      (await views.sidebar.api.listGroupMembers(groupId)).map((m) =>
+        (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase(),
+      ),
+    );
+    const losing = (await views.sidebar.api.listCloudPcs()).filter(
+      (pc) =>
+        pc.provisioningPolicyId === finance.id &&
+        pc.status !== 'inGracePeriod' &&
+        pc.status !== 'deprovisioning' &&
+        members.has(pc.userPrincipalName?.toLowerCase()),
+    ).length;
     assert.ok(losing > 0, 'the demo has Finance Cloud PCs');
     const q = await answerQuestions(KEEP);
     try {
@@ -112,11 +172,14 @@ describe('questions before destructive actions (simulator, default settings)', f
     }
     assert.equal(q.asked.length, 1);
     assert.equal(q.asked[0].proceed, 'Remove Assignment');
-    assert.match(q.asked[0].detail, new RegExp(`^${losing} Cloud PC\\(s\\) from this policy enter the 7-day grace period`));
+    assert.match(
+      q.asked[0].detail,
+      new RegExp(`^${losing} Cloud PC\\(s\\) from this policy enter the 7-day grace period`),
+    );
     assert.equal((await views.sidebar.api.getPolicy(finance.id)).assignments?.length, 1);
   });
 
-  it('End Grace Period wants the Cloud PC\'s name typed; only the exact name ends it', async () => {
+  it("End Grace Period wants the Cloud PC's name typed; only the exact name ends it", async () => {
     const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'inGracePeriod')!;
     const q = await answerQuestions(() => '');
     await vscode.commands.executeCommand('cpcpolicy.endGracePeriod', pc.id);
@@ -124,42 +187,69 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal(q.asked[0].kind, 'typed');
     assert.equal(q.asked[0].proceed, pc.managedDeviceName);
     assert.match(q.asked[0].detail, /1 Cloud PC\(s\) are deprovisioned now/);
-    assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'inGracePeriod', 'an empty answer (Enter) ends nothing');
+    assert.equal(
+      (await views.sidebar.api.getCloudPc(pc.id)).status,
+      'inGracePeriod',
+      'an empty answer (Enter) ends nothing',
+    );
     const yes = await answerQuestions();
     await vscode.commands.executeCommand('cpcpolicy.endGracePeriod', pc.id);
     yes.dispose();
-    assert.notEqual((await views.sidebar.api.getCloudPc(pc.id).catch(() => ({ status: 'gone' }))).status, 'inGracePeriod');
+    assert.notEqual(
+      (await views.sidebar.api.getCloudPc(pc.id).catch(() => ({ status: 'gone' }))).status,
+      'inGracePeriod',
+    );
   });
 
   it('Deploy and Assign ask even when their arguments would bypass the pickers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-questions-'));
     const file = path.join(dir, 'q.cpcpolicy.json');
-    fs.writeFileSync(file, JSON.stringify({
-      displayName: 'Questions test', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'QST-%RAND:5%',
-    }, null, 2));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          displayName: 'Questions test',
+          provisioningType: 'dedicated',
+          imageType: 'gallery',
+          imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+          domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+          cloudPcNamingTemplate: 'QST-%RAND:5%',
+        },
+        null,
+        2,
+      ),
+    );
     const retail = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Frontline Retail'))!;
     const q = await answerQuestions(KEEP);
     try {
-      assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(file), { confirm: false }),
+        undefined,
+      );
       const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'Frontline Retail')!;
       await vscode.commands.executeCommand('cpcpolicy.assign', retail.id, [group.id]);
     } finally {
       q.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(q.asked.map((a) => a.proceed), ['Create', 'Apply']);
+    assert.deepEqual(
+      q.asked.map((a) => a.proceed),
+      ['Create', 'Apply'],
+    );
     assert.equal((await views.sidebar.api.findPoliciesByName('Questions test')).length, 0);
     assert.deepEqual((await views.sidebar.api.getPolicy(retail.id)).assignments ?? [], []);
   });
 
-  it('the user setting turns the simulator\'s questions off; asking is the default', async () => {
+  it("the user setting turns the simulator's questions off; asking is the default", async () => {
     const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
     await settings().update('askBeforeChanges', false, vscode.ConfigurationTarget.Global);
     const q = await answerQuestions(KEEP);
     try {
       const results = await vscode.commands.executeCommand<{ ok: boolean }[]>('cpcpolicy.reprovision', pc.id);
-      assert.deepEqual(results.map((r) => r.ok), [true]);
+      assert.deepEqual(
+        results.map((r) => r.ok),
+        [true],
+      );
     } finally {
       q.dispose();
       await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);

@@ -25,7 +25,9 @@ describe('say what happened', function () {
   before(async () => {
     api = await getExtension().activate();
     views = api.views!;
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
     await views.sidebar.ensurePolicies();
     await views.sidebar.ensureCloudPcs();
@@ -46,21 +48,41 @@ describe('say what happened', function () {
   });
 
   it('the simulator controls say what they did, and Inject Failure says whose next attempt fails', async () => {
-    assert.match(await said('cpcpolicy.simulator.advanceTime', { hours: 2 }), /^Simulated time moved on 2 h: it is now \d{1,2} [A-Z][a-z]{2} \d\d:\d\d UTC\.$/);
+    assert.match(
+      await said('cpcpolicy.simulator.advanceTime', { hours: 2 }),
+      /^Simulated time moved on 2 h: it is now \d{1,2} [A-Z][a-z]{2} \d\d:\d\d UTC\.$/,
+    );
     const from = messages.length;
-    const user = (await vscode.commands.executeCommand<{ id: string }>('cpcpolicy.simulator.addUser', { displayName: 'Sam Said', userPrincipalName: 'sam.said@contoso.onmicrosoft.com' }))!;
+    const user = (await vscode.commands.executeCommand<{ id: string }>('cpcpolicy.simulator.addUser', {
+      displayName: 'Sam Said',
+      userPrincipalName: 'sam.said@contoso.onmicrosoft.com',
+    }))!;
     assert.match(messages[from], /^Added the user Sam Said \(sam\.said@contoso\.onmicrosoft\.com\)/);
     const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'W365 Sales')!;
-    assert.equal(await said('cpcpolicy.simulator.addUserToGroup', user.id, group.id), 'Added Sam Said to the group "W365 Sales".');
+    assert.equal(
+      await said('cpcpolicy.simulator.addUserToGroup', user.id, group.id),
+      'Added Sam Said to the group "W365 Sales".',
+    );
     const sku = (await views.sidebar.api.listSubscribedSkus()).find((s) => s.skuPartNumber.startsWith('CPC_E_2C'))!;
-    assert.equal(await said('cpcpolicy.simulator.assignLicense', user.id, sku.skuId), `Assigned the license ${sku.skuPartNumber} to Sam Said.`);
-    assert.match(await said('cpcpolicy.simulator.injectFailure', { userPrincipalName: 'sam.said@contoso.onmicrosoft.com', count: 1 }),
-      /^The next provisioning attempt of a Cloud PC of sam\.said@contoso\.onmicrosoft\.com will fail once/);
+    assert.equal(
+      await said('cpcpolicy.simulator.assignLicense', user.id, sku.skuId),
+      `Assigned the license ${sku.skuPartNumber} to Sam Said.`,
+    );
+    assert.match(
+      await said('cpcpolicy.simulator.injectFailure', {
+        userPrincipalName: 'sam.said@contoso.onmicrosoft.com',
+        count: 1,
+      }),
+      /^The next provisioning attempt of a Cloud PC of sam\.said@contoso\.onmicrosoft\.com will fail once/,
+    );
   });
 
   it('Retry on a failed Cloud PC says "Retrying provisioning", not "Reprovisioning"', async () => {
     const failed = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'failed')!;
-    assert.equal(await said('cpcpolicy.retry', { cloudPcId: failed.id }), 'Retrying provisioning started for 1 Cloud PC(s).');
+    assert.equal(
+      await said('cpcpolicy.retry', { cloudPcId: failed.id }),
+      'Retrying provisioning started for 1 Cloud PC(s).',
+    );
   });
 
   it('Retry provisions only failed Cloud PCs again: a provisioned one passed to it is left alone', async () => {
@@ -73,28 +95,49 @@ describe('say what happened', function () {
   });
 
   it('policy and Cloud PC actions say what they did, enum values in words', async () => {
-    const standard = (await views.sidebar.api.listPolicies()).find((p) => p.displayName.startsWith('Contoso Standard'))!;
+    const standard = (await views.sidebar.api.listPolicies()).find((p) =>
+      p.displayName.startsWith('Contoso Standard'),
+    )!;
     await views.sidebar.api.updatePolicy(standard.id, { enableSingleSignOn: !standard.enableSingleSignOn });
-    assert.match(await said('cpcpolicy.applySettings', standard.id, 'singleSignOn'), /^Applying single sign-on of "Contoso Standard \(East US 2\)" to its \d+ Cloud PC\(s\)/);
+    assert.match(
+      await said('cpcpolicy.applySettings', standard.id, 'singleSignOn'),
+      /^Applying single sign-on of "Contoso Standard \(East US 2\)" to its \d+ Cloud PC\(s\)/,
+    );
     await views.sidebar.reloadCloudPcs();
     const updating = (await rows(views.sidebar.cloudPcProvider)).find((g) => g.label === 'Updating')!;
     const [row] = await rows(views.sidebar.cloudPcProvider, updating.node);
     assert.match(row.description, /single sign-on/);
     assert.doesNotMatch(row.description, /SignOn/);
-    assert.match(await said('cpcpolicy.retry', standard.id), /^Retrying provisioning of \d+ failed Cloud PC\(s\) of "Contoso Standard \(East US 2\)"\.$/);
+    assert.match(
+      await said('cpcpolicy.retry', standard.id),
+      /^Retrying provisioning of \d+ failed Cloud PC\(s\) of "Contoso Standard \(East US 2\)"\.$/,
+    );
     const pc = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'provisioned')!;
-    assert.equal(await said('cpcpolicy.rename', pc.id, 'Renamed for the test'), `Renamed "${pc.displayName}" to "Renamed for the test".`);
+    assert.equal(
+      await said('cpcpolicy.rename', pc.id, 'Renamed for the test'),
+      `Renamed "${pc.displayName}" to "Renamed for the test".`,
+    );
     const grace = (await views.sidebar.api.listCloudPcs()).find((p) => p.status === 'inGracePeriod')!;
-    assert.equal(await said('cpcpolicy.endGracePeriod', grace.id), 'Ended the grace period of 1 Cloud PC(s): they are being deprovisioned.');
+    assert.equal(
+      await said('cpcpolicy.endGracePeriod', grace.id),
+      'Ended the grace period of 1 Cloud PC(s): they are being deprovisioned.',
+    );
     const created = await views.sidebar.api.createPolicy({
-      displayName: 'Results: to delete', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'RES-%RAND:5%',
+      displayName: 'Results: to delete',
+      provisioningType: 'dedicated',
+      imageType: 'gallery',
+      imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+      cloudPcNamingTemplate: 'RES-%RAND:5%',
     });
     assert.equal(await said('cpcpolicy.deletePolicy', created.id), 'Deleted the policy "Results: to delete".');
   });
 
   it('Pull into an untitled document opens the policy in one named after it', async () => {
-    const untitled = await vscode.workspace.openTextDocument({ language: 'cpcpolicy', content: '{ "displayName": "Contoso Finance (hybrid)" }' });
+    const untitled = await vscode.workspace.openTextDocument({
+      language: 'cpcpolicy',
+      content: '{ "displayName": "Contoso Finance (hybrid)" }',
+    });
     assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', untitled.uri), true);
     const active = vscode.window.activeTextEditor!.document;
     assert.equal(active.isUntitled, true);
@@ -102,5 +145,4 @@ describe('say what happened', function () {
     assert.match(active.getText(), /"displayName": "Contoso Finance \(hybrid\)"/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
-
 });

@@ -27,29 +27,42 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   let file: string;
   let questions: Awaited<ReturnType<typeof answerQuestions>>;
 
-  const policyPcs = async (): Promise<CloudPc[]> => (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === policyId);
+  const policyPcs = async (): Promise<CloudPc[]> =>
+    (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === policyId);
 
   /** The policy's node and its status groups in the Provisioning Policies view equal the backend's Cloud PCs. */
   const policyViewMatches = async (what: string): Promise<void> => {
     let last = '';
-    await waitFor(async () => {
-      await views.live.settled();
-      const pcs = await policyPcs();
-      const policies = await rows(views.sidebar.policyProvider);
-      const policyRow = policies.find((p) => p.node.kind === 'policy' && p.node.policyId === policyId);
-      if (!policyRow) return !(last = 'policy row missing');
-      const children = await rows(views.sidebar.policyProvider, policyRow.node);
-      const shown: Record<string, string[]> = {};
-      for (const g of children.filter((c) => c.node.kind === 'statusGroup')) {
-        shown[g.label] = (await rows(views.sidebar.policyProvider, g.node)).map((r) => r.label).sort();
-      }
-      const expected: Record<string, string[]> = {};
-      for (const pc of pcs) (expected[BUCKET_LABELS[bucketOf(pc.status)]] ??= []).push(cloudPcLabel(pc));
-      for (const k of Object.keys(expected)) expected[k].sort();
-      last = `view ${JSON.stringify(shown)} backend ${JSON.stringify(expected)} (${policyRow.description})`;
-      return JSON.stringify(shown) === JSON.stringify(Object.fromEntries(Object.keys(expected).sort((a, b) => Object.keys(shown).indexOf(a) - Object.keys(shown).indexOf(b)).map((k) => [k, expected[k]])))
-        && policyRow.description.includes(`${pcs.length} PC`);
-    }, `${what}: ${last}`, 20_000).catch((err: Error) => {
+    await waitFor(
+      async () => {
+        await views.live.settled();
+        const pcs = await policyPcs();
+        const policies = await rows(views.sidebar.policyProvider);
+        const policyRow = policies.find((p) => p.node.kind === 'policy' && p.node.policyId === policyId);
+        if (!policyRow) return !(last = 'policy row missing');
+        const children = await rows(views.sidebar.policyProvider, policyRow.node);
+        const shown: Record<string, string[]> = {};
+        for (const g of children.filter((c) => c.node.kind === 'statusGroup')) {
+          shown[g.label] = (await rows(views.sidebar.policyProvider, g.node)).map((r) => r.label).sort();
+        }
+        const expected: Record<string, string[]> = {};
+        for (const pc of pcs) (expected[BUCKET_LABELS[bucketOf(pc.status)]] ??= []).push(cloudPcLabel(pc));
+        for (const k of Object.keys(expected)) expected[k].sort();
+        last = `view ${JSON.stringify(shown)} backend ${JSON.stringify(expected)} (${policyRow.description})`;
+        return (
+          JSON.stringify(shown) ===
+            JSON.stringify(
+              Object.fromEntries(
+                Object.keys(expected)
+                  .sort((a, b) => Object.keys(shown).indexOf(a) - Object.keys(shown).indexOf(b))
+                  .map((k) => [k, expected[k]]),
+              ),
+            ) && policyRow.description.includes(`${pcs.length} PC`)
+        );
+      },
+      `${what}: ${last}`,
+      20_000,
+    ).catch((err: Error) => {
       throw new Error(`${err.message} — ${last}`);
     });
   };
@@ -64,7 +77,9 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
     views = api.views!;
     // Real time barely moves the simulated clock here: the test advances it itself.
     // A new time scale reopens the simulator from its saved state.
-    await vscode.workspace.getConfiguration('cpcpolicy.simulator').update('timeScale', 1, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy.simulator')
+      .update('timeScale', 1, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'empty');
     await vscode.commands.executeCommand('cpcpolicy.policies.focus');
     await views.sidebar.ensurePolicies();
@@ -77,13 +92,18 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   });
 
   it('sets up a directory: three users in a group, two licensed', async () => {
-    group = (await vscode.commands.executeCommand<DirectoryGroup>('cpcpolicy.simulator.addGroup', { displayName: 'Scenario Team' }))!;
+    group = (await vscode.commands.executeCommand<DirectoryGroup>('cpcpolicy.simulator.addGroup', {
+      displayName: 'Scenario Team',
+    }))!;
     assert.ok(group?.id, 'group created');
     const skus = await views.sidebar.api.listSubscribedSkus();
     const enterprise = skus.find((s: SubscribedSku) => s.skuPartNumber.startsWith('CPC_E_2C'))!;
     for (const [i, name] of ['Ada Lovelace', 'Bob Marley', 'Cy Young'].entries()) {
       const upn = `${name.split(' ')[0].toLowerCase()}@contoso.onmicrosoft.com`;
-      const user = (await vscode.commands.executeCommand<DirectoryUser>('cpcpolicy.simulator.addUser', { displayName: name, userPrincipalName: upn }))!;
+      const user = (await vscode.commands.executeCommand<DirectoryUser>('cpcpolicy.simulator.addUser', {
+        displayName: name,
+        userPrincipalName: upn,
+      }))!;
       assert.ok(user?.id, `user ${name} created`);
       users.push(user);
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.simulator.addUserToGroup', user.id, group.id), true);
@@ -94,13 +114,30 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   it('creates the policy from a .cpcpolicy.json file (Deploy)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-scenario-'));
     file = path.join(dir, 'scenario.cpcpolicy.json');
-    fs.writeFileSync(file, JSON.stringify({
-      displayName: 'Scenario dedicated', description: 'Created by the scenario test', provisioningType: 'dedicated', userExperienceType: 'cloudPc',
-      imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
-      enableSingleSignOn: true, windowsSetting: { locale: 'en-US' }, cloudPcNamingTemplate: TEMPLATE,
-    }, null, 2));
-    const id = await vscode.commands.executeCommand<string | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          displayName: 'Scenario dedicated',
+          description: 'Created by the scenario test',
+          provisioningType: 'dedicated',
+          userExperienceType: 'cloudPc',
+          imageType: 'gallery',
+          imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+          imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
+          domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+          enableSingleSignOn: true,
+          windowsSetting: { locale: 'en-US' },
+          cloudPcNamingTemplate: TEMPLATE,
+        },
+        null,
+        2,
+      ),
+    );
+    const id = await vscode.commands.executeCommand<string | undefined>(
+      'cpcpolicy.deployPolicy',
+      vscode.Uri.file(file),
+    );
     assert.ok(id, 'deploy returned the new policy id');
     policyId = id;
     const policies = await rows(views.sidebar.policyProvider);
@@ -113,18 +150,33 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
   });
 
   it('assigns it to the group: the licensed users get Cloud PCs', async () => {
-    const whatIf = await vscode.commands.executeCommand<{ gets: { sampleName: string }[]; skipped: { name: string; reason: string }[] }>('cpcpolicy.assign', policyId, [group.id], { whatIfOnly: true });
+    const whatIf = await vscode.commands.executeCommand<{
+      gets: { sampleName: string }[];
+      skipped: { name: string; reason: string }[];
+    }>('cpcpolicy.assign', policyId, [group.id], { whatIfOnly: true });
     assert.equal(whatIf.gets.length, 2);
-    assert.deepEqual(whatIf.skipped.map((s) => `${s.name}: ${s.reason}`), ['Cy Young: no Windows 365 license']);
+    assert.deepEqual(
+      whatIf.skipped.map((s) => `${s.name}: ${s.reason}`),
+      ['Cy Young: no Windows 365 license'],
+    );
     for (const g of whatIf.gets) assert.match(g.sampleName, NAME);
     await vscode.commands.executeCommand('cpcpolicy.assign', policyId, [group.id]);
     assert.equal((await policyPcs()).length, 2);
-    assert.ok((await statuses()).every((s) => bucketOf(s) === 'provisioning'), `provisioning: ${await statuses()}`);
+    assert.ok(
+      (await statuses()).every((s) => bucketOf(s) === 'provisioning'),
+      `provisioning: ${await statuses()}`,
+    );
     await policyViewMatches('two Cloud PCs provisioning');
     const policies = await rows(views.sidebar.policyProvider);
     const row = policies.find((p) => p.label === 'Scenario dedicated')!;
-    const assignments = await rows(views.sidebar.policyProvider, (await rows(views.sidebar.policyProvider, row.node))[0].node);
-    assert.deepEqual(assignments.map((a) => `${a.label} ${a.description}`), ['Scenario Team 3 members']);
+    const assignments = await rows(
+      views.sidebar.policyProvider,
+      (await rows(views.sidebar.policyProvider, row.node))[0].node,
+    );
+    assert.deepEqual(
+      assignments.map((a) => `${a.label} ${a.description}`),
+      ['Scenario Team 3 members'],
+    );
   });
 
   it('advances the clock: both are provisioned with names from the template', async () => {
@@ -136,7 +188,10 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
 
   it('injects a failure: the automatic retries fail too and the Cloud PC ends failed', async () => {
     const ada = (await policyPcs()).find((pc) => pc.userPrincipalName === users[0].userPrincipalName)!;
-    await vscode.commands.executeCommand('cpcpolicy.simulator.injectFailure', { userPrincipalName: users[0].userPrincipalName, count: 3 });
+    await vscode.commands.executeCommand('cpcpolicy.simulator.injectFailure', {
+      userPrincipalName: users[0].userPrincipalName,
+      count: 3,
+    });
     await vscode.commands.executeCommand('cpcpolicy.reprovision', ada.id);
     await advance(1);
     const during = await views.sidebar.api.getCloudPc(ada.id);

@@ -49,12 +49,20 @@ describe('settings a folder must not change', () => {
         'cpcpolicy.preview.sampleUsers': [MARKER],
       }),
     );
-    await waitFor(() => sampleUsers().includes(MARKER), 'VS Code to read the workspace settings', SETTINGS_READ_TIMEOUT);
+    await waitFor(
+      () => sampleUsers().includes(MARKER),
+      'VS Code to read the workspace settings',
+      SETTINGS_READ_TIMEOUT,
+    );
     // Other tests may have set user values (the time scale, the backend): the user's value or the default counts.
     assert.equal(userSetting('cpcpolicy', 'confirmReprovision', true), true, 'the reprovision question stays on');
     assert.equal(readBackendKind(), own('cpcpolicy', 'backend'));
     assert.equal(api.views?.sidebar.backend.kind, own('cpcpolicy', 'backend'), 'the views keep their backend');
-    assert.deepEqual(readGraphSignInSettings(), { cloud: own('cpcpolicy.graph', 'cloud'), clientId: own('cpcpolicy.graph', 'clientId'), tenant: own('cpcpolicy.graph', 'tenant') });
+    assert.deepEqual(readGraphSignInSettings(), {
+      cloud: own('cpcpolicy.graph', 'cloud'),
+      clientId: own('cpcpolicy.graph', 'clientId'),
+      tenant: own('cpcpolicy.graph', 'tenant'),
+    });
     assert.notEqual(readGraphSignInSettings().tenant, 'attacker.example');
     assert.equal(readTimeScale(), own('cpcpolicy.simulator', 'timeScale'));
     assert.notEqual(readTimeScale(), 100000);

@@ -26,19 +26,30 @@ describe('the embedded simulator under a hostile setting', function () {
   it('clamps cpcpolicy.simulator.timeScale = 10000000000000 to 100000: the clock stays before year 10000', async () => {
     await config().update('timeScale', 1e13, vscode.ConfigurationTarget.Global);
     const clock = async () => {
-      const r = await views.sidebar.backend.simulator!.handler({ method: 'GET', url: '/_simulator/clock', headers: {} });
+      const r = await views.sidebar.backend.simulator!.handler({
+        method: 'GET',
+        url: '/_simulator/clock',
+        headers: {},
+      });
       return { status: r.status, now: r.body ? (JSON.parse(r.body) as { now: string }).now : '' };
     };
     const first = await clock();
     assert.equal(first.status, 200);
     // Let real time move the scaled clock (at 1e13 it would pass year 275760 within a second).
-    const later = await waitFor(async () => {
-      const c = await clock();
-      return c.now !== first.now ? c : undefined;
-    }, 'the scaled clock to move', 20_000);
+    const later = await waitFor(
+      async () => {
+        const c = await clock();
+        return c.now !== first.now ? c : undefined;
+      },
+      'the scaled clock to move',
+      20_000,
+    );
     assert.equal(later.status, 200);
     const year = Number(/^(\d{4})-/.exec(later.now)?.[1]);
     assert.ok(year >= 2020 && year < 2100, `simulated now ${later.now}`);
-    assert.equal((await vscode.commands.executeCommand('cpcpolicy.simulator.advanceTime', { minutes: 1 })) !== undefined, true);
+    assert.equal(
+      (await vscode.commands.executeCommand('cpcpolicy.simulator.advanceTime', { minutes: 1 })) !== undefined,
+      true,
+    );
   });
 });

@@ -36,22 +36,30 @@ describe('the editor knows the tenant (simulator)', function () {
 
   before(async () => {
     await getExtension().activate();
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('completion on onPremisesConnectionId lists the tenant\'s connections by name with their health, and inserts the id', async () => {
+  it("completion on onPremisesConnectionId lists the tenant's connections by name with their health, and inserts the id", async () => {
     const doc = await openPolicyText(policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ''));
     await vscode.window.showTextDocument(doc);
-    const at = doc.positionAt(doc.getText().indexOf('"onPremisesConnectionId": ""') + '"onPremisesConnectionId": "'.length);
+    const at = doc.positionAt(
+      doc.getText().indexOf('"onPremisesConnectionId": ""') + '"onPremisesConnectionId": "'.length,
+    );
     const items = await waitFor(async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        at,
+      );
       const found = list.items.filter((i) => typeof i.label === 'object' && /Contoso/.test(i.label.label));
       return found.length >= 2 ? found : undefined;
-    }, 'the tenant\'s connections in completion');
+    }, "the tenant's connections in completion");
     const failing = items.find((i) => (i.insertText as vscode.SnippetString).value.includes(ANC_FAILING))!;
     assert.equal((failing.label as vscode.CompletionItemLabel).label, 'Contoso West Europe (hybrid)');
     assert.match(failing.detail ?? '', /health failed/);
@@ -70,18 +78,29 @@ describe('the editor knows the tenant (simulator)', function () {
     assert.equal(byCode.get('CPC502')!.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(byCode.get('CPC504')!.message, /expired on 2025-04-08/);
     // The offline rules know nothing of the tenant: none of their findings is about it.
-    assert.ok(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cpcpolicy').every((d) => !/CPC5\d\d/.test(String(d.code))));
+    assert.ok(
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.source === 'cpcpolicy')
+        .every((d) => !/CPC5\d\d/.test(String(d.code))),
+    );
   });
 
   it('a made-up connection id is "not found", and the quick fix puts in a healthy connection of the tenant', async () => {
-    const doc = await openPolicyText(policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', MADE_UP));
+    const doc = await openPolicyText(
+      policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', MADE_UP),
+    );
     const editor = await vscode.window.showTextDocument(doc);
     const [notFound] = await waitFor(() => {
       const d = tenantDiagnostics(doc.uri).filter((x) => x.code === 'CPC501');
       return d.length ? d : undefined;
     }, 'CPC501');
     assert.equal(notFound!.severity, vscode.DiagnosticSeverity.Error);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, notFound!.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      notFound!.range,
+    );
     const fix = actions.find((a) => a.title.includes('Contoso East US 2 (hybrid)'));
     assert.ok(fix?.edit, `a fix naming the healthy connection among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -90,11 +109,16 @@ describe('the editor knows the tenant (simulator)', function () {
   });
 
   it('hover on a connection id says which connection it is and its health', async () => {
-    const doc = await openPolicyText(policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ANC_FAILING));
+    const doc = await openPolicyText(
+      policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ANC_FAILING),
+    );
     const at = doc.positionAt(doc.getText().indexOf(ANC_FAILING) + 4);
     const text = await waitFor(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-      const all = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      const all = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
       return all.includes('Contoso West Europe') ? all : undefined;
     }, 'the connection in the hover');
     assert.match(text, /Health: failed \(Active Directory domain join failed/);
@@ -105,11 +129,17 @@ describe('the editor knows the tenant (simulator)', function () {
     const [group] = await (await getExtension().activate()).views!.sidebar.api.searchGroups('');
     assert.ok(group, 'the tenant has a group');
     const typed = group.displayName.slice(0, Math.min(6, group.displayName.length));
-    const doc = await openPolicyText(`{\n  "displayName": "Groups by name",\n  "assignments": [{ "target": { "groupId": ${JSON.stringify(typed)} } }]\n}\n`);
+    const doc = await openPolicyText(
+      `{\n  "displayName": "Groups by name",\n  "assignments": [{ "target": { "groupId": ${JSON.stringify(typed)} } }]\n}\n`,
+    );
     await vscode.window.showTextDocument(doc);
     const at = doc.positionAt(doc.getText().indexOf(typed) + typed.length);
     const item = await waitFor(async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        at,
+      );
       return list.items.find((i) => typeof i.label === 'object' && i.label.label === group.displayName);
     }, `${group.displayName} in completion`);
     const id = JSON.parse((item.insertText as vscode.SnippetString).value) as string;
@@ -120,7 +150,10 @@ describe('the editor knows the tenant (simulator)', function () {
     const idAt = doc.positionAt(doc.getText().indexOf(id) + 3);
     const text = await waitFor(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, idAt);
-      const all = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      const all = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
       return /direct member/.test(all) ? all : undefined;
     }, 'the group in the hover');
     assert.ok(text.includes(`**${group.displayName}** — Microsoft Entra group`));
@@ -131,15 +164,28 @@ describe('the editor knows the tenant (simulator)', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-lens-'));
     const file = path.join(dir, 'lens.cpcpolicy.json');
     const name = `Lens ${Date.now()}`;
-    fs.writeFileSync(file, policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ANC_HEALTHY).replace('"Tenant aware"', JSON.stringify(name)));
+    fs.writeFileSync(
+      file,
+      policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ANC_HEALTHY).replace(
+        '"Tenant aware"',
+        JSON.stringify(name),
+      ),
+    );
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
-    const lensTitles = (): Thenable<string[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)
-      .then((lenses) => lenses.map((l) => l.command?.title ?? ''));
-    const until = (want: RegExp, what: string): Promise<string[]> => waitFor(async () => {
-      const titles = await lensTitles();
-      return titles.some((t) => want.test(t)) ? titles : undefined;
-    }, what, 30_000);
+    const lensTitles = (): Thenable<string[]> =>
+      vscode.commands
+        .executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)
+        .then((lenses) => lenses.map((l) => l.command?.title ?? ''));
+    const until = (want: RegExp, what: string): Promise<string[]> =>
+      waitFor(
+        async () => {
+          const titles = await lensTitles();
+          return titles.some((t) => want.test(t)) ? titles : undefined;
+        },
+        what,
+        30_000,
+      );
     assert.deepEqual(await until(/^Not deployed$/, 'Not deployed'), ['Not deployed', 'Deploy']);
     const questions = await answerQuestions();
     try {
@@ -153,7 +199,11 @@ describe('the editor knows the tenant (simulator)', function () {
     const at = doc.getText().indexOf('"cloudPcNamingTemplate"');
     edit.insert(doc.uri, doc.positionAt(at), '"description": "edited in the file",\n  ');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.deepEqual(await until(/^Deployed · differs in 1 property$/, 'differs after an edit'), ['Deployed · differs in 1 property', 'Diff', 'Deploy']);
+    assert.deepEqual(await until(/^Deployed · differs in 1 property$/, 'differs after an edit'), [
+      'Deployed · differs in 1 property',
+      'Diff',
+      'Deploy',
+    ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(dir, { recursive: true, force: true });
   });

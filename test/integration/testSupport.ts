@@ -29,7 +29,11 @@ export function resultsDir(): string {
 }
 
 /** Polls `probe` until it returns a truthy value or the deadline passes; never a fixed sleep. */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -49,7 +53,9 @@ export interface AskedQuestion extends Question {
  * Answers the extension's confirmation questions through its test API (no command argument can): `answer`
  * returns the text to give, default "go ahead". Returns the log of questions and a dispose.
  */
-export async function answerQuestions(answer: (q: Question) => string | undefined | Promise<string | undefined> = (q) => q.proceed): Promise<{ asked: AskedQuestion[]; dispose(): void }> {
+export async function answerQuestions(
+  answer: (q: Question) => string | undefined | Promise<string | undefined> = (q) => q.proceed,
+): Promise<{ asked: AskedQuestion[]; dispose(): void }> {
   const api = await getExtension().activate();
   if (!api.testHooks) throw new Error('the extension exposes no test hooks: is the extension host in test mode?');
   const asked: AskedQuestion[] = [];
@@ -71,7 +77,10 @@ let opened = 0;
  */
 export async function openPolicyText(content: string): Promise<vscode.TextDocument> {
   // A folder of its own: each test file is bundled with its own copy of this module, so a counter alone repeats.
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-integration-')), `policy-${++opened}.cpcpolicy.json`);
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-integration-')),
+    `policy-${++opened}.cpcpolicy.json`,
+  );
   fs.writeFileSync(file, content);
   const doc = await vscode.workspace.openTextDocument(file);
   await vscode.window.showTextDocument(doc);

@@ -13,7 +13,12 @@ export interface Row {
 export async function rows(provider: ModelTreeProvider, node?: TreeNode): Promise<Row[]> {
   return (await provider.getChildren(node)).map((n) => {
     const item = provider.getTreeItem(n);
-    return { node: n, item, label: String(typeof item.label === 'object' ? item.label.label : item.label), description: String(item.description ?? '') };
+    return {
+      node: n,
+      item,
+      label: String(typeof item.label === 'object' ? item.label.label : item.label),
+      description: String(item.description ?? ''),
+    };
   });
 }
 
@@ -24,5 +29,10 @@ export async function rows(provider: ModelTreeProvider, node?: TreeNode): Promis
 export function recordRedraws(provider: ModelTreeProvider): { stop(): (TreeNode | undefined)[] } {
   const fired: (TreeNode | undefined)[] = [];
   const sub = provider.onDidChangeTreeData((e) => fired.push(...(Array.isArray(e) ? e : [e ?? undefined])));
-  return { stop: () => { sub.dispose(); return fired; } };
+  return {
+    stop: () => {
+      sub.dispose();
+      return fired;
+    },
+  };
 }

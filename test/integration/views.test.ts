@@ -30,7 +30,8 @@ async function cloudPcViewMatchesBackend(views: Views): Promise<string | true> {
   const groups = await rows(views.sidebar.cloudPcProvider);
   const shown = new Map(groups.map((g) => [g.label, Number(g.description)]));
   for (const [bucket, pcs] of backend) {
-    if (shown.get(BUCKET_LABELS[bucket]) !== pcs.length) return `${BUCKET_LABELS[bucket]}: view ${shown.get(BUCKET_LABELS[bucket])}, backend ${pcs.length}`;
+    if (shown.get(BUCKET_LABELS[bucket]) !== pcs.length)
+      return `${BUCKET_LABELS[bucket]}: view ${shown.get(BUCKET_LABELS[bucket])}, backend ${pcs.length}`;
   }
   if (groups.length !== backend.size) return `groups: view ${[...shown.keys()]}, backend ${[...backend.keys()]}`;
   return true;
@@ -38,7 +39,11 @@ async function cloudPcViewMatchesBackend(views: Views): Promise<string | true> {
 
 async function matches(views: Views, what: string): Promise<void> {
   let last: string | true = '';
-  await waitFor(async () => (last = await cloudPcViewMatchesBackend(views)) === true, `${what} (${String(last)})`, 15_000);
+  await waitFor(
+    async () => (last = await cloudPcViewMatchesBackend(views)) === true,
+    `${what} (${String(last)})`,
+    15_000,
+  );
 }
 
 describe('views: the sidebar follows the simulator', function () {
@@ -51,7 +56,9 @@ describe('views: the sidebar follows the simulator', function () {
     const api: CpcPolicyApi = await getExtension().activate();
     assert.ok(api.views, 'the extension API exposes the views');
     views = api.views;
-    await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cpcpolicy')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
     await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
     await views.sidebar.ensureCloudPcs();
@@ -62,25 +69,40 @@ describe('views: the sidebar follows the simulator', function () {
 
   it('sets the backend context key that shows the simulator controls', async () => {
     const registered = await vscode.commands.getCommands(true);
-    for (const c of ['cpcpolicy.simulator.advanceTime', 'cpcpolicy.assign', 'cpcpolicy.reprovision', 'cpcpolicy.deployPolicy']) assert.ok(registered.includes(c), c);
+    for (const c of [
+      'cpcpolicy.simulator.advanceTime',
+      'cpcpolicy.assign',
+      'cpcpolicy.reprovision',
+      'cpcpolicy.deployPolicy',
+    ])
+      assert.ok(registered.includes(c), c);
   });
 
   it('groups every Cloud PC by status with counts equal to the backend', async () => {
     await matches(views, 'the Cloud PCs view to match the demo tenant');
     const groups = await rows(views.sidebar.cloudPcProvider);
     const labels = groups.map((g) => g.label);
-    for (const expected of ['Provisioned', 'Failed', 'In grace period']) assert.ok(labels.includes(expected), `group ${expected} in ${labels}`);
+    for (const expected of ['Provisioned', 'Failed', 'In grace period'])
+      assert.ok(labels.includes(expected), `group ${expected} in ${labels}`);
     const failed = groups.find((g) => g.label === 'Failed')!;
     assert.equal((failed.item.iconPath as vscode.ThemeIcon).id, 'error');
     assert.equal(((failed.item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'testing.iconFailed');
     const failedPcs = await rows(views.sidebar.cloudPcProvider, failed.node);
     const backendFailed = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.status === 'failed');
-    assert.deepEqual(failedPcs.map((r) => r.node.kind === 'cloudPc' && r.node.cloudPcId).sort(), backendFailed.map((pc) => pc.id).sort());
+    assert.deepEqual(
+      failedPcs.map((r) => r.node.kind === 'cloudPc' && r.node.cloudPcId).sort(),
+      backendFailed.map((pc) => pc.id).sort(),
+    );
     const row = failedPcs[0];
     // A failed Cloud PC offers the one action that fits (Retry), not Reprovision as well.
     assert.match(row.item.contextValue ?? '', /^cloudPc;failed;.*\bhasFailed\b/);
     assert.doesNotMatch(row.item.contextValue ?? '', /\breprovisionable\b/);
-    assert.ok(row.description.includes(backendFailed.find((pc) => row.node.kind === 'cloudPc' && pc.id === row.node.cloudPcId)!.statusDetail!.message), `failure message in "${row.description}"`);
+    assert.ok(
+      row.description.includes(
+        backendFailed.find((pc) => row.node.kind === 'cloudPc' && pc.id === row.node.cloudPcId)!.statusDetail!.message,
+      ),
+      `failure message in "${row.description}"`,
+    );
     const grace = groups.find((g) => g.label === 'In grace period')!;
     const graceRow = (await rows(views.sidebar.cloudPcProvider, grace.node))[0];
     assert.match(graceRow.description, /grace period ends in \d+ (days?|hours?|minutes?)/);
@@ -99,14 +121,18 @@ describe('views: the sidebar follows the simulator', function () {
     assert.match(standard.description, new RegExp(`^Enterprise · ${count} PCs · 1 failed$`));
     assert.match(standard.item.contextValue ?? '', /^policy;assigned;hasFailed\b/);
     const tooltip = (standard.item.tooltip as vscode.MarkdownString).value;
-    for (const part of ['Naming template', 'CPC-%USERNAME:4%-%RAND:5%', 'Image', 'Network', 'Created', 'Modified']) assert.ok(tooltip.includes(part), `tooltip has ${part}`);
+    for (const part of ['Naming template', 'CPC-%USERNAME:4%-%RAND:5%', 'Image', 'Network', 'Created', 'Modified'])
+      assert.ok(tooltip.includes(part), `tooltip has ${part}`);
     assert.match(tooltip, /→ `CPC-[A-Z0-9]{4}-[A-Z0-9]{5}`/i);
     const children = await rows(views.sidebar.policyProvider, standard.node);
     assert.equal(children[0].label, 'Assignments');
     const assignments = await rows(views.sidebar.policyProvider, children[0].node);
     assert.deepEqual(assignments.map((a) => a.label).sort(), ['W365 Engineering', 'W365 Sales']);
     for (const a of assignments) assert.match(a.description, /^\d+ members$/);
-    const groupCounts = children.slice(1).map((c) => Number(c.description)).reduce((a, b) => a + b, 0);
+    const groupCounts = children
+      .slice(1)
+      .map((c) => Number(c.description))
+      .reduce((a, b) => a + b, 0);
     assert.equal(groupCounts, count);
     const draft = policies.find((p) => p.label.startsWith('Frontline Retail'))!;
     assert.match(draft.description, /^Frontline dedicated · 0 PCs · not assigned$/);
@@ -124,7 +150,10 @@ describe('views: the sidebar follows the simulator', function () {
     await views.live.settled();
     const fired = redraws.stop();
     assert.ok(fired.length > 0, 'something was redrawn');
-    assert.ok(fired.every((n) => n === target.node), `only the renamed row was fired: ${fired.map((n) => n?.id ?? 'ROOT')}`);
+    assert.ok(
+      fired.every((n) => n === target.node),
+      `only the renamed row was fired: ${fired.map((n) => n?.id ?? 'ROOT')}`,
+    );
     const again = await rows(views.sidebar.cloudPcProvider, provisioned.node);
     const renamedRow = again.find((r) => r.node === target.node);
     assert.ok(renamedRow, 'the row keeps its identity');
@@ -140,7 +169,10 @@ describe('views: the sidebar follows the simulator', function () {
     const target = (await rows(views.sidebar.cloudPcProvider, provisioned.node))[1];
     const redraws = recordRedraws(views.sidebar.cloudPcProvider);
     const results = await vscode.commands.executeCommand<{ ok: boolean }[]>('cpcpolicy.reprovision', target.node);
-    assert.deepEqual(results.map((r) => r.ok), [true]);
+    assert.deepEqual(
+      results.map((r) => r.ok),
+      [true],
+    );
     await views.live.settled();
     const fired = redraws.stop();
     assert.ok(fired.includes(provisioned.node), 'the Provisioned group was redrawn');
@@ -153,7 +185,11 @@ describe('views: the sidebar follows the simulator', function () {
     const groups = await rows(views.sidebar.cloudPcProvider);
     const provisioned = groups.find((g) => g.label === 'Provisioned')!;
     const [a, b] = await rows(views.sidebar.cloudPcProvider, provisioned.node);
-    const results = await vscode.commands.executeCommand<{ id: string; ok: boolean }[]>('cpcpolicy.reprovision', a.node, [a.node, b.node]);
+    const results = await vscode.commands.executeCommand<{ id: string; ok: boolean }[]>(
+      'cpcpolicy.reprovision',
+      a.node,
+      [a.node, b.node],
+    );
     assert.equal(results.length, 2);
     assert.ok(results.every((r) => r.ok));
     for (const r of results) assert.equal(bucketOf((await views.sidebar.api.getCloudPc(r.id)).status), 'provisioning');
@@ -167,14 +203,20 @@ describe('views: the sidebar follows the simulator', function () {
   it('filters the Cloud PCs view by status and by policy', async () => {
     await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { bucket: 'failed' });
     let groups = await rows(views.sidebar.cloudPcProvider);
-    assert.deepEqual(groups.map((g) => g.label), ['Failed']);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['Failed'],
+    );
     assert.match(views.sidebar.cloudPcView.description ?? '', /status: Failed/);
     const policies = await views.sidebar.api.listPolicies();
     const finance = policies.find((p) => p.displayName.startsWith('Contoso Finance'))!;
     await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId: finance.id });
     groups = await rows(views.sidebar.cloudPcProvider);
     const total = groups.reduce((n, g) => n + Number(g.description), 0);
-    assert.equal(total, (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id).length);
+    assert.equal(
+      total,
+      (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id).length,
+    );
     await vscode.commands.executeCommand('cpcpolicy.clearCloudPcFilter');
     assert.equal(views.sidebar.cloudPcView.description, undefined);
   });
@@ -185,17 +227,35 @@ describe('views: the sidebar follows the simulator', function () {
     const groups = await views.sidebar.api.searchGroups('');
     const everyone = groups.find((g) => g.displayName === 'All Cloud PC Users')!;
     const sales = groups.find((g) => g.displayName === 'W365 Sales')!;
-    const whatIf = await vscode.commands.executeCommand<{ gets: { userPrincipalName: string; sampleName: string }[]; keeps: unknown[]; skipped: { reason: string }[]; loses: unknown[] }>(
-      'cpcpolicy.assign', standard.id, [sales.id, everyone.id], { whatIfOnly: true });
-    assert.ok(whatIf.skipped.some((s) => /nested group/.test(s.reason)), 'the nested group is skipped');
-    assert.ok(whatIf.skipped.some((s) => /no Windows 365 license/.test(s.reason)), 'unlicensed users are skipped');
+    const whatIf = await vscode.commands.executeCommand<{
+      gets: { userPrincipalName: string; sampleName: string }[];
+      keeps: unknown[];
+      skipped: { reason: string }[];
+      loses: unknown[];
+    }>('cpcpolicy.assign', standard.id, [sales.id, everyone.id], { whatIfOnly: true });
+    assert.ok(
+      whatIf.skipped.some((s) => /nested group/.test(s.reason)),
+      'the nested group is skipped',
+    );
+    assert.ok(
+      whatIf.skipped.some((s) => /no Windows 365 license/.test(s.reason)),
+      'unlicensed users are skipped',
+    );
     assert.equal(whatIf.gets.length, 4, 'the four licensed members of All Cloud PC Users get one');
     for (const g of whatIf.gets) assert.match(g.sampleName, /^CPC-[A-Z0-9]{1,4}-[A-Z0-9]{5}$/i);
     assert.ok(whatIf.keeps.length > 5, 'sales users keep theirs');
     const engineering = groups.find((g) => g.displayName === 'W365 Engineering')!;
     const finance = policies.find((p) => p.displayName.startsWith('Contoso Finance'))!;
-    const overlap = await vscode.commands.executeCommand<{ skipped: { reason: string }[] }>('cpcpolicy.assign', finance.id, [engineering.id], { whatIfOnly: true });
-    assert.ok(overlap.skipped.some((s) => /already covered by an earlier policy \(Contoso Standard/.test(s.reason)), 'users of another policy are skipped');
+    const overlap = await vscode.commands.executeCommand<{ skipped: { reason: string }[] }>(
+      'cpcpolicy.assign',
+      finance.id,
+      [engineering.id],
+      { whatIfOnly: true },
+    );
+    assert.ok(
+      overlap.skipped.some((s) => /already covered by an earlier policy \(Contoso Standard/.test(s.reason)),
+      'users of another policy are skipped',
+    );
   });
 
   it('opens a deployed policy read-only, pulls it into a file, and refuses to deploy a file with errors', async () => {
@@ -206,18 +266,26 @@ describe('views: the sidebar follows the simulator', function () {
     assert.equal(remote.languageId, 'cpcpolicy');
     const text = remote.getText();
     assert.ok(text.includes(`"displayName": "${standard.displayName}"`), text.slice(0, 200));
-    assert.ok(text.includes('"assignments"') && !text.includes('"createdDateTime"'), 'assignments kept, server fields dropped');
+    assert.ok(
+      text.includes('"assignments"') && !text.includes('"createdDateTime"'),
+      'assignments kept, server fields dropped',
+    );
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-views-'));
     try {
       const file = path.join(dir, 'standard.cpcpolicy.json');
-      fs.writeFileSync(file, JSON.stringify({ displayName: standard.displayName, provisioningType: 'dedicated' }, null, 2));
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ displayName: standard.displayName, provisioningType: 'dedicated' }, null, 2),
+      );
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)), true);
       const pulled = fs.readFileSync(file, 'utf8');
       assert.match(pulled, /pulled from Simulator/);
       assert.ok(pulled.includes(standard.cloudPcNamingTemplate!), 'the naming template came from the backend');
 
-      const broken = await openPolicyText('{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }');
+      const broken = await openPolicyText(
+        '{ "displayName": "Broken", "provisioningType": "dedicated", "cloudPcNamingTemplate": "CPC_%USERNAME:4%" }',
+      );
       const before = (await views.sidebar.api.listPolicies()).length;
       assert.equal(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', broken.uri), undefined);
       assert.equal((await views.sidebar.api.listPolicies()).length, before, 'nothing was created');
@@ -228,8 +296,12 @@ describe('views: the sidebar follows the simulator', function () {
 
   it('deploys every policy of a { "policies": [...] } file, then finds nothing to change, then updates only the edited one', async () => {
     // The sample's groups are made up: point them at a new, empty group (no Cloud PCs for later tests to count).
-    const group = await vscode.commands.executeCommand<{ id: string }>('cpcpolicy.simulator.addGroup', { displayName: 'Fleet deploy test' });
-    const fleetText = fs.readFileSync(path.join(getExtension().extensionPath, 'samples', 'fleet.cpcpolicy.json'), 'utf8').replace(/"groupId": "[^"]+"/g, `"groupId": "${group.id}"`)
+    const group = await vscode.commands.executeCommand<{ id: string }>('cpcpolicy.simulator.addGroup', {
+      displayName: 'Fleet deploy test',
+    });
+    const fleetText = fs
+      .readFileSync(path.join(getExtension().extensionPath, 'samples', 'fleet.cpcpolicy.json'), 'utf8')
+      .replace(/"groupId": "[^"]+"/g, `"groupId": "${group.id}"`)
       // The demo tenant has 5 Frontline licenses: allot one per Frontline policy so every assignment lands.
       .replace(/"allotmentLicensesCount": \d+/g, '"allotmentLicensesCount": 1');
     const names = [...fleetText.matchAll(/"displayName": "([^"]+)"/g)].map((m) => m[1]!);
@@ -237,7 +309,10 @@ describe('views: the sidebar follows the simulator', function () {
     try {
       const file = path.join(dir, 'fleet.cpcpolicy.json');
       fs.writeFileSync(file, fleetText);
-      const ids = await vscode.commands.executeCommand<string[] | undefined>('cpcpolicy.deployPolicy', vscode.Uri.file(file));
+      const ids = await vscode.commands.executeCommand<string[] | undefined>(
+        'cpcpolicy.deployPolicy',
+        vscode.Uri.file(file),
+      );
       assert.ok(Array.isArray(ids) && ids.length === names.length, `one id per policy (got ${JSON.stringify(ids)})`);
       for (const [i, name] of names.entries()) {
         const [found] = await views.sidebar.api.findPoliciesByName(name);
@@ -262,14 +337,24 @@ describe('views: the sidebar follows the simulator', function () {
         assert.deepEqual(updated, [], 'policies deployed as written are not sent again');
         // A second file: the editor keeps the first one's text from the earlier Deploy.
         const edited = path.join(dir, 'fleet-edited.cpcpolicy.json');
-        fs.writeFileSync(edited, fleetText.replace(`"displayName": "${names[1]}",`, `"displayName": "${names[1]}",\n      "description": "edited",`));
+        fs.writeFileSync(
+          edited,
+          fleetText.replace(
+            `"displayName": "${names[1]}",`,
+            `"displayName": "${names[1]}",\n      "description": "edited",`,
+          ),
+        );
         assert.deepEqual(await vscode.commands.executeCommand('cpcpolicy.deployPolicy', vscode.Uri.file(edited)), ids);
         assert.deepEqual(updated, [ids[1]], 'only the edited policy is updated');
       } finally {
         api.updatePolicy = original;
       }
       assert.equal((await views.sidebar.api.getPolicy(ids[1]!)).description, 'edited');
-      assert.equal(await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)), false, 'Pull refuses a fleet file');
+      assert.equal(
+        await vscode.commands.executeCommand('cpcpolicy.pullPolicy', vscode.Uri.file(file)),
+        false,
+        'Pull refuses a fleet file',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -282,7 +367,10 @@ describe('views: the sidebar follows the simulator', function () {
     await views.sidebar.api.updatePolicy(finance.id, { enableSingleSignOn: !finance.enableSingleSignOn });
     await vscode.commands.executeCommand('cpcpolicy.applySettings', finance.id, 'singleSignOn');
     const pcs = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id);
-    assert.ok(pcs.some((pc) => bucketOf(pc.status) === 'updating'), `updating: ${pcs.map((pc) => pc.status)}`);
+    assert.ok(
+      pcs.some((pc) => bucketOf(pc.status) === 'updating'),
+      `updating: ${pcs.map((pc) => pc.status)}`,
+    );
     await matches(views, 'the view to show the updating Cloud PCs');
     const groups = await rows(views.sidebar.cloudPcProvider);
     const updating = groups.find((g) => g.label === 'Updating')!;
@@ -297,8 +385,18 @@ describe('views: the sidebar follows the simulator', function () {
     const retail = policies.find((p) => p.displayName.startsWith('Frontline Retail'))!;
     const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'Frontline Retail')!;
     const plan = (await views.sidebar.api.listServicePlans()).find((p) => p.provisioningType === 'sharedByUser')!;
-    const target = { groupId: group.id, servicePlanId: plan.id, allotmentDisplayName: 'Stores', allotmentLicensesCount: 2 };
-    const whatIf = await vscode.commands.executeCommand<{ gets: unknown[]; skipped: { reason: string }[] }>('cpcpolicy.assign', retail.id, [target], { whatIfOnly: true });
+    const target = {
+      groupId: group.id,
+      servicePlanId: plan.id,
+      allotmentDisplayName: 'Stores',
+      allotmentLicensesCount: 2,
+    };
+    const whatIf = await vscode.commands.executeCommand<{ gets: unknown[]; skipped: { reason: string }[] }>(
+      'cpcpolicy.assign',
+      retail.id,
+      [target],
+      { whatIfOnly: true },
+    );
     // Frontline dedicated: each of the 2 allotted licences enables up to three Cloud PCs, so all 6 members get one.
     assert.equal(whatIf.gets.length, 6);
     assert.equal(whatIf.skipped.filter((s) => /beyond the allotment/.test(s.reason)).length, 0);
@@ -318,8 +416,12 @@ describe('views: the sidebar follows the simulator', function () {
 
   it('deletes an assigned policy by removing its assignments first', async () => {
     const created = await views.sidebar.api.createPolicy({
-      displayName: 'Views test: to delete', provisioningType: 'dedicated', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }], cloudPcNamingTemplate: 'DEL-%RAND:5%',
+      displayName: 'Views test: to delete',
+      provisioningType: 'dedicated',
+      imageType: 'gallery',
+      imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+      cloudPcNamingTemplate: 'DEL-%RAND:5%',
     });
     const group = (await views.sidebar.api.searchGroups('')).find((g) => g.displayName === 'All Cloud PC Users')!;
     await views.sidebar.api.assignPolicy(created.id, [{ target: { groupId: group.id } }]);
@@ -334,21 +436,38 @@ describe('views: the sidebar follows the simulator', function () {
     // Microsoft Graph while signed out: the views are empty so VS Code shows the welcome content with Sign In.
     await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'graph', vscode.ConfigurationTarget.Global);
     try {
-      await waitFor(async () => {
-        await views.sidebar.ensureCloudPcs();
-        await views.sidebar.ensurePolicies();
-        return views.sidebar.store.loaded && views.sidebar.policyModel.loaded;
-      }, 'both views to finish loading', 30_000);
-      assert.deepEqual((await rows(views.sidebar.cloudPcProvider)).map((r) => r.label), [], 'no rows: the welcome content shows');
-      assert.deepEqual((await rows(views.sidebar.policyProvider)).map((r) => r.label), []);
+      await waitFor(
+        async () => {
+          await views.sidebar.ensureCloudPcs();
+          await views.sidebar.ensurePolicies();
+          return views.sidebar.store.loaded && views.sidebar.policyModel.loaded;
+        },
+        'both views to finish loading',
+        30_000,
+      );
+      assert.deepEqual(
+        (await rows(views.sidebar.cloudPcProvider)).map((r) => r.label),
+        [],
+        'no rows: the welcome content shows',
+      );
+      assert.deepEqual(
+        (await rows(views.sidebar.policyProvider)).map((r) => r.label),
+        [],
+      );
     } finally {
-      await vscode.workspace.getConfiguration('cpcpolicy').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('cpcpolicy')
+        .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     }
-    await waitFor(async () => (await rows(views.sidebar.cloudPcProvider)).some((r) => r.label === 'Provisioned'), 'the simulator data back', 15_000);
+    await waitFor(
+      async () => (await rows(views.sidebar.cloudPcProvider)).some((r) => r.label === 'Provisioned'),
+      'the simulator data back',
+      15_000,
+    );
     await matches(views, 'the view after switching back to the simulator');
   });
 
-  it('every error row offers the action that fixes it, in an admin\'s words', async () => {
+  it("every error row offers the action that fixes it, in an admin's words", async () => {
     const model = views.sidebar.cloudPcModel;
     const t = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)]));
     const cases: [number, string, RegExp][] = [

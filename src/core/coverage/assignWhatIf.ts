@@ -51,7 +51,10 @@ export interface WhatIfResult {
 
 function isUser(m: DirectoryMember): m is DirectoryMember & { userPrincipalName: string; displayName: string } {
   const type = m['@odata.type'];
-  return (type === '#microsoft.graph.user' || (!type && 'userPrincipalName' in m)) && typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string';
+  return (
+    (type === '#microsoft.graph.user' || (!type && 'userPrincipalName' in m)) &&
+    typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string'
+  );
 }
 
 function isGroup(m: DirectoryMember): boolean {
@@ -60,7 +63,9 @@ function isGroup(m: DirectoryMember): boolean {
 
 /** A Windows 365 Enterprise/Business license: the SKU or one of its plans is a `CPC_` plan. */
 export function hasCloudPcLicense(details: readonly LicenseDetails[]): boolean {
-  return details.some((d) => /^CPC_/i.test(d.skuPartNumber) || d.servicePlans.some((p) => /^CPC_/i.test(p.servicePlanName)));
+  return details.some(
+    (d) => /^CPC_/i.test(d.skuPartNumber) || d.servicePlans.some((p) => /^CPC_/i.test(p.servicePlanName)),
+  );
 }
 
 export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
@@ -68,7 +73,8 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
   const result: WhatIfResult = { gets: [], keeps: [], skipped: [], loses: [], pools: [] };
   const mine = new Map<string, CloudPc>();
   for (const pc of input.existing) {
-    if (pc.provisioningPolicyId === input.policy.id && pc.userPrincipalName && pc.status !== 'deprovisioning') mine.set(pc.userPrincipalName.toLowerCase(), pc);
+    if (pc.provisioningPolicyId === input.policy.id && pc.userPrincipalName && pc.status !== 'deprovisioning')
+      mine.set(pc.userPrincipalName.toLowerCase(), pc);
   }
   const covered = new Set<string>();
   if (kind.family === 'frontline' && kind.sharing === 'shared') {
@@ -81,7 +87,11 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
     for (const m of g.members) {
       const name = m.displayName ?? m.id;
       if (isGroup(m)) {
-        result.skipped.push({ name, group: g.displayName, reason: t('nested group: Cloud PC assignments use direct members only') });
+        result.skipped.push({
+          name,
+          group: g.displayName,
+          reason: t('nested group: Cloud PC assignments use direct members only'),
+        });
         continue;
       }
       if (!isUser(m)) {
@@ -94,8 +104,12 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
       const user: WhatIfUser = { userId: m.id, name, userPrincipalName: upn, group: g.displayName };
       const lic = input.licenses.get(m.id);
       const coverage = decideCoverage({
-        kind, slotHeldBy: mine.has(key) ? 'thisPolicy' : 'none', earlierPolicy: input.coveredElsewhere.has(m.id),
-        licensed: !!lic && !('error' in lic) && hasCloudPcLicense(lic), allotmentUsed, allotmentLicences: g.allotment ?? null,
+        kind,
+        slotHeldBy: mine.has(key) ? 'thisPolicy' : 'none',
+        earlierPolicy: input.coveredElsewhere.has(m.id),
+        licensed: !!lic && !('error' in lic) && hasCloudPcLicense(lic),
+        allotmentUsed,
+        allotmentLicences: g.allotment ?? null,
       });
       if (coverage.covered) {
         covered.add(key);
@@ -107,16 +121,24 @@ export function computeWhatIf(input: WhatIfInput, t: Localize): WhatIfResult {
         }
         continue;
       }
-      const why = coverage.reason === 'claimedElsewhere' ? t('already covered by an earlier policy ({0})', input.coveredElsewhere.get(m.id) ?? '')
-        : coverage.reason === 'noLicence' ? (lic && 'error' in lic ? t('licenses could not be read: {0}', lic.error) : t('no Windows 365 license'))
-          : coverage.reason === 'beyondAllotment' ? t('beyond the allotment of {0} ({1} Cloud PCs)', g.allotment ?? 1, allotmentCapacity(kind, g.allotment))
-            : kind.family === 'reserve' ? t('Reserve Cloud PCs come from a device action, not from an assignment')
-              : t('provisioning type {0} is not known to this version', String(input.policy.provisioningType));
+      const why =
+        coverage.reason === 'claimedElsewhere'
+          ? t('already covered by an earlier policy ({0})', input.coveredElsewhere.get(m.id) ?? '')
+          : coverage.reason === 'noLicence'
+            ? lic && 'error' in lic
+              ? t('licenses could not be read: {0}', lic.error)
+              : t('no Windows 365 license')
+            : coverage.reason === 'beyondAllotment'
+              ? t('beyond the allotment of {0} ({1} Cloud PCs)', g.allotment ?? 1, allotmentCapacity(kind, g.allotment))
+              : kind.family === 'reserve'
+                ? t('Reserve Cloud PCs come from a device action, not from an assignment')
+                : t('provisioning type {0} is not known to this version', String(input.policy.provisioningType));
       result.skipped.push({ name, userPrincipalName: upn, group: g.displayName, reason: why });
     }
   }
   for (const [upn, pc] of mine) {
-    if (!covered.has(upn) && pc.status !== 'inGracePeriod') result.loses.push({ name: pc.userPrincipalName ?? pc.displayName, cloudPcId: pc.id });
+    if (!covered.has(upn) && pc.status !== 'inGracePeriod')
+      result.loses.push({ name: pc.userPrincipalName ?? pc.displayName, cloudPcId: pc.id });
   }
   return result;
 }

@@ -50,6 +50,7 @@ export function decideCoverage(f: CoverageFacts): Coverage {
   if (f.slotHeldBy === 'otherPolicy' || f.earlierPolicy) return NONE.claimedElsewhere;
   if (f.kind.sharing !== 'dedicated') return NONE.notPerUser;
   if (f.kind.family === 'enterprise') return f.licensed ? GETS : NONE.noLicence;
-  if (f.kind.family === 'frontline') return f.allotmentUsed < allotmentCapacity(f.kind, f.allotmentLicences) ? GETS : NONE.beyondAllotment;
+  if (f.kind.family === 'frontline')
+    return f.allotmentUsed < allotmentCapacity(f.kind, f.allotmentLicences) ? GETS : NONE.beyondAllotment;
   return NONE.notPerUser;
 }

@@ -44,7 +44,18 @@ function utcHourOfDigits(s: string): number | undefined {
   const m = digits(s, 5, 2);
   const d = digits(s, 8, 2);
   const h = digits(s, 11, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31 || h < 0 || h > 23 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  if (
+    y < 0 ||
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    d > 31 ||
+    h < 0 ||
+    h > 23 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45
+  )
+    return undefined;
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -79,7 +90,12 @@ export class ActivityBins {
     const lastHour = Math.floor(now / HOUR_MS);
     const first = lastHour - (hours - 1);
     for (let binStart = first; binStart <= lastHour; binStart += binHours) {
-      const bin: ActivityBin = { start: new Date(binStart * HOUR_MS).toISOString(), started: 0, succeeded: 0, failed: 0 };
+      const bin: ActivityBin = {
+        start: new Date(binStart * HOUR_MS).toISOString(),
+        started: 0,
+        succeeded: 0,
+        failed: 0,
+      };
       for (let h = binStart; h < binStart + binHours && h <= lastHour; h++) {
         for (const source of extra ? [this, extra] : [this]) {
           const b = source.bins.get(h);

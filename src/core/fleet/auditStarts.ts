@@ -17,7 +17,8 @@ export function auditProvisioningStarts(events: readonly CloudPcAuditEvent[], si
     if (!STARTS_PROVISIONING.has(e.activityType) || e.activityResult !== 'success') continue;
     const hourKey = hourKeyOf(e.activityDateTime);
     if (!hourKey || hourKey < sinceKey) continue;
-    for (const r of e.resources) if (r.type === 'cloudPC' || r.type === 'cloudPc') out.push({ cloudPcId: r.resourceId, hourKey });
+    for (const r of e.resources)
+      if (r.type === 'cloudPC' || r.type === 'cloudPc') out.push({ cloudPcId: r.resourceId, hourKey });
   }
   return out;
 }

@@ -64,7 +64,10 @@ export class FleetAggregator {
   private lastPolicy: PolicyCounts | undefined;
 
   /** `current`: the Cloud PC with this id now (the store's), for what the audit log adds. */
-  constructor(private readonly bucketOf: BucketOf, private readonly current: (id: string) => CloudPc | undefined = () => undefined) {}
+  constructor(
+    private readonly bucketOf: BucketOf,
+    private readonly current: (id: string) => CloudPc | undefined = () => undefined,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -131,7 +134,13 @@ export class FleetAggregator {
     return groups
       .sort((a, b) => b.pcs.size - a.pcs.size || a.code.localeCompare(b.code) || a.message.localeCompare(b.message))
       .slice(0, limit)
-      .map((f) => ({ code: f.code, message: f.message, count: f.pcs.size, retriable: f.retriable, cloudPcIds: smallest(f.pcs, MAX_IDS_PER_ROW) }));
+      .map((f) => ({
+        code: f.code,
+        message: f.message,
+        count: f.pcs.size,
+        retriable: f.retriable,
+        cloudPcIds: smallest(f.pcs, MAX_IDS_PER_ROW),
+      }));
   }
 
   /** Grace periods ending within `days` of `now`, soonest first (ISO UTC texts sort as times); rows only for the first MAX_GRACE_ENTRIES. */
@@ -191,8 +200,12 @@ export class FleetAggregator {
     if (!byMessage) this.failures.set(code, (byMessage = new Map()));
     let f = byMessage.get(message);
     if (!f) {
-      const retriable = detail?.additionalInformation?.some((kv) => kv.name === 'retriable' && kv.value === 'true') ?? false;
-      byMessage.set(message, (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, pcs: new Set() }));
+      const retriable =
+        detail?.additionalInformation?.some((kv) => kv.name === 'retriable' && kv.value === 'true') ?? false;
+      byMessage.set(
+        message,
+        (f = { code: detail?.code ?? 'unknown', message: detail?.message ?? '', retriable, pcs: new Set() }),
+      );
     }
     if (delta > 0) f.pcs.add(pc);
     else f.pcs.delete(pc);
@@ -207,7 +220,12 @@ export class FleetAggregator {
       const name = this.bucketOf(status);
       let bucket = this.bucketNames.indexOf(name);
       if (bucket < 0) bucket = this.bucketNames.push(name) - 1;
-      info = { bucket, failed: status === 'failed', inProgress: IN_PROGRESS.has(status), grace: status === 'inGracePeriod' };
+      info = {
+        bucket,
+        failed: status === 'failed',
+        inProgress: IN_PROGRESS.has(status),
+        grace: status === 'inGracePeriod',
+      };
       this.statuses.set(status, info);
     }
     return info;
@@ -254,11 +272,17 @@ function graceName(pc: CloudPc): string {
 }
 
 function graceEntry(pc: CloudPc): GraceEntry {
-  return { cloudPcId: pc.id, name: graceName(pc), userPrincipalName: pc.userPrincipalName, policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '', endsAt: normalIso(pc.gracePeriodEndDateTime!) };
+  return {
+    cloudPcId: pc.id,
+    name: graceName(pc),
+    userPrincipalName: pc.userPrincipalName,
+    policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '',
+    endsAt: normalIso(pc.gracePeriodEndDateTime!),
+  };
 }
 
 function isZTime(iso: string): boolean {
-  return iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 /* Z */;
+  return iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90; /* Z */
 }
 
 /** Orders two times as their normalIso texts would, without making the texts for Z times (what Graph sends). */

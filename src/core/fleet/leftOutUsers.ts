@@ -46,7 +46,8 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
     if (family !== 'enterprise' && family !== 'frontline') continue;
     const key = h.userPrincipalName.toLowerCase();
     holds.add(`${h.policyId}|${key}`);
-    if (!winners[family].has(key)) winners[family].set(key, { id: h.policyId, name: names.get(h.policyId) ?? h.policyId });
+    if (!winners[family].has(key))
+      winners[family].set(key, { id: h.policyId, name: names.get(h.policyId) ?? h.policyId });
   }
   const out: LeftOutUser[] = [];
   for (const policy of input.policies) {
@@ -58,7 +59,8 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
     for (const assignment of policy.assignments) {
       const group = input.groups.get(assignment.groupId);
       if (!group) continue;
-      const capacity = family === 'frontline' ? (assignment.allotmentLicensesCount ?? 1) * kind.cloudPcsPerLicence : Infinity;
+      const capacity =
+        family === 'frontline' ? (assignment.allotmentLicensesCount ?? 1) * kind.cloudPcsPerLicence : Infinity;
       let used = 0;
       // Users who already hold a Cloud PC from this policy keep their place in the allotment: they go first.
       const held: [LeftOutMember, string][] = [];
@@ -70,7 +72,14 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
       for (const [m, key] of held.length ? [...held, ...rest] : rest) {
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { userId: m.id, name: m.displayName, userPrincipalName: m.userPrincipalName, policyId: policy.id, policyName: policy.displayName, groupName: group.displayName };
+        const base = {
+          userId: m.id,
+          name: m.displayName,
+          userPrincipalName: m.userPrincipalName,
+          policyId: policy.id,
+          policyName: policy.displayName,
+          groupName: group.displayName,
+        };
         const winner = winners[family].get(key);
         if (winner && winner.id !== policy.id) {
           out.push({ ...base, reason: 'coveredByOtherPolicy', coveringPolicyName: winner.name });

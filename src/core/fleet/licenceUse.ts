@@ -30,12 +30,26 @@ export function licenceRows(skus: readonly SubscribedSku[], frontline: readonly 
   for (const s of skus) {
     if (!isCloudPcSku(s) || (isFrontlineSku(s) && frontline.length > 0)) continue;
     const total = s.prepaidUnits.enabled;
-    rows.push({ skuId: s.skuId, name: s.skuPartNumber, kind: isFrontlineSku(s) ? 'frontline' : 'enterprise', used: s.consumedUnits, total, available: Math.max(0, total - s.consumedUnits) });
+    rows.push({
+      skuId: s.skuId,
+      name: s.skuPartNumber,
+      kind: isFrontlineSku(s) ? 'frontline' : 'enterprise',
+      used: s.consumedUnits,
+      total,
+      available: Math.max(0, total - s.consumedUnits),
+    });
   }
   for (const p of frontline) {
     const total = p.totalCount ?? 0;
     const used = p.usedCount ?? 0;
-    rows.push({ skuId: p.id, name: p.displayName, kind: 'frontline', used, total, available: Math.max(0, total - used) });
+    rows.push({
+      skuId: p.id,
+      name: p.displayName,
+      kind: 'frontline',
+      used,
+      total,
+      available: Math.max(0, total - used),
+    });
   }
   return rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }

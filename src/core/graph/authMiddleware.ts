@@ -11,7 +11,10 @@ export class AuthMiddleware implements Middleware {
   private next?: Middleware;
 
   /** @param resource the token audience, e.g. `https://graph.microsoft.com`; scopes are qualified with it. */
-  constructor(private readonly getToken: GetToken, private readonly resource: string) {}
+  constructor(
+    private readonly getToken: GetToken,
+    private readonly resource: string,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;

@@ -17,7 +17,11 @@ export interface BulkOptions {
 }
 
 /** Runs `action` once per id (retries live inside the request pipeline); results keep the input order. */
-export async function runBulk(ids: readonly string[], action: (id: string, signal?: AbortSignal) => Promise<unknown>, options: BulkOptions = {}): Promise<BulkItemResult[]> {
+export async function runBulk(
+  ids: readonly string[],
+  action: (id: string, signal?: AbortSignal) => Promise<unknown>,
+  options: BulkOptions = {},
+): Promise<BulkItemResult[]> {
   let done = 0;
   return mapInFlight(ids, options.concurrency ?? defaultRequestsInFlight, async (id) => {
     const result = await runOne(id, action, options.signal);
@@ -27,7 +31,11 @@ export async function runBulk(ids: readonly string[], action: (id: string, signa
 }
 
 /** One item: cancelled once the signal fires, otherwise ok or its Graph error (never a throw). */
-async function runOne(id: string, action: (id: string, signal?: AbortSignal) => Promise<unknown>, signal: AbortSignal | undefined): Promise<BulkItemResult> {
+async function runOne(
+  id: string,
+  action: (id: string, signal?: AbortSignal) => Promise<unknown>,
+  signal: AbortSignal | undefined,
+): Promise<BulkItemResult> {
   if (signal?.aborted) return { id, ok: false, error: cancelledGraphError() };
   try {
     await action(id, signal);

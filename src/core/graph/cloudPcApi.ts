@@ -1,22 +1,27 @@
 // The typed Cloud PC API the views, commands and CLI use: same code for Graph and for the simulator.
+import { cloudPcApiScopes } from './graphScopes';
+import type { GraphScopeName } from './graphScopes';
 import { runBulk } from './bulkActions';
 import type { BulkItemResult, BulkOptions } from './bulkActions';
 import type { GraphReply, GraphRequester, GraphRequestSpec } from './graphRequester';
-import { GraphScope } from './graphScopes';
-import type { GraphScopeName } from './graphScopes';
 import { odataString, searchClause, seg } from './odataQuery';
 import { collectPages, iteratePages } from './paging';
 import type { CollectOptions, Page } from './paging';
 import type { CloudPcAuditEvent as AuditEvent } from '../model/auditEvent';
 import type {
-  CloudPcDeviceImage as DeviceImage, CloudPcGalleryImage as GalleryImage, CloudPcOnPremisesConnection as OnPremisesConnection,
-  CloudPcServicePlan as ServicePlan, CloudPcSupportedRegion as SupportedRegion,
+  CloudPcDeviceImage as DeviceImage,
+  CloudPcGalleryImage as GalleryImage,
+  CloudPcOnPremisesConnection as OnPremisesConnection,
+  CloudPcServicePlan as ServicePlan,
+  CloudPcSupportedRegion as SupportedRegion,
 } from '../model/catalog';
 import type { CloudPc, CloudPcReprovisionRequest as ReprovisionBody } from '../model/cloudPc';
 import type { DirectoryGroup, LicenseDetails as LicenseDetail, SubscribedSku } from '../model/directory';
 import { GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../model/provisioningPolicy';
 import type {
-  CloudPcManagementGroupAssignmentTarget, CloudPcPolicyApplyRequest as ApplyPolicyBody, CloudPcProvisioningPolicy as ProvisioningPolicy,
+  CloudPcManagementGroupAssignmentTarget,
+  CloudPcPolicyApplyRequest as ApplyPolicyBody,
+  CloudPcProvisioningPolicy as ProvisioningPolicy,
 } from '../model/provisioningPolicy';
 import type { CloudPcFrontlineServicePlan as FrontlineServicePlan, DirectoryMember } from './resourceShapes';
 
@@ -46,39 +51,6 @@ export type CloudPcAction = 'reprovision' | 'reboot' | 'endGracePeriod' | 'troub
 
 const ve = '/deviceManagement/virtualEndpoint';
 
-/** Which scope each operation asks for, so a caller can request write consent only for actions. */
-export const cloudPcApiScopes = {
-  listPolicies: GraphScope.cloudPcRead,
-  getPolicy: GraphScope.cloudPcRead,
-  createPolicy: GraphScope.cloudPcWrite,
-  updatePolicy: GraphScope.cloudPcWrite,
-  deletePolicy: GraphScope.cloudPcWrite,
-  assignPolicy: GraphScope.cloudPcWrite,
-  applyPolicy: GraphScope.cloudPcWrite,
-  applyConfig: GraphScope.cloudPcWrite,
-  retryPolicy: GraphScope.cloudPcWrite,
-  listCloudPcs: GraphScope.cloudPcRead,
-  getCloudPc: GraphScope.cloudPcRead,
-  getProvisionedCloudPcs: GraphScope.cloudPcRead,
-  reprovisionCloudPc: GraphScope.cloudPcWrite,
-  endGracePeriod: GraphScope.cloudPcWrite,
-  renameCloudPc: GraphScope.cloudPcWrite,
-  rebootCloudPc: GraphScope.cloudPcWrite,
-  troubleshootCloudPc: GraphScope.cloudPcWrite,
-  listGalleryImages: GraphScope.cloudPcRead,
-  listDeviceImages: GraphScope.cloudPcRead,
-  listOnPremisesConnections: GraphScope.cloudPcRead,
-  listServicePlans: GraphScope.cloudPcRead,
-  listFrontlineServicePlans: GraphScope.cloudPcRead,
-  listSupportedRegions: GraphScope.cloudPcRead,
-  listAuditEvents: GraphScope.cloudPcRead,
-  searchGroups: GraphScope.groupRead,
-  getGroup: GraphScope.groupRead,
-  listGroupMembers: GraphScope.groupRead,
-  listUserLicenseDetails: GraphScope.licenseRead,
-  listSubscribedSkus: GraphScope.licenseRead,
-} as const satisfies Record<string, GraphScopeName>;
-
 export class CloudPcApi {
   constructor(private readonly requester: GraphRequester) {}
 
@@ -90,19 +62,30 @@ export class CloudPcApi {
   // ---- Provisioning policies (docs/service-facts.md "Endpoints and paging") ----
 
   iteratePolicies(options: PolicyListOptions = {}): AsyncGenerator<Page<ProvisioningPolicy>> {
-    return iteratePages(this.requester, this.listSpec(`${ve}/provisioningPolicies`, cloudPcApiScopes.listPolicies, options, {
-      $expand: options.expandAssignments === false ? undefined : 'assignments',
-    }));
+    return iteratePages(
+      this.requester,
+      this.listSpec(`${ve}/provisioningPolicies`, cloudPcApiScopes.listPolicies, options, {
+        $expand: options.expandAssignments === false ? undefined : 'assignments',
+      }),
+    );
   }
 
   listPolicies(options: PolicyListOptions = {}): Promise<ProvisioningPolicy[]> {
     return collectPages(this.iteratePolicies(options), options);
   }
 
-  async getPolicy(id: string, options: CallOptions & { expandAssignments?: boolean } = {}): Promise<ProvisioningPolicy> {
-    return this.getOne<ProvisioningPolicy>(`${ve}/provisioningPolicies/${seg(id)}`, cloudPcApiScopes.getPolicy, options, {
-      $expand: options.expandAssignments === false ? undefined : 'assignments',
-    });
+  async getPolicy(
+    id: string,
+    options: CallOptions & { expandAssignments?: boolean } = {},
+  ): Promise<ProvisioningPolicy> {
+    return this.getOne<ProvisioningPolicy>(
+      `${ve}/provisioningPolicies/${seg(id)}`,
+      cloudPcApiScopes.getPolicy,
+      options,
+      {
+        $expand: options.expandAssignments === false ? undefined : 'assignments',
+      },
+    );
   }
 
   /** Exact-name lookup with `eq` (a prefix match finds the wrong policy: docs/service-facts.md "Endpoints and paging"). */
@@ -112,7 +95,13 @@ export class CloudPcApi {
 
   /** 201 + the created policy. */
   async createPolicy(policy: Partial<ProvisioningPolicy>, options: CallOptions = {}): Promise<ProvisioningPolicy> {
-    const reply = await this.call<ProvisioningPolicy>('POST', `${ve}/provisioningPolicies`, cloudPcApiScopes.createPolicy, options, policy);
+    const reply = await this.call<ProvisioningPolicy>(
+      'POST',
+      `${ve}/provisioningPolicies`,
+      cloudPcApiScopes.createPolicy,
+      options,
+      policy,
+    );
     return reply.body ?? ({ ...policy } as ProvisioningPolicy);
   }
 
@@ -128,8 +117,19 @@ export class CloudPcApi {
 
   /** Replaces the whole assignment set; `[]` removes all (docs/service-facts.md "Assignments"). */
   async assignPolicy(id: string, assignments: PolicyAssignmentInput[], options: CallOptions = {}): Promise<void> {
-    const body = { assignments: assignments.map((a) => ({ ...a, target: { '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE, ...a.target } })) };
-    await this.call('POST', `${ve}/provisioningPolicies/${seg(id)}/assign`, cloudPcApiScopes.assignPolicy, options, body);
+    const body = {
+      assignments: assignments.map((a) => ({
+        ...a,
+        target: { '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE, ...a.target },
+      })),
+    };
+    await this.call(
+      'POST',
+      `${ve}/provisioningPolicies/${seg(id)}/assign`,
+      cloudPcApiScopes.assignPolicy,
+      options,
+      body,
+    );
   }
 
   /** Push region/SSO changes to existing Cloud PCs; service defaults policySettings to `region`. */
@@ -138,8 +138,15 @@ export class CloudPcApi {
   }
 
   /** Collection-bound: no policy id in the path (docs/service-facts.md "Endpoints and paging"). */
-  async applyConfig(cloudPcIds: string[], policySettings?: ApplyPolicyBody['policySettings'], options: CallOptions = {}): Promise<void> {
-    await this.call('POST', `${ve}/provisioningPolicies/applyConfig`, cloudPcApiScopes.applyConfig, options, { cloudPcIds, ...(policySettings ? { policySettings } : {}) });
+  async applyConfig(
+    cloudPcIds: string[],
+    policySettings?: ApplyPolicyBody['policySettings'],
+    options: CallOptions = {},
+  ): Promise<void> {
+    await this.call('POST', `${ve}/provisioningPolicies/applyConfig`, cloudPcApiScopes.applyConfig, options, {
+      cloudPcIds,
+      ...(policySettings ? { policySettings } : {}),
+    });
   }
 
   /** The page disagrees with itself (202 vs 204): any 2xx counts as accepted (docs/service-facts.md "Endpoints and paging"). */
@@ -164,11 +171,20 @@ export class CloudPcApi {
   /** Server-side filter instead of listing everything (Graph "cloudPC: getProvisionedCloudPCs", docs/service-facts.md "Endpoints and paging"). */
   getProvisionedCloudPcs(groupId: string, servicePlanId: string, options: ListOptions = {}): Promise<CloudPc[]> {
     const path = `${ve}/cloudPCs/getProvisionedCloudPCs(groupId=${encodeURIComponent(odataString(groupId))},servicePlanId=${encodeURIComponent(odataString(servicePlanId))})`;
-    return collectPages(iteratePages<CloudPc>(this.requester, this.listSpec(path, cloudPcApiScopes.getProvisionedCloudPcs, options)), options);
+    return collectPages(
+      iteratePages<CloudPc>(this.requester, this.listSpec(path, cloudPcApiScopes.getProvisionedCloudPcs, options)),
+      options,
+    );
   }
 
   async reprovisionCloudPc(id: string, body: ReprovisionBody = {}, options: CallOptions = {}): Promise<void> {
-    await this.call('POST', `${ve}/cloudPCs/${seg(id)}/reprovision`, cloudPcApiScopes.reprovisionCloudPc, options, body);
+    await this.call(
+      'POST',
+      `${ve}/cloudPCs/${seg(id)}/reprovision`,
+      cloudPcApiScopes.reprovisionCloudPc,
+      options,
+      body,
+    );
   }
 
   async endGracePeriod(id: string, options: CallOptions = {}): Promise<void> {
@@ -176,7 +192,9 @@ export class CloudPcApi {
   }
 
   async renameCloudPc(id: string, displayName: string, options: CallOptions = {}): Promise<void> {
-    await this.call('POST', `${ve}/cloudPCs/${seg(id)}/rename`, cloudPcApiScopes.renameCloudPc, options, { displayName });
+    await this.call('POST', `${ve}/cloudPCs/${seg(id)}/rename`, cloudPcApiScopes.renameCloudPc, options, {
+      displayName,
+    });
   }
 
   async rebootCloudPc(id: string, options: CallOptions = {}): Promise<void> {
@@ -188,18 +206,34 @@ export class CloudPcApi {
   }
 
   /** One action on many Cloud PCs, ≤ 4 in flight, each exactly once; per-item results in input order. */
-  bulkCloudPcAction(ids: readonly string[], action: CloudPcAction, options: BulkOptions & { reprovision?: ReprovisionBody } = {}): Promise<BulkItemResult[]> {
-    return runBulk(ids, (id, signal) => {
-      switch (action) {
-        case 'reprovision': return this.reprovisionCloudPc(id, options.reprovision, { signal });
-        case 'reboot': return this.rebootCloudPc(id, { signal });
-        case 'endGracePeriod': return this.endGracePeriod(id, { signal });
-        case 'troubleshoot': return this.troubleshootCloudPc(id, { signal });
-      }
-    }, options);
+  bulkCloudPcAction(
+    ids: readonly string[],
+    action: CloudPcAction,
+    options: BulkOptions & { reprovision?: ReprovisionBody } = {},
+  ): Promise<BulkItemResult[]> {
+    return runBulk(
+      ids,
+      (id, signal) => {
+        switch (action) {
+          case 'reprovision':
+            return this.reprovisionCloudPc(id, options.reprovision, { signal });
+          case 'reboot':
+            return this.rebootCloudPc(id, { signal });
+          case 'endGracePeriod':
+            return this.endGracePeriod(id, { signal });
+          case 'troubleshoot':
+            return this.troubleshootCloudPc(id, { signal });
+        }
+      },
+      options,
+    );
   }
 
-  bulkReprovision(ids: readonly string[], body: ReprovisionBody = {}, options: BulkOptions = {}): Promise<BulkItemResult[]> {
+  bulkReprovision(
+    ids: readonly string[],
+    body: ReprovisionBody = {},
+    options: BulkOptions = {},
+  ): Promise<BulkItemResult[]> {
     return this.bulkCloudPcAction(ids, 'reprovision', { ...options, reprovision: body });
   }
 
@@ -241,9 +275,15 @@ export class CloudPcApi {
 
   /** `$search` on groups needs `ConsistencyLevel: eventual` (advanced query). */
   searchGroups(name: string, options: ListOptions = {}): Promise<DirectoryGroup[]> {
-    const spec = this.listSpec('/groups', cloudPcApiScopes.searchGroups, { select: ['id', 'displayName', 'description', 'mail', 'securityEnabled', 'groupTypes'], ...options }, {
-      $search: name.trim() ? searchClause('displayName', name.trim()) : undefined,
-    }, 'v1.0');
+    const spec = this.listSpec(
+      '/groups',
+      cloudPcApiScopes.searchGroups,
+      { select: ['id', 'displayName', 'description', 'mail', 'securityEnabled', 'groupTypes'], ...options },
+      {
+        $search: name.trim() ? searchClause('displayName', name.trim()) : undefined,
+      },
+      'v1.0',
+    );
     spec.headers = { ConsistencyLevel: 'eventual' };
     return collectPages(iteratePages<DirectoryGroup>(this.requester, spec), options);
   }
@@ -254,11 +294,21 @@ export class CloudPcApi {
 
   /** Direct members only: Cloud PC assignment doesn't follow nested groups (docs/service-facts.md "Assignments"). */
   listGroupMembers(groupId: string, options: ListOptions = {}): Promise<DirectoryMember[]> {
-    return this.listAll(`/groups/${seg(groupId)}/members`, cloudPcApiScopes.listGroupMembers, { select: ['id', 'displayName', 'userPrincipalName'], ...options }, 'v1.0');
+    return this.listAll(
+      `/groups/${seg(groupId)}/members`,
+      cloudPcApiScopes.listGroupMembers,
+      { select: ['id', 'displayName', 'userPrincipalName'], ...options },
+      'v1.0',
+    );
   }
 
   listUserLicenseDetails(userId: string, options: ListOptions = {}): Promise<LicenseDetail[]> {
-    return this.listAll(`/users/${seg(userId)}/licenseDetails`, cloudPcApiScopes.listUserLicenseDetails, options, 'v1.0');
+    return this.listAll(
+      `/users/${seg(userId)}/licenseDetails`,
+      cloudPcApiScopes.listUserLicenseDetails,
+      options,
+      'v1.0',
+    );
   }
 
   listSubscribedSkus(options: ListOptions = {}): Promise<SubscribedSku[]> {
@@ -267,11 +317,22 @@ export class CloudPcApi {
 
   // ---- plumbing ----
 
-  private listAll<T>(path: string, scope: GraphScopeName, options: ListOptions, version: 'beta' | 'v1.0' = 'beta'): Promise<T[]> {
+  private listAll<T>(
+    path: string,
+    scope: GraphScopeName,
+    options: ListOptions,
+    version: 'beta' | 'v1.0' = 'beta',
+  ): Promise<T[]> {
     return collectPages(iteratePages<T>(this.requester, this.listSpec(path, scope, options, {}, version)), options);
   }
 
-  private listSpec(path: string, scope: GraphScopeName, options: ListOptions, extra: Record<string, string | undefined> = {}, version: 'beta' | 'v1.0' = 'beta'): GraphRequestSpec {
+  private listSpec(
+    path: string,
+    scope: GraphScopeName,
+    options: ListOptions,
+    extra: Record<string, string | undefined> = {},
+    version: 'beta' | 'v1.0' = 'beta',
+  ): GraphRequestSpec {
     return {
       method: 'GET',
       version,
@@ -288,12 +349,24 @@ export class CloudPcApi {
     };
   }
 
-  private async getOne<T>(path: string, scope: GraphScopeName, options: CallOptions, query?: Record<string, string | undefined>, version: 'beta' | 'v1.0' = 'beta'): Promise<T> {
+  private async getOne<T>(
+    path: string,
+    scope: GraphScopeName,
+    options: CallOptions,
+    query?: Record<string, string | undefined>,
+    version: 'beta' | 'v1.0' = 'beta',
+  ): Promise<T> {
     const reply = await this.requester.send<T>({ method: 'GET', version, path, scope, signal: options.signal, query });
     return reply.body as T;
   }
 
-  private call<T = unknown>(method: 'POST' | 'PATCH' | 'DELETE', path: string, scope: GraphScopeName, options: CallOptions, body?: unknown): Promise<GraphReply<T>> {
+  private call<T = unknown>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    scope: GraphScopeName,
+    options: CallOptions,
+    body?: unknown,
+  ): Promise<GraphReply<T>> {
     return this.requester.send<T>({ method, version: 'beta', path, scope, signal: options.signal, body });
   }
 }

@@ -10,21 +10,29 @@ import type { GraphRequesterOptions } from './graphRequester';
 import { HandlerTransport } from './handlerTransport';
 
 /** What callers may tune; the transport, origin and token come from the factory used. */
-export type CloudPcApiOptions = Pick<GraphRequesterOptions, 'logger' | 'clock' | 'sleep' | 'random' | 'retry' | 'newClientRequestId'>;
+export type CloudPcApiOptions = Pick<
+  GraphRequesterOptions,
+  'logger' | 'clock' | 'sleep' | 'random' | 'retry' | 'newClientRequestId'
+>;
 
 /** The simulator ignores tokens; a constant keeps the pipeline identical to Graph's. */
 export const simulatorToken = 'simulator-token';
 const constantToken: GetToken = async () => simulatorToken;
 
 /** (a) In-process simulator: no socket, requests are function calls into the handler. */
-export function createInProcessCloudPcApi(handler: RestHandler, options: CloudPcApiOptions & { getToken?: GetToken } = {}): CloudPcApi {
-  return new CloudPcApi(new GraphRequester({
-    ...options,
-    // URLs look exactly like Graph's so the simulator's @odata.context/nextLink read the same.
-    baseUrl: graphCloudBaseUrl.global,
-    transport: new HandlerTransport(handler),
-    getToken: options.getToken ?? constantToken,
-  }));
+export function createInProcessCloudPcApi(
+  handler: RestHandler,
+  options: CloudPcApiOptions & { getToken?: GetToken } = {},
+): CloudPcApi {
+  return new CloudPcApi(
+    new GraphRequester({
+      ...options,
+      // URLs look exactly like Graph's so the simulator's @odata.context/nextLink read the same.
+      baseUrl: graphCloudBaseUrl.global,
+      transport: new HandlerTransport(handler),
+      getToken: options.getToken ?? constantToken,
+    }),
+  );
 }
 
 export interface FetchCloudPcApiOptions extends CloudPcApiOptions {
@@ -42,12 +50,14 @@ export function createFetchCloudPcApi(options: FetchCloudPcApiOptions): CloudPcA
   const cloudUrl = graphCloudBaseUrl[options.cloud ?? 'global'];
   const baseUrl = options.baseUrl ?? cloudUrl;
   assertSafeBaseUrl(baseUrl);
-  return new CloudPcApi(new GraphRequester({
-    ...options,
-    baseUrl,
-    tokenResource: cloudUrl,
-    transport: new FetchTransport({ timeoutMs: options.timeoutMs, fetch: options.fetch }),
-  }));
+  return new CloudPcApi(
+    new GraphRequester({
+      ...options,
+      baseUrl,
+      tokenResource: cloudUrl,
+      transport: new FetchTransport({ timeoutMs: options.timeoutMs, fetch: options.fetch }),
+    }),
+  );
 }
 
 /** A bearer token must never travel in clear text across a network. */

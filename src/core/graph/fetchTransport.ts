@@ -43,7 +43,11 @@ export class FetchTransport implements Middleware {
       });
       // Read the body inside the timeout so a stalled body can't hang the caller; Graph JSON is small.
       const text = await response.text();
-      context.response = new Response(hasNoBody(response.status) ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      context.response = new Response(hasNoBody(response.status) ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     } catch (err) {
       if (userSignal?.aborted) throw cancelledGraphError(where);
       if (timeout.signal.aborted) throw timeoutGraphError(this.timeoutMs, where);

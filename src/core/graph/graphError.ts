@@ -49,9 +49,17 @@ export class GraphError extends Error {
   /** Plain data for logs and JSON: never headers or bodies, so never a token. */
   toJSON(): Record<string, unknown> {
     return {
-      name: this.name, status: this.status, code: this.code, message: this.message,
-      innerCode: this.innerCode, innerMessage: this.innerMessage, requestId: this.requestId,
-      clientRequestId: this.clientRequestId, retries: this.retries, method: this.method, path: this.path,
+      name: this.name,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      innerCode: this.innerCode,
+      innerMessage: this.innerMessage,
+      requestId: this.requestId,
+      clientRequestId: this.clientRequestId,
+      retries: this.retries,
+      method: this.method,
+      path: this.path,
     };
   }
 }
@@ -76,7 +84,8 @@ export function graphErrorFromResponse(
   if (bodyText) {
     try {
       const parsed = JSON.parse(bodyText) as Partial<GraphErrorBody>;
-      if (parsed && typeof parsed === 'object' && parsed.error && typeof parsed.error === 'object') envelope = parsed.error;
+      if (parsed && typeof parsed === 'object' && parsed.error && typeof parsed.error === 'object')
+        envelope = parsed.error;
     } catch {
       // Not JSON: fall back to the status text below.
     }
@@ -103,26 +112,42 @@ function str(v: unknown): string | undefined {
 
 function defaultCode(status: number): string {
   switch (status) {
-    case 400: return 'badRequest';
-    case 401: return 'unauthenticated';
-    case 403: return 'forbidden';
-    case 404: return 'notFound';
-    case 409: return 'conflict';
-    case 429: return 'tooManyRequests';
-    case 503: return 'serviceUnavailable';
-    case 504: return 'gatewayTimeout';
-    default: return status >= 500 ? 'serviceError' : 'httpError';
+    case 400:
+      return 'badRequest';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'notFound';
+    case 409:
+      return 'conflict';
+    case 429:
+      return 'tooManyRequests';
+    case 503:
+      return 'serviceUnavailable';
+    case 504:
+      return 'gatewayTimeout';
+    default:
+      return status >= 500 ? 'serviceError' : 'httpError';
   }
 }
 
 /** Network-level failure (ECONNRESET, DNS, refused): status 0 so callers can tell it from an HTTP answer. */
 export function networkGraphError(cause: unknown, where: { method?: string; path?: string } = {}): GraphError {
-  const errno = (cause as { code?: unknown; cause?: { code?: unknown } } | undefined);
-  const sysCode = typeof errno?.cause?.code === 'string' ? errno.cause.code : typeof errno?.code === 'string' ? errno.code : undefined;
+  const errno = cause as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const sysCode =
+    typeof errno?.cause?.code === 'string'
+      ? errno.cause.code
+      : typeof errno?.code === 'string'
+        ? errno.code
+        : undefined;
   return new GraphError({
     status: 0,
     code: 'networkError',
-    message: sysCode ? `Network error (${sysCode}) talking to Microsoft Graph.` : 'Network error talking to Microsoft Graph.',
+    message: sysCode
+      ? `Network error (${sysCode}) talking to Microsoft Graph.`
+      : 'Network error talking to Microsoft Graph.',
     innerCode: sysCode,
     method: where.method,
     path: where.path,
@@ -130,7 +155,12 @@ export function networkGraphError(cause: unknown, where: { method?: string; path
 }
 
 export function timeoutGraphError(timeoutMs: number, where: { method?: string; path?: string } = {}): GraphError {
-  return new GraphError({ status: 0, code: 'timeout', message: `No answer from Microsoft Graph within ${Math.round(timeoutMs / 1000)} s.`, ...where });
+  return new GraphError({
+    status: 0,
+    code: 'timeout',
+    message: `No answer from Microsoft Graph within ${Math.round(timeoutMs / 1000)} s.`,
+    ...where,
+  });
 }
 
 export function cancelledGraphError(where: { method?: string; path?: string } = {}): GraphError {

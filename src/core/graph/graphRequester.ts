@@ -74,7 +74,12 @@ export class GraphRequester {
     this.logger = options.logger;
     this.newClientRequestId = options.newClientRequestId ?? (() => globalThis.crypto.randomUUID());
     const chain: Middleware[] = [
-      new RetryMiddleware({ clock: this.clock, sleep: options.sleep ?? realSleep, random: options.random ?? Math.random, options: options.retry }),
+      new RetryMiddleware({
+        clock: this.clock,
+        sleep: options.sleep ?? realSleep,
+        random: options.random ?? Math.random,
+        options: options.retry,
+      }),
       new AuthMiddleware(options.getToken, options.tokenResource ?? this.baseUrl),
       options.transport,
     ];
@@ -100,14 +105,24 @@ export class GraphRequester {
         .responseType(ResponseType.RAW);
       if (spec.signal) request.option('signal', spec.signal);
       const response = await this.dispatch(request, spec).catch((err: unknown) => {
-        throw state.error ?? (err instanceof GraphError ? err : findGraphError(err) ?? networkGraphError(err, { method: spec.method, path: logPath }));
+        throw (
+          state.error ??
+          (err instanceof GraphError
+            ? err
+            : (findGraphError(err) ?? networkGraphError(err, { method: spec.method, path: logPath })))
+        );
       });
       status = response.status;
       requestId = response.headers.get('request-id') ?? undefined;
       const text = await response.text();
       if (!response.ok) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-        throw graphErrorFromResponse(response.status, response.headers, text, { method: spec.method, path: logPath, retries: state.retries, retryAfterMs });
+        throw graphErrorFromResponse(response.status, response.headers, text, {
+          method: spec.method,
+          path: logPath,
+          retries: state.retries,
+          retryAfterMs,
+        });
       }
       return { status, body: parseBody<T>(text, spec.method, logPath), requestId, retries: state.retries };
     } catch (err) {
@@ -117,22 +132,42 @@ export class GraphRequester {
       requestId ??= error.requestId;
       throw error;
     } finally {
-      this.logger?.({ method: spec.method, path: logPath, status, durationMs: this.clock.now() - started, requestId, clientRequestId, retries: state.retries, errorCode });
+      this.logger?.({
+        method: spec.method,
+        path: logPath,
+        status,
+        durationMs: this.clock.now() - started,
+        requestId,
+        clientRequestId,
+        retries: state.retries,
+        errorCode,
+      });
     }
   }
 
   /** Turns an `@odata.nextLink` into a request on OUR origin: the token never follows a link to another host. */
   specForNextLink(link: string, previous: GraphRequestSpec): GraphRequestSpec {
     const target = nextLinkTarget(link, this.baseUrl);
-    return { ...previous, method: 'GET', version: target.version, path: target.pathAndQuery, query: undefined, body: undefined };
+    return {
+      ...previous,
+      method: 'GET',
+      version: target.version,
+      path: target.pathAndQuery,
+      query: undefined,
+      body: undefined,
+    };
   }
 
   private dispatch(request: GraphRequest, spec: GraphRequestSpec): Promise<Response> {
     switch (spec.method) {
-      case 'GET': return request.get() as Promise<Response>;
-      case 'DELETE': return request.delete() as Promise<Response>;
-      case 'PATCH': return request.patch(spec.body ?? {}) as Promise<Response>;
-      case 'POST': return request.post(spec.body) as Promise<Response>;
+      case 'GET':
+        return request.get() as Promise<Response>;
+      case 'DELETE':
+        return request.delete() as Promise<Response>;
+      case 'PATCH':
+        return request.patch(spec.body ?? {}) as Promise<Response>;
+      case 'POST':
+        return request.post(spec.body) as Promise<Response>;
     }
   }
 }
@@ -152,7 +187,13 @@ function parseBody<T>(text: string, method: string, path: string): T | undefined
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new GraphError({ status: 0, code: 'invalidResponse', message: 'Microsoft Graph answered with something that is not JSON.', method, path });
+    throw new GraphError({
+      status: 0,
+      code: 'invalidResponse',
+      message: 'Microsoft Graph answered with something that is not JSON.',
+      method,
+      path,
+    });
   }
 }
 

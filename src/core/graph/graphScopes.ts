@@ -17,3 +17,36 @@ export type GraphScopeName = (typeof GraphScope)[keyof typeof GraphScope];
 export function qualifyScope(resource: string, scope: GraphScopeName): string {
   return `${resource.replace(/\/+$/, '')}/${scope}`;
 }
+
+/** Which scope each operation asks for, so a caller can request write consent only for actions. */
+export const cloudPcApiScopes = {
+  listPolicies: GraphScope.cloudPcRead,
+  getPolicy: GraphScope.cloudPcRead,
+  createPolicy: GraphScope.cloudPcWrite,
+  updatePolicy: GraphScope.cloudPcWrite,
+  deletePolicy: GraphScope.cloudPcWrite,
+  assignPolicy: GraphScope.cloudPcWrite,
+  applyPolicy: GraphScope.cloudPcWrite,
+  applyConfig: GraphScope.cloudPcWrite,
+  retryPolicy: GraphScope.cloudPcWrite,
+  listCloudPcs: GraphScope.cloudPcRead,
+  getCloudPc: GraphScope.cloudPcRead,
+  getProvisionedCloudPcs: GraphScope.cloudPcRead,
+  reprovisionCloudPc: GraphScope.cloudPcWrite,
+  endGracePeriod: GraphScope.cloudPcWrite,
+  renameCloudPc: GraphScope.cloudPcWrite,
+  rebootCloudPc: GraphScope.cloudPcWrite,
+  troubleshootCloudPc: GraphScope.cloudPcWrite,
+  listGalleryImages: GraphScope.cloudPcRead,
+  listDeviceImages: GraphScope.cloudPcRead,
+  listOnPremisesConnections: GraphScope.cloudPcRead,
+  listServicePlans: GraphScope.cloudPcRead,
+  listFrontlineServicePlans: GraphScope.cloudPcRead,
+  listSupportedRegions: GraphScope.cloudPcRead,
+  listAuditEvents: GraphScope.cloudPcRead,
+  searchGroups: GraphScope.groupRead,
+  getGroup: GraphScope.groupRead,
+  listGroupMembers: GraphScope.groupRead,
+  listUserLicenseDetails: GraphScope.licenseRead,
+  listSubscribedSkus: GraphScope.licenseRead,
+} as const satisfies Record<string, GraphScopeName>;

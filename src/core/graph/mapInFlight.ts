@@ -7,7 +7,11 @@ export const defaultRequestsInFlight = 4;
  * Maps every item through `fn` with at most `limit` calls pending at once; results keep the input order.
  * The first rejection rejects the whole map, and no item starts after it.
  */
-export async function mapInFlight<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapInFlight<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   let failed = false;

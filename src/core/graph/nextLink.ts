@@ -19,11 +19,14 @@ export function nextLinkTarget(link: string, origin: string): NextLinkTarget {
     throw refused('The service returned a next-page link that is not a URL; the client does not follow it.');
   }
   if (!sameService(url, new URL(origin)) || url.username !== '' || url.password !== '') {
-    throw refused(`The service returned a next-page link to another host (${url.host || url.protocol}); the client does not follow it, so your sign-in stays with ${new URL(origin).host}.`);
+    throw refused(
+      `The service returned a next-page link to another host (${url.host || url.protocol}); the client does not follow it, so your sign-in stays with ${new URL(origin).host}.`,
+    );
   }
   const match = /^\/(beta|v1\.0)(\/.*)$/.exec(url.pathname);
   // graph-client reads "https://" anywhere in what it is given as a new host (GraphRequest.parsePath).
-  if (!match || match[2]!.includes('https://')) throw refused('The service returned a next-page link this client cannot follow.');
+  if (!match || match[2]!.includes('https://'))
+    throw refused('The service returned a next-page link this client cannot follow.');
   // In the query the colon can be escaped: the service decodes the same value, graph-client sees no host.
   const search = url.search.replace(/https:\/\//g, 'https%3A//');
   return { version: match[1] as 'beta' | 'v1.0', pathAndQuery: `${match[2]}${search}` };
@@ -32,7 +35,13 @@ export function nextLinkTarget(link: string, origin: string): NextLinkTarget {
 /** Same origin; on loopback, 127.0.0.1 and localhost on the same port are the same local simulator. */
 function sameService(url: URL, ours: URL): boolean {
   if (url.origin === ours.origin) return true;
-  return ours.protocol === 'http:' && url.protocol === 'http:' && url.port === ours.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(ours.hostname);
+  return (
+    ours.protocol === 'http:' &&
+    url.protocol === 'http:' &&
+    url.port === ours.port &&
+    LOOPBACK.has(url.hostname) &&
+    LOOPBACK.has(ours.hostname)
+  );
 }
 
 function refused(message: string): GraphError {

@@ -20,11 +20,21 @@ export interface Page<T> {
 /** A runaway link chain (a service bug) must not loop forever. */
 export const maxPages = 10_000;
 
-export async function* iteratePages<T>(requester: GraphRequester, first: GraphRequestSpec): AsyncGenerator<Page<T>, void, undefined> {
+export async function* iteratePages<T>(
+  requester: GraphRequester,
+  first: GraphRequestSpec,
+): AsyncGenerator<Page<T>, void, undefined> {
   let spec: GraphRequestSpec | undefined = first;
   for (let index = 0; spec; index++) {
     if (first.signal?.aborted) throw cancelledGraphError({ method: 'GET', path: spec.path });
-    if (index >= maxPages) throw new GraphError({ status: 0, code: 'tooManyPages', message: `Stopped after ${maxPages} pages.`, method: 'GET', path: first.path });
+    if (index >= maxPages)
+      throw new GraphError({
+        status: 0,
+        code: 'tooManyPages',
+        message: `Stopped after ${maxPages} pages.`,
+        method: 'GET',
+        path: first.path,
+      });
     const reply: GraphReply<ODataPage<T>> = await requester.send<ODataPage<T>>(spec);
     const next: string | undefined = reply.body?.['@odata.nextLink'];
     yield { items: reply.body?.value ?? [], index, count: reply.body?.['@odata.count'], hasMore: Boolean(next) };

@@ -23,12 +23,19 @@ const secretParam = /^(\$?skip_?token|access_?token|token|code|client_secret|sig
 export function loggablePath(pathAndQuery: string): string {
   const q = pathAndQuery.indexOf('?');
   if (q < 0) return pathAndQuery;
-  const params = pathAndQuery.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    let decodedKey = key;
-    try { decodedKey = decodeURIComponent(key); } catch { /* keep raw */ }
-    return eq >= 0 && secretParam.test(decodedKey) ? `${key}=***` : pair;
-  });
+  const params = pathAndQuery
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      let decodedKey = key;
+      try {
+        decodedKey = decodeURIComponent(key);
+      } catch {
+        /* keep raw */
+      }
+      return eq >= 0 && secretParam.test(decodedKey) ? `${key}=***` : pair;
+    });
   return `${pathAndQuery.slice(0, q)}?${params.join('&')}`;
 }

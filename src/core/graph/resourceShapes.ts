@@ -2,7 +2,8 @@
 import type { DirectoryGroup, DirectoryUser } from '../model/directory';
 
 /** `/groups/{id}/members` returns directoryObjects: users, and also groups/devices we only list. */
-export type DirectoryMember = DirectoryUser | DirectoryGroup | { '@odata.type'?: string; id: string; displayName?: string | null };
+export type DirectoryMember =
+  DirectoryUser | DirectoryGroup | { '@odata.type'?: string; id: string; displayName?: string | null };
 
 /** `frontLineServicePlans` (docs/service-facts.md "Catalog: images, regions, connections, service plans"): not in core/model yet. */
 export interface CloudPcFrontlineServicePlan {

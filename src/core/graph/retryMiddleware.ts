@@ -34,7 +34,8 @@ export class RetryMiddleware implements Middleware {
     } catch (err) {
       // Outermost middleware: park the typed error where GraphRequester finds it (the SDK re-wraps thrown errors).
       const state = callStateOf(context);
-      const error = err instanceof GraphError ? err : networkGraphError(err, { method: methodOf(context), path: state?.logPath });
+      const error =
+        err instanceof GraphError ? err : networkGraphError(err, { method: methodOf(context), path: state?.logPath });
       if (state) state.error = error;
       throw error;
     }
@@ -55,7 +56,8 @@ export class RetryMiddleware implements Middleware {
       try {
         await next.execute(context);
         const response = context.response;
-        if (!response || !isRetryableStatus(response.status, method) || statusRetries >= this.options.maxRetries) return;
+        if (!response || !isRetryableStatus(response.status, method) || statusRetries >= this.options.maxRetries)
+          return;
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.deps.clock.now());
         // Never come back earlier than told: a wait beyond our cap is handed to the caller as the error.
         if (retryAfter !== undefined && retryAfter > this.options.maxDelayMs) return;

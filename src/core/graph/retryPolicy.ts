@@ -11,7 +11,12 @@ export interface RetryOptions {
   maxNetworkRetries: number;
 }
 
-export const defaultRetryOptions: RetryOptions = { maxRetries: 5, maxDelayMs: 60_000, baseDelayMs: 1_000, maxNetworkRetries: 2 };
+export const defaultRetryOptions: RetryOptions = {
+  maxRetries: 5,
+  maxDelayMs: 60_000,
+  baseDelayMs: 1_000,
+  maxNetworkRetries: 2,
+};
 
 /** 429 and 503 mean "not processed, come back later" (any method); 504 may have been processed, so only idempotent methods. */
 export function isRetryableStatus(status: number, method: string): boolean {

@@ -3,7 +3,12 @@
 import type { CloudPcProvisioningType, CloudPcRegionGroup, CloudPcGeographicLocationType } from './provisioningPolicy';
 import type { CloudPcServicePlanType } from './cloudPc';
 
-export const CLOUD_PC_GALLERY_IMAGE_STATUSES = ['supported', 'supportedWithWarning', 'notSupported', 'unknownFutureValue'] as const;
+export const CLOUD_PC_GALLERY_IMAGE_STATUSES = [
+  'supported',
+  'supportedWithWarning',
+  'notSupported',
+  'unknownFutureValue',
+] as const;
 export type CloudPcGalleryImageStatus = (typeof CLOUD_PC_GALLERY_IMAGE_STATUSES)[number];
 
 export interface CloudPcGalleryImage {
@@ -42,10 +47,22 @@ export interface CloudPcDeviceImage {
   expirationDate: string | null;
 }
 
-export const CLOUD_PC_ON_PREMISES_CONNECTION_TYPES = ['hybridAzureADJoin', 'azureADJoin', 'unknownFutureValue'] as const;
+export const CLOUD_PC_ON_PREMISES_CONNECTION_TYPES = [
+  'hybridAzureADJoin',
+  'azureADJoin',
+  'unknownFutureValue',
+] as const;
 export type CloudPcOnPremisesConnectionType = (typeof CLOUD_PC_ON_PREMISES_CONNECTION_TYPES)[number];
 
-export const CLOUD_PC_HEALTH_CHECK_STATUSES = ['pending', 'running', 'passed', 'failed', 'warning', 'informational', 'unknownFutureValue'] as const;
+export const CLOUD_PC_HEALTH_CHECK_STATUSES = [
+  'pending',
+  'running',
+  'passed',
+  'failed',
+  'warning',
+  'informational',
+  'unknownFutureValue',
+] as const;
 export type CloudPcOnPremisesConnectionStatus = (typeof CLOUD_PC_HEALTH_CHECK_STATUSES)[number];
 
 /** Azure network connection (ANC). Healthy = `passed` or `warning` (first healthy one wins: docs/service-facts.md "Catalog: images, regions, connections, service plans"). */

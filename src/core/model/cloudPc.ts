@@ -3,10 +3,25 @@
 import type { CloudPcProvisioningType, CloudPcUserExperienceType } from './provisioningPolicy';
 
 export const CLOUD_PC_STATUSES = [
-  'notProvisioned', 'provisioning', 'provisioned', 'inGracePeriod', 'deprovisioning', 'failed', 'provisionedWithWarnings',
-  'resizing', 'restoring', 'pendingProvision', 'unknownFutureValue',
-  'movingRegion', 'resizePendingLicense', 'updatingSingleSignOn', 'modifyingSingleSignOn', 'refreshPolicyConfiguration',
-  'preparing', 'failoverInProgress', 'failbackInProgress',
+  'notProvisioned',
+  'provisioning',
+  'provisioned',
+  'inGracePeriod',
+  'deprovisioning',
+  'failed',
+  'provisionedWithWarnings',
+  'resizing',
+  'restoring',
+  'pendingProvision',
+  'unknownFutureValue',
+  'movingRegion',
+  'resizePendingLicense',
+  'updatingSingleSignOn',
+  'modifyingSingleSignOn',
+  'refreshPolicyConfiguration',
+  'preparing',
+  'failoverInProgress',
+  'failbackInProgress',
 ] as const;
 export type CloudPcStatus = (typeof CLOUD_PC_STATUSES)[number];
 
@@ -19,19 +34,36 @@ export type CloudPcUserAccountType = (typeof CLOUD_PC_USER_ACCOUNT_TYPES)[number
 export const CLOUD_PC_SERVICE_PLAN_TYPES = ['enterprise', 'business', 'unknownFutureValue'] as const;
 export type CloudPcServicePlanType = (typeof CLOUD_PC_SERVICE_PLAN_TYPES)[number];
 
-export const CLOUD_PC_PRODUCT_TYPES = ['enterprise', 'frontline', 'devBox', 'powerAutomate', 'business', 'unknownFutureValue'] as const;
+export const CLOUD_PC_PRODUCT_TYPES = [
+  'enterprise',
+  'frontline',
+  'devBox',
+  'powerAutomate',
+  'business',
+  'unknownFutureValue',
+] as const;
 export type CloudPcProductType = (typeof CLOUD_PC_PRODUCT_TYPES)[number];
 
 export const CLOUD_PC_POWER_STATES = ['running', 'poweredOff', 'unknownFutureValue'] as const;
 export type CloudPcPowerState = (typeof CLOUD_PC_POWER_STATES)[number];
 
 export const CLOUD_PC_DISK_ENCRYPTION_STATES = [
-  'notAvailable', 'notEncrypted', 'encryptedUsingPlatformManagedKey', 'encryptedUsingCustomerManagedKey', 'unknownFutureValue',
+  'notAvailable',
+  'notEncrypted',
+  'encryptedUsingPlatformManagedKey',
+  'encryptedUsingCustomerManagedKey',
+  'unknownFutureValue',
 ] as const;
 export type CloudPcDiskEncryptionState = (typeof CLOUD_PC_DISK_ENCRYPTION_STATES)[number];
 
 export const CLOUD_PC_CONNECTIVITY_STATUSES = [
-  'unknown', 'available', 'availableWithWarning', 'unavailable', 'unknownFutureValue', 'underServiceMaintenance', 'inUse',
+  'unknown',
+  'available',
+  'availableWithWarning',
+  'unavailable',
+  'unknownFutureValue',
+  'underServiceMaintenance',
+  'inUse',
 ] as const;
 export type CloudPcConnectivityStatus = (typeof CLOUD_PC_CONNECTIVITY_STATUSES)[number];
 

@@ -7,5 +7,5 @@ export function errorText(err: unknown): string {
 
 /** For a log: the stack when there is one, so a bug can be traced; otherwise as errorText. */
 export function errorStack(err: unknown): string {
-  return err instanceof Error ? err.stack ?? err.message : String(err);
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }

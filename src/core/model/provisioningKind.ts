@@ -16,27 +16,52 @@ export interface ProvisioningKind {
   readonly label: string;
 }
 
-const ENTERPRISE: ProvisioningKind = { family: 'enterprise', sharing: 'dedicated', cloudPcsPerLicence: 1, label: 'Enterprise' };
+const ENTERPRISE: ProvisioningKind = {
+  family: 'enterprise',
+  sharing: 'dedicated',
+  cloudPcsPerLicence: 1,
+  label: 'Enterprise',
+};
 // sharedByUser (and the deprecated 'shared' it replaces) is Frontline dedicated: a Cloud PC per user,
 // up to three per licence (Graph: cloudPcProvisioningType "sharedByUser" description).
-const FRONTLINE_DEDICATED: ProvisioningKind = { family: 'frontline', sharing: 'dedicated', cloudPcsPerLicence: 3, label: 'Frontline dedicated' };
+const FRONTLINE_DEDICATED: ProvisioningKind = {
+  family: 'frontline',
+  sharing: 'dedicated',
+  cloudPcsPerLicence: 3,
+  label: 'Frontline dedicated',
+};
 // sharedByEntraGroup is Frontline shared: one Cloud PC per licence, used by the group in turn.
-const FRONTLINE_SHARED: ProvisioningKind = { family: 'frontline', sharing: 'shared', cloudPcsPerLicence: 1, label: 'Frontline shared' };
+const FRONTLINE_SHARED: ProvisioningKind = {
+  family: 'frontline',
+  sharing: 'shared',
+  cloudPcsPerLicence: 1,
+  label: 'Frontline shared',
+};
 // Windows 365 Reserve: provisioned by a device action, not by assignment (Learn: "Create a provisioning policy").
 const RESERVE: ProvisioningKind = { family: 'reserve', sharing: 'dedicated', cloudPcsPerLicence: 1, label: 'Reserve' };
-const UNKNOWN: ProvisioningKind = { family: 'unknown', sharing: 'unknown', cloudPcsPerLicence: 1, label: 'Unknown type' };
+const UNKNOWN: ProvisioningKind = {
+  family: 'unknown',
+  sharing: 'unknown',
+  cloudPcsPerLicence: 1,
+  label: 'Unknown type',
+};
 
 /** The kind of a policy's provisioningType; absent (or null) is the service's default, dedicated. */
 export function provisioningKindOf(type: unknown): ProvisioningKind {
   switch (type) {
     case undefined:
     case null:
-    case 'dedicated': return ENTERPRISE;
+    case 'dedicated':
+      return ENTERPRISE;
     case 'shared':
-    case 'sharedByUser': return FRONTLINE_DEDICATED;
-    case 'sharedByEntraGroup': return FRONTLINE_SHARED;
-    case 'reserve': return RESERVE;
-    default: return UNKNOWN;
+    case 'sharedByUser':
+      return FRONTLINE_DEDICATED;
+    case 'sharedByEntraGroup':
+      return FRONTLINE_SHARED;
+    case 'reserve':
+      return RESERVE;
+    default:
+      return UNKNOWN;
   }
 }
 

@@ -2,7 +2,14 @@
 // Enum member arrays keep the SDK declaration order: members after `unknownFutureValue` are evolvable
 // (docs/rules.md "Open (evolvable) enums").
 
-export const CLOUD_PC_PROVISIONING_TYPES = ['dedicated', 'shared', 'unknownFutureValue', 'sharedByUser', 'sharedByEntraGroup', 'reserve'] as const;
+export const CLOUD_PC_PROVISIONING_TYPES = [
+  'dedicated',
+  'shared',
+  'unknownFutureValue',
+  'sharedByUser',
+  'sharedByEntraGroup',
+  'reserve',
+] as const;
 export type CloudPcProvisioningType = (typeof CLOUD_PC_PROVISIONING_TYPES)[number];
 
 export const CLOUD_PC_USER_EXPERIENCE_TYPES = ['cloudPc', 'cloudApp', 'unknownFutureValue'] as const;
@@ -15,31 +22,106 @@ export const CLOUD_PC_DOMAIN_JOIN_TYPES = ['azureADJoin', 'hybridAzureADJoin', '
 export type CloudPcDomainJoinType = (typeof CLOUD_PC_DOMAIN_JOIN_TYPES)[number];
 
 export const CLOUD_PC_REGION_GROUPS = [
-  'default', 'australia', 'canada', 'usCentral', 'usEast', 'usWest', 'france', 'germany', 'europeUnion', 'unitedKingdom',
-  'japan', 'asia', 'india', 'southAmerica', 'euap', 'usGovernment', 'usGovernmentDOD', 'unknownFutureValue',
-  'norway', 'switzerland', 'southKorea', 'middleEast', 'mexico', 'australasia', 'europe', 'singapore', 'hongKong', 'ireland',
-  'sweden', 'poland', 'italy', 'spain', 'netherlands', 'brazil', 'israel', 'automatic', 'indonesia', 'taiwan', 'malaysia',
-  'newZealand', 'austria', 'denmark', 'belgium', 'kenya',
+  'default',
+  'australia',
+  'canada',
+  'usCentral',
+  'usEast',
+  'usWest',
+  'france',
+  'germany',
+  'europeUnion',
+  'unitedKingdom',
+  'japan',
+  'asia',
+  'india',
+  'southAmerica',
+  'euap',
+  'usGovernment',
+  'usGovernmentDOD',
+  'unknownFutureValue',
+  'norway',
+  'switzerland',
+  'southKorea',
+  'middleEast',
+  'mexico',
+  'australasia',
+  'europe',
+  'singapore',
+  'hongKong',
+  'ireland',
+  'sweden',
+  'poland',
+  'italy',
+  'spain',
+  'netherlands',
+  'brazil',
+  'israel',
+  'automatic',
+  'indonesia',
+  'taiwan',
+  'malaysia',
+  'newZealand',
+  'austria',
+  'denmark',
+  'belgium',
+  'kenya',
 ] as const;
 export type CloudPcRegionGroup = (typeof CLOUD_PC_REGION_GROUPS)[number];
 
 export const CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES = [
-  'default', 'asia', 'australasia', 'canada', 'europe', 'india', 'africa', 'usCentral', 'usEast', 'usWest', 'southAmerica',
-  'middleEast', 'centralAmerica', 'usGovernment', 'unknownFutureValue', 'mexico', 'australiaNewZealand',
+  'default',
+  'asia',
+  'australasia',
+  'canada',
+  'europe',
+  'india',
+  'africa',
+  'usCentral',
+  'usEast',
+  'usWest',
+  'southAmerica',
+  'middleEast',
+  'centralAmerica',
+  'usGovernment',
+  'unknownFutureValue',
+  'mexico',
+  'australiaNewZealand',
 ] as const;
 export type CloudPcGeographicLocationType = (typeof CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES)[number];
 
-export const MICROSOFT_MANAGED_DESKTOP_TYPES = ['notManaged', 'premiumManaged', 'standardManaged', 'starterManaged', 'unknownFutureValue'] as const;
+export const MICROSOFT_MANAGED_DESKTOP_TYPES = [
+  'notManaged',
+  'premiumManaged',
+  'standardManaged',
+  'starterManaged',
+  'unknownFutureValue',
+] as const;
 export type MicrosoftManagedDesktopType = (typeof MICROSOFT_MANAGED_DESKTOP_TYPES)[number];
 
-export const USER_SETTINGS_PERSISTENCE_STORAGE_SIZES = ['fourGB', 'eightGB', 'sixteenGB', 'thirtyTwoGB', 'sixtyFourGB', 'unknownFutureValue'] as const;
-export type CloudPcUserSettingsPersistenceStorageSizeCategory = (typeof USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)[number];
+export const USER_SETTINGS_PERSISTENCE_STORAGE_SIZES = [
+  'fourGB',
+  'eightGB',
+  'sixteenGB',
+  'thirtyTwoGB',
+  'sixtyFourGB',
+  'unknownFutureValue',
+] as const;
+export type CloudPcUserSettingsPersistenceStorageSizeCategory =
+  (typeof USER_SETTINGS_PERSISTENCE_STORAGE_SIZES)[number];
 
 // Flags enum in the Java SDK, but a plain string on the wire (docs/service-facts.md "Endpoints and paging", apply): we accept one member.
 export const CLOUD_PC_POLICY_SETTING_TYPES = ['region', 'singleSignOn', 'unknownFutureValue'] as const;
 export type CloudPcPolicySettingType = (typeof CLOUD_PC_POLICY_SETTING_TYPES)[number];
 
-export const CLOUD_PC_MANAGEMENT_SERVICES = ['windows365', 'devBox', 'unknownFutureValue', 'rpaBox', 'microsoft365Opal', 'microsoft365BizChat'] as const;
+export const CLOUD_PC_MANAGEMENT_SERVICES = [
+  'windows365',
+  'devBox',
+  'unknownFutureValue',
+  'rpaBox',
+  'microsoft365Opal',
+  'microsoft365BizChat',
+] as const;
 export type CloudPcManagementService = (typeof CLOUD_PC_MANAGEMENT_SERVICES)[number];
 
 export const CLOUD_PC_SNAPSHOT_RESET_MODES = ['notApplicable', 'enabled', 'disabled', 'unknownFutureValue'] as const;

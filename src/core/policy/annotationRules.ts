@@ -11,7 +11,11 @@ import type { SchemaNode } from './schemaNavigator';
 import { RULES } from './ruleCodes';
 
 /** What to check under one key of an object schema. */
-type KeyRule = { kind: 'readOnly' } | { kind: 'openEnum'; members: Set<string>; list: string[] } | { kind: 'closedEnum' } | { kind: 'object' | 'list'; plan: WalkPlan };
+type KeyRule =
+  | { kind: 'readOnly' }
+  | { kind: 'openEnum'; members: Set<string>; list: string[] }
+  | { kind: 'closedEnum' }
+  | { kind: 'object' | 'list'; plan: WalkPlan };
 
 /**
  * Per object schema: the rule of each key, classified on first sight and then cached, so the walk
@@ -96,9 +100,11 @@ function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: 
     if (rule === null) continue;
     const value = obj[key];
     if (rule.kind === 'readOnly') hits.push(readOnlyHit(key, pathOf(at, key)));
-    else if (value === SENTINEL && (rule.kind === 'openEnum' || rule.kind === 'closedEnum')) hits.push(sentinelHit(pathOf(at, key)));
+    else if (value === SENTINEL && (rule.kind === 'openEnum' || rule.kind === 'closedEnum'))
+      hits.push(sentinelHit(pathOf(at, key)));
     else if (rule.kind === 'openEnum') {
-      if (typeof value === 'string' && !rule.members.has(value)) hits.push(openEnumHit(value, rule.list, pathOf(at, key)));
+      if (typeof value === 'string' && !rule.members.has(value))
+        hits.push(openEnumHit(value, rule.list, pathOf(at, key)));
     } else if (rule.kind === 'object') {
       const o = asObject(value);
       if (o) walk(o, rule.plan, { parent: at, key }, hits);
@@ -112,7 +118,15 @@ function walk(obj: Record<string, unknown>, plan: WalkPlan, at: PathLink, hits: 
 }
 
 function readOnlyHit(key: string, path: JsonPath): Hit {
-  return { rule: RULES.readOnlyProperty, severity: 'warning', message: `'${key}' is read-only: the service sets it and ignores it in requests; remove it.`, path, part: 'member', tags: ['unnecessary'], fixes: [removeFix(`Remove read-only '${key}'`, path)] };
+  return {
+    rule: RULES.readOnlyProperty,
+    severity: 'warning',
+    message: `'${key}' is read-only: the service sets it and ignores it in requests; remove it.`,
+    path,
+    part: 'member',
+    tags: ['unnecessary'],
+    fixes: [removeFix(`Remove read-only '${key}'`, path)],
+  };
 }
 
 /** Graph enums end their first members with unknownFutureValue: a marker for members added later, never a value to send. */
@@ -120,11 +134,20 @@ const SENTINEL = 'unknownFutureValue';
 
 function sentinelHit(path: JsonPath): Hit {
   const name = String(path[path.length - 1]);
-  return { rule: RULES.sentinelEnumValue, severity: 'error', message: `'unknownFutureValue' only marks where members added later begin: the service does not accept it as a ${name}. Use a real member.`, path, part: 'value' };
+  return {
+    rule: RULES.sentinelEnumValue,
+    severity: 'error',
+    message: `'unknownFutureValue' only marks where members added later begin: the service does not accept it as a ${name}. Use a real member.`,
+    path,
+    part: 'value',
+  };
 }
 
 function openEnumHit(value: string, members: string[], path: JsonPath): Hit {
-  const guess = closestMatch(value, members.filter((m) => m !== 'unknownFutureValue'));
+  const guess = closestMatch(
+    value,
+    members.filter((m) => m !== 'unknownFutureValue'),
+  );
   const name = String(path[path.length - 1]);
   return {
     rule: RULES.unknownOpenEnumMember,

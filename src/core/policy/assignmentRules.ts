@@ -41,14 +41,34 @@ export function assignmentHits(policy: JsonObject, base: JsonPath, partial: bool
 }
 
 /** servicePlanId: required for Frontline (dedicated and shared), null for Enterprise (docs/rules.md CPC321, CPC322). */
-function servicePlanHits(target: JsonObject, i: number, targetPath: (i: number) => JsonPath, type: string, hits: Hit[]): void {
+function servicePlanHits(
+  target: JsonObject,
+  i: number,
+  targetPath: (i: number) => JsonPath,
+  type: string,
+  hits: Hit[],
+): void {
   const hasPlan = isSet(target, 'servicePlanId');
   if (isFrontlineType(type) && !hasPlan) {
-    hits.push({ rule: RULES.servicePlanRequired, severity: 'error', message: `A '${type}' policy is ${provisioningKindOf(type).label}: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`, path: targetPath(i), part: 'key' });
+    hits.push({
+      rule: RULES.servicePlanRequired,
+      severity: 'error',
+      message: `A '${type}' policy is ${provisioningKindOf(type).label}: add servicePlanId (the Frontline service plan that sets the Cloud PC size) to this target.`,
+      path: targetPath(i),
+      part: 'key',
+    });
   }
   // The Graph docs say null for Enterprise, yet a sample carries one: warn, do not fail (docs/rules.md CPC322).
   if (provisioningKindOf(type).family === 'enterprise' && hasPlan) {
     const path = [...targetPath(i), 'servicePlanId'];
-    hits.push({ rule: RULES.servicePlanForDedicated, severity: 'warning', message: 'Dedicated policies take the size from each user\'s license: leave servicePlanId out.', path, part: 'member', tags: ['unnecessary'], fixes: [removeFix('Remove servicePlanId', path)] });
+    hits.push({
+      rule: RULES.servicePlanForDedicated,
+      severity: 'warning',
+      message: "Dedicated policies take the size from each user's license: leave servicePlanId out.",
+      path,
+      part: 'member',
+      tags: ['unnecessary'],
+      fixes: [removeFix('Remove servicePlanId', path)],
+    });
   }
 }

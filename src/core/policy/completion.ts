@@ -52,7 +52,8 @@ function policySnippet(range?: TextSpan): CompletionEntry {
     label: 'New Cloud PC provisioning policy',
     kind: 'snippet',
     insertText: NEW_POLICY_SNIPPET,
-    documentation: 'A dedicated Windows 365 Enterprise policy: gallery image, Microsoft Entra join on a Microsoft-hosted network, a naming template; you choose its groups with Assign to Groups… (or an assignments list).',
+    documentation:
+      'A dedicated Windows 365 Enterprise policy: gallery image, Microsoft Entra join on a Microsoft-hosted network, a naming template; you choose its groups with Assign to Groups… (or an assignments list).',
     detail: 'cloudPcProvisioningPolicy',
     ...(range ? { range } : {}),
   };
@@ -64,7 +65,9 @@ export function getCompletions(text: string, offset: number): CompletionEntry[] 
   return completionsIn(slice.text, offset - slice.offset).map((e) => ({
     ...e,
     ...(e.range ? { range: shifted(e.range, slice) } : {}),
-    ...(e.additionalEdits ? { additionalEdits: e.additionalEdits.map((edit) => ({ ...edit, offset: edit.offset + slice.offset })) } : {}),
+    ...(e.additionalEdits
+      ? { additionalEdits: e.additionalEdits.map((edit) => ({ ...edit, offset: edit.offset + slice.offset })) }
+      : {}),
   }));
 }
 
@@ -76,10 +79,13 @@ function completionsIn(text: string, offset: number): CompletionEntry[] {
   const tree = parseDocumentTree(text);
   const location = getLocation(text, at);
   const path = location.path;
-  if (location.isAtPropertyKey) return propertyCompletions(text, tree.value, tree.root, path.slice(0, -1), location.previousNode, at);
+  if (location.isAtPropertyKey)
+    return propertyCompletions(text, tree.value, tree.root, path.slice(0, -1), location.previousNode, at);
   const previous = location.previousNode;
-  const valueRange = previous && previous.type !== 'property' ? { offset: previous.offset, length: previous.length } : undefined;
-  if (path.length === 2 && path[0] === 'policies' && typeof path[1] === 'number' && !valueRange) return [policySnippet()];
+  const valueRange =
+    previous && previous.type !== 'property' ? { offset: previous.offset, length: previous.length } : undefined;
+  if (path.length === 2 && path[0] === 'policies' && typeof path[1] === 'number' && !valueRange)
+    return [policySnippet()];
   return valueCompletions(schemaAtPath(tree.value, path), valueRange);
 }
 
@@ -109,22 +115,38 @@ function significantAfter(text: string, i: number): string | undefined {
  * The commas a new property needs, so the document stays valid JSON: after it when another property
  * follows, and after the value before it when that one has none.
  */
-function commasAround(text: string, start: number, end: number): { trailing: string; before?: { offset: number; length: number; text: string } } {
+function commasAround(
+  text: string,
+  start: number,
+  end: number,
+): { trailing: string; before?: { offset: number; length: number; text: string } } {
   const trailing = significantAfter(text, end) === '"' ? ',' : '';
   let i = start - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
-  const needsComma = i >= 0 && /["}\]0-9el]/.test(text[i]!) && !/\/\/[^\n]*$/.test(text.slice(text.lastIndexOf('\n', i) + 1, i + 1));
+  const needsComma =
+    i >= 0 && /["}\]0-9el]/.test(text[i]!) && !/\/\/[^\n]*$/.test(text.slice(text.lastIndexOf('\n', i) + 1, i + 1));
   return { trailing, ...(needsComma ? { before: { offset: i + 1, length: 0, text: ',' } } : {}) };
 }
 
-function propertyCompletions(text: string, value: unknown, root: Node | undefined, objectPath: JsonPath, keyNode: Node | undefined, at: number): CompletionEntry[] {
+function propertyCompletions(
+  text: string,
+  value: unknown,
+  root: Node | undefined,
+  objectPath: JsonPath,
+  keyNode: Node | undefined,
+  at: number,
+): CompletionEntry[] {
   const schema = objectPath.length === 0 ? rootSchemaFor(value) : schemaAtPath(value, objectPath);
   const props = resolve(schema)?.properties ?? {};
   const present = existingKeys(root, objectPath);
   const typed = keyNode?.type === 'string' ? String(keyNode.value) : undefined;
   const range = keyNode ? { offset: keyNode.offset, length: keyNode.length } : undefined;
-  const colonFollows = keyNode ? /^\s*:/.test(text.slice(keyNode.offset + keyNode.length, keyNode.offset + keyNode.length + 50)) : false;
-  const commas = colonFollows ? { trailing: '' } : commasAround(text, keyNode?.offset ?? at, keyNode ? keyNode.offset + keyNode.length : at);
+  const colonFollows = keyNode
+    ? /^\s*:/.test(text.slice(keyNode.offset + keyNode.length, keyNode.offset + keyNode.length + 50))
+    : false;
+  const commas = colonFollows
+    ? { trailing: '' }
+    : commasAround(text, keyNode?.offset ?? at, keyNode ? keyNode.offset + keyNode.length : at);
   const entries: CompletionEntry[] = [];
   for (const [name, raw] of Object.entries(props)) {
     if (present.has(name) && name !== typed) continue;
@@ -150,7 +172,8 @@ function propertyCompletions(text: string, value: unknown, root: Node | undefine
 function valueSnippet(s: SchemaNode): string {
   const members = enumMembers(s).filter((m) => m !== 'unknownFutureValue');
   // A short open enum still offers its members as choices; typing another value stays possible.
-  if (members.length > 0 && (!s['x-openEnum'] || members.length <= 8)) return `"\${1|${members.map(escapeChoice).join(',')}|}"`;
+  if (members.length > 0 && (!s['x-openEnum'] || members.length <= 8))
+    return `"\${1|${members.map(escapeChoice).join(',')}|}"`;
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (types.includes('object')) return '{$1}';
   if (types.includes('array')) return '[$1]';
@@ -197,8 +220,16 @@ function valueCompletions(schema: SchemaNode | undefined, range: TextSpan | unde
   });
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (members.length === 0 && types.includes('boolean')) {
-    for (const b of [true, false]) entries.push({ label: String(b), kind: 'value', insertText: String(b), detail: s.default === b ? 'default' : undefined, ...(range ? { range } : {}) });
+    for (const b of [true, false])
+      entries.push({
+        label: String(b),
+        kind: 'value',
+        insertText: String(b),
+        detail: s.default === b ? 'default' : undefined,
+        ...(range ? { range } : {}),
+      });
   }
-  if (asObject(s.properties) && range === undefined && types.includes('object')) entries.push({ label: '{}', kind: 'value', insertText: '{$1}' });
+  if (asObject(s.properties) && range === undefined && types.includes('object'))
+    entries.push({ label: '{}', kind: 'value', insertText: '{$1}' });
   return entries;
 }

@@ -76,7 +76,8 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
     rules(policies[0]!);
   } else {
     for (let i = 0; i < list.length; i++) {
-      if (before > room && error) return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
+      if (before > room && error)
+        return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
       const start = hits.length;
       const value = asObject(list[i]);
       const item = value ? narrowForSchema(value, POLICY_SCHEMA, Math.max(0, room - before) + 1) : undefined;

@@ -18,8 +18,19 @@ export function getDocumentSymbols(text: string): PolicySymbol[] {
   const policies = propertyNode(root, 'policies');
   const list = policies?.children?.[1];
   if (list?.type === 'array') {
-    const items = (list.children ?? []).filter((c) => c.type === 'object').map((p, i) => policySymbol(p, `Policy ${i + 1}`));
-    return [{ name: 'policies', detail: `${items.length} policies`, kind: 'array', range: spanOf(policies!), selectionRange: spanOf(policies!.children![0]!), children: items }];
+    const items = (list.children ?? [])
+      .filter((c) => c.type === 'object')
+      .map((p, i) => policySymbol(p, `Policy ${i + 1}`));
+    return [
+      {
+        name: 'policies',
+        detail: `${items.length} policies`,
+        kind: 'array',
+        range: spanOf(policies!),
+        selectionRange: spanOf(policies!.children![0]!),
+        children: items,
+      },
+    ];
   }
   return [policySymbol(root, 'Policy')];
 }
@@ -49,7 +60,11 @@ function policySymbol(obj: Node, fallback: string): PolicySymbol {
 function itemName(item: Node, i: number): string {
   if (item.type !== 'object') return `[${i}]`;
   const target = propertyNode(item, 'target')?.children?.[1];
-  const label = stringProp(item, 'domainJoinType') ?? stringProp(item, 'type') ?? (target ? stringProp(target, 'groupId') : undefined) ?? stringProp(item, 'displayName');
+  const label =
+    stringProp(item, 'domainJoinType') ??
+    stringProp(item, 'type') ??
+    (target ? stringProp(target, 'groupId') : undefined) ??
+    stringProp(item, 'displayName');
   return label ? `${i + 1}. ${label}` : `[${i}]`;
 }
 
@@ -62,12 +77,33 @@ function childrenOf(node: Node, depth: number): PolicySymbol[] {
       return [valueSymbol(String(k.value), v, spanOf(p), spanOf(k), depth)];
     });
   }
-  if (node.type === 'array') return (node.children ?? []).map((item, i) => valueSymbol(itemName(item, i), item, spanOf(item), spanOf(item), depth));
+  if (node.type === 'array')
+    return (node.children ?? []).map((item, i) =>
+      valueSymbol(itemName(item, i), item, spanOf(item), spanOf(item), depth),
+    );
   return [];
 }
 
-function valueSymbol(name: string, v: Node | undefined, range: TextSpan, selectionRange: TextSpan, depth: number): PolicySymbol {
+function valueSymbol(
+  name: string,
+  v: Node | undefined,
+  range: TextSpan,
+  selectionRange: TextSpan,
+  depth: number,
+): PolicySymbol {
   const kind: PolicySymbol['kind'] = !v ? 'property' : v.type === 'property' ? 'property' : v.type;
-  const detail = v && (v.type === 'string' || v.type === 'number' || v.type === 'boolean' || v.type === 'null') ? String(v.value) : v?.type === 'array' ? `${v.children?.length ?? 0} items` : undefined;
-  return { name, ...(detail !== undefined ? { detail } : {}), kind, range, selectionRange, children: v ? childrenOf(v, depth + 1) : [] };
+  const detail =
+    v && (v.type === 'string' || v.type === 'number' || v.type === 'boolean' || v.type === 'null')
+      ? String(v.value)
+      : v?.type === 'array'
+        ? `${v.children?.length ?? 0} items`
+        : undefined;
+  return {
+    name,
+    ...(detail !== undefined ? { detail } : {}),
+    kind,
+    range,
+    selectionRange,
+    children: v ? childrenOf(v, depth + 1) : [],
+  };
 }

@@ -61,6 +61,7 @@ function removalOf(entries: Entry[], i: number): TextSpan {
   const next = entries[i + 1];
   if (next) return { offset: start, length: (next.key?.offset ?? next.value.offset) - start };
   const prev = entries[i - 1];
-  if (prev) return { offset: prev.value.offset + prev.value.length, length: end - (prev.value.offset + prev.value.length) };
+  if (prev)
+    return { offset: prev.value.offset + prev.value.length, length: end - (prev.value.offset + prev.value.length) };
   return { offset: start, length: end - start };
 }

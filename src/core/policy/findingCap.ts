@@ -43,7 +43,12 @@ export class LeftOut {
     const unchecked = this.unchecked > 0 ? `; the last ${this.unchecked} policies were not checked` : '';
     const rest = this.inexact ? 'more findings' : `${this.left} more findings`;
     const message = `… and ${rest}: a document reports at most ${MAX_FINDINGS}${unchecked}. Fix these and validate again to see the rest.`;
-    findings.push({ code: RULES.tooManyFindings.code, severity: this.worst, message, range: { offset: first, length: 1 } });
+    findings.push({
+      code: RULES.tooManyFindings.code,
+      severity: this.worst,
+      message,
+      range: { offset: first, length: 1 },
+    });
     return findings;
   }
 }
@@ -75,7 +80,7 @@ export function firstPoliciesFirst(hits: Hit[], room: number, policyCount: numbe
   if (hits.length <= room) return hits;
   const { counts, outside } = hitsPerPolicy(hits, policyCount);
   let cut = -1;
-  for (let total = outside; cut < policyCount - 1 && total <= room; ) total += counts[++cut]!;
+  for (let total = outside; cut < policyCount - 1 && total <= room;) total += counts[++cut]!;
   const head: { h: Hit; i: number; p: number }[] = [];
   const tail: Hit[] = [];
   hits.forEach((h, i) => {

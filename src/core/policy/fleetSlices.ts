@@ -42,7 +42,8 @@ function computeSlices(text: string): PolicySlice[] | undefined {
   const slices: PolicySlice[] = [];
   list.entries.forEach((e, index) => {
     const { offset, length } = e.value;
-    if (text.charCodeAt(offset) === 123) slices.push({ index, offset, length, text: text.slice(offset, offset + length) });
+    if (text.charCodeAt(offset) === 123)
+      slices.push({ index, offset, length, text: text.slice(offset, offset + length) });
   });
   return slices;
 }
@@ -58,7 +59,7 @@ function stringsEndOnTheirLine(strict: string): boolean {
   // The next LF and CR at or after the current string, each found once per line (linear overall).
   let lf = -1;
   let cr = strict.indexOf('\r') >= 0 ? -1 : Infinity;
-  for (let open = strict.indexOf('"'); open >= 0; ) {
+  for (let open = strict.indexOf('"'); open >= 0;) {
     const end = skipString(strict, open);
     if (lf !== Infinity && lf < open) lf = orInfinity(strict.indexOf('\n', open));
     if (cr !== Infinity && cr < open) cr = orInfinity(strict.indexOf('\r', open));

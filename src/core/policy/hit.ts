@@ -49,7 +49,12 @@ export function renameKeyFix(title: string, path: JsonPath, newKey: string, isPr
 }
 
 /** Replaces the whole member at `path` (key and value) with `newMember` text, e.g. `"a": 1`. */
-export function replaceMemberFix(title: string, path: JsonPath, newMember: (loc: DocLocator) => string | undefined, isPreferred = true): FixBuilder {
+export function replaceMemberFix(
+  title: string,
+  path: JsonPath,
+  newMember: (loc: DocLocator) => string | undefined,
+  isPreferred = true,
+): FixBuilder {
   return (loc) => {
     const span = loc.member(path);
     const text = span && newMember(loc);
@@ -58,11 +63,17 @@ export function replaceMemberFix(title: string, path: JsonPath, newMember: (loc:
 }
 
 /** Edit that adds `"key": valueText` as the last member of the object at `objectPath`. */
-export function insertMemberEdit(loc: DocLocator, objectPath: JsonPath, key: string, valueText: string): TextEdit | undefined {
+export function insertMemberEdit(
+  loc: DocLocator,
+  objectPath: JsonPath,
+  key: string,
+  valueText: string,
+): TextEdit | undefined {
   const c = loc.container(objectPath);
   if (!c || c.kind !== 'object') return undefined;
   const last = c.entries[c.entries.length - 1];
-  if (last) return { offset: last.value.offset + last.value.length, length: 0, newText: `, ${json(key)}: ${valueText}` };
+  if (last)
+    return { offset: last.value.offset + last.value.length, length: 0, newText: `, ${json(key)}: ${valueText}` };
   return { offset: c.span.offset + 1, length: 0, newText: ` ${json(key)}: ${valueText} ` };
 }
 
@@ -75,7 +86,13 @@ export function appendElementEdit(loc: DocLocator, arrayPath: JsonPath, elementT
   return { offset: c.span.offset + 1, length: 0, newText: elementText };
 }
 
-export function insertMemberFix(title: string, objectPath: JsonPath, key: string, valueText: string, isPreferred = true): FixBuilder {
+export function insertMemberFix(
+  title: string,
+  objectPath: JsonPath,
+  key: string,
+  valueText: string,
+  isPreferred = true,
+): FixBuilder {
   return (loc) => {
     const edit = insertMemberEdit(loc, objectPath, key, valueText);
     return edit ? { title, edits: [edit], isPreferred } : undefined;

@@ -42,10 +42,15 @@ function hoverIn(text: string, offset: number): HoverInfo | undefined {
 
 function propertyMarkdown(name: string, s: SchemaNode): string {
   const types = (Array.isArray(s.type) ? s.type : [s.type ?? 'object']).filter((t) => t !== 'null');
-  const lines = [`**${name}**: \`${types.join(' | ')}\`${s.readOnly ? ' · read-only' : ''}${s.deprecated ? ' · **deprecated**' : ''}`, '', describe(s) ?? ''];
+  const lines = [
+    `**${name}**: \`${types.join(' | ')}\`${s.readOnly ? ' · read-only' : ''}${s.deprecated ? ' · **deprecated**' : ''}`,
+    '',
+    describe(s) ?? '',
+  ];
   if (s.default !== undefined) lines.push('', `Default: \`${JSON.stringify(s.default)}\``);
   const members = enumMembers(s).filter((m) => m !== 'unknownFutureValue');
-  if (members.length > 0 && members.length <= 12) lines.push('', `Values: ${members.map((m) => `\`${m}\``).join(', ')}`);
+  if (members.length > 0 && members.length <= 12)
+    lines.push('', `Values: ${members.map((m) => `\`${m}\``).join(', ')}`);
   return lines.join('\n');
 }
 

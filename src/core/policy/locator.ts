@@ -108,7 +108,10 @@ export class DocLocator {
     // A tree reads raw text, where a comment may touch a scalar ("1/* x */"): trust its extent.
     if (this.knownRootSpan) return this.knownRootSpan;
     // Containers were answered above; what is left is a string, number or literal at the root.
-    const end = this.text.charCodeAt(this.rootOffset) === 34 ? skipString(this.text, this.rootOffset) : skipScalar(this.text, this.rootOffset);
+    const end =
+      this.text.charCodeAt(this.rootOffset) === 34
+        ? skipString(this.text, this.rootOffset)
+        : skipScalar(this.text, this.rootOffset);
     return { offset: this.rootOffset, length: end - this.rootOffset };
   }
 }
@@ -197,7 +200,11 @@ class ScannedContainer implements Container {
   private next: number;
   private readonly close: number;
 
-  constructor(private readonly text: string, start: number, private readonly closeOf: CloseOf) {
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly closeOf: CloseOf,
+  ) {
     this.kind = text.charCodeAt(start) === 123 ? 'object' : 'array';
     this.close = this.kind === 'object' ? 125 : 93;
     const end = skipValue(text, start, closeOf);
@@ -298,7 +305,9 @@ export interface BracketIndex {
 export function scannerLocator(strictText: string, brackets: BracketIndex, uniqueKeys = false): DocLocator {
   const root = skipSpace(strictText, 0);
   const closeOf = (open: number): number => closeIn(brackets, open);
-  return new DocLocator(strictText, root < strictText.length ? root : -1, (offset) => scanContainer(strictText, offset, closeOf, uniqueKeys));
+  return new DocLocator(strictText, root < strictText.length ? root : -1, (offset) =>
+    scanContainer(strictText, offset, closeOf, uniqueKeys),
+  );
 }
 
 function closeIn({ opens, closes }: BracketIndex, open: number): number {
@@ -329,7 +338,11 @@ export function treeLocator(text: string, root: Node | undefined): DocLocator {
         const [k, v] = child.children ?? [];
         if (!k || !v) continue;
         nodes.set(v.offset, v);
-        entries.push({ key: { offset: k.offset, length: k.length }, keyText: String(k.value), value: { offset: v.offset, length: v.length } });
+        entries.push({
+          key: { offset: k.offset, length: k.length },
+          keyText: String(k.value),
+          value: { offset: v.offset, length: v.length },
+        });
       } else {
         nodes.set(child.offset, child);
         entries.push({ value: { offset: child.offset, length: child.length } });
@@ -337,5 +350,10 @@ export function treeLocator(text: string, root: Node | undefined): DocLocator {
     }
     return { kind: node.type, span: { offset: node.offset, length: node.length }, entries };
   };
-  return new DocLocator(text, root ? root.offset : -1, build, root ? { offset: root.offset, length: root.length } : undefined);
+  return new DocLocator(
+    text,
+    root ? root.offset : -1,
+    build,
+    root ? { offset: root.offset, length: root.length } : undefined,
+  );
 }

@@ -20,15 +20,32 @@ export interface NamePreview {
 }
 
 /** Used when the caller has no users (no tenant, empty simulator). */
-export const DEFAULT_SAMPLE_USERS: readonly string[] = ['adele.vance@contoso.com', 'megan.bowen@contoso.com', 'li.wu@contoso.com'];
+export const DEFAULT_SAMPLE_USERS: readonly string[] = [
+  'adele.vance@contoso.com',
+  'megan.bowen@contoso.com',
+  'li.wu@contoso.com',
+];
 
 /** Previews for the templates in `range` (the editor asks for the visible lines), or in the whole text. */
-export function getNamePreviews(text: string, sampleUsers: readonly string[], seed: string | number, range?: TextSpan): NamePreview[] {
+export function getNamePreviews(
+  text: string,
+  sampleUsers: readonly string[],
+  seed: string | number,
+  range?: TextSpan,
+): NamePreview[] {
   const slices = fleetPolicySlices(text);
   const previews = slices
-    ? (range ? slicesIn(slices, range) : slices).flatMap((s) => previewsIn(s.text, sampleUsers, seed).map((p) => ({ ...p, valueRange: shifted(p.valueRange, s) })))
+    ? (range ? slicesIn(slices, range) : slices).flatMap((s) =>
+        previewsIn(s.text, sampleUsers, seed).map((p) => ({ ...p, valueRange: shifted(p.valueRange, s) })),
+      )
     : previewsIn(text, sampleUsers, seed);
-  return range ? previews.filter((p) => p.valueRange.offset <= range.offset + range.length && p.valueRange.offset + p.valueRange.length >= range.offset) : previews;
+  return range
+    ? previews.filter(
+        (p) =>
+          p.valueRange.offset <= range.offset + range.length &&
+          p.valueRange.offset + p.valueRange.length >= range.offset,
+      )
+    : previews;
 }
 
 function previewsIn(text: string, sampleUsers: readonly string[], seed: string | number): NamePreview[] {
@@ -37,7 +54,9 @@ function previewsIn(text: string, sampleUsers: readonly string[], seed: string |
   if (!root || !doc) return [];
   const users = sampleUsers.length > 0 ? sampleUsers : DEFAULT_SAMPLE_USERS;
   const policies: { path: JsonPath; policy: Record<string, unknown> }[] = asArray(doc['policies'])
-    ? (asArray(doc['policies']) ?? []).flatMap((p, i) => (asObject(p) ? [{ path: ['policies', i], policy: asObject(p)! }] : []))
+    ? (asArray(doc['policies']) ?? []).flatMap((p, i) =>
+        asObject(p) ? [{ path: ['policies', i], policy: asObject(p)! }] : [],
+      )
     : [{ path: [], policy: doc }];
   const previews: NamePreview[] = [];
   for (const { path, policy } of policies) {
@@ -50,7 +69,13 @@ function previewsIn(text: string, sampleUsers: readonly string[], seed: string |
   return previews;
 }
 
-export function previewTemplate(template: string, users: readonly string[], seed: string | number, policy: Record<string, unknown>, valueRange: TextSpan): NamePreview {
+export function previewTemplate(
+  template: string,
+  users: readonly string[],
+  seed: string | number,
+  policy: Record<string, unknown>,
+  valueRange: TextSpan,
+): NamePreview {
   const random = createSeededRandom(seed);
   const samples = users.map((user) => ({ user, name: expandNamingTemplate(template, user, random) }));
   const { min, max } = nameLengthRange(template);

@@ -73,13 +73,22 @@ function tokenAt(tokens: readonly TemplateToken[], offset: number): TemplateToke
   return undefined;
 }
 
-function templateFixes(template: string, p: TemplateProblem, path: JsonPath, tokens: () => readonly TemplateToken[]): FixBuilder[] {
-  const fix = (title: string, next: string): FixBuilder[] => (next !== template ? [replaceValueFix(title, path, next)] : []);
+function templateFixes(
+  template: string,
+  p: TemplateProblem,
+  path: JsonPath,
+  tokens: () => readonly TemplateToken[],
+): FixBuilder[] {
+  const fix = (title: string, next: string): FixBuilder[] =>
+    next !== template ? [replaceValueFix(title, path, next)] : [];
   const token = tokenAt(tokens(), p.offset);
   const min = CURRENT_NAMING_RULES.minRandLength;
   switch (p.code) {
     case RULES.tokenCase.code:
-      return fix('Write the token in upper case', splice(template, p.offset, p.length, template.slice(p.offset, p.offset + p.length).toUpperCase()));
+      return fix(
+        'Write the token in upper case',
+        splice(template, p.offset, p.length, template.slice(p.offset, p.offset + p.length).toUpperCase()),
+      );
     case RULES.badTokenLength.code:
     case RULES.randTooShort.code: {
       if (!token) return [];

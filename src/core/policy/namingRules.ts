@@ -83,7 +83,11 @@ export const NAMING_RULES_2023: NamingRules = {
 };
 
 /** Every known rule set, newest first; NAMING_RULES[0] is the one in force. */
-export const NAMING_RULES: readonly NamingRules[] = [NAMING_RULES_2026, NAMING_RULES_2024_FRONTLINE_SHARED, NAMING_RULES_2023];
+export const NAMING_RULES: readonly NamingRules[] = [
+  NAMING_RULES_2026,
+  NAMING_RULES_2024_FRONTLINE_SHARED,
+  NAMING_RULES_2023,
+];
 
 export const CURRENT_NAMING_RULES: NamingRules = NAMING_RULES_2026;
 

@@ -29,13 +29,24 @@ export interface ParsedTemplate {
 export const MAX_TEMPLATE_PROBLEMS = 20;
 
 /** Tokenizes a template. Token names are matched case-insensitively (the docs write them upper case; CPC411 warns). */
-export function parseNamingTemplate(template: string, maxProblems = Infinity): ParsedTemplate & { moreProblems: number } {
+export function parseNamingTemplate(
+  template: string,
+  maxProblems = Infinity,
+): ParsedTemplate & { moreProblems: number } {
   const tokens: TemplateToken[] = [];
   const problems = new ProblemList(maxProblems);
   scanNamingTemplate(template, problems, {
-    literal: (start, end) => tokens.push({ kind: 'literal', text: template.slice(start, end), length: end - start, offset: start }),
+    literal: (start, end) =>
+      tokens.push({ kind: 'literal', text: template.slice(start, end), length: end - start, offset: start }),
     token: (kind, start, end, length) => tokens.push({ kind, text: template.slice(start, end), length, offset: start }),
-    malformed: (start, end) => tokens.push({ kind: 'literal', text: template.slice(start, end), length: end - start, offset: start, malformed: true }),
+    malformed: (start, end) =>
+      tokens.push({
+        kind: 'literal',
+        text: template.slice(start, end),
+        length: end - start,
+        offset: start,
+        malformed: true,
+      }),
   });
   return { tokens, problems: problems.kept, moreProblems: problems.more };
 }
@@ -59,8 +70,15 @@ function rangeOfTokens(tokens: readonly TemplateToken[]): { min: number; max: nu
  * Probability that at least two of `fleetSize` Cloud PCs draw the same random part (birthday bound
  * 1 − e^(−N(N−1)/2K), K = alphabet^Σy). Conservative: ignores that different user names also separate names.
  */
-export function collisionProbability(template: string, fleetSize: number, rules: NamingRules = CURRENT_NAMING_RULES): number {
-  const randChars = parseNamingTemplate(template).tokens.reduce((sum, t) => sum + (t.kind === 'rand' ? t.length : 0), 0);
+export function collisionProbability(
+  template: string,
+  fleetSize: number,
+  rules: NamingRules = CURRENT_NAMING_RULES,
+): number {
+  const randChars = parseNamingTemplate(template).tokens.reduce(
+    (sum, t) => sum + (t.kind === 'rand' ? t.length : 0),
+    0,
+  );
   return collisionOdds(randChars, fleetSize, rules.randomAlphabet.length);
 }
 
@@ -68,12 +86,23 @@ export function collisionProbability(template: string, fleetSize: number, rules:
  * Checks a template against a rule set (current rules by default). `provisioningType` enables the
  * %USERNAME% rule; `fleetSize` (default 1000) sizes the collision warning.
  */
-export function checkNamingTemplate(template: string, provisioningType?: string, fleetSize?: number, rules: NamingRules = CURRENT_NAMING_RULES): TemplateProblem[] {
+export function checkNamingTemplate(
+  template: string,
+  provisioningType?: string,
+  fleetSize?: number,
+  rules: NamingRules = CURRENT_NAMING_RULES,
+): TemplateProblem[] {
   // Fleet files repeat a handful of templates: memoize (results are copied out, so callers may mutate them).
   const key = `${rules.version}\u0000${provisioningType ?? ''}\u0000${fleetSize ?? ''}\u0000${template}`;
   let cached = checkCache.get(key);
   if (!cached) {
-    cached = templateProblems(template, provisioningType, fleetSize ?? DEFAULT_FLEET_SIZE, rules, MAX_TEMPLATE_PROBLEMS);
+    cached = templateProblems(
+      template,
+      provisioningType,
+      fleetSize ?? DEFAULT_FLEET_SIZE,
+      rules,
+      MAX_TEMPLATE_PROBLEMS,
+    );
     if (checkCache.size >= CHECK_CACHE_SIZE) checkCache.clear();
     checkCache.set(key, cached);
   }
@@ -100,7 +129,10 @@ export type CompiledNamingTemplate = (userPrincipalName: string, random: () => n
  * Parses `template` once and returns an expander: literals are merged, and `random` is called once per
  * %RAND% character, in order, exactly as expandNamingTemplate does (seeded names stay reproducible).
  */
-export function compileNamingTemplate(template: string, rules: NamingRules = CURRENT_NAMING_RULES): CompiledNamingTemplate {
+export function compileNamingTemplate(
+  template: string,
+  rules: NamingRules = CURRENT_NAMING_RULES,
+): CompiledNamingTemplate {
   const alphabet = rules.randomAlphabet;
   const last = alphabet.length - 1;
   // Pieces: a string is fixed text; a positive number is a %USERNAME:x% length; a negative one a %RAND:y% count.
@@ -120,13 +152,19 @@ export function compileNamingTemplate(template: string, rules: NamingRules = CUR
       const piece = pieces[p]!;
       if (typeof piece === 'string') parts.push(piece);
       else if (piece >= 0) parts.push(userNamePart(userPrincipalName, piece));
-      else for (let i = piece; i < 0; i++) parts.push(alphabet[Math.min(last, Math.floor(random() * alphabet.length))]!);
+      else
+        for (let i = piece; i < 0; i++) parts.push(alphabet[Math.min(last, Math.floor(random() * alphabet.length))]!);
     }
     return parts.join('');
   };
 }
 
 /** Expands a template for one user; malformed tokens stay as written so the preview shows them. */
-export function expandNamingTemplate(template: string, userPrincipalName: string, random: () => number, rules: NamingRules = CURRENT_NAMING_RULES): string {
+export function expandNamingTemplate(
+  template: string,
+  userPrincipalName: string,
+  random: () => number,
+  rules: NamingRules = CURRENT_NAMING_RULES,
+): string {
   return compileNamingTemplate(template, rules)(userPrincipalName, random);
 }

@@ -7,7 +7,13 @@ import { problem, ProblemList, scanNamingTemplate, shortened } from './namingTem
 import type { TemplateProblem, TemplateVisitor } from './namingTemplateScan';
 
 /** The template's first `limit` problems by offset; the last one says how many more there are. */
-export function templateProblems(template: string, provisioningType: string | undefined, fleetSize: number, rules: NamingRules, limit: number): TemplateProblem[] {
+export function templateProblems(
+  template: string,
+  provisioningType: string | undefined,
+  fleetSize: number,
+  rules: NamingRules,
+  limit: number,
+): TemplateProblem[] {
   const parsed = new ProblemList(limit);
   const checks = new TemplateChecks(template, provisioningType, rules, limit);
   scanNamingTemplate(template, parsed, checks);
@@ -16,7 +22,8 @@ export function templateProblems(template: string, provisioningType: string | un
   const problems = [...parsed.kept, ...checks.literals.kept, ...checks.tokenRules.kept];
   const parsedCleanly = !parsed.kept.some((p) => p.severity === 'error') && parsed.more === 0;
   if (parsedCleanly) problems.push(...lengthProblems(template, checks, rules));
-  if (parsedCleanly && !problems.some((p) => p.severity === 'error')) problems.push(...collisionProblems(checks, fleetSize, rules));
+  if (parsedCleanly && !problems.some((p) => p.severity === 'error'))
+    problems.push(...collisionProblems(checks, fleetSize, rules));
   // Each list kept its leftmost problems, so the leftmost `limit` of their union are the template's first `limit`.
   problems.sort((a, b) => a.offset - b.offset);
   more += Math.max(0, problems.length - limit);
@@ -52,10 +59,18 @@ class TemplateChecks implements TemplateVisitor {
   private readonly usernameRefused: boolean;
   private readonly allowed: Uint8Array;
 
-  constructor(private readonly template: string, private readonly provisioningType: string | undefined, private readonly rules: NamingRules, limit: number) {
+  constructor(
+    private readonly template: string,
+    private readonly provisioningType: string | undefined,
+    private readonly rules: NamingRules,
+    limit: number,
+  ) {
     this.literals = new ProblemList(limit);
     this.tokenRules = new ProblemList(limit);
-    this.usernameRefused = provisioningType !== undefined && rules.usernameAllowedFor !== undefined && !rules.usernameAllowedFor.includes(provisioningType);
+    this.usernameRefused =
+      provisioningType !== undefined &&
+      rules.usernameAllowedFor !== undefined &&
+      !rules.usernameAllowedFor.includes(provisioningType);
     this.allowed = asciiAllowed(rules.literalPattern);
   }
 
@@ -95,10 +110,24 @@ class TemplateChecks implements TemplateVisitor {
       this.randChars += length;
       this.firstRand ??= { offset: start, length: end - start };
       if (length < this.rules.minRandLength) {
-        this.tokenRules.add(() => problem(RULES.randTooShort.code, `%RAND:${length}% is too short: use at least %RAND:${this.rules.minRandLength}% (rules ${this.rules.version}).`, start, end - start));
+        this.tokenRules.add(() =>
+          problem(
+            RULES.randTooShort.code,
+            `%RAND:${length}% is too short: use at least %RAND:${this.rules.minRandLength}% (rules ${this.rules.version}).`,
+            start,
+            end - start,
+          ),
+        );
       }
     } else if (this.usernameRefused) {
-      this.tokenRules.add(() => problem(RULES.usernameNotAllowed.code, `%USERNAME:x% is only allowed for Enterprise and Frontline dedicated policies (dedicated, sharedByUser), not '${this.provisioningType}': remove it or use %RAND:y%.`, start, end - start));
+      this.tokenRules.add(() =>
+        problem(
+          RULES.usernameNotAllowed.code,
+          `%USERNAME:x% is only allowed for Enterprise and Frontline dedicated policies (dedicated, sharedByUser), not '${this.provisioningType}': remove it or use %RAND:y%.`,
+          start,
+          end - start,
+        ),
+      );
     }
   }
 
@@ -111,10 +140,18 @@ class TemplateChecks implements TemplateVisitor {
 
   /** After the scan: the problems that need the whole template (the total of fixed text, whether any %RAND% came). */
   finish(): void {
-    if (this.tooLong) this.tooLong.message = `At most ${this.rules.maxFixedChars} fixed characters are allowed (rules ${this.rules.version}); this template has ${this.fixed}: shorten the fixed text.`;
+    if (this.tooLong)
+      this.tooLong.message = `At most ${this.rules.maxFixedChars} fixed characters are allowed (rules ${this.rules.version}); this template has ${this.fixed}: shorten the fixed text.`;
     if (this.rules.randRequired && this.firstRand === undefined && !this.anyMalformed) {
       // First in its list, as if found before the tokens; past the cap, templateProblems drops the rightmost.
-      this.tokenRules.kept.unshift(problem(RULES.randMissing.code, `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (rules ${this.rules.version}).`, 0, this.end));
+      this.tokenRules.kept.unshift(
+        problem(
+          RULES.randMissing.code,
+          `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (rules ${this.rules.version}).`,
+          0,
+          this.end,
+        ),
+      );
     }
   }
 
@@ -133,7 +170,14 @@ class TemplateChecks implements TemplateVisitor {
   private addBadRun(start: number, end: number): void {
     if (!this.literals.room()) return;
     const bad = this.template.slice(start, end);
-    this.literals.kept.push(problem(RULES.literalChars.code, `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${this.rules.literalWording}.`, start, end - start));
+    this.literals.kept.push(
+      problem(
+        RULES.literalChars.code,
+        `${describeChars(bad)} cannot be part of a Cloud PC name: use only ${this.rules.literalWording}.`,
+        start,
+        end - start,
+      ),
+    );
   }
 }
 
@@ -159,13 +203,28 @@ function describeChars(bad: string): string {
 function lengthProblems(template: string, range: { min: number; max: number }, rules: NamingRules): TemplateProblem[] {
   const { min, max } = range;
   const span = template.length;
-  const bounds = rules.minLength === rules.maxLength ? `exactly ${rules.maxLength}` : `${rules.minLength}–${rules.maxLength}`;
+  const bounds =
+    rules.minLength === rules.maxLength ? `exactly ${rules.maxLength}` : `${rules.minLength}–${rules.maxLength}`;
   if (max > rules.maxLength) {
-    return [problem(RULES.nameLength.code, `Names can reach ${max} characters; they must be ${bounds} (rules ${rules.version}): shorten the fixed text or a token length.`, 0, span)];
+    return [
+      problem(
+        RULES.nameLength.code,
+        `Names can reach ${max} characters; they must be ${bounds} (rules ${rules.version}): shorten the fixed text or a token length.`,
+        0,
+        span,
+      ),
+    ];
   }
   if (min < rules.minLength) {
     const what = min === max ? `Names have ${min} characters` : `Names can be as short as ${min} characters`;
-    return [problem(RULES.nameLength.code, `${what}; they must be ${bounds} (rules ${rules.version}): lengthen the fixed text or %RAND:y%.`, 0, span)];
+    return [
+      problem(
+        RULES.nameLength.code,
+        `${what}; they must be ${bounds} (rules ${rules.version}): lengthen the fixed text or %RAND:y%.`,
+        0,
+        span,
+      ),
+    ];
   }
   return [];
 }

@@ -11,7 +11,13 @@ export interface TemplateProblem {
   severity: 'error' | 'warning';
 }
 
-export function problem(code: string, message: string, offset: number, length: number, severity: 'error' | 'warning' = 'error'): TemplateProblem {
+export function problem(
+  code: string,
+  message: string,
+  offset: number,
+  length: number,
+  severity: 'error' | 'warning' = 'error',
+): TemplateProblem {
   return { code, message, offset, length, severity };
 }
 
@@ -54,7 +60,14 @@ export function scanNamingTemplate(template: string, problems: ProblemList, visi
     if (close < 0) {
       if (i > literalStart) visit.literal(literalStart, i);
       const at = i;
-      problems.add(() => problem(RULES.unclosedToken.code, `The token starting here is not closed: end it with %, e.g. %RAND:5%.`, at, template.length - at));
+      problems.add(() =>
+        problem(
+          RULES.unclosedToken.code,
+          `The token starting here is not closed: end it with %, e.g. %RAND:5%.`,
+          at,
+          template.length - at,
+        ),
+      );
       visit.malformed(i, template.length);
       return;
     }
@@ -94,7 +107,14 @@ function isLineBreak(c: number): boolean {
 }
 
 /** One token attempt from the % at `start` to the % at `close`: its problems, then what it is. */
-function readToken(template: string, start: number, nameEnd: number, close: number, problems: ProblemList, visit: TemplateVisitor): void {
+function readToken(
+  template: string,
+  start: number,
+  nameEnd: number,
+  close: number,
+  problems: ProblemList,
+  visit: TemplateVisitor,
+): void {
   const end = close + 1;
   const kind = tokenKind(template, start + 1, nameEnd);
   if (!kind) {
@@ -104,11 +124,21 @@ function readToken(template: string, start: number, nameEnd: number, close: numb
   }
   const upper = kind === 'rand' ? 'RAND' : 'USERNAME';
   if (!isUpperCase(template, start + 1, nameEnd)) {
-    problems.add(() => problem(RULES.tokenCase.code, `Write the token in upper case as the service documents it: %${upper}%.`, start + 1, nameEnd - start - 1, 'warning'));
+    problems.add(() =>
+      problem(
+        RULES.tokenCase.code,
+        `Write the token in upper case as the service documents it: %${upper}%.`,
+        start + 1,
+        nameEnd - start - 1,
+        'warning',
+      ),
+    );
   }
   const example = kind === 'rand' ? '%RAND:5%' : '%USERNAME:4%';
   if (nameEnd === close || nameEnd + 1 === close) {
-    problems.add(() => problem(RULES.badTokenLength.code, `%${upper}% needs a length: write ${example}.`, start, end - start));
+    problems.add(() =>
+      problem(RULES.badTokenLength.code, `%${upper}% needs a length: write ${example}.`, start, end - start),
+    );
     visit.malformed(start, end);
     return;
   }
@@ -116,7 +146,12 @@ function readToken(template: string, start: number, nameEnd: number, close: numb
   if (!(n >= 1)) {
     problems.add(() => {
       const arg = template.slice(nameEnd + 1, close);
-      return problem(RULES.badTokenLength.code, `The length of %${upper}:${shortened(arg)}% must be a whole number from 1 to 15, e.g. ${example}.`, nameEnd + 1, arg.length);
+      return problem(
+        RULES.badTokenLength.code,
+        `The length of %${upper}:${shortened(arg)}% must be a whole number from 1 to 15, e.g. ${example}.`,
+        nameEnd + 1,
+        arg.length,
+      );
     });
     visit.malformed(start, end);
     return;
@@ -134,7 +169,8 @@ function tokenKind(template: string, from: number, to: number): 'username' | 'ra
 /** Whether template[from, to) is `upper` in any letter case (ASCII letters only reach here). */
 function sameLetters(template: string, from: number, to: number, upper: string): boolean {
   if (to - from !== upper.length) return false;
-  for (let k = 0; k < upper.length; k++) if ((template.charCodeAt(from + k) & ~32) !== upper.charCodeAt(k)) return false;
+  for (let k = 0; k < upper.length; k++)
+    if ((template.charCodeAt(from + k) & ~32) !== upper.charCodeAt(k)) return false;
   return true;
 }
 
@@ -166,7 +202,10 @@ function unknownTokenProblem(template: string, start: number, nameEnd: number, e
   const name = template.slice(start + 1, nameEnd);
   const raw = template.slice(start, end);
   const hint = closestTokenName(name);
-  const message = name === '' ? `Empty token ${shortened(raw)}: use %USERNAME:x% or %RAND:y%.` : `Unknown token %${shortened(name)}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`;
+  const message =
+    name === ''
+      ? `Empty token ${shortened(raw)}: use %USERNAME:x% or %RAND:y%.`
+      : `Unknown token %${shortened(name)}%: use ${hint ? `%${hint}:n%` : '%USERNAME:x% or %RAND:y%'}.`;
   return problem(RULES.unknownToken.code, message, start, raw.length);
 }
 

@@ -63,13 +63,21 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
     const list = asArray(p.value['assignments']) ?? [];
     for (let i = 0; i < list.length; i++) {
       const groupId = asString(asObject(asObject(list[i])?.['target'])?.['groupId']);
-      if (groupId) claim(family, { owner: p, name, groupId, assigned: inTenant.has(groupId.toLowerCase()), at: [...p.path, 'assignments', i, 'target', 'groupId'] });
+      if (groupId)
+        claim(family, {
+          owner: p,
+          name,
+          groupId,
+          assigned: inTenant.has(groupId.toLowerCase()),
+          at: [...p.path, 'assignments', i, 'target', 'groupId'],
+        });
     }
   }
   for (const d of deployed) {
     const family = perUserFamily(d.provisioningType);
     if (!family || matched.has(d)) continue;
-    for (const groupId of groupsOf(d.assignments)) claim(family, { owner: d, name: d.displayName ?? d.id ?? 'a deployed policy', groupId, assigned: true });
+    for (const groupId of groupsOf(d.assignments))
+      claim(family, { owner: d, name: d.displayName ?? d.id ?? 'a deployed policy', groupId, assigned: true });
   }
   const hits: Hit[] = [];
   for (const list of claims.values()) {
@@ -100,15 +108,29 @@ function overlapOf(list: Claim[], hits: Hit[]): void {
     const names = assigned.map((c) => `'${c.name}'`).join(', ');
     for (const c of list) {
       if (!c.at) continue;
-      hits.push(hit(c, `Group ${c.groupId} is assigned to several policies in the tenant (${names}): each user gets a Cloud PC from the one assigned first, and the others provision nothing for them. Keep one.`));
+      hits.push(
+        hit(
+          c,
+          `Group ${c.groupId} is assigned to several policies in the tenant (${names}): each user gets a Cloud PC from the one assigned first, and the others provision nothing for them. Keep one.`,
+        ),
+      );
     }
     return;
   }
   const winner = assigned[0] ?? list[0]!;
-  const where = winner.at ? (winner.assigned ? 'assigned in the tenant' : 'earlier in this file, so assigned first') : 'already assigned in the tenant';
+  const where = winner.at
+    ? winner.assigned
+      ? 'assigned in the tenant'
+      : 'earlier in this file, so assigned first'
+    : 'already assigned in the tenant';
   for (const c of list) {
     if (c === winner || !c.at) continue;
-    hits.push(hit(c, `Group ${c.groupId} is also targeted by '${winner.name}' (${where}): its members get their Cloud PC from '${winner.name}', the first assigned, and '${c.name}' provisions nothing for them.`));
+    hits.push(
+      hit(
+        c,
+        `Group ${c.groupId} is also targeted by '${winner.name}' (${where}): its members get their Cloud PC from '${winner.name}', the first assigned, and '${c.name}' provisions nothing for them.`,
+      ),
+    );
   }
 }
 

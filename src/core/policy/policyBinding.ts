@@ -18,7 +18,9 @@ export interface PolicyBinding {
 
 function bindingIn(text: string, gapStart: number, start: number): PolicyBinding {
   const m = ID_IN_COMMENT.exec(text.slice(gapStart, start));
-  return m ? { id: m[1], idOffset: gapStart + m.index + m[0].length - m[1].length, start, gapStart } : { start, gapStart };
+  return m
+    ? { id: m[1], idOffset: gapStart + m.index + m[0].length - m[1].length, start, gapStart }
+    : { start, gapStart };
 }
 
 /** One binding per policy, in file order (one for a one-policy file); empty when the text is not a policy file. */
@@ -28,7 +30,9 @@ export function policyBindings(text: string): PolicyBinding[] {
   const list = root.children?.find((p) => p.children?.[0]?.value === 'policies')?.children?.[1];
   if (list?.type !== 'array') return [bindingIn(text, 0, root.offset)];
   const items: Node[] = list.children ?? [];
-  return items.map((item, i) => bindingIn(text, i === 0 ? list.offset + 1 : items[i - 1].offset + items[i - 1].length, item.offset));
+  return items.map((item, i) =>
+    bindingIn(text, i === 0 ? list.offset + 1 : items[i - 1].offset + items[i - 1].length, item.offset),
+  );
 }
 
 export interface TextEdit {

@@ -38,12 +38,23 @@ function displayNameHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): 
   const name = policy['displayName'];
   if (typeof name !== 'string') return NONE;
   if (name.length > 0 && name.trim() === '' && !ctx.partial) {
-    return [{ rule: RULES.displayNameMissing, severity: 'error', message: 'displayName is only spaces: give the policy a name admins will recognise.', path: [...base, 'displayName'], part: 'value' }];
+    return [
+      {
+        rule: RULES.displayNameMissing,
+        severity: 'error',
+        message: 'displayName is only spaces: give the policy a name admins will recognise.',
+        path: [...base, 'displayName'],
+        part: 'value',
+      },
+    ];
   }
   if (!HAS_FORBIDDEN_NAME_CHAR.test(name)) return NONE;
   const path = [...base, 'displayName'];
   const { distinct, count } = forbiddenIn(name);
-  const cleaned = name.replace(FORBIDDEN_NAME_CHARS, '').replace(/\s{2,}/g, ' ').trim();
+  const cleaned = name
+    .replace(FORBIDDEN_NAME_CHARS, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return [
     {
       rule: RULES.displayNameForbiddenChars,
@@ -86,8 +97,19 @@ function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
       fixes: [
         replaceValueFix("Use userExperienceType 'cloudPc'", path, 'cloudPc'),
         has(policy, 'provisioningType')
-          ? replaceValueFix("Use provisioningType 'sharedByEntraGroup'", [...base, 'provisioningType'], 'sharedByEntraGroup', false)
-          : insertMemberFix("Add provisioningType 'sharedByEntraGroup'", base, 'provisioningType', '"sharedByEntraGroup"', false),
+          ? replaceValueFix(
+              "Use provisioningType 'sharedByEntraGroup'",
+              [...base, 'provisioningType'],
+              'sharedByEntraGroup',
+              false,
+            )
+          : insertMemberFix(
+              "Add provisioningType 'sharedByEntraGroup'",
+              base,
+              'provisioningType',
+              '"sharedByEntraGroup"',
+              false,
+            ),
       ],
     });
   }
@@ -116,14 +138,34 @@ function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
   if (imageType === 'gallery' && KNOWN_EXACT.has(imageId)) return NONE;
   const path = [...base, 'imageId'];
   const setType = (t: string) =>
-    has(policy, 'imageType') ? replaceValueFix(`Set imageType to '${t}'`, [...base, 'imageType'], t) : insertMemberFix(`Add imageType '${t}'`, base, 'imageType', JSON.stringify(t));
+    has(policy, 'imageType')
+      ? replaceValueFix(`Set imageType to '${t}'`, [...base, 'imageType'], t)
+      : insertMemberFix(`Add imageType '${t}'`, base, 'imageType', JSON.stringify(t));
   // Gallery: {publisher}_{offer}_{sku}; custom: a device image GUID (docs/rules.md CPC303).
   if (imageType === 'gallery') {
     if (GUID_PATTERN.test(imageId)) {
-      return [{ rule: RULES.imageIdFormat, severity: 'error', message: "imageId is a GUID, which names a custom image, but imageType is 'gallery': set imageType to 'custom' or use a gallery id such as microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc.", path, part: 'value', fixes: [setType('custom')] }];
+      return [
+        {
+          rule: RULES.imageIdFormat,
+          severity: 'error',
+          message:
+            "imageId is a GUID, which names a custom image, but imageType is 'gallery': set imageType to 'custom' or use a gallery id such as microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc.",
+          path,
+          part: 'value',
+          fixes: [setType('custom')],
+        },
+      ];
     }
     if (!GALLERY_ID.test(imageId)) {
-      return [{ rule: RULES.imageIdFormat, severity: 'error', message: `A gallery imageId is {publisher}_{offer}_{sku}, e.g. microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc; '${imageId}' is not.`, path, part: 'value' }];
+      return [
+        {
+          rule: RULES.imageIdFormat,
+          severity: 'error',
+          message: `A gallery imageId is {publisher}_{offer}_{sku}, e.g. microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc; '${imageId}' is not.`,
+          path,
+          part: 'value',
+        },
+      ];
     }
     return gallerySpellingHits(imageId, path);
   }
@@ -133,7 +175,9 @@ function imageHits(policy: JsonObject, base: JsonPath): Hit[] {
       {
         rule: RULES.imageIdFormat,
         severity: 'error',
-        message: looksGallery ? "imageId looks like a gallery image, but imageType is 'custom': set imageType to 'gallery'." : `A custom imageId is the GUID of a device image; '${imageId}' is not a GUID.`,
+        message: looksGallery
+          ? "imageId looks like a gallery image, but imageType is 'custom': set imageType to 'gallery'."
+          : `A custom imageId is the GUID of a device image; '${imageId}' is not a GUID.`,
         path,
         part: 'value',
         fixes: looksGallery ? [setType('gallery')] : [],
@@ -152,7 +196,16 @@ function gallerySpellingHits(imageId: string, path: JsonPath): Hit[] {
   const known = KNOWN_BY_LOWER.get(lower);
   if (known) {
     if (known === imageId) return NONE;
-    return [{ rule: RULES.galleryImageSpelling, severity: 'hint', message: `The gallery spells this image '${known}' (ids compare case-insensitively, so this works).`, path, part: 'value', fixes: [replaceValueFix(`Write '${known}'`, path, known)] }];
+    return [
+      {
+        rule: RULES.galleryImageSpelling,
+        severity: 'hint',
+        message: `The gallery spells this image '${known}' (ids compare case-insensitively, so this works).`,
+        path,
+        part: 'value',
+        fixes: [replaceValueFix(`Write '${known}'`, path, known)],
+      },
+    ];
   }
   if (!lower.startsWith('microsoftwindowsdesktop_windows-ent-cpc_')) return NONE;
   const guess = closestMatch(imageId, KNOWN_GALLERY_IMAGE_IDS);
@@ -182,12 +235,20 @@ function domainJoinHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
     hits.push({
       rule: RULES.noDomainJoin,
       severity: 'information',
-      message: 'No domainJoinConfigurations: add one to say how Cloud PCs join and which network they use, e.g. Microsoft Entra join on a Microsoft-hosted network.',
+      message:
+        'No domainJoinConfigurations: add one to say how Cloud PCs join and which network they use, e.g. Microsoft Entra join on a Microsoft-hosted network.',
       path: [...base, ...(has(policy, 'domainJoinConfigurations') ? ['domainJoinConfigurations'] : ['displayName'])],
       part: 'key',
       fixes: has(policy, 'domainJoinConfigurations')
         ? []
-        : [insertMemberFix('Add a Microsoft Entra join on a Microsoft-hosted network', base, 'domainJoinConfigurations', '[{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }]')],
+        : [
+            insertMemberFix(
+              'Add a Microsoft Entra join on a Microsoft-hosted network',
+              base,
+              'domainJoinConfigurations',
+              '[{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }]',
+            ),
+          ],
     });
   }
   return hits;
@@ -202,10 +263,36 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
   const anchor: JsonPath = typeKey ? [...path, typeKey] : path;
   if (joinType === 'hybridAzureADJoin') {
     if (!hasConnection) {
-      return [{ rule: RULES.hybridJoinNeedsConnection, severity: 'error', message: 'hybridAzureADJoin needs onPremisesConnectionId: the id of the Azure network connection to your domain.', path: anchor, part: typeKey ? 'value' : 'start', fixes: [insertMemberFix('Add onPremisesConnectionId', path, 'onPremisesConnectionId', '"00000000-0000-0000-0000-000000000000"')] }];
+      return [
+        {
+          rule: RULES.hybridJoinNeedsConnection,
+          severity: 'error',
+          message:
+            'hybridAzureADJoin needs onPremisesConnectionId: the id of the Azure network connection to your domain.',
+          path: anchor,
+          part: typeKey ? 'value' : 'start',
+          fixes: [
+            insertMemberFix(
+              'Add onPremisesConnectionId',
+              path,
+              'onPremisesConnectionId',
+              '"00000000-0000-0000-0000-000000000000"',
+            ),
+          ],
+        },
+      ];
     }
     if (hasRegion) {
-      return [{ rule: RULES.hybridJoinNeedsConnection, severity: 'error', message: 'hybridAzureADJoin uses the network of its connection: remove regionName.', path: [...path, 'regionName'], part: 'member', fixes: [removeFix('Remove regionName', [...path, 'regionName'])] }];
+      return [
+        {
+          rule: RULES.hybridJoinNeedsConnection,
+          severity: 'error',
+          message: 'hybridAzureADJoin uses the network of its connection: remove regionName.',
+          path: [...path, 'regionName'],
+          part: 'member',
+          fixes: [removeFix('Remove regionName', [...path, 'regionName'])],
+        },
+      ];
     }
   }
   // Without a join type the pair is wrong either way: hybrid takes no region, Entra join not both.
@@ -215,10 +302,18 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
         {
           rule: RULES.azureJoinConnectionXorRegion,
           severity: 'error',
-          message: 'azureADJoin takes onPremisesConnectionId (your network) or regionName (Microsoft-hosted network), not both: remove one.',
+          message:
+            'azureADJoin takes onPremisesConnectionId (your network) or regionName (Microsoft-hosted network), not both: remove one.',
           path: [...path, 'regionName'],
           part: 'member',
-          fixes: [removeFix('Remove regionName (use the network connection)', [...path, 'regionName']), removeFix('Remove onPremisesConnectionId (use the Microsoft-hosted network)', [...path, 'onPremisesConnectionId'], false)],
+          fixes: [
+            removeFix('Remove regionName (use the network connection)', [...path, 'regionName']),
+            removeFix(
+              'Remove onPremisesConnectionId (use the Microsoft-hosted network)',
+              [...path, 'onPremisesConnectionId'],
+              false,
+            ),
+          ],
         },
       ];
     }
@@ -227,7 +322,8 @@ function joinConfigHits(dj: JsonObject, path: JsonPath): Hit[] {
         {
           rule: RULES.azureJoinConnectionXorRegion,
           severity: 'error',
-          message: "azureADJoin needs regionName (Microsoft-hosted network, e.g. 'automatic') or onPremisesConnectionId (your network).",
+          message:
+            "azureADJoin needs regionName (Microsoft-hosted network, e.g. 'automatic') or onPremisesConnectionId (your network).",
           path: anchor,
           part: typeKey ? 'value' : 'start',
           fixes: [insertMemberFix("Add regionName 'automatic'", path, 'regionName', '"automatic"')],
@@ -246,13 +342,27 @@ function frontlineSharedHits(policy: JsonObject, base: JsonPath, ctx: RuleContex
   const autopatch = asObject(policy['autopatch']);
   if (autopatch && isSet(autopatch, 'autopatchGroupId')) {
     const path = [...base, 'autopatch'];
-    hits.push({ rule: RULES.autopatchNotForShared, severity: 'warning', message: `Autopatch is not available for Frontline shared policies ('${type}'): remove autopatch.`, path, part: 'key', fixes: [removeFix('Remove autopatch', path)] });
+    hits.push({
+      rule: RULES.autopatchNotForShared,
+      severity: 'warning',
+      message: `Autopatch is not available for Frontline shared policies ('${type}'): remove autopatch.`,
+      path,
+      part: 'key',
+      fixes: [removeFix('Remove autopatch', path)],
+    });
   }
   asArray(policy['domainJoinConfigurations'])?.forEach((item, i) => {
     const dj = asObject(item);
     if (dj?.['regionName'] === 'automatic') {
       const path = [...base, 'domainJoinConfigurations', i, 'regionName'];
-      hits.push({ rule: RULES.automaticRegionNotForShared, severity: 'warning', message: "The 'automatic' region is not supported for Frontline shared policies: name a region, e.g. 'westeurope'.", path, part: 'value' });
+      hits.push({
+        rule: RULES.automaticRegionNotForShared,
+        severity: 'warning',
+        message:
+          "The 'automatic' region is not supported for Frontline shared policies: name a region, e.g. 'westeurope'.",
+        path,
+        part: 'value',
+      });
     }
   });
   return hits;
@@ -263,5 +373,14 @@ function autopilotHits(policy: JsonObject, base: JsonPath): Hit[] {
   const minutes = asObject(policy['autopilotConfiguration'])?.['applicationTimeoutInMinutes'];
   if (typeof minutes !== 'number' || minutes < 10 || minutes >= 30) return NONE;
   const path = [...base, 'autopilotConfiguration', 'applicationTimeoutInMinutes'];
-  return [{ rule: RULES.autopilotTimeoutRange, severity: 'warning', message: `The current Graph SDK accepts 30–360 minutes; ${minutes} may be rejected: use 30 or more.`, path, part: 'value', fixes: [replaceValueFix('Use 30 minutes', path, 30)] }];
+  return [
+    {
+      rule: RULES.autopilotTimeoutRange,
+      severity: 'warning',
+      message: `The current Graph SDK accepts 30–360 minutes; ${minutes} may be rejected: use 30 or more.`,
+      path,
+      part: 'value',
+      fixes: [replaceValueFix('Use 30 minutes', path, 30)],
+    },
+  ];
 }

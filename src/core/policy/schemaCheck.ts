@@ -17,16 +17,29 @@ export function pointerToPath(pointer: string): JsonPath {
 
 function valueAt(root: unknown, path: JsonPath): unknown {
   let v: unknown = root;
-  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  for (const seg of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
   return v;
 }
 
 function name(path: JsonPath): string {
   const last = path[path.length - 1];
-  return last === undefined ? 'The document' : typeof last === 'number' || /^\d+$/.test(String(last)) ? `Item ${String(last)}` : `'${String(last)}'`;
+  return last === undefined
+    ? 'The document'
+    : typeof last === 'number' || /^\d+$/.test(String(last))
+      ? `Item ${String(last)}`
+      : `'${String(last)}'`;
 }
 
-const TYPE_WORDS: Record<string, string> = { string: 'a string', boolean: 'true or false', integer: 'a whole number', number: 'a number', object: 'an object { }', array: 'a list [ ]', null: 'null' };
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number',
+  object: 'an object { }',
+  array: 'a list [ ]',
+  null: 'null',
+};
 
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
@@ -42,7 +55,12 @@ function kindOf(v: unknown): string {
  * errors. Ajv reports in document order, so mapping stops once `limit` hits and an error are in: a capped
  * document shows only the first (docs/rules.md "Bounds"); `stopped` says how many errors were not read.
  */
-export function schemaHits(root: unknown, errors: readonly ErrorObject[], partial: boolean, limit = Infinity): Hit[] & { stopped?: number } {
+export function schemaHits(
+  root: unknown,
+  errors: readonly ErrorObject[],
+  partial: boolean,
+  limit = Infinity,
+): Hit[] & { stopped?: number } {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const hits: Hit[] & { stopped?: number } = [];
@@ -53,7 +71,13 @@ export function schemaHits(root: unknown, errors: readonly ErrorObject[], partia
       break;
     }
     if (e.keyword === 'if') continue;
-    if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && typed.has(e.instancePath)) continue;
+    if (
+      e.keyword !== 'type' &&
+      e.keyword !== 'additionalProperties' &&
+      e.keyword !== 'required' &&
+      typed.has(e.instancePath)
+    )
+      continue;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -91,7 +115,13 @@ function mapError(root: unknown, e: ErrorObject, partial: boolean): Hit | undefi
     case 'maximum':
       return rangeHit(path, value, e.keyword, Number(p['limit']));
     default:
-      return { rule: RULES.schemaOther, severity: 'error', message: `${name(path)} breaks the schema rule '${e.keyword}'.`, path, part: 'value' };
+      return {
+        rule: RULES.schemaOther,
+        severity: 'error',
+        message: `${name(path)} breaks the schema rule '${e.keyword}'.`,
+        path,
+        part: 'value',
+      };
   }
 }
 
@@ -101,7 +131,13 @@ function typeHit(path: JsonPath, value: unknown, expected: string): Hit {
     .filter((t) => t !== 'null')
     .map((t) => TYPE_WORDS[t] ?? t)
     .join(' or ');
-  const hit: Hit = { rule: RULES.wrongType, severity: 'error', message: `${name(path)} must be ${wanted}, not ${kindOf(value)}.`, path, part: 'value' };
+  const hit: Hit = {
+    rule: RULES.wrongType,
+    severity: 'error',
+    message: `${name(path)} must be ${wanted}, not ${kindOf(value)}.`,
+    path,
+    part: 'value',
+  };
   const coerced = coerce(value, expected);
   if (coerced !== undefined) hit.fixes = [replaceValueFix(`Change to ${json(coerced)}`, path, coerced)];
   return hit;
@@ -112,7 +148,8 @@ function coerce(value: unknown, expected: string): unknown {
   const types = expected.split(',');
   if (typeof value === 'string') {
     if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-    if ((types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+    if ((types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(value.trim()))
+      return Number(value.trim());
   }
   if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
   if (types.includes('array') && value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
@@ -130,7 +167,10 @@ function unknownPropertyHit(root: unknown, objectPath: JsonPath, prop: string): 
     message: `Unknown property '${prop}' in ${where}${guess ? `: did you mean '${guess}'?` : ': Graph does not accept it; remove it.'}`,
     path,
     part: 'key',
-    fixes: [...(guess ? [renameKeyFix(`Rename to '${guess}'`, path, guess)] : []), removeFix(`Remove '${prop}'`, path, !guess)],
+    fixes: [
+      ...(guess ? [renameKeyFix(`Rename to '${guess}'`, path, guess)] : []),
+      removeFix(`Remove '${prop}'`, path, !guess),
+    ],
   };
 }
 
@@ -146,13 +186,23 @@ function objectName(objectPath: JsonPath): string {
 function requiredHit(objectPath: JsonPath, prop: string): Hit {
   const rule = prop === 'displayName' ? RULES.displayNameMissing : RULES.missingProperty;
   const hint = prop === 'displayName' ? ' (required on create; the name admins see in Intune)' : '';
-  const placeholder = prop === 'displayName' ? '"New Cloud PC policy"' : prop === 'groupId' ? '"00000000-0000-0000-0000-000000000000"' : '""';
+  const placeholder =
+    prop === 'displayName'
+      ? '"New Cloud PC policy"'
+      : prop === 'groupId'
+        ? '"00000000-0000-0000-0000-000000000000"'
+        : '""';
   return {
     rule,
     severity: 'error',
     message: `Add '${prop}'${hint}.`,
     path: objectPath,
-    part: objectPath.length === 0 || typeof objectPath[objectPath.length - 1] === 'number' || /^\d+$/.test(String(objectPath[objectPath.length - 1])) ? 'start' : 'key',
+    part:
+      objectPath.length === 0 ||
+      typeof objectPath[objectPath.length - 1] === 'number' ||
+      /^\d+$/.test(String(objectPath[objectPath.length - 1]))
+        ? 'start'
+        : 'key',
     fixes: [insertMemberFix(`Add '${prop}'`, objectPath, prop, placeholder)],
   };
 }
@@ -172,11 +222,18 @@ function enumHit(root: unknown, path: JsonPath, value: unknown): Hit {
 
 function rangeHit(path: JsonPath, value: unknown, keyword: string, limit: number): Hit {
   const messages: Record<string, string> = {
-    minLength: limit === 1 ? `${name(path)} must not be empty.` : `${name(path)} must have at least ${limit} characters.`,
+    minLength:
+      limit === 1 ? `${name(path)} must not be empty.` : `${name(path)} must have at least ${limit} characters.`,
     maxLength: `${name(path)} must have at most ${limit} characters (it has ${typeof value === 'string' ? value.length : '?'}).`,
     minimum: `${name(path)} must be at least ${limit}.`,
     maximum: `${name(path)} must be at most ${limit}.`,
   };
   const isEmptyName = keyword === 'minLength' && path[path.length - 1] === 'displayName';
-  return { rule: isEmptyName ? RULES.displayNameMissing : RULES.outOfRange, severity: 'error', message: messages[keyword]!, path, part: 'value' };
+  return {
+    rule: isEmptyName ? RULES.displayNameMissing : RULES.outOfRange,
+    severity: 'error',
+    message: messages[keyword]!,
+    path,
+    part: 'value',
+  };
 }

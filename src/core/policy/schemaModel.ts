@@ -11,7 +11,9 @@ function loadCoreSchema(): SchemaNode {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('./generated/policyCoreSchema.js') as SchemaNode;
   } catch (err) {
-    throw new Error(`cpcpolicy: the generated core schema is missing; run "node scripts/generateSchemaValidator.mjs" (${String(err)})`);
+    throw new Error(
+      `cpcpolicy: the generated core schema is missing; run "node scripts/generateSchemaValidator.mjs" (${String(err)})`,
+    );
   }
 }
 

@@ -7,7 +7,10 @@ export interface CompiledValidator {
   errors?: ErrorObject[] | null;
   /** One policy; its errors' paths start with `instancePath` (scripts/generateSchemaValidator.mjs exports it). */
   policy: {
-    (data: unknown, context: { instancePath: string; parentData: unknown; parentDataProperty: number; rootData: unknown }): boolean;
+    (
+      data: unknown,
+      context: { instancePath: string; parentData: unknown; parentDataProperty: number; rootData: unknown },
+    ): boolean;
     errors?: ErrorObject[] | null;
   };
 }
@@ -22,7 +25,9 @@ export function schemaValidator(): CompiledValidator {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       compiled = require('./generated/policySchemaValidator.js') as CompiledValidator;
     } catch (err) {
-      throw new Error(`cpcpolicy: the generated schema validator is missing; run "node scripts/generateSchemaValidator.mjs" (${String(err)})`);
+      throw new Error(
+        `cpcpolicy: the generated schema validator is missing; run "node scripts/generateSchemaValidator.mjs" (${String(err)})`,
+      );
     }
   }
   return compiled;
@@ -41,7 +46,19 @@ const NO_ERRORS: ErrorObject[] = Object.freeze([]) as unknown as ErrorObject[];
  * Validates policy `index` of a fleet's list alone; the errors are those the whole document's check reports for it.
  * `value`: the policy to check in its place (wideObjects.narrowForSchema), the list's item by default.
  */
-export function runPolicySchema(list: readonly unknown[], index: number, root: unknown, value: unknown = list[index]): ErrorObject[] {
+export function runPolicySchema(
+  list: readonly unknown[],
+  index: number,
+  root: unknown,
+  value: unknown = list[index],
+): ErrorObject[] {
   const { policy } = schemaValidator();
-  return policy(value, { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root }) ? NO_ERRORS : [...(policy.errors ?? [])];
+  return policy(value, {
+    instancePath: `/policies/${index}`,
+    parentData: list,
+    parentDataProperty: index,
+    rootData: root,
+  })
+    ? NO_ERRORS
+    : [...(policy.errors ?? [])];
 }

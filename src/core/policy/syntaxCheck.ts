@@ -10,7 +10,8 @@ import { RULES } from './ruleCodes';
 export const MAX_SYNTAX_FINDINGS = 100;
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: JSON values are strings in double quotes, numbers, true, false, null, objects or lists.',
+  [ParseErrorCode.InvalidSymbol]:
+    'Unexpected character: JSON values are strings in double quotes, numbers, true, false, null, objects or lists.',
   [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON (no leading zeros, + signs or trailing dots).',
   [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
   [ParseErrorCode.ValueExpected]: 'A value is expected here.',
@@ -18,7 +19,8 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.CommaExpected]: "A ',' is expected between the two items.",
   [ParseErrorCode.CloseBraceExpected]: "A '}' is expected to close the object.",
   [ParseErrorCode.CloseBracketExpected]: "A ']' is expected to close the list.",
-  [ParseErrorCode.EndOfFileExpected]: 'Only one value may be in the file: remove what follows, or wrap the policies in { "policies": [...] }.',
+  [ParseErrorCode.EndOfFileExpected]:
+    'Only one value may be in the file: remove what follows, or wrap the policies in { "policies": [...] }.',
   [ParseErrorCode.InvalidCommentToken]: 'This comment is not valid: use // or /* */.',
   [ParseErrorCode.UnexpectedEndOfComment]: "This comment is not closed: end it with '*/'.",
   [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed: end it with a double quote on the same line.',
@@ -44,10 +46,20 @@ export function parseWithErrors(text: string): SyntaxResult {
   const findings: Finding[] = [];
   for (const e of errors) {
     if (findings.length >= MAX_SYNTAX_FINDINGS) {
-      findings.push({ code: RULES.syntaxError.code, severity: 'error', message: `${errors.total - MAX_SYNTAX_FINDINGS} more syntax errors not shown: fix the ones above first.`, range: { offset: e.offset, length: 0 } });
+      findings.push({
+        code: RULES.syntaxError.code,
+        severity: 'error',
+        message: `${errors.total - MAX_SYNTAX_FINDINGS} more syntax errors not shown: fix the ones above first.`,
+        range: { offset: e.offset, length: 0 },
+      });
       break;
     }
-    findings.push({ code: RULES.syntaxError.code, severity: 'error', message: MESSAGES[e.error] ?? 'Syntax error.', range: clamp({ offset: e.offset, length: e.length }, text.length) });
+    findings.push({
+      code: RULES.syntaxError.code,
+      severity: 'error',
+      message: MESSAGES[e.error] ?? 'Syntax error.',
+      range: clamp({ offset: e.offset, length: e.length }, text.length),
+    });
   }
   return { root, findings };
 }
@@ -116,6 +128,7 @@ function removalSpan(siblings: Node[], i: number): TextSpan {
   const next = siblings[i + 1];
   if (next) return { offset: node.offset, length: next.offset - node.offset };
   const prev = siblings[i - 1];
-  if (prev) return { offset: prev.offset + prev.length, length: node.offset + node.length - (prev.offset + prev.length) };
+  if (prev)
+    return { offset: prev.offset + prev.length, length: node.offset + node.length - (prev.offset + prev.length) };
   return { offset: node.offset, length: node.length };
 }

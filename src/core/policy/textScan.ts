@@ -85,7 +85,15 @@ export function scanJsonc(text: string): JsoncScan {
   const opens = brackets.opens.subarray(0, brackets.count);
   const closes = brackets.closes.subarray(0, brackets.count);
   if (!blanks) return { strict: text, changed: false, colons, opens, closes, balanced, unclosedComment };
-  return { strict: blankRanges(text, sortedPairs(blanks)), changed: true, colons, opens, closes, balanced, unclosedComment };
+  return {
+    strict: blankRanges(text, sortedPairs(blanks)),
+    changed: true,
+    colons,
+    opens,
+    closes,
+    balanced,
+    unclosedComment,
+  };
 }
 
 /** Bracket offsets in typed arrays that double when full: half the scan of a bracket-heavy text, next to growing plain arrays. */
@@ -177,7 +185,8 @@ function firstCr(text: string, from: number, to: number): number {
 /** Spaces for the range; only a block comment can hold line breaks, and those are kept so lines do not move. */
 function blankOf(text: string, from: number, to: number): string {
   const length = to - from;
-  if (text.charCodeAt(from + 1) === 42 && hasLineBreak(text, from, to)) return text.slice(from, to).replace(/[^\r\n]/g, ' ');
+  if (text.charCodeAt(from + 1) === 42 && hasLineBreak(text, from, to))
+    return text.slice(from, to).replace(/[^\r\n]/g, ' ');
   return length <= SPACES.length ? SPACES.slice(0, length) : ' '.repeat(length);
 }
 

@@ -5,8 +5,6 @@ import type { Finding, Fix, JsonPath, TextSpan } from './finding';
 import type { Hit } from './hit';
 import { asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
-import { scannedDuplicateKeyFindings } from './duplicateKeys';
-import { scannerLocator, treeLocator } from './locator';
 import type { DocLocator } from './locator';
 import type { DeployedPolicy } from './overlapRules';
 import { checkDocument, policyList } from './documentChecks';
@@ -14,9 +12,9 @@ import type { PolicyEntry } from './documentChecks';
 import { firstPoliciesFirst, LeftOut, MAX_FINDINGS } from './findingCap';
 import { RULES } from './ruleCodes';
 import type * as PolicyBindingModule from './policyBinding';
-import type * as SyntaxCheckModule from './syntaxCheck';
-import { findControlCharacter, findExcessNesting, scanJsonc } from './textScan';
-import { rememberKeys } from './wideObjects';
+import { findExcessNesting } from './textScan';
+import { parseFast, parseSlow } from './parsePolicyText';
+import type { Parsed } from './parsePolicyText';
 import { DEFAULT_NAMING_TEMPLATE } from '../model/defaultNamingTemplate';
 
 export interface ValidateOptions {
@@ -58,34 +56,28 @@ function guarded(text: string, options: ValidateOptions, perPolicy: boolean): Do
     return analyze(text, options, perPolicy);
   } catch (err) {
     // A bug, not a finding about the document: surface it instead of hiding it (tests assert it never appears).
-    return { value: undefined, policies: [], findings: [{ code: 'CPC100', severity: 'error', message: `Internal error in the policy validator: ${String(err)}`, range: { offset: 0, length: 0 } }] };
+    return {
+      value: undefined,
+      policies: [],
+      findings: [
+        {
+          code: 'CPC100',
+          severity: 'error',
+          message: `Internal error in the policy validator: ${String(err)}`,
+          range: { offset: 0, length: 0 },
+        },
+      ],
+    };
   }
 }
 
 type BindingModule = typeof PolicyBindingModule;
 let bindingModule: BindingModule | undefined;
 
-/** The binding comments are read with jsonc-parser, so like `syntax()` it loads only when a tenant's policies are passed. */
+/** The binding comments are read with jsonc-parser, so like jsonc-parser in parsePolicyText.ts it loads only when a tenant's policies are passed. */
 function bindings(): BindingModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (bindingModule ??= require('./policyBinding') as BindingModule);
-}
-
-type SyntaxCheck = typeof SyntaxCheckModule;
-let syntaxModule: SyntaxCheck | undefined;
-
-/** jsonc-parser is needed only for text with syntax errors or duplicate keys: load it on first need (cold start: docs/architecture.md "The policy engine"). */
-function syntax(): SyntaxCheck {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (syntaxModule ??= require('./syntaxCheck') as SyntaxCheck);
-}
-
-interface Parsed {
-  value: unknown;
-  findings: Finding[];
-  /** Duplicate-key warnings past the cap, counted but never built. */
-  moreWarnings?: number;
-  locator: () => DocLocator;
 }
 
 /** Stops at the first character that is not whitespace (trim() would copy the whole text). */
@@ -95,7 +87,25 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   // A byte-order mark is not JSON whitespace; blank it so offsets stay those of the editor's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   if (!NOT_SPACE.test(text)) {
-    return { value: undefined, policies: [], findings: [{ code: RULES.emptyDocument.code, severity: 'error', message: 'The file is empty: write a policy object, e.g. { "displayName": "My policy" }.', range: { offset: 0, length: input.length }, fixes: [{ title: 'Insert a new policy', edits: [{ offset: 0, length: input.length, newText: NEW_POLICY_TEXT }], isPreferred: true }] }] };
+    return {
+      value: undefined,
+      policies: [],
+      findings: [
+        {
+          code: RULES.emptyDocument.code,
+          severity: 'error',
+          message: 'The file is empty: write a policy object, e.g. { "displayName": "My policy" }.',
+          range: { offset: 0, length: input.length },
+          fixes: [
+            {
+              title: 'Insert a new policy',
+              edits: [{ offset: 0, length: input.length, newText: NEW_POLICY_TEXT }],
+              isPreferred: true,
+            },
+          ],
+        },
+      ],
+    };
   }
   const parsed = parseFast(text) ?? parseSlow(text);
   if (!parsed) return { value: undefined, policies: [], findings: [tooDeep(text)] };
@@ -109,15 +119,28 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   }
   const room = MAX_FINDINGS - findings.length;
   const deployedPolicies = options.deployedPolicies;
-  const boundIds = deployedPolicies?.length ? bindings().policyBindings(text).map((b) => b.id) : undefined;
-  const collected = checkDocument(root, { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies, boundIds }, room);
+  const boundIds = deployedPolicies?.length
+    ? bindings()
+        .policyBindings(text)
+        .map((b) => b.id)
+    : undefined;
+  const collected = checkDocument(
+    root,
+    { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies, boundIds },
+    room,
+  );
   left.unchecked = collected.unchecked;
   left.inexact = collected.inexact;
   // A capped fleet's per-policy findings still name every policy (the unchecked ones have none).
   const policies = attribute && collected.unchecked > 0 ? policyList(root) : collected.policies;
   const hits = left.keep(firstPoliciesFirst(collected.hits, room, collected.indexSpan), room);
   // A clean document (the common case while typing) needs no placing, sorting or attribution.
-  if (hits.length === 0 && findings.length === 0) return { value: root, findings, policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [] };
+  if (hits.length === 0 && findings.length === 0)
+    return {
+      value: root,
+      findings,
+      policies: attribute ? policies.map((p) => ({ path: p.path, value: p.value, findings: [] })) : [],
+    };
   let loc: DocLocator | undefined;
   const locator = (): DocLocator => (loc ??= parsed.locator());
   // Hits know their policy by path, so per-policy findings never need every policy located.
@@ -137,17 +160,29 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   const sorted = sortFindings(dedupe(left.summarize(findings, text)));
   if (!attribute) return { value: root, findings: sorted, policies: [] };
   // Findings without a path (syntax, duplicate keys) are attributed by position.
-  const byPosition = attributeByPosition(sorted.filter((f) => !attributed.has(f)), policies, locator);
+  const byPosition = attributeByPosition(
+    sorted.filter((f) => !attributed.has(f)),
+    policies,
+    locator,
+  );
   const perPolicy = (p: PolicyEntry): Finding[] => {
     if (p.path.length === 0) return sorted;
     const index = p.path[1] as number;
     return sortFindings(dedupe([...(byPolicy.get(index) ?? []), ...(byPosition.get(index) ?? [])]));
   };
-  return { value: root, findings: sorted, policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })) };
+  return {
+    value: root,
+    findings: sorted,
+    policies: policies.map((p) => ({ path: p.path, value: p.value, findings: perPolicy(p) })),
+  };
 }
 
 /** Each finding goes to the fleet policy whose text holds it: binary search over the policies' spans (in text order). */
-function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locator: () => DocLocator): Map<number, Finding[]> {
+function attributeByPosition(
+  findings: Finding[],
+  policies: PolicyEntry[],
+  locator: () => DocLocator,
+): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
   if (findings.length === 0) return out;
   const spans: { index: number; span: TextSpan }[] = [];
@@ -174,97 +209,29 @@ function attributeByPosition(findings: Finding[], policies: PolicyEntry[], locat
 
 const NEW_POLICY_TEXT = `{\n  "displayName": "New Cloud PC policy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEast" }],\n  "cloudPcNamingTemplate": "${DEFAULT_NAMING_TEMPLATE}"\n}\n`;
 
-/** Strict JSON after one scan (comments and trailing commas blanked); undefined when the text has syntax errors. */
-function parseFast(text: string): Parsed | undefined {
-  const scan = scanJsonc(text);
-  // jsonc-parser reports an unclosed /* (CPC101); Deploy reads files with it, so the editor must say so too.
-  if (scan.unclosedComment) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(scan.strict);
-  } catch {
-    return undefined;
-  }
-  if (scan.colons !== keysInValue(value)) {
-    // Rare: a duplicate key (JSON.parse kept the last). Found by walking the strict text; the value stays JSON.parse's.
-    const loc = scannerLocator(scan.strict, scan);
-    const duplicates = scannedDuplicateKeyFindings(loc, MAX_FINDINGS);
-    return { value, findings: duplicates, moreWarnings: duplicates.more, locator: () => loc };
-  }
-  return { value, findings: [], locator: () => scannerLocator(scan.strict, scan, true) };
-}
-
-/**
- * Keys in the parsed value, without recursion (values may be 10,000 deep): each has one ':' in strict text.
- * The root's keys are listed (a hostile root of 100,000 keys is listed once, for the schema check too:
- * wideObjects.ts); the rest are counted with for…in, which allocates nothing, and objects in a list are
- * counted where they are found (a fleet of 333,000 empty policies pushes none of them).
- */
-function keysInValue(value: unknown): number {
-  const stack: unknown[] = [];
-  let count = 0;
-  const root = asObject(value);
-  if (root) {
-    const keys = Object.keys(root);
-    rememberKeys(root, keys);
-    count += keys.length;
-    for (let i = 0; i < keys.length; i++) {
-      const v = root[keys[i]!];
-      if (v !== null && typeof v === 'object') stack.push(v);
-    }
-  } else stack.push(value);
-  while (stack.length > 0) {
-    const o = stack.pop();
-    if (o === null || typeof o !== 'object') continue;
-    if (!Array.isArray(o)) {
-      count += countKeys(o as Record<string, unknown>, stack);
-      continue;
-    }
-    for (let i = 0; i < o.length; i++) {
-      const item: unknown = o[i];
-      if (item === null || typeof item !== 'object') continue;
-      if (Array.isArray(item)) stack.push(item);
-      else count += countKeys(item as Record<string, unknown>, stack);
-    }
-  }
-  return count;
-}
-
-/** The keys of one object; its values that are objects or lists go on the stack. */
-function countKeys(o: Record<string, unknown>, stack: unknown[]): number {
-  let n = 0;
-  for (const k in o) {
-    n++;
-    const v = o[k];
-    if (v !== null && typeof v === 'object') stack.push(v);
-  }
-  return n;
-}
-
-function parseSlow(text: string): Parsed | undefined {
-  if (findExcessNesting(text) >= 0) return undefined;
-  const { root, findings } = syntax().parseWithErrors(text);
-  const control = findControlCharacter(text);
-  if (control >= 0) {
-    findings.unshift({ code: RULES.controlCharacters.code, severity: 'error', message: 'The file contains binary or control characters: is it really a .cpcpolicy.json text file?', range: { offset: control, length: 1 } });
-  }
-  const duplicates = syntax().duplicateKeyFindings(root, MAX_FINDINGS);
-  for (const f of duplicates) findings.push(f);
-  return { value: root ? syntax().nodeValue(root) : undefined, findings, moreWarnings: duplicates.more, locator: () => treeLocator(text, root) };
-}
-
 function tooDeep(text: string): Finding {
   const at = findExcessNesting(text);
-  return { code: RULES.tooDeep.code, severity: 'error', message: 'Objects and lists are nested more than 64 levels deep here; a policy needs at most 5: this is not a policy file.', range: { offset: Math.max(0, at), length: 1 } };
+  return {
+    code: RULES.tooDeep.code,
+    severity: 'error',
+    message:
+      'Objects and lists are nested more than 64 levels deep here; a policy needs at most 5: this is not a policy file.',
+    range: { offset: Math.max(0, at), length: 1 },
+  };
 }
 
 function notAnObject(parsed: Parsed, text: string): Finding {
   const span = parsed.locator().value([]) ?? { offset: 0, length: text.length };
-  return { code: RULES.rootNotObject.code, severity: 'error', message: 'A policy file holds one policy object { "displayName": ... } or { "policies": [ ... ] }.', range: span };
+  return {
+    code: RULES.rootNotObject.code,
+    severity: 'error',
+    message: 'A policy file holds one policy object { "displayName": ... } or { "policies": [ ... ] }.',
+    range: span,
+  };
 }
 
 function within(f: Finding, span: TextSpan): boolean {
-  return (f.range.offset >= span.offset && f.range.offset + f.range.length <= span.offset + span.length);
+  return f.range.offset >= span.offset && f.range.offset + f.range.length <= span.offset + span.length;
 }
 
 /** Places hits in the text: the part each names, or the nearest ancestor that exists. */
@@ -323,7 +290,12 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.range.offset - b.range.offset || a.range.length - b.range.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return findings.sort(
+    (a, b) =>
+      a.range.offset - b.range.offset ||
+      a.range.length - b.range.length ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }
 
 /**

@@ -38,7 +38,8 @@ export function narrowForSchema(obj: JsonObject, schema: SchemaNode, keep: numbe
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(known, key) && unknown++ >= keep) continue;
     // A "__proto__" key is data, as JSON.parse made it, not the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
     else out[key] = obj[key];
   }
   return { value: out, dropped: Math.max(0, unknown - keep) };

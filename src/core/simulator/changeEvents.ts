@@ -2,7 +2,7 @@
 // (no max-listener warnings, nothing retained after dispose).
 
 export type SimulatorChangeKind =
-  | 'cloudPc' | 'policy' | 'user' | 'group' | 'license' | 'onPremisesConnection' | 'auditEvent' | 'clock' | 'tenant';
+  'cloudPc' | 'policy' | 'user' | 'group' | 'license' | 'onPremisesConnection' | 'auditEvent' | 'clock' | 'tenant';
 
 export interface SimulatorChange {
   kind: SimulatorChangeKind;

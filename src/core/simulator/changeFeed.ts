@@ -33,7 +33,8 @@ export class ChangeFeed implements Disposable {
   /** Changes after `after` (a sequence number this epoch handed out), or a reset. */
   read(epoch: string | undefined, after: number): ChangePage {
     const oldest = this.seq - this.ring.length;
-    if (epoch !== this.epoch || !(after >= oldest && after <= this.seq)) return { epoch: this.epoch, seq: this.seq, reset: true, changes: [] };
+    if (epoch !== this.epoch || !(after >= oldest && after <= this.seq))
+      return { epoch: this.epoch, seq: this.seq, reset: true, changes: [] };
     return { epoch: this.epoch, seq: this.seq, reset: false, changes: this.ring.slice(after - oldest) };
   }
 

@@ -11,18 +11,35 @@ import { reprovision, retryFailed, applyPolicySetting, endGracePeriod } from './
 
 export type RemoteAction = 'reboot' | 'troubleshoot';
 
-function withCloudPc<T>(t: Tenant, id: string, run: (c: CloudPcRecord, resource: { id: string; displayName: string; type: string }) => SimResult<T>): SimResult<T> {
+function withCloudPc<T>(
+  t: Tenant,
+  id: string,
+  run: (c: CloudPcRecord, resource: { id: string; displayName: string; type: string }) => SimResult<T>,
+): SimResult<T> {
   const c = t.cloudPcs.get(id);
   if (!c) return notFound('cloudPC', id);
   return run(c, { id, displayName: c.displayName, type: 'cloudPC' });
 }
 
 /** Rule 7: from provisioned or failed only; a new device name from the policy's current template. */
-export function reprovisionCloudPc(t: Tenant, id: string, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }, actor: Actor): SimResult<void> {
+export function reprovisionCloudPc(
+  t: Tenant,
+  id: string,
+  options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null },
+  actor: Actor,
+): SimResult<void> {
   return withCloudPc(t, id, (c, resource) => {
     const oldName = c.deviceName;
     const r = reprovision(t, c, options);
-    if (r.ok) t.audit('Reprovision Cloud PC', 'ReprovisionCloudPc', 'patch', resource, [{ displayName: 'managedDeviceName', oldValue: oldName, newValue: c.deviceName }], actor);
+    if (r.ok)
+      t.audit(
+        'Reprovision Cloud PC',
+        'ReprovisionCloudPc',
+        'patch',
+        resource,
+        [{ displayName: 'managedDeviceName', oldValue: oldName, newValue: c.deviceName }],
+        actor,
+      );
     return r;
   });
 }
@@ -42,7 +59,14 @@ export function renameCloudPc(t: Tenant, id: string, displayName: string, actor:
     c.displayName = displayName;
     c.lastModified = t.now();
     t.emit('cloudPc', id, 'updated');
-    t.audit('Rename Cloud PC', 'RenameCloudPc', 'patch', { ...resource, displayName }, [{ displayName: 'displayName', oldValue: old, newValue: displayName }], actor);
+    t.audit(
+      'Rename Cloud PC',
+      'RenameCloudPc',
+      'patch',
+      { ...resource, displayName },
+      [{ displayName: 'displayName', oldValue: old, newValue: displayName }],
+      actor,
+    );
     return ok(undefined);
   });
 }
@@ -51,9 +75,21 @@ export function renameCloudPc(t: Tenant, id: string, displayName: string, actor:
 export function remoteAction(t: Tenant, id: string, action: RemoteAction, actor: Actor): SimResult<void> {
   return withCloudPc(t, id, (c, resource) => {
     if (c.status !== 'provisioned' && c.status !== 'provisionedWithWarnings') {
-      return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; ${action} needs a provisioned Cloud PC.`, 'InvalidCloudPcStatus');
+      return fail(
+        400,
+        'badRequest',
+        `The Cloud PC '${c.displayName}' is ${c.status}; ${action} needs a provisioned Cloud PC.`,
+        'InvalidCloudPcStatus',
+      );
     }
-    t.audit(action === 'reboot' ? 'Reboot Cloud PC' : 'Troubleshoot Cloud PC', action === 'reboot' ? 'RebootCloudPc' : 'TroubleshootCloudPc', 'patch', resource, [], actor);
+    t.audit(
+      action === 'reboot' ? 'Reboot Cloud PC' : 'Troubleshoot Cloud PC',
+      action === 'reboot' ? 'RebootCloudPc' : 'TroubleshootCloudPc',
+      'patch',
+      resource,
+      [],
+      actor,
+    );
     return ok(undefined);
   });
 }
@@ -71,26 +107,53 @@ function reprovisionPool(t: Tenant, policyId: string): number {
  * Rule 6: `apply` pushes region or single sign-on to the policy's delivered Cloud PCs; with reservePercentage 0
  * a Frontline shared pool is reprovisioned instead (docs/simulator.md "apply on a Frontline shared pool").
  */
-export function applyPolicy(t: Tenant, id: string, settings: readonly CloudPcPolicySettingType[], reservePercentage: number | null | undefined, actor: Actor): SimResult<void> {
+export function applyPolicy(
+  t: Tenant,
+  id: string,
+  settings: readonly CloudPcPolicySettingType[],
+  reservePercentage: number | null | undefined,
+  actor: Actor,
+): SimResult<void> {
   const rec = t.policies.get(id);
   if (!rec) return notFound('cloudPcProvisioningPolicy', id);
   let changed = reservePercentage === 0 ? reprovisionPool(t, id) : 0;
-  if (reservePercentage !== 0) for (const cid of [...(t.cloudPcsByPolicy.get(id) ?? [])]) {
-    for (const s of settings) if (applyPolicySetting(t, t.cloudPcs.get(cid)!, s)) changed++;
-  }
-  t.audit('Apply provisioning policy', 'ApplyProvisioningPolicy', 'patch', { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
-    [{ displayName: 'policySettings', oldValue: null, newValue: settings.join(',') }, { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) }], actor);
+  if (reservePercentage !== 0)
+    for (const cid of [...(t.cloudPcsByPolicy.get(id) ?? [])]) {
+      for (const s of settings) if (applyPolicySetting(t, t.cloudPcs.get(cid)!, s)) changed++;
+    }
+  t.audit(
+    'Apply provisioning policy',
+    'ApplyProvisioningPolicy',
+    'patch',
+    { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    [
+      { displayName: 'policySettings', oldValue: null, newValue: settings.join(',') },
+      { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) },
+    ],
+    actor,
+  );
   return ok(undefined);
 }
 
 /** `applyConfig`: the same settings pushed to the Cloud PCs named (the caller answers 404 for an unknown id). */
-export function applyConfig(t: Tenant, cloudPcIds: readonly string[], settings: readonly CloudPcPolicySettingType[], actor: Actor): void {
+export function applyConfig(
+  t: Tenant,
+  cloudPcIds: readonly string[],
+  settings: readonly CloudPcPolicySettingType[],
+  actor: Actor,
+): void {
   for (const id of cloudPcIds) {
     const c = t.cloudPcs.get(id);
     if (c) for (const s of settings) applyPolicySetting(t, c, s);
   }
-  t.audit('Apply provisioning policy configuration', 'ApplyConfig', 'patch', { id: 'applyConfig', displayName: null, type: 'cloudPcProvisioningPolicy' },
-    [{ displayName: 'cloudPcIds', oldValue: null, newValue: JSON.stringify(cloudPcIds) }], actor);
+  t.audit(
+    'Apply provisioning policy configuration',
+    'ApplyConfig',
+    'patch',
+    { id: 'applyConfig', displayName: null, type: 'cloudPcProvisioningPolicy' },
+    [{ displayName: 'cloudPcIds', oldValue: null, newValue: JSON.stringify(cloudPcIds) }],
+    actor,
+  );
 }
 
 /** Policy `retry` (rule 5): a fresh series of attempts for each of its failed Cloud PCs; returns how many. */
@@ -99,7 +162,13 @@ export function retryPolicy(t: Tenant, id: string, actor: Actor): SimResult<numb
   if (!rec) return notFound('cloudPcProvisioningPolicy', id);
   let retried = 0;
   for (const cid of [...(t.cloudPcsByPolicy.get(id) ?? [])]) if (retryFailed(t, t.cloudPcs.get(cid)!)) retried++;
-  t.audit('Retry provisioning policy', 'RetryProvisioningPolicy', 'patch', { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
-    [{ displayName: 'cloudPcsRetried', oldValue: null, newValue: String(retried) }], actor);
+  t.audit(
+    'Retry provisioning policy',
+    'RetryProvisioningPolicy',
+    'patch',
+    { id, displayName: rec.policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    [{ displayName: 'cloudPcsRetried', oldValue: null, newValue: String(retried) }],
+    actor,
+  );
   return ok(retried);
 }

@@ -15,8 +15,14 @@ export const CLEANUP_DELAY_MS = 3 * HOUR;
 export function releaseFootprint(sim: Tenant, c: CloudPcRecord): void {
   if (!c.aadDeviceId) return;
   const f: FootprintRecord = {
-    id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId,
-    hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null,
+    id: `${c.id}.${c.footprintSeq}`,
+    cloudPcId: c.id,
+    deviceName: c.deviceName,
+    aadDeviceId: c.aadDeviceId,
+    managedDeviceId: c.managedDeviceId,
+    hybrid: isHybrid(sim, c),
+    createdAt: c.footprintAt ?? sim.now(),
+    cleanedAt: null,
   };
   sim.footprints.set(f.id, f);
   sim.schedule(CLEANUP_DELAY_MS, 'cleanup', f.id, 0);
@@ -33,7 +39,16 @@ function isHybrid(sim: Tenant, c: CloudPcRecord): boolean {
 /** The objects of a Cloud PC still in use, as a footprint (not stored). */
 export function liveFootprint(sim: Tenant, c: CloudPcRecord): FootprintRecord | undefined {
   if (!c.aadDeviceId) return undefined;
-  return { id: `${c.id}.${c.footprintSeq}`, cloudPcId: c.id, deviceName: c.deviceName, aadDeviceId: c.aadDeviceId, managedDeviceId: c.managedDeviceId, hybrid: isHybrid(sim, c), createdAt: c.footprintAt ?? sim.now(), cleanedAt: null };
+  return {
+    id: `${c.id}.${c.footprintSeq}`,
+    cloudPcId: c.id,
+    deviceName: c.deviceName,
+    aadDeviceId: c.aadDeviceId,
+    managedDeviceId: c.managedDeviceId,
+    hybrid: isHybrid(sim, c),
+    createdAt: c.footprintAt ?? sim.now(),
+    cleanedAt: null,
+  };
 }
 
 export function cleanupFootprint(sim: Tenant, id: string): void {
@@ -59,14 +74,34 @@ export function footprintObjects(sim: Tenant, f: FootprintRecord): FootprintObje
   const cleaned = f.cleanedAt !== null;
   const at = sim.iso(f.createdAt);
   const done = cleaned ? sim.iso(f.cleanedAt!) : null;
-  const o = (kind: FootprintObjectKind, id: string, displayName: string, after: FootprintObjectState): FootprintObject =>
-    ({ id, kind, displayName, cloudPcId: f.cloudPcId, state: cleaned ? after : 'active', createdDateTime: at, cleanedUpDateTime: done });
+  const o = (
+    kind: FootprintObjectKind,
+    id: string,
+    displayName: string,
+    after: FootprintObjectState,
+  ): FootprintObject => ({
+    id,
+    kind,
+    displayName,
+    cloudPcId: f.cloudPcId,
+    state: cleaned ? after : 'active',
+    createdDateTime: at,
+    cleanedUpDateTime: done,
+  });
   const list = [
     o('virtualNic', `${f.id}-nic`, `${f.deviceName}-nic`, 'removed'),
     o('networkSecurityGroup', `${f.id}-nsg`, `${f.deviceName}-nsg`, 'retained'),
     o('entraDevice', f.aadDeviceId, f.deviceName, 'removed'),
   ];
-  if (f.hybrid) list.push(o('onPremisesComputerAccount', `${f.id}-ad`, `CN=${f.deviceName},OU=CloudPCs,DC=corp,DC=contoso,DC=com`, 'disabled'));
+  if (f.hybrid)
+    list.push(
+      o(
+        'onPremisesComputerAccount',
+        `${f.id}-ad`,
+        `CN=${f.deviceName},OU=CloudPCs,DC=corp,DC=contoso,DC=com`,
+        'disabled',
+      ),
+    );
   if (f.managedDeviceId) list.push(o('intuneManagedDevice', f.managedDeviceId, f.deviceName, 'removed'));
   return list;
 }

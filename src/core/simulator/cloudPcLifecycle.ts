@@ -11,8 +11,7 @@ import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
 import { defaultRegionFor } from './catalogSeed';
-import { compileNamingTemplate } from '../policy/namingTemplate';
-import type { CompiledNamingTemplate } from '../policy/namingTemplate';
+import { reserveDeviceName } from './cloudPcNaming';
 
 /** A failed provisioning is retried automatically twice; the third failure is final (docs/simulator.md rule 5). */
 export const MAX_ATTEMPTS = 3;
@@ -22,8 +21,6 @@ export const GRACE_PERIOD_MS = 7 * DAY;
 export const QUEUE_DELAY_MS = 1 * MINUTE;
 export const AUTO_RETRY_DELAY_MS = 5 * MINUTE;
 
-const DEFAULT_TEMPLATE = 'CPC-%USERNAME:4%-%RAND:5%';
-const DEFAULT_SHARED_TEMPLATE = 'CPC-%RAND:8%';
 const NO_CONFIGS: never[] = [];
 const HEALTHY = new Set(['passed', 'warning', 'informational']);
 const SETTLED = new Set<CloudPcStatus>(['provisioned', 'provisionedWithWarnings']);
@@ -42,17 +39,46 @@ export function createCloudPc(sim: Tenant, input: NewCloudPc): CloudPcRecord {
   const p = input.policy.policy;
   const group = input.groupId ? sim.groups.get(input.groupId) : undefined;
   const c: CloudPcRecord = {
-    id: sim.ids.guid(), slot: input.slot, userId: input.user?.id ?? null, userPrincipalName: input.user?.userPrincipalName ?? null,
-    policyId: p.id, groupId: input.groupId, skuId: input.skuId, servicePlanId: input.servicePlanId,
+    id: sim.ids.guid(),
+    slot: input.slot,
+    userId: input.user?.id ?? null,
+    userPrincipalName: input.user?.userPrincipalName ?? null,
+    policyId: p.id,
+    groupId: input.groupId,
+    skuId: input.skuId,
+    servicePlanId: input.servicePlanId,
     // The display name is set once; renaming the policy later renames no Cloud PC (docs/simulator.md rule 6).
-    displayName: input.user ? `${p.displayName} - ${input.user.displayName}` : `${p.displayName} - ${input.allotmentDisplayName ?? group?.displayName ?? 'shared'} ${input.slot.split('|').pop()}`,
-    deviceName: '', aadDeviceId: null, managedDeviceId: null, footprintAt: null, footprintSeq: 0,
-    status: 'notProvisioned', settledStatus: 'provisioned', statusDetail: null, graceEnd: null, provisionedAt: null, lastModified: sim.now(),
-    imageId: p.imageId ?? null, imageDisplayName: p.imageDisplayName ?? null, ancId: null, ancName: '', regionName: null, pendingRegionName: null,
-    singleSignOn: !!p.enableSingleSignOn, osVersion: 'windows11', userAccountType: p.localAdminEnabled ? 'administrator' : 'standardUser',
-    provisioningType: p.provisioningType ?? 'dedicated', userExperienceType: p.userExperienceType ?? 'cloudPc',
-    productType: input.groupId ? 'frontline' : 'enterprise', allotmentDisplayName: input.allotmentDisplayName,
-    gen: 0, attempts: 0, stage: 0, pendingFailure: null,
+    displayName: input.user
+      ? `${p.displayName} - ${input.user.displayName}`
+      : `${p.displayName} - ${input.allotmentDisplayName ?? group?.displayName ?? 'shared'} ${input.slot.split('|').pop()}`,
+    deviceName: '',
+    aadDeviceId: null,
+    managedDeviceId: null,
+    footprintAt: null,
+    footprintSeq: 0,
+    status: 'notProvisioned',
+    settledStatus: 'provisioned',
+    statusDetail: null,
+    graceEnd: null,
+    provisionedAt: null,
+    lastModified: sim.now(),
+    imageId: p.imageId ?? null,
+    imageDisplayName: p.imageDisplayName ?? null,
+    ancId: null,
+    ancName: '',
+    regionName: null,
+    pendingRegionName: null,
+    singleSignOn: !!p.enableSingleSignOn,
+    osVersion: 'windows11',
+    userAccountType: p.localAdminEnabled ? 'administrator' : 'standardUser',
+    provisioningType: p.provisioningType ?? 'dedicated',
+    userExperienceType: p.userExperienceType ?? 'cloudPc',
+    productType: input.groupId ? 'frontline' : 'enterprise',
+    allotmentDisplayName: input.allotmentDisplayName,
+    gen: 0,
+    attempts: 0,
+    stage: 0,
+    pendingFailure: null,
   };
   reserveDeviceName(sim, p.cloudPcNamingTemplate, c);
   sim.cloudPcs.set(c.id, c);
@@ -60,42 +86,6 @@ export function createCloudPc(sim: Tenant, input: NewCloudPc): CloudPcRecord {
   sim.schedule(QUEUE_DELAY_MS, 'startProvisioning', c.id, c.gen, c);
   sim.emit('cloudPc', c.id, 'created');
   return c;
-}
-
-/** Parsed templates: parsing per Cloud PC would cost ~7 µs × 100,000 (the shared parser is the same). */
-const templateCache = new Map<string, CompiledNamingTemplate>();
-
-/**
- * Rule 12: names come from the policy's naming template through the shared naming engine, unique in
- * the tenant. Compiled once per template: provisioning 100k users must not re-parse it per Cloud PC.
- */
-function expandName(template: string, userPrincipalName: string, random: () => number): string {
-  let expand = templateCache.get(template);
-  if (!expand) {
-    if (templateCache.size > 1000) templateCache.clear();
-    templateCache.set(template, (expand = compileNamingTemplate(template)));
-  }
-  return expand(userPrincipalName, random);
-}
-
-/** Gives `c` a device name unique in the tenant and registers it in `sim.deviceNames` (upper case). */
-function reserveDeviceName(sim: Tenant, template: string | null | undefined, c: CloudPcRecord): void {
-  const t = template || (c.userId ? DEFAULT_TEMPLATE : DEFAULT_SHARED_TEMPLATE);
-  const taken = sim.deviceNames;
-  let name = '';
-  for (let i = 0; i < 50; i++) {
-    name = expandName(t, c.userPrincipalName ?? '', sim.random);
-    // Test and claim in one hash operation: the set grows only if the name was free.
-    const size = taken.size;
-    taken.add(name.toUpperCase());
-    if (taken.size !== size) {
-      c.deviceName = name;
-      return;
-    }
-  }
-  // A template with too little randomness for the tenant: keep the name unique rather than fail.
-  c.deviceName = `${name.slice(0, 10)}${sim.ids.nextUint32().toString(36).slice(0, 5)}`.toUpperCase();
-  taken.add(c.deviceName);
 }
 
 function touch(sim: Tenant, c: CloudPcRecord, status: CloudPcStatus): void {
@@ -114,17 +104,25 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
     c.imageDisplayName = policy.imageDisplayName ?? null;
     c.singleSignOn = !!policy.enableSingleSignOn;
     const configs = policy.domainJoinConfigurations ?? [];
-    const ancConfigs = configs.length && configs[0].onPremisesConnectionId ? configs.filter((d) => d.onPremisesConnectionId) : NO_CONFIGS;
+    const ancConfigs =
+      configs.length && configs[0].onPremisesConnectionId
+        ? configs.filter((d) => d.onPremisesConnectionId)
+        : NO_CONFIGS;
     if (ancConfigs.length) {
       // Priority order: the first healthy Azure network connection is used (docs/simulator.md rule 1).
-      const healthy = ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)).find((a) => a && HEALTHY.has(a.healthCheckStatus));
+      const healthy = ancConfigs
+        .map((d) => sim.connections.get(d.onPremisesConnectionId!))
+        .find((a) => a && HEALTHY.has(a.healthCheckStatus));
       const chosen = healthy ?? sim.connections.get(ancConfigs[0].onPremisesConnectionId!);
       c.ancId = chosen?.id ?? null;
       c.ancName = chosen?.displayName ?? '';
       c.regionName = chosen?.virtualNetworkLocation ?? null;
       if (!healthy) {
-        failure = { code: 'azureNetworkConnectionUnhealthy', stage: 1,
-          message: `None of the policy's Azure network connections passed its health checks (${ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)?.displayName ?? d.onPremisesConnectionId).join(', ')}).` };
+        failure = {
+          code: 'azureNetworkConnectionUnhealthy',
+          stage: 1,
+          message: `None of the policy's Azure network connections passed its health checks (${ancConfigs.map((d) => sim.connections.get(d.onPremisesConnectionId!)?.displayName ?? d.onPremisesConnectionId).join(', ')}).`,
+        };
       }
     } else {
       const d = configs[0];
@@ -135,10 +133,18 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
     if (!failure) failure = imageProblem(sim, policy.imageType ?? 'gallery', policy.imageId ?? null);
   }
   if (!failure && sim.faults.length && sim.takeFault(c.userPrincipalName, c.policyId)) {
-    failure = { code: 'intuneEnrollFailed', stage: 2, message: 'The Cloud PC could not be enrolled in Intune (injected fault).' };
+    failure = {
+      code: 'intuneEnrollFailed',
+      stage: 2,
+      message: 'The Cloud PC could not be enrolled in Intune (injected fault).',
+    };
   }
   if (!failure && sim.settings.failureRate > 0 && sim.ids.random() < sim.settings.failureRate) {
-    failure = { code: 'provisioningFailed', stage: 2, message: 'Provisioning failed for an internal reason (simulated random failure).' };
+    failure = {
+      code: 'provisioningFailed',
+      stage: 2,
+      message: 'Provisioning failed for an internal reason (simulated random failure).',
+    };
   }
   c.pendingFailure = failure;
   c.stage = 1;
@@ -152,14 +158,23 @@ function imageProblem(sim: Tenant, imageType: string, imageId: string | null): C
   if (imageType === 'custom') {
     const image = sim.catalog.deviceImages.find((i) => i.id.toLowerCase() === imageId.toLowerCase());
     if (!image) return { code: 'imageNotFound', stage: 1, message: `Custom image '${imageId}' was not found.` };
-    if (image.status !== 'ready') return { code: 'imageNotReady', stage: 1, message: `Custom image '${image.displayName}' is ${image.status}, not ready.` };
+    if (image.status !== 'ready')
+      return {
+        code: 'imageNotReady',
+        stage: 1,
+        message: `Custom image '${image.displayName}' is ${image.status}, not ready.`,
+      };
     return null;
   }
   const image = sim.galleryImage(imageId);
   if (!image) return { code: 'imageNotFound', stage: 1, message: `Gallery image '${imageId}' was not found.` };
   // No new provisioning after the expiration date (docs/simulator.md rule 5, imageExpired).
   if (image.expirationDate && Date.parse(image.expirationDate) <= sim.now()) {
-    return { code: 'imageExpired', stage: 1, message: `Gallery image '${image.displayName}' expired on ${image.expirationDate}; choose a supported image.` };
+    return {
+      code: 'imageExpired',
+      stage: 1,
+      message: `Gallery image '${image.displayName}' expired on ${image.expirationDate}; choose a supported image.`,
+    };
   }
   return null;
 }
@@ -175,7 +190,8 @@ function failAttempt(sim: Tenant, c: CloudPcRecord): void {
   }
   const retriable = failure.code !== 'imageExpired';
   c.statusDetail = {
-    code: failure.code, message: failure.message,
+    code: failure.code,
+    message: failure.message,
     additionalInformation: [
       { name: 'retriable', value: String(retriable) },
       { name: 'failedAction', value: 'Provision' },
@@ -193,7 +209,13 @@ function failAttempt(sim: Tenant, c: CloudPcRecord): void {
  * moved on); else looked up. Returns the Cloud PC it removed, if any: its licence slot or allotment is free,
  * and the caller decides who gets it (docs/simulator.md rule 8).
  */
-export function handleScheduledEvent(sim: Tenant, kind: ScheduledEventKind, target: string, gen: number, ref: CloudPcRecord | undefined): CloudPcRecord | undefined {
+export function handleScheduledEvent(
+  sim: Tenant,
+  kind: ScheduledEventKind,
+  target: string,
+  gen: number,
+  ref: CloudPcRecord | undefined,
+): CloudPcRecord | undefined {
   if (kind === 'cleanup') {
     cleanupFootprint(sim, target);
     return undefined;
@@ -239,7 +261,10 @@ function stageDone(sim: Tenant, c: CloudPcRecord): void {
   c.provisionedAt = sim.now();
   const autopilot = sim.policies.get(c.policyId)?.policy.autopilotConfiguration;
   // Autopilot device preparation that fails without denying access ends with warnings (docs/simulator.md rule 3); we model success.
-  c.settledStatus = autopilot && autopilot.onFailureDeviceAccessDenied === false && !autopilot.devicePreparationProfileId ? 'provisionedWithWarnings' : 'provisioned';
+  c.settledStatus =
+    autopilot && autopilot.onFailureDeviceAccessDenied === false && !autopilot.devicePreparationProfileId
+      ? 'provisionedWithWarnings'
+      : 'provisioned';
   touch(sim, c, c.settledStatus);
 }
 
@@ -285,13 +310,28 @@ function removeCloudPc(sim: Tenant, c: CloudPcRecord): void {
 // ---------------------------------------------------------------- admin actions
 
 /** Rule 7: reprovision only from provisioned or failed; recreates with the policy's current settings and a new name. */
-export function reprovision(sim: Tenant, c: CloudPcRecord, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }): SimResult<void> {
+export function reprovision(
+  sim: Tenant,
+  c: CloudPcRecord,
+  options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null },
+): SimResult<void> {
   if (!SETTLED.has(c.status) && c.status !== 'failed') {
-    return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`, 'InvalidCloudPcStatus');
+    return fail(
+      400,
+      'badRequest',
+      `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`,
+      'InvalidCloudPcStatus',
+    );
   }
   const policy = sim.policies.get(c.policyId)?.policy;
   // Never rebuilt from a deleted policy (rule 8): its Cloud PCs can only be in grace, so this guards old state files.
-  if (!policy) return fail(400, 'badRequest', `The provisioning policy of the Cloud PC '${c.displayName}' was deleted; it cannot be reprovisioned.`, 'InvalidCloudPcStatus');
+  if (!policy)
+    return fail(
+      400,
+      'badRequest',
+      `The provisioning policy of the Cloud PC '${c.displayName}' was deleted; it cannot be reprovisioned.`,
+      'InvalidCloudPcStatus',
+    );
   releaseFootprint(sim, c);
   sim.deviceNames.delete(c.deviceName.toUpperCase());
   reserveDeviceName(sim, policy.cloudPcNamingTemplate, c);
@@ -338,7 +378,12 @@ export function applyPolicySetting(sim: Tenant, c: CloudPcRecord, setting: Cloud
 
 export function endGracePeriod(sim: Tenant, c: CloudPcRecord): SimResult<void> {
   if (c.status !== 'inGracePeriod') {
-    return fail(400, 'badRequest', `The Cloud PC '${c.displayName}' is ${c.status}, not in its grace period.`, 'InvalidCloudPcStatus');
+    return fail(
+      400,
+      'badRequest',
+      `The Cloud PC '${c.displayName}' is ${c.status}, not in its grace period.`,
+      'InvalidCloudPcStatus',
+    );
   }
   deprovision(sim, c);
   return ok(undefined);

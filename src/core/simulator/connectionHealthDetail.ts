@@ -18,7 +18,8 @@ const CHECKS: readonly CheckSpec[] = [
     displayName: 'Active Directory domain join',
     failure: {
       errorType: 'adJoinCheckIncorrectCredentials',
-      recommendedAction: 'Update the domain join account\'s password on the Azure network connection, then retry the checks.',
+      recommendedAction:
+        "Update the domain join account's password on the Azure network connection, then retry the checks.",
       additionalDetail: 'The user name or password of the domain join account is incorrect.',
     },
   },

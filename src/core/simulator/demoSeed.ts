@@ -7,8 +7,19 @@ import { DEFAULT_SETTINGS } from './simulatorState';
 import { Simulator } from './simulator';
 import { HOUR, MINUTE } from './timeUnits';
 import {
-  catalogConnections, catalogDeviceImages, catalogGalleryImages, catalogRegions, catalogServicePlans, catalogSkus,
-  ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_READY, IMAGE_WIN11_24H2_M365, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU,
+  catalogConnections,
+  catalogDeviceImages,
+  catalogGalleryImages,
+  catalogRegions,
+  catalogServicePlans,
+  catalogSkus,
+  ANC_FAILING,
+  ANC_HEALTHY,
+  DEVICE_IMAGE_READY,
+  IMAGE_WIN11_24H2_M365,
+  PLAN_FRONTLINE_2VCPU,
+  SKU_ENTERPRISE_2VCPU,
+  SKU_ENTERPRISE_4VCPU,
 } from './catalogSeed';
 
 export type SeedKind = 'demo' | 'empty';
@@ -27,10 +38,26 @@ export interface SeedOptions {
 export function createSeedData(kind: SeedKind, options: SeedOptions = {}): SimulatorStateData {
   const start = options.start ?? SEED_START;
   const empty: SimulatorStateData = {
-    version: 1, seed: options.randomSeed ?? kind, idCounter: 0, eventSeq: 0, now: start, settings: { ...DEFAULT_SETTINGS, stageMinutes: [...DEFAULT_SETTINGS.stageMinutes] },
-    users: [], groups: [], skus: catalogSkus(options.units ?? { e2: 45, e4: 10, frontline: 5 }), policies: [], cloudPcs: [],
-    onPremisesConnections: catalogConnections(), galleryImages: catalogGalleryImages(), deviceImages: catalogDeviceImages(new Date(start).toISOString()),
-    servicePlans: catalogServicePlans(), supportedRegions: catalogRegions(), auditEvents: [], faults: [], footprints: [], schedule: [],
+    version: 1,
+    seed: options.randomSeed ?? kind,
+    idCounter: 0,
+    eventSeq: 0,
+    now: start,
+    settings: { ...DEFAULT_SETTINGS, stageMinutes: [...DEFAULT_SETTINGS.stageMinutes] },
+    users: [],
+    groups: [],
+    skus: catalogSkus(options.units ?? { e2: 45, e4: 10, frontline: 5 }),
+    policies: [],
+    cloudPcs: [],
+    onPremisesConnections: catalogConnections(),
+    galleryImages: catalogGalleryImages(),
+    deviceImages: catalogDeviceImages(new Date(start).toISOString()),
+    servicePlans: catalogServicePlans(),
+    supportedRegions: catalogRegions(),
+    auditEvents: [],
+    faults: [],
+    footprints: [],
+    schedule: [],
   };
   if (kind === 'empty') return empty;
   const sim = new Simulator(empty);
@@ -38,16 +65,117 @@ export function createSeedData(kind: SeedKind, options: SeedOptions = {}): Simul
   return sim.toData();
 }
 
-const FIRST = ['Adele', 'Alex', 'Allan', 'Bianca', 'Brian', 'Camille', 'Christie', 'Debra', 'Diego', 'Emily', 'Enrico', 'Fatima', 'Grady', 'Hana', 'Henrietta', 'Irvin', 'Isaiah', 'Johanna', 'Joni', 'Kenji',
-  'Lee', 'Lidia', 'Lynne', 'Mariam', 'Megan', 'Miriam', 'Nestor', 'Nia', 'Omar', 'Patti', 'Pradeep', 'Priya', 'Raul', 'Rosa', 'Sakura', 'Sam', 'Sanjay', 'Sofia', 'Tomasz', 'Uma',
-  'Valentina', 'Wei', 'Willa', 'Xavier', 'Yara', 'Yusuf', 'Zara', 'Zoltan', 'Ingrid', 'Mateo'];
-const LAST = ['Vance', 'Wilber', 'Deyoung', 'Pala', 'Chen', 'Laurent', 'Cline', 'Berger', 'Siciliani', 'Braun', 'Rossi', 'Haddad', 'Archie', 'Sato', 'Harris', 'Bellinger', 'Okafor', 'Lind', 'Sherman', 'Tanaka',
-  'Gu', 'Holloway', 'Robbins', 'Ali', 'Bowen', 'Caldwell', 'Wilke', 'Mensah', 'Farouk', 'Fernandez', 'Gupta', 'Raman', 'Ortega', 'Alvarez', 'Yamamoto', 'Nowak', 'Iyer', 'Novak', 'Kowalski', 'Shah',
-  'Greco', 'Zhang', 'Moreau', 'Dubois', 'Haddad', 'Demir', 'Khan', 'Szabo', 'Larsen', 'Silva'];
+const FIRST = [
+  'Adele',
+  'Alex',
+  'Allan',
+  'Bianca',
+  'Brian',
+  'Camille',
+  'Christie',
+  'Debra',
+  'Diego',
+  'Emily',
+  'Enrico',
+  'Fatima',
+  'Grady',
+  'Hana',
+  'Henrietta',
+  'Irvin',
+  'Isaiah',
+  'Johanna',
+  'Joni',
+  'Kenji',
+  'Lee',
+  'Lidia',
+  'Lynne',
+  'Mariam',
+  'Megan',
+  'Miriam',
+  'Nestor',
+  'Nia',
+  'Omar',
+  'Patti',
+  'Pradeep',
+  'Priya',
+  'Raul',
+  'Rosa',
+  'Sakura',
+  'Sam',
+  'Sanjay',
+  'Sofia',
+  'Tomasz',
+  'Uma',
+  'Valentina',
+  'Wei',
+  'Willa',
+  'Xavier',
+  'Yara',
+  'Yusuf',
+  'Zara',
+  'Zoltan',
+  'Ingrid',
+  'Mateo',
+];
+const LAST = [
+  'Vance',
+  'Wilber',
+  'Deyoung',
+  'Pala',
+  'Chen',
+  'Laurent',
+  'Cline',
+  'Berger',
+  'Siciliani',
+  'Braun',
+  'Rossi',
+  'Haddad',
+  'Archie',
+  'Sato',
+  'Harris',
+  'Bellinger',
+  'Okafor',
+  'Lind',
+  'Sherman',
+  'Tanaka',
+  'Gu',
+  'Holloway',
+  'Robbins',
+  'Ali',
+  'Bowen',
+  'Caldwell',
+  'Wilke',
+  'Mensah',
+  'Farouk',
+  'Fernandez',
+  'Gupta',
+  'Raman',
+  'Ortega',
+  'Alvarez',
+  'Yamamoto',
+  'Nowak',
+  'Iyer',
+  'Novak',
+  'Kowalski',
+  'Shah',
+  'Greco',
+  'Zhang',
+  'Moreau',
+  'Dubois',
+  'Haddad',
+  'Demir',
+  'Khan',
+  'Szabo',
+  'Larsen',
+  'Silva',
+];
 const DEPARTMENTS = ['Sales', 'Engineering', 'Finance', 'Retail', 'Marketing'];
 const TITLES: Record<string, string[]> = {
-  Sales: ['Account Executive', 'Sales Manager', 'Inside Sales Rep'], Engineering: ['Software Engineer', 'Engineering Lead', 'SRE'],
-  Finance: ['Accountant', 'Controller', 'Financial Analyst'], Retail: ['Store Associate', 'Shift Lead'], Marketing: ['Marketing Manager', 'Content Designer'],
+  Sales: ['Account Executive', 'Sales Manager', 'Inside Sales Rep'],
+  Engineering: ['Software Engineer', 'Engineering Lead', 'SRE'],
+  Finance: ['Accountant', 'Controller', 'Financial Analyst'],
+  Retail: ['Store Associate', 'Shift Lead'],
+  Marketing: ['Marketing Manager', 'Content Designer'],
 };
 
 function buildDemo(sim: Simulator): void {
@@ -56,8 +184,13 @@ function buildDemo(sim: Simulator): void {
     const department = DEPARTMENTS[i < 16 ? 0 : i < 32 ? 1 : i < 40 ? 2 : i < 46 ? 3 : 4];
     const titles = TITLES[department];
     const r = sim.createUser({
-      displayName: `${first} ${last}`, userPrincipalName: `${first}.${last}@contoso.onmicrosoft.com`.toLowerCase(), givenName: first, surname: last,
-      department, jobTitle: titles[i % titles.length], usageLocation: 'US',
+      displayName: `${first} ${last}`,
+      userPrincipalName: `${first}.${last}@contoso.onmicrosoft.com`.toLowerCase(),
+      givenName: first,
+      surname: last,
+      department,
+      jobTitle: titles[i % titles.length],
+      usageLocation: 'US',
     });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
@@ -91,7 +224,9 @@ function buildDemo(sim: Simulator): void {
   };
   // Two sales people have no license: no Cloud PC for them.
   users.slice(0, 14).forEach((u) => license(u, [SKU_ENTERPRISE_2VCPU]));
-  users.slice(16, 40).forEach((u, i) => license(u, i < 3 ? [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU] : [SKU_ENTERPRISE_2VCPU]));
+  users
+    .slice(16, 40)
+    .forEach((u, i) => license(u, i < 3 ? [SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU] : [SKU_ENTERPRISE_2VCPU]));
   users.slice(46, 50).forEach((u) => license(u, [SKU_ENTERPRISE_2VCPU]));
 
   const policy = (fields: Parameters<Simulator['createPolicy']>[0]) => {
@@ -100,14 +235,23 @@ function buildDemo(sim: Simulator): void {
     return r.value.policy;
   };
   const standard = policy({
-    displayName: 'Contoso Standard (East US 2)', description: 'Microsoft-hosted network, Entra joined, Microsoft 365 Apps',
-    cloudPcNamingTemplate: 'CPC-%USERNAME:4%-%RAND:5%', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365,
-    imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2', enableSingleSignOn: true,
-    domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: 'usEast' }], windowsSetting: { locale: 'en-US' },
+    displayName: 'Contoso Standard (East US 2)',
+    description: 'Microsoft-hosted network, Entra joined, Microsoft 365 Apps',
+    cloudPcNamingTemplate: 'CPC-%USERNAME:4%-%RAND:5%',
+    imageType: 'gallery',
+    imageId: IMAGE_WIN11_24H2_M365,
+    imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
+    enableSingleSignOn: true,
+    domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: 'usEast' }],
+    windowsSetting: { locale: 'en-US' },
   });
   const financePolicy = policy({
-    displayName: 'Contoso Finance (hybrid)', description: 'Hybrid joined through Azure network connections in priority order',
-    cloudPcNamingTemplate: 'FIN-%RAND:6%', imageType: 'custom', imageId: DEVICE_IMAGE_READY, imageDisplayName: 'Contoso Finance Win11',
+    displayName: 'Contoso Finance (hybrid)',
+    description: 'Hybrid joined through Azure network connections in priority order',
+    cloudPcNamingTemplate: 'FIN-%RAND:6%',
+    imageType: 'custom',
+    imageId: DEVICE_IMAGE_READY,
+    imageDisplayName: 'Contoso Finance Win11',
     domainJoinConfigurations: [
       { domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING },
       { domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_HEALTHY },
@@ -115,8 +259,13 @@ function buildDemo(sim: Simulator): void {
     windowsSetting: { locale: 'en-GB' },
   });
   policy({
-    displayName: 'Frontline Retail (draft)', description: 'Not assigned yet: Frontline dedicated for store staff', provisioningType: 'sharedByUser',
-    cloudPcNamingTemplate: 'RTL-%RAND:6%', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365, imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
+    displayName: 'Frontline Retail (draft)',
+    description: 'Not assigned yet: Frontline dedicated for store staff',
+    provisioningType: 'sharedByUser',
+    cloudPcNamingTemplate: 'RTL-%RAND:6%',
+    imageType: 'gallery',
+    imageId: IMAGE_WIN11_24H2_M365,
+    imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
     domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
   });
   void PLAN_FRONTLINE_2VCPU;
@@ -124,7 +273,15 @@ function buildDemo(sim: Simulator): void {
   // One sales user's provisioning keeps failing: three attempts, then `failed`.
   sim.addFault({ userPrincipalName: users[5].userPrincipalName, count: 3 });
   const assign = (p: { id: string }, groups: { id: string }[]) => {
-    const r = sim.assignPolicy(p.id, groups.map((g) => ({ groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null })));
+    const r = sim.assignPolicy(
+      p.id,
+      groups.map((g) => ({
+        groupId: g.id,
+        servicePlanId: null,
+        allotmentDisplayName: null,
+        allotmentLicensesCount: null,
+      })),
+    );
     if (!r.ok) throw new Error(r.error.message);
   };
   assign(standard, [sales, engineering]);

@@ -4,9 +4,19 @@ import { randomUUID } from 'node:crypto';
 import type { RestResponse } from '../model/rest';
 import { errorResponse } from './rest/graphResponses';
 
-export function envelopeError(status: number, code: string, message: string, clientRequestId?: string, extra?: Record<string, string>): RestResponse {
+export function envelopeError(
+  status: number,
+  code: string,
+  message: string,
+  clientRequestId?: string,
+  extra?: Record<string, string>,
+): RestResponse {
   const requestId = randomUUID();
-  const ctx = { requestId, clientRequestId: clientRequestId || requestId, date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const ctx = {
+    requestId,
+    clientRequestId: clientRequestId || requestId,
+    date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
   const innerCode = code.charAt(0).toUpperCase() + code.slice(1);
   return errorResponse(ctx, status, code, message, { code: innerCode }, extra);
 }

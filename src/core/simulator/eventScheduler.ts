@@ -4,7 +4,8 @@
 // events as parallel arrays (no object per event) and is run in one pass; an event may carry a reference
 // to its target so running it needs no lookup (the reference is never persisted).
 
-export type ScheduledEventKind = 'startProvisioning' | 'stageDone' | 'settle' | 'graceEnd' | 'deprovisioned' | 'cleanup';
+export type ScheduledEventKind =
+  'startProvisioning' | 'stageDone' | 'settle' | 'graceEnd' | 'deprovisioned' | 'cleanup';
 
 export interface ScheduledEvent {
   at: number;
@@ -17,7 +18,13 @@ export interface ScheduledEvent {
 }
 
 /** Runs one due event; `ref` is what was passed to `schedule` (undefined for events loaded from a snapshot). */
-export type ScheduledEventRunner<R> = (at: number, kind: ScheduledEventKind, target: string, gen: number, ref: R | undefined) => void;
+export type ScheduledEventRunner<R> = (
+  at: number,
+  kind: ScheduledEventKind,
+  target: string,
+  gen: number,
+  ref: R | undefined,
+) => void;
 
 class Bucket<R> {
   readonly seqs: number[] = [];
@@ -92,7 +99,8 @@ export class EventScheduler<R extends object = object> {
     const out: ScheduledEvent[] = [];
     for (const t of [...this.times].sort((a, b) => a - b)) {
       const b = this.buckets.get(t)!;
-      for (let i = b.next; i < b.kinds.length; i++) out.push({ at: b.at, seq: b.seqs[i], kind: b.kinds[i], target: b.targets[i], gen: b.gens[i] });
+      for (let i = b.next; i < b.kinds.length; i++)
+        out.push({ at: b.at, seq: b.seqs[i], kind: b.kinds[i], target: b.targets[i], gen: b.gens[i] });
     }
     return out;
   }
@@ -103,13 +111,21 @@ export class EventScheduler<R extends object = object> {
     this.times = [];
     this.count = 0;
     this.last = undefined;
-    for (const e of [...events].sort((a, b) => a.at - b.at || a.seq - b.seq)) this.add(e.at, e.seq, e.kind, e.target, e.gen, undefined);
+    for (const e of [...events].sort((a, b) => a.at - b.at || a.seq - b.seq))
+      this.add(e.at, e.seq, e.kind, e.target, e.gen, undefined);
     let max = seq;
     for (const e of events) if (e.seq + 1 > max) max = e.seq + 1;
     this.seq = max;
   }
 
-  private add(at: number, seq: number, kind: ScheduledEventKind, target: string, gen: number, ref: R | undefined): void {
+  private add(
+    at: number,
+    seq: number,
+    kind: ScheduledEventKind,
+    target: string,
+    gen: number,
+    ref: R | undefined,
+  ): void {
     let b = this.last;
     if (b === undefined || b.at !== at || b.done) {
       b = this.buckets.get(at);
@@ -162,7 +178,8 @@ export class EventScheduler<R extends object = object> {
     h[0] = last;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
+      const l = 2 * i + 1,
+        r = l + 1;
       let m = i;
       if (l < h.length && h[l] < h[m]) m = l;
       if (r < h.length && h[r] < h[m]) m = r;

@@ -18,7 +18,11 @@ export interface AssignTarget {
   allotmentLicensesCount: number | null;
 }
 
-export function createPolicy(t: Tenant, fields: Omit<CloudPcProvisioningPolicy, 'id' | 'assignments'>, actor?: Actor): SimResult<PolicyRecord> {
+export function createPolicy(
+  t: Tenant,
+  fields: Omit<CloudPcProvisioningPolicy, 'id' | 'assignments'>,
+  actor?: Actor,
+): SimResult<PolicyRecord> {
   const id = t.ids.guid();
   const now = t.iso();
   const policy: PolicyRecord['policy'] = {
@@ -51,34 +55,63 @@ export function createPolicy(t: Tenant, fields: Omit<CloudPcProvisioningPolicy, 
   } as PolicyRecord['policy'];
   const record: PolicyRecord = { policy, assignments: [] };
   t.policies.set(id, record);
-  t.audit('Create provisioning policy', 'CreateProvisioningPolicy', 'create', { id, displayName: policy.displayName, type: 'cloudPcProvisioningPolicy' },
-    [{ displayName: 'displayName', oldValue: null, newValue: policy.displayName }], actor);
+  t.audit(
+    'Create provisioning policy',
+    'CreateProvisioningPolicy',
+    'create',
+    { id, displayName: policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    [{ displayName: 'displayName', oldValue: null, newValue: policy.displayName }],
+    actor,
+  );
   t.emit('policy', id, 'created');
   return ok(record);
 }
 
 /** Rule 6: editing a policy never touches existing Cloud PCs; only new (re)provisioning reads it. */
-export function updatePolicy(t: Tenant, id: string, fields: Partial<CloudPcProvisioningPolicy>, actor?: Actor): SimResult<PolicyRecord> {
+export function updatePolicy(
+  t: Tenant,
+  id: string,
+  fields: Partial<CloudPcProvisioningPolicy>,
+  actor?: Actor,
+): SimResult<PolicyRecord> {
   const record = t.policies.get(id);
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   const p = record.policy as Record<string, unknown>;
   // provisioningType and userExperienceType are immutable after creation (docs/simulator.md rule 11).
   for (const key of ['provisioningType', 'userExperienceType'] as const) {
     if (key in fields && fields[key] !== undefined && fields[key] !== p[key]) {
-      return fail(400, 'badRequest', `The property '${key}' can't be changed after the policy is created (it is '${String(p[key])}').`, 'InvalidProperties');
+      return fail(
+        400,
+        'badRequest',
+        `The property '${key}' can't be changed after the policy is created (it is '${String(p[key])}').`,
+        'InvalidProperties',
+      );
     }
   }
   const modified: CloudPcAuditProperty[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'id' || key === 'assignments' || value === undefined) continue;
     const old = p[key];
-    if (JSON.stringify(old) !== JSON.stringify(value)) modified.push({ displayName: key, oldValue: old === undefined ? null : JSON.stringify(old), newValue: JSON.stringify(value) });
+    if (JSON.stringify(old) !== JSON.stringify(value))
+      modified.push({
+        displayName: key,
+        oldValue: old === undefined ? null : JSON.stringify(old),
+        newValue: JSON.stringify(value),
+      });
     p[key] = value;
   }
   p.lastModifiedDateTime = t.iso();
   // Provisioning Cloud PCs keep the name of the policy they were created from (rule 6); the reference follows the policy.
-  if ('displayName' in fields) for (const cid of t.cloudPcsByPolicy.get(id) ?? []) t.cloudPcs.get(cid)!.lastModified = t.now();
-  t.audit('Update provisioning policy', 'UpdateProvisioningPolicy', 'patch', { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' }, modified, actor);
+  if ('displayName' in fields)
+    for (const cid of t.cloudPcsByPolicy.get(id) ?? []) t.cloudPcs.get(cid)!.lastModified = t.now();
+  t.audit(
+    'Update provisioning policy',
+    'UpdateProvisioningPolicy',
+    'patch',
+    { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    modified,
+    actor,
+  );
   t.emit('policy', id, 'updated');
   return ok(record);
 }
@@ -88,32 +121,72 @@ export function deletePolicy(t: Tenant, id: string, actor?: Actor): SimResult<vo
   const record = t.policies.get(id);
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   if (record.assignments.length > 0) {
-    return fail(400, 'badRequest', `The provisioning policy '${record.policy.displayName}' is assigned to ${record.assignments.length} group(s); remove its assignments before deleting it.`, 'PolicyInUse');
+    return fail(
+      400,
+      'badRequest',
+      `The provisioning policy '${record.policy.displayName}' is assigned to ${record.assignments.length} group(s); remove its assignments before deleting it.`,
+      'PolicyInUse',
+    );
   }
   t.policies.delete(id);
-  t.audit('Delete provisioning policy', 'DeleteProvisioningPolicy', 'delete', { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' }, [], actor);
+  t.audit(
+    'Delete provisioning policy',
+    'DeleteProvisioningPolicy',
+    'delete',
+    { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    [],
+    actor,
+  );
   t.emit('policy', id, 'deleted');
   return ok(undefined);
 }
 
 /** Why these targets cannot be assigned to a policy of this type, if they cannot. */
-function targetsProblem(t: Tenant, id: string, type: string, targets: readonly AssignTarget[]): SimResult<never> | undefined {
+function targetsProblem(
+  t: Tenant,
+  id: string,
+  type: string,
+  targets: readonly AssignTarget[],
+): SimResult<never> | undefined {
   const frontline = isFrontlineType(type);
   const seen = new Set<string>();
   for (const a of targets) {
-    if (!t.groups.has(a.groupId)) return fail(400, 'badRequest', `Group '${a.groupId}' was not found in the directory.`, 'InvalidProperties');
-    if (seen.has(a.groupId)) return fail(400, 'badRequest', `Group '${a.groupId}' is assigned more than once.`, 'InvalidProperties');
+    if (!t.groups.has(a.groupId))
+      return fail(400, 'badRequest', `Group '${a.groupId}' was not found in the directory.`, 'InvalidProperties');
+    if (seen.has(a.groupId))
+      return fail(400, 'badRequest', `Group '${a.groupId}' is assigned more than once.`, 'InvalidProperties');
     seen.add(a.groupId);
     // Frontline assignments name the service plan to provision; dedicated ones leave it null (docs/simulator.md "Choices where the facts are uncertain").
-    if (frontline && !a.servicePlanId) return fail(400, 'badRequest', `A ${type} policy's assignment needs a servicePlanId (a Frontline service plan).`, 'InvalidProperties');
-    if (frontline && a.servicePlanId && !t.frontlineSku(a.servicePlanId)) return fail(400, 'badRequest', `Service plan '${a.servicePlanId}' is not a Frontline service plan of this tenant.`, 'InvalidProperties');
+    if (frontline && !a.servicePlanId)
+      return fail(
+        400,
+        'badRequest',
+        `A ${type} policy's assignment needs a servicePlanId (a Frontline service plan).`,
+        'InvalidProperties',
+      );
+    if (frontline && a.servicePlanId && !t.frontlineSku(a.servicePlanId))
+      return fail(
+        400,
+        'badRequest',
+        `Service plan '${a.servicePlanId}' is not a Frontline service plan of this tenant.`,
+        'InvalidProperties',
+      );
   }
   if (!frontline) return undefined;
   const wanted = targets.reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
-  const others = [...t.policies.values()].filter((p) => p.policy.id !== id).flatMap((p) => p.assignments).filter((a) => a.servicePlanId).reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
+  const others = [...t.policies.values()]
+    .filter((p) => p.policy.id !== id)
+    .flatMap((p) => p.assignments)
+    .filter((a) => a.servicePlanId)
+    .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
   const sku = t.frontlineSku(targets[0]?.servicePlanId ?? '');
   if (sku && wanted + others > sku.prepaidUnits.enabled) {
-    return fail(400, 'badRequest', `The allotments ask for ${wanted + others} Frontline licenses but the tenant has ${sku.prepaidUnits.enabled}.`, 'InsufficientLicenses');
+    return fail(
+      400,
+      'badRequest',
+      `The allotments ask for ${wanted + others} Frontline licenses but the tenant has ${sku.prepaidUnits.enabled}.`,
+      'InsufficientLicenses',
+    );
   }
   return undefined;
 }
@@ -129,25 +202,42 @@ export function assignPolicy(t: Tenant, id: string, targets: AssignTarget[], act
   const before = record.assignments;
   const beforeByGroup = new Map(before.map((a) => [a.groupId, a]));
   const next: AssignmentRecord[] = targets.map((a) => ({
-    groupId: a.groupId, servicePlanId: a.servicePlanId, allotmentDisplayName: a.allotmentDisplayName, allotmentLicensesCount: a.allotmentLicensesCount,
+    groupId: a.groupId,
+    servicePlanId: a.servicePlanId,
+    allotmentDisplayName: a.allotmentDisplayName,
+    allotmentLicensesCount: a.allotmentLicensesCount,
     assignedSeq: beforeByGroup.get(a.groupId)?.assignedSeq ?? t.scheduler.seq++,
   }));
   record.assignments = next;
   const affectedGroups = new Set<string>();
-  for (const a of before) if (!seen.has(a.groupId)) {
-    removeFrom(t.groupPolicies, a.groupId, id);
-    affectedGroups.add(a.groupId);
-  }
+  for (const a of before)
+    if (!seen.has(a.groupId)) {
+      removeFrom(t.groupPolicies, a.groupId, id);
+      affectedGroups.add(a.groupId);
+    }
   for (const a of next) {
     addTo(t.groupPolicies, a.groupId, id);
     const old = beforeByGroup.get(a.groupId);
-    if (!old || old.allotmentLicensesCount !== a.allotmentLicensesCount || old.servicePlanId !== a.servicePlanId) affectedGroups.add(a.groupId);
+    if (!old || old.allotmentLicensesCount !== a.allotmentLicensesCount || old.servicePlanId !== a.servicePlanId)
+      affectedGroups.add(a.groupId);
   }
   record.policy.lastModifiedDateTime = t.iso();
   if (isFrontlineSharedType(type)) reconcileSharedPools(t, record, before);
   else for (const g of affectedGroups) reconcileUsers(t, t.groupMembers.get(g) ?? []);
-  t.audit('Assign provisioning policy', 'AssignProvisioningPolicy', 'patch', { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' },
-    [{ displayName: 'assignments', oldValue: JSON.stringify(before.map((a) => a.groupId)), newValue: JSON.stringify(next.map((a) => a.groupId)) }], actor);
+  t.audit(
+    'Assign provisioning policy',
+    'AssignProvisioningPolicy',
+    'patch',
+    { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' },
+    [
+      {
+        displayName: 'assignments',
+        oldValue: JSON.stringify(before.map((a) => a.groupId)),
+        newValue: JSON.stringify(next.map((a) => a.groupId)),
+      },
+    ],
+    actor,
+  );
   t.emit('policy', id, 'updated');
   return ok(undefined);
 }

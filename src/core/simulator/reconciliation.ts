@@ -26,7 +26,12 @@ function assignmentFor(policy: PolicyRecord, groupId: string): AssignmentRecord 
 }
 
 /** Who holds `slot` among the user's Cloud PCs (`slots[i]` held by a Cloud PC of policy `holders[i]`). */
-function slotHolder(slots: string[] | undefined, holders: string[] | undefined, slot: string, policyId: string): 'none' | 'thisPolicy' | 'otherPolicy' {
+function slotHolder(
+  slots: string[] | undefined,
+  holders: string[] | undefined,
+  slot: string,
+  policyId: string,
+): 'none' | 'thisPolicy' | 'otherPolicy' {
   const i = slots ? slots.indexOf(slot) : -1;
   return i < 0 ? 'none' : holders![i] === policyId ? 'thisPolicy' : 'otherPolicy';
 }
@@ -45,7 +50,8 @@ function coveredByOwnPolicy(sim: Tenant, c: CloudPcRecord, user: UserRecord | un
   const record = sim.policies.get(c.policyId);
   if (!record) return false;
   // Frontline: the license is the allotment of the assignment (group, never deleted) it was provisioned from.
-  if (c.slot === FRONTLINE_SLOT) return !!assignmentFor(record, c.groupId!) && sim.groupMembers.get(c.groupId!)!.has(user.id);
+  if (c.slot === FRONTLINE_SLOT)
+    return !!assignmentFor(record, c.groupId!) && sim.groupMembers.get(c.groupId!)!.has(user.id);
   // Enterprise: its slot is the Windows 365 license (skuId) it was provisioned for.
   if (!user.licenses.includes(c.slot)) return false;
   const groups = sim.userGroups.get(user.id);
@@ -105,27 +111,52 @@ export function reconcileUser(sim: Tenant, userId: string): void {
     for (const skuId of user.licenses) {
       // A Frontline license provisions through an allotment, never as a user's own Cloud PC.
       const sku = sim.skus.get(skuId)!;
-      const coverage = decideCoverage({ kind, slotHeldBy: slotHolder(taken, takenBy, skuId, policy.policy.id), earlierPolicy: false, licensed: !sku.frontline, allotmentUsed: 0, allotmentLicences: null });
+      const coverage = decideCoverage({
+        kind,
+        slotHeldBy: slotHolder(taken, takenBy, skuId, policy.policy.id),
+        earlierPolicy: false,
+        licensed: !sku.frontline,
+        allotmentUsed: 0,
+        allotmentLicences: null,
+      });
       if (!coverage.covered || coverage.keeps) continue;
-      createCloudPc(sim, { slot: skuId, user, policy, skuId, servicePlanId: sku.cloudPcServicePlanId, groupId: null, allotmentDisplayName: null });
+      createCloudPc(sim, {
+        slot: skuId,
+        user,
+        policy,
+        skuId,
+        servicePlanId: sku.cloudPcServicePlanId,
+        groupId: null,
+        allotmentDisplayName: null,
+      });
     }
   }
   // Frontline dedicated draws from the assignment's allotment, not from a user license: the first assigned with room gives one.
-  if (frontline) for (const pick of frontline) {
-    const pid = pick.policy.policy.id;
-    const coverage = decideCoverage({
-      kind: provisioningKindOf(pick.policy.policy.provisioningType), slotHeldBy: slotHolder(taken, takenBy, FRONTLINE_SLOT, pid), earlierPolicy: false,
-      licensed: true, allotmentUsed: sim.cloudPcsOfAssignment(pid, pick.assignment.groupId).size, allotmentLicences: pick.assignment.allotmentLicensesCount,
-    });
-    if (!coverage.covered && coverage.reason === 'beyondAllotment') continue;
-    if (coverage.covered && !coverage.keeps) {
-      createCloudPc(sim, {
-        slot: FRONTLINE_SLOT, user, policy: pick.policy, skuId: null, servicePlanId: pick.assignment.servicePlanId,
-        groupId: pick.assignment.groupId, allotmentDisplayName: pick.assignment.allotmentDisplayName,
+  if (frontline)
+    for (const pick of frontline) {
+      const pid = pick.policy.policy.id;
+      const coverage = decideCoverage({
+        kind: provisioningKindOf(pick.policy.policy.provisioningType),
+        slotHeldBy: slotHolder(taken, takenBy, FRONTLINE_SLOT, pid),
+        earlierPolicy: false,
+        licensed: true,
+        allotmentUsed: sim.cloudPcsOfAssignment(pid, pick.assignment.groupId).size,
+        allotmentLicences: pick.assignment.allotmentLicensesCount,
       });
+      if (!coverage.covered && coverage.reason === 'beyondAllotment') continue;
+      if (coverage.covered && !coverage.keeps) {
+        createCloudPc(sim, {
+          slot: FRONTLINE_SLOT,
+          user,
+          policy: pick.policy,
+          skuId: null,
+          servicePlanId: pick.assignment.servicePlanId,
+          groupId: pick.assignment.groupId,
+          allotmentDisplayName: pick.assignment.allotmentDisplayName,
+        });
+      }
+      break;
     }
-    break;
-  }
 }
 
 /**
@@ -152,12 +183,22 @@ export function reconcileSharedPools(sim: Tenant, record: PolicyRecord, before: 
   const kind = provisioningKindOf(record.policy.provisioningType);
   for (const a of record.assignments) {
     const want = allotmentCapacity(kind, a.allotmentLicensesCount);
-    const live = [...sim.cloudPcsOfAssignment(pid, a.groupId)].map((id) => sim.cloudPcs.get(id)!).filter((c) => c.status !== 'deprovisioning');
+    const live = [...sim.cloudPcsOfAssignment(pid, a.groupId)]
+      .map((id) => sim.cloudPcs.get(id)!)
+      .filter((c) => c.status !== 'deprovisioning');
     const used = new Set(live.map((c) => c.slot));
     for (let i = 0, have = live.length; have < want; i++) {
       const slot = `${a.groupId}|${i}`;
       if (used.has(slot)) continue;
-      createCloudPc(sim, { slot, user: null, policy: record, skuId: null, servicePlanId: a.servicePlanId, groupId: a.groupId, allotmentDisplayName: a.allotmentDisplayName });
+      createCloudPc(sim, {
+        slot,
+        user: null,
+        policy: record,
+        skuId: null,
+        servicePlanId: a.servicePlanId,
+        groupId: a.groupId,
+        allotmentDisplayName: a.allotmentDisplayName,
+      });
       have++;
     }
     for (const c of live.slice(want)) deprovision(sim, c);

@@ -26,24 +26,47 @@ export function checkRequestHead(head: RequestHead, rules: HygieneRules): { refu
   const own = [`127.0.0.1:${rules.port}`, `localhost:${rules.port}`];
   const host = (h.host ?? '').toLowerCase();
   if (!host) return { refused: envelopeError(400, 'badRequest', 'The request has no Host header.', crid) };
-  if (!own.includes(host)) return { refused: envelopeError(421, 'misdirectedRequest', `This simulator answers only on ${own.join(' and ')}.`, crid) };
+  if (!own.includes(host))
+    return {
+      refused: envelopeError(421, 'misdirectedRequest', `This simulator answers only on ${own.join(' and ')}.`, crid),
+    };
   let path = head.url;
   if (!path.startsWith('/')) {
     const target = parseAbsolute(path);
-    if (!target || !own.includes(target.host.toLowerCase())) return { refused: envelopeError(421, 'misdirectedRequest', `This simulator answers only on ${own.join(' and ')}.`, crid) };
+    if (!target || !own.includes(target.host.toLowerCase()))
+      return {
+        refused: envelopeError(421, 'misdirectedRequest', `This simulator answers only on ${own.join(' and ')}.`, crid),
+      };
     path = `${target.pathname}${target.search}`;
   }
   const origin = h.origin;
   if (origin !== undefined && !own.some((o) => origin.toLowerCase() === `http://${o}`)) {
-    return { refused: envelopeError(403, 'forbidden', 'Requests from web pages other than the simulator itself are refused.', crid) };
+    return {
+      refused: envelopeError(
+        403,
+        'forbidden',
+        'Requests from web pages other than the simulator itself are refused.',
+        crid,
+      ),
+    };
   }
   const site = h['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { refused: envelopeError(403, 'forbidden', 'Cross-site requests are refused.', crid) };
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { refused: envelopeError(403, 'forbidden', 'Cross-site requests are refused.', crid) };
   if (hasBody(h) && mediaType(h['content-type']) !== 'application/json') {
-    return { refused: envelopeError(415, 'unsupportedMediaType', "Request bodies must be sent as 'application/json'.", crid) };
+    return {
+      refused: envelopeError(415, 'unsupportedMediaType', "Request bodies must be sent as 'application/json'.", crid),
+    };
   }
   if (rules.token !== undefined && !sameSecret(bearer(h.authorization), rules.token)) {
-    return { refused: envelopeError(401, 'InvalidAuthenticationToken', 'This simulator is shared between editor windows and needs their token.', crid) };
+    return {
+      refused: envelopeError(
+        401,
+        'InvalidAuthenticationToken',
+        'This simulator is shared between editor windows and needs their token.',
+        crid,
+      ),
+    };
   }
   return { path };
 }

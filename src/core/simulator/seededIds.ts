@@ -22,7 +22,9 @@ function mix(a: number, b: number): number {
 const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 const DASH = 45;
 /** Reused scratch: 36 char codes, dashes at 8, 13, 18, 23. */
-const GUID_CODES: number[] = Array.from({ length: 36 }, (_, i) => (i === 8 || i === 13 || i === 18 || i === 23 ? DASH : 48));
+const GUID_CODES: number[] = Array.from({ length: 36 }, (_, i) =>
+  i === 8 || i === 13 || i === 18 || i === 23 ? DASH : 48,
+);
 
 /** Writes 8 hex digits of a 32-bit value at `at`. */
 function put(o: number[], at: number, v: number): void {
@@ -43,7 +45,10 @@ function put16(o: number[], at: number, v: number): void {
 /** A deterministic stream of GUIDs and floats; `counter` is the only state to persist. */
 export class SeededSource {
   private readonly seedHash: number;
-  constructor(readonly seed: string, public counter = 0) {
+  constructor(
+    readonly seed: string,
+    public counter = 0,
+  ) {
     this.seedHash = hashString(seed);
   }
 
@@ -59,12 +64,15 @@ export class SeededSource {
 
   /** RFC 4122 version-4 shaped GUID, built flat from char codes (a `+` chain would keep ~15 cons-string nodes alive per id). */
   guid(): string {
-    const a = this.nextUint32(), b = this.nextUint32(), c = this.nextUint32(), d = this.nextUint32();
+    const a = this.nextUint32(),
+      b = this.nextUint32(),
+      c = this.nextUint32(),
+      d = this.nextUint32();
     const o = GUID_CODES;
     put(o, 0, a);
     put16(o, 9, b >>> 16);
-    put16(o, 14, ((b & 0x0fff) | 0x4000));
-    put16(o, 19, (((c >>> 16) & 0x3fff) | 0x8000));
+    put16(o, 14, (b & 0x0fff) | 0x4000);
+    put16(o, 19, ((c >>> 16) & 0x3fff) | 0x8000);
     put16(o, 24, c & 0xffff);
     put(o, 28, d);
     return String.fromCharCode.apply(null, o);

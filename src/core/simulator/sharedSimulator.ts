@@ -111,7 +111,10 @@ export class SharedSimulator {
         const client: Client = { role: 'client', owner: owner as Client['owner'] };
         // Read the feed's position before any request goes through this window, so no change made after it is missed.
         if (await this.startFeedAt(client)) {
-          this.options.log('info', `Simulator: shared with the editor window of process ${owner.pid}, which owns ${this.options.statePath} (its time scale applies).`);
+          this.options.log(
+            'info',
+            `Simulator: shared with the editor window of process ${owner.pid}, which owns ${this.options.statePath} (its time scale applies).`,
+          );
           return this.become(client);
         }
       }
@@ -131,7 +134,12 @@ export class SharedSimulator {
   private async openOwner(lock: StateLock): Promise<Owner> {
     let service: SimulatorService;
     try {
-      service = SimulatorService.open({ seed: this.options.seed ?? 'demo', statePath: this.options.statePath, timeScale: this.options.timeScale, log: (m) => this.options.log('warn', `Simulator state: ${m}`) });
+      service = SimulatorService.open({
+        seed: this.options.seed ?? 'demo',
+        statePath: this.options.statePath,
+        timeScale: this.options.timeScale,
+        log: (m) => this.options.log('warn', `Simulator state: ${m}`),
+      });
     } catch (err) {
       await lock.release();
       throw err;
@@ -141,7 +149,10 @@ export class SharedSimulator {
     const server = await startSimulatorServer({ token, port: 0, handler: ownerHandler(service, feed) });
     lock.publish({ url: server.url, token });
     const subscription = service.onDidChange((change) => this.emitter.emit(change));
-    this.options.log('info', `Simulator state: ${this.options.statePath} (this window owns it and shares it with other windows)`);
+    this.options.log(
+      'info',
+      `Simulator state: ${this.options.statePath} (this window owns it and shares it with other windows)`,
+    );
     return { role: 'owner', service, server, lock, feed, subscription };
   }
 
@@ -150,7 +161,10 @@ export class SharedSimulator {
     if (this.settled !== from) return this.role;
     this.settled = undefined;
     this.role = this.settle();
-    void this.role.then(() => this.emitter.emit({ kind: 'tenant', id: '', change: 'updated' }), () => undefined);
+    void this.role.then(
+      () => this.emitter.emit({ kind: 'tenant', id: '', change: 'updated' }),
+      () => undefined,
+    );
     return this.role;
   }
 
@@ -175,8 +189,20 @@ export class SharedSimulator {
     const next = await this.takeOver(role);
     // Refused: the owner never saw this request, so sending it again cannot apply it twice. Lost midway: it may
     // have been applied, so the caller decides (a 503 it can retry after looking).
-    const again = forwarded === 'refused' ? (next.role === 'owner' ? await next.service.handler(request) : await forward(next.owner, request)) : 'lost';
-    return typeof again === 'string' ? envelopeError(503, 'serviceUnavailable', 'The editor window that owned the simulator went away during this request; look, then try again.', request.headers['client-request-id']) : again;
+    const again =
+      forwarded === 'refused'
+        ? next.role === 'owner'
+          ? await next.service.handler(request)
+          : await forward(next.owner, request)
+        : 'lost';
+    return typeof again === 'string'
+      ? envelopeError(
+          503,
+          'serviceUnavailable',
+          'The editor window that owned the simulator went away during this request; look, then try again.',
+          request.headers['client-request-id'],
+        )
+      : again;
   }
 
   private schedulePoll(): void {
@@ -201,7 +227,11 @@ export class SharedSimulator {
     const role = this.settled;
     if (role?.role !== 'client') return;
     const { epoch, seq } = this.feedPosition;
-    const reply = await forward(role.owner, { method: 'GET', url: `${CHANGES_PATH}?after=${seq}${epoch ? `&epoch=${epoch}` : ''}`, headers: {} });
+    const reply = await forward(role.owner, {
+      method: 'GET',
+      url: `${CHANGES_PATH}?after=${seq}${epoch ? `&epoch=${epoch}` : ''}`,
+      headers: {},
+    });
     if (typeof reply === 'string') {
       await this.takeOver(role).catch((err: unknown) => this.options.log('warn', `Simulator: ${errorText(err)}`));
       return;
@@ -218,9 +248,15 @@ export class SharedSimulator {
   private async refreshSampleUsers(): Promise<void> {
     const role = this.settled;
     if (role?.role !== 'client') return;
-    const reply = await forward(role.owner, { method: 'GET', url: '/v1.0/users?$top=10&$select=userPrincipalName', headers: {} });
+    const reply = await forward(role.owner, {
+      method: 'GET',
+      url: '/v1.0/users?$top=10&$select=userPrincipalName',
+      headers: {},
+    });
     if (typeof reply !== 'string' && reply.status === 200 && reply.body) {
-      this.sampleUsers = (JSON.parse(reply.body) as { value: { userPrincipalName: string }[] }).value.map((u) => u.userPrincipalName);
+      this.sampleUsers = (JSON.parse(reply.body) as { value: { userPrincipalName: string }[] }).value.map(
+        (u) => u.userPrincipalName,
+      );
     }
   }
 }
@@ -236,7 +272,14 @@ function ownerHandler(service: SimulatorService, feed: ChangeFeed): RestHandler 
 }
 
 /** Headers that describe one connection, not the request (and the caller's own token, replaced by the secret). */
-const HOP_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'authorization']);
+const HOP_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'authorization',
+]);
 
 async function closeOwner(owner: Owner): Promise<void> {
   owner.subscription.dispose();
@@ -261,7 +304,12 @@ async function forward(owner: Client['owner'], request: RestRequest): Promise<Re
   let res: Response;
   let text: string;
   try {
-    res = await fetch(`${owner.url}${pathAndQuery}`, { method: request.method, headers, body: request.body, redirect: 'manual' });
+    res = await fetch(`${owner.url}${pathAndQuery}`, {
+      method: request.method,
+      headers,
+      body: request.body,
+      redirect: 'manual',
+    });
     text = await res.text();
   } catch (err) {
     return (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED' ? 'refused' : 'lost';

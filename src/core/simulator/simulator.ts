@@ -6,7 +6,14 @@ import type { CloudPcOnPremisesConnection } from '../model/catalog';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType } from '../model/cloudPc';
 import type { CloudPcPolicySettingType, CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import type { CloudPcGalleryImage } from '../model/catalog';
-import type { SimulatorStateData, UserRecord, GroupRecord, PolicyRecord, FaultRecord, SimulatorSettings } from './simulatorState';
+import type {
+  SimulatorStateData,
+  UserRecord,
+  GroupRecord,
+  PolicyRecord,
+  FaultRecord,
+  SimulatorSettings,
+} from './simulatorState';
 import { ok, notFound } from './simResult';
 import type { SimResult } from './simResult';
 import type { ScheduledEventRunner } from './eventScheduler';
@@ -99,7 +106,12 @@ export class Simulator extends Tenant {
     return policies.assignPolicy(this, id, targets, actor);
   }
 
-  applyPolicy(id: string, settings: readonly CloudPcPolicySettingType[], reservePercentage: number | null | undefined, actor: Actor): SimResult<void> {
+  applyPolicy(
+    id: string,
+    settings: readonly CloudPcPolicySettingType[],
+    reservePercentage: number | null | undefined,
+    actor: Actor,
+  ): SimResult<void> {
     return actions.applyPolicy(this, id, settings, reservePercentage, actor);
   }
 
@@ -113,7 +125,11 @@ export class Simulator extends Tenant {
 
   // ---------------------------------------------------------------- Cloud PC actions
 
-  reprovisionCloudPc(id: string, options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null }, actor: Actor): SimResult<void> {
+  reprovisionCloudPc(
+    id: string,
+    options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null },
+    actor: Actor,
+  ): SimResult<void> {
     return actions.reprovisionCloudPc(this, id, options, actor);
   }
 
@@ -136,32 +152,59 @@ export class Simulator extends Tenant {
    * using them (usedCount) and what assignments allot (allotmentLicensesCount), so a client can check an
    * allotment before it assigns.
    */
-  frontlineServicePlans(): { id: string; displayName: string; totalCount: number; usedCount: number; allotmentLicensesCount: number }[] {
+  frontlineServicePlans(): {
+    id: string;
+    displayName: string;
+    totalCount: number;
+    usedCount: number;
+    allotmentLicensesCount: number;
+  }[] {
     const assignments = [...this.policies.values()].flatMap((p) => p.assignments);
-    return [...this.skus.values()].filter((s) => s.frontline).map((s) => ({
-      id: s.cloudPcServicePlanId,
-      displayName: this.catalog.servicePlans.find((p) => p.id === s.cloudPcServicePlanId)?.displayName ?? s.skuPartNumber,
-      totalCount: s.prepaidUnits.enabled,
-      usedCount: [...this.cloudPcs.values()].filter((pc) => pc.servicePlanId === s.cloudPcServicePlanId && pc.status !== 'deprovisioning').length,
-      allotmentLicensesCount: assignments.filter((a) => a.servicePlanId === s.cloudPcServicePlanId).reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0),
-    }));
+    return [...this.skus.values()]
+      .filter((s) => s.frontline)
+      .map((s) => ({
+        id: s.cloudPcServicePlanId,
+        displayName:
+          this.catalog.servicePlans.find((p) => p.id === s.cloudPcServicePlanId)?.displayName ?? s.skuPartNumber,
+        totalCount: s.prepaidUnits.enabled,
+        usedCount: [...this.cloudPcs.values()].filter(
+          (pc) => pc.servicePlanId === s.cloudPcServicePlanId && pc.status !== 'deprovisioning',
+        ).length,
+        allotmentLicensesCount: assignments
+          .filter((a) => a.servicePlanId === s.cloudPcServicePlanId)
+          .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0),
+      }));
   }
 
   // ---------------------------------------------------------------- simulator controls
 
   addFault(input: { userPrincipalName?: string | null; policyId?: string | null; count: number }): FaultRecord {
-    const fault: FaultRecord = { id: this.ids.guid(), kind: 'provisioningFailure', userPrincipalName: input.userPrincipalName ?? null, policyId: input.policyId ?? null, remaining: input.count };
+    const fault: FaultRecord = {
+      id: this.ids.guid(),
+      kind: 'provisioningFailure',
+      userPrincipalName: input.userPrincipalName ?? null,
+      policyId: input.policyId ?? null,
+      remaining: input.count,
+    };
     this.faults.push(fault);
     this.emit('tenant', fault.id, 'created');
     return fault;
   }
 
-  setConnectionHealth(id: string, status: CloudPcOnPremisesConnection['healthCheckStatus']): SimResult<CloudPcOnPremisesConnection> {
+  setConnectionHealth(
+    id: string,
+    status: CloudPcOnPremisesConnection['healthCheckStatus'],
+  ): SimResult<CloudPcOnPremisesConnection> {
     const anc = this.connections.get(id);
     if (!anc) return notFound('cloudPcOnPremisesConnection', id);
     anc.healthCheckStatus = status;
-    this.audit('Update Azure network connection health', 'UpdateOnPremisesConnection', 'patch', { id, displayName: anc.displayName, type: 'cloudPcOnPremisesConnection' },
-      [{ displayName: 'healthCheckStatus', oldValue: null, newValue: status }]);
+    this.audit(
+      'Update Azure network connection health',
+      'UpdateOnPremisesConnection',
+      'patch',
+      { id, displayName: anc.displayName, type: 'cloudPcOnPremisesConnection' },
+      [{ displayName: 'healthCheckStatus', oldValue: null, newValue: status }],
+    );
     this.emit('onPremisesConnection', id, 'updated');
     return ok(anc);
   }

@@ -30,36 +30,50 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
   const t = options.timeouts ?? { headersMs: 30_000, requestMs: 120_000, checkEveryMs: 30_000 };
-  const server = http.createServer({ headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs }, (req, res) => {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const send = (r: RestResponse) => {
-      if (res.headersSent || res.destroyed) return;
-      res.writeHead(r.status, r.headers);
-      res.end(r.body);
-    };
-    // Refused before the body is read; the connection closes so an unread body cannot be taken for a request.
-    const head = checkRequestHead({ url: req.url ?? '/', headers }, { port, token: options.token });
-    if ('refused' in head) return send({ ...head.refused, headers: { ...head.refused.headers, connection: 'close' } });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Keep draining so the client can read our answer, but stop buffering.
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      const crid = headers['client-request-id'];
-      if (tooLarge) return send(envelopeError(413, 'requestEntityTooLarge', `The request body is larger than ${limit} bytes.`, crid, { connection: 'close' }));
-      const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
-      // Links (nextLink, Location) are built from our own origin, never from what the client sent as Host.
-      headers.host = `127.0.0.1:${port}`;
-      options.handler({ method: req.method ?? 'GET', url: head.path, headers, body }).then(send, () => send(envelopeError(500, 'internalServerError', 'The simulator hit an internal error.', crid)));
-    });
-  });
+  const server = http.createServer(
+    { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs },
+    (req, res) => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      const send = (r: RestResponse) => {
+        if (res.headersSent || res.destroyed) return;
+        res.writeHead(r.status, r.headers);
+        res.end(r.body);
+      };
+      // Refused before the body is read; the connection closes so an unread body cannot be taken for a request.
+      const head = checkRequestHead({ url: req.url ?? '/', headers }, { port, token: options.token });
+      if ('refused' in head)
+        return send({ ...head.refused, headers: { ...head.refused.headers, connection: 'close' } });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // Keep draining so the client can read our answer, but stop buffering.
+        if (size > limit) tooLarge = true;
+        else chunks.push(chunk);
+      });
+      req.on('error', () => res.destroy());
+      req.on('end', () => {
+        const crid = headers['client-request-id'];
+        if (tooLarge)
+          return send(
+            envelopeError(413, 'requestEntityTooLarge', `The request body is larger than ${limit} bytes.`, crid, {
+              connection: 'close',
+            }),
+          );
+        const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+        // Links (nextLink, Location) are built from our own origin, never from what the client sent as Host.
+        headers.host = `127.0.0.1:${port}`;
+        options
+          .handler({ method: req.method ?? 'GET', url: head.path, headers, body })
+          .then(send, () =>
+            send(envelopeError(500, 'internalServerError', 'The simulator hit an internal error.', crid)),
+          );
+      });
+    },
+  );
   // Node answers malformed requests (400), stalled ones (408) and oversized heads (431) itself: in the envelope here.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
   return new Promise((resolve, reject) => {
@@ -70,10 +84,11 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
       resolve({
         port,
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
@@ -89,8 +104,20 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const [status, reason, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'The request is not valid HTTP.'];
-  const r = envelopeError(status, status === 400 ? 'badRequest' : status === 408 ? 'requestTimeout' : 'requestHeaderFieldsTooLarge', message);
-  const lines = Object.entries({ ...r.headers, 'content-length': String(Buffer.byteLength(r.body ?? '')), connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+  const [status, reason, message] = CLIENT_ERRORS[err.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'The request is not valid HTTP.',
+  ];
+  const r = envelopeError(
+    status,
+    status === 400 ? 'badRequest' : status === 408 ? 'requestTimeout' : 'requestHeaderFieldsTooLarge',
+    message,
+  );
+  const lines = Object.entries({
+    ...r.headers,
+    'content-length': String(Buffer.byteLength(r.body ?? '')),
+    connection: 'close',
+  }).map(([k, v]) => `${k}: ${v}`);
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${lines.join('\r\n')}\r\n\r\n${r.body ?? ''}`);
 }

@@ -85,7 +85,8 @@ export class SimulatorService {
     this.timers = options.timers ?? nodeTimers;
     this.log = options.log ?? (() => undefined);
     this.maxBody = options.handler?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    if (!isValidTimeScale(this.timeScale)) throw new RangeError(`time scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not ${this.timeScale}`);
+    if (!isValidTimeScale(this.timeScale))
+      throw new RangeError(`time scale must be 0 or ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}, not ${this.timeScale}`);
     this.process = createSimulatorRequestProcessor(simulator, options.handler);
     this.handler = async (request) => this.handle(request);
     this.reanchor();
@@ -110,7 +111,9 @@ export class SimulatorService {
       store.checkWritable();
     } catch (err) {
       store.close();
-      throw new StateRefusedError(`cannot write the state at ${options.statePath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new StateRefusedError(
+        `cannot write the state at ${options.statePath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
     }
     service.arm();
     return service;
@@ -146,7 +149,12 @@ export class SimulatorService {
   }
 
   private async control(method: string, url: string, body: unknown): Promise<Record<string, unknown>> {
-    const res = await this.handler({ method, url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await this.handler({
+      method,
+      url,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const parsed = res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
     if (res.status >= 400) {
       const error = (parsed.error ?? {}) as { message?: string; innerError?: { message?: string } };
@@ -175,7 +183,11 @@ export class SimulatorService {
     this.sync();
     const method = (request.method || 'GET').toUpperCase();
     const changes = method !== 'GET' && method !== 'HEAD';
-    if (changes && this.store && !(request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > this.maxBody)) {
+    if (
+      changes &&
+      this.store &&
+      !(request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > this.maxBody)
+    ) {
       // Write ahead: the record is on disk before the change is in memory. A request the model then refuses
       // replays to the same refusal, so journaling it first is harmless and keeps seeded ids in step.
       try {
@@ -214,7 +226,10 @@ export class SimulatorService {
   private sync(): void {
     if (this.timeScale <= 0 || this.closed) return;
     // The clock stops at the last moment of year 9999 rather than leave the range every date shares.
-    const target = Math.min(MAX_SIMULATED_TIME, this.anchorVirtual + (this.realClock.now() - this.anchorReal) * this.timeScale);
+    const target = Math.min(
+      MAX_SIMULATED_TIME,
+      this.anchorVirtual + (this.realClock.now() - this.anchorReal) * this.timeScale,
+    );
     if (target <= this.simulator.now()) return;
     const ran = this.simulator.advanceTo(target);
     if (!this.store || ran === 0) return;
@@ -233,7 +248,8 @@ export class SimulatorService {
     if (this.timeScale <= 0 || this.closed) return;
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     const next = this.simulator.nextDueTime();
-    const wait = next === undefined ? 60_000 : Math.max(10, Math.min(60_000, (next - this.simulator.now()) / this.timeScale));
+    const wait =
+      next === undefined ? 60_000 : Math.max(10, Math.min(60_000, (next - this.simulator.now()) / this.timeScale));
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.sync();
@@ -248,7 +264,8 @@ const JOURNALED_HEADERS = new Set(['x-simulator-actor', 'x-forwarded-for']);
 
 function journalRequest(r: RestRequest): JournalRequest {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.headers ?? {})) if (JOURNALED_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(r.headers ?? {}))
+    if (JOURNALED_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
   return { method: r.method, url: r.url, body: r.body, headers };
 }
 
@@ -266,14 +283,20 @@ function restore(store: StateStore, loaded: LoadedState, seed: SeedKind, options
   const replay = createSimulatorRequestProcessor(sim, options.handler);
   const failed = replayJournal(sim, replay, loaded.entries);
   if (failed !== undefined) {
-    options.log?.(`journal record ${failed.seq} of ${store.journalPath} cannot be replayed; kept the records before it, copied the journal to ${copyAside(store.journalPath, 'unloadable')}`);
+    options.log?.(
+      `journal record ${failed.seq} of ${store.journalPath} cannot be replayed; kept the records before it, copied the journal to ${copyAside(store.journalPath, 'unloadable')}`,
+    );
     loaded.problems.push('replay stopped');
   }
   return sim;
 }
 
 /** Replays records in order; returns the first one that throws (replay stops there). */
-function replayJournal(sim: Simulator, replay: (r: RestRequest) => RestResponse, entries: JournalEntry[]): JournalEntry | undefined {
+function replayJournal(
+  sim: Simulator,
+  replay: (r: RestRequest) => RestResponse,
+  entries: JournalEntry[],
+): JournalEntry | undefined {
   for (const e of entries) {
     try {
       sim.advanceTo(Math.min(e.t, MAX_SIMULATED_TIME));

@@ -1,8 +1,20 @@
 // The simulator's whole state as plain, JSON-serializable records, plus the in-memory indexes rebuilt on load
 // (users→groups→policies) so one membership change costs work proportional to the change.
 import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
-import type { CloudPcStatus, CloudPcStatusDetail, CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcProductType } from '../model/cloudPc';
-import type { CloudPcGalleryImage, CloudPcDeviceImage, CloudPcOnPremisesConnection, CloudPcServicePlan, CloudPcSupportedRegion } from '../model/catalog';
+import type {
+  CloudPcStatus,
+  CloudPcStatusDetail,
+  CloudPcOperatingSystem,
+  CloudPcUserAccountType,
+  CloudPcProductType,
+} from '../model/cloudPc';
+import type {
+  CloudPcGalleryImage,
+  CloudPcDeviceImage,
+  CloudPcOnPremisesConnection,
+  CloudPcServicePlan,
+  CloudPcSupportedRegion,
+} from '../model/catalog';
 import type { CloudPcAuditEvent } from '../model/auditEvent';
 import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../model/directory';
 import type { ScheduledEvent } from './eventScheduler';
@@ -82,7 +94,8 @@ export interface CloudPcRecord {
   pendingFailure: { code: string; message: string; stage: number } | null;
 }
 
-export type FootprintObjectKind = 'intuneManagedDevice' | 'entraDevice' | 'virtualNic' | 'networkSecurityGroup' | 'onPremisesComputerAccount';
+export type FootprintObjectKind =
+  'intuneManagedDevice' | 'entraDevice' | 'virtualNic' | 'networkSecurityGroup' | 'onPremisesComputerAccount';
 export type FootprintObjectState = 'active' | 'removed' | 'retained' | 'disabled';
 
 /** What one provisioning created outside the Cloud PC (docs/service-facts.md "Provisioning lifecycle"). */
@@ -145,4 +158,8 @@ export interface SimulatorStateData {
   schedule: ScheduledEvent[];
 }
 
-export const DEFAULT_SETTINGS: SimulatorSettings = { stageMinutes: [60, 40, 20], failureRate: 0, transitionMinutes: 30 };
+export const DEFAULT_SETTINGS: SimulatorSettings = {
+  stageMinutes: [60, 40, 20],
+  failureRate: 0,
+  transitionMinutes: 30,
+};

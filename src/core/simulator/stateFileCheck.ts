@@ -15,12 +15,21 @@ export type StateFileKind = 'absent' | 'empty' | 'ours';
 /** Read-only: classifies the state file and its journal, or throws StateRefusedError. */
 export function inspectStateFile(statePath: string, journalPath: string): StateFileKind {
   const journal = statOf(journalPath);
-  if (journal && !journal.isFile()) throw new StateRefusedError(`${journalPath} is not a regular file; the simulator keeps its journal there. Left it untouched: choose another --state file.`);
+  if (journal && !journal.isFile())
+    throw new StateRefusedError(
+      `${journalPath} is not a regular file; the simulator keeps its journal there. Left it untouched: choose another --state file.`,
+    );
   const stat = statOf(statePath);
   if (!stat) return 'absent';
-  if (!stat.isFile()) throw new StateRefusedError(`${statePath} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}, not a simulator state file. Left it untouched: give --state a file name.`);
+  if (!stat.isFile())
+    throw new StateRefusedError(
+      `${statePath} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}, not a simulator state file. Left it untouched: give --state a file name.`,
+    );
   if (stat.size === 0) return 'empty';
-  if (!carriesMarker(statePath)) throw new StateRefusedError(`${statePath} is not a cpcpolicy simulator state file (it does not start with our "format" marker). Left it untouched: choose another --state file.`);
+  if (!carriesMarker(statePath))
+    throw new StateRefusedError(
+      `${statePath} is not a cpcpolicy simulator state file (it does not start with our "format" marker). Left it untouched: choose another --state file.`,
+    );
   return 'ours';
 }
 

@@ -53,7 +53,12 @@ export function readLockOwner(statePath: string): LockOwner | undefined {
 export async function acquireStateLock(statePath: string): Promise<LockAttempt> {
   const name = lockSocketName(statePath);
   let server = await listenOn(name);
-  if (server === 'busy' && process.platform !== 'linux' && process.platform !== 'win32' && (await nobodyAnswers(name))) {
+  if (
+    server === 'busy' &&
+    process.platform !== 'linux' &&
+    process.platform !== 'win32' &&
+    (await nobodyAnswers(name))
+  ) {
     // A socket file left by an owner that died: nobody listens on it any more.
     fs.rmSync(name, { force: true });
     server = await listenOn(name);
@@ -64,7 +69,12 @@ export async function acquireStateLock(statePath: string): Promise<LockAttempt> 
   }
   const lockServer = server;
   const ownerPath = ownerFileOf(statePath);
-  const base: LockOwner = { format: LOCK_FORMAT, pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() };
+  const base: LockOwner = {
+    format: LOCK_FORMAT,
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+  };
   let released = false;
   const lock: StateLock = {
     ownerPath,

@@ -40,7 +40,10 @@ export interface LoadedState {
 }
 
 /** The file system calls the journal makes (tests inject failing ones). */
-export type JournalIo = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'ftruncateSync' | 'fstatSync'>;
+export type JournalIo = Pick<
+  typeof fs,
+  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'ftruncateSync' | 'fstatSync'
+>;
 
 /** A journal record could not be made durable; the change it describes was not applied. */
 export class StateWriteError extends Error {}
@@ -54,7 +57,11 @@ export class StateStore {
   seq = 0;
   private sinceSnapshot = 0;
 
-  constructor(readonly statePath: string, readonly snapshotEvery = 200, private readonly io: JournalIo = fs) {
+  constructor(
+    readonly statePath: string,
+    readonly snapshotEvery = 200,
+    private readonly io: JournalIo = fs,
+  ) {
     this.journalPath = `${statePath}.journal`;
   }
 
@@ -66,8 +73,15 @@ export class StateStore {
     if (inspectStateFile(this.statePath, this.journalPath) === 'ours') {
       try {
         const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as Partial<SnapshotFile>;
-        if (parsed.format !== SNAPSHOT_FORMAT || !parsed.data || parsed.data.version !== 1 || typeof parsed.journalSeq !== 'number') throw new Error('not a complete cpcpolicy simulator state');
-        if (!(parsed.data.now >= 0 && parsed.data.now <= MAX_SIMULATED_TIME)) throw new Error('its simulated clock is outside 1970–9999');
+        if (
+          parsed.format !== SNAPSHOT_FORMAT ||
+          !parsed.data ||
+          parsed.data.version !== 1 ||
+          typeof parsed.journalSeq !== 'number'
+        )
+          throw new Error('not a complete cpcpolicy simulator state');
+        if (!(parsed.data.now >= 0 && parsed.data.now <= MAX_SIMULATED_TIME))
+          throw new Error('its simulated clock is outside 1970–9999');
         data = parsed.data;
         journalSeq = parsed.journalSeq;
       } catch (err) {
@@ -84,7 +98,9 @@ export class StateStore {
   setAside(reason: string, why: 'corrupt' | 'unloadable'): string {
     const aside = fs.existsSync(this.statePath) ? moveAside(this.statePath, why) : undefined;
     const journal = fs.existsSync(this.journalPath) ? moveAside(this.journalPath, why) : undefined;
-    const moved = [aside && `the state to ${aside}`, journal && `the journal to ${journal}`].filter(Boolean).join(' and ');
+    const moved = [aside && `the state to ${aside}`, journal && `the journal to ${journal}`]
+      .filter(Boolean)
+      .join(' and ');
     return `state file ${this.statePath} ${reason}; moved ${moved || 'nothing'} and started from the seed`;
   }
 
@@ -99,16 +115,21 @@ export class StateStore {
       let entry: JournalEntry | undefined;
       try {
         entry = JSON.parse(line) as JournalEntry;
-        if (typeof entry.seq !== 'number' || typeof entry.t !== 'number' || !(entry.t <= MAX_SIMULATED_TIME)) throw new Error('bad record');
+        if (typeof entry.seq !== 'number' || typeof entry.t !== 'number' || !(entry.t <= MAX_SIMULATED_TIME))
+          throw new Error('bad record');
       } catch {
         const isLast = i === complete.length - 1;
         if (isLast && !text.endsWith('\n')) {
           // A torn final record: the write never completed, so it was never acknowledged.
-          problems.push(`ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`);
+          problems.push(
+            `ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`,
+          );
           break;
         }
         const aside = copyAside(this.journalPath);
-        problems.push(`journal ${this.journalPath} has a corrupt record at line ${i + 1}; kept the ${entries.length} records before it, copied the file to ${aside}`);
+        problems.push(
+          `journal ${this.journalPath} has a corrupt record at line ${i + 1}; kept the ${entries.length} records before it, copied the file to ${aside}`,
+        );
         break;
       }
       if (entry.seq > journalSeq) entries.push(entry);
@@ -131,7 +152,9 @@ export class StateStore {
       this.goodLength = this.io.fstatSync(fd).size;
     } catch (err) {
       this.cutBack();
-      throw new StateWriteError(`cannot append to ${this.journalPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new StateWriteError(
+        `cannot append to ${this.journalPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
     }
     this.seq = record.seq;
     this.sinceSnapshot++;
@@ -168,7 +191,12 @@ export class StateStore {
 
   /** Writes the snapshot atomically, then empties the journal (records up to `seq` are in the snapshot). */
   writeSnapshot(data: SimulatorStateData): void {
-    const file: SnapshotFile = { format: SNAPSHOT_FORMAT, journalSeq: this.seq, savedAt: new Date().toISOString(), data };
+    const file: SnapshotFile = {
+      format: SNAPSHOT_FORMAT,
+      journalSeq: this.seq,
+      savedAt: new Date().toISOString(),
+      data,
+    };
     const tmp = `${this.statePath}.tmp-${process.pid}`;
     fs.mkdirSync(path.dirname(path.resolve(this.statePath)), { recursive: true });
     const fd = fs.openSync(tmp, 'w');

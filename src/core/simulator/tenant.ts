@@ -2,10 +2,23 @@
 // the change, their keys, the virtual clock, the agenda of due events and the audit trail. It imports no
 // simulator rule: lifecycle, reconciliation and the REST layer read and write it; it calls none of them.
 import type { Clock } from '../model/clock';
-import type { CloudPcAuditEvent, CloudPcAuditActivityOperationType, CloudPcAuditActivityResult, CloudPcAuditProperty } from '../model/auditEvent';
+import type {
+  CloudPcAuditEvent,
+  CloudPcAuditActivityOperationType,
+  CloudPcAuditActivityResult,
+  CloudPcAuditProperty,
+} from '../model/auditEvent';
 import type { CloudPcOnPremisesConnection } from '../model/catalog';
 import type {
-  SimulatorStateData, UserRecord, GroupRecord, PolicyRecord, CloudPcRecord, FootprintRecord, FaultRecord, SkuRecord, SimulatorSettings,
+  SimulatorStateData,
+  UserRecord,
+  GroupRecord,
+  PolicyRecord,
+  CloudPcRecord,
+  FootprintRecord,
+  FaultRecord,
+  SkuRecord,
+  SimulatorSettings,
 } from './simulatorState';
 import { DEFAULT_SETTINGS } from './simulatorState';
 import { EventScheduler } from './eventScheduler';
@@ -75,7 +88,9 @@ export class Tenant {
   /** Seeded uniform [0, 1) draws; one function for the life of the simulator (no closure per call). */
   readonly random = (): number => this.ids.random();
 
-  private galleryIndex: { source: unknown; byId: Map<string, GalleryImage>; lastId: string | undefined; last: GalleryImage | undefined } | undefined;
+  private galleryIndex:
+    | { source: unknown; byId: Map<string, GalleryImage>; lastId: string | undefined; last: GalleryImage | undefined }
+    | undefined;
   private cloudPcListCache: { version: number; list: CloudPcRecord[] } | undefined;
 
   constructor(data: SimulatorStateData) {
@@ -99,7 +114,12 @@ export class Tenant {
     this.faults = data.faults.map((f) => ({ ...f }));
     this.auditEvents = structuredClone(data.auditEvents);
     this.connections = new Map(data.onPremisesConnections.map((c) => [c.id, { ...c }]));
-    this.catalog = structuredClone({ galleryImages: data.galleryImages, deviceImages: data.deviceImages, servicePlans: data.servicePlans, supportedRegions: data.supportedRegions });
+    this.catalog = structuredClone({
+      galleryImages: data.galleryImages,
+      deviceImages: data.deviceImages,
+      servicePlans: data.servicePlans,
+      supportedRegions: data.supportedRegions,
+    });
     this.scheduler.load(data.schedule, data.eventSeq);
     this.rebuildIndexes();
     this.version++;
@@ -145,7 +165,8 @@ export class Tenant {
       this.groupMembers.set(g.id, new Set(g.members));
       for (const m of g.members) if (this.users.has(m)) pushTo(this.userGroups, m, g.id);
     }
-    for (const p of this.policies.values()) for (const a of p.assignments) addTo(this.groupPolicies, a.groupId, p.policy.id);
+    for (const p of this.policies.values())
+      for (const a of p.assignments) addTo(this.groupPolicies, a.groupId, p.policy.id);
     for (const c of this.cloudPcs.values()) this.indexCloudPc(c);
   }
 
@@ -171,7 +192,8 @@ export class Tenant {
 
   /** The Cloud PC array, rebuilt only when the tenant changed: paging 10,000 Cloud PCs copies it once, not per page. */
   cloudPcList(): readonly CloudPcRecord[] {
-    if (!this.cloudPcListCache || this.cloudPcListCache.version !== this.version) this.cloudPcListCache = { version: this.version, list: [...this.cloudPcs.values()] };
+    if (!this.cloudPcListCache || this.cloudPcListCache.version !== this.version)
+      this.cloudPcListCache = { version: this.version, list: [...this.cloudPcs.values()] };
     return this.cloudPcListCache.list;
   }
 
@@ -210,19 +232,43 @@ export class Tenant {
   // ---------------------------------------------------------------- audit (docs/simulator.md rule 13)
 
   audit(
-    activity: string, activityType: string, operation: CloudPcAuditActivityOperationType, resource: { id: string; displayName: string | null; type: string },
-    modified: CloudPcAuditProperty[] = [], actor: Actor = DEFAULT_ACTOR, result: CloudPcAuditActivityResult = 'success',
+    activity: string,
+    activityType: string,
+    operation: CloudPcAuditActivityOperationType,
+    resource: { id: string; displayName: string | null; type: string },
+    modified: CloudPcAuditProperty[] = [],
+    actor: Actor = DEFAULT_ACTOR,
+    result: CloudPcAuditActivityResult = 'success',
   ): void {
     const event: CloudPcAuditEvent = {
-      id: this.ids.guid(), displayName: activity, componentName: componentFor(resource.type), activity, activityDateTime: this.iso(),
-      activityType, activityOperationType: operation, activityResult: result,
+      id: this.ids.guid(),
+      displayName: activity,
+      componentName: componentFor(resource.type),
+      activity,
+      activityDateTime: this.iso(),
+      activityType,
+      activityOperationType: operation,
+      activityResult: result,
       actor: {
-        type: 'itPro', userPrincipalName: actor.userPrincipalName, userId: this.upnIndex.get(actor.userPrincipalName.toLowerCase()) ?? null,
-        applicationId: null, applicationDisplayName: 'cpcpolicy simulator', ipAddress: actor.ipAddress ?? null, userPermissions: ['*'],
+        type: 'itPro',
+        userPrincipalName: actor.userPrincipalName,
+        userId: this.upnIndex.get(actor.userPrincipalName.toLowerCase()) ?? null,
+        applicationId: null,
+        applicationDisplayName: 'cpcpolicy simulator',
+        ipAddress: actor.ipAddress ?? null,
+        userPermissions: ['*'],
         userRoleScopeTags: [{ displayName: 'Default', roleScopeTagId: '0' }],
       },
-      category: 'cloudPC', correlationId: this.ids.guid(),
-      resources: [{ displayName: resource.displayName, type: resource.type, resourceId: resource.id, modifiedProperties: modified }],
+      category: 'cloudPC',
+      correlationId: this.ids.guid(),
+      resources: [
+        {
+          displayName: resource.displayName,
+          type: resource.type,
+          resourceId: resource.id,
+          modifiedProperties: modified,
+        },
+      ],
     };
     this.auditEvents.push(event);
     this.emit('auditEvent', event.id, 'created');
@@ -232,7 +278,12 @@ export class Tenant {
 
   /** Consumes one matching fault, if any: the next n matching attempts fail. */
   takeFault(upn: string | null, policyId: string): boolean {
-    const i = this.faults.findIndex((f) => f.remaining > 0 && (!f.userPrincipalName || f.userPrincipalName.toLowerCase() === (upn ?? '').toLowerCase()) && (!f.policyId || f.policyId === policyId));
+    const i = this.faults.findIndex(
+      (f) =>
+        f.remaining > 0 &&
+        (!f.userPrincipalName || f.userPrincipalName.toLowerCase() === (upn ?? '').toLowerCase()) &&
+        (!f.policyId || f.policyId === policyId),
+    );
     if (i < 0) return false;
     const f = this.faults[i];
     f.remaining--;
@@ -243,9 +294,15 @@ export class Tenant {
   /** Gallery image by id, compared case-insensitively (docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
   galleryImage(id: string): GalleryImage | undefined {
     const images = this.catalog.galleryImages;
-    if (this.galleryIndex && this.galleryIndex.source === images && id === this.galleryIndex.lastId) return this.galleryIndex.last;
+    if (this.galleryIndex && this.galleryIndex.source === images && id === this.galleryIndex.lastId)
+      return this.galleryIndex.last;
     if (!this.galleryIndex || this.galleryIndex.source !== images || this.galleryIndex.byId.size !== images.length) {
-      this.galleryIndex = { source: images, byId: new Map(images.map((i) => [i.id.toLowerCase(), i])), lastId: undefined, last: undefined };
+      this.galleryIndex = {
+        source: images,
+        byId: new Map(images.map((i) => [i.id.toLowerCase(), i])),
+        lastId: undefined,
+        last: undefined,
+      };
     }
     const found = this.galleryIndex.byId.get(id.toLowerCase());
     this.galleryIndex.lastId = id;

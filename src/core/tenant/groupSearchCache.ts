@@ -23,7 +23,8 @@ export class GroupSearchCache {
     if (exact) return exact;
     for (let n = term.length - 1; n >= 0; n--) {
       const shorter = this.answers.get(term.slice(0, n));
-      if (shorter && shorter.length < GROUP_SEARCH_PAGE) return shorter.filter((g) => groupNameMatches(g.displayName, term));
+      if (shorter && shorter.length < GROUP_SEARCH_PAGE)
+        return shorter.filter((g) => groupNameMatches(g.displayName, term));
     }
     return undefined;
   }

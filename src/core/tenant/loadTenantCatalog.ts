@@ -10,9 +10,24 @@ import type { TenantCatalog, TenantConnection, TenantGroup } from './tenantCatal
 
 /** The connection properties the editor shows; `healthCheckStatusDetail` and `inUse` come only when selected (Graph). */
 export const CONNECTION_SELECT = [
-  'id', 'displayName', 'connectionType', 'healthCheckStatus', 'healthCheckStatusDetail', 'healthCheckPaused', 'inUse', 'managedBy',
-  'subscriptionId', 'subscriptionName', 'resourceGroupId', 'virtualNetworkId', 'virtualNetworkLocation', 'subnetId', 'adDomainName',
-  'adDomainUsername', 'organizationalUnit', 'scopeIds',
+  'id',
+  'displayName',
+  'connectionType',
+  'healthCheckStatus',
+  'healthCheckStatusDetail',
+  'healthCheckPaused',
+  'inUse',
+  'managedBy',
+  'subscriptionId',
+  'subscriptionName',
+  'resourceGroupId',
+  'virtualNetworkId',
+  'virtualNetworkLocation',
+  'subnetId',
+  'adDomainName',
+  'adDomainUsername',
+  'organizationalUnit',
+  'scopeIds',
 ];
 
 async function optional<T>(read: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
@@ -28,7 +43,10 @@ async function optional<T>(read: Promise<T>, signal: AbortSignal | undefined): P
 /** The catalog lists (no groups: those are looked up by id as files name them). `now`: the backend's clock. */
 export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: AbortSignal): Promise<TenantCatalog> {
   const [connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans] = await Promise.all([
-    optional(api.listOnPremisesConnections({ signal, select: CONNECTION_SELECT }) as Promise<TenantConnection[]>, signal),
+    optional(
+      api.listOnPremisesConnections({ signal, select: CONNECTION_SELECT }) as Promise<TenantConnection[]>,
+      signal,
+    ),
     optional(api.listGalleryImages({ signal }), signal),
     optional(api.listDeviceImages({ signal }), signal),
     optional(api.listSupportedRegions({ signal }), signal),
@@ -42,7 +60,11 @@ export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: A
  * Looks groups up by id: the group with its direct members and how many hold a Windows 365 licence, or
  * null when the tenant has no such group. Keys are lower-cased ids (TenantIndex.group).
  */
-export async function lookupGroups(api: CloudPcApi, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TenantGroup | null>> {
+export async function lookupGroups(
+  api: CloudPcApi,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, TenantGroup | null>> {
   const skus = await optional(api.listSubscribedSkus({ signal }), signal);
   const cloudPcSkus = skus ? new Set(skus.filter(isCloudPcSku).map((s) => s.skuId)) : undefined;
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
@@ -56,17 +78,38 @@ export async function lookupGroups(api: CloudPcApi, ids: readonly string[], sign
 }
 
 /** One group with its member counts, null when the tenant has none, undefined when the backend could not say. */
-async function lookupGroup(api: CloudPcApi, id: string, cloudPcSkus: Set<string> | undefined, signal: AbortSignal | undefined): Promise<TenantGroup | null | undefined> {
+async function lookupGroup(
+  api: CloudPcApi,
+  id: string,
+  cloudPcSkus: Set<string> | undefined,
+  signal: AbortSignal | undefined,
+): Promise<TenantGroup | null | undefined> {
   const group = await groupOrNull(api, id, signal);
   if (!group) return group;
-  const members = await optional(api.listGroupMembers(id, { signal, select: ['id', 'userPrincipalName', 'assignedLicenses'] }), signal);
-  const users = (members ?? []).filter((m) => 'userPrincipalName' in m && typeof m.userPrincipalName === 'string') as { assignedLicenses?: { skuId: string }[] }[];
-  const licensed = cloudPcSkus ? users.filter((u) => (u.assignedLicenses ?? []).some((l) => cloudPcSkus.has(l.skuId))).length : undefined;
-  return { id: group.id, displayName: group.displayName, ...(members ? { memberCount: users.length } : {}), ...(licensed !== undefined ? { licensedMemberCount: licensed } : {}) };
+  const members = await optional(
+    api.listGroupMembers(id, { signal, select: ['id', 'userPrincipalName', 'assignedLicenses'] }),
+    signal,
+  );
+  const users = (members ?? []).filter((m) => 'userPrincipalName' in m && typeof m.userPrincipalName === 'string') as {
+    assignedLicenses?: { skuId: string }[];
+  }[];
+  const licensed = cloudPcSkus
+    ? users.filter((u) => (u.assignedLicenses ?? []).some((l) => cloudPcSkus.has(l.skuId))).length
+    : undefined;
+  return {
+    id: group.id,
+    displayName: group.displayName,
+    ...(members ? { memberCount: users.length } : {}),
+    ...(licensed !== undefined ? { licensedMemberCount: licensed } : {}),
+  };
 }
 
 /** The group, null when the backend says 404, undefined when it could not say (offline, no permission). */
-async function groupOrNull(api: CloudPcApi, id: string, signal: AbortSignal | undefined): Promise<{ id: string; displayName: string } | null | undefined> {
+async function groupOrNull(
+  api: CloudPcApi,
+  id: string,
+  signal: AbortSignal | undefined,
+): Promise<{ id: string; displayName: string } | null | undefined> {
   try {
     return await api.getGroup(id, { signal });
   } catch (err) {

@@ -2,7 +2,11 @@
 // plans and the groups looked up so far (docs/tenant-editor.md). Plain data with lookup maps, built once
 // per refresh, so completion, hover and the tenant checks answer from memory while the user types.
 import type {
-  CloudPcDeviceImage, CloudPcGalleryImage, CloudPcOnPremisesConnection, CloudPcServicePlan, CloudPcSupportedRegion,
+  CloudPcDeviceImage,
+  CloudPcGalleryImage,
+  CloudPcOnPremisesConnection,
+  CloudPcServicePlan,
+  CloudPcSupportedRegion,
 } from '../model/catalog';
 
 /** One check of a connection's health (Graph: "cloudPcOnPremisesConnectionHealthCheck resource type"). */

@@ -36,7 +36,9 @@ function hit(rule: Hit['rule'], severity: Hit['severity'], message: string, path
 }
 
 function choices(path: JsonPath, options: readonly { id: string; displayName: string }[]): FixBuilder[] {
-  return options.slice(0, MAX_CHOICES).map((o, i) => replaceValueFix(`Use "${o.displayName}" (${o.id})`, path, o.id, i === 0));
+  return options
+    .slice(0, MAX_CHOICES)
+    .map((o, i) => replaceValueFix(`Use "${o.displayName}" (${o.id})`, path, o.id, i === 0));
 }
 
 function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
@@ -58,7 +60,14 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
     const regionGroup = asString(config['regionGroup']);
     // `default` names no group: the service picks one, so no supported region carries it (Graph: "cloudPcRegionGroup", docs/rules.md CPC505).
     if (regionGroup && regionGroup !== 'default' && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
-      out.push(hit(TENANT_RULES.regionNotOffered, 'warning', `No region of the group '${regionGroup}' is offered to this tenant: Cloud PCs may not provision.`, [...path, 'regionGroup']));
+      out.push(
+        hit(
+          TENANT_RULES.regionNotOffered,
+          'warning',
+          `No region of the group '${regionGroup}' is offered to this tenant: Cloud PCs may not provision.`,
+          [...path, 'regionGroup'],
+        ),
+      );
     }
   });
 }
@@ -73,14 +82,29 @@ function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealt
   if (connection === undefined) return;
   if (connection === null) {
     const healthy = (tenant.catalog.connections ?? []).filter((c) => isHealthy(c.healthCheckStatus));
-    out.push(hit(TENANT_RULES.connectionNotFound, 'error', `This tenant has no Azure network connection with the id '${id}': the service refuses the policy.`, path, choices(path, healthy)));
+    out.push(
+      hit(
+        TENANT_RULES.connectionNotFound,
+        'error',
+        `This tenant has no Azure network connection with the id '${id}': the service refuses the policy.`,
+        path,
+        choices(path, healthy),
+      ),
+    );
     return;
   }
   if (connection.healthCheckStatus !== 'failed') return;
   const why = `the Azure network connection '${connection.displayName}' failed its health checks (${connectionHealthText(connection)})`;
-  out.push(anyHealthy
-    ? hit(TENANT_RULES.connectionUnhealthy, 'information', `Skipped while it fails: ${why}; Cloud PCs use the policy's healthy connection.`, path)
-    : hit(TENANT_RULES.connectionUnhealthy, 'warning', `Provisioning will fail: ${why}.`, path));
+  out.push(
+    anyHealthy
+      ? hit(
+          TENANT_RULES.connectionUnhealthy,
+          'information',
+          `Skipped while it fails: ${why}; Cloud PCs use the policy's healthy connection.`,
+          path,
+        )
+      : hit(TENANT_RULES.connectionUnhealthy, 'warning', `Provisioning will fail: ${why}.`, path),
+  );
 }
 
 function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
@@ -88,10 +112,26 @@ function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]
   if (region === undefined) return;
   const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
   if (region === null) {
-    out.push(hit(TENANT_RULES.regionNotOffered, 'error', `'${name}' is not a region this tenant is offered: the service refuses the policy ("Target Geography is invalid").`, path,
-      offered.slice(0, MAX_CHOICES).map((r, i) => replaceValueFix(`Use ${r.displayName} (${r.id})`, path, r.id, i === 0))));
+    out.push(
+      hit(
+        TENANT_RULES.regionNotOffered,
+        'error',
+        `'${name}' is not a region this tenant is offered: the service refuses the policy ("Target Geography is invalid").`,
+        path,
+        offered
+          .slice(0, MAX_CHOICES)
+          .map((r, i) => replaceValueFix(`Use ${r.displayName} (${r.id})`, path, r.id, i === 0)),
+      ),
+    );
   } else if (region.regionStatus !== 'available') {
-    out.push(hit(TENANT_RULES.regionNotOffered, region.regionStatus === 'restricted' ? 'warning' : 'error', `The region ${region.displayName} is ${region.regionStatus} for this tenant: new Cloud PCs may not provision there.`, path));
+    out.push(
+      hit(
+        TENANT_RULES.regionNotOffered,
+        region.regionStatus === 'restricted' ? 'warning' : 'error',
+        `The region ${region.displayName} is ${region.regionStatus} for this tenant: new Cloud PCs may not provision there.`,
+        path,
+      ),
+    );
   }
 }
 
@@ -103,8 +143,18 @@ function imageHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: H
   const image = custom ? tenant.deviceImage(id) : tenant.galleryImage(id);
   if (image === undefined) return;
   if (image === null) {
-    const list = custom ? (tenant.catalog.deviceImages ?? []).filter((d) => d.status === 'ready') : (tenant.catalog.galleryImages ?? []).filter((g) => g.status === 'supported');
-    out.push(hit(TENANT_RULES.imageNotFound, 'warning', `This tenant has no ${custom ? 'custom' : 'gallery'} image with the id '${id}': provisioning will fail.`, path, choices(path, list)));
+    const list = custom
+      ? (tenant.catalog.deviceImages ?? []).filter((d) => d.status === 'ready')
+      : (tenant.catalog.galleryImages ?? []).filter((g) => g.status === 'supported');
+    out.push(
+      hit(
+        TENANT_RULES.imageNotFound,
+        'warning',
+        `This tenant has no ${custom ? 'custom' : 'gallery'} image with the id '${id}': provisioning will fail.`,
+        path,
+        choices(path, list),
+      ),
+    );
     return;
   }
   const problem = imageProblem(image, tenant.catalog.readAt);
@@ -119,7 +169,14 @@ function assignmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, o
     const path = [...at, 'assignments', i, 'target'];
     const groupId = asString(target['groupId']);
     if (groupId && tenant.group(groupId) === null) {
-      out.push(hit(TENANT_RULES.groupNotFound, 'error', `This tenant has no group with the id '${groupId}': the assignment would fail.`, [...path, 'groupId']));
+      out.push(
+        hit(
+          TENANT_RULES.groupNotFound,
+          'error',
+          `This tenant has no group with the id '${groupId}': the assignment would fail.`,
+          [...path, 'groupId'],
+        ),
+      );
     }
     const planId = asString(target['servicePlanId']);
     if (planId && frontline) frontlinePlanHit(planId, [...path, 'servicePlanId'], tenant, out);
@@ -133,9 +190,25 @@ function frontlinePlanHit(id: string, path: JsonPath, tenant: TenantIndex, out: 
   const plan = tenant.servicePlan(id);
   const options = tenant.catalog.frontlinePlans ?? [];
   if (plan && !isFrontlineType(plan.provisioningType)) {
-    out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `'${plan.displayName}' is an Enterprise service plan: a Frontline assignment needs a Frontline service plan.`, path, choices(path, options)));
+    out.push(
+      hit(
+        TENANT_RULES.servicePlanMismatch,
+        'error',
+        `'${plan.displayName}' is an Enterprise service plan: a Frontline assignment needs a Frontline service plan.`,
+        path,
+        choices(path, options),
+      ),
+    );
   } else if (frontline === null || (frontline === undefined && plan === null)) {
     // frontLineServicePlans lists the plans the tenant owns; its ids are what assignments name (Graph: "List frontLineServicePlans").
-    out.push(hit(TENANT_RULES.servicePlanMismatch, 'error', `This tenant has no Frontline service plan with the id '${id}': the assignment would fail.`, path, choices(path, options)));
+    out.push(
+      hit(
+        TENANT_RULES.servicePlanMismatch,
+        'error',
+        `This tenant has no Frontline service plan with the id '${id}': the assignment would fail.`,
+        path,
+        choices(path, options),
+      ),
+    );
   }
 }

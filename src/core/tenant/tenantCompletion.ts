@@ -4,8 +4,16 @@ import type { CompletionEntry } from '../policy/completion';
 import { isFrontlineType } from '../model/provisioningKind';
 import type { TenantIndex } from './tenantCatalog';
 import {
-  connectionMarkdown, connectionSummary, frontlinePlanMarkdown, groupMarkdown, imageMarkdown, imageProblem, imageSummary, planSize,
-  regionMarkdown, regionSummary,
+  connectionMarkdown,
+  connectionSummary,
+  frontlinePlanMarkdown,
+  groupMarkdown,
+  imageMarkdown,
+  imageProblem,
+  imageSummary,
+  planSize,
+  regionMarkdown,
+  regionSummary,
 } from './tenantFacts';
 import type { TenantSlot } from './tenantSlot';
 
@@ -44,30 +52,70 @@ function choicesFor(slot: TenantSlot, tenant: TenantIndex): Choice[] {
   switch (slot.kind) {
     case 'connection':
       return (catalog.connections ?? []).map((c) => ({
-        id: c.id, name: c.displayName, description: `health ${c.healthCheckStatus}`, detail: connectionSummary(c), documentation: connectionMarkdown(c), discouraged: c.healthCheckStatus === 'failed',
+        id: c.id,
+        name: c.displayName,
+        description: `health ${c.healthCheckStatus}`,
+        detail: connectionSummary(c),
+        documentation: connectionMarkdown(c),
+        discouraged: c.healthCheckStatus === 'failed',
       }));
     case 'galleryImage':
       return (catalog.galleryImages ?? []).map((g) => ({
-        id: g.id, name: g.displayName, description: g.status, detail: imageSummary(g), documentation: imageMarkdown(g), discouraged: imageProblem(g, catalog.readAt) !== undefined,
+        id: g.id,
+        name: g.displayName,
+        description: g.status,
+        detail: imageSummary(g),
+        documentation: imageMarkdown(g),
+        discouraged: imageProblem(g, catalog.readAt) !== undefined,
       }));
     case 'deviceImage':
       return (catalog.deviceImages ?? []).map((d) => ({
-        id: d.id, name: d.displayName, description: d.status, detail: imageSummary(d), documentation: imageMarkdown(d), discouraged: imageProblem(d, catalog.readAt) !== undefined,
+        id: d.id,
+        name: d.displayName,
+        description: d.status,
+        detail: imageSummary(d),
+        documentation: imageMarkdown(d),
+        discouraged: imageProblem(d, catalog.readAt) !== undefined,
       }));
     case 'region':
       return [
-        { id: 'automatic', name: 'automatic', description: 'any region of the group', detail: 'the service picks a region of the region group', documentation: 'Windows 365 chooses the region in the region group with the most capacity.' },
-        ...(catalog.regions ?? []).map((r) => ({ id: r.id, name: r.displayName, description: r.regionStatus, detail: regionSummary(r), documentation: regionMarkdown(r), discouraged: r.regionStatus !== 'available' })),
+        {
+          id: 'automatic',
+          name: 'automatic',
+          description: 'any region of the group',
+          detail: 'the service picks a region of the region group',
+          documentation: 'Windows 365 chooses the region in the region group with the most capacity.',
+        },
+        ...(catalog.regions ?? []).map((r) => ({
+          id: r.id,
+          name: r.displayName,
+          description: r.regionStatus,
+          detail: regionSummary(r),
+          documentation: regionMarkdown(r),
+          discouraged: r.regionStatus !== 'available',
+        })),
       ];
     case 'regionGroup':
       return [...(tenant.regionGroups ?? [])].map((g) => {
         const regions = (catalog.regions ?? []).filter((r) => r.regionGroup === g).map((r) => r.displayName);
-        return { id: g, name: g, description: `${regions.length} region${regions.length === 1 ? '' : 's'}`, detail: regions.join(', '), documentation: `Region group **${g}**: ${regions.join(', ')}` };
+        return {
+          id: g,
+          name: g,
+          description: `${regions.length} region${regions.length === 1 ? '' : 's'}`,
+          detail: regions.join(', '),
+          documentation: `Region group **${g}**: ${regions.join(', ')}`,
+        };
       });
     case 'servicePlan':
       return servicePlanChoices(slot, tenant);
     case 'group':
-      return (catalog.groupsByName ?? []).map((g) => ({ id: g.id, name: g.displayName, description: 'group', detail: 'Microsoft Entra group', documentation: groupMarkdown(g) }));
+      return (catalog.groupsByName ?? []).map((g) => ({
+        id: g.id,
+        name: g.displayName,
+        description: 'group',
+        detail: 'Microsoft Entra group',
+        documentation: groupMarkdown(g),
+      }));
   }
 }
 
@@ -78,9 +126,22 @@ function servicePlanChoices(slot: TenantSlot, tenant: TenantIndex): Choice[] {
   if (catalog.frontlinePlans) {
     return catalog.frontlinePlans.map((f) => {
       const plan = tenant.servicePlan(f.id);
-      return { id: f.id, name: f.displayName, description: plan ? `${plan.vCpuCount} vCPU` : 'Frontline', detail: plan ? planSize(plan) : 'Frontline', documentation: frontlinePlanMarkdown(f, plan) };
+      return {
+        id: f.id,
+        name: f.displayName,
+        description: plan ? `${plan.vCpuCount} vCPU` : 'Frontline',
+        detail: plan ? planSize(plan) : 'Frontline',
+        documentation: frontlinePlanMarkdown(f, plan),
+      };
     });
   }
-  return (catalog.servicePlans ?? []).filter((p) => isFrontlineType(p.provisioningType))
-    .map((p) => ({ id: p.id, name: p.displayName, description: `${p.vCpuCount} vCPU`, detail: planSize(p), documentation: frontlinePlanMarkdown(p, p) }));
+  return (catalog.servicePlans ?? [])
+    .filter((p) => isFrontlineType(p.provisioningType))
+    .map((p) => ({
+      id: p.id,
+      name: p.displayName,
+      description: `${p.vCpuCount} vCPU`,
+      detail: planSize(p),
+      documentation: frontlinePlanMarkdown(p, p),
+    }));
 }

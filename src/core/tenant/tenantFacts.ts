@@ -1,6 +1,11 @@
 // How the tenant's objects read to an admin: one sentence each for health, image dates and sizes, shared by
 // the tenant checks, hover and completion so they never say the same thing two ways.
-import type { CloudPcDeviceImage, CloudPcGalleryImage, CloudPcServicePlan, CloudPcSupportedRegion } from '../model/catalog';
+import type {
+  CloudPcDeviceImage,
+  CloudPcGalleryImage,
+  CloudPcServicePlan,
+  CloudPcSupportedRegion,
+} from '../model/catalog';
 import type { Severity } from '../policy/finding';
 import type { TenantConnection, TenantFrontlinePlan, TenantGroup } from './tenantCatalog';
 
@@ -8,7 +13,9 @@ import type { TenantConnection, TenantFrontlinePlan, TenantGroup } from './tenan
 export function connectionHealthText(c: TenantConnection): string {
   const failed = (c.healthCheckStatusDetail?.healthChecks ?? []).filter((h) => h.status === 'failed');
   if (failed.length === 0) return c.healthCheckStatus;
-  return failed.map((h) => `${h.displayName} failed${h.recommendedAction ? `: ${h.recommendedAction}` : ''}`).join('; ');
+  return failed
+    .map((h) => `${h.displayName} failed${h.recommendedAction ? `: ${h.recommendedAction}` : ''}`)
+    .join('; ');
 }
 
 export function connectionSummary(c: TenantConnection): string {
@@ -34,22 +41,43 @@ function isGallery(image: CloudPcGalleryImage | CloudPcDeviceImage): image is Cl
 }
 
 /** Whether new Cloud PCs can provision from the image now (`now`: the backend's clock, ms). */
-export function imageProblem(image: CloudPcGalleryImage | CloudPcDeviceImage, now: number): { severity: Severity; message: string } | undefined {
+export function imageProblem(
+  image: CloudPcGalleryImage | CloudPcDeviceImage,
+  now: number,
+): { severity: Severity; message: string } | undefined {
   const name = image.displayName;
   if (isGallery(image)) {
     // After expirationDate nothing new provisions; between endDate and it, support has ended (Graph: cloudPcGalleryImage).
     if (image.status === 'notSupported' || passed(image.expirationDate, now)) {
       const why = passed(image.expirationDate, now) ? `expired on ${image.expirationDate}` : 'is not supported';
-      return { severity: 'warning', message: `Provisioning will fail: the gallery image '${name}' ${why}; choose a supported image.` };
+      return {
+        severity: 'warning',
+        message: `Provisioning will fail: the gallery image '${name}' ${why}; choose a supported image.`,
+      };
     }
     if (passed(image.endDate, now)) {
-      return { severity: 'warning', message: `Support for the gallery image '${name}' ended on ${image.endDate}${image.expirationDate ? `; new Cloud PCs stop provisioning from it on ${image.expirationDate}` : ''}.` };
+      return {
+        severity: 'warning',
+        message: `Support for the gallery image '${name}' ended on ${image.endDate}${image.expirationDate ? `; new Cloud PCs stop provisioning from it on ${image.expirationDate}` : ''}.`,
+      };
     }
     return undefined;
   }
-  if (image.status === 'failed') return { severity: 'warning', message: `Provisioning will fail: the custom image '${name}' failed to upload; upload it again or choose another image.` };
-  if (passed(image.expirationDate, now)) return { severity: 'warning', message: `Provisioning will fail: the custom image '${name}' expired on ${image.expirationDate}.` };
-  if (image.status === 'pending') return { severity: 'information', message: `The custom image '${name}' is still being uploaded: Cloud PCs provision from it once it is ready.` };
+  if (image.status === 'failed')
+    return {
+      severity: 'warning',
+      message: `Provisioning will fail: the custom image '${name}' failed to upload; upload it again or choose another image.`,
+    };
+  if (passed(image.expirationDate, now))
+    return {
+      severity: 'warning',
+      message: `Provisioning will fail: the custom image '${name}' expired on ${image.expirationDate}.`,
+    };
+  if (image.status === 'pending')
+    return {
+      severity: 'information',
+      message: `The custom image '${name}' is still being uploaded: Cloud PCs provision from it once it is ready.`,
+    };
   return undefined;
 }
 
@@ -100,12 +128,17 @@ export function planSize(plan: Pick<CloudPcServicePlan, 'vCpuCount' | 'ramInGB' 
   return `${plan.vCpuCount} vCPU · ${plan.ramInGB} GB RAM · ${plan.storageInGB} GB`;
 }
 
-export function frontlinePlanMarkdown(frontline: TenantFrontlinePlan, plan: CloudPcServicePlan | null | undefined): string {
+export function frontlinePlanMarkdown(
+  frontline: TenantFrontlinePlan,
+  plan: CloudPcServicePlan | null | undefined,
+): string {
   return [
     `**${frontline.displayName}** — Frontline service plan`,
     '',
     ...(plan ? [`- Size: ${planSize(plan)}`, `- Type: ${plan.type}`] : []),
-    ...(frontline.totalCount !== undefined ? [`- Licenses: ${frontline.usedCount ?? 0} used of ${frontline.totalCount}`] : []),
+    ...(frontline.totalCount !== undefined
+      ? [`- Licenses: ${frontline.usedCount ?? 0} used of ${frontline.totalCount}`]
+      : []),
     '',
     `\`${frontline.id}\``,
   ].join('\n');
@@ -114,5 +147,11 @@ export function frontlinePlanMarkdown(frontline: TenantFrontlinePlan, plan: Clou
 export function groupMarkdown(g: TenantGroup): string {
   const members = g.memberCount === undefined ? '' : `${g.memberCount} direct member${g.memberCount === 1 ? '' : 's'}`;
   const licensed = g.licensedMemberCount === undefined ? '' : `${g.licensedMemberCount} with a Windows 365 license`;
-  return [`**${g.displayName}** — Microsoft Entra group`, '', ...(members ? [`- ${[members, licensed].filter(Boolean).join(', ')}`] : []), '', `\`${g.id}\``].join('\n');
+  return [
+    `**${g.displayName}** — Microsoft Entra group`,
+    '',
+    ...(members ? [`- ${[members, licensed].filter(Boolean).join(', ')}`] : []),
+    '',
+    `\`${g.id}\``,
+  ].join('\n');
 }

@@ -8,7 +8,8 @@ import { asObject } from '../policy/jsonValue';
 import type { JsonObject } from '../policy/jsonValue';
 import { findExcessNesting } from '../policy/textScan';
 
-export type TenantSlotKind = 'connection' | 'galleryImage' | 'deviceImage' | 'region' | 'regionGroup' | 'servicePlan' | 'group';
+export type TenantSlotKind =
+  'connection' | 'galleryImage' | 'deviceImage' | 'region' | 'regionGroup' | 'servicePlan' | 'group';
 
 export interface TenantSlot {
   kind: TenantSlotKind;
@@ -43,7 +44,11 @@ function slotIn(text: string, offset: number, whole: boolean): TenantSlot | unde
   if (!kind) return undefined;
   const node = location.previousNode;
   const onValue = node && node.type === 'string';
-  return { kind, policy, ...(onValue ? { range: { offset: node.offset, length: node.length }, value: String(node.value) } : {}) };
+  return {
+    kind,
+    policy,
+    ...(onValue ? { range: { offset: node.offset, length: node.length }, value: String(node.value) } : {}),
+  };
 }
 
 function kindAt(path: JsonPath, policy: JsonObject): TenantSlotKind | undefined {

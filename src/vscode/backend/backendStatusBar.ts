@@ -17,7 +17,9 @@ export function createBackendStatusBar(backends: BackendManager): vscode.Disposa
   const update = (): void => {
     // Read the label without creating the backend: activation must stay free of heavy work.
     const simulator = backends.kind === 'simulator';
-    const label = simulator ? vscode.l10n.t('Simulator') : backends.graphAccountLabel() ?? vscode.l10n.t('Graph: signed out');
+    const label = simulator
+      ? vscode.l10n.t('Simulator')
+      : (backends.graphAccountLabel() ?? vscode.l10n.t('Graph: signed out'));
     const session = simulator ? backends.existing?.simulator : undefined;
     if (session !== followed) {
       // Advance Time jumps the clock: redraw at once rather than at the next tick.
@@ -31,7 +33,10 @@ export function createBackendStatusBar(backends: BackendManager): vscode.Disposa
     const clock = session && now !== undefined ? ` · ${shortDateTime(now)} · ×${session.timeScale}` : '';
     item.text = `$(${simulator ? 'beaker' : 'cloud'}) ${label}${clock}`;
     item.tooltip = simulator
-      ? vscode.l10n.t('Windows 365: the embedded simulator (offline), simulated time in UTC at {0}× real time. Click to switch to Microsoft Graph.', session?.timeScale ?? '?')
+      ? vscode.l10n.t(
+          'Windows 365: the embedded simulator (offline), simulated time in UTC at {0}× real time. Click to switch to Microsoft Graph.',
+          session?.timeScale ?? '?',
+        )
       : vscode.l10n.t('Windows 365: Microsoft Graph ({0}). Click to switch.', label);
   };
   update();
@@ -39,7 +44,12 @@ export function createBackendStatusBar(backends: BackendManager): vscode.Disposa
   // The clock also moves on its own (scaled real time): redraw on a timer.
   const timer = setInterval(update, CLOCK_REDRAW_MS);
   // A backend setting change resets the backend, which fires this too.
-  const disposable = vscode.Disposable.from(item, backends.onDidChangeBackend(update), { dispose: () => { clearInterval(timer); changes?.dispose(); } });
+  const disposable = vscode.Disposable.from(item, backends.onDidChangeBackend(update), {
+    dispose: () => {
+      clearInterval(timer);
+      changes?.dispose();
+    },
+  });
   return {
     dispose: () => disposable.dispose(),
     get text() {

@@ -65,7 +65,11 @@ export class GraphSignIn {
   async getToken(scopes: readonly string[], interactive: boolean): Promise<string> {
     // No token, so no request to a tenant, from a folder the user has not trusted.
     if (isRestricted()) throw new RestrictedModeError();
-    const session = await vscode.authentication.getSession(authProviderId(this.currentSettings.cloud), sessionScopes(this.currentSettings, scopes), interactive ? { createIfNone: true } : { silent: true });
+    const session = await vscode.authentication.getSession(
+      authProviderId(this.currentSettings.cloud),
+      sessionScopes(this.currentSettings, scopes),
+      interactive ? { createIfNone: true } : { silent: true },
+    );
     if (!session) throw new SignInRequiredError();
     if (this.account?.id !== session.account.id) {
       this.account = session.account;

@@ -16,7 +16,10 @@ export function readTimeScale(log?: vscode.LogOutputChannel): number {
   const value = userSetting<unknown>('cpcpolicy.simulator', 'timeScale', DEFAULT_TIME_SCALE);
   if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_TIME_SCALE;
   const clamped = Math.min(MAX_TIME_SCALE, Math.max(MIN_TIME_SCALE, value));
-  if (clamped !== value) log?.warn(`cpcpolicy.simulator.timeScale ${value} is outside ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}; using ${clamped}.`);
+  if (clamped !== value)
+    log?.warn(
+      `cpcpolicy.simulator.timeScale ${value} is outside ${MIN_TIME_SCALE}–${MAX_TIME_SCALE}; using ${clamped}.`,
+    );
   return clamped;
 }
 
@@ -36,6 +39,7 @@ export function openSimulatorSession(storageDir: string, log: vscode.LogOutputCh
     sampleUserPrincipalNames: (count) => shared.sampleUserPrincipalNames(count),
     now: () => shared.now(),
     timeScale,
-    dispose: () => void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${errorText(err)}`)),
+    dispose: () =>
+      void shared.dispose().catch((err: unknown) => log.warn(`Simulator: could not close cleanly: ${errorText(err)}`)),
   };
 }

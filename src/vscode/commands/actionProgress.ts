@@ -9,15 +9,18 @@ export async function withActionProgress<T>(
   title: string,
   work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>,
 ): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await work(AbortSignal.any([ctx.backends.current.signal, abort.signal]), progress);
-    } finally {
-      sub.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await work(AbortSignal.any([ctx.backends.current.signal, abort.signal]), progress);
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
 }
 
 /** Errors are shown, logged and swallowed: a command never ends in an unhandled rejection. */

@@ -16,7 +16,9 @@ export async function signIn(ctx: ExtensionContext): Promise<void> {
     await ctx.signIn.getToken([GraphScope.cloudPcRead, GraphScope.groupRead], true);
     if (ctx.backends.kind !== 'graph') await setBackend('graph');
     else ctx.requestRefresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Microsoft Graph as {0}.', ctx.signIn.accountLabel ?? '?'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Signed in to Microsoft Graph as {0}.', ctx.signIn.accountLabel ?? '?'),
+    );
   } catch (err) {
     const message = errorText(err);
     ctx.log.warn(`Sign-in did not complete: ${message}`);
@@ -30,10 +32,13 @@ export async function switchTenant(ctx: ExtensionContext): Promise<void> {
     title: vscode.l10n.t('Switch Tenant'),
     prompt: vscode.l10n.t('Tenant id or domain (e.g. contoso.onmicrosoft.com); empty for any work or school account'),
     value: current,
-    validateInput: (v) => (/^[A-Za-z0-9.-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('A tenant id (GUID) or a domain name')),
+    validateInput: (v) =>
+      /^[A-Za-z0-9.-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('A tenant id (GUID) or a domain name'),
   });
   if (tenant === undefined) return;
-  await vscode.workspace.getConfiguration('cpcpolicy.graph').update('tenant', tenant.trim(), vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('cpcpolicy.graph')
+    .update('tenant', tenant.trim(), vscode.ConfigurationTarget.Global);
   ctx.signIn.updateSettings(readGraphSignInSettings());
   await signIn(ctx);
 }
@@ -42,15 +47,25 @@ export async function signOut(ctx: ExtensionContext): Promise<void> {
   ctx.signIn.signOut();
   await setBackend('simulator');
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Signed out of Cloud PC Policies; switched to the simulator. To remove the account from VS Code, use the Accounts menu.'),
+    vscode.l10n.t(
+      'Signed out of Cloud PC Policies; switched to the simulator. To remove the account from VS Code, use the Accounts menu.',
+    ),
   );
 }
 
 export async function selectBackend(ctx: ExtensionContext): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: `$(beaker) ${vscode.l10n.t('Simulator')}`, description: vscode.l10n.t('Offline, built in, no tenant needed'), backend: 'simulator' as const },
-      { label: `$(cloud) ${vscode.l10n.t('Microsoft Graph')}`, description: vscode.l10n.t('A real tenant; sign in with a work account'), backend: 'graph' as const },
+      {
+        label: `$(beaker) ${vscode.l10n.t('Simulator')}`,
+        description: vscode.l10n.t('Offline, built in, no tenant needed'),
+        backend: 'simulator' as const,
+      },
+      {
+        label: `$(cloud) ${vscode.l10n.t('Microsoft Graph')}`,
+        description: vscode.l10n.t('A real tenant; sign in with a work account'),
+        backend: 'graph' as const,
+      },
     ],
     { title: vscode.l10n.t('Where should policies and Cloud PCs come from?') },
   );

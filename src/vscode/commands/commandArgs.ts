@@ -15,7 +15,8 @@ export function isTreeNode(value: unknown): value is TreeNode {
 export function policyIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (isTreeNode(arg)) return 'policyId' in arg ? arg.policyId : undefined;
-  if (typeof arg === 'object' && arg !== null && typeof (arg as { policyId?: unknown }).policyId === 'string') return (arg as { policyId: string }).policyId;
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { policyId?: unknown }).policyId === 'string')
+    return (arg as { policyId: string }).policyId;
   return undefined;
 }
 
@@ -28,13 +29,19 @@ export function cloudPcIdsOf(arg: unknown, selection?: unknown): string[] {
   if (typeof arg === 'string') return [arg];
   if (Array.isArray(arg)) return arg.filter((a): a is string => typeof a === 'string');
   if (isTreeNode(arg)) return arg.kind === 'cloudPc' ? [arg.cloudPcId] : [];
-  if (typeof arg === 'object' && arg !== null && typeof (arg as { cloudPcId?: unknown }).cloudPcId === 'string') return [(arg as { cloudPcId: string }).cloudPcId];
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { cloudPcId?: unknown }).cloudPcId === 'string')
+    return [(arg as { cloudPcId: string }).cloudPcId];
   return [];
 }
 
 /** Palette use: pick a policy from the loaded list. */
 export async function pickPolicyId(sidebar: SidebarIntents, title: string): Promise<string | undefined> {
-  const items = (await sidebar.policies()).map((p) => ({ label: p.displayName, description: p.provisioningType ?? 'dedicated', detail: p.description ?? undefined, id: p.id }));
+  const items = (await sidebar.policies()).map((p) => ({
+    label: p.displayName,
+    description: p.provisioningType ?? 'dedicated',
+    detail: p.description ?? undefined,
+    id: p.id,
+  }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no provisioning policies yet.'));
     return undefined;
@@ -43,15 +50,26 @@ export async function pickPolicyId(sidebar: SidebarIntents, title: string): Prom
 }
 
 /** Palette use: pick Cloud PCs (optionally only those an action applies to). */
-export async function pickCloudPcIds(sidebar: SidebarIntents, title: string, filter: (pc: CloudPc) => boolean = () => true, canPickMany = true): Promise<string[]> {
+export async function pickCloudPcIds(
+  sidebar: SidebarIntents,
+  title: string,
+  filter: (pc: CloudPc) => boolean = () => true,
+  canPickMany = true,
+): Promise<string[]> {
   const items = (await sidebar.cloudPcs()).filter(filter).map((pc) => ({
-    label: cloudPcLabel(pc), description: [pc.userPrincipalName, pc.status].filter(Boolean).join(' · '), detail: pc.provisioningPolicyName ?? undefined, id: pc.id,
+    label: cloudPcLabel(pc),
+    description: [pc.userPrincipalName, pc.status].filter(Boolean).join(' · '),
+    detail: pc.provisioningPolicyName ?? undefined,
+    id: pc.id,
   }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No Cloud PC qualifies for this action.'));
     return [];
   }
-  if (canPickMany) return ((await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true })) ?? []).map((i) => i.id);
+  if (canPickMany)
+    return (
+      (await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true })) ?? []
+    ).map((i) => i.id);
   const one = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
   return one ? [one.id] : [];
 }

@@ -26,7 +26,10 @@ export type Command = (...args: unknown[]) => unknown;
 /** Builds a command's handler from the context (rust-analyzer's `editors/code` command factories). */
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export function createCommandContext(ext: ExtensionContext, parts: Pick<CommandContext, 'sidebar' | 'documents' | 'fleet'>): CommandContext {
+export function createCommandContext(
+  ext: ExtensionContext,
+  parts: Pick<CommandContext, 'sidebar' | 'documents' | 'fleet'>,
+): CommandContext {
   return {
     ...ext,
     ...parts,

@@ -12,7 +12,16 @@ import { diffPolicyFile } from './diffPolicyFile';
 import { applySettings, deletePolicy, filterCloudPcs, loadMore, retry, showPolicyCloudPcs } from './policyCommands';
 import { openPolicy, pullPolicy } from './policyDocumentCommands';
 import { newPolicyFile } from './policyFileCommands';
-import { addGroup, addUser, addUserToGroup, advanceTime, assignLicense, injectFailure, resetTenant, simulatorControl } from './simulatorCommands';
+import {
+  addGroup,
+  addUser,
+  addUserToGroup,
+  advanceTime,
+  assignLicense,
+  injectFailure,
+  resetTenant,
+  simulatorControl,
+} from './simulatorCommands';
 
 const t = (message: string): string => vscode.l10n.t(message);
 
@@ -29,7 +38,8 @@ export function createCommands(): Record<string, CommandFactory> {
     'cpcpolicy.selectBackend': (ctx) => () => selectBackend(ctx),
 
     // Provisioning policies.
-    'cpcpolicy.assign': (ctx) => (arg, groups, options) => assign(ctx, arg, groups, typeof options === 'object' && options !== null ? (options as AssignOptions) : {}),
+    'cpcpolicy.assign': (ctx) => (arg, groups, options) =>
+      assign(ctx, arg, groups, typeof options === 'object' && options !== null ? (options as AssignOptions) : {}),
     'cpcpolicy.removeAssignment': (ctx) => (arg, groupId) => removeAssignment(ctx, arg, groupId),
     'cpcpolicy.retry': (ctx) => (arg, selection) => retry(ctx, arg, selection),
     'cpcpolicy.applySettings': (ctx) => (arg, setting) => applySettings(ctx, arg, setting),
@@ -66,6 +76,10 @@ export function createCommands(): Record<string, CommandFactory> {
 }
 
 /** Registers every command of the table (disposed with the extension). */
-export function registerCommands(ctx: CommandContext, commands: Record<string, CommandFactory> = createCommands()): void {
-  for (const [id, factory] of Object.entries(commands)) ctx.subscribe(vscode.commands.registerCommand(id, factory(ctx)));
+export function registerCommands(
+  ctx: CommandContext,
+  commands: Record<string, CommandFactory> = createCommands(),
+): void {
+  for (const [id, factory] of Object.entries(commands))
+    ctx.subscribe(vscode.commands.registerCommand(id, factory(ctx)));
 }

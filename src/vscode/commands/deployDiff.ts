@@ -9,22 +9,50 @@ import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 /** What Deploy will send for one policy: the deployed one (if any) with the file's settings over it. */
 export function proposedOf(step: DeployStep): Partial<CloudPcProvisioningPolicy> {
   const { file, existing } = step;
-  return { ...(existing ?? {}), ...file.fields, assignments: file.assignments ? file.assignments.map((target) => ({ id: '', target })) : (existing?.assignments ?? []) };
+  return {
+    ...(existing ?? {}),
+    ...file.fields,
+    assignments: file.assignments
+      ? file.assignments.map((target) => ({ id: '', target }))
+      : (existing?.assignments ?? []),
+  };
 }
 
 /** Opens the diff of what Deploy will change for one policy: deployed (or nothing) ↔ after Deploy. */
-export async function openDeployDiff(documents: RemotePolicyDocuments, step: DeployStep, source: vscode.Uri): Promise<void> {
+export async function openDeployDiff(
+  documents: RemotePolicyDocuments,
+  step: DeployStep,
+  source: vscode.Uri,
+): Promise<void> {
   const name = step.file.fields.displayName ?? '';
   const { existing } = step;
   // Both sides in the file's order and without nulls, so the diff shows only what Deploy changes.
   const order = step.file.fields;
-  const before = documents.propose(existing ? `${existing.displayName} (deployed)` : `${name} (not deployed)`, existing ? policyDiffText(existing, order) : '', source);
+  const before = documents.propose(
+    existing ? `${existing.displayName} (deployed)` : `${name} (not deployed)`,
+    existing ? policyDiffText(existing, order) : '',
+    source,
+  );
   const after = documents.propose(`${name} (after deploy)`, policyDiffText(proposedOf(step), order), source);
-  await vscode.commands.executeCommand('vscode.diff', before, after, vscode.l10n.t('{0}: deployed ↔ after Deploy', name), { preview: true });
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    before,
+    after,
+    vscode.l10n.t('{0}: deployed ↔ after Deploy', name),
+    { preview: true },
+  );
 }
 
 /** The modal covers the diff: its detail says how to read the diff first and come back to the question. */
 export async function askDeploy(question: { message: string; detail: string; proceed: string }): Promise<boolean> {
-  const detail = [question.detail, vscode.l10n.t('To read the diff first, choose Cancel: Deploy Policy File on the diff\'s title bar asks again.')].filter(Boolean).join('\n\n');
-  return (await vscode.window.showInformationMessage(question.message, { modal: true, detail }, question.proceed)) === question.proceed;
+  const detail = [
+    question.detail,
+    vscode.l10n.t("To read the diff first, choose Cancel: Deploy Policy File on the diff's title bar asks again."),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return (
+    (await vscode.window.showInformationMessage(question.message, { modal: true, detail }, question.proceed)) ===
+    question.proceed
+  );
 }

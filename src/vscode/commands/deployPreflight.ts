@@ -16,31 +16,56 @@ export interface PreflightStep {
 type Localize = (message: string, ...args: (string | number)[]) => string;
 
 /** What the backend would refuse, one line per problem naming its policy; empty when Deploy can go ahead. */
-export async function preflightProblems(api: CloudPcApi, steps: readonly PreflightStep[], t: Localize, signal: AbortSignal): Promise<string[]> {
+export async function preflightProblems(
+  api: CloudPcApi,
+  steps: readonly PreflightStep[],
+  t: Localize,
+  signal: AbortSignal,
+): Promise<string[]> {
   const problems: string[] = [];
   const groupIds = [...new Set(steps.flatMap((s) => s.file.assignments ?? []).map((a) => a.groupId))];
   const missingGroups = new Set<string>();
-  await Promise.all(groupIds.map(async (id) => {
-    try {
-      await api.getGroup(id, { signal });
-    } catch (err) {
-      if (isNotFound(err)) missingGroups.add(id);
-      else throw err;
-    }
-  }));
-  const needsPlans = steps.some((s) => isFrontlineType(s.file.fields.provisioningType ?? s.existing?.provisioningType) && (s.file.assignments?.length ?? 0) > 0);
+  await Promise.all(
+    groupIds.map(async (id) => {
+      try {
+        await api.getGroup(id, { signal });
+      } catch (err) {
+        if (isNotFound(err)) missingGroups.add(id);
+        else throw err;
+      }
+    }),
+  );
+  const needsPlans = steps.some(
+    (s) =>
+      isFrontlineType(s.file.fields.provisioningType ?? s.existing?.provisioningType) &&
+      (s.file.assignments?.length ?? 0) > 0,
+  );
   // Frontline assignments name a Frontline service plan, and their allotments must fit its licenses
   // (docs/simulator.md, "Choices"); without frontLineServicePlans, the plan's type is all we can check.
   const withUse = needsPlans ? await api.listFrontlineServicePlans({ signal }).catch(() => undefined) : undefined;
-  const frontlinePlans = new Set(withUse?.map((p) => p.id)
-    ?? (needsPlans ? (await api.listServicePlans({ signal })).filter((p) => p.provisioningType !== 'dedicated').map((p) => p.id) : []));
+  const frontlinePlans = new Set(
+    withUse?.map((p) => p.id) ??
+      (needsPlans
+        ? (await api.listServicePlans({ signal })).filter((p) => p.provisioningType !== 'dedicated').map((p) => p.id)
+        : []),
+  );
   for (const plan of withUse ?? []) {
-    const allotted = (list: readonly { servicePlanId?: string | null; allotmentLicensesCount?: number | null }[] | undefined): number =>
+    const allotted = (
+      list: readonly { servicePlanId?: string | null; allotmentLicensesCount?: number | null }[] | undefined,
+    ): number =>
       (list ?? []).filter((a) => a.servicePlanId === plan.id).reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
     let total = plan.allotmentLicensesCount ?? 0;
-    for (const s of steps.filter((x) => x.file.assignments)) total += allotted(s.file.assignments) - allotted(s.existing?.assignments?.map((a) => a.target));
+    for (const s of steps.filter((x) => x.file.assignments))
+      total += allotted(s.file.assignments) - allotted(s.existing?.assignments?.map((a) => a.target));
     if (plan.totalCount !== undefined && total > plan.totalCount) {
-      problems.push(t('Frontline allotments on "{0}" would add up to {1} licenses; the tenant has {2}.', plan.displayName, total, plan.totalCount));
+      problems.push(
+        t(
+          'Frontline allotments on "{0}" would add up to {1} licenses; the tenant has {2}.',
+          plan.displayName,
+          total,
+          plan.totalCount,
+        ),
+      );
     }
   }
   for (const { file, existing } of steps) {
@@ -50,14 +75,29 @@ export async function preflightProblems(api: CloudPcApi, steps: readonly Preflig
       // An absent provisioningType is the service's default, dedicated.
       const deployed = existing ? (existing[key] ?? (key === 'provisioningType' ? 'dedicated' : undefined)) : undefined;
       if (deployed !== undefined && wanted !== undefined && wanted !== null && wanted !== deployed) {
-        problems.push(t('"{0}": {1} cannot change after the policy is created (deployed: {2}, file: {3}).', name, key, String(deployed), String(wanted)));
+        problems.push(
+          t(
+            '"{0}": {1} cannot change after the policy is created (deployed: {2}, file: {3}).',
+            name,
+            key,
+            String(deployed),
+            String(wanted),
+          ),
+        );
       }
     }
     const frontline = isFrontlineType(file.fields.provisioningType ?? existing?.provisioningType);
     for (const target of file.assignments ?? []) {
-      if (missingGroups.has(target.groupId)) problems.push(t('"{0}": no group with the id {1} exists; choose one of the tenant\'s groups.', name, target.groupId));
-      if (frontline && !target.servicePlanId) problems.push(t('"{0}": a Frontline assignment needs a servicePlanId (a Frontline service plan of the tenant).', name));
-      else if (frontline && target.servicePlanId && !frontlinePlans.has(target.servicePlanId)) problems.push(t('"{0}": {1} is not a Frontline service plan of this tenant.', name, target.servicePlanId));
+      if (missingGroups.has(target.groupId))
+        problems.push(
+          t('"{0}": no group with the id {1} exists; choose one of the tenant\'s groups.', name, target.groupId),
+        );
+      if (frontline && !target.servicePlanId)
+        problems.push(
+          t('"{0}": a Frontline assignment needs a servicePlanId (a Frontline service plan of the tenant).', name),
+        );
+      else if (frontline && target.servicePlanId && !frontlinePlans.has(target.servicePlanId))
+        problems.push(t('"{0}": {1} is not a Frontline service plan of this tenant.', name, target.servicePlanId));
     }
   }
   return problems;

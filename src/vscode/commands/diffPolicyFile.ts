@@ -15,5 +15,16 @@ export async function diffPolicyFile(ctx: CommandContext, uri: unknown, index: u
   if (!file) return;
   const boundId = policyBindings(text)[index]?.id;
   const match = await findDeployed(ctx.api, file, boundId, ctx.signal);
-  await openDeployDiff(ctx.documents, { index, file, boundId, existing: match.policy, missingId: match.missingId, changes: match.policy ? changedProperties(file, match.policy) : [] }, doc.uri);
+  await openDeployDiff(
+    ctx.documents,
+    {
+      index,
+      file,
+      boundId,
+      existing: match.policy,
+      missingId: match.missingId,
+      changes: match.policy ? changedProperties(file, match.policy) : [],
+    },
+    doc.uri,
+  );
 }

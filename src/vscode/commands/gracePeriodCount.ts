@@ -9,17 +9,30 @@ import type { CommandContext } from './commandContext';
  * remaining groups still covers (a user-less shared Frontline Cloud PC goes with any group); Cloud PCs already
  * in grace or deprovisioning are not counted again. Undefined when the directory can't be read.
  */
-export async function cloudPcsEnteringGrace(ctx: CommandContext, policy: CloudPcProvisioningPolicy, removedGroupIds: readonly string[]): Promise<number | undefined> {
-  const upns = async (id: string): Promise<Set<string>> => new Set((await ctx.api.listGroupMembers(id, { signal: ctx.signal }))
-    .map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase()).filter((u): u is string => !!u));
+export async function cloudPcsEnteringGrace(
+  ctx: CommandContext,
+  policy: CloudPcProvisioningPolicy,
+  removedGroupIds: readonly string[],
+): Promise<number | undefined> {
+  const upns = async (id: string): Promise<Set<string>> =>
+    new Set(
+      (await ctx.api.listGroupMembers(id, { signal: ctx.signal }))
+        .map((m) => (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase())
+        .filter((u): u is string => !!u),
+    );
   try {
     const cloudPcs = await ctx.sidebar.cloudPcs();
     const leaving = new Set<string>();
     for (const groupId of removedGroupIds) for (const u of await upns(groupId)) leaving.add(u);
     const staying = (policy.assignments ?? []).filter((a) => !removedGroupIds.includes(a.target.groupId));
     for (const other of staying) for (const u of await upns(other.target.groupId)) leaving.delete(u);
-    return cloudPcs.filter((pc) => pc.provisioningPolicyId === policy.id && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning'
-      && (pc.userPrincipalName ? leaving.has(pc.userPrincipalName.toLowerCase()) : isFrontline(policy))).length;
+    return cloudPcs.filter(
+      (pc) =>
+        pc.provisioningPolicyId === policy.id &&
+        pc.status !== 'inGracePeriod' &&
+        pc.status !== 'deprovisioning' &&
+        (pc.userPrincipalName ? leaving.has(pc.userPrincipalName.toLowerCase()) : isFrontline(policy)),
+    ).length;
   } catch {
     return undefined;
   }

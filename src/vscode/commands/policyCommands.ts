@@ -18,17 +18,30 @@ import { confirmByTyping } from './questions';
  * (a failed provisioning holds no user data, so no confirmation).
  */
 export async function retry(ctx: CommandContext, arg: unknown, selection: unknown): Promise<void> {
-  const pcIds = isTreeNode(arg) && arg.kind === 'cloudPc' ? cloudPcIdsOf(arg, selection) : cloudPcIdsOf(typeof arg === 'object' && arg !== null && 'cloudPcId' in arg ? arg : undefined);
+  const pcIds =
+    isTreeNode(arg) && arg.kind === 'cloudPc'
+      ? cloudPcIdsOf(arg, selection)
+      : cloudPcIdsOf(typeof arg === 'object' && arg !== null && 'cloudPcId' in arg ? arg : undefined);
   if (pcIds.length > 0) {
     await reprovisionCloudPcs(ctx, pcIds, 'retry');
     return;
   }
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Retry the failed Cloud PCs of which policy?')));
+  const policyId =
+    policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Retry the failed Cloud PCs of which policy?')));
   if (!policyId) return;
   try {
     const failed = ctx.sidebar.countKnownCloudPcs({ bucket: 'failed', policyId });
-    await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) => ctx.api.retryPolicy(policyId, { signal }));
-    reportResult(ctx, vscode.l10n.t('Retrying provisioning of {0} failed Cloud PC(s) of "{1}".', failed, ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId));
+    await withActionProgress(ctx, vscode.l10n.t('Retrying the policy'), (signal) =>
+      ctx.api.retryPolicy(policyId, { signal }),
+    );
+    reportResult(
+      ctx,
+      vscode.l10n.t(
+        'Retrying provisioning of {0} failed Cloud PC(s) of "{1}".',
+        failed,
+        ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId,
+      ),
+    );
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Retry failed'), err);
   }
@@ -36,22 +49,47 @@ export async function retry(ctx: CommandContext, arg: unknown, selection: unknow
 }
 
 export async function applySettings(ctx: CommandContext, arg: unknown, setting: unknown): Promise<void> {
-  const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Apply the settings of which policy?')));
+  const policyId =
+    policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Apply the settings of which policy?')));
   if (!policyId) return;
-  let policySettings = setting === 'region' || setting === 'singleSignOn' ? (setting as CloudPcPolicySettingType) : undefined;
+  let policySettings =
+    setting === 'region' || setting === 'singleSignOn' ? (setting as CloudPcPolicySettingType) : undefined;
   if (!policySettings) {
-    const picked = await vscode.window.showQuickPick([
-      { label: vscode.l10n.t('Region'), description: 'region', detail: vscode.l10n.t('Move existing Cloud PCs to the policy\'s current region'), value: 'region' as const },
-      { label: vscode.l10n.t('Single sign-on'), description: 'singleSignOn', detail: vscode.l10n.t('Turn single sign-on on or off on existing Cloud PCs'), value: 'singleSignOn' as const },
-    ], { title: vscode.l10n.t('Apply which setting to the existing Cloud PCs?') });
+    const picked = await vscode.window.showQuickPick(
+      [
+        {
+          label: vscode.l10n.t('Region'),
+          description: 'region',
+          detail: vscode.l10n.t("Move existing Cloud PCs to the policy's current region"),
+          value: 'region' as const,
+        },
+        {
+          label: vscode.l10n.t('Single sign-on'),
+          description: 'singleSignOn',
+          detail: vscode.l10n.t('Turn single sign-on on or off on existing Cloud PCs'),
+          value: 'singleSignOn' as const,
+        },
+      ],
+      { title: vscode.l10n.t('Apply which setting to the existing Cloud PCs?') },
+    );
     if (!picked) return;
     policySettings = picked.value;
   }
   const what = policySettings === 'region' ? vscode.l10n.t('the region') : vscode.l10n.t('single sign-on');
   const name = ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId;
   try {
-    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) => ctx.api.applyPolicy(policyId, { policySettings }, { signal }));
-    reportResult(ctx, vscode.l10n.t('Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.', what, name, ctx.sidebar.countKnownCloudPcs({ policyId })));
+    await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) =>
+      ctx.api.applyPolicy(policyId, { policySettings }, { signal }),
+    );
+    reportResult(
+      ctx,
+      vscode.l10n.t(
+        'Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.',
+        what,
+        name,
+        ctx.sidebar.countKnownCloudPcs({ policyId }),
+      ),
+    );
   } catch (err) {
     reportError(ctx, vscode.l10n.t('Apply failed'), err);
   }
@@ -66,15 +104,24 @@ export async function deletePolicy(ctx: CommandContext, arg: unknown): Promise<b
   const policyId = policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Delete which policy?')));
   if (!policyId) return false;
   // Fresh from the service: the view's copy may lag behind a change made elsewhere.
-  const policy = await ctx.api.getPolicy(policyId, { signal: ctx.signal }).catch(() => ctx.sidebar.knownPolicy(policyId));
+  const policy = await ctx.api
+    .getPolicy(policyId, { signal: ctx.signal })
+    .catch(() => ctx.sidebar.knownPolicy(policyId));
   const name = policy?.displayName ?? policyId;
   const assigned = policy?.assignments?.length ?? 0;
-  const pcs = (await ctx.sidebar.cloudPcs()).filter((pc) => pc.provisioningPolicyId === policyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning').length;
+  const pcs = (await ctx.sidebar.cloudPcs()).filter(
+    (pc) => pc.provisioningPolicyId === policyId && pc.status !== 'inGracePeriod' && pc.status !== 'deprovisioning',
+  ).length;
   const go = await confirmByTyping(ctx.backends.kind, {
     message: vscode.l10n.t('Delete the provisioning policy "{0}"?', name),
-    detail: assigned > 0
-      ? vscode.l10n.t('Its {0} assignment(s) are removed first: its {1} Cloud PC(s) enter the 7-day grace period, then are deprovisioned. Deleting cannot be undone.', assigned, pcs)
-      : vscode.l10n.t('It has no assignments. Deleting cannot be undone.'),
+    detail:
+      assigned > 0
+        ? vscode.l10n.t(
+            'Its {0} assignment(s) are removed first: its {1} Cloud PC(s) enter the 7-day grace period, then are deprovisioned. Deleting cannot be undone.',
+            assigned,
+            pcs,
+          )
+        : vscode.l10n.t('It has no assignments. Deleting cannot be undone.'),
     expected: name,
   });
   if (!go) return false;
@@ -107,7 +154,11 @@ export async function filterCloudPcs(ctx: CommandContext, arg: unknown): Promise
   const { sidebar } = ctx;
   if (typeof arg === 'object' && arg !== null && !isTreeNode(arg)) {
     const f = arg as CloudPcFilter;
-    sidebar.showCloudPcs({ policyId: f.policyId, bucket: f.bucket, policyName: f.policyId ? sidebar.knownPolicy(f.policyId)?.displayName : undefined });
+    sidebar.showCloudPcs({
+      policyId: f.policyId,
+      bucket: f.bucket,
+      policyName: f.policyId ? sidebar.knownPolicy(f.policyId)?.displayName : undefined,
+    });
     return;
   }
   const policies = await sidebar.policies();
@@ -116,13 +167,24 @@ export async function filterCloudPcs(ctx: CommandContext, arg: unknown): Promise
   const items: Item[] = [
     { label: `$(clear-all) ${vscode.l10n.t('All Cloud PCs')}`, filter: {} },
     { label: vscode.l10n.t('Status'), kind: vscode.QuickPickItemKind.Separator },
-    ...STATUS_BUCKETS.filter((bucket) => sidebar.countKnownCloudPcs({ bucket }) > 0).map((bucket: StatusBucket): Item => ({
-      label: vscode.l10n.t(BUCKET_LABELS[bucket]), description: String(sidebar.countKnownCloudPcs({ bucket })), filter: { ...current, bucket },
-    })),
+    ...STATUS_BUCKETS.filter((bucket) => sidebar.countKnownCloudPcs({ bucket }) > 0).map(
+      (bucket: StatusBucket): Item => ({
+        label: vscode.l10n.t(BUCKET_LABELS[bucket]),
+        description: String(sidebar.countKnownCloudPcs({ bucket })),
+        filter: { ...current, bucket },
+      }),
+    ),
     { label: vscode.l10n.t('Policy'), kind: vscode.QuickPickItemKind.Separator },
-    ...policies.map((p): Item => ({ label: p.displayName, description: String(sidebar.countKnownCloudPcs({ policyId: p.id })), filter: { ...current, policyId: p.id, policyName: p.displayName } })),
+    ...policies.map((p): Item => ({
+      label: p.displayName,
+      description: String(sidebar.countKnownCloudPcs({ policyId: p.id })),
+      filter: { ...current, policyId: p.id, policyName: p.displayName },
+    })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which Cloud PCs?'), placeHolder: description });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Show which Cloud PCs?'),
+    placeHolder: description,
+  });
   if (picked?.filter) sidebar.showCloudPcs(picked.filter);
 }
 

@@ -16,7 +16,11 @@ export async function pullPolicy(ctx: CommandContext, arg: unknown): Promise<boo
   const doc = await documentOf(arg);
   if (!doc) return false;
   if (parsePolicyFiles(doc.getText()).isFleet) {
-    void vscode.window.showInformationMessage(t('Pull replaces a one-policy file; this file lists several policies. Open each deployed policy from the sidebar instead.'));
+    void vscode.window.showInformationMessage(
+      t(
+        'Pull replaces a one-policy file; this file lists several policies. Open each deployed policy from the sidebar instead.',
+      ),
+    );
     return false;
   }
   const file = parsePolicyFile(doc.getText());
@@ -24,9 +28,11 @@ export async function pullPolicy(ctx: CommandContext, arg: unknown): Promise<boo
   try {
     const { policy: deployed, missingId } = await findDeployed(ctx.api, file, boundId, ctx.signal);
     if (!deployed) {
-      void vscode.window.showWarningMessage(missingId
-        ? t('The policy this file was deployed as (id {0}) no longer exists on {1}.', missingId, ctx.backend.label)
-        : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', ctx.backend.label));
+      void vscode.window.showWarningMessage(
+        missingId
+          ? t('The policy this file was deployed as (id {0}) no longer exists on {1}.', missingId, ctx.backend.label)
+          : t('No deployed policy is named "{0}" on {1}.', file.fields.displayName ?? '', ctx.backend.label),
+      );
       return false;
     }
     const text = policyToFileText(deployed, ctx.backend.label);
@@ -49,7 +55,9 @@ export async function pullPolicy(ctx: CommandContext, arg: unknown): Promise<boo
 async function pullIntoNamedUntitled(policyName: string, text: string): Promise<boolean> {
   const file = `${policyName.replace(/[^A-Za-z0-9 ._()-]/g, '_').trim() || 'policy'}.cpcpolicy.json`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '';
-  const target = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `${folder}/${file}` }));
+  const target = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({ scheme: 'untitled', path: `${folder}/${file}` }),
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.replace(target.uri, new vscode.Range(target.positionAt(0), target.positionAt(target.getText().length)), text);
   if (!(await vscode.workspace.applyEdit(edit))) return false;

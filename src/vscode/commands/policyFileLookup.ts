@@ -26,7 +26,12 @@ export interface DeployedMatch {
  * The deployed policy a file's policy stands for, read whole (assignments included): the one its comment's
  * id names (so a renamed policy stays itself), else the one with its exact displayName.
  */
-export async function findDeployed(api: CloudPcApi, file: PolicyFile, boundId: string | undefined, signal: AbortSignal): Promise<DeployedMatch> {
+export async function findDeployed(
+  api: CloudPcApi,
+  file: PolicyFile,
+  boundId: string | undefined,
+  signal: AbortSignal,
+): Promise<DeployedMatch> {
   if (boundId) {
     try {
       return { policy: await api.getPolicy(boundId, { signal }) };

@@ -2,12 +2,25 @@
 // ones), how assignments look in a file, and a normalized form for diffs. Plain TS (jsonc-parser only).
 import { parse } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
-import type { CloudPcManagementGroupAssignmentTarget, CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
+import type {
+  CloudPcManagementGroupAssignmentTarget,
+  CloudPcProvisioningPolicy,
+} from '../../core/model/provisioningPolicy';
 
 /** Set by the service, never by a file (docs/service-facts.md, "Provisioning policy properties": read-only). */
 const SERVER_FIELDS = new Set([
-  'id', '@odata.type', '@odata.context', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime',
-  'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', 'managedBy', 'assignments',
+  'id',
+  '@odata.type',
+  '@odata.context',
+  'createdBy',
+  'createdDateTime',
+  'lastModifiedBy',
+  'lastModifiedDateTime',
+  'alternateResourceUrl',
+  'cloudPcGroupDisplayName',
+  'gracePeriodInHours',
+  'managedBy',
+  'assignments',
 ]);
 
 /** Can't change after creation (docs/service-facts.md, "Provisioning policy properties"): never part of an update. */
@@ -29,13 +42,19 @@ function cleanTarget(t: CloudPcManagementGroupAssignmentTarget): CloudPcManageme
 }
 
 /** Set by the service inside a setting (read-only in the schema): a file never carries them. */
-const NESTED_SERVER_FIELDS: Record<string, readonly string[]> = { domainJoinConfigurations: ['geographicLocationType'] };
+const NESTED_SERVER_FIELDS: Record<string, readonly string[]> = {
+  domainJoinConfigurations: ['geographicLocationType'],
+};
 
 /** null and absent mean the same to a PATCH-shaped file (nothing set): generated files carry neither. */
 function withoutNulls(value: unknown, drop: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutNulls(v, drop));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== null && v !== undefined && !drop.includes(k)).map(([k, v]) => [k, withoutNulls(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k, v]) => v !== null && v !== undefined && !drop.includes(k))
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   }
   return value;
 }
@@ -44,7 +63,8 @@ function withoutNulls(value: unknown, drop: readonly string[] = []): unknown {
 export function policyToFileObject(policy: Partial<CloudPcProvisioningPolicy>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(policy)) {
-    if (!SERVER_FIELDS.has(k) && v !== undefined && v !== null && !k.startsWith('@')) out[k] = withoutNulls(v, NESTED_SERVER_FIELDS[k]);
+    if (!SERVER_FIELDS.has(k) && v !== undefined && v !== null && !k.startsWith('@'))
+      out[k] = withoutNulls(v, NESTED_SERVER_FIELDS[k]);
   }
   out.assignments = (policy.assignments ?? []).map((a) => ({ target: cleanTarget(a.target) }));
   return out;
@@ -68,9 +88,14 @@ function orderLike(value: unknown, template: unknown): unknown {
   if (Array.isArray(value)) return value.map((v, i) => orderLike(v, Array.isArray(template) ? template[i] : undefined));
   if (!value || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  const first = template && typeof template === 'object' && !Array.isArray(template) ? Object.keys(template).filter((k) => k in record) : [];
+  const first =
+    template && typeof template === 'object' && !Array.isArray(template)
+      ? Object.keys(template).filter((k) => k in record)
+      : [];
   const keys = [...first, ...Object.keys(record).filter((k) => !first.includes(k))];
-  return Object.fromEntries(keys.map((k) => [k, orderLike(record[k], (template as Record<string, unknown> | undefined)?.[k])]));
+  return Object.fromEntries(
+    keys.map((k) => [k, orderLike(record[k], (template as Record<string, unknown> | undefined)?.[k])]),
+  );
 }
 
 /** The text of a one-policy file or of a `{ "policies": [...] }` file (docs/rules.md CPC103: this tool's file format). */
@@ -86,10 +111,15 @@ export function parsePolicyFiles(text: string): PolicyFileSet {
   const parseErrors: ParseError[] = [];
   const value = parse(text, parseErrors, { allowTrailingComma: true }) as unknown;
   const errors = parseErrors.map((e) => `JSON syntax error at offset ${e.offset}`);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { isFleet: false, policies: [], errors: errors.length ? errors : ['The file is not a JSON object.'] };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { isFleet: false, policies: [], errors: errors.length ? errors : ['The file is not a JSON object.'] };
   const raw = value as Record<string, unknown>;
   if (!Array.isArray(raw.policies)) return { isFleet: false, policies: [policyFileOf(raw, errors)], errors: [] };
-  const policies = raw.policies.map((p, i) => (p && typeof p === 'object' && !Array.isArray(p) ? policyFileOf(p as Record<string, unknown>, []) : { fields: {}, errors: [`Item ${i} of "policies" is not a policy object.`] }));
+  const policies = raw.policies.map((p, i) =>
+    p && typeof p === 'object' && !Array.isArray(p)
+      ? policyFileOf(p as Record<string, unknown>, [])
+      : { fields: {}, errors: [`Item ${i} of "policies" is not a policy object.`] },
+  );
   // Deploy matches deployed policies by exact displayName: two in one file would both land on one.
   const seen = new Map<string, number>();
   policies.forEach((p, i) => {
@@ -97,7 +127,10 @@ export function parsePolicyFiles(text: string): PolicyFileSet {
     if (typeof name !== 'string') return;
     const first = seen.get(name);
     if (first === undefined) seen.set(name, i);
-    else errors.push(`Policies ${first} and ${i} are both named "${name}": Deploy matches policies by name, so give each its own.`);
+    else
+      errors.push(
+        `Policies ${first} and ${i} are both named "${name}": Deploy matches policies by name, so give each its own.`,
+      );
   });
   if (policies.length === 0) errors.push('The file lists no policies.');
   return { isFleet: true, policies, errors };
@@ -126,8 +159,12 @@ function policyFileOf(raw: Record<string, unknown>, errors: string[]): PolicyFil
   return { fields: fields as Partial<CloudPcProvisioningPolicy>, assignments, errors: own };
 }
 
-export function sameAssignments(a: readonly CloudPcManagementGroupAssignmentTarget[], b: readonly CloudPcManagementGroupAssignmentTarget[]): boolean {
-  const key = (list: readonly CloudPcManagementGroupAssignmentTarget[]): string => JSON.stringify(list.map(cleanTarget).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
+export function sameAssignments(
+  a: readonly CloudPcManagementGroupAssignmentTarget[],
+  b: readonly CloudPcManagementGroupAssignmentTarget[],
+): boolean {
+  const key = (list: readonly CloudPcManagementGroupAssignmentTarget[]): string =>
+    JSON.stringify(list.map(cleanTarget).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
   return key(a) === key(b);
 }
 
@@ -146,12 +183,18 @@ export function isDeployedAsWritten(file: PolicyFile, deployed: CloudPcProvision
 
 function covers(written: unknown, deployed: unknown): boolean {
   if (written === null || written === undefined) return deployed === null || deployed === undefined;
-  if (Array.isArray(written)) return Array.isArray(deployed) && deployed.length === written.length && written.every((w, i) => covers(w, deployed[i]));
+  if (Array.isArray(written))
+    return (
+      Array.isArray(deployed) && deployed.length === written.length && written.every((w, i) => covers(w, deployed[i]))
+    );
   if (typeof written === 'object') {
     if (deployed === null || typeof deployed !== 'object' || Array.isArray(deployed)) return false;
     const w = written as Record<string, unknown>;
     const d = deployed as Record<string, unknown>;
-    return Object.keys(w).every((k) => covers(w[k], d[k])) && Object.keys(d).every((k) => k in w || d[k] === null || d[k] === undefined);
+    return (
+      Object.keys(w).every((k) => covers(w[k], d[k])) &&
+      Object.keys(d).every((k) => k in w || d[k] === null || d[k] === undefined)
+    );
   }
   return written === deployed;
 }
@@ -159,7 +202,10 @@ function covers(written: unknown, deployed: unknown): boolean {
 /** The properties Deploy would change, in the file's order (displayName aside: a rename is said on its own). */
 export function changedProperties(file: PolicyFile, deployed: CloudPcProvisioningPolicy): string[] {
   const record = deployed as unknown as Record<string, unknown>;
-  const keys = Object.keys(file.fields).filter((k) => k !== 'displayName' && !covers((file.fields as Record<string, unknown>)[k], record[k]));
-  if (file.assignments && !sameAssignments(deployed.assignments?.map((a) => a.target) ?? [], file.assignments)) keys.push('assignments');
+  const keys = Object.keys(file.fields).filter(
+    (k) => k !== 'displayName' && !covers((file.fields as Record<string, unknown>)[k], record[k]),
+  );
+  if (file.assignments && !sameAssignments(deployed.assignments?.map((a) => a.target) ?? [], file.assignments))
+    keys.push('assignments');
   return keys;
 }

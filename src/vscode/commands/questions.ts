@@ -38,17 +38,35 @@ export function questionsAreOn(backend: BackendKind): boolean {
 }
 
 /** A modal whose first (focused, Enter) button keeps things as they are; true when `proceed` is chosen. */
-export async function confirm(backend: BackendKind, question: { message: string; detail: string; proceed: string; keep: string }): Promise<boolean> {
+export async function confirm(
+  backend: BackendKind,
+  question: { message: string; detail: string; proceed: string; keep: string },
+): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
-  const q: Question = { kind: 'confirm', message: question.message, detail: question.detail, proceed: question.proceed };
+  const q: Question = {
+    kind: 'confirm',
+    message: question.message,
+    detail: question.detail,
+    proceed: question.proceed,
+  };
   if (testAnswerer) return (await testAnswerer(q)) === q.proceed;
   const keep: vscode.MessageItem = { title: question.keep };
   const proceed: vscode.MessageItem = { title: question.proceed };
-  return (await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, keep, proceed)) === proceed;
+  return (
+    (await vscode.window.showWarningMessage(
+      question.message,
+      { modal: true, detail: question.detail },
+      keep,
+      proceed,
+    )) === proceed
+  );
 }
 
 /** An input box that goes ahead only when `expected` is typed exactly (Enter on an empty box does nothing). */
-export async function confirmByTyping(backend: BackendKind, question: { message: string; detail: string; expected: string }): Promise<boolean> {
+export async function confirmByTyping(
+  backend: BackendKind,
+  question: { message: string; detail: string; expected: string },
+): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
   const q: Question = { kind: 'typed', message: question.message, detail: question.detail, proceed: question.expected };
   if (testAnswerer) return (await testAnswerer(q)) === q.proceed;
@@ -58,10 +76,13 @@ export async function confirmByTyping(backend: BackendKind, question: { message:
     placeHolder: question.expected,
     ignoreFocusOut: true,
     // A wrong text keeps the box open (an Error blocks Enter); an empty one may close it, destroying nothing.
-    validateInput: (v) => (v === question.expected ? undefined : {
-      message: vscode.l10n.t('Type "{0}" to confirm, or press Escape.', question.expected),
-      severity: v === '' ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Error,
-    }),
+    validateInput: (v) =>
+      v === question.expected
+        ? undefined
+        : {
+            message: vscode.l10n.t('Type "{0}" to confirm, or press Escape.', question.expected),
+            severity: v === '' ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Error,
+          },
   });
   return typed === question.expected;
 }
@@ -71,7 +92,12 @@ export async function confirmByTyping(backend: BackendKind, question: { message:
  * on every backend whatever the arguments. `show` presents what the question is about (a diff) first, for
  * the admin and for a test alike; `ask` shows the real question and returns whether to go ahead.
  */
-export async function decide(backend: BackendKind, question: Omit<Question, 'kind'>, ask: () => Promise<boolean>, show?: () => Promise<void>): Promise<boolean> {
+export async function decide(
+  backend: BackendKind,
+  question: Omit<Question, 'kind'>,
+  ask: () => Promise<boolean>,
+  show?: () => Promise<void>,
+): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
   await show?.();
   if (testAnswerer) return (await testAnswerer({ kind: 'choice', ...question })) === question.proceed;

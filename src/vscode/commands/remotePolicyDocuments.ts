@@ -29,7 +29,10 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
 
   /** A fixed text shown read-only (a side of Deploy's diff), made from the policy file `source`. */
   propose(name: string, text: string, source?: vscode.Uri): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/_proposed/${++this.proposedSeq}/${name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.cpcpolicy.json` });
+    const uri = vscode.Uri.from({
+      scheme: REMOTE_SCHEME,
+      path: `/_proposed/${++this.proposedSeq}/${name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.cpcpolicy.json`,
+    });
     this.proposed.set(uri.path, text);
     if (source) this.sources.set(uri.path, source);
     return uri;
@@ -51,7 +54,8 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
       return policyToFileText(policy, this.sourceLabel());
     } catch (err) {
       // A document can't show an error row: say it in the text, as a comment, in words.
-      if (isNotFound(err)) return `// ${vscode.l10n.t('This policy no longer exists on {0}: it was deleted.', this.sourceLabel())}\n`;
+      if (isNotFound(err))
+        return `// ${vscode.l10n.t('This policy no longer exists on {0}: it was deleted.', this.sourceLabel())}\n`;
       return `// ${vscode.l10n.t('Could not load the policy from {0}: {1}', this.sourceLabel(), errorText(err))}\n`;
     } finally {
       sub.dispose();
@@ -71,8 +75,14 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
 }
 
 /** Registers the documents' scheme; open deployed policies reload whenever the views loaded something new. */
-export function registerRemotePolicyDocuments(ctx: ExtensionContext, onDidLoad: vscode.Event<void>): RemotePolicyDocuments {
-  const documents = new RemotePolicyDocuments(() => ctx.backends.current.api, () => ctx.backends.current.label);
+export function registerRemotePolicyDocuments(
+  ctx: ExtensionContext,
+  onDidLoad: vscode.Event<void>,
+): RemotePolicyDocuments {
+  const documents = new RemotePolicyDocuments(
+    () => ctx.backends.current.api,
+    () => ctx.backends.current.label,
+  );
   ctx.subscribe(
     documents,
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, documents),

@@ -9,7 +9,12 @@ export class NotSimulatorError extends Error {
 }
 
 /** Sends one request to the in-process simulator; non-2xx answers become a GraphError. */
-export async function simulatorRequest<T = unknown>(ctx: ExtensionContext, method: string, path: string, body?: unknown): Promise<T> {
+export async function simulatorRequest<T = unknown>(
+  ctx: ExtensionContext,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const simulator = ctx.backends.current.simulator;
   if (!simulator) throw new NotSimulatorError();
   const reply = await simulator.handler({
@@ -19,7 +24,12 @@ export async function simulatorRequest<T = unknown>(ctx: ExtensionContext, metho
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (reply.status < 200 || reply.status >= 300) {
-    throw graphErrorFromResponse(reply.status, { get: (name) => reply.headers[name.toLowerCase()] ?? null }, reply.body, { method, path });
+    throw graphErrorFromResponse(
+      reply.status,
+      { get: (name) => reply.headers[name.toLowerCase()] ?? null },
+      reply.body,
+      { method, path },
+    );
   }
   return (reply.body ? JSON.parse(reply.body) : undefined) as T;
 }

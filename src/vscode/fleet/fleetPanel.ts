@@ -29,7 +29,10 @@ export function fleetWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOpt
   return {
     enableScripts: true,
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media', 'fleet')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      vscode.Uri.joinPath(extensionUri, 'media', 'fleet'),
+    ],
   };
 }
 
@@ -49,13 +52,16 @@ export class FleetPanel implements vscode.Disposable {
     const webview = panel.webview;
     webview.options = fleetWebviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'cloudpc.svg');
-    webview.html = fleetHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'fleet.js')),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'fleet', 'fleet.css')),
-      title: vscode.l10n.t('Fleet Overview'),
-      loadingText: vscode.l10n.t('Loading the fleet…'),
-    }, fleetNonce());
+    webview.html = fleetHtml(
+      {
+        cspSource: webview.cspSource,
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'fleet.js')),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'fleet', 'fleet.css')),
+        title: vscode.l10n.t('Fleet Overview'),
+        loadingText: vscode.l10n.t('Loading the fleet…'),
+      },
+      fleetNonce(),
+    );
     source.acquire();
     this.disposables.push(
       source.onDidChange(() => this.schedule()),
@@ -101,16 +107,25 @@ export class FleetPanel implements vscode.Disposable {
       case 'filter':
         if (typeof m.policyId !== 'string' || !STATUS_BUCKETS.includes(m.bucket as never)) return;
         // An empty policy id is "every policy" (the failure reasons span policies).
-        await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', { policyId: m.policyId || undefined, bucket: m.bucket });
+        await vscode.commands.executeCommand('cpcpolicy.filterCloudPcs', {
+          policyId: m.policyId || undefined,
+          bucket: m.bucket,
+        });
         await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
         return;
       case 'action': {
         // Own keys only: the page's message names the action, and 'constructor' is not one.
-        const command = typeof m.action === 'string' && Object.hasOwn(ACTION_COMMANDS, m.action) ? ACTION_COMMANDS[m.action] : undefined;
-        const ids = Array.isArray(m.cloudPcIds) ? m.cloudPcIds.filter((id): id is string => typeof id === 'string') : [];
+        const command =
+          typeof m.action === 'string' && Object.hasOwn(ACTION_COMMANDS, m.action)
+            ? ACTION_COMMANDS[m.action]
+            : undefined;
+        const ids = Array.isArray(m.cloudPcIds)
+          ? m.cloudPcIds.filter((id): id is string => typeof id === 'string')
+          : [];
         if (!command || ids.length === 0) return;
         // Retry takes one Cloud PC at a time; Reprovision and End Grace Period take the list and ask once.
-        if (m.action === 'retry') for (const id of ids) await vscode.commands.executeCommand(command, { cloudPcId: id });
+        if (m.action === 'retry')
+          for (const id of ids) await vscode.commands.executeCommand(command, { cloudPcId: id });
         else await vscode.commands.executeCommand(command, ids);
         return;
       }

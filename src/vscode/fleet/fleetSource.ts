@@ -17,7 +17,14 @@ import { aggregatesOf } from './storeAggregates';
 import type { StoreAggregates } from './storeAggregates';
 
 /** Simulator events that change licences, groups, policies or the audit log: re-read the directory part. */
-const DIRECTORY_KINDS = new Set<SimulatorChange['kind']>(['user', 'group', 'license', 'policy', 'auditEvent', 'tenant']);
+const DIRECTORY_KINDS = new Set<SimulatorChange['kind']>([
+  'user',
+  'group',
+  'license',
+  'policy',
+  'auditEvent',
+  'tenant',
+]);
 const DIRECTORY_DEBOUNCE_MS = 300;
 /** On Graph the directory is re-read with the views' polls, at most this often. */
 const GRAPH_DIRECTORY_MIN_MS = 60_000;
@@ -37,7 +44,10 @@ export class FleetSource implements vscode.Disposable {
   private directoryReadAt = 0;
   private directoryGeneration = 0;
 
-  constructor(private readonly ctx: ExtensionContext, private readonly views: Views) {}
+  constructor(
+    private readonly ctx: ExtensionContext,
+    private readonly views: Views,
+  ) {}
 
   acquire(): void {
     if (this.users++ === 0) this.start();
@@ -52,7 +62,10 @@ export class FleetSource implements vscode.Disposable {
     const aggregator = this.feed?.aggregator ?? new FleetAggregator(bucketOf);
     aggregator.setAuditStarts(this.directory?.auditStarts ?? []);
     return buildFleetSnapshot(aggregator, {
-      revision: ++this.revision, now, directory: this.directory, loading: !this.views.sidebar.store.loaded,
+      revision: ++this.revision,
+      now,
+      directory: this.directory,
+      loading: !this.views.sidebar.store.loaded,
       buckets: STATUS_BUCKETS.map((key) => ({ key, label: vscode.l10n.t(BUCKET_LABELS[key]) })),
     });
   }
@@ -66,7 +79,8 @@ export class FleetSource implements vscode.Disposable {
       sidebar.store.onDidChange(() => this.emitter.fire()),
       sidebar.onDidUpdate(() => {
         this.emitter.fire();
-        if (this.ctx.backends.kind === 'graph' && Date.now() - this.directoryReadAt > GRAPH_DIRECTORY_MIN_MS) this.scheduleDirectory(0);
+        if (this.ctx.backends.kind === 'graph' && Date.now() - this.directoryReadAt > GRAPH_DIRECTORY_MIN_MS)
+          this.scheduleDirectory(0);
       }),
       this.ctx.backends.onDidChangeBackend(() => {
         this.directory = undefined;
@@ -113,7 +127,13 @@ export class FleetSource implements vscode.Disposable {
     const backend = this.ctx.backends.current;
     try {
       const policies = await backend.api.listPolicies({ signal: backend.signal });
-      const read = await loadFleetDirectory(backend.api, policies, this.views.sidebar.store.all(), await this.now(), backend.signal);
+      const read = await loadFleetDirectory(
+        backend.api,
+        policies,
+        this.views.sidebar.store.all(),
+        await this.now(),
+        backend.signal,
+      );
       if (generation !== this.directoryGeneration || backend.signal.aborted) return;
       this.directory = read;
     } catch (err) {
@@ -132,7 +152,9 @@ export class FleetSource implements vscode.Disposable {
       const clock = await simulatorRequest<{ now: string }>(this.ctx, 'GET', '/_simulator/clock');
       return Date.parse(clock.now);
     } catch (err) {
-      this.ctx.log.warn(`Fleet Overview: the simulator clock could not be read (${errorText(err)}); using the system time`);
+      this.ctx.log.warn(
+        `Fleet Overview: the simulator clock could not be read (${errorText(err)}); using the system time`,
+      );
       return Date.now();
     }
   }

@@ -45,15 +45,26 @@ export function registerFleetOverview(ctx: ExtensionContext, views: Views): Flee
     { dispose: () => current?.dispose() },
   );
   return {
-    get panel() { return current; },
-    get lastRendered() { return lastRendered; },
+    get panel() {
+      return current;
+    },
+    get lastRendered() {
+      return lastRendered;
+    },
     onDidRender: rendered.event,
     show: () => {
       if (current) {
         current.panel.reveal();
         return;
       }
-      adopt(vscode.window.createWebviewPanel(FLEET_VIEW_TYPE, vscode.l10n.t('Fleet Overview'), vscode.ViewColumn.Active, fleetWebviewOptions(extensionUri)));
+      adopt(
+        vscode.window.createWebviewPanel(
+          FLEET_VIEW_TYPE,
+          vscode.l10n.t('Fleet Overview'),
+          vscode.ViewColumn.Active,
+          fleetWebviewOptions(extensionUri),
+        ),
+      );
     },
   };
 }

@@ -33,10 +33,18 @@ export function deployedStates(text: string, deployed: readonly CloudPcProvision
   });
 }
 
-function compare(index: number, offset: number, file: Parameters<typeof changedProperties>[0], policy: CloudPcProvisioningPolicy): DeployedState {
+function compare(
+  index: number,
+  offset: number,
+  file: Parameters<typeof changedProperties>[0],
+  policy: CloudPcProvisioningPolicy,
+): DeployedState {
   const properties = changedProperties(file, policy);
-  if (file.fields.displayName !== undefined && file.fields.displayName !== policy.displayName) properties.unshift('displayName');
-  return properties.length === 0 ? { kind: 'matches', index, offset, policy } : { kind: 'differs', index, offset, policy, properties };
+  if (file.fields.displayName !== undefined && file.fields.displayName !== policy.displayName)
+    properties.unshift('displayName');
+  return properties.length === 0
+    ? { kind: 'matches', index, offset, policy }
+    : { kind: 'differs', index, offset, policy, properties };
 }
 
 export interface CloudPcCounts {

@@ -28,7 +28,10 @@ export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Dispos
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly source: DeployedStateSource, private readonly commands: DeployedStateCommands) {
+  constructor(
+    private readonly source: DeployedStateSource,
+    private readonly commands: DeployedStateCommands,
+  ) {
     this.subscription = source.onDidChange(() => this.changed.fire());
   }
 
@@ -46,7 +49,12 @@ export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Dispos
     const counts = state.kind === 'matches' ? this.source.cloudPcCounts(state.policy.id) : undefined;
     const lens = (title: string, command = '', args?: unknown[], tooltip?: string): vscode.CodeLens =>
       new vscode.CodeLens(range, { title, command, arguments: args, tooltip });
-    const label = lens(deployedStateTitle(state, counts), '', undefined, state.kind === 'differs' ? vscode.l10n.t('Differs in: {0}', state.properties.join(', ')) : undefined);
+    const label = lens(
+      deployedStateTitle(state, counts),
+      '',
+      undefined,
+      state.kind === 'differs' ? vscode.l10n.t('Differs in: {0}', state.properties.join(', ')) : undefined,
+    );
     const deploy = lens(vscode.l10n.t('Deploy'), this.commands.deploy, [doc.uri]);
     switch (state.kind) {
       case 'notDeployed':

@@ -14,15 +14,24 @@ export function rangeOf(doc: vscode.TextDocument, offset: number, length: number
 }
 
 export function toDiagnostic(doc: vscode.TextDocument, finding: Finding, source = 'cpcpolicy'): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(rangeOf(doc, finding.range.offset, finding.range.length), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    rangeOf(doc, finding.range.offset, finding.range.length),
+    finding.message,
+    SEVERITY[finding.severity],
+  );
   diagnostic.code = finding.code;
   diagnostic.source = source;
-  const tags = (finding.tags ?? []).map((t) => (t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary));
+  const tags = (finding.tags ?? []).map((t) =>
+    t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary,
+  );
   if (tags.length > 0) diagnostic.tags = tags;
   return diagnostic;
 }
 
-export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { offset: number; length: number; newText: string }[]): vscode.WorkspaceEdit {
+export function toWorkspaceEdit(
+  doc: vscode.TextDocument,
+  edits: { offset: number; length: number; newText: string }[],
+): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(doc.uri, rangeOf(doc, e.offset, e.length), e.newText);
   return edit;

@@ -22,7 +22,10 @@ export class NamePreviewProvider implements vscode.InlayHintsProvider, vscode.Ho
   provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     const start = doc.offsetAt(range.start);
     // Only the visible lines: in a 1 MB fleet file that is a few policies, not 750.
-    return getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED, { offset: start, length: doc.offsetAt(range.end) - start })
+    return getNamePreviews(doc.getText(), this.sampleUsers(), PREVIEW_SEED, {
+      offset: start,
+      length: doc.offsetAt(range.end) - start,
+    })
       .map((preview) => {
         const end = doc.positionAt(preview.valueRange.offset + preview.valueRange.length);
         const hint = new vscode.InlayHint(end, preview.label, vscode.InlayHintKind.Type);
@@ -39,7 +42,9 @@ export class NamePreviewProvider implements vscode.InlayHintsProvider, vscode.Ho
       (p) => offset >= p.valueRange.offset && offset <= p.valueRange.offset + p.valueRange.length,
     );
     if (!preview) return undefined;
-    const md = new vscode.MarkdownString(`**${vscode.l10n.t('Cloud PC names from this template')}** ${preview.label}\n\n${sampleTable(preview.samples)}`);
+    const md = new vscode.MarkdownString(
+      `**${vscode.l10n.t('Cloud PC names from this template')}** ${preview.label}\n\n${sampleTable(preview.samples)}`,
+    );
     return new vscode.Hover(md, rangeOf(doc, preview.valueRange.offset, preview.valueRange.length));
   }
 
@@ -50,5 +55,9 @@ export class NamePreviewProvider implements vscode.InlayHintsProvider, vscode.Ho
 
 function sampleTable(samples: { user: string; name: string }[]): string {
   if (samples.length === 0) return '';
-  return [`| ${vscode.l10n.t('User')} | ${vscode.l10n.t('Cloud PC name')} |`, '|---|---|', ...samples.map((s) => `| ${s.user} | \`${s.name}\` |`)].join('\n');
+  return [
+    `| ${vscode.l10n.t('User')} | ${vscode.l10n.t('Cloud PC name')} |`,
+    '|---|---|',
+    ...samples.map((s) => `| ${s.user} | \`${s.name}\` |`),
+  ].join('\n');
 }

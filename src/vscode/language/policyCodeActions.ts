@@ -10,7 +10,9 @@ export interface FindingSource {
 }
 
 export class PolicyCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly diagnostics: FindingSource) {}
 
@@ -20,7 +22,9 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
       if (!finding.fixes?.length) continue;
       const findingRange = rangeOf(doc, finding.range.offset, finding.range.length);
       if (!findingRange.intersection(range) && !findingRange.contains(range)) continue;
-      const diagnostic = this.diagnostics.collection.get(doc.uri)?.find((d) => d.code === finding.code && d.range.isEqual(findingRange));
+      const diagnostic = this.diagnostics.collection
+        .get(doc.uri)
+        ?.find((d) => d.code === finding.code && d.range.isEqual(findingRange));
       for (const fix of finding.fixes) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc, fix.edits);

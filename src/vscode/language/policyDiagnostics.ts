@@ -61,7 +61,14 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   /** The policies of the backend at hand; open documents are checked again when their assignments changed. */
   setDeployedPolicies(policies: readonly DeployedPolicy[] | undefined): void {
-    const signature = policies ? policies.map((p) => `${p.id}|${p.displayName}|${p.provisioningType}|${(p.assignments ?? []).map((a) => a.target.groupId).join(',')}`).join(';') : '';
+    const signature = policies
+      ? policies
+          .map(
+            (p) =>
+              `${p.id}|${p.displayName}|${p.provisioningType}|${(p.assignments ?? []).map((a) => a.target.groupId).join(',')}`,
+          )
+          .join(';')
+      : '';
     if (signature === (this.deployed?.signature ?? '')) return;
     this.deployed = policies ? { policies, signature } : undefined;
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
@@ -71,7 +78,10 @@ export class PolicyDiagnostics implements vscode.Disposable {
     if (doc.languageId !== LANGUAGE_ID) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.validate(doc), delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.validate(doc), delayMs),
+    );
   }
 
   private async validate(doc: vscode.TextDocument): Promise<void> {
@@ -81,10 +91,18 @@ export class PolicyDiagnostics implements vscode.Disposable {
     try {
       // A deployed policy's own document (or Deploy's proposal) is the tenant's copy: checking it for overlap with the tenant would find itself.
       const tenantCopy = doc.uri.scheme === REMOTE_SCHEME;
-      const findings = isGeneratedMessage(doc) ? [] : await this.scheduler.validate(doc.getText(), this.deployed && !tenantCopy ? { deployedPolicies: this.deployed.policies } : undefined);
+      const findings = isGeneratedMessage(doc)
+        ? []
+        : await this.scheduler.validate(
+            doc.getText(),
+            this.deployed && !tenantCopy ? { deployedPolicies: this.deployed.policies } : undefined,
+          );
       if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
       this.findings.set(key, { version, findings });
-      this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f)));
+      this.collection.set(
+        doc.uri,
+        findings.map((f) => toDiagnostic(doc, f)),
+      );
       this.onDidValidateEmitter.fire(doc.uri);
     } catch (err) {
       this.log.error(`Validating ${doc.uri.fsPath} failed: ${errorText(err)}`);
@@ -110,7 +128,13 @@ export class PolicyDiagnostics implements vscode.Disposable {
  * longer exists"): a message, not a file to check.
  */
 function isGeneratedMessage(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === REMOTE_SCHEME && doc.getText().replace(/\/\/[^\n]*/g, '').trim() === '';
+  return (
+    doc.uri.scheme === REMOTE_SCHEME &&
+    doc
+      .getText()
+      .replace(/\/\/[^\n]*/g, '')
+      .trim() === ''
+  );
 }
 
 export function createPolicyDiagnostics(ctx: ExtensionContext, scheduler: ValidationScheduler): PolicyDiagnostics {

@@ -23,7 +23,10 @@ export const completionProvider: vscode.CompletionItemProvider = {
       if (entry.detail) item.detail = entry.detail;
       if (entry.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
       if (entry.range) item.range = rangeOf(doc, entry.range.offset, entry.range.length);
-      if (entry.additionalEdits) item.additionalTextEdits = entry.additionalEdits.map((e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.text));
+      if (entry.additionalEdits)
+        item.additionalTextEdits = entry.additionalEdits.map(
+          (e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.text),
+        );
       if (entry.filterText) item.filterText = entry.filterText;
       if (entry.sortText) item.sortText = entry.sortText;
       return item;
@@ -35,7 +38,10 @@ export const hoverProvider: vscode.HoverProvider = {
   provideHover(doc, position) {
     const hover = getHover(doc.getText(), doc.offsetAt(position));
     if (!hover) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), rangeOf(doc, hover.range.offset, hover.range.length));
+    return new vscode.Hover(
+      new vscode.MarkdownString(hover.markdown),
+      rangeOf(doc, hover.range.offset, hover.range.length),
+    );
   },
 };
 
@@ -83,8 +89,10 @@ export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.
   provideDocumentRangeFormattingEdits(doc, range, options) {
     const start = doc.offsetAt(range.start);
     const length = doc.offsetAt(range.end) - start;
-    return formatDocument(doc.getText(), { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, { offset: start, length }).map(
-      (e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText),
-    );
+    return formatDocument(
+      doc.getText(),
+      { tabSize: options.tabSize, insertSpaces: options.insertSpaces },
+      { offset: start, length },
+    ).map((e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText));
   },
 };

@@ -3,7 +3,10 @@
 export class RefreshGate {
   private lastRead: number | undefined;
 
-  constructor(private readonly intervalMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Whether a read starts now; a yes counts as the read. */
   take(force: boolean): boolean {

@@ -14,8 +14,14 @@ function sidebarSource(views: Views): DeployedStateSource & vscode.Disposable {
   const updated = sidebar.onDidUpdate(() => changed.fire());
   return {
     onDidChange: changed.event,
-    policies: () => (sidebar.policyModel.loaded && sidebar.policyModel.error === undefined ? sidebar.policyModel.allPolicies() : undefined),
-    cloudPcCounts: (policyId) => ({ total: sidebar.store.countPolicy(policyId), failed: sidebar.store.count('failed', policyId) }),
+    policies: () =>
+      sidebar.policyModel.loaded && sidebar.policyModel.error === undefined
+        ? sidebar.policyModel.allPolicies()
+        : undefined,
+    cloudPcCounts: (policyId) => ({
+      total: sidebar.store.countPolicy(policyId),
+      failed: sidebar.store.count('failed', policyId),
+    }),
     ensureLoaded: () => {
       void sidebar.ensurePolicies();
       void sidebar.ensureCloudPcs();
@@ -30,9 +36,10 @@ function sidebarSource(views: Views): DeployedStateSource & vscode.Disposable {
 
 export function registerDeployedStateLens(ctx: ExtensionContext, views: Views): void {
   const source = sidebarSource(views);
-  const lens = new DeployedStateLens(source, { deploy: 'cpcpolicy.deployPolicy', diff: 'cpcpolicy.diffPolicyFile', show: 'cpcpolicy.showPolicyCloudPcs' });
-  ctx.subscribe(
-    source, lens,
-    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lens),
-  );
+  const lens = new DeployedStateLens(source, {
+    deploy: 'cpcpolicy.deployPolicy',
+    diff: 'cpcpolicy.diffPolicyFile',
+    show: 'cpcpolicy.showPolicyCloudPcs',
+  });
+  ctx.subscribe(source, lens, vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lens));
 }

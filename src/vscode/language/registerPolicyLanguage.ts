@@ -22,12 +22,18 @@ export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: Sampl
   const namePreview = new NamePreviewProvider(sampleUsers);
   ctx.subscribe(
     namePreview,
-    vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics), PolicyCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new PolicyCodeActions(diagnostics),
+      PolicyCodeActions.metadata,
+    ),
     vscode.languages.registerCompletionItemProvider(selector, completionProvider, '"', ':'),
     vscode.languages.registerHoverProvider(selector, hoverProvider),
     vscode.languages.registerHoverProvider(selector, namePreview),
     vscode.languages.registerInlayHintsProvider(selector, namePreview),
-    vscode.languages.registerDocumentSymbolProvider(selector, documentSymbolProvider(scheduler), { label: vscode.l10n.t('Cloud PC Policy') }),
+    vscode.languages.registerDocumentSymbolProvider(selector, documentSymbolProvider(scheduler), {
+      label: vscode.l10n.t('Cloud PC Policy'),
+    }),
     vscode.languages.registerDocumentFormattingEditProvider(selector, formattingProvider),
     vscode.languages.registerDocumentRangeFormattingEditProvider(selector, formattingProvider),
   );

@@ -35,7 +35,10 @@ export class TenantCache implements vscode.Disposable {
   problem: string | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly ctx: ExtensionContext, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly ctx: ExtensionContext,
+    private readonly now: () => number = Date.now,
+  ) {
     this.gate = new RefreshGate(REFRESH_INTERVAL_MS, now);
     this.disposables.push(
       ctx.backends.onDidChangeBackend(() => this.reset()),
@@ -73,7 +76,9 @@ export class TenantCache implements vscode.Disposable {
       if (reading.signal.aborted) return;
       const anything = [catalog.connections, catalog.galleryImages, catalog.regions].some((l) => l !== undefined);
       this.state = anything ? 'ready' : 'unavailable';
-      this.problem = anything ? undefined : vscode.l10n.t('The tenant could not be read (signed out or offline): tenant checks are off.');
+      this.problem = anything
+        ? undefined
+        : vscode.l10n.t('The tenant could not be read (signed out or offline): tenant checks are off.');
       this.catalog = catalog;
       this.rebuild();
     } catch (err) {
@@ -90,7 +95,9 @@ export class TenantCache implements vscode.Disposable {
 
   /** Looks up groups the files name that the cache has not seen; fires onDidChange when they arrive. */
   lookUpGroups(ids: readonly string[]): void {
-    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !this.lookedUp.has(id) && !this.pendingGroups.has(id));
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter(
+      (id) => !this.lookedUp.has(id) && !this.pendingGroups.has(id),
+    );
     if (wanted.length === 0 || !this.catalog) return;
     for (const id of wanted) this.pendingGroups.add(id);
     const backend = this.ctx.backends.current;

@@ -36,10 +36,13 @@ export class TenantDiagnostics implements FindingSource, vscode.Disposable {
     if (doc.languageId !== LANGUAGE_ID) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.check(doc);
-    }, CHECK_DELAY_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.check(doc);
+      }, CHECK_DELAY_MS),
+    );
   }
 
   /** Checks one document now against the cached tenant; without one, it has no tenant findings. */
@@ -56,7 +59,10 @@ export class TenantDiagnostics implements FindingSource, vscode.Disposable {
     this.cache.lookUpGroups([...text.matchAll(GROUP_ID)].map((m) => m[1]!));
     const findings = validateAgainstTenant(text, tenant);
     this.findings.set(doc.uri.toString(), { version: doc.version, findings });
-    this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f, TENANT_SOURCE)));
+    this.collection.set(
+      doc.uri,
+      findings.map((f) => toDiagnostic(doc, f, TENANT_SOURCE)),
+    );
   }
 
   forget(doc: vscode.TextDocument): void {
@@ -79,8 +85,12 @@ export function registerTenantLanguage(ctx: ExtensionContext): TenantCache {
   const status = vscode.languages.createLanguageStatusItem('cpcpolicy.tenant', selector);
   status.name = vscode.l10n.t('Cloud PC tenant checks');
   const showStatus = (): void => {
-    status.text = cache.state === 'ready' ? vscode.l10n.t('Tenant checks: {0}', ctx.backends.current.label)
-      : cache.state === 'unavailable' ? vscode.l10n.t('Tenant checks off') : vscode.l10n.t('Tenant checks: reading…');
+    status.text =
+      cache.state === 'ready'
+        ? vscode.l10n.t('Tenant checks: {0}', ctx.backends.current.label)
+        : cache.state === 'unavailable'
+          ? vscode.l10n.t('Tenant checks off')
+          : vscode.l10n.t('Tenant checks: reading…');
     status.detail = cache.problem;
     status.severity = vscode.LanguageStatusSeverity.Information;
     status.command = { title: vscode.l10n.t('Refresh'), command: 'cpcpolicy.refresh' };
@@ -89,7 +99,9 @@ export function registerTenantLanguage(ctx: ExtensionContext): TenantCache {
     for (const doc of vscode.workspace.textDocuments) diagnostics.check(doc);
   };
   ctx.subscribe(
-    cache, diagnostics, status,
+    cache,
+    diagnostics,
+    status,
     cache.onDidChange(() => {
       showStatus();
       checkAll();
@@ -99,7 +111,11 @@ export function registerTenantLanguage(ctx: ExtensionContext): TenantCache {
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.forget(doc)),
     vscode.languages.registerCompletionItemProvider(selector, completionProvider(cache), '"'),
     vscode.languages.registerHoverProvider(selector, hoverProvider(cache)),
-    vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics), PolicyCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new PolicyCodeActions(diagnostics),
+      PolicyCodeActions.metadata,
+    ),
   );
   showStatus();
   checkAll();
@@ -116,7 +132,10 @@ function completionProvider(cache: TenantCache): vscode.CompletionItemProvider {
       const tenant = cache.index;
       if (!tenant || token.isCancellationRequested) return undefined;
       const items = tenantCompletions(slot, tenant).map((entry) => {
-        const item = new vscode.CompletionItem({ label: entry.label, description: entry.description }, vscode.CompletionItemKind.Reference);
+        const item = new vscode.CompletionItem(
+          { label: entry.label, description: entry.description },
+          vscode.CompletionItemKind.Reference,
+        );
         item.insertText = new vscode.SnippetString(entry.insertText);
         item.detail = entry.detail;
         if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
@@ -137,9 +156,16 @@ function hoverProvider(cache: TenantCache): vscode.HoverProvider {
       const tenant = slot && cache.index;
       if (!slot || !tenant) return undefined;
       // A group seen only in a search has no member counts yet: look it up (the next hover shows them).
-      if (slot.kind === 'group' && slot.value && tenant.group(slot.value)?.memberCount === undefined) cache.lookUpGroups([slot.value]);
+      if (slot.kind === 'group' && slot.value && tenant.group(slot.value)?.memberCount === undefined)
+        cache.lookUpGroups([slot.value]);
       const hover = tenantHover(slot, tenant);
-      return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), rangeOf(doc, hover.range.offset, hover.range.length));
+      return (
+        hover &&
+        new vscode.Hover(
+          new vscode.MarkdownString(hover.markdown),
+          rangeOf(doc, hover.range.offset, hover.range.length),
+        )
+      );
     },
   };
 }

@@ -7,7 +7,9 @@ import type { PolicyDiagnostics } from './policyDiagnostics';
 export function followTenantPolicies(ctx: ExtensionContext, views: Views, diagnostics: PolicyDiagnostics): void {
   const model = views.sidebar.policyModel;
   ctx.subscribe(
-    views.sidebar.onDidUpdate(() => diagnostics.setDeployedPolicies(model.loaded && model.error === undefined ? model.allPolicies() : undefined)),
+    views.sidebar.onDidUpdate(() =>
+      diagnostics.setDeployedPolicies(model.loaded && model.error === undefined ? model.allPolicies() : undefined),
+    ),
     ctx.backends.onDidChangeBackend(() => diagnostics.setDeployedPolicies(undefined)),
   );
 }

@@ -35,7 +35,11 @@ export class ValidationScheduler {
     return this.inWorker('symbols', text).catch(() => getDocumentSymbols(text));
   }
 
-  private inWorker<K extends EngineJobKind>(kind: K, text: string, options?: ValidateOptions): Promise<EngineResults[K]> {
+  private inWorker<K extends EngineJobKind>(
+    kind: K,
+    text: string,
+    options?: ValidateOptions,
+  ): Promise<EngineResults[K]> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<EngineResults[K]>((resolve, reject) => {

@@ -29,7 +29,8 @@ export class RestrictedModeError extends Error {
 
 /** Reads pass; in Restricted Mode every other request gets a 403 in the Graph error envelope. */
 export function refuseWritesWhenRestricted(handler: RestHandler): RestHandler {
-  return async (request) => (isRestricted() && !['GET', 'HEAD'].includes(request.method.toUpperCase()) ? restrictedReply() : handler(request));
+  return async (request) =>
+    isRestricted() && !['GET', 'HEAD'].includes(request.method.toUpperCase()) ? restrictedReply() : handler(request);
 }
 
 function restrictedReply(): RestResponse {
@@ -57,7 +58,9 @@ export function showRestrictedMode(): void {
 export function explainRestrictedModeInViews(views: readonly vscode.TreeView<unknown>[]): vscode.Disposable {
   const update = (): void => {
     const message = isRestricted()
-      ? vscode.l10n.t('Restricted Mode: actions that reach a tenant or change the simulator are off. Trust this folder to use them (Workspaces: Manage Workspace Trust).')
+      ? vscode.l10n.t(
+          'Restricted Mode: actions that reach a tenant or change the simulator are off. Trust this folder to use them (Workspaces: Manage Workspace Trust).',
+        )
       : undefined;
     for (const view of views) view.message = message;
   };

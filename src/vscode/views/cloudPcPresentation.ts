@@ -42,7 +42,11 @@ export function cloudPcLabel(pc: CloudPc): string {
 }
 
 /** `now`: the backend's time (the simulated clock on the simulator), for "grace period ends in 6 days". */
-export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: boolean; now?: number }): NodePresentation {
+export function presentCloudPc(
+  pc: CloudPc,
+  t: Localize,
+  options: { showPolicy: boolean; now?: number },
+): NodePresentation {
   const bucket = bucketOf(pc.status);
   const parts: string[] = [];
   if (pc.userPrincipalName) parts.push(pc.userPrincipalName);
@@ -51,8 +55,10 @@ export function presentCloudPc(pc: CloudPc, t: Localize, options: { showPolicy: 
   if (isRenamed(pc)) parts.push(`“${pc.displayName}”`);
   if (options.showPolicy && pc.provisioningPolicyName) parts.push(pc.provisioningPolicyName);
   if (pc.status === 'failed' && pc.statusDetail?.message) parts.push(pc.statusDetail.message);
-  if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime) parts.push(t('grace period ends {0}', graceEnd(pc.gracePeriodEndDateTime, options.now, t)));
-  if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning')) parts.push(t(enumWords(pc.status)));
+  if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime)
+    parts.push(t('grace period ends {0}', graceEnd(pc.gracePeriodEndDateTime, options.now, t)));
+  if (bucket === 'other' || bucket === 'updating' || (bucket === 'provisioning' && pc.status !== 'provisioning'))
+    parts.push(t(enumWords(pc.status)));
   return {
     label: cloudPcLabel(pc),
     description: parts.join(' · '),
@@ -79,7 +85,8 @@ export function cloudPcTooltip(pc: CloudPc, t: Localize): string {
   ];
   const lines = [`**${escapeMd(pc.displayName)}**`, ''];
   for (const [k, v] of rows) if (v) lines.push(`${k}: ${escapeMd(v)}  `);
-  if (pc.statusDetail?.message) lines.push('', `$(error) ${escapeMd(pc.statusDetail.message)} (\`${pc.statusDetail.code}\`)`);
+  if (pc.statusDetail?.message)
+    lines.push('', `$(error) ${escapeMd(pc.statusDetail.message)} (\`${pc.statusDetail.code}\`)`);
   return lines.join('\n');
 }
 

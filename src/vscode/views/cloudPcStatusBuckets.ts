@@ -3,11 +3,25 @@
 import type { CloudPcStatus } from '../../core/model/cloudPc';
 
 export type StatusBucket =
-  | 'provisioning' | 'provisioned' | 'provisionedWithWarnings' | 'failed' | 'inGracePeriod' | 'updating' | 'deprovisioning' | 'other';
+  | 'provisioning'
+  | 'provisioned'
+  | 'provisionedWithWarnings'
+  | 'failed'
+  | 'inGracePeriod'
+  | 'updating'
+  | 'deprovisioning'
+  | 'other';
 
 /** Display order of the status groups. */
 export const STATUS_BUCKETS: readonly StatusBucket[] = [
-  'provisioning', 'provisioned', 'provisionedWithWarnings', 'failed', 'inGracePeriod', 'updating', 'deprovisioning', 'other',
+  'provisioning',
+  'provisioned',
+  'provisionedWithWarnings',
+  'failed',
+  'inGracePeriod',
+  'updating',
+  'deprovisioning',
+  'other',
 ];
 
 const BUCKET_OF: Partial<Record<CloudPcStatus, StatusBucket>> = {

@@ -26,7 +26,10 @@ const ALL = '*';
  * or `reset`: the whole set changed at once (cleared, filled from empty, or emptied), read it again in one `forEach` pass.
  * `before` lets a listener undo the old contribution without an index of its own.
  */
-export type CloudPcStoreEvent = { kind: 'upsert'; pc: CloudPc; before: CloudPc | undefined } | { kind: 'remove'; id: string; before: CloudPc } | { kind: 'reset' };
+export type CloudPcStoreEvent =
+  | { kind: 'upsert'; pc: CloudPc; before: CloudPc | undefined }
+  | { kind: 'remove'; id: string; before: CloudPc }
+  | { kind: 'reset' };
 
 function groupKey(policyId: string, bucket: StatusBucket): string {
   return `${policyId}|${bucket}`;
@@ -48,7 +51,11 @@ export class CloudPcStore {
   /** Hears every change as it is applied, so a listener's aggregates cost work proportional to the change. */
   onDidChange(listener: (event: CloudPcStoreEvent) => void): { dispose(): void } {
     this.listeners = [...this.listeners, listener];
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   }
 
   private notify(event: CloudPcStoreEvent): void {
@@ -112,11 +119,17 @@ export class CloudPcStore {
   /** Indexes one Cloud PC without telling listeners (upsert tells them; a fill from empty tells them once). */
   private put(pc: CloudPc, old: Entry | undefined): CloudPcChange | undefined {
     if (old && old.pc === pc) return undefined;
-    const entry: Entry = { pc, bucket: bucketOf(pc.status), policyId: pc.provisioningPolicyId ?? '', sortKey: sortKeyOf(pc) };
+    const entry: Entry = {
+      pc,
+      bucket: bucketOf(pc.status),
+      policyId: pc.provisioningPolicyId ?? '',
+      sortKey: sortKeyOf(pc),
+    };
     if (old) this.unindex(old);
     this.entries.set(pc.id, entry);
     this.index(entry);
-    if (old && old.bucket === entry.bucket && old.policyId === entry.policyId && old.sortKey !== entry.sortKey) this.invalidate(entry);
+    if (old && old.bucket === entry.bucket && old.policyId === entry.policyId && old.sortKey !== entry.sortKey)
+      this.invalidate(entry);
     return {
       id: pc.id,
       before: old ? { bucket: old.bucket, policyId: old.policyId } : undefined,
@@ -171,7 +184,10 @@ export class CloudPcStore {
 
   /** Everything gone at once (signed out): a change per Cloud PC for the trees, one `reset` for listeners. */
   private empty(): CloudPcChange[] {
-    const changes = [...this.entries.values()].map((e): CloudPcChange => ({ id: e.pc.id, before: { bucket: e.bucket, policyId: e.policyId } }));
+    const changes = [...this.entries.values()].map((e): CloudPcChange => ({
+      id: e.pc.id,
+      before: { bucket: e.bucket, policyId: e.policyId },
+    }));
     this.forgetAll();
     this.loaded = true;
     this.notify({ kind: 'reset' });
@@ -224,7 +240,13 @@ function sortKeyOf(pc: CloudPc): string {
 
 /** Cheap equality for polls: the service bumps lastModifiedDateTime on every change. */
 function sameCloudPc(a: CloudPc, b: CloudPc): boolean {
-  return a.status === b.status && a.lastModifiedDateTime === b.lastModifiedDateTime && a.displayName === b.displayName
-    && a.managedDeviceName === b.managedDeviceName && a.gracePeriodEndDateTime === b.gracePeriodEndDateTime
-    && a.provisioningPolicyName === b.provisioningPolicyName && a.statusDetail?.message === b.statusDetail?.message;
+  return (
+    a.status === b.status &&
+    a.lastModifiedDateTime === b.lastModifiedDateTime &&
+    a.displayName === b.displayName &&
+    a.managedDeviceName === b.managedDeviceName &&
+    a.gracePeriodEndDateTime === b.gracePeriodEndDateTime &&
+    a.provisioningPolicyName === b.provisioningPolicyName &&
+    a.statusDetail?.message === b.statusDetail?.message
+  );
 }

@@ -41,19 +41,42 @@ export class CloudPcTreeModel {
 
   filterDescription(): string | undefined {
     const parts: string[] = [];
-    if (this.filterValue.policyId) parts.push(this.t('policy: {0}', this.filterValue.policyName ?? this.filterValue.policyId));
+    if (this.filterValue.policyId)
+      parts.push(this.t('policy: {0}', this.filterValue.policyName ?? this.filterValue.policyId));
     if (this.filterValue.bucket) parts.push(this.t('status: {0}', this.t(BUCKET_LABELS[this.filterValue.bucket])));
     return parts.length ? parts.join(', ') : undefined;
   }
 
   roots(): TreeNode[] {
-    const error = this.error ? this.cache.get({ kind: 'message', id: `cpcs:error:${this.errorAction ?? 'refresh'}:${this.error}`, tone: 'error', text: this.error, action: this.errorAction }) : undefined;
-    if (!this.store.loaded) return [error ?? this.cache.get({ kind: 'message', id: 'cpcs:loading', tone: 'loading', text: this.t('Loading Cloud PCs…') })];
+    const error = this.error
+      ? this.cache.get({
+          kind: 'message',
+          id: `cpcs:error:${this.errorAction ?? 'refresh'}:${this.error}`,
+          tone: 'error',
+          text: this.error,
+          action: this.errorAction,
+        })
+      : undefined;
+    if (!this.store.loaded)
+      return [
+        error ??
+          this.cache.get({ kind: 'message', id: 'cpcs:loading', tone: 'loading', text: this.t('Loading Cloud PCs…') }),
+      ];
     // A failed refresh keeps what was loaded, with the error (and its retry) on top.
-    const out: TreeNode[] = [...(error ? [error] : []), ...this.pager.groups(this.filterValue.policyId, this.filterValue.bucket)];
+    const out: TreeNode[] = [
+      ...(error ? [error] : []),
+      ...this.pager.groups(this.filterValue.policyId, this.filterValue.bucket),
+    ];
     if (this.store.hasMoreOnServer) out.push(this.cache.get({ kind: 'loadMore', id: 'cpcs:root:more' }));
     if (out.length === 0 && (this.filterValue.policyId || this.filterValue.bucket)) {
-      out.push(this.cache.get({ kind: 'message', id: 'cpcs:filtered-empty', tone: 'info', text: this.t('No Cloud PCs match the filter ({0})', this.filterDescription() ?? '') }));
+      out.push(
+        this.cache.get({
+          kind: 'message',
+          id: 'cpcs:filtered-empty',
+          tone: 'info',
+          text: this.t('No Cloud PCs match the filter ({0})', this.filterDescription() ?? ''),
+        }),
+      );
     }
     return out;
   }
@@ -82,7 +105,9 @@ export class CloudPcTreeModel {
     const bucketFilter = this.filterValue.bucket;
     const relevant = changes.filter((c) => {
       const sides = [c.before, c.after].filter((s): s is NonNullable<typeof s> => !!s);
-      return sides.some((s) => (!policyFilter || s.policyId === policyFilter) && (!bucketFilter || s.bucket === bucketFilter));
+      return sides.some(
+        (s) => (!policyFilter || s.policyId === policyFilter) && (!bucketFilter || s.bucket === bucketFilter),
+      );
     });
     const { nodes, scopes } = this.pager.refreshFor(relevant, () => [policyFilter ?? '*']);
     return { root: scopes.size > 0, nodes: [...nodes] };
@@ -103,10 +128,21 @@ export function tooltipFor(node: TreeNode, store: CloudPcStore, t: Localize): st
   return pc ? cloudPcTooltip(pc, t) : undefined;
 }
 
-const ACTION_TITLES: Record<string, string> = { refresh: 'Retry', signIn: 'Sign In', switchTenant: 'Switch Tenant', showLog: 'Show Log' };
+const ACTION_TITLES: Record<string, string> = {
+  refresh: 'Retry',
+  signIn: 'Sign In',
+  switchTenant: 'Switch Tenant',
+  showLog: 'Show Log',
+};
 
 /** Shared by both views: the rows both trees have in common. */
-export function presentNode(node: TreeNode, store: CloudPcStore, pager: StatusGroupPager, t: Localize, showPolicy: boolean): NodePresentation {
+export function presentNode(
+  node: TreeNode,
+  store: CloudPcStore,
+  pager: StatusGroupPager,
+  t: Localize,
+  showPolicy: boolean,
+): NodePresentation {
   switch (node.kind) {
     case 'statusGroup':
       return pager.present(node, t);
@@ -130,9 +166,21 @@ export function presentNode(node: TreeNode, store: CloudPcStore, pager: StatusGr
         description: node.detail,
         tooltip: node.detail ? `${node.text}\n\n${node.detail}` : node.text,
         contextValue: node.tone === 'error' ? `message;error;${node.action ?? 'refresh'}` : `message;${node.tone}`,
-        icon: node.tone === 'error' ? { id: 'error', color: 'errorForeground' } : node.tone === 'loading' ? { id: 'loading~spin' } : { id: 'info' },
+        icon:
+          node.tone === 'error'
+            ? { id: 'error', color: 'errorForeground' }
+            : node.tone === 'loading'
+              ? { id: 'loading~spin' }
+              : { id: 'info' },
         collapsible: 'none',
-        command: node.tone === 'error' ? { command: `cpcpolicy.${node.action ?? 'refresh'}`, title: t(ACTION_TITLES[node.action ?? 'refresh'] ?? 'Retry'), withNode: false } : undefined,
+        command:
+          node.tone === 'error'
+            ? {
+                command: `cpcpolicy.${node.action ?? 'refresh'}`,
+                title: t(ACTION_TITLES[node.action ?? 'refresh'] ?? 'Retry'),
+                withNode: false,
+              }
+            : undefined,
       };
     default:
       return { label: node.id, contextValue: node.kind, collapsible: 'none' };

@@ -28,7 +28,8 @@ export class LiveRefresh implements vscode.Disposable {
     private readonly sidebar: Sidebar,
   ) {
     this.pollSchedule = new PollSchedule({
-      wanted: () => this.ctx.backends.kind === 'graph' && this.sidebar.store.loaded && this.sidebar.store.transitionalCount > 0,
+      wanted: () =>
+        this.ctx.backends.kind === 'graph' && this.sidebar.store.loaded && this.sidebar.store.transitionalCount > 0,
       visible: () => this.sidebar.anyViewVisible,
       poll: async () => {
         await this.sidebar.reloadCloudPcs();
@@ -47,7 +48,8 @@ export class LiveRefresh implements vscode.Disposable {
     this.simulatorListener?.dispose();
     this.simulatorListener = undefined;
     const backend = this.ctx.backends.current;
-    if (backend.simulator) this.simulatorListener = backend.simulator.onDidChange((change) => this.onSimulatorChange(change));
+    if (backend.simulator)
+      this.simulatorListener = backend.simulator.onDidChange((change) => this.onSimulatorChange(change));
     this.pollSchedule.request();
   }
 
@@ -69,11 +71,22 @@ export class LiveRefresh implements vscode.Disposable {
 
   private onSimulatorChange(change: SimulatorChange): void {
     switch (change.kind) {
-      case 'cloudPc': this.pendingCloudPcs.add(change.id); break;
-      case 'policy': this.policiesDirty = true; break;
-      case 'user': case 'group': case 'license': this.directoryDirty = true; break;
-      case 'tenant': this.everythingDirty = true; break;
-      default: return; // clock ticks, audit events, network health: nothing the views show
+      case 'cloudPc':
+        this.pendingCloudPcs.add(change.id);
+        break;
+      case 'policy':
+        this.policiesDirty = true;
+        break;
+      case 'user':
+      case 'group':
+      case 'license':
+        this.directoryDirty = true;
+        break;
+      case 'tenant':
+        this.everythingDirty = true;
+        break;
+      default:
+        return; // clock ticks, audit events, network health: nothing the views show
     }
     this.batchTimer ??= setTimeout(() => {
       this.batchTimer = undefined;

@@ -33,8 +33,14 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       item.tooltip = md;
     }
     item.contextValue = p.contextValue;
-    if (p.icon) item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
-    if (p.command) item.command = { command: p.command.command, title: p.command.title, arguments: p.command.withNode ? [node] : [] };
+    if (p.icon)
+      item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
+    if (p.command)
+      item.command = {
+        command: p.command.command,
+        title: p.command.title,
+        arguments: p.command.withNode ? [node] : [],
+      };
     return item;
   }
 
@@ -74,5 +80,9 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 }
 
 function collapsibleState(c: NodePresentation['collapsible']): vscode.TreeItemCollapsibleState {
-  return c === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : c === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  return c === 'expanded'
+    ? vscode.TreeItemCollapsibleState.Expanded
+    : c === 'collapsed'
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
 }

@@ -30,9 +30,16 @@ export function provisioningTypeLabel(type: string | null | undefined, t: Locali
 }
 
 /** A sample device name for a policy, seeded by its id so it does not change on every redraw. */
-export function sampleName(policy: Pick<CloudPcProvisioningPolicy, 'id' | 'cloudPcNamingTemplate'>, upn: string): string {
+export function sampleName(
+  policy: Pick<CloudPcProvisioningPolicy, 'id' | 'cloudPcNamingTemplate'>,
+  upn: string,
+): string {
   try {
-    return expandNamingTemplate(policy.cloudPcNamingTemplate || DEFAULT_NAMING_TEMPLATE, upn, createSeededRandom(`${policy.id}|${upn}`));
+    return expandNamingTemplate(
+      policy.cloudPcNamingTemplate || DEFAULT_NAMING_TEMPLATE,
+      upn,
+      createSeededRandom(`${policy.id}|${upn}`),
+    );
   } catch {
     return '';
   }
@@ -70,7 +77,10 @@ export class PolicyTreeModel {
   /** Takes a fresh list; returns what to redraw (the root when policies came or went). */
   setPolicies(list: readonly CloudPcProvisioningPolicy[]): TreeRefresh {
     const sorted = [...list].sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
-    const sameSet = this.loaded && sorted.length === this.policies.length && sorted.every((p, i) => p.id === this.policies[i].id && p.displayName === this.policies[i].displayName);
+    const sameSet =
+      this.loaded &&
+      sorted.length === this.policies.length &&
+      sorted.every((p, i) => p.id === this.policies[i].id && p.displayName === this.policies[i].displayName);
     const changed: TreeNode[] = [];
     if (sameSet) {
       for (const p of sorted) {
@@ -91,9 +101,28 @@ export class PolicyTreeModel {
   }
 
   roots(): TreeNode[] {
-    const error = this.error ? this.cache.get({ kind: 'message', id: `pol:error:${this.errorAction ?? 'refresh'}:${this.error}`, tone: 'error', text: this.error, action: this.errorAction }) : undefined;
-    if (!this.loaded) return [error ?? this.cache.get({ kind: 'message', id: 'pol:loading', tone: 'loading', text: this.t('Loading provisioning policies…') })];
-    const rows: TreeNode[] = this.policies.map((p) => this.cache.get({ kind: 'policy', id: `pol:${p.id}`, policyId: p.id }));
+    const error = this.error
+      ? this.cache.get({
+          kind: 'message',
+          id: `pol:error:${this.errorAction ?? 'refresh'}:${this.error}`,
+          tone: 'error',
+          text: this.error,
+          action: this.errorAction,
+        })
+      : undefined;
+    if (!this.loaded)
+      return [
+        error ??
+          this.cache.get({
+            kind: 'message',
+            id: 'pol:loading',
+            tone: 'loading',
+            text: this.t('Loading provisioning policies…'),
+          }),
+      ];
+    const rows: TreeNode[] = this.policies.map((p) =>
+      this.cache.get({ kind: 'policy', id: `pol:${p.id}`, policyId: p.id }),
+    );
     return error ? [error, ...rows] : rows;
   }
 
@@ -101,10 +130,19 @@ export class PolicyTreeModel {
     if (!node) return this.roots();
     switch (node.kind) {
       case 'policy':
-        return [this.cache.get({ kind: 'assignments', id: `pol:${node.policyId}:assignments`, policyId: node.policyId }), ...this.pager.groups(node.policyId)];
+        return [
+          this.cache.get({ kind: 'assignments', id: `pol:${node.policyId}:assignments`, policyId: node.policyId }),
+          ...this.pager.groups(node.policyId),
+        ];
       case 'assignments':
         return (this.byId.get(node.policyId)?.assignments ?? []).map((a) =>
-          this.cache.get({ kind: 'assignment', id: `pol:${node.policyId}:assignment:${a.target.groupId}`, policyId: node.policyId, groupId: a.target.groupId }));
+          this.cache.get({
+            kind: 'assignment',
+            id: `pol:${node.policyId}:assignment:${a.target.groupId}`,
+            policyId: node.policyId,
+            groupId: a.target.groupId,
+          }),
+        );
       case 'statusGroup':
         return this.pager.children(node);
       default:
@@ -114,12 +152,15 @@ export class PolicyTreeModel {
 
   /** Group ids under a policy's Assignments node whose details are not loaded yet. */
   missingGroupInfo(policyId: string): string[] {
-    return (this.byId.get(policyId)?.assignments ?? []).map((a) => a.target.groupId).filter((g) => !this.groupInfo.has(g));
+    return (this.byId.get(policyId)?.assignments ?? [])
+      .map((a) => a.target.groupId)
+      .filter((g) => !this.groupInfo.has(g));
   }
 
   present(node: TreeNode): NodePresentation {
     switch (node.kind) {
-      case 'policy': return this.presentPolicy(node.policyId);
+      case 'policy':
+        return this.presentPolicy(node.policyId);
       case 'assignments': {
         const n = this.byId.get(node.policyId)?.assignments?.length ?? 0;
         return {
@@ -131,8 +172,10 @@ export class PolicyTreeModel {
           collapsible: n > 0 ? 'collapsed' : 'none',
         };
       }
-      case 'assignment': return this.presentAssignment(node.policyId, node.groupId);
-      default: return presentNode(node, this.store, this.pager, this.t, false);
+      case 'assignment':
+        return this.presentAssignment(node.policyId, node.groupId);
+      default:
+        return presentNode(node, this.store, this.pager, this.t, false);
     }
   }
 
@@ -239,9 +282,11 @@ export class PolicyTreeModel {
 export function networkSummary(p: CloudPcProvisioningPolicy, t: Localize): string {
   const configs = p.domainJoinConfigurations ?? [];
   if (configs.length === 0) return t('not set');
-  return configs.map((d) => {
-    const join = d.domainJoinType ?? d.type ?? 'azureADJoin';
-    if (d.onPremisesConnectionId) return `${join}, ${t('Azure network connection')} ${d.onPremisesConnectionId}`;
-    return `${join}, ${t('Microsoft-hosted')} ${[d.regionGroup, d.regionName].filter(Boolean).join('/')}`;
-  }).join('; ');
+  return configs
+    .map((d) => {
+      const join = d.domainJoinType ?? d.type ?? 'azureADJoin';
+      if (d.onPremisesConnectionId) return `${join}, ${t('Azure network connection')} ${d.onPremisesConnectionId}`;
+      return `${join}, ${t('Microsoft-hosted')} ${[d.regionGroup, d.regionName].filter(Boolean).join('/')}`;
+    })
+    .join('; ');
 }

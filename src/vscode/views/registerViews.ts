@@ -58,8 +58,12 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
       return store.all();
     },
     knownCloudPc: (id) => store.get(id),
-    knownCloudPcs: ({ policyId, bucket }) => (bucket ? store.list(bucket, policyId) : store.all().filter((pc) => !policyId || pc.provisioningPolicyId === policyId)),
-    countKnownCloudPcs: ({ policyId, bucket }) => (bucket ? store.count(bucket, policyId) : policyId ? store.countPolicy(policyId) : store.size),
+    knownCloudPcs: ({ policyId, bucket }) =>
+      bucket
+        ? store.list(bucket, policyId)
+        : store.all().filter((pc) => !policyId || pc.provisioningPolicyId === policyId),
+    countKnownCloudPcs: ({ policyId, bucket }) =>
+      bucket ? store.count(bucket, policyId) : policyId ? store.countPolicy(policyId) : store.size,
     assignedGroupNames: async (policyId) => {
       await sidebar.loadGroupInfo(policyId);
       const names = new Map<string, string>();

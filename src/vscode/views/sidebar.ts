@@ -34,11 +34,18 @@ export class Sidebar implements vscode.Disposable {
     this.cloudPcModel = new CloudPcTreeModel(this.store, t);
     this.policyModel = new PolicyTreeModel(this.store, t);
     this.loader = new SidebarLoader(
-      { store: this.store, cloudPcModel: this.cloudPcModel, policyModel: this.policyModel, cloudPcView: { apply: (r) => this.cloudPcProvider.apply(r), fireAll: () => this.cloudPcProvider.fireAll() }, policyView: { apply: (r) => this.policyProvider.apply(r), fireAll: () => this.policyProvider.fireAll() } },
+      {
+        store: this.store,
+        cloudPcModel: this.cloudPcModel,
+        policyModel: this.policyModel,
+        cloudPcView: { apply: (r) => this.cloudPcProvider.apply(r), fireAll: () => this.cloudPcProvider.fireAll() },
+        policyView: { apply: (r) => this.policyProvider.apply(r), fireAll: () => this.policyProvider.fireAll() },
+      },
       {
         api: () => this.api,
         backendSignal: () => this.backend.signal,
-        signedOut: (err) => ctx.backends.kind === 'graph' && !ctx.signIn.accountLabel && isGraphError(err) && err.status === 401,
+        signedOut: (err) =>
+          ctx.backends.kind === 'graph' && !ctx.signIn.accountLabel && isGraphError(err) && err.status === 401,
         sampleUser: () => this.sampleUser(),
         warn: (message) => ctx.log.warn(message),
         showError: (message) => void vscode.window.showErrorMessage(message),
@@ -48,9 +55,23 @@ export class Sidebar implements vscode.Disposable {
     );
     this.cloudPcProvider = new ModelTreeProvider(this.cloudPcModel, (node) => this.prepareCloudPcs(node), ctx.log);
     this.policyProvider = new ModelTreeProvider(this.policyModel, (node) => this.preparePolicies(node), ctx.log);
-    this.policyView = vscode.window.createTreeView('cpcpolicy.policies', { treeDataProvider: this.policyProvider, showCollapseAll: true, canSelectMany: true });
-    this.cloudPcView = vscode.window.createTreeView('cpcpolicy.cloudPcs', { treeDataProvider: this.cloudPcProvider, showCollapseAll: true, canSelectMany: true });
-    this.disposables.push(this.policyView, this.cloudPcView, this.cloudPcProvider, this.policyProvider, this.loadedEmitter);
+    this.policyView = vscode.window.createTreeView('cpcpolicy.policies', {
+      treeDataProvider: this.policyProvider,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
+    this.cloudPcView = vscode.window.createTreeView('cpcpolicy.cloudPcs', {
+      treeDataProvider: this.cloudPcProvider,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
+    this.disposables.push(
+      this.policyView,
+      this.cloudPcView,
+      this.cloudPcProvider,
+      this.policyProvider,
+      this.loadedEmitter,
+    );
   }
 
   get backend(): ActiveBackend {
@@ -74,8 +95,7 @@ export class Sidebar implements vscode.Disposable {
       // Policies show as soon as they load; their Cloud PC counts follow when the (larger) Cloud PC list arrives.
       void this.ensureCloudPcs();
       await this.ensurePolicies();
-    }
-    else if (node.kind === 'assignments') await this.loadGroupInfo(node.policyId);
+    } else if (node.kind === 'assignments') await this.loadGroupInfo(node.policyId);
   }
 
   /** Whose name the policy tooltips preview: a simulated user, or the first of `cpcpolicy.preview.sampleUsers`. */
@@ -127,7 +147,9 @@ export class Sidebar implements vscode.Disposable {
     if (!node.parentId) return this.loader.loadMoreCloudPcs();
     const inPolicies = node.id.startsWith('pol:');
     const parent = (inPolicies ? this.policyModel : this.cloudPcModel).loadMore(node);
-    (inPolicies ? this.policyProvider : this.cloudPcProvider).apply(parent ? { root: false, nodes: [parent] } : { root: true, nodes: [] });
+    (inPolicies ? this.policyProvider : this.cloudPcProvider).apply(
+      parent ? { root: false, nodes: [parent] } : { root: true, nodes: [] },
+    );
   }
 
   setCloudPcFilter(filter: CloudPcFilter): void {

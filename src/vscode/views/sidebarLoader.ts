@@ -16,8 +16,16 @@ import type { Localize } from './treeNodes';
 /** Cloud PCs fetched before the root offers "Load more…" (server pages beyond this wait for a click). */
 export const CLOUD_PCS_PER_LOAD = 10_000;
 
-export type LoaderApi = Pick<CloudPcApi,
-  'iterateCloudPcs' | 'listPolicies' | 'getCloudPc' | 'listServicePlans' | 'listFrontlineServicePlans' | 'getGroup' | 'listGroupMembers'>;
+export type LoaderApi = Pick<
+  CloudPcApi,
+  | 'iterateCloudPcs'
+  | 'listPolicies'
+  | 'getCloudPc'
+  | 'listServicePlans'
+  | 'listFrontlineServicePlans'
+  | 'getGroup'
+  | 'listGroupMembers'
+>;
 
 /** What a tree view offers the loader: redraw some nodes, or everything. */
 export interface TreeRedraw {
@@ -172,22 +180,24 @@ export class SidebarLoader {
     if (!store.loaded) return;
     const generation = this.generation;
     const changes: CloudPcChange[] = [];
-    await Promise.all([...ids].map(async (id) => {
-      try {
-        const pc = await this.host.api().getCloudPc(id, { signal: this.signal });
-        if (generation !== this.generation) return;
-        const change = store.upsert(pc);
-        if (change) changes.push(change);
-      } catch (err) {
-        if (generation !== this.generation) return;
-        if (isNotFound(err)) {
-          const change = store.remove(id);
+    await Promise.all(
+      [...ids].map(async (id) => {
+        try {
+          const pc = await this.host.api().getCloudPc(id, { signal: this.signal });
+          if (generation !== this.generation) return;
+          const change = store.upsert(pc);
           if (change) changes.push(change);
-        } else {
-          this.host.warn(`Refreshing Cloud PC ${id} failed: ${errorText(err)}`);
+        } catch (err) {
+          if (generation !== this.generation) return;
+          if (isNotFound(err)) {
+            const change = store.remove(id);
+            if (change) changes.push(change);
+          } else {
+            this.host.warn(`Refreshing Cloud PC ${id} failed: ${errorText(err)}`);
+          }
         }
-      }
-    }));
+      }),
+    );
     if (generation !== this.generation) return;
     this.applyChanges(changes);
     this.host.updated();
@@ -226,13 +236,16 @@ export class SidebarLoader {
     if (force) this.forgetGroupInfo(policyId);
     const missing = policyModel.missingGroupInfo(policyId);
     const policy = policyModel.policy(policyId);
-    const needPlans = (policy?.assignments ?? []).some((a) => a.target.servicePlanId && !policyModel.servicePlanNames.has(a.target.servicePlanId));
+    const needPlans = (policy?.assignments ?? []).some(
+      (a) => a.target.servicePlanId && !policyModel.servicePlanNames.has(a.target.servicePlanId),
+    );
     if (missing.length === 0 && !needPlans) return;
     const signal = this.signal;
     const api = this.host.api();
     if (needPlans) {
       try {
-        for (const plan of await api.listServicePlans({ signal })) policyModel.servicePlanNames.set(plan.id, plan.displayName);
+        for (const plan of await api.listServicePlans({ signal }))
+          policyModel.servicePlanNames.set(plan.id, plan.displayName);
         for (const plan of await api.listFrontlineServicePlans({ signal }).catch(() => [])) {
           if (!policyModel.servicePlanNames.has(plan.id)) policyModel.servicePlanNames.set(plan.id, plan.displayName);
         }
@@ -240,14 +253,21 @@ export class SidebarLoader {
         this.host.warn(`Service plans: ${errorText(err)}`);
       }
     }
-    await Promise.all(missing.map(async (groupId) => {
-      try {
-        const [group, members] = await Promise.all([api.getGroup(groupId, { signal }), api.listGroupMembers(groupId, { signal })]);
-        policyModel.groupInfo.set(groupId, { displayName: group.displayName, memberCount: members.length });
-      } catch (err) {
-        policyModel.groupInfo.set(groupId, { error: isNotFound(err) ? this.host.t('group not found') : errorText(err) });
-      }
-    }));
+    await Promise.all(
+      missing.map(async (groupId) => {
+        try {
+          const [group, members] = await Promise.all([
+            api.getGroup(groupId, { signal }),
+            api.listGroupMembers(groupId, { signal }),
+          ]);
+          policyModel.groupInfo.set(groupId, { displayName: group.displayName, memberCount: members.length });
+        } catch (err) {
+          policyModel.groupInfo.set(groupId, {
+            error: isNotFound(err) ? this.host.t('group not found') : errorText(err),
+          });
+        }
+      }),
+    );
   }
 
   /** Forgets the group details of a policy's assignments (they are read again when next shown). */
@@ -260,7 +280,8 @@ export class SidebarLoader {
   invalidateGroupInfo(): void {
     const { policyModel, policyView } = this.models;
     policyModel.groupInfo.clear();
-    const nodes = policyModel.allPolicies()
+    const nodes = policyModel
+      .allPolicies()
       .map((p) => policyModel.cache.peek(`pol:${p.id}:assignments`))
       .filter((n) => n !== undefined);
     policyView.apply({ root: false, nodes });

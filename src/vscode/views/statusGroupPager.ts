@@ -51,7 +51,10 @@ export class StatusGroupPager {
     const limit = this.limits.get(group.id) ?? PAGE_SIZE;
     const out: TreeNode[] = [];
     const end = Math.min(limit, list.length);
-    for (let i = 0; i < end; i++) out.push(this.cache.get({ kind: 'cloudPc', id: this.cloudPcId(list[i].id, group.bucket), cloudPcId: list[i].id }));
+    for (let i = 0; i < end; i++)
+      out.push(
+        this.cache.get({ kind: 'cloudPc', id: this.cloudPcId(list[i].id, group.bucket), cloudPcId: list[i].id }),
+      );
     if (list.length > limit) out.push(this.cache.get({ kind: 'loadMore', id: `${group.id}:more`, parentId: group.id }));
     return out;
   }

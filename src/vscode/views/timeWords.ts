@@ -18,7 +18,11 @@ type Localize = (message: string, ...args: (string | number)[]) => string;
 export function relativeTime(targetMs: number, nowMs: number, t: Localize): string {
   const diff = targetMs - nowMs;
   const abs = Math.abs(diff);
-  const units: [number, string, string][] = [[86_400_000, '{0} day', '{0} days'], [3_600_000, '{0} hour', '{0} hours'], [60_000, '{0} minute', '{0} minutes']];
+  const units: [number, string, string][] = [
+    [86_400_000, '{0} day', '{0} days'],
+    [3_600_000, '{0} hour', '{0} hours'],
+    [60_000, '{0} minute', '{0} minutes'],
+  ];
   for (const [size, one, many] of units) {
     const n = Math.floor(abs / size);
     if (n >= 1) {
@@ -31,5 +35,8 @@ export function relativeTime(targetMs: number, nowMs: number, t: Localize): stri
 
 /** An enum member as words: "modifyingSingleSignOn" → "modifying single sign-on", "movingRegion" → "moving region". */
 export function enumWords(value: string): string {
-  return value.replace(/(^s|S)ingleSignOn/g, '$1ingleSign-on').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return value
+    .replace(/(^s|S)ingleSignOn/g, '$1ingleSign-on')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }

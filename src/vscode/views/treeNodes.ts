@@ -10,7 +10,14 @@ export type TreeNode =
   | { readonly kind: 'cloudPc'; readonly id: string; readonly cloudPcId: string }
   /** Paged results: `parentId` is the group it extends, or undefined for the root (server pages). */
   | { readonly kind: 'loadMore'; readonly id: string; readonly parentId?: string }
-  | { readonly kind: 'message'; readonly id: string; readonly tone: 'error' | 'info' | 'loading'; readonly text: string; readonly detail?: string; readonly action?: string };
+  | {
+      readonly kind: 'message';
+      readonly id: string;
+      readonly tone: 'error' | 'info' | 'loading';
+      readonly text: string;
+      readonly detail?: string;
+      readonly action?: string;
+    };
 
 export type NodeKind = TreeNode['kind'];
 
@@ -29,7 +36,8 @@ export interface NodePresentation {
 /** `vscode.l10n.t` in the extension, a plain formatter in the bench. */
 export type Localize = (message: string, ...args: (string | number)[]) => string;
 
-export const plainLocalize: Localize = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+export const plainLocalize: Localize = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 
 /** One object per id for the life of a load: `onDidChangeTreeData.fire(node)` needs the same reference. */
 export class NodeCache {
@@ -37,7 +45,12 @@ export class NodeCache {
 
   get<T extends TreeNode>(node: T): T {
     const existing = this.nodes.get(node.id);
-    if (existing && existing.kind === node.kind && (existing.kind !== 'message' || (existing as { text: string }).text === (node as { text?: string }).text)) return existing as T;
+    if (
+      existing &&
+      existing.kind === node.kind &&
+      (existing.kind !== 'message' || (existing as { text: string }).text === (node as { text?: string }).text)
+    )
+      return existing as T;
     this.nodes.set(node.id, node);
     return node;
   }

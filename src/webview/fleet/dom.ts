@@ -3,11 +3,16 @@ type Attrs = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | number | undefined | false;
 
 function apply(el: Element, attrs: Attrs, children: Child[]): void {
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
   for (const c of children) if (c !== undefined && c !== false) el.append(typeof c === 'number' ? String(c) : c);
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): HTMLElementTagNameMap[K];
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs,
+  ...children: Child[]
+): HTMLElementTagNameMap[K];
 export function h(tag: string, attrs?: Attrs, ...children: Child[]): HTMLElement;
 export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
@@ -23,16 +28,35 @@ export function svg(tag: string, attrs: Attrs = {}, ...children: Child[]): SVGEl
 
 /** A table with a caption: the text equivalent of each chart. */
 export function table(caption: string, head: string[], rows: Child[][], attrs: Attrs = {}): HTMLTableElement {
-  return h('table', attrs,
+  return h(
+    'table',
+    attrs,
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))))),
+    ),
   );
 }
 
 /** A VS Code-looking button (@vscode-elements) that runs `onClick`; `key` lets focus survive a redraw. */
-export function button(label: string, onClick: () => void, options: { key: string; secondary?: boolean; ariaLabel?: string; pressed?: boolean }): HTMLElement {
-  const b = h('vscode-button', { 'data-key': options.key, secondary: options.secondary, 'aria-label': options.ariaLabel, 'aria-pressed': options.pressed === undefined ? undefined : String(options.pressed) }, label);
+export function button(
+  label: string,
+  onClick: () => void,
+  options: { key: string; secondary?: boolean; ariaLabel?: string; pressed?: boolean },
+): HTMLElement {
+  const b = h(
+    'vscode-button',
+    {
+      'data-key': options.key,
+      secondary: options.secondary,
+      'aria-label': options.ariaLabel,
+      'aria-pressed': options.pressed === undefined ? undefined : String(options.pressed),
+    },
+    label,
+  );
   b.addEventListener('click', onClick);
   return b;
 }

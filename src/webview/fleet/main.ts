@@ -13,7 +13,11 @@ interface WebviewState {
   window: ActivityWindow;
 }
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): WebviewState | undefined; setState(state: WebviewState): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): WebviewState | undefined;
+  setState(state: WebviewState): void;
+};
 
 // VS Code-looking buttons; an ES module, so loaded with import() (esbuild bundles it into this file).
 void import('@vscode-elements/elements/dist/vscode-button/index.js');
@@ -42,9 +46,19 @@ function setWindow(window: ActivityWindow): void {
 function view(s: FleetSnapshot): HTMLElement[] {
   const summary = `${s.totalCloudPcs} Cloud PCs in ${s.policies.length} ${s.policies.length === 1 ? 'policy' : 'policies'} · updated ${dateTime(s.takenAt)} UTC`;
   return [
-    h('header', {}, h('h1', {}, 'Fleet Overview'), h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' }, summary)),
+    h(
+      'header',
+      {},
+      h('h1', {}, 'Fleet Overview'),
+      h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' }, summary),
+    ),
     statusSection(s, filter),
-    h('div', { class: 'columns' }, activitySection(s, state.window, setWindow), graceSection(s, (ids) => act('endGracePeriod', ids))),
+    h(
+      'div',
+      { class: 'columns' },
+      activitySection(s, state.window, setWindow),
+      graceSection(s, (ids) => act('endGracePeriod', ids)),
+    ),
     failuresSection(s, act, () => filter('', 'failed')),
     h('div', { class: 'columns' }, licencesSection(s), leftOutSection(s)),
   ];
@@ -60,7 +74,8 @@ function draw(): void {
   app.setAttribute('aria-busy', String(s.loading));
   if (focusedKey) (app.querySelector(`[data-key="${CSS.escape(focusedKey)}"]`) as HTMLElement | null)?.focus();
   const cells: Record<string, number> = {};
-  for (const seg of app.querySelectorAll<HTMLElement>('[data-cell]')) cells[seg.dataset.cell!] = Number(seg.dataset.count);
+  for (const seg of app.querySelectorAll<HTMLElement>('[data-cell]'))
+    cells[seg.dataset.cell!] = Number(seg.dataset.count);
   // The frame after the DOM change is the first one that shows it.
   requestAnimationFrame(() => {
     let firstPaintMs: number | undefined;

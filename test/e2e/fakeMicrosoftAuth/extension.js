@@ -7,10 +7,18 @@ const vscode = require('vscode');
 
 exports.activate = (context) => {
   const changed = new vscode.EventEmitter();
-  context.subscriptions.push(changed, vscode.authentication.registerAuthenticationProvider('microsoft', 'Microsoft (e2e)', {
-    onDidChangeSessions: changed.event,
-    getSessions: async () => [],
-    createSession: async (scopes) => ({ id: 'e2e-session', accessToken: 'e2e-not-a-token', account: { id: 'e2e-admin', label: 'admin@contoso.example' }, scopes }),
-    removeSession: async () => {},
-  }));
+  context.subscriptions.push(
+    changed,
+    vscode.authentication.registerAuthenticationProvider('microsoft', 'Microsoft (e2e)', {
+      onDidChangeSessions: changed.event,
+      getSessions: async () => [],
+      createSession: async (scopes) => ({
+        id: 'e2e-session',
+        accessToken: 'e2e-not-a-token',
+        account: { id: 'e2e-admin', label: 'admin@contoso.example' },
+        scopes,
+      }),
+      removeSession: async () => {},
+    }),
+  );
 };

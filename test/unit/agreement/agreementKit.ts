@@ -17,7 +17,15 @@ export { VE };
 
 /** A policy with the network the simulator's seed knows, so only the property under test matters. */
 export function policyText(fields: Record<string, unknown>): string {
-  return JSON.stringify({ displayName: 'Agreement', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }], ...fields }, null, 2);
+  return JSON.stringify(
+    {
+      displayName: 'Agreement',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+      ...fields,
+    },
+    null,
+    2,
+  );
 }
 
 export function findings(text: string): Finding[] {
@@ -25,14 +33,22 @@ export function findings(text: string): Finding[] {
 }
 
 export function codesOf(text: string, severity?: Finding['severity']): string[] {
-  return validateDocument(text).filter((f) => !severity || f.severity === severity).map((f) => f.code);
+  return validateDocument(text)
+    .filter((f) => !severity || f.severity === severity)
+    .map((f) => f.code);
 }
 
 /** `cpcpolicy validate --format json` on one file: exit code and the codes it printed. */
 export async function cliCodes(text: string): Promise<{ exit: number; codes: string[]; out: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cpcpolicy-agree-'));
   writeFileSync(path.join(dir, 'p.cpcpolicy.json'), text);
-  const io = { out: '', err: '', cwd: dir, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) } satisfies CliIo & { out: string; err: string };
+  const io = {
+    out: '',
+    err: '',
+    cwd: dir,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  } satisfies CliIo & { out: string; err: string };
   const exit = await runValidate(['--format', 'json', 'p.cpcpolicy.json'], io);
   const [file] = JSON.parse(io.out) as { diagnostics: { code: string }[] }[];
   return { exit, codes: file!.diagnostics.map((d) => d.code), out: io.out };

@@ -8,7 +8,9 @@ import { cliCodes, codesOf, createPolicy, innerMessage, policyText, tenant, VE }
 const OPEN: Record<string, (value: string) => Record<string, unknown>> = {
   provisioningType: (v) => ({ provisioningType: v }),
   managedBy: (v) => ({ managedBy: v }),
-  regionGroup: (v) => ({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: v }] }),
+  regionGroup: (v) => ({
+    domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: v }],
+  }),
   'microsoftManagedDesktop.managedType': (v) => ({ microsoftManagedDesktop: { managedType: v } }),
   snapshotResetMode: (v) => ({ snapshotResetMode: v }),
 };
@@ -54,7 +56,11 @@ describe('evolvable enums: the same answer in the editor and the simulator', () 
 
   it('geographicLocationType is read-only: any value, the sentinel too, is a CPC310 warning and the simulator ignores it (201)', async () => {
     for (const value of ['unknownFutureValue', 'addedIn2027', 'europe']) {
-      const text = policyText({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', geographicLocationType: value }] });
+      const text = policyText({
+        domainJoinConfigurations: [
+          { domainJoinType: 'azureADJoin', regionName: 'eastus2', geographicLocationType: value },
+        ],
+      });
       assert.deepEqual(codesOf(text), ['CPC310'], value);
       assert.equal((await createPolicy(tenant(), text)).status, 201, value);
     }
@@ -72,6 +78,9 @@ describe('evolvable enums: the same answer in the editor and the simulator', () 
     assert.equal(created.status, 201, created.text);
     const url = `${VE}/provisioningPolicies/${created.json.id}`;
     assert.equal((await t.ok('GET', url)).json.provisioningType, 'unknownFutureValue');
-    assert.equal((await t.ok('GET', url, undefined, { prefer: 'include-unknown-enum-members' })).json.provisioningType, 'addedIn2027');
+    assert.equal(
+      (await t.ok('GET', url, undefined, { prefer: 'include-unknown-enum-members' })).json.provisioningType,
+      'addedIn2027',
+    );
   });
 });

@@ -2,13 +2,20 @@
 // allowed and the Frontline-shared-only rules stay quiet; sharedByEntraGroup is Frontline shared
 // (docs/rules.md "Provisioning types": Learn "Create a provisioning policy", Graph "cloudPcProvisioningType").
 import * as assert from 'node:assert/strict';
-import { allowsUsernameToken, isDedicatedType, isFrontlineSharedType, provisioningKindOf } from '../../../src/core/model/provisioningKind';
+import {
+  allowsUsernameToken,
+  isDedicatedType,
+  isFrontlineSharedType,
+  provisioningKindOf,
+} from '../../../src/core/model/provisioningKind';
 import { CLOUD_PC_PROVISIONING_TYPES } from '../../../src/core/model/provisioningPolicy';
 import { enumMemberDoc, enumMembers, schemaAtPath } from '../../../src/core/policy/schemaDocs';
 import { cliCodes, codesOf, createPolicy, innerMessage, policyText, tenant } from './agreementKit';
 
 const AUTOPATCH = { autopatch: { autopatchGroupId: '91197a0b-3a74-408d-ba88-bce3fdc4e5eb' } };
-const AUTOMATIC = { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }] };
+const AUTOMATIC = {
+  domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+};
 const USERNAME = { cloudPcNamingTemplate: 'FLW-%USERNAME:4%-%RAND:5%' };
 
 describe('Frontline dedicated (sharedByUser, shared) versus Frontline shared (sharedByEntraGroup)', () => {
@@ -67,14 +74,20 @@ describe('Frontline dedicated (sharedByUser, shared) versus Frontline shared (sh
     });
 
     it('a Frontline dedicated assignment needs a servicePlanId like every Frontline one', () => {
-      const text = policyText({ provisioningType: 'sharedByUser', assignments: [{ target: { groupId: '9e3a4b5c-6d7e-4f80-a123-c4d5e6f7a8b9' } }] });
+      const text = policyText({
+        provisioningType: 'sharedByUser',
+        assignments: [{ target: { groupId: '9e3a4b5c-6d7e-4f80-a123-c4d5e6f7a8b9' } }],
+      });
       assert.deepEqual(codesOf(text, 'error'), ['CPC321']);
     });
   });
 
   describe('simulator (REST create)', () => {
     it('creates a sharedByUser policy that uses %USERNAME:x%, Autopatch and the automatic region (201)', async () => {
-      const r = await createPolicy(tenant(), policyText({ provisioningType: 'sharedByUser', ...USERNAME, ...AUTOPATCH, ...AUTOMATIC }));
+      const r = await createPolicy(
+        tenant(),
+        policyText({ provisioningType: 'sharedByUser', ...USERNAME, ...AUTOPATCH, ...AUTOMATIC }),
+      );
       assert.equal(r.status, 201, r.text);
       assert.equal(r.json.cloudPcNamingTemplate, USERNAME.cloudPcNamingTemplate);
     });

@@ -7,15 +7,33 @@ import { cliCodes, codesOf, createPolicy, innerMessage, policyText, tenant, VE }
 import type { TenantClient } from '../simulator/tenantClient';
 
 const GROUP = '64ff06de-9c00-4a5a-98b5-7f5abe26ffff';
-const network = (odata: Record<string, unknown>) => ({ domainJoinConfigurations: [{ ...odata, domainJoinType: 'azureADJoin', regionName: 'eastus2' }] });
+const network = (odata: Record<string, unknown>) => ({
+  domainJoinConfigurations: [{ ...odata, domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+});
 
 /** Where the type goes, and the right type for that place. */
 const PLACES: [string, string, (type: string) => Record<string, unknown>][] = [
   ['the policy', '#microsoft.graph.cloudPcProvisioningPolicy', (type) => ({ '@odata.type': type })],
-  ['an item of domainJoinConfigurations', '#microsoft.graph.cloudPcDomainJoinConfiguration', (type) => network({ '@odata.type': type })],
-  ['windowsSetting', '#microsoft.graph.cloudPcWindowsSetting', (type) => ({ windowsSetting: { '@odata.type': type, locale: 'en-US' } })],
-  ['an item of assignments', '#microsoft.graph.cloudPcProvisioningPolicyAssignment', (type) => ({ assignments: [{ '@odata.type': type, target: { groupId: GROUP } }] })],
-  ['a target', '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', (type) => ({ assignments: [{ target: { '@odata.type': type, groupId: GROUP } }] })],
+  [
+    'an item of domainJoinConfigurations',
+    '#microsoft.graph.cloudPcDomainJoinConfiguration',
+    (type) => network({ '@odata.type': type }),
+  ],
+  [
+    'windowsSetting',
+    '#microsoft.graph.cloudPcWindowsSetting',
+    (type) => ({ windowsSetting: { '@odata.type': type, locale: 'en-US' } }),
+  ],
+  [
+    'an item of assignments',
+    '#microsoft.graph.cloudPcProvisioningPolicyAssignment',
+    (type) => ({ assignments: [{ '@odata.type': type, target: { groupId: GROUP } }] }),
+  ],
+  [
+    'a target',
+    '#microsoft.graph.cloudPcManagementGroupAssignmentTarget',
+    (type) => ({ assignments: [{ target: { '@odata.type': type, groupId: GROUP } }] }),
+  ],
 ];
 
 async function assignWith(t: TenantClient, body: unknown): Promise<{ status: number; text?: string; message: string }> {
@@ -53,7 +71,12 @@ describe('@odata.type where Graph payloads carry it', () => {
   it('assign takes the Graph docs example as written: @odata.type on the body, an item id and a target without #', async () => {
     const docsExample = {
       '@odata.type': '#microsoft.graph.cloudPcProvisioningPolicyAssignment',
-      assignments: [{ id: `b0c2d35f-3385-46c8-a6f5-6c3dfad7708b_${GROUP}`, target: { '@odata.type': 'microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId: GROUP } }],
+      assignments: [
+        {
+          id: `b0c2d35f-3385-46c8-a6f5-6c3dfad7708b_${GROUP}`,
+          target: { '@odata.type': 'microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId: GROUP },
+        },
+      ],
     };
     const r = await assignWith(tenant(), docsExample);
     assert.equal(r.status, 204, r.text);
@@ -63,21 +86,32 @@ describe('@odata.type where Graph payloads carry it', () => {
     it(`assign with ${place}: the right type is 204, another type is 400`, async () => {
       const ok = await assignWith(tenant(), { assignments: (fields(type) as { assignments: unknown[] }).assignments });
       assert.equal(ok.status, 204, ok.text);
-      const bad = await assignWith(tenant(), { assignments: (fields('#microsoft.graph.cloudPC') as { assignments: unknown[] }).assignments });
+      const bad = await assignWith(tenant(), {
+        assignments: (fields('#microsoft.graph.cloudPC') as { assignments: unknown[] }).assignments,
+      });
       assert.equal(bad.status, 400, bad.text);
       assert.match(bad.message, /@odata\.type/);
     });
   }
 
   it('assign with another type on the body is 400', async () => {
-    const r = await assignWith(tenant(), { '@odata.type': '#microsoft.graph.cloudPcProvisioningPolicy', assignments: [{ target: { groupId: GROUP } }] });
+    const r = await assignWith(tenant(), {
+      '@odata.type': '#microsoft.graph.cloudPcProvisioningPolicy',
+      assignments: [{ target: { groupId: GROUP } }],
+    });
     assert.equal(r.status, 400, r.text);
     assert.match(r.message, /'@odata\.type' must be '#microsoft\.graph\.cloudPcProvisioningPolicyAssignment'/);
   });
 
   it('keeps the stored policy free of the annotations it checked', async () => {
     const t = tenant();
-    const created = await createPolicy(t, policyText({ ...network({ '@odata.type': '#microsoft.graph.cloudPcDomainJoinConfiguration' }), windowsSetting: { '@odata.type': '#microsoft.graph.cloudPcWindowsSetting', locale: 'en-GB' } }));
+    const created = await createPolicy(
+      t,
+      policyText({
+        ...network({ '@odata.type': '#microsoft.graph.cloudPcDomainJoinConfiguration' }),
+        windowsSetting: { '@odata.type': '#microsoft.graph.cloudPcWindowsSetting', locale: 'en-GB' },
+      }),
+    );
     assert.equal(created.status, 201, created.text);
     assert.deepEqual(created.json.windowsSetting, { locale: 'en-GB' });
     assert.equal(created.json.domainJoinConfigurations[0]['@odata.type'], undefined);

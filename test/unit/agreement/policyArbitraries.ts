@@ -19,14 +19,29 @@ export interface TenantValues {
 /** Keys a policy file carries but a create body never does (Deploy sends assignments through assign). */
 const FILE_ONLY = new Set(['$schema', 'assignments']);
 
-const ODD_STRINGS = ['', ' ', 'x', 'a<b', 'CPC-%RAND:5%', 'unknownFutureValue', 'addedIn2027', '00000000-0000-0000-0000-000000000000', 'x'.repeat(130)];
+const ODD_STRINGS = [
+  '',
+  ' ',
+  'x',
+  'a<b',
+  'CPC-%RAND:5%',
+  'unknownFutureValue',
+  'addedIn2027',
+  '00000000-0000-0000-0000-000000000000',
+  'x'.repeat(130),
+];
 
 function typesOf(n: SchemaNode): string[] {
   return Array.isArray(n.type) ? (n.type as string[]) : n.type ? [n.type as string] : [];
 }
 
 /** A value for one schema node: mostly plausible (members, examples, in range), sometimes wrong (type, range, sentinel). */
-export function valueFor(node: SchemaNode | undefined, tenant: TenantValues, key: string, depth = 0): fc.Arbitrary<Json> {
+export function valueFor(
+  node: SchemaNode | undefined,
+  tenant: TenantValues,
+  key: string,
+  depth = 0,
+): fc.Arbitrary<Json> {
   const n = resolve(node);
   if (!n) return fc.constant(null);
   const options: fc.Arbitrary<Json>[] = [];
@@ -46,10 +61,13 @@ export function valueFor(node: SchemaNode | undefined, tenant: TenantValues, key
   }
   if (types.includes('null')) options.push(fc.constant(null));
   if (types.includes('object') && n.properties && depth < 3) options.push(objectFor(n, tenant, depth + 1));
-  if (types.includes('array') && n.items && depth < 3) options.push(fc.array(valueFor(n.items as SchemaNode, tenant, key, depth + 1), { maxLength: 2 }));
+  if (types.includes('array') && n.items && depth < 3)
+    options.push(fc.array(valueFor(n.items as SchemaNode, tenant, key, depth + 1), { maxLength: 2 }));
   // Now and then a value of another JSON type altogether.
   const wrong = fc.constantFrom<Json>(1, true, 'text', [], {});
-  return options.length ? fc.oneof({ arbitrary: fc.oneof(...options), weight: 9 }, { arbitrary: wrong, weight: 1 }) : wrong;
+  return options.length
+    ? fc.oneof({ arbitrary: fc.oneof(...options), weight: 9 }, { arbitrary: wrong, weight: 1 })
+    : wrong;
 }
 
 function objectFor(n: SchemaNode, tenant: TenantValues, depth: number): fc.Arbitrary<Obj> {
@@ -62,17 +80,21 @@ function objectFor(n: SchemaNode, tenant: TenantValues, depth: number): fc.Arbit
 /** A policy built from the schema: a displayName most of the time, a few other properties, rarely an unknown one. */
 export function schemaPolicy(tenant: TenantValues): fc.Arbitrary<Obj> {
   const props = Object.entries(resolve(POLICY_SCHEMA)!.properties ?? {}).filter(([k]) => !FILE_ONLY.has(k));
-  const entry = fc.constantFrom(...props).chain(([k, child]) => valueFor(child as SchemaNode, tenant, k).map((v) => [k, v] as const));
-  return fc.record({
-    name: fc.option(fc.constantFrom('Sales', 'Finance dedicated', 'R&D', ' '), { freq: 8, nil: undefined }),
-    entries: fc.array(entry, { maxLength: 6 }),
-    unknown: fc.option(fc.constantFrom('imageTyp', 'nope', 'provisioningtype'), { freq: 10, nil: undefined }),
-  }).map(({ name, entries, unknown }) => {
-    const out: Obj = name === undefined ? {} : { displayName: name };
-    for (const [k, v] of entries) out[k] = v;
-    if (unknown) out[unknown] = 'x';
-    return out;
-  });
+  const entry = fc
+    .constantFrom(...props)
+    .chain(([k, child]) => valueFor(child as SchemaNode, tenant, k).map((v) => [k, v] as const));
+  return fc
+    .record({
+      name: fc.option(fc.constantFrom('Sales', 'Finance dedicated', 'R&D', ' '), { freq: 8, nil: undefined }),
+      entries: fc.array(entry, { maxLength: 6 }),
+      unknown: fc.option(fc.constantFrom('imageTyp', 'nope', 'provisioningtype'), { freq: 10, nil: undefined }),
+    })
+    .map(({ name, entries, unknown }) => {
+      const out: Obj = name === undefined ? {} : { displayName: name };
+      for (const [k, v] of entries) out[k] = v;
+      if (unknown) out[unknown] = 'x';
+      return out;
+    });
 }
 
 /** Every policy of the samples (fleet files give each of theirs), without the file-only keys. */
@@ -91,9 +113,15 @@ export function withoutFileKeys(p: Obj): Obj {
 }
 
 /** The paths a sample holds down to depth 3 (objects and the first item of lists), as mutation points. */
-function pathsOf(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function pathsOf(
+  value: Json,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (prefix.length >= 3 || value === null || typeof value !== 'object') return out;
-  const entries: [string | number, Json][] = Array.isArray(value) ? value.slice(0, 1).map((v, i) => [i, v]) : Object.entries(value as Obj);
+  const entries: [string | number, Json][] = Array.isArray(value)
+    ? value.slice(0, 1).map((v, i) => [i, v])
+    : Object.entries(value as Obj);
   for (const [k, v] of entries) {
     out.push([...prefix, k]);
     pathsOf(v, [...prefix, k], out);
@@ -131,11 +159,15 @@ function setAt(root: Obj, path: (string | number)[], value: Json | undefined): O
 export function mutatedSample(samples: readonly Obj[], tenant: TenantValues): fc.Arbitrary<Obj> {
   return fc.constantFrom(...samples).chain((sample) => {
     const points = pathsOf(sample);
-    const topLevel = Object.keys(resolve(POLICY_SCHEMA)!.properties ?? {}).filter((k) => !FILE_ONLY.has(k)).map((k) => [k]);
+    const topLevel = Object.keys(resolve(POLICY_SCHEMA)!.properties ?? {})
+      .filter((k) => !FILE_ONLY.has(k))
+      .map((k) => [k]);
     const edit = fc.constantFrom(...points, ...topLevel).chain((p) => {
       const key = String([...p].reverse().find((s) => typeof s === 'string') ?? '');
       return fc.option(valueFor(schemaAt(p), tenant, key), { freq: 5, nil: undefined }).map((v) => ({ p, v }));
     });
-    return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce((doc, e) => setAt(doc, e.p, e.v), sample));
+    return fc
+      .array(edit, { minLength: 1, maxLength: 3 })
+      .map((edits) => edits.reduce((doc, e) => setAt(doc, e.p, e.v), sample));
   });
 }

@@ -16,7 +16,8 @@ import { mutatedSample, samplePolicies, schemaPolicy } from './policyArbitraries
 const RUNS = Number(process.env.CPCPOLICY_AGREEMENT_RUNS ?? 1500);
 const POLICIES = '/beta/deviceManagement/virtualEndpoint/provisioningPolicies';
 /** Problems only a tenant can answer (its network connections and regions): docs/rules.md, deliberate. */
-const TENANT_LOOKUP = /domainJoinConfigurations\[\d+\]: Azure network connection '[^']*' was not found\.|Target Geography is invalid\./g;
+const TENANT_LOOKUP =
+  /domainJoinConfigurations\[\d+\]: Azure network connection '[^']*' was not found\.|Target Geography is invalid\./g;
 
 /** The property a finding is about: the last name in its path, else the one its message quotes (a missing required property). */
 function propertyOf(f: Finding): string {
@@ -28,7 +29,10 @@ describe('validator ⇔ simulator agreement (property)', function () {
   this.timeout(Math.max(60_000, RUNS * 20));
   const sim = new Simulator(createSeedData('empty'));
   const call = createSimulatorRequestProcessor(sim);
-  const tenant = { regionNames: sim.catalog.supportedRegions.map((r) => r.id), connectionIds: [...sim.connections.keys()] };
+  const tenant = {
+    regionNames: sim.catalog.supportedRegions.map((r) => r.id),
+    connectionIds: [...sim.connections.keys()],
+  };
   const samples = samplePolicies(path.resolve(__dirname, '../../..'));
   const seen = { created: 0, refused: 0, tenantLookups: 0 };
 
@@ -39,7 +43,11 @@ describe('validator ⇔ simulator agreement (property)', function () {
     const body = r.body ? (JSON.parse(r.body) as { id?: string; error?: { innerError?: { message?: string } } }) : {};
     const why = `${text}\nvalidator: ${JSON.stringify(errors.map((f) => `${f.code} ${f.message}`))}\nsimulator: ${r.status} ${r.body}`;
     if (r.status === 201) {
-      assert.deepEqual(errors.map((f) => f.code), [], `the simulator created a policy the validator calls wrong\n${why}`);
+      assert.deepEqual(
+        errors.map((f) => f.code),
+        [],
+        `the simulator created a policy the validator calls wrong\n${why}`,
+      );
       seen.created++;
       call({ method: 'DELETE', url: `${POLICIES}/${body.id}`, headers: {} });
       return;
@@ -48,7 +56,11 @@ describe('validator ⇔ simulator agreement (property)', function () {
     const message = body.error?.innerError?.message ?? '';
     if (errors.length === 0) {
       // The one deliberate disagreement: the editor cannot know the tenant's connections and regions.
-      assert.equal(message.replace(TENANT_LOOKUP, '').trim(), '', `the simulator refused a policy the validator accepts\n${why}`);
+      assert.equal(
+        message.replace(TENANT_LOOKUP, '').trim(),
+        '',
+        `the simulator refused a policy the validator accepts\n${why}`,
+      );
       seen.tenantLookups++;
       return;
     }

@@ -11,16 +11,30 @@ import { main } from '../../../src/cli/main';
 import { runValidate } from '../../../src/cli/validateCommand';
 
 const root = path.resolve(__dirname, '../../..');
-const BAD = '{\n  "displayName": "a<b",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }]\n}\n';
+const BAD =
+  '{\n  "displayName": "a<b",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }]\n}\n';
 
 function capture(cwd: string): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', cwd, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  };
   return io;
 }
 
 /** The CLI in its own process with a deadline: a read that blocks or never ends must not hang the suite. */
-function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
-  const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(root, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', timeout: 15_000, maxBuffer: 1 << 20 });
+function cli(
+  args: string[],
+  cwd: string,
+): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
+  const r = spawnSync(
+    process.execPath,
+    ['--require', require.resolve('tsx/cjs'), path.join(root, 'src/cli/main.ts'), ...args],
+    { cwd, encoding: 'utf8', timeout: 15_000, maxBuffer: 1 << 20 },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined || r.signal !== null };
 }
 
@@ -86,12 +100,18 @@ describe('cpcpolicy validate: names and messages in the output', () => {
     const lines = io.out.trimEnd().split('\n');
     assert.equal(lines.length, 2, io.out);
     assert.ok(!lines.some((l) => l.startsWith('::')), io.out);
-    assert.ok(lines[0]!.startsWith('x\\n::error file=forged.json,line=1::forged\\n.cpcpolicy.json:2:18: error CPC'), lines[0]);
+    assert.ok(
+      lines[0]!.startsWith('x\\n::error file=forged.json,line=1::forged\\n.cpcpolicy.json:2:18: error CPC'),
+      lines[0],
+    );
   });
 
-  it('a newline inside a finding\'s message (an escaped key) stays on its line', async () => {
+  it("a newline inside a finding's message (an escaped key) stays on its line", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cpcpolicy-names-'));
-    writeFileSync(path.join(dir, 'k.cpcpolicy.json'), '{ "displayName": "x", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "a\\n::error::forged": 1 }');
+    writeFileSync(
+      path.join(dir, 'k.cpcpolicy.json'),
+      '{ "displayName": "x", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }], "a\\n::error::forged": 1 }',
+    );
     const io = capture(dir);
     await runValidate(['k.cpcpolicy.json'], io);
     assert.ok(!io.out.split('\n').some((l) => l.startsWith('::')), io.out);
@@ -103,7 +123,9 @@ describe('cpcpolicy validate: names and messages in the output', () => {
     writeFileSync(path.join(dir, 'a b#c%d.cpcpolicy.json'), BAD);
     const io = capture(dir);
     assert.equal(await runValidate(['a b#c%d.cpcpolicy.json', '--format', 'sarif'], io), 1);
-    const sarif = JSON.parse(io.out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(io.out) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     const uri = sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
     assert.equal(uri, 'a%20b%23c%25d.cpcpolicy.json');
     assert.equal(decodeURIComponent(uri), 'a b#c%d.cpcpolicy.json');
@@ -115,26 +137,43 @@ describe('cpcpolicy validate: names and messages in the output', () => {
     writeFileSync(file, BAD);
     const io = capture(root);
     await runValidate([file, '--format', 'sarif'], io);
-    const uri = (JSON.parse(io.out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    const uri = (
+      JSON.parse(io.out) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
     assert.ok(uri.startsWith('file:///') && uri.endsWith('/x%20y.cpcpolicy.json'), uri);
   });
 });
 
 describe('cpcpolicy: one argument parser for every subcommand', () => {
   it('unknown flags exit 2 with the usage; --help exits 0', async () => {
-    for (const [command, args] of [['validate', ['--strict', 'a']], ['preview', ['X-%RAND:5%', '--colour']], ['simulator', ['serve', '--bogus']]] as const) {
+    for (const [command, args] of [
+      ['validate', ['--strict', 'a']],
+      ['preview', ['X-%RAND:5%', '--colour']],
+      ['simulator', ['serve', '--bogus']],
+    ] as const) {
       const io = capture(root);
       assert.equal(await main([command, ...args], io), 2, `${command}: ${io.err}`);
       assert.match(io.err, /unknown option '--(strict|colour|bogus)'/i);
       assert.match(io.err, /Usage/);
       const help = capture(root);
-      assert.equal(await main([command, ...(command === 'simulator' ? ['serve'] : []), '--help'], help), 0, `${command} --help: ${help.err}`);
+      assert.equal(
+        await main([command, ...(command === 'simulator' ? ['serve'] : []), '--help'], help),
+        0,
+        `${command} --help: ${help.err}`,
+      );
       assert.match(help.out, /Usage/);
     }
   });
 
   it('a value for a flag that takes none, or a flag without its value, is a usage problem', async () => {
-    for (const args of [['validate', '--format'], ['preview', 'X-%RAND:5%', '--user'], ['simulator', 'serve', '--port'], ['validate', '--help=yes', 'a']]) {
+    for (const args of [
+      ['validate', '--format'],
+      ['preview', 'X-%RAND:5%', '--user'],
+      ['simulator', 'serve', '--port'],
+      ['validate', '--help=yes', 'a'],
+    ]) {
       const io = capture(root);
       assert.equal(await main(args, io), 2, args.join(' '));
       assert.match(io.err, /Usage/);

@@ -8,7 +8,8 @@ const root = path.resolve(__dirname, '../../..');
 describe('cpcpolicy CLI entry point', () => {
   it('--help lists every command', () => {
     const text = helpText();
-    for (const command of ['validate', 'preview', 'simulator serve', 'help']) assert.match(text, new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['validate', 'preview', 'simulator serve', 'help'])
+      assert.match(text, new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('the bundled bin prints help and exits 0, and exits 2 on an unknown command', () => {

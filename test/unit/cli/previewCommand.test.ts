@@ -3,14 +3,23 @@ import type { CliIo } from '../../../src/cli/cliIo';
 import { runPreview } from '../../../src/cli/previewCommand';
 
 function capture(): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', cwd: process.cwd(), stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  const io = {
+    out: '',
+    err: '',
+    cwd: process.cwd(),
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  };
   return io;
 }
 
 describe('cpcpolicy preview', () => {
   it('prints names for the given users and the length range (exit 0)', async () => {
     const io = capture();
-    const code = await runPreview(['CPC-%USERNAME:4%-%RAND:5%', '--user', 'adele.vance@contoso.com', '--user=li@contoso.com', '--seed', '7'], io);
+    const code = await runPreview(
+      ['CPC-%USERNAME:4%-%RAND:5%', '--user', 'adele.vance@contoso.com', '--user=li@contoso.com', '--seed', '7'],
+      io,
+    );
     assert.equal(code, 0, io.out);
     assert.match(io.out, /adele\.vance@contoso\.com\s+CPC-adel-[A-Z0-9]{5}/);
     assert.match(io.out, /li@contoso\.com\s+CPC-li-[A-Z0-9]{5}/);
@@ -49,7 +58,13 @@ describe('cpcpolicy preview', () => {
   });
 
   it('exit 2 for usage problems', async () => {
-    for (const args of [[], ['X-%RAND:5%', '--type', 'shared'], ['X-%RAND:5%', '--color'], ['a', 'b'], ['X-%RAND:5%', '--fleet', 'many']]) {
+    for (const args of [
+      [],
+      ['X-%RAND:5%', '--type', 'shared'],
+      ['X-%RAND:5%', '--color'],
+      ['a', 'b'],
+      ['X-%RAND:5%', '--fleet', 'many'],
+    ]) {
       const io = capture();
       assert.equal(await runPreview(args, io), 2, args.join(' '));
       assert.match(io.err, /Usage/);

@@ -11,16 +11,29 @@ import { mustServe, stop } from '../simulator/serveProcess';
 import type { Served } from '../simulator/serveProcess';
 
 function capture(cwd: string): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', cwd, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  };
   return io;
 }
 
 const MADE_UP_GROUP = '0d9a1c3e-1111-4222-8333-944455556666';
-const POLICY = JSON.stringify({
-  displayName: 'Against the tenant', imageType: 'gallery', imageId: IMAGE_WIN11_22H2_EXPIRED,
-  domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING }],
-  cloudPcNamingTemplate: 'CPC-%RAND:5%', assignments: [{ target: { groupId: MADE_UP_GROUP } }],
-}, null, 2);
+const POLICY = JSON.stringify(
+  {
+    displayName: 'Against the tenant',
+    imageType: 'gallery',
+    imageId: IMAGE_WIN11_22H2_EXPIRED,
+    domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING }],
+    cloudPcNamingTemplate: 'CPC-%RAND:5%',
+    assignments: [{ target: { groupId: MADE_UP_GROUP } }],
+  },
+  null,
+  2,
+);
 
 describe('cpcpolicy validate --backend (a simulator server process)', function () {
   this.timeout(90_000);

@@ -8,7 +8,13 @@ import { runValidate } from '../../../src/cli/validateCommand';
 const root = path.resolve(__dirname, '../../..');
 
 function capture(cwd = root): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', cwd, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  };
   return io;
 }
 
@@ -18,8 +24,10 @@ function tempDir(files: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
-const GOOD = '{ "displayName": "ok", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }] }\n';
-const BAD = '{\n  "displayName": "a<b",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }]\n}\n';
+const GOOD =
+  '{ "displayName": "ok", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }] }\n';
+const BAD =
+  '{\n  "displayName": "a<b",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }]\n}\n';
 
 describe('cpcpolicy validate', () => {
   it('passes every sample in samples/ (exit 0)', async () => {
@@ -37,7 +45,11 @@ describe('cpcpolicy validate', () => {
     const dir = path.join(root, 'samples', 'invalid');
     assert.equal(results.length, readdirSync(dir).filter((f) => f.endsWith('.cpcpolicy.json')).length);
     for (const r of results) {
-      const expected = /\/\/ expect: (.*)/.exec(readFileSync(path.join(root, r.file), 'utf8'))?.[1]?.trim().split(/\s+/) ?? [];
+      const expected =
+        /\/\/ expect: (.*)/
+          .exec(readFileSync(path.join(root, r.file), 'utf8'))?.[1]
+          ?.trim()
+          .split(/\s+/) ?? [];
       assert.ok(expected.length > 0, `${r.file} has an // expect: line`);
       const got = [...new Set(r.diagnostics.map((d) => d.code))].sort();
       assert.deepEqual(got, [...expected].sort(), r.file);
@@ -55,9 +67,17 @@ describe('cpcpolicy validate', () => {
     const dir = tempDir({ 'bad.cpcpolicy.json': BAD });
     const io = capture(dir);
     await runValidate(['--format=json', 'bad.cpcpolicy.json'], io);
-    const [file] = JSON.parse(io.out) as { file: string; diagnostics: { code: string; severity: string; range: unknown }[] }[];
+    const [file] = JSON.parse(io.out) as {
+      file: string;
+      diagnostics: { code: string; severity: string; range: unknown }[];
+    }[];
     assert.equal(file!.file, 'bad.cpcpolicy.json');
-    assert.deepEqual(file!.diagnostics[0], { code: 'CPC307', severity: 'error', message: 'displayName cannot contain <: remove it.', range: { start: { line: 1, character: 17 }, end: { line: 1, character: 22 } } });
+    assert.deepEqual(file!.diagnostics[0], {
+      code: 'CPC307',
+      severity: 'error',
+      message: 'displayName cannot contain <: remove it.',
+      range: { start: { line: 1, character: 17 }, end: { line: 1, character: 22 } },
+    });
   });
 
   it('sarif format: SARIF 2.1.0 with rules, results and 1-based regions', async () => {
@@ -72,12 +92,22 @@ describe('cpcpolicy validate', () => {
     assert.equal(result.ruleId, 'CPC307');
     assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'CPC307');
     assert.equal(result.level, 'error');
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 18, endLine: 2, endColumn: 23 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, {
+      startLine: 2,
+      startColumn: 18,
+      endLine: 2,
+      endColumn: 23,
+    });
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'bad.cpcpolicy.json');
   });
 
   it('exit 0 for warnings only', async () => {
-    const dir = tempDir({ 'w.cpcpolicy.json': GOOD.replace('"ok"', '"ok", "provisioningType": "shared"').replace('"automatic"', '"eastus2"') });
+    const dir = tempDir({
+      'w.cpcpolicy.json': GOOD.replace('"ok"', '"ok", "provisioningType": "shared"').replace(
+        '"automatic"',
+        '"eastus2"',
+      ),
+    });
     const io = capture(dir);
     assert.equal(await runValidate(['w.cpcpolicy.json'], io), 0, io.out);
     assert.match(io.out, /warning CPC314/);
@@ -90,7 +120,13 @@ describe('cpcpolicy validate', () => {
   });
 
   it('exit 2: unknown flag, missing file, glob matching nothing, no arguments', async () => {
-    for (const args of [['--strict', 'x.json'], ['nope.cpcpolicy.json'], ['samples/*.nothing'], [], ['--format', 'xml', 'a']]) {
+    for (const args of [
+      ['--strict', 'x.json'],
+      ['nope.cpcpolicy.json'],
+      ['samples/*.nothing'],
+      [],
+      ['--format', 'xml', 'a'],
+    ]) {
       const io = capture();
       assert.equal(await runValidate(args, io), 2, args.join(' '));
       assert.ok(io.err.length > 0);

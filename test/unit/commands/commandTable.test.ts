@@ -17,7 +17,10 @@ function tableIds(): string[] {
       node.forEachChild(function find(child): void {
         if (ts.isReturnStatement(child) && child.expression && ts.isObjectLiteralExpression(child.expression)) {
           for (const p of child.expression.properties) {
-            assert.ok(p.name && (ts.isStringLiteral(p.name) || ts.isIdentifier(p.name)), `a literal command id in ${p.getText()}`);
+            assert.ok(
+              p.name && (ts.isStringLiteral(p.name) || ts.isIdentifier(p.name)),
+              `a literal command id in ${p.getText()}`,
+            );
             ids.push(p.name.text);
           }
         } else {
@@ -32,7 +35,9 @@ function tableIds(): string[] {
 }
 
 function manifestIds(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string }[] };
+  };
   return manifest.contributes.commands.map((c) => c.command);
 }
 

@@ -10,7 +10,15 @@ const ENTERPRISE = provisioningKindOf('dedicated');
 const FRONTLINE_DEDICATED = provisioningKindOf('sharedByUser');
 
 function facts(over: Partial<CoverageFacts>): CoverageFacts {
-  return { kind: ENTERPRISE, slotHeldBy: 'none', earlierPolicy: false, licensed: true, allotmentUsed: 0, allotmentLicences: null, ...over };
+  return {
+    kind: ENTERPRISE,
+    slotHeldBy: 'none',
+    earlierPolicy: false,
+    licensed: true,
+    allotmentUsed: 0,
+    allotmentLicences: null,
+    ...over,
+  };
 }
 
 describe('coverage: whether a policy gives a user a Cloud PC', () => {
@@ -21,26 +29,49 @@ describe('coverage: whether a policy gives a user a Cloud PC', () => {
 
   it('gives none when a policy assigned earlier covers the user: the first assigned wins (rule 4)', () => {
     assert.deepEqual(decideCoverage(facts({ earlierPolicy: true })), { covered: false, reason: 'claimedElsewhere' });
-    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, earlierPolicy: true })), { covered: false, reason: 'claimedElsewhere' });
+    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, earlierPolicy: true })), {
+      covered: false,
+      reason: 'claimedElsewhere',
+    });
   });
 
   it('keeps the Cloud PC this policy provisioned, even when a policy assigned earlier now covers the user (rule 8)', () => {
-    assert.deepEqual(decideCoverage(facts({ slotHeldBy: 'thisPolicy', earlierPolicy: true })), { covered: true, keeps: true });
+    assert.deepEqual(decideCoverage(facts({ slotHeldBy: 'thisPolicy', earlierPolicy: true })), {
+      covered: true,
+      keeps: true,
+    });
   });
 
   it("provisions nothing while another policy's Cloud PC holds the licence (rule 8)", () => {
-    assert.deepEqual(decideCoverage(facts({ slotHeldBy: 'otherPolicy' })), { covered: false, reason: 'claimedElsewhere' });
+    assert.deepEqual(decideCoverage(facts({ slotHeldBy: 'otherPolicy' })), {
+      covered: false,
+      reason: 'claimedElsewhere',
+    });
   });
 
   it('lets each Frontline dedicated licence of the allotment serve three users; the next one waits (rule 2)', () => {
-    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, licensed: false, allotmentLicences: 2, allotmentUsed: 5 })), { covered: true, keeps: false });
-    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, allotmentLicences: 2, allotmentUsed: 6 })), { covered: false, reason: 'beyondAllotment' });
-    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, allotmentLicences: null, allotmentUsed: 3 })), { covered: false, reason: 'beyondAllotment' }, 'no allotment count is one licence');
+    assert.deepEqual(
+      decideCoverage(facts({ kind: FRONTLINE_DEDICATED, licensed: false, allotmentLicences: 2, allotmentUsed: 5 })),
+      { covered: true, keeps: false },
+    );
+    assert.deepEqual(decideCoverage(facts({ kind: FRONTLINE_DEDICATED, allotmentLicences: 2, allotmentUsed: 6 })), {
+      covered: false,
+      reason: 'beyondAllotment',
+    });
+    assert.deepEqual(
+      decideCoverage(facts({ kind: FRONTLINE_DEDICATED, allotmentLicences: null, allotmentUsed: 3 })),
+      { covered: false, reason: 'beyondAllotment' },
+      'no allotment count is one licence',
+    );
   });
 
   it('gives no per-user Cloud PC for Frontline shared (a pool) or Reserve (a device action) (rule 2)', () => {
     for (const type of ['sharedByEntraGroup', 'reserve', 'somethingNew']) {
-      assert.deepEqual(decideCoverage(facts({ kind: provisioningKindOf(type) })), { covered: false, reason: 'notPerUser' }, type);
+      assert.deepEqual(
+        decideCoverage(facts({ kind: provisioningKindOf(type) })),
+        { covered: false, reason: 'notPerUser' },
+        type,
+      );
     }
   });
 

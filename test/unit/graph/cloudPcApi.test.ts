@@ -1,17 +1,32 @@
 // Request shapes and scopes, checked on an in-test RestHandler that records what arrives.
 import assert from 'node:assert/strict';
-import { cloudPcApiScopes } from '../../../src/core/graph/cloudPcApi';
-import { assertSafeBaseUrl, createFetchCloudPcApi, createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
+import { cloudPcApiScopes } from '../../../src/core/graph/graphScopes';
+import {
+  assertSafeBaseUrl,
+  createFetchCloudPcApi,
+  createInProcessCloudPcApi,
+} from '../../../src/core/graph/createCloudPcApi';
 import { GraphError } from '../../../src/core/graph/graphError';
 import type { RequestLogEntry } from '../../../src/core/graph/requestLog';
 import type { RestRequest, RestResponse } from '../../../src/core/model/rest';
 
-function recorder(answer: (req: RestRequest) => RestResponse = () => ({ status: 200, headers: {}, body: '{"value":[]}' })) {
+function recorder(
+  answer: (req: RestRequest) => RestResponse = () => ({ status: 200, headers: {}, body: '{"value":[]}' }),
+) {
   const requests: RestRequest[] = [];
   const scopes: string[][] = [];
-  const api = createInProcessCloudPcApi(async (req) => { requests.push(req); return answer(req); }, {
-    getToken: async (s) => { scopes.push(s); return 'tok'; },
-  });
+  const api = createInProcessCloudPcApi(
+    async (req) => {
+      requests.push(req);
+      return answer(req);
+    },
+    {
+      getToken: async (s) => {
+        scopes.push(s);
+        return 'tok';
+      },
+    },
+  );
   return { api, requests, scopes };
 }
 
@@ -19,7 +34,10 @@ describe('CloudPcApi requests', () => {
   it('lists policies with $expand=assignments on /beta and asks only for the read scope', async () => {
     const r = recorder();
     await r.api.listPolicies();
-    assert.equal(r.requests[0].url, 'https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$expand=assignments');
+    assert.equal(
+      r.requests[0].url,
+      'https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$expand=assignments',
+    );
     assert.deepEqual(r.scopes, [['https://graph.microsoft.com/CloudPC.Read.All']]);
   });
 
@@ -27,14 +45,29 @@ describe('CloudPcApi requests', () => {
     const requests: RestRequest[] = [];
     const logs: RequestLogEntry[] = [];
     let n = 0;
-    const api = createInProcessCloudPcApi(async (req) => { requests.push(req); return { status: 404, headers: {}, body: '{"error":{"code":"notFound","message":"gone"}}' }; }, {
-      logger: (e) => logs.push(e),
-      newClientRequestId: () => `crid-${++n}`,
-    });
+    const api = createInProcessCloudPcApi(
+      async (req) => {
+        requests.push(req);
+        return { status: 404, headers: {}, body: '{"error":{"code":"notFound","message":"gone"}}' };
+      },
+      {
+        logger: (e) => logs.push(e),
+        newClientRequestId: () => `crid-${++n}`,
+      },
+    );
     await assert.rejects(api.getCloudPc('x'));
     await assert.rejects(api.getCloudPc('y'));
-    assert.deepEqual(requests.map((r) => r.headers['client-request-id']), ['crid-1', 'crid-2']);
-    assert.deepEqual(logs.map((l) => [l.clientRequestId, l.status, l.errorCode]), [['crid-1', 404, 'notFound'], ['crid-2', 404, 'notFound']]);
+    assert.deepEqual(
+      requests.map((r) => r.headers['client-request-id']),
+      ['crid-1', 'crid-2'],
+    );
+    assert.deepEqual(
+      logs.map((l) => [l.clientRequestId, l.status, l.errorCode]),
+      [
+        ['crid-1', 404, 'notFound'],
+        ['crid-2', 404, 'notFound'],
+      ],
+    );
   });
 
   it('asks for the write scope only for actions', async () => {
@@ -42,7 +75,10 @@ describe('CloudPcApi requests', () => {
     await r.api.reprovisionCloudPc('c1', { osVersion: 'windows11', userAccountType: 'standardUser' });
     assert.deepEqual(r.scopes, [['https://graph.microsoft.com/CloudPC.ReadWrite.All']]);
     assert.equal(r.requests[0].method, 'POST');
-    assert.equal(r.requests[0].url, 'https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/cloudPCs/c1/reprovision');
+    assert.equal(
+      r.requests[0].url,
+      'https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/cloudPCs/c1/reprovision',
+    );
     assert.deepEqual(JSON.parse(r.requests[0].body ?? ''), { osVersion: 'windows11', userAccountType: 'standardUser' });
     assert.equal(cloudPcApiScopes.listCloudPcs, 'CloudPC.Read.All');
     assert.equal(cloudPcApiScopes.assignPolicy, 'CloudPC.ReadWrite.All');
@@ -65,29 +101,62 @@ describe('CloudPcApi requests', () => {
     assert.equal(url.searchParams.get('$filter'), "displayName eq 'O''Brien & Co'");
     const s = recorder(() => ({ status: 204, headers: {} }));
     await s.api.rebootCloudPc('../provisioningPolicies/x');
-    assert.equal(new URL(s.requests[0].url).pathname, '/beta/deviceManagement/virtualEndpoint/cloudPCs/..%2FprovisioningPolicies%2Fx/reboot');
+    assert.equal(
+      new URL(s.requests[0].url).pathname,
+      '/beta/deviceManagement/virtualEndpoint/cloudPCs/..%2FprovisioningPolicies%2Fx/reboot',
+    );
   });
 
   it('builds the getProvisionedCloudPCs function call and applyConfig without a policy id', async () => {
-    const r = recorder((req) => (req.method === 'GET' ? { status: 200, headers: {}, body: '{"value":[]}' } : { status: 204, headers: {} }));
+    const r = recorder((req) =>
+      req.method === 'GET' ? { status: 200, headers: {}, body: '{"value":[]}' } : { status: 204, headers: {} },
+    );
     await r.api.getProvisionedCloudPcs('g1', 's1');
     await r.api.applyConfig(['c1', 'c2'], 'region');
-    assert.equal(decodeURIComponent(new URL(r.requests[0].url).pathname), "/beta/deviceManagement/virtualEndpoint/cloudPCs/getProvisionedCloudPCs(groupId='g1',servicePlanId='s1')");
-    assert.equal(new URL(r.requests[1].url).pathname, '/beta/deviceManagement/virtualEndpoint/provisioningPolicies/applyConfig');
+    assert.equal(
+      decodeURIComponent(new URL(r.requests[0].url).pathname),
+      "/beta/deviceManagement/virtualEndpoint/cloudPCs/getProvisionedCloudPCs(groupId='g1',servicePlanId='s1')",
+    );
+    assert.equal(
+      new URL(r.requests[1].url).pathname,
+      '/beta/deviceManagement/virtualEndpoint/provisioningPolicies/applyConfig',
+    );
     assert.deepEqual(JSON.parse(r.requests[1].body ?? ''), { cloudPcIds: ['c1', 'c2'], policySettings: 'region' });
   });
 
   it('assigns with the group target @odata.type filled in', async () => {
     const r = recorder(() => ({ status: 204, headers: {} }));
     await r.api.assignPolicy('p1', [{ target: { groupId: 'g1', servicePlanId: null } }]);
-    assert.deepEqual(JSON.parse(r.requests[0].body ?? ''), { assignments: [{ target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId: 'g1', servicePlanId: null } }] });
+    assert.deepEqual(JSON.parse(r.requests[0].body ?? ''), {
+      assignments: [
+        {
+          target: {
+            '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget',
+            groupId: 'g1',
+            servicePlanId: null,
+          },
+        },
+      ],
+    });
   });
 
   it('refuses a nextLink to another host: a foreign host never gets the request', async () => {
-    const r = recorder((req) => req.url.includes('skiptoken')
-      ? { status: 200, headers: {}, body: '{"value":[{"id":"b"}]}' }
-      : { status: 200, headers: {}, body: '{"value":[{"id":"a"}],"@odata.nextLink":"https://evil.example/beta/deviceManagement/virtualEndpoint/cloudPCs?$skiptoken=2"}' });
-    await assert.rejects(r.api.listCloudPcs(), (err: unknown) => err instanceof GraphError && err.code === 'invalidNextLink' && /another host \(evil\.example\)/.test(err.message));
+    const r = recorder((req) =>
+      req.url.includes('skiptoken')
+        ? { status: 200, headers: {}, body: '{"value":[{"id":"b"}]}' }
+        : {
+            status: 200,
+            headers: {},
+            body: '{"value":[{"id":"a"}],"@odata.nextLink":"https://evil.example/beta/deviceManagement/virtualEndpoint/cloudPCs?$skiptoken=2"}',
+          },
+    );
+    await assert.rejects(
+      r.api.listCloudPcs(),
+      (err: unknown) =>
+        err instanceof GraphError &&
+        err.code === 'invalidNextLink' &&
+        /another host \(evil\.example\)/.test(err.message),
+    );
     assert.equal(r.requests.length, 1);
   });
 
@@ -96,7 +165,10 @@ describe('CloudPcApi requests', () => {
     const scopes: string[][] = [];
     const api = createFetchCloudPcApi({
       cloud: 'usGovL4',
-      getToken: async (s) => { scopes.push(s); return 'tok'; },
+      getToken: async (s) => {
+        scopes.push(s);
+        return 'tok';
+      },
       fetch: (async (url: string, init: RequestInit) => {
         seen.push({ url: String(url), auth: new Headers(init.headers).get('authorization') });
         return new Response('{"value":[]}', { status: 200 });

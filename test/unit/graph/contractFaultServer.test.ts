@@ -11,7 +11,9 @@ import type { FaultServer } from './faultServer';
 import { createMiniGraph } from './miniGraph';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 
-async function faultTarget(extra: { timeoutMs?: number } = {}): Promise<{ server: FaultServer; api: CloudPcApi; logs: RequestLogEntry[]; bulkDone: Map<string, number> }> {
+async function faultTarget(
+  extra: { timeoutMs?: number } = {},
+): Promise<{ server: FaultServer; api: CloudPcApi; logs: RequestLogEntry[]; bulkDone: Map<string, number> }> {
   const bulkDone = new Map<string, number>();
   const server = await startFaultServer(graphFaultRules(bulkDone), createMiniGraph().handler);
   const logs: RequestLogEntry[] = [];
@@ -34,13 +36,19 @@ defineContractSuite('fault server (429, 503 on the way)', async () => {
 
 describe('CloudPcApi against the fault server', function () {
   let t: Awaited<ReturnType<typeof faultTarget>>;
-  before(async () => { t = await faultTarget({ timeoutMs: 300 }); });
-  after(async () => { await t.server.close(); });
+  before(async () => {
+    t = await faultTarget({ timeoutMs: 300 });
+  });
+  after(async () => {
+    await t.server.close();
+  });
 
   it('waits at least Retry-After (1 s) before retrying a 429, and logs one entry with retries=1', async () => {
     t.logs.length = 0;
     await t.api.listPolicies();
-    const calls = t.server.requests.filter((r) => r.url.startsWith('/beta/deviceManagement/virtualEndpoint/provisioningPolicies?'));
+    const calls = t.server.requests.filter((r) =>
+      r.url.startsWith('/beta/deviceManagement/virtualEndpoint/provisioningPolicies?'),
+    );
     assert.equal(calls.length, 2);
     const gap = calls[1].at - calls[0].at;
     assert.ok(gap >= 1000, `retried after ${gap} ms`);
@@ -93,7 +101,10 @@ describe('CloudPcApi against the fault server', function () {
   });
 
   it('never repeats a POST after a reset connection (it may have landed)', async () => {
-    await assert.rejects(t.api.renameCloudPc(faultTriggers.resetActionCloudPc, 'x'), (err: unknown) => err instanceof GraphError && err.code === 'networkError' && err.retries === 0);
+    await assert.rejects(
+      t.api.renameCloudPc(faultTriggers.resetActionCloudPc, 'x'),
+      (err: unknown) => err instanceof GraphError && err.code === 'networkError' && err.retries === 0,
+    );
     assert.equal(t.server.hits('cloudpc-reset-post'), 1);
   });
 
@@ -109,12 +120,18 @@ describe('CloudPcApi against the fault server', function () {
     const before = t.server.hits('fifty-pages');
     const controller = new AbortController();
     const seen: number[] = [];
-    await assert.rejects(async () => {
-      for await (const page of t.api.iterateCloudPcs({ filter: faultTriggers.fiftyPagesFilter, signal: controller.signal })) {
-        seen.push(page.index);
-        if (page.index === 2) controller.abort();
-      }
-    }, (err: unknown) => err instanceof GraphError && err.code === 'cancelled');
+    await assert.rejects(
+      async () => {
+        for await (const page of t.api.iterateCloudPcs({
+          filter: faultTriggers.fiftyPagesFilter,
+          signal: controller.signal,
+        })) {
+          seen.push(page.index);
+          if (page.index === 2) controller.abort();
+        }
+      },
+      (err: unknown) => err instanceof GraphError && err.code === 'cancelled',
+    );
     assert.deepEqual(seen, [0, 1, 2]);
     // A later request on the same connection pool proves nothing else was queued behind the cancel.
     await t.api.listServicePlans();
@@ -122,25 +139,39 @@ describe('CloudPcApi against the fault server', function () {
   });
 
   it('times out a response that never comes: GET retried twice, POST not at all', async () => {
-    await assert.rejects(t.api.getCloudPc(faultTriggers.slowCloudPc), (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.status === 0 && err.retries === 2);
+    await assert.rejects(
+      t.api.getCloudPc(faultTriggers.slowCloudPc),
+      (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.status === 0 && err.retries === 2,
+    );
     assert.equal(t.server.hits('cloudpc-slow'), 3);
-    await assert.rejects(t.api.rebootCloudPc(faultTriggers.slowCloudPc), (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.retries === 0);
+    await assert.rejects(
+      t.api.rebootCloudPc(faultTriggers.slowCloudPc),
+      (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.retries === 0,
+    );
     assert.equal(t.server.hits('cloudpc-slow'), 4);
   });
 
   it('times out a body that stalls after the headers', async () => {
-    await assert.rejects(t.api.getCloudPc(faultTriggers.stalledBodyCloudPc), (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.retries === 2);
+    await assert.rejects(
+      t.api.getCloudPc(faultTriggers.stalledBodyCloudPc),
+      (err: unknown) => err instanceof GraphError && err.code === 'timeout' && err.retries === 2,
+    );
     assert.equal(t.server.hits('cloudpc-stalled-body'), 3);
   });
 
   it('cancels a slow request at once when the caller aborts', async () => {
-    const slowApi = createFetchCloudPcApi({ baseUrl: t.server.url, getToken: async () => 'fake-token', timeoutMs: 60_000 });
+    const slowApi = createFetchCloudPcApi({
+      baseUrl: t.server.url,
+      getToken: async () => 'fake-token',
+      timeoutMs: 60_000,
+    });
     const controller = new AbortController();
     const hitsBefore = t.server.hits('cloudpc-slow');
     const started = Date.now();
     const pending = slowApi.getCloudPc(faultTriggers.slowCloudPc, { signal: controller.signal });
     const deadline = Date.now() + 5_000;
-    while (t.server.hits('cloudpc-slow') === hitsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (t.server.hits('cloudpc-slow') === hitsBefore && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     await assert.rejects(pending, (err: unknown) => err instanceof GraphError && err.code === 'cancelled');
     assert.ok(Date.now() - started < 5_000);
@@ -154,9 +185,24 @@ describe('bulk reprovision under throttling', function () {
     try {
       const ids = Array.from({ length: 200 }, (_, i) => `${faultTriggers.bulkPrefix}${String(i).padStart(3, '0')}`);
       let progress = 0;
-      const results = await t.api.bulkReprovision(ids, { osVersion: 'windows11' }, { onItemDone: (_r, done) => { progress = done; } });
-      assert.deepEqual(results.map((r) => r.id), ids, 'results keep input order');
-      assert.ok(results.every((r) => r.ok), JSON.stringify(results.filter((r) => !r.ok).slice(0, 3)));
+      const results = await t.api.bulkReprovision(
+        ids,
+        { osVersion: 'windows11' },
+        {
+          onItemDone: (_r, done) => {
+            progress = done;
+          },
+        },
+      );
+      assert.deepEqual(
+        results.map((r) => r.id),
+        ids,
+        'results keep input order',
+      );
+      assert.ok(
+        results.every((r) => r.ok),
+        JSON.stringify(results.filter((r) => !r.ok).slice(0, 3)),
+      );
       for (const id of ids) assert.equal(t.bulkDone.get(id), 1, `${id} done exactly once`);
       const throttled = ids.filter((id) => (t.bulkDone.get(`${id}#attempts`) ?? 0) > 1).length;
       assert.equal(throttled, 67, 'every third id was throttled once and retried');

@@ -12,14 +12,21 @@ function recordingSimulator(): { handler: RestHandler; requests: RestRequest[]; 
   const requests: RestRequest[] = [];
   return {
     requests,
-    handler: async (req) => { requests.push(req); return service.handler(req); },
+    handler: async (req) => {
+      requests.push(req);
+      return service.handler(req);
+    },
     close: () => service.close(),
   };
 }
 
 defineContractSuite('simulator in process', async () => {
   const sim = recordingSimulator();
-  return { api: createInProcessCloudPcApi(sim.handler), seenHeaders: () => sim.requests.map((r) => lower(r.headers)), close: async () => sim.close() };
+  return {
+    api: createInProcessCloudPcApi(sim.handler),
+    seenHeaders: () => sim.requests.map((r) => lower(r.headers)),
+    close: async () => sim.close(),
+  };
 });
 
 defineContractSuite('simulator server over HTTP (127.0.0.1)', async () => {
@@ -29,7 +36,10 @@ defineContractSuite('simulator server over HTTP (127.0.0.1)', async () => {
     api: createFetchCloudPcApi({ baseUrl: server.url, getToken: async () => 'fake-token' }),
     // What arrived over the socket, as the server handed it to the simulator.
     seenHeaders: () => sim.requests.map((r) => lower(r.headers)),
-    close: async () => { await server.close(); sim.close(); },
+    close: async () => {
+      await server.close();
+      sim.close();
+    },
   };
 });
 

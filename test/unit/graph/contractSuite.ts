@@ -61,11 +61,23 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       await api.assignPolicy(created.id, [{ target: { groupId: groups[0].id, servicePlanId: null } }]);
       const listed = (await api.listPolicies()).find((p) => p.id === created.id);
       assert.ok(listed, 'the new policy is listed');
-      assert.deepEqual(listed.assignments?.map((a) => a.target.groupId), [groups[0].id], 'list expands assignments');
+      assert.deepEqual(
+        listed.assignments?.map((a) => a.target.groupId),
+        [groups[0].id],
+        'list expands assignments',
+      );
       const exact = await api.findPoliciesByName(created.displayName);
-      assert.deepEqual(exact.map((p) => p.id), [created.id], 'exact name lookup');
+      assert.deepEqual(
+        exact.map((p) => p.id),
+        [created.id],
+        'exact name lookup',
+      );
 
-      await assert.rejects(api.deletePolicy(created.id), (err: unknown) => err instanceof GraphError && err.status === 400, 'an assigned policy cannot be deleted (graph-facts C.6)');
+      await assert.rejects(
+        api.deletePolicy(created.id),
+        (err: unknown) => err instanceof GraphError && err.status === 400,
+        'an assigned policy cannot be deleted (graph-facts C.6)',
+      );
       await api.applyPolicy(created.id, { policySettings: 'region' });
       await api.assignPolicy(created.id, []);
       assert.deepEqual((await api.getPolicy(created.id)).assignments, []);
@@ -82,7 +94,10 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       await assert.rejects(api.createPolicy({ description: 'no name' }), (err: unknown) => {
         assert.ok(err instanceof GraphError);
         assert.equal(err.status, 400);
-        assert.ok(err.message.length > 0 && !/^HTTP \d+$/.test(err.message), `a readable message, got "${err.message}"`);
+        assert.ok(
+          err.message.length > 0 && !/^HTTP \d+$/.test(err.message),
+          `a readable message, got "${err.message}"`,
+        );
         return true;
       });
     });
@@ -111,7 +126,13 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       await api.rebootCloudPc(pc.id);
       await api.troubleshootCloudPc(pc.id);
       const results = await api.bulkCloudPcAction([pc.id, '00000000-0000-4000-8000-00000000dead'], 'reboot');
-      assert.deepEqual(results.map((r) => [r.id, r.ok]), [[pc.id, true], ['00000000-0000-4000-8000-00000000dead', false]]);
+      assert.deepEqual(
+        results.map((r) => [r.id, r.ok]),
+        [
+          [pc.id, true],
+          ['00000000-0000-4000-8000-00000000dead', false],
+        ],
+      );
       assert.equal(results[1].error?.status, 404);
     });
 
@@ -120,7 +141,10 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       if (all.length === 0) this.skip();
       const ids = all.slice(0, 6).map((c) => c.id);
       const results = await api.bulkReprovision(ids, { osVersion: 'windows11' });
-      assert.deepEqual(results.map((r) => r.id), ids);
+      assert.deepEqual(
+        results.map((r) => r.id),
+        ids,
+      );
       for (const r of results) {
         if (r.ok) assert.equal(r.error, undefined);
         else assert.ok(r.error instanceof GraphError && r.error.status >= 400 && r.error.message.length > 0);
@@ -130,7 +154,13 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
 
     it('reads the catalog: images, networks, plans, regions, audit events', async () => {
       assert.ok((await api.listGalleryImages()).length > 0);
-      for (const list of [await api.listDeviceImages(), await api.listOnPremisesConnections(), await api.listServicePlans(), await api.listSupportedRegions(), await api.listAuditEvents()]) {
+      for (const list of [
+        await api.listDeviceImages(),
+        await api.listOnPremisesConnections(),
+        await api.listServicePlans(),
+        await api.listSupportedRegions(),
+        await api.listAuditEvents(),
+      ]) {
         assert.ok(Array.isArray(list));
         for (const item of list) assert.equal(typeof (item as { id: unknown }).id, 'string');
       }
@@ -138,11 +168,20 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
 
     it('reads the tenant the editor checks against: every catalog list, health details only when selected', async () => {
       const catalog = await loadTenantCatalog(api, Date.now());
-      for (const key of ['connections', 'galleryImages', 'deviceImages', 'regions', 'servicePlans', 'frontlinePlans'] as const) {
+      for (const key of [
+        'connections',
+        'galleryImages',
+        'deviceImages',
+        'regions',
+        'servicePlans',
+        'frontlinePlans',
+      ] as const) {
         assert.ok(Array.isArray(catalog[key]) && catalog[key]!.length > 0, key);
       }
-      for (const c of catalog.connections!) assert.ok(Array.isArray(c.healthCheckStatusDetail?.healthChecks), `${c.displayName}: healthCheckStatusDetail`);
-      for (const c of await api.listOnPremisesConnections()) assert.equal('healthCheckStatusDetail' in c, false, 'not without $select');
+      for (const c of catalog.connections!)
+        assert.ok(Array.isArray(c.healthCheckStatusDetail?.healthChecks), `${c.displayName}: healthCheckStatusDetail`);
+      for (const c of await api.listOnPremisesConnections())
+        assert.equal('healthCheckStatusDetail' in c, false, 'not without $select');
     });
 
     it('reads the directory for the assign picker', async () => {
@@ -150,7 +189,10 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       assert.ok(groups.length > 0);
       const word = groups[0].displayName.split(/\s+/)[0];
       const found = await api.searchGroups(word);
-      assert.ok(found.some((g) => g.id === groups[0].id), `searching "${word}" finds "${groups[0].displayName}"`);
+      assert.ok(
+        found.some((g) => g.id === groups[0].id),
+        `searching "${word}" finds "${groups[0].displayName}"`,
+      );
       const members = await api.listGroupMembers(groups[0].id);
       assert.ok(Array.isArray(members));
       assert.ok(Array.isArray(await api.listSubscribedSkus()));
@@ -159,7 +201,10 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
     });
 
     it('turns an unknown Cloud PC into a 404 GraphError', async () => {
-      await assert.rejects(api.getCloudPc('00000000-0000-4000-8000-00000000dead'), (err: unknown) => err instanceof GraphError && err.status === 404 && err.retries === 0);
+      await assert.rejects(
+        api.getCloudPc('00000000-0000-4000-8000-00000000dead'),
+        (err: unknown) => err instanceof GraphError && err.status === 404 && err.retries === 0,
+      );
     });
 
     it('sends Prefer: include-unknown-enum-members and a bearer token on every request', function () {

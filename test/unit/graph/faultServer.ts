@@ -46,11 +46,19 @@ export async function startFaultServer(rules: FaultRule[], fallback?: RestHandle
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const headers = lowerCaseHeaders(req.headers);
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body: body || undefined, at: Date.now() };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers,
+      body: body || undefined,
+      at: Date.now(),
+    };
     requests.push(recorded);
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    res.on('close', () => { state.inFlight--; });
+    res.on('close', () => {
+      state.inFlight--;
+    });
     try {
       for (const rule of rules) {
         if (!rule.match(recorded)) continue;
@@ -60,7 +68,12 @@ export async function startFaultServer(rules: FaultRule[], fallback?: RestHandle
         break;
       }
       if (!fallback) return answerJson(res, 404, { error: { code: 'notFound', message: 'No rule for this request.' } });
-      const answer = await fallback({ method: recorded.method, url: `${origin}${recorded.url}`, headers, body: recorded.body });
+      const answer = await fallback({
+        method: recorded.method,
+        url: `${origin}${recorded.url}`,
+        headers,
+        body: recorded.body,
+      });
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     } catch (err) {
@@ -73,13 +86,18 @@ export async function startFaultServer(rules: FaultRule[], fallback?: RestHandle
   return {
     url: origin,
     requests,
-    get inFlight() { return state.inFlight; },
-    get maxInFlight() { return state.maxInFlight; },
+    get inFlight() {
+      return state.inFlight;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
     hits: (name) => hits.get(name) ?? 0,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -92,7 +110,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function answerJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -136,22 +159,63 @@ export function graphFaultRules(bulkDone: Map<string, number>): FaultRule[] {
       // Transparent faults the shared contract assertions must survive: first list throttled for 1 s.
       name: 'policies-429',
       match: (r) => r.method === 'GET' && pathOf(r) === `${ve}/provisioningPolicies`,
-      respond: (_r, res, hit) => (hit === 1 ? answerJson(res, 429, { error: { code: 'tooManyRequests', message: 'Too many requests.' } }, { 'retry-after': '1' }) : 'pass'),
+      respond: (_r, res, hit) =>
+        hit === 1
+          ? answerJson(
+              res,
+              429,
+              { error: { code: 'tooManyRequests', message: 'Too many requests.' } },
+              { 'retry-after': '1' },
+            )
+          : 'pass',
     },
     {
       name: 'gallery-503',
       match: (r) => r.method === 'GET' && pathOf(r) === `${ve}/galleryImages`,
-      respond: (_r, res, hit) => (hit === 1 ? answerJson(res, 503, { error: { code: 'serviceUnavailable', message: 'Service unavailable.' } }) : 'pass'),
+      respond: (_r, res, hit) =>
+        hit === 1
+          ? answerJson(res, 503, { error: { code: 'serviceUnavailable', message: 'Service unavailable.' } })
+          : 'pass',
     },
     {
       name: 'cloudpc-401',
       match: (r) => pathOf(r) === `${ve}/cloudPCs/${faultTriggers.unauthorizedCloudPc}`,
-      respond: (_r, res) => answerJson(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.', innerError: { 'request-id': 'rid-401', date: '2026-11-23T12:00:00' } } }, { 'request-id': 'rid-401' }),
+      respond: (_r, res) =>
+        answerJson(
+          res,
+          401,
+          {
+            error: {
+              code: 'InvalidAuthenticationToken',
+              message: 'Access token has expired or is not yet valid.',
+              innerError: { 'request-id': 'rid-401', date: '2026-11-23T12:00:00' },
+            },
+          },
+          { 'request-id': 'rid-401' },
+        ),
     },
     {
       name: 'policy-403',
       match: (r) => pathOf(r).startsWith(`${ve}/provisioningPolicies/${faultTriggers.forbiddenPolicy}`),
-      respond: (_r, res) => answerJson(res, 403, { error: { code: 'forbidden', message: 'Forbidden.', innerError: { code: faultTriggers.forbiddenInnerCode, message: faultTriggers.forbiddenMessage, 'request-id': 'rid-403', 'client-request-id': 'crid-403', date: '2026-11-23T12:00:00' } } }, { 'request-id': 'rid-403' }),
+      respond: (_r, res) =>
+        answerJson(
+          res,
+          403,
+          {
+            error: {
+              code: 'forbidden',
+              message: 'Forbidden.',
+              innerError: {
+                code: faultTriggers.forbiddenInnerCode,
+                message: faultTriggers.forbiddenMessage,
+                'request-id': 'rid-403',
+                'client-request-id': 'crid-403',
+                date: '2026-11-23T12:00:00',
+              },
+            },
+          },
+          { 'request-id': 'rid-403' },
+        ),
     },
     {
       name: 'cloudpc-reset',
@@ -178,15 +242,23 @@ export function graphFaultRules(bulkDone: Map<string, number>): FaultRule[] {
     },
     {
       name: 'fifty-pages',
-      match: (r) => r.method === 'GET' && pathOf(r) === `${ve}/cloudPCs` && queryOf(r).get('$filter') === faultTriggers.fiftyPagesFilter,
+      match: (r) =>
+        r.method === 'GET' &&
+        pathOf(r) === `${ve}/cloudPCs` &&
+        queryOf(r).get('$filter') === faultTriggers.fiftyPagesFilter,
       respond: (r, res) => {
         const q = queryOf(r);
         const pageNo = Number(q.get('$skiptoken') ?? 0);
-        const value = [0, 1].map((i) => ({ id: `page${pageNo}-item${i}`, displayName: `P${pageNo} #${i}`, status: 'provisioned' }));
+        const value = [0, 1].map((i) => ({
+          id: `page${pageNo}-item${i}`,
+          displayName: `P${pageNo} #${i}`,
+          status: 'provisioned',
+        }));
         const body: Record<string, unknown> = { value };
         if (pageNo < 49) {
           // Absolute link with a filter that needs encoding, as Graph sends it.
-          body['@odata.nextLink'] = `http://${r.headers.host}${ve}/cloudPCs?$filter=${encodeURIComponent(faultTriggers.fiftyPagesFilter)}&$skiptoken=${pageNo + 1}`;
+          body['@odata.nextLink'] =
+            `http://${r.headers.host}${ve}/cloudPCs?$filter=${encodeURIComponent(faultTriggers.fiftyPagesFilter)}&$skiptoken=${pageNo + 1}`;
         }
         answerJson(res, 200, body);
       },
@@ -201,7 +273,13 @@ export function graphFaultRules(bulkDone: Map<string, number>): FaultRule[] {
         bulkDone.set(`${id}#attempts`, seen);
         // A short pause so concurrent requests overlap and the in-flight maximum means something.
         await new Promise((resolve) => setTimeout(resolve, 3));
-        if (n % 3 === 0 && seen === 1) return answerJson(res, 429, { error: { code: 'tooManyRequests', message: 'Slow down.' } }, { 'retry-after': '0' });
+        if (n % 3 === 0 && seen === 1)
+          return answerJson(
+            res,
+            429,
+            { error: { code: 'tooManyRequests', message: 'Slow down.' } },
+            { 'retry-after': '0' },
+          );
         bulkDone.set(id, (bulkDone.get(id) ?? 0) + 1);
         res.writeHead(204);
         res.end();

@@ -7,7 +7,8 @@ const headers = (h: Record<string, string> = {}) => new Headers(h);
 
 describe('GraphError', () => {
   it('shows the innerError message (graph-facts A.5 real CloudPC failure)', () => {
-    const body = '{"error":{"code":"badRequest","message":"The request can\'t be processed because it\'s malformed or incorrect.","innerError":{"code":"InvalidProperties","message":"Target Geography is invalid.","date":"2026-05-13T15:21:05","request-id":"1bbfa017-1","client-request-id":"1bbfa017-2"}}}';
+    const body =
+      '{"error":{"code":"badRequest","message":"The request can\'t be processed because it\'s malformed or incorrect.","innerError":{"code":"InvalidProperties","message":"Target Geography is invalid.","date":"2026-05-13T15:21:05","request-id":"1bbfa017-1","client-request-id":"1bbfa017-2"}}}';
     const err = graphErrorFromResponse(400, headers(), body, { method: 'POST', path: '/beta/x', retries: 0 });
     assert.equal(err.message, 'Target Geography is invalid.');
     assert.equal(err.code, 'badRequest');
@@ -19,7 +20,10 @@ describe('GraphError', () => {
   });
 
   it('falls back to the top-level message, then to headers and status, for odd bodies', () => {
-    assert.equal(graphErrorFromResponse(404, headers(), '{"error":{"code":"notFound","message":"Nope."}}').message, 'Nope.');
+    assert.equal(
+      graphErrorFromResponse(404, headers(), '{"error":{"code":"notFound","message":"Nope."}}').message,
+      'Nope.',
+    );
     const html = graphErrorFromResponse(502, headers({ 'request-id': 'rid-h' }), '<html>Bad gateway</html>');
     assert.equal(html.code, 'serviceError');
     assert.equal(html.message, 'HTTP 502');

@@ -16,7 +16,14 @@ async function serverLinkingTo(next: (origin: string) => string): Promise<FaultS
     {
       name: 'pages',
       match: (r) => r.url.startsWith(policies),
-      respond: (r, res) => answerJson(res, 200, r.url.includes('skiptoken') ? { value: [{ id: 'p2' }] } : { value: [{ id: 'p1' }], '@odata.nextLink': next(origin) }),
+      respond: (r, res) =>
+        answerJson(
+          res,
+          200,
+          r.url.includes('skiptoken')
+            ? { value: [{ id: 'p2' }] }
+            : { value: [{ id: 'p1' }], '@odata.nextLink': next(origin) },
+        ),
     },
   ]);
   origin = server.url;
@@ -39,19 +46,32 @@ function recordingFetch(): { fetch: typeof fetch; calls: { url: string; token: b
 
 async function listWith(server: FaultServer): Promise<{ result: unknown; calls: { url: string; token: boolean }[] }> {
   const recorder = recordingFetch();
-  const api = createFetchCloudPcApi({ baseUrl: server.url, getToken: async () => sentinelToken, fetch: recorder.fetch, retry: { maxRetries: 0, maxNetworkRetries: 0 }, timeoutMs: 2_000 });
+  const api = createFetchCloudPcApi({
+    baseUrl: server.url,
+    getToken: async () => sentinelToken,
+    fetch: recorder.fetch,
+    retry: { maxRetries: 0, maxNetworkRetries: 0 },
+    timeoutMs: 2_000,
+  });
   const result = await api.listPolicies().catch((err: unknown) => err);
   return { result, calls: recorder.calls };
 }
 
 function assertTokenStayed(server: FaultServer, calls: { url: string; token: boolean }[]): void {
-  for (const c of calls) assert.ok(c.url.startsWith(`${server.url}/`), `the client fetched ${c.url} (token sent: ${c.token})`);
+  for (const c of calls)
+    assert.ok(c.url.startsWith(`${server.url}/`), `the client fetched ${c.url} (token sent: ${c.token})`);
 }
 
 describe('nextLink: the token stays on our origin', () => {
   const cases: [string, (origin: string) => string][] = [
-    ['a link to another host', () => 'https://graph.evil.example/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$skiptoken=1'],
-    ['a protocol-relative link', () => '//graph.evil.example/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$skiptoken=1'],
+    [
+      'a link to another host',
+      () => 'https://graph.evil.example/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$skiptoken=1',
+    ],
+    [
+      'a protocol-relative link',
+      () => '//graph.evil.example/beta/deviceManagement/virtualEndpoint/provisioningPolicies?$skiptoken=1',
+    ],
     ['a link with user info', (o) => `${o.replace('http://', 'http://user:pw@')}${policies}?$skiptoken=1`],
     ['another port on the same machine', (o) => `${o.replace(/:\d+$/, ':1')}${policies}?$skiptoken=1`],
     ['not a URL', () => 'http://[bad'],
@@ -80,10 +100,17 @@ describe('nextLink: the token stays on our origin', () => {
     try {
       const { result, calls } = await listWith(server);
       assertTokenStayed(server, calls);
-      assert.deepEqual((result as { id: string }[]).map((p) => p.id), ['p1', 'p2']);
+      assert.deepEqual(
+        (result as { id: string }[]).map((p) => p.id),
+        ['p1', 'p2'],
+      );
       assert.equal(server.requests.length, 2);
       const second = new URL(server.requests[1]!.url, server.url);
-      assert.equal(second.searchParams.get('$skiptoken'), 'https://graph.evil.example/steal', 'the service reads the same cursor');
+      assert.equal(
+        second.searchParams.get('$skiptoken'),
+        'https://graph.evil.example/steal',
+        'the service reads the same cursor',
+      );
     } finally {
       await server.close();
     }
@@ -104,7 +131,10 @@ describe('nextLink: the token stays on our origin', () => {
     const server = await serverLinkingTo((o) => `${o.replace('127.0.0.1', 'localhost')}${policies}?$skiptoken=2`);
     try {
       const { result, calls } = await listWith(server);
-      assert.deepEqual((result as { id: string }[]).map((p) => p.id), ['p1', 'p2']);
+      assert.deepEqual(
+        (result as { id: string }[]).map((p) => p.id),
+        ['p1', 'p2'],
+      );
       assertTokenStayed(server, calls);
     } finally {
       await server.close();

@@ -7,7 +7,11 @@ import type { RestRequest, RestResponse } from '../../../src/core/model/rest';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 import { fakeTime } from './testKit';
 
-const cpcList: RestResponse = { status: 200, headers: { 'content-type': 'application/json', 'request-id': 'rid-ok' }, body: JSON.stringify({ value: [{ id: 'a', status: 'provisioned' }] }) };
+const cpcList: RestResponse = {
+  status: 200,
+  headers: { 'content-type': 'application/json', 'request-id': 'rid-ok' },
+  body: JSON.stringify({ value: [{ id: 'a', status: 'provisioned' }] }),
+};
 const throttled = (retryAfter?: string, status = 429): RestResponse => ({
   status,
   headers: { 'content-type': 'application/json', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) },
@@ -22,7 +26,12 @@ function scripted(answers: RestResponse[]) {
     requests.push(req);
     return answers[Math.min(requests.length - 1, answers.length - 1)];
   };
-  const api = createInProcessCloudPcApi(handler, { clock: time.clock, sleep: time.sleep, random: createSeededRandom(3), logger: (e) => logs.push(e) });
+  const api = createInProcessCloudPcApi(handler, {
+    clock: time.clock,
+    sleep: time.sleep,
+    random: createSeededRandom(3),
+    logger: (e) => logs.push(e),
+  });
   return { api, requests, time, logs };
 }
 
@@ -33,7 +42,10 @@ describe('retry middleware (virtual time)', () => {
     assert.equal(list.length, 1);
     assert.deepEqual(s.time.sleeps, [7000]);
     assert.equal(s.requests.length, 2);
-    assert.deepEqual(s.logs.map((l) => [l.status, l.retries, l.requestId]), [[200, 1, 'rid-ok']]);
+    assert.deepEqual(
+      s.logs.map((l) => [l.status, l.retries, l.requestId]),
+      [[200, 1, 'rid-ok']],
+    );
     assert.equal(s.logs[0].durationMs, 7000, 'duration measured on the injected clock');
   });
 
@@ -47,7 +59,9 @@ describe('retry middleware (virtual time)', () => {
     const s = scripted([throttled(), throttled(), throttled(), cpcList]);
     await s.api.listCloudPcs();
     assert.equal(s.time.sleeps.length, 3);
-    [1000, 2000, 4000].forEach((full, i) => assert.ok(s.time.sleeps[i] >= full / 2 && s.time.sleeps[i] <= full, `wait ${i}: ${s.time.sleeps[i]}`));
+    [1000, 2000, 4000].forEach((full, i) =>
+      assert.ok(s.time.sleeps[i] >= full / 2 && s.time.sleeps[i] <= full, `wait ${i}: ${s.time.sleeps[i]}`),
+    );
   });
 
   it('gives up after 5 retries with a GraphError that counts them', async () => {
@@ -67,7 +81,11 @@ describe('retry middleware (virtual time)', () => {
 
   it('does not wait out a Retry-After beyond the 60 s cap; it reports it instead', async () => {
     const s = scripted([throttled('120'), cpcList]);
-    await assert.rejects(s.api.listCloudPcs(), (err: unknown) => err instanceof GraphError && err.status === 429 && err.retryAfterMs === 120_000 && err.retries === 0);
+    await assert.rejects(
+      s.api.listCloudPcs(),
+      (err: unknown) =>
+        err instanceof GraphError && err.status === 429 && err.retryAfterMs === 120_000 && err.retries === 0,
+    );
     assert.deepEqual(s.time.sleeps, []);
     assert.equal(s.requests.length, 1);
   });
@@ -84,15 +102,33 @@ describe('retry middleware (virtual time)', () => {
   it('stops when cancelled during the wait and sends nothing more', async () => {
     const requests: RestRequest[] = [];
     const controller = new AbortController();
-    const api = createInProcessCloudPcApi(async (req) => { requests.push(req); return throttled('30'); }, {
-      sleep: async (_ms, signal) => { controller.abort(); assert.ok(signal?.aborted, 'the sleep sees the abort signal'); },
-    });
-    await assert.rejects(api.listCloudPcs({ signal: controller.signal }), (err: unknown) => err instanceof GraphError && err.code === 'cancelled');
+    const api = createInProcessCloudPcApi(
+      async (req) => {
+        requests.push(req);
+        return throttled('30');
+      },
+      {
+        sleep: async (_ms, signal) => {
+          controller.abort();
+          assert.ok(signal?.aborted, 'the sleep sees the abort signal');
+        },
+      },
+    );
+    await assert.rejects(
+      api.listCloudPcs({ signal: controller.signal }),
+      (err: unknown) => err instanceof GraphError && err.code === 'cancelled',
+    );
     assert.equal(requests.length, 1);
   });
 
   it('keeps an unknown enum member as a plain string', async () => {
-    const s = scripted([{ status: 200, headers: {}, body: JSON.stringify({ value: [{ id: 'a', status: 'teleporting', provisioningType: 'somethingNew' }] }) }]);
+    const s = scripted([
+      {
+        status: 200,
+        headers: {},
+        body: JSON.stringify({ value: [{ id: 'a', status: 'teleporting', provisioningType: 'somethingNew' }] }),
+      },
+    ]);
     const [pc] = await s.api.listCloudPcs();
     assert.equal(pc.status, 'teleporting');
     assert.equal(pc.provisioningType, 'somethingNew');

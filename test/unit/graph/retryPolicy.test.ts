@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { backoffDelayMs, defaultRetryOptions, isRetryableStatus, parseRetryAfter } from '../../../src/core/graph/retryPolicy';
+import {
+  backoffDelayMs,
+  defaultRetryOptions,
+  isRetryableStatus,
+  parseRetryAfter,
+} from '../../../src/core/graph/retryPolicy';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 
 describe('retryPolicy', () => {

@@ -16,14 +16,23 @@ function terminal(answers: (() => Response)[]): Middleware & { calls: { at: numb
   };
 }
 
-const tooMany = (): Response => new Response('{"error":{"code":"tooManyRequests","message":"x"}}', { status: 429, headers: { 'Retry-After': '1', 'content-type': 'application/json' } });
-const ok = (): Response => new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } });
+const tooMany = (): Response =>
+  new Response('{"error":{"code":"tooManyRequests","message":"x"}}', {
+    status: 429,
+    headers: { 'Retry-After': '1', 'content-type': 'application/json' },
+  });
+const ok = (): Response =>
+  new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } });
 
 describe('SDK RetryHandler (findings)', function () {
   it('waits for Retry-After: 1 in real time before retrying', async () => {
     const end = terminal([tooMany, ok]);
     const client = Client.initWithMiddleware({ middleware: [new RetryHandler(new RetryHandlerOptions(0, 3)), end] });
-    const res = (await client.api('/deviceManagement/virtualEndpoint/cloudPCs').version('beta').responseType(ResponseType.RAW).get()) as Response;
+    const res = (await client
+      .api('/deviceManagement/virtualEndpoint/cloudPCs')
+      .version('beta')
+      .responseType(ResponseType.RAW)
+      .get()) as Response;
     assert.equal(res.status, 200);
     assert.equal(end.calls.length, 2);
     const gap = end.calls[1].at - end.calls[0].at;
@@ -34,7 +43,12 @@ describe('SDK RetryHandler (findings)', function () {
     const end = terminal([tooMany, ok]);
     const client = Client.initWithMiddleware({ middleware: [new RetryHandler(new RetryHandlerOptions(0, 3)), end] });
     const controller = new AbortController();
-    const pending = client.api('/deviceManagement/virtualEndpoint/cloudPCs').version('beta').option('signal', controller.signal).responseType(ResponseType.RAW).get();
+    const pending = client
+      .api('/deviceManagement/virtualEndpoint/cloudPCs')
+      .version('beta')
+      .option('signal', controller.signal)
+      .responseType(ResponseType.RAW)
+      .get();
     controller.abort();
     const res = (await pending) as Response;
     assert.equal(res.status, 200, 'the SDK carried on after the abort');

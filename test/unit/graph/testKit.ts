@@ -3,7 +3,11 @@ import type { Clock } from '../../../src/core/model/clock';
 import type { Sleep } from '../../../src/core/graph/sleep';
 
 /** A virtual clock whose sleep advances time instantly and records every wait. */
-export function fakeTime(startMs = Date.parse('2026-11-23T12:00:00Z')): { clock: Clock; sleep: Sleep; sleeps: number[] } {
+export function fakeTime(startMs = Date.parse('2026-11-23T12:00:00Z')): {
+  clock: Clock;
+  sleep: Sleep;
+  sleeps: number[];
+} {
   let now = startMs;
   const sleeps: number[] = [];
   return {

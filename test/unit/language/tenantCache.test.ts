@@ -9,7 +9,11 @@ class Emitter<T> {
   private listeners: ((e: T) => void)[] = [];
   readonly event = (listener: (e: T) => void): { dispose(): void } => {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   };
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
@@ -28,7 +32,12 @@ function loadTenantCache(): typeof TenantCacheModule {
   moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? 'vscode-stub' : resolve.call(this, request, ...rest);
   };
-  moduleInternals._cache['vscode-stub'] = { id: 'vscode-stub', filename: 'vscode-stub', loaded: true, exports: vscodeStub };
+  moduleInternals._cache['vscode-stub'] = {
+    id: 'vscode-stub',
+    filename: 'vscode-stub',
+    loaded: true,
+    exports: vscodeStub,
+  };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('../../../src/vscode/language/tenantCache') as typeof TenantCacheModule;
@@ -45,10 +54,18 @@ interface Group {
 function tenantApi(groups: Group[], searchGate?: Promise<void>): unknown {
   const none = async (): Promise<never[]> => [];
   return {
-    listOnPremisesConnections: none, listGalleryImages: none, listDeviceImages: none, listServicePlans: none, listFrontlineServicePlans: none,
-    listSupportedRegions: async () => [{ id: 'eastus2', displayName: 'East US 2', regionGroup: 'usEast', regionStatus: 'available' }],
-    listSubscribedSkus: none, listGroupMembers: none,
-    getGroup: async (id: string) => groups.find((g) => g.id === id) ?? Promise.reject(Object.assign(new Error('not found'), { status: 404 })),
+    listOnPremisesConnections: none,
+    listGalleryImages: none,
+    listDeviceImages: none,
+    listServicePlans: none,
+    listFrontlineServicePlans: none,
+    listSupportedRegions: async () => [
+      { id: 'eastus2', displayName: 'East US 2', regionGroup: 'usEast', regionStatus: 'available' },
+    ],
+    listSubscribedSkus: none,
+    listGroupMembers: none,
+    getGroup: async (id: string) =>
+      groups.find((g) => g.id === id) ?? Promise.reject(Object.assign(new Error('not found'), { status: 404 })),
     searchGroups: async (text: string) => {
       await searchGate;
       return groups.filter((g) => g.displayName.toLowerCase().startsWith(text.toLowerCase()));
@@ -62,8 +79,14 @@ describe('tenant cache across a backend switch', () => {
     const switched = new Emitter<void>();
     let answer!: () => void;
     const oldAbort = new AbortController();
-    const oldBackend = { api: tenantApi([{ id: 'old-sales', displayName: 'Sales (old tenant)' }], new Promise<void>((r) => (answer = r))), signal: oldAbort.signal };
-    const backends = { current: oldBackend as { api: unknown; signal: AbortSignal }, onDidChangeBackend: switched.event };
+    const oldBackend = {
+      api: tenantApi([{ id: 'old-sales', displayName: 'Sales (old tenant)' }], new Promise<void>((r) => (answer = r))),
+      signal: oldAbort.signal,
+    };
+    const backends = {
+      current: oldBackend as { api: unknown; signal: AbortSignal },
+      onDidChangeBackend: switched.event,
+    };
     const cache = new TenantCache({ backends, onDidRequestRefresh: new Emitter<void>().event } as never, () => 0);
     await cache.refresh(true);
     const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
@@ -78,7 +101,11 @@ describe('tenant cache across a backend switch', () => {
 
     const tenant = cache.index!;
     assert.deepEqual(tenant.catalog.groupsByName, []);
-    assert.equal(tenant.group('old-sales'), undefined, 'a group only the old tenant has is unknown here, so CPC507 can still say so once it is looked up');
+    assert.equal(
+      tenant.group('old-sales'),
+      undefined,
+      'a group only the old tenant has is unknown here, so CPC507 can still say so once it is looked up',
+    );
     cache.dispose();
   });
 });
@@ -94,7 +121,10 @@ describe('tenant cache refresh', () => {
   const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
   const cacheOn = (api: unknown) => {
     const { TenantCache } = loadTenantCache();
-    const backends = { current: { api, signal: new AbortController().signal }, onDidChangeBackend: new Emitter<void>().event };
+    const backends = {
+      current: { api, signal: new AbortController().signal },
+      onDidChangeBackend: new Emitter<void>().event,
+    };
     return new TenantCache({ backends, onDidRequestRefresh: new Emitter<void>().event } as never, () => 0);
   };
 
@@ -106,7 +136,9 @@ describe('tenant cache refresh', () => {
       listSupportedRegions: async () => {
         reads++;
         if (reads === 1) await new Promise<void>((r) => (release = r));
-        return [{ id: reads === 1 ? 'old' : 'new', displayName: 'R', regionGroup: 'usEast', regionStatus: 'available' }];
+        return [
+          { id: reads === 1 ? 'old' : 'new', displayName: 'R', regionGroup: 'usEast', regionStatus: 'available' },
+        ];
       },
     };
     const cache = cacheOn(api);
@@ -114,7 +146,10 @@ describe('tenant cache refresh', () => {
     await cache.refresh(true);
     release();
     await first;
-    assert.deepEqual(cache.index!.catalog.regions!.map((r) => r.id), ['new']);
+    assert.deepEqual(
+      cache.index!.catalog.regions!.map((r) => r.id),
+      ['new'],
+    );
   });
 
   it('Refresh asks the group searches again (a group added since shows up)', async () => {
@@ -125,7 +160,10 @@ describe('tenant cache refresh', () => {
     groups.push({ id: 'g2', displayName: 'Sales EMEA' });
     await cache.refresh(true);
     await cache.searchGroups('Sal', token as never);
-    assert.deepEqual(cache.index!.catalog.groupsByName!.map((g) => g.id), ['g1', 'g2']);
+    assert.deepEqual(
+      cache.index!.catalog.groupsByName!.map((g) => g.id),
+      ['g1', 'g2'],
+    );
   });
 
   it('a group lookup the backend could not answer (offline) is asked again, not taken as known', async () => {
@@ -139,7 +177,13 @@ describe('tenant cache refresh', () => {
     };
     const cache = cacheOn(api);
     await cache.refresh(true);
-    const changed = (): Promise<void> => new Promise((resolve) => { const sub = cache.onDidChange(() => { sub.dispose(); resolve(); }); });
+    const changed = (): Promise<void> =>
+      new Promise((resolve) => {
+        const sub = cache.onDidChange(() => {
+          sub.dispose();
+          resolve();
+        });
+      });
     let asked = 0;
     const getGroup = (api as { getGroup: (id: string) => Promise<unknown> }).getGroup;
     (api as { getGroup: (id: string) => Promise<unknown> }).getGroup = (id: string) => {

@@ -5,7 +5,8 @@ import { validateDocument } from '../../../src/core/policy/validator';
 import { ValidationScheduler, WORKER_THRESHOLD_BYTES } from '../../../src/vscode/language/validationScheduler';
 
 function largeFleet(): string {
-  const policy = (i: number) => `{ "displayName": "P${i}", "provisioningType": "dedicate", "description": "${'x'.repeat(400)}" }`;
+  const policy = (i: number) =>
+    `{ "displayName": "P${i}", "provisioningType": "dedicate", "description": "${'x'.repeat(400)}" }`;
   const items = Array.from({ length: Math.ceil(WORKER_THRESHOLD_BYTES / 400) + 1 }, (_, i) => policy(i));
   return `{ "policies": [\n${items.join(',\n')}\n] }`;
 }

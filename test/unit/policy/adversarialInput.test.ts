@@ -14,11 +14,18 @@ const SIZE = 64 * 1024;
 function assertWellFormed(text: string, findings: Finding[]): void {
   for (const f of findings) {
     assert.notEqual(f.code, 'CPC100', f.message);
-    assert.ok(f.range.offset >= 0 && f.range.offset + f.range.length <= text.length, `range ${JSON.stringify(f.range)}`);
+    assert.ok(
+      f.range.offset >= 0 && f.range.offset + f.range.length <= text.length,
+      `range ${JSON.stringify(f.range)}`,
+    );
   }
 }
 
-const templateCodes = new Set<string>(Object.values(RULES).filter((r) => r.code.startsWith('CPC4')).map((r) => r.code));
+const templateCodes = new Set<string>(
+  Object.values(RULES)
+    .filter((r) => r.code.startsWith('CPC4'))
+    .map((r) => r.code),
+);
 
 describe('adversarial documents: findings stay correct and bounded', function () {
   this.timeout(60_000);
@@ -43,7 +50,10 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     const template = '%x%'.repeat(4000);
     const problems = checkNamingTemplate(template, 'dedicated');
     assert.equal(problems.length, MAX_TEMPLATE_PROBLEMS);
-    assert.deepEqual(problems.map((p) => p.offset), Array.from({ length: 20 }, (_, i) => i * 3));
+    assert.deepEqual(
+      problems.map((p) => p.offset),
+      Array.from({ length: 20 }, (_, i) => i * 3),
+    );
     assert.ok(problems.every((p) => p.code === RULES.unknownToken.code));
     assert.match(problems[19]!.message, /\(… and 3980 more in this template\)$/);
     assert.ok(!problems[18]!.message.includes('more in this template'));
@@ -65,8 +75,14 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     const problems = checkNamingTemplate('a_%x%%RAND:1%'.repeat(30), 'dedicated');
     assert.equal(problems.length, MAX_TEMPLATE_PROBLEMS);
     const offsets = problems.map((p) => p.offset);
-    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
-    assert.deepEqual(problems.slice(0, 3).map((p) => p.code), [RULES.literalChars.code, RULES.unknownToken.code, RULES.randTooShort.code]);
+    assert.deepEqual(
+      offsets,
+      [...offsets].sort((a, b) => a - b),
+    );
+    assert.deepEqual(
+      problems.slice(0, 3).map((p) => p.code),
+      [RULES.literalChars.code, RULES.unknownToken.code, RULES.randTooShort.code],
+    );
   });
 
   it('a short template still gets every problem and its fixes', () => {
@@ -77,21 +93,29 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     assert.ok(!own.some((f) => f.message.includes('more in this template')));
   });
 
-  it('a fleet with more than 1000 findings keeps the first policies\' findings and counts the rest with their worst severity', () => {
-    const policy = '{"displayName":"x<y","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}]}';
+  it("a fleet with more than 1000 findings keeps the first policies' findings and counts the rest with their worst severity", () => {
+    const policy =
+      '{"displayName":"x<y","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}]}';
     const text = `{ "policies": [${Array(1500).fill(policy).join(',')}] }`;
     const findings = validateDocument(text);
     assert.equal(findings.length, MAX_FINDINGS + 1);
     const summary = findings[0]!;
     assert.equal(summary.code, RULES.tooManyFindings.code);
     assert.equal(summary.severity, 'error');
-    assert.match(summary.message, /… and more findings: a document reports at most 1000; the last 499 policies were not checked/);
+    assert.match(
+      summary.message,
+      /… and more findings: a document reports at most 1000; the last 499 policies were not checked/,
+    );
     const lastPlaced = findings[findings.length - 1]!;
-    assert.ok(lastPlaced.range.offset < text.length * (1000 / 1500) + policy.length, 'the kept findings are the first policies\'');
+    assert.ok(
+      lastPlaced.range.offset < text.length * (1000 / 1500) + policy.length,
+      "the kept findings are the first policies'",
+    );
   });
 
   it('a fleet of warnings only is checked to its end: the count is exact and the verdict stays a warning', () => {
-    const policy = '{"displayName":"x","provisioningType":"dedicated","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}],"cloudPcNamingTemplate":"CPC-%username:4%-%RAND:5%"}';
+    const policy =
+      '{"displayName":"x","provisioningType":"dedicated","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}],"cloudPcNamingTemplate":"CPC-%username:4%-%RAND:5%"}';
     const text = `{ "policies": [${Array(1500).fill(policy).join(',')}] }`;
     const findings = validateDocument(text);
     const summary = findings.find((f) => f.code === RULES.tooManyFindings.code);
@@ -111,7 +135,7 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     assert.ok(findings.some((f) => f.code === RULES.syntaxError.code));
   });
 
-  it('a fleet whose every policy has errors reports its first policies\' schema errors and says the rest were not checked', () => {
+  it("a fleet whose every policy has errors reports its first policies' schema errors and says the rest were not checked", () => {
     const text = `{ "policies": [${Array(3000).fill('{"displayName": 5}').join(',')}] }`;
     const findings = validateDocument(text);
     assert.equal(findings.length, MAX_FINDINGS + 1);
@@ -120,18 +144,26 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     assert.match(summary.message, /the last \d+ policies were not checked/);
     const wrongType = findings.filter((f) => f.code === RULES.wrongType.code);
     assert.ok(wrongType.length > 0);
-    assert.ok(wrongType.every((f) => f.range.offset < text.length / 2), 'the kept findings are the first policies\'');
+    assert.ok(
+      wrongType.every((f) => f.range.offset < text.length / 2),
+      "the kept findings are the first policies'",
+    );
   });
 
   it('per-policy findings of a big fleet with syntax-level findings are attributed by position', () => {
-    const policy = (i: number): string => `{"displayName":"p${i}","displayName":"q${i}","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}]}`;
+    const policy = (i: number): string =>
+      `{"displayName":"p${i}","displayName":"q${i}","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}]}`;
     const text = `{ "policies": [${Array.from({ length: 300 }, (_, i) => policy(i)).join(',')}] }`;
     const analysis = analyzeDocument(text);
     assert.equal(analysis.policies.length, 300);
     for (const [i, p] of analysis.policies.entries()) {
       const dup = p.findings.filter((f) => f.code === RULES.duplicateKey.code);
       assert.equal(dup.length, 1, `policy ${i}`);
-      assert.ok(text.slice(dup[0]!.range.offset).startsWith(`"displayName":"p${i}"`) || text.slice(dup[0]!.range.offset).startsWith('"displayName"'), `policy ${i}`);
+      assert.ok(
+        text.slice(dup[0]!.range.offset).startsWith(`"displayName":"p${i}"`) ||
+          text.slice(dup[0]!.range.offset).startsWith('"displayName"'),
+        `policy ${i}`,
+      );
     }
   });
 });

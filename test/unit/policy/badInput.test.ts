@@ -12,15 +12,23 @@ import { getNamePreviews } from '../../../src/core/policy/namePreview';
 import { applyEdits } from './policyTestKit';
 
 const samplesDir = path.resolve(__dirname, '../../../samples');
-const SAMPLES = [...readdirSync(samplesDir), ...readdirSync(path.join(samplesDir, 'invalid')).map((f) => `invalid/${f}`)]
+const SAMPLES = [
+  ...readdirSync(samplesDir),
+  ...readdirSync(path.join(samplesDir, 'invalid')).map((f) => `invalid/${f}`),
+]
   .filter((f) => f.endsWith('.cpcpolicy.json'))
   .map((f) => readFileSync(path.join(samplesDir, f), 'utf8'));
 
 function assertWellFormed(text: string, findings: Finding[]): void {
   for (const f of findings) {
     assert.notEqual(f.code, 'CPC100', `internal error: ${f.message}`);
-    assert.ok(f.range.offset >= 0 && f.range.length >= 0 && f.range.offset + f.range.length <= text.length, `range ${JSON.stringify(f.range)} outside ${text.length}`);
-    for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, 'fix edit inside the text');
+    assert.ok(
+      f.range.offset >= 0 && f.range.length >= 0 && f.range.offset + f.range.length <= text.length,
+      `range ${JSON.stringify(f.range)} outside ${text.length}`,
+    );
+    for (const fix of f.fixes ?? [])
+      for (const e of fix.edits)
+        assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, 'fix edit inside the text');
   }
 }
 
@@ -42,8 +50,10 @@ describe('bad input never throws', () => {
     'nested arrays 10,000': '['.repeat(10_000) + ']'.repeat(10_000),
     'nested objects 10,000': '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
     'deep inside a policy': '{ "displayName": "x", "description": ' + '['.repeat(5000) + ']'.repeat(5000) + ' }',
-    'numbers where strings belong': '{ "displayName": 1, "description": 2, "imageId": 3, "cloudPcNamingTemplate": 4, "domainJoinConfigurations": [{ "domainJoinType": 5, "regionName": 6, "onPremisesConnectionId": 7 }], "assignments": [{ "target": { "groupId": 8, "servicePlanId": 9 } }] }',
-    'null everywhere': '{ "displayName": null, "description": null, "provisioningType": null, "userExperienceType": null, "imageId": null, "imageType": null, "cloudPcNamingTemplate": null, "domainJoinConfigurations": [null, { "domainJoinType": null, "regionName": null }], "windowsSetting": null, "windowsSettings": { "language": null }, "microsoftManagedDesktop": { "type": null }, "assignments": [null, { "target": null }, { "target": { "groupId": null } }], "policies": null }',
+    'numbers where strings belong':
+      '{ "displayName": 1, "description": 2, "imageId": 3, "cloudPcNamingTemplate": 4, "domainJoinConfigurations": [{ "domainJoinType": 5, "regionName": 6, "onPremisesConnectionId": 7 }], "assignments": [{ "target": { "groupId": 8, "servicePlanId": 9 } }] }',
+    'null everywhere':
+      '{ "displayName": null, "description": null, "provisioningType": null, "userExperienceType": null, "imageId": null, "imageType": null, "cloudPcNamingTemplate": null, "domainJoinConfigurations": [null, { "domainJoinType": null, "regionName": null }], "windowsSetting": null, "windowsSettings": { "language": null }, "microsoftManagedDesktop": { "type": null }, "assignments": [null, { "target": null }, { "target": { "groupId": null } }], "policies": null }',
     'policies of junk': '{ "policies": [1, "a", null, [], {}, { "displayName": "x" }] }',
     'policies not a list': '{ "policies": { "displayName": "x" } }',
     'proto keys': '{ "__proto__": { "displayName": "x" }, "constructor": 1, "displayName": "y" }',
@@ -54,7 +64,7 @@ describe('bad input never throws', () => {
     'huge number': '{ "displayName": "x", "gracePeriodInHours": 1e400 }',
     'string root': '"just a string"',
     'two roots': '{} {}',
-    'CRLF': '{\r\n  "displayName": "a<b"\r\n}\r\n',
+    CRLF: '{\r\n  "displayName": "a<b"\r\n}\r\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {
@@ -91,12 +101,38 @@ describe('bad input never throws', () => {
 
 describe('property-based: random and mutated documents', () => {
   it('random strings from a JSON-ish alphabet', () => {
-    const alphabet = fc.constantFrom(...'{}[]":,\\/*\n 0123456789-.etrufalsn%RANDUSERNAME_<>&|^'.split(''), '"displayName"', '"policies"', '"cloudPcNamingTemplate"', '"assignments"', '"target"', '"groupId"', '"provisioningType"', '"domainJoinConfigurations"', '//', '/*', '*/', 'null', 'true');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (text) => void check(text)), { numRuns: 1000, seed: 365 });
+    const alphabet = fc.constantFrom(
+      ...'{}[]":,\\/*\n 0123456789-.etrufalsn%RANDUSERNAME_<>&|^'.split(''),
+      '"displayName"',
+      '"policies"',
+      '"cloudPcNamingTemplate"',
+      '"assignments"',
+      '"target"',
+      '"groupId"',
+      '"provisioningType"',
+      '"domainJoinConfigurations"',
+      '//',
+      '/*',
+      '*/',
+      'null',
+      'true',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        (text) => void check(text),
+      ),
+      { numRuns: 1000, seed: 365 },
+    );
   });
 
   it('samples with random edits (insert, delete, replace)', () => {
-    const edit = fc.record({ sample: fc.nat(SAMPLES.length - 1), at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(12), insert: fc.string({ maxLength: 6 }) });
+    const edit = fc.record({
+      sample: fc.nat(SAMPLES.length - 1),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      del: fc.nat(12),
+      insert: fc.string({ maxLength: 6 }),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
         let text = SAMPLES[edits[0]!.sample]!;
@@ -112,10 +148,44 @@ describe('property-based: random and mutated documents', () => {
 
   it('random JSON values shaped like policies', () => {
     const value = fc.letrec((tie) => ({
-      any: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), tie('obj'), fc.array(tie('any'), { maxLength: 3 })),
-      obj: fc.dictionary(fc.constantFrom('displayName', 'provisioningType', 'userExperienceType', 'imageId', 'imageType', 'cloudPcNamingTemplate', 'domainJoinConfigurations', 'domainJoinType', 'regionName', 'onPremisesConnectionId', 'assignments', 'target', 'groupId', 'servicePlanId', 'windowsSettings', 'language', 'type', 'x'), tie('any'), { maxKeys: 5 }),
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        tie('obj'),
+        fc.array(tie('any'), { maxLength: 3 }),
+      ),
+      obj: fc.dictionary(
+        fc.constantFrom(
+          'displayName',
+          'provisioningType',
+          'userExperienceType',
+          'imageId',
+          'imageType',
+          'cloudPcNamingTemplate',
+          'domainJoinConfigurations',
+          'domainJoinType',
+          'regionName',
+          'onPremisesConnectionId',
+          'assignments',
+          'target',
+          'groupId',
+          'servicePlanId',
+          'windowsSettings',
+          'language',
+          'type',
+          'x',
+        ),
+        tie('any'),
+        { maxKeys: 5 },
+      ),
     }));
-    fc.assert(fc.property(value.obj, fc.boolean(), (v, pretty) => void check(JSON.stringify(v, null, pretty ? 2 : 0))), { numRuns: 600, seed: 7 });
+    fc.assert(
+      fc.property(value.obj, fc.boolean(), (v, pretty) => void check(JSON.stringify(v, null, pretty ? 2 : 0))),
+      { numRuns: 600, seed: 7 },
+    );
   });
 
   it('applying any offered fix keeps the text parseable when it was', () => {

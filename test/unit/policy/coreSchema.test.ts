@@ -10,7 +10,11 @@ import type { SchemaNode } from '../../../src/core/policy/schemaNavigator';
 const generated = path.resolve(__dirname, '../../../src/core/policy/generated');
 
 /** Every property path of the full schema, items as index 0, each once (the schema has no recursion). */
-function allPaths(node: SchemaNode | undefined, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function allPaths(
+  node: SchemaNode | undefined,
+  at: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   const s = docs.resolve(node);
   if (!s || at.length > 8) return out;
   out.push(at);
@@ -23,7 +27,10 @@ describe('generated core schema', () => {
   const fleetDoc = { policies: [] };
 
   it('matches the full schema at every path on what the validator reads', () => {
-    const paths = [...allPaths(docs.POLICY_SCHEMA).map((p) => [{}, p] as const), ...allPaths(docs.FLEET_SCHEMA).map((p) => [fleetDoc, p] as const)];
+    const paths = [
+      ...allPaths(docs.POLICY_SCHEMA).map((p) => [{}, p] as const),
+      ...allPaths(docs.FLEET_SCHEMA).map((p) => [fleetDoc, p] as const),
+    ];
     assert.ok(paths.length > 60, `${paths.length} paths`);
     for (const [doc, p] of paths) {
       const full = docs.resolve(docs.schemaAtPath(doc, p))!;
@@ -50,13 +57,31 @@ describe('generated core schema', () => {
     const visit = (node: SchemaNode): void => {
       for (const [key, value] of Object.entries(node)) {
         keywords.add(key);
-        if (key === 'properties' || key === 'definitions') Object.values(value as Record<string, SchemaNode>).forEach(visit);
+        if (key === 'properties' || key === 'definitions')
+          Object.values(value as Record<string, SchemaNode>).forEach(visit);
         else if (key === 'allOf') (value as SchemaNode[]).forEach(visit);
         else if (['items', 'if', 'then', 'else'].includes(key)) visit(value as SchemaNode);
       }
     };
     visit(core.ROOT_SCHEMA);
-    assert.deepEqual([...keywords].sort(), ['$ref', 'additionalProperties', 'allOf', 'definitions', 'deprecated', 'else', 'enum', 'examples', 'if', 'items', 'properties', 'readOnly', 'required', 'then', 'type', 'x-openEnum']);
+    assert.deepEqual([...keywords].sort(), [
+      '$ref',
+      'additionalProperties',
+      'allOf',
+      'definitions',
+      'deprecated',
+      'else',
+      'enum',
+      'examples',
+      'if',
+      'items',
+      'properties',
+      'readOnly',
+      'required',
+      'then',
+      'type',
+      'x-openEnum',
+    ]);
     assert.ok(JSON.stringify(core.ROOT_SCHEMA).length < JSON.stringify(docs.ROOT_SCHEMA).length / 4);
   });
 

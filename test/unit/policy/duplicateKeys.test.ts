@@ -16,9 +16,13 @@ const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom('1', '"s"', 'null', '"a\\"b"'),
-    fc.array(fc.tuple(fc.constantFrom('"a"', '"b"', '"c"', '"\\u0061"', '"d:e"'), tie('value')), { maxLength: 6 }).chain((members) =>
-      fc.constantFrom('', ',', ' /* c */').map((tail) => `{${members.map(([k, v]) => `${k}: ${v}`).join(', ')}${members.length > 0 ? tail : ''}}`),
-    ),
+    fc
+      .array(fc.tuple(fc.constantFrom('"a"', '"b"', '"c"', '"\\u0061"', '"d:e"'), tie('value')), { maxLength: 6 })
+      .chain((members) =>
+        fc
+          .constantFrom('', ',', ' /* c */')
+          .map((tail) => `{${members.map(([k, v]) => `${k}: ${v}`).join(', ')}${members.length > 0 ? tail : ''}}`),
+      ),
     fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
   ),
 })).value;
@@ -29,7 +33,7 @@ function scanned(text: string, limit?: number): ReturnType<typeof scannedDuplica
 }
 
 describe('duplicate keys without a tree', () => {
-  it('agree with jsonc-parser\'s tree on every object, with and without a limit', () => {
+  it("agree with jsonc-parser's tree on every object, with and without a limit", () => {
     fc.assert(
       fc.property(jsonText, fc.nat(4), (text, limit) => {
         const tree = parseTree(text, [], { allowTrailingComma: true });
@@ -43,13 +47,17 @@ describe('duplicate keys without a tree', () => {
     );
   });
 
-  it('a key repeated 50,000 times: the first 1000 warnings in order, the rest counted with the policy\'s own findings', () => {
+  it("a key repeated 50,000 times: the first 1000 warnings in order, the rest counted with the policy's own findings", () => {
     const text = `{ ${Array.from({ length: 50_000 }, (_, i) => `"displayName": "n${i}"`).join(', ')} }`;
     const findings = validateDocument(text);
     const duplicates = findings.filter((f) => f.code === RULES.duplicateKey.code);
     assert.equal(duplicates.length, MAX_FINDINGS);
     assert.deepEqual(duplicates[0]!.range, { offset: 2, length: '"displayName"'.length });
-    assert.deepEqual(duplicates[0]!.fixes![0]!.edits[0], { offset: 2, length: '"displayName": "n0", '.length, newText: '' });
+    assert.deepEqual(duplicates[0]!.fixes![0]!.edits[0], {
+      offset: 2,
+      length: '"displayName": "n0", '.length,
+      newText: '',
+    });
     assert.equal(duplicates[999]!.range.offset, text.indexOf('"displayName": "n999"'));
     const summary = findings.find((f) => f.code === RULES.tooManyFindings.code);
     assert.match(summary!.message, /… and 49000 more findings/);

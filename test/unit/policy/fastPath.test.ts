@@ -3,7 +3,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse, parseTree, type ParseError } from 'jsonc-parser';
-import { compileNamingTemplate, expandNamingTemplate, parseNamingTemplate } from '../../../src/core/policy/namingTemplate';
+import {
+  compileNamingTemplate,
+  expandNamingTemplate,
+  parseNamingTemplate,
+} from '../../../src/core/policy/namingTemplate';
 import { createSeededRandom } from '../../../src/core/policy/seededRandom';
 import { scannerLocator, treeLocator } from '../../../src/core/policy/locator';
 import type { JsonPath } from '../../../src/core/policy/finding';
@@ -15,12 +19,42 @@ const SEEDS = [
   '[1, // one\n 2,\r\n /* ] */ ]',
   '{"policies":[{"displayName":"x",},],}',
 ];
-const ALPHABET = ['{', '}', '[', ']', '"', ':', ',', '\\', '/', '*', '\n', '\r', ' ', 'a', '1', '//', '/*', '*/', ', ]', ',}'];
+const ALPHABET = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '\\',
+  '/',
+  '*',
+  '\n',
+  '\r',
+  ' ',
+  'a',
+  '1',
+  '//',
+  '/*',
+  '*/',
+  ', ]',
+  ',}',
+];
 
 /** A seed with a few random insertions and deletions. */
 const mutated = fc
-  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom(...ALPHABET), { maxLength: 3 }), fc.nat(4)), { maxLength: 4 }))
-  .map(([seed, edits]) => edits.reduce((t, [at, insert, del]) => t.slice(0, at % (t.length + 1)) + insert.join('') + t.slice((at % (t.length + 1)) + del), seed));
+  .tuple(
+    fc.constantFrom(...SEEDS),
+    fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom(...ALPHABET), { maxLength: 3 }), fc.nat(4)), { maxLength: 4 }),
+  )
+  .map(([seed, edits]) =>
+    edits.reduce(
+      (t, [at, insert, del]) =>
+        t.slice(0, at % (t.length + 1)) + insert.join('') + t.slice((at % (t.length + 1)) + del),
+      seed,
+    ),
+  );
 
 /** The validator's fast path: one scan, then JSON.parse (an unclosed block comment goes to jsonc-parser). */
 function strictParse(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -61,7 +95,8 @@ describe('fast paths agree with the slow paths', () => {
         const s = stripJsonc(text);
         if (s === undefined) return;
         assert.equal(s.length, text.length);
-        for (let i = 0; i < text.length; i++) if (s[i] !== text[i]) assert.ok(s[i] === ' ' && text[i] !== '\n' && text[i] !== '\r', `offset ${i}`);
+        for (let i = 0; i < text.length; i++)
+          if (s[i] !== text[i]) assert.ok(s[i] === ' ' && text[i] !== '\n' && text[i] !== '\r', `offset ${i}`);
       }),
       { numRuns: 3000 },
     );
@@ -93,17 +128,34 @@ describe('fast paths agree with the slow paths', () => {
   });
 
   it('compileNamingTemplate expands exactly like expandNamingTemplate (same random draws)', () => {
-    const pieces = ['CPC-', '%USERNAME:4%', '%RAND:5%', '%rand:3%', '%RAND%', '%FOO:2%', '50%', '-', '%USERNAME:15%', '%%', 'x'];
+    const pieces = [
+      'CPC-',
+      '%USERNAME:4%',
+      '%RAND:5%',
+      '%rand:3%',
+      '%RAND%',
+      '%FOO:2%',
+      '50%',
+      '-',
+      '%USERNAME:15%',
+      '%%',
+      'x',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom('adele.vance@contoso.com', 'o\'brien@x', '', 'no-at-sign'), fc.nat(), (parts, upn, seed) => {
-        const template = parts.join('');
-        const expand = compileNamingTemplate(template);
-        const a = createSeededRandom(seed);
-        const b = createSeededRandom(seed);
-        assert.equal(expand(upn, a), expandNamingTemplate(template, upn, b));
-        assert.equal(a(), b(), 'same number of random draws');
-        assert.ok(parseNamingTemplate(template).tokens.length >= 0);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 6 }),
+        fc.constantFrom('adele.vance@contoso.com', "o'brien@x", '', 'no-at-sign'),
+        fc.nat(),
+        (parts, upn, seed) => {
+          const template = parts.join('');
+          const expand = compileNamingTemplate(template);
+          const a = createSeededRandom(seed);
+          const b = createSeededRandom(seed);
+          assert.equal(expand(upn, a), expandNamingTemplate(template, upn, b));
+          assert.equal(a(), b(), 'same number of random draws');
+          assert.ok(parseNamingTemplate(template).tokens.length >= 0);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -125,7 +177,8 @@ describe('scanJsonc bracket index and key colons', () => {
   function pathsOf(value: unknown, path: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
     out.push(path);
     if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...path, i], out));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
     return out;
   }
 
@@ -135,7 +188,9 @@ describe('scanJsonc bracket index and key colons', () => {
         const scan = scanJsonc(text);
         if (!strictParse(text).ok) return;
         assert.equal(scan.opens.length, scan.closes.length);
-        scan.opens.forEach((open, k) => assert.equal(scan.closes[k]! + 1, reference(scan.strict, open), `${JSON.stringify(text)} at ${open}`));
+        scan.opens.forEach((open, k) =>
+          assert.equal(scan.closes[k]! + 1, reference(scan.strict, open), `${JSON.stringify(text)} at ${open}`),
+        );
       }),
       { numRuns: 3000 },
     );
@@ -164,7 +219,11 @@ describe('scanJsonc bracket index and key colons', () => {
     for (const text of ['1/* ] */', '1/*\r\n*/', '1//{ ]']) {
       const scan = scanJsonc(text);
       assert.deepEqual(scannerLocator(scan.strict, scan).value([]), { offset: 0, length: 1 }, text);
-      assert.deepEqual(treeLocator(text, parseTree(text, [], { allowTrailingComma: true })).value([]), { offset: 0, length: 1 }, text);
+      assert.deepEqual(
+        treeLocator(text, parseTree(text, [], { allowTrailingComma: true })).value([]),
+        { offset: 0, length: 1 },
+        text,
+      );
     }
   });
 

@@ -31,11 +31,13 @@ describe('fleet slices: one policy at a time, same answers as the whole document
   });
 
   it('hover at every offset is the same', () => {
-    for (let offset = 0; offset <= FLEET.length; offset++) assert.deepEqual(getHover(big, offset), getHover(FLEET, offset), `offset ${offset}`);
+    for (let offset = 0; offset <= FLEET.length; offset++)
+      assert.deepEqual(getHover(big, offset), getHover(FLEET, offset), `offset ${offset}`);
   });
 
   it('completion at every offset is the same', () => {
-    for (let offset = 0; offset <= FLEET.length; offset += 3) assert.deepEqual(getCompletions(big, offset), getCompletions(FLEET, offset), `offset ${offset}`);
+    for (let offset = 0; offset <= FLEET.length; offset += 3)
+      assert.deepEqual(getCompletions(big, offset), getCompletions(FLEET, offset), `offset ${offset}`);
   });
 
   it('name previews are the same, and a range asks only for the templates in it', () => {
@@ -50,14 +52,19 @@ describe('fleet slices: one policy at a time, same answers as the whole document
   it('half-typed text whose brackets do not pair is read whole, never sliced wrongly', () => {
     const broken = padded(FLEET.replace('"HR dedicated",', '"HR dedicated", {'));
     assert.equal(fleetPolicySlices(broken), undefined);
-    const crossed = padded(FLEET.replace('"windowsSetting": { "locale": "de-DE" }', '"windowsSetting": { "locale": "de-DE" ]'));
+    const crossed = padded(
+      FLEET.replace('"windowsSetting": { "locale": "de-DE" }', '"windowsSetting": { "locale": "de-DE" ]'),
+    );
     assert.equal(fleetPolicySlices(crossed), undefined);
     const offset = broken.indexOf('"imageType"') + 2;
     assert.match(getHover(broken, offset)?.markdown ?? '', /imageType/);
   });
 
   it('a missing closing quote is read whole even when a // in a later string makes the brackets pair again', () => {
-    const withUrl = FLEET.replace('"displayName": "Call center shared by user",', '"displayName": "Call center shared by user", "description": "See https://contoso.com/cc",');
+    const withUrl = FLEET.replace(
+      '"displayName": "Call center shared by user",',
+      '"displayName": "Call center shared by user", "description": "See https://contoso.com/cc",',
+    );
     const typing = withUrl.replace('"HR dedicated",', '"HR dedicated,');
     assert.equal(fleetPolicySlices(padded(typing)), undefined);
     const offset = typing.indexOf('"provisioningType": "sharedByUser"') + 3;

@@ -23,19 +23,28 @@ describe('hostile syntax: 140,000 missing commas', () => {
     const first = text.indexOf('"a"');
     assert.deepEqual(syntax[0]!.range, { offset: first, length: 3 });
     assert.equal(syntax[0]!.message, "A ',' is expected between the two items.");
-    assert.deepEqual(syntax.slice(0, MAX_SYNTAX_FINDINGS).map((f) => f.range.offset), Array.from({ length: MAX_SYNTAX_FINDINGS }, (_, i) => first + i * '"a": 1 '.length));
+    assert.deepEqual(
+      syntax.slice(0, MAX_SYNTAX_FINDINGS).map((f) => f.range.offset),
+      Array.from({ length: MAX_SYNTAX_FINDINGS }, (_, i) => first + i * '"a": 1 '.length),
+    );
   });
 
   it('counts every other syntax error in one finding', () => {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: true });
-    assert.equal(syntax[MAX_SYNTAX_FINDINGS]!.message, `${errors.length - MAX_SYNTAX_FINDINGS} more syntax errors not shown: fix the ones above first.`);
+    assert.equal(
+      syntax[MAX_SYNTAX_FINDINGS]!.message,
+      `${errors.length - MAX_SYNTAX_FINDINGS} more syntax errors not shown: fix the ones above first.`,
+    );
     assert.ok(errors.length >= 140_000);
   });
 
   it('reports the repeated key up to the cap and counts the rest', () => {
     assert.equal(findings.length, MAX_FINDINGS + 1);
     assert.equal(findings.filter((f) => f.code === RULES.duplicateKey.code).length, MAX_FINDINGS - syntax.length);
-    assert.match(findings.find((f) => f.code === RULES.tooManyFindings.code)!.message, /^… and more findings: a document reports at most 1000/);
+    assert.match(
+      findings.find((f) => f.code === RULES.tooManyFindings.code)!.message,
+      /^… and more findings: a document reports at most 1000/,
+    );
   });
 });

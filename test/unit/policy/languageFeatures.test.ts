@@ -25,8 +25,13 @@ describe('completion', () => {
   it('offers a whole new policy in an empty file, and the snippet (placeholders filled) validates', () => {
     const items = getCompletions('', 0);
     assert.equal(items[0]!.kind, 'snippet');
-    const filled = NEW_POLICY_SNIPPET.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
-    assert.deepEqual(codes(filled).filter((c) => c !== 'CPC324'), []);
+    const filled = NEW_POLICY_SNIPPET.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\{\d+\}/g, '');
+    assert.deepEqual(
+      codes(filled).filter((c) => c !== 'CPC324'),
+      [],
+    );
   });
 
   it('offers policy properties not yet present, with docs, deprecated ones marked', () => {
@@ -42,9 +47,13 @@ describe('completion', () => {
   });
 
   it('offers nested properties inside domainJoinConfigurations items', () => {
-    const [text, at] = cursor('{ "displayName": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "| } ] }');
+    const [text, at] = cursor(
+      '{ "displayName": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "| } ] }',
+    );
     const labels = getCompletions(text, at).map((i) => i.label);
-    assert.ok(labels.includes('regionName') && labels.includes('onPremisesConnectionId') && labels.includes('regionGroup'));
+    assert.ok(
+      labels.includes('regionName') && labels.includes('onPremisesConnectionId') && labels.includes('regionGroup'),
+    );
   });
 
   it('offers enum values with member docs, replacing the typed string', () => {
@@ -69,7 +78,10 @@ describe('hover', () => {
   it('on a property name, shows its description and covers the quoted key', () => {
     const h = getHover(text, text.indexOf('domainJoinConfigurations') + 3)!;
     assert.match(h.markdown, /priority order: the first healthy connection wins/);
-    assert.deepEqual(h.range, { offset: text.indexOf('"domainJoinConfigurations"'), length: '"domainJoinConfigurations"'.length });
+    assert.deepEqual(h.range, {
+      offset: text.indexOf('"domainJoinConfigurations"'),
+      length: '"domainJoinConfigurations"'.length,
+    });
   });
   it('on an enum value, describes that member (sharedByUser is Frontline dedicated)', () => {
     const h = getHover(text, text.indexOf('sharedByUser') + 2)!;
@@ -86,7 +98,8 @@ describe('hover', () => {
 
 describe('document symbols', () => {
   it('a fleet lists each policy by displayName with its properties', () => {
-    const text = '{ "policies": [ { "displayName": "HR", "provisioningType": "dedicated", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin" }] }, { "description": "no name" } ] }';
+    const text =
+      '{ "policies": [ { "displayName": "HR", "provisioningType": "dedicated", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin" }] }, { "description": "no name" } ] }';
     const [policies] = getDocumentSymbols(text);
     assert.equal(policies!.children.length, 2);
     const hr = policies!.children[0]!;
@@ -112,7 +125,8 @@ describe('formatting', () => {
 
 describe('name previews', () => {
   it('one preview per template with a label, samples and the template value range', () => {
-    const text = '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByEntraGroup", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';
+    const text =
+      '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByEntraGroup", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';
     const previews = getNamePreviews(text, ['adele.vance@contoso.com', 'li@contoso.com'], 365);
     assert.equal(previews.length, 2);
     const [a, b] = previews;

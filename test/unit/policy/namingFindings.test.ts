@@ -40,7 +40,8 @@ describe('naming template quick fixes rewrite the template', () => {
     assert.equal(fixed('X-%USER:3%-%RAND:5%', 'CPC402'), 'X-%USERNAME:4%-%RAND:5%');
     assert.equal(fixed('X-%FOO:3%-%RAND:5%', 'CPC402'), undefined);
   });
-  it('CPC405 removes just the characters the name cannot hold', () => assert.equal(fixed('A_B-%RAND:5%', 'CPC405'), 'AB-%RAND:5%'));
+  it('CPC405 removes just the characters the name cannot hold', () =>
+    assert.equal(fixed('A_B-%RAND:5%', 'CPC405'), 'AB-%RAND:5%'));
   it('CPC409 removes the %USERNAME% token', () => {
     assert.equal(fixed('C-%USERNAME:3%-%RAND:8%', 'CPC409', '"provisioningType": "sharedByEntraGroup"'), 'C--%RAND:8%');
   });
@@ -56,11 +57,21 @@ describe('naming template quick fixes rewrite the template', () => {
 
 describe('naming template findings and the policy', () => {
   it('%USERNAME% on a provisioningType this version does not know: no CPC409 (the type rules judge known types)', () => {
-    const found = validateDocument(doc('C-%USERNAME:3%-%RAND:5%', '"provisioningType": "futureType"')).map((f) => f.code);
+    const found = validateDocument(doc('C-%USERNAME:3%-%RAND:5%', '"provisioningType": "futureType"')).map(
+      (f) => f.code,
+    );
     assert.ok(found.includes('CPC204') && !found.includes('CPC409'), JSON.stringify(found));
   });
   it('the expected fleet is the sum of the positive allotmentLicensesCount numbers, else 1000', () => {
-    const fleet = (...counts: unknown[]) => expectedFleetSize({ assignments: [null, 'x', { target: 'y' }, ...counts.map((n) => ({ target: { groupId: GUID_A, allotmentLicensesCount: n } }))] });
+    const fleet = (...counts: unknown[]) =>
+      expectedFleetSize({
+        assignments: [
+          null,
+          'x',
+          { target: 'y' },
+          ...counts.map((n) => ({ target: { groupId: GUID_A, allotmentLicensesCount: n } })),
+        ],
+      });
     assert.equal(fleet(), 1000);
     assert.equal(expectedFleetSize({ assignments: 'x' }), 1000);
     assert.equal(fleet(0, -5, '900'), 1000);
@@ -68,7 +79,10 @@ describe('naming template findings and the policy', () => {
     assert.equal(fleet(1), 1);
   });
   it('CPC410 names the expected fleet from the allotments', () => {
-    const members = [`"provisioningType": "sharedByEntraGroup"`, `"assignments": [{ "target": { "groupId": "${GUID_A}", "servicePlanId": "${GUID_B}", "allotmentLicensesCount": 2000 } }, { "target": { "groupId": "${GUID_B}", "servicePlanId": "${GUID_B}", "allotmentLicensesCount": -100 } }]`];
+    const members = [
+      `"provisioningType": "sharedByEntraGroup"`,
+      `"assignments": [{ "target": { "groupId": "${GUID_A}", "servicePlanId": "${GUID_B}", "allotmentLicensesCount": 2000 } }, { "target": { "groupId": "${GUID_B}", "servicePlanId": "${GUID_B}", "allotmentLicensesCount": -100 } }]`,
+    ];
     const f = validateDocument(doc('CPC-%RAND:5%', ...members)).find((x) => x.code === 'CPC410');
     assert.match(f?.message ?? '', /^With 2000 Cloud PCs /);
   });

@@ -12,25 +12,41 @@ function apply(text: string, edit: { offset: number; length: number; text: strin
 
 describe('policy binding comments', () => {
   it('a pulled file is bound by the id in its header comment; an unbound one has no id', () => {
-    assert.equal(policyBindings(`// Sales: pulled from the tenant (policy id ${ID}).\n{ "displayName": "Sales" }`)[0]!.id, ID);
+    assert.equal(
+      policyBindings(`// Sales: pulled from the tenant (policy id ${ID}).\n{ "displayName": "Sales" }`)[0]!.id,
+      ID,
+    );
     assert.equal(policyBindings('{ "displayName": "Sales" }')[0]!.id, undefined);
     assert.deepEqual(policyBindings('[1, 2]'), [], 'not a policy file');
   });
 
   it('a fleet file binds each entry by the comment just before it', () => {
     const text = `{ "policies": [\n  { "displayName": "A" },\n  // policy id ${ID}\n  { "displayName": "B" }\n] }`;
-    assert.deepEqual(policyBindings(text).map((b) => b.id), [undefined, ID]);
+    assert.deepEqual(
+      policyBindings(text).map((b) => b.id),
+      [undefined, ID],
+    );
   });
 
   it('binding replaces a written id, or inserts a header line / a comment before the fleet entry', () => {
     const pulled = `// Sales (policy id ${ID}).\n{ "displayName": "Sales" }`;
     assert.equal(policyBindings(apply(pulled, bindingEdit(pulled, 0, NEW, 'x')!))[0]!.id, NEW);
     const single = '{ "displayName": "Sales" }';
-    assert.equal(apply(single, bindingEdit(single, 0, NEW, 'Sales: deployed')!), `// Sales: deployed (policy id ${NEW}).\n${single}`);
+    assert.equal(
+      apply(single, bindingEdit(single, 0, NEW, 'Sales: deployed')!),
+      `// Sales: deployed (policy id ${NEW}).\n${single}`,
+    );
     const fleet = '{ "policies": [\n  { "displayName": "A" },\n  { "displayName": "B" }\n] }';
     const bound = apply(fleet, bindingEdit(fleet, 1, NEW, 'x')!);
-    assert.deepEqual(policyBindings(bound).map((b) => b.id), [undefined, NEW]);
-    assert.match(bound, new RegExp(`\\n  // policy id ${NEW}\\n  \\{ "displayName": "B" \\}`), 'indented like the entry');
+    assert.deepEqual(
+      policyBindings(bound).map((b) => b.id),
+      [undefined, NEW],
+    );
+    assert.match(
+      bound,
+      new RegExp(`\\n  // policy id ${NEW}\\n  \\{ "displayName": "B" \\}`),
+      'indented like the entry',
+    );
     assert.equal(bindingEdit(fleet, 5, NEW, 'x'), undefined);
   });
 });

@@ -19,7 +19,8 @@ export function codes(text: string, options?: { partial?: boolean }): string[] {
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
 
@@ -35,9 +36,14 @@ export function rangeText(text: string, f: Finding): string {
 
 /** "Default severity" of each code in docs/rules.md's table; "hint / information" allows either. */
 export function documentedSeverities(): Map<string, string[]> {
-  const rows = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8').split('\n').filter((l) => /^\| CPC\d{3} \|/.test(l));
-  return new Map(rows.map((l) => {
-    const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
-    return [cells[1]!, cells[3]!.split(' / ')];
-  }));
+  const rows = fs
+    .readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8')
+    .split('\n')
+    .filter((l) => /^\| CPC\d{3} \|/.test(l));
+  return new Map(
+    rows.map((l) => {
+      const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
+      return [cells[1]!, cells[3]!.split(' / ')];
+    }),
+  );
 }

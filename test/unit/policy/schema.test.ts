@@ -17,38 +17,120 @@ describe('schemas/cpcpolicy.schema.json', () => {
   });
 
   it('has every cloudPcProvisioningPolicy property of graph-facts B.1 (plus assignments)', () => {
-    const expected = ['id', 'displayName', 'description', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'cloudPcNamingTemplate', 'createdBy', 'lastModifiedBy', 'createdDateTime', 'lastModifiedDateTime', 'domainJoinConfigurations', 'enableSingleSignOn', 'gracePeriodInHours', 'imageDisplayName', 'imageId', 'imageType', 'localAdminEnabled', 'managedBy', 'microsoftManagedDesktop', 'autopatch', 'autopilotConfiguration', 'provisioningType', 'scopeIds', 'snapshotResetMode', 'userExperienceType', 'userSettingsPersistenceConfiguration', 'windowsSetting', 'windowsSettings', 'domainJoinConfiguration', 'onPremisesConnectionId', 'userSettingsPersistenceEnabled', 'assignments'];
-    assert.deepEqual(expected.filter((p) => !POLICY_SCHEMA.properties![p]), []);
+    const expected = [
+      'id',
+      'displayName',
+      'description',
+      'alternateResourceUrl',
+      'cloudPcGroupDisplayName',
+      'cloudPcNamingTemplate',
+      'createdBy',
+      'lastModifiedBy',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'domainJoinConfigurations',
+      'enableSingleSignOn',
+      'gracePeriodInHours',
+      'imageDisplayName',
+      'imageId',
+      'imageType',
+      'localAdminEnabled',
+      'managedBy',
+      'microsoftManagedDesktop',
+      'autopatch',
+      'autopilotConfiguration',
+      'provisioningType',
+      'scopeIds',
+      'snapshotResetMode',
+      'userExperienceType',
+      'userSettingsPersistenceConfiguration',
+      'windowsSetting',
+      'windowsSettings',
+      'domainJoinConfiguration',
+      'onPremisesConnectionId',
+      'userSettingsPersistenceEnabled',
+      'assignments',
+    ];
+    assert.deepEqual(
+      expected.filter((p) => !POLICY_SCHEMA.properties![p]),
+      [],
+    );
     assert.equal(POLICY_SCHEMA.additionalProperties, false);
   });
 
   it('marks deprecated and read-only properties, with admin-facing text', () => {
-    for (const p of ['windowsSettings', 'domainJoinConfiguration', 'onPremisesConnectionId', 'userSettingsPersistenceEnabled']) {
+    for (const p of [
+      'windowsSettings',
+      'domainJoinConfiguration',
+      'onPremisesConnectionId',
+      'userSettingsPersistenceEnabled',
+    ]) {
       const s = resolve(POLICY_SCHEMA.properties![p])!;
       assert.equal(s.deprecated, true, p);
       assert.ok(s.deprecationMessage && s.markdownDescription, p);
     }
-    for (const p of ['id', 'createdDateTime', 'lastModifiedDateTime', 'createdBy', 'lastModifiedBy', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours']) assert.equal(POLICY_SCHEMA.properties![p]!.readOnly, true, p);
+    for (const p of [
+      'id',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'createdBy',
+      'lastModifiedBy',
+      'alternateResourceUrl',
+      'cloudPcGroupDisplayName',
+      'gracePeriodInHours',
+    ])
+      assert.equal(POLICY_SCHEMA.properties![p]!.readOnly, true, p);
     assert.equal(resolve(schemaAtPath({}, ['domainJoinConfigurations', 0, 'type']))!.deprecated, true);
     assert.equal(resolve(schemaAtPath({}, ['microsoftManagedDesktop', 'type']))!.deprecated, true);
     assert.equal(resolve(schemaAtPath({}, ['domainJoinConfigurations', 0, 'geographicLocationType']))!.readOnly, true);
   });
 
   it('has every enum member of graph-facts B.1–B.9, in SDK order', () => {
-    assert.deepEqual(enumMembers(schemaAtPath({}, ['provisioningType'])), ['dedicated', 'shared', 'unknownFutureValue', 'sharedByUser', 'sharedByEntraGroup', 'reserve']);
+    assert.deepEqual(enumMembers(schemaAtPath({}, ['provisioningType'])), [
+      'dedicated',
+      'shared',
+      'unknownFutureValue',
+      'sharedByUser',
+      'sharedByEntraGroup',
+      'reserve',
+    ]);
     assert.equal(enumMembers(schemaAtPath({}, ['domainJoinConfigurations', 0, 'regionGroup'])).length, 44);
     assert.equal(enumMembers(schemaAtPath({}, ['domainJoinConfigurations', 0, 'geographicLocationType'])).length, 17);
-    assert.deepEqual(enumMembers(schemaAtPath({}, ['userSettingsPersistenceConfiguration', 'userSettingsPersistenceStorageSizeCategory'])), ['fourGB', 'eightGB', 'sixteenGB', 'thirtyTwoGB', 'sixtyFourGB', 'unknownFutureValue']);
-    assert.deepEqual(enumMembers(schemaAtPath({}, ['microsoftManagedDesktop', 'managedType'])), ['notManaged', 'premiumManaged', 'standardManaged', 'starterManaged', 'unknownFutureValue']);
+    assert.deepEqual(
+      enumMembers(
+        schemaAtPath({}, ['userSettingsPersistenceConfiguration', 'userSettingsPersistenceStorageSizeCategory']),
+      ),
+      ['fourGB', 'eightGB', 'sixteenGB', 'thirtyTwoGB', 'sixtyFourGB', 'unknownFutureValue'],
+    );
+    assert.deepEqual(enumMembers(schemaAtPath({}, ['microsoftManagedDesktop', 'managedType'])), [
+      'notManaged',
+      'premiumManaged',
+      'standardManaged',
+      'starterManaged',
+      'unknownFutureValue',
+    ]);
   });
 
-  it('carries Graph\'s documented defaults (dedicated, cloudPc, gallery, SSO and local admin off, en-US)', () => {
+  it("carries Graph's documented defaults (dedicated, cloudPc, gallery, SSO and local admin off, en-US)", () => {
     const d = (p: (string | number)[]) => resolve(schemaAtPath({}, p))!.default;
-    assert.deepEqual([d(['provisioningType']), d(['userExperienceType']), d(['imageType']), d(['enableSingleSignOn']), d(['localAdminEnabled']), d(['windowsSetting', 'locale'])], ['dedicated', 'cloudPc', 'gallery', false, false, 'en-US']);
+    assert.deepEqual(
+      [
+        d(['provisioningType']),
+        d(['userExperienceType']),
+        d(['imageType']),
+        d(['enableSingleSignOn']),
+        d(['localAdminEnabled']),
+        d(['windowsSetting', 'locale']),
+      ],
+      ['dedicated', 'cloudPc', 'gallery', false, false, 'en-US'],
+    );
   });
 
   it('docs/rules.md documents every rule code', () => {
     const doc = readFileSync(path.join(root, 'docs/rules.md'), 'utf8');
-    assert.deepEqual(ALL_RULES.filter((r) => !doc.includes(`| ${r.code} |`)).map((r) => r.code), []);
+    assert.deepEqual(
+      ALL_RULES.filter((r) => !doc.includes(`| ${r.code} |`)).map((r) => r.code),
+      [],
+    );
   });
 });

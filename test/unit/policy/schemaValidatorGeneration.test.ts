@@ -10,7 +10,9 @@ const root = path.resolve(__dirname, '../../..');
 
 interface Generator {
   stripAnnotations(schema: unknown): object;
-  createAjv(ajvClass: unknown): { compile(schema: object): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } };
+  createAjv(ajvClass: unknown): {
+    compile(schema: object): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  };
   shrinkStandaloneCode(code: string): string;
 }
 
@@ -36,14 +38,72 @@ function documents(count: number): unknown[] {
     assignments: [{ target: { groupId: '6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b' } }],
   };
   const paths: (string | number)[][] = [
-    ['displayName'], ['id'], ['description'], ['provisioningType'], ['imageType'], ['userExperienceType'], ['gracePeriodInHours'], ['scopeIds'], ['scopeIds', 0], ['bogus'], ['@odata.type'],
-    ['domainJoinConfigurations'], ['domainJoinConfigurations', 0], ['domainJoinConfigurations', 0, 'domainJoinType'], ['domainJoinConfigurations', 0, 'type'], ['domainJoinConfigurations', 0, 'onPremisesConnectionId'], ['domainJoinConfigurations', 0, 'extra'],
-    ['domainJoinConfiguration'], ['domainJoinConfiguration', 'type'], ['microsoftManagedDesktop'], ['microsoftManagedDesktop', 'other'], ['autopilotConfiguration'], ['autopilotConfiguration', 'applicationTimeoutInMinutes'], ['autopilotConfiguration', 'devicePreparationProfileId'],
-    ['windowsSetting', 'locale'], ['windowsSettings', 'language'], ['userSettingsPersistenceConfiguration', 'userSettingsPersistenceEnabled'], ['autopatch', 'autopatchGroupId'],
-    ['assignments'], ['assignments', 0], ['assignments', 0, 'target'], ['assignments', 0, 'target', 'groupId'], ['assignments', 0, 'target', '@odata.type'], ['assignments', 0, 'target', 'allotmentLicensesCount'], ['assignments', 0, 'id'],
+    ['displayName'],
+    ['id'],
+    ['description'],
+    ['provisioningType'],
+    ['imageType'],
+    ['userExperienceType'],
+    ['gracePeriodInHours'],
+    ['scopeIds'],
+    ['scopeIds', 0],
+    ['bogus'],
+    ['@odata.type'],
+    ['domainJoinConfigurations'],
+    ['domainJoinConfigurations', 0],
+    ['domainJoinConfigurations', 0, 'domainJoinType'],
+    ['domainJoinConfigurations', 0, 'type'],
+    ['domainJoinConfigurations', 0, 'onPremisesConnectionId'],
+    ['domainJoinConfigurations', 0, 'extra'],
+    ['domainJoinConfiguration'],
+    ['domainJoinConfiguration', 'type'],
+    ['microsoftManagedDesktop'],
+    ['microsoftManagedDesktop', 'other'],
+    ['autopilotConfiguration'],
+    ['autopilotConfiguration', 'applicationTimeoutInMinutes'],
+    ['autopilotConfiguration', 'devicePreparationProfileId'],
+    ['windowsSetting', 'locale'],
+    ['windowsSettings', 'language'],
+    ['userSettingsPersistenceConfiguration', 'userSettingsPersistenceEnabled'],
+    ['autopatch', 'autopatchGroupId'],
+    ['assignments'],
+    ['assignments', 0],
+    ['assignments', 0, 'target'],
+    ['assignments', 0, 'target', 'groupId'],
+    ['assignments', 0, 'target', '@odata.type'],
+    ['assignments', 0, 'target', 'allotmentLicensesCount'],
+    ['assignments', 0, 'id'],
   ];
-  const values: unknown[] = [null, true, 0, 5, 400, -1, 1.5, '', 'x', 'a'.repeat(130), 'dedicated', 'shared', 'azureADJoin', '6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b', [], ['s'], [1], {}, { x: 1 }];
-  const out: unknown[] = [{}, [], 'text', { policies: [] }, { policies: {} }, { policies: [policy, 1] }, { policies: [], extra: 1 }];
+  const values: unknown[] = [
+    null,
+    true,
+    0,
+    5,
+    400,
+    -1,
+    1.5,
+    '',
+    'x',
+    'a'.repeat(130),
+    'dedicated',
+    'shared',
+    'azureADJoin',
+    '6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b',
+    [],
+    ['s'],
+    [1],
+    {},
+    { x: 1 },
+  ];
+  const out: unknown[] = [
+    {},
+    [],
+    'text',
+    { policies: [] },
+    { policies: {} },
+    { policies: [policy, 1] },
+    { policies: [], extra: 1 },
+  ];
   while (out.length < count) {
     const doc = structuredClone(policy) as Record<string, unknown>;
     for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) {
@@ -80,7 +140,8 @@ describe('generated schema validator', () => {
 
   it('fails loudly when the code refers to a schema constant it cannot inline', async () => {
     const gen = await loadGenerator();
-    const code = '"use strict";module.exports = validate10;module.exports.default = validate10;const schema11 = {"properties":{"a":{"type":["string","null"]}}};function validate10(data, {instancePath=""}={}){return schema11.properties.b.type;}';
+    const code =
+      '"use strict";module.exports = validate10;module.exports.default = validate10;const schema11 = {"properties":{"a":{"type":["string","null"]}}};function validate10(data, {instancePath=""}={}){return schema11.properties.b.type;}';
     assert.throws(() => gen.shrinkStandaloneCode(code), /cannot resolve schema11\.properties\.b\.type/);
     const resolved = gen.shrinkStandaloneCode(code.replace('.b.', '.a.'));
     assert.match(resolved, /return \["string","null"\];/);

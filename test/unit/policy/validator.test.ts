@@ -10,15 +10,21 @@ import { codes, findingOf, policy, rangeText } from './policyTestKit';
 
 describe('validator', () => {
   it('gives the same findings for JSONC and for the same text as strict JSON (fast and slow paths agree)', () => {
-    const jsonc = '{\n  // comment\n  "displayName": "a<b", /* block */\n  "provisioningType": "dedicate",\n  "assignments": [ { "target": { "groupId": "x" } }, ],\n}\n';
+    const jsonc =
+      '{\n  // comment\n  "displayName": "a<b", /* block */\n  "provisioningType": "dedicate",\n  "assignments": [ { "target": { "groupId": "x" } }, ],\n}\n';
     const strict = stripJsonc(jsonc)!;
     assert.equal(strict.length, jsonc.length);
     const strip = (t: string) => validateDocument(t).map((f) => [f.code, f.range.offset, f.range.length]);
     assert.deepEqual(strip(jsonc), strip(strict));
     // and with a syntax error elsewhere (slow path) the same schema/domain findings appear
     const broken = jsonc.replace('// comment', '"bad" "x",');
-    const slow = validateDocument(broken).filter((f) => f.code !== 'CPC101' && f.code !== 'CPC202').map((f) => f.code);
-    assert.deepEqual(slow, validateDocument(jsonc).map((f) => f.code));
+    const slow = validateDocument(broken)
+      .filter((f) => f.code !== 'CPC101' && f.code !== 'CPC202')
+      .map((f) => f.code);
+    assert.deepEqual(
+      slow,
+      validateDocument(jsonc).map((f) => f.code),
+    );
   });
 
   it('keeps offsets of the editor text when a BOM is present', () => {
@@ -27,7 +33,8 @@ describe('validator', () => {
   });
 
   it('partial (PATCH bodies): no required-property rules, no couplings to absent provisioningType', () => {
-    const patch = '{ "description": "new", "userSettingsPersistenceConfiguration": { "userSettingsPersistenceEnabled": true } }';
+    const patch =
+      '{ "description": "new", "userSettingsPersistenceConfiguration": { "userSettingsPersistenceEnabled": true } }';
     assert.deepEqual(codes(patch, { partial: true }), []);
     assert.ok(codes(patch).includes('CPC308') && codes(patch).includes('CPC302'));
     assert.deepEqual(codes('{ "displayName": "x<" }', { partial: true }), ['CPC307']);
@@ -36,37 +43,68 @@ describe('validator', () => {
   it('finds duplicate keys in strict JSON too (colon count), and not in strings with colons', () => {
     assert.ok(codes(policy('"description": "a"', '"description": "b"')).includes('CPC104'));
     assert.ok(!codes(policy('"description": "a: b: c"', '"cloudPcNamingTemplate": "X-%RAND:5%"')).includes('CPC104'));
-    assert.ok(!codes(policy('"description": "\\u003a"')).includes('CPC104'), 'escaped colon falls back to the tree without a false finding');
+    assert.ok(
+      !codes(policy('"description": "\\u003a"')).includes('CPC104'),
+      'escaped colon falls back to the tree without a false finding',
+    );
   });
 
   it('analyzeDocument returns the value and each policy with its findings', () => {
-    const text = readFileSync(path.resolve(__dirname, '../../../samples/invalid/image-id-does-not-match-image-type.cpcpolicy.json'), 'utf8');
+    const text = readFileSync(
+      path.resolve(__dirname, '../../../samples/invalid/image-id-does-not-match-image-type.cpcpolicy.json'),
+      'utf8',
+    );
     const a = analyzeDocument(text);
     assert.equal(a.policies.length, 3);
-    assert.deepEqual(a.policies.map((p) => p.path), [['policies', 0], ['policies', 1], ['policies', 2]]);
-    assert.deepEqual(a.policies.map((p) => p.findings.map((f) => f.code)), [['CPC303'], ['CPC303'], ['CPC304']]);
+    assert.deepEqual(
+      a.policies.map((p) => p.path),
+      [
+        ['policies', 0],
+        ['policies', 1],
+        ['policies', 2],
+      ],
+    );
+    assert.deepEqual(
+      a.policies.map((p) => p.findings.map((f) => f.code)),
+      [['CPC303'], ['CPC303'], ['CPC304']],
+    );
     assert.equal(a.policies[1]!.value['displayName'], 'GUID with imageType gallery');
   });
 
   it('findings are sorted by position', () => {
     const f = validateDocument('{ "provisioningType": "x", "displayName": "<", "imageTyp": 1 }');
     const offsets = f.map((x) => x.range.offset);
-    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
+    assert.deepEqual(
+      offsets,
+      [...offsets].sort((a, b) => a - b),
+    );
   });
 
   it('names the object an unknown property sits in: the policy of a fleet, the item of a list', () => {
     const fleet = '{ "policies": [ { "displayName": "a" }, { "displayName": "b", "imageTyp": "gallery" } ] }';
-    assert.match(findingOf(fleet, 'CPC202').message, /^Unknown property 'imageTyp' in policy 1 \(a Cloud PC provisioning policy\): did you mean 'imageType'\?$/);
+    assert.match(
+      findingOf(fleet, 'CPC202').message,
+      /^Unknown property 'imageTyp' in policy 1 \(a Cloud PC provisioning policy\): did you mean 'imageType'\?$/,
+    );
     const item = policy('"assignments": [ { "target": { "groupId": "x" }, "targett": 1 } ]');
     assert.match(findingOf(item, 'CPC202').message, /in item 0 of 'assignments'/);
-    assert.match(findingOf(policy('"imageTyp": "gallery"'), 'CPC202').message, /in a Cloud PC provisioning policy: did you mean 'imageType'/);
+    assert.match(
+      findingOf(policy('"imageTyp": "gallery"'), 'CPC202').message,
+      /in a Cloud PC provisioning policy: did you mean 'imageType'/,
+    );
   });
 
   it('places annotation findings deep in a fleet: read-only in policy 1, an open-enum typo in its first network', () => {
-    const fleet = '{ "policies": [ { "displayName": "a" }, { "displayName": "b", "id": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEastt" } ] } ] }';
+    const fleet =
+      '{ "policies": [ { "displayName": "a" }, { "displayName": "b", "id": "x", "domainJoinConfigurations": [ { "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "usEastt" } ] } ] }';
     assert.equal(rangeText(fleet, findingOf(fleet, 'CPC310')), '"id": "x"');
     assert.equal(rangeText(fleet, findingOf(fleet, 'CPC204')), '"usEastt"');
-    assert.deepEqual(findingOf(fleet, 'CPC204').fixes?.[0]?.edits.map((e) => rangeText(fleet, { ...findingOf(fleet, 'CPC204'), range: e })), ['"usEastt"']);
+    assert.deepEqual(
+      findingOf(fleet, 'CPC204').fixes?.[0]?.edits.map((e) =>
+        rangeText(fleet, { ...findingOf(fleet, 'CPC204'), range: e }),
+      ),
+      ['"usEastt"'],
+    );
   });
 
   it('reports a block comment that is never closed, as Deploy (jsonc-parser) would refuse it', () => {
@@ -74,7 +112,10 @@ describe('validator', () => {
       const f = findingOf(text, 'CPC101');
       assert.match(f.message, /not closed/);
     }
-    assert.deepEqual(codes('{ "displayName": "x", "domainJoinConfigurations": [] } /* closed */').filter((c) => c === 'CPC101'), []);
+    assert.deepEqual(
+      codes('{ "displayName": "x", "domainJoinConfigurations": [] } /* closed */').filter((c) => c === 'CPC101'),
+      [],
+    );
   });
 
   it('places naming problems inside the string, or on the whole value when it has escapes', () => {
@@ -88,37 +129,82 @@ describe('validator', () => {
 describe('line index', () => {
   it('maps offsets to 0-based lines and characters for LF, CRLF and CR', () => {
     const index = new LineIndex('ab\ncd\r\nef\rg');
-    assert.deepEqual([0, 2, 3, 5, 7, 10, 11].map((o) => index.position(o)), [
-      { line: 0, character: 0 },
-      { line: 0, character: 2 },
-      { line: 1, character: 0 },
-      { line: 1, character: 2 },
-      { line: 2, character: 0 },
-      { line: 3, character: 0 },
-      { line: 3, character: 1 },
-    ]);
+    assert.deepEqual(
+      [0, 2, 3, 5, 7, 10, 11].map((o) => index.position(o)),
+      [
+        { line: 0, character: 0 },
+        { line: 0, character: 2 },
+        { line: 1, character: 0 },
+        { line: 1, character: 2 },
+        { line: 2, character: 0 },
+        { line: 3, character: 0 },
+        { line: 3, character: 1 },
+      ],
+    );
   });
 });
 
 describe('comment stripping (fast path) is sound', () => {
   it('whenever the stripped text parses as JSON, jsonc-parser agrees: no errors, same value', () => {
-    const piece = fc.constantFrom('{', '}', '[', ']', ',', ',', ']', '[1', '{"k":', ':', ' ', '\n', '"a"', '"b/c"', '"//"', '"/*"', '"\\""', '"\\\\"', '1', 'true', 'null', '// c\n', '/* c */', '/* "q" */', '/*\n*/', '"x, ]"');
+    const piece = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ',',
+      ']',
+      '[1',
+      '{"k":',
+      ':',
+      ' ',
+      '\n',
+      '"a"',
+      '"b/c"',
+      '"//"',
+      '"/*"',
+      '"\\""',
+      '"\\\\"',
+      '1',
+      'true',
+      'null',
+      '// c\n',
+      '/* c */',
+      '/* "q" */',
+      '/*\n*/',
+      '"x, ]"',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
-        const strict = stripJsonc(text) ?? text;
-        assert.equal(strict.length, text.length);
-        let value: unknown;
-        try {
-          value = JSON.parse(strict);
-        } catch {
-          return;
-        }
-        const errors: ParseError[] = [];
-        const expected: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: false });
-        assert.deepEqual(errors, [], text);
-        assert.deepEqual(value, expected);
-      }),
-      { numRuns: 3000, seed: 11, examples: [['[,]'], ['{"a":,}'], ['[1,,]'], ['{"a": "//", }'], ['[1 /* x */ ,]'], ['{"u": "a/*", "v": "*/" , }'], ['["x, ]"]']] },
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((a) => a.join('')),
+        (text) => {
+          const strict = stripJsonc(text) ?? text;
+          assert.equal(strict.length, text.length);
+          let value: unknown;
+          try {
+            value = JSON.parse(strict);
+          } catch {
+            return;
+          }
+          const errors: ParseError[] = [];
+          const expected: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: false });
+          assert.deepEqual(errors, [], text);
+          assert.deepEqual(value, expected);
+        },
+      ),
+      {
+        numRuns: 3000,
+        seed: 11,
+        examples: [
+          ['[,]'],
+          ['{"a":,}'],
+          ['[1,,]'],
+          ['{"a": "//", }'],
+          ['[1 /* x */ ,]'],
+          ['{"u": "a/*", "v": "*/" , }'],
+          ['["x, ]"]'],
+        ],
+      },
     );
   });
 });

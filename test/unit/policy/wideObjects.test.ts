@@ -25,13 +25,17 @@ describe('wide objects: thousands of unknown keys', () => {
   });
 
   it('the same for a policy of a fleet, and the policies after it are not checked', () => {
-    const fleet = (n: number): string => `{ "policies": [ { "displayName": "a", ${NET} }, { "displayName": "x", ${unknownKeys(n)} }, { "displayName": 3 } ] }`;
+    const fleet = (n: number): string =>
+      `{ "policies": [ { "displayName": "a", ${NET} }, { "displayName": "x", ${unknownKeys(n)} }, { "displayName": 3 } ] }`;
     const wide = validateDocument(fleet(4000));
     assert.deepEqual(wide, validateDocument(fleet(1500)));
-    assert.match(wide.find((f) => f.code === RULES.tooManyFindings.code)!.message, /the last 1 policies were not checked/);
+    assert.match(
+      wide.find((f) => f.code === RULES.tooManyFindings.code)!.message,
+      /the last 1 policies were not checked/,
+    );
   });
 
-  it('a wide object that is not a policy (the fleet\'s own keys) is trimmed the same way', () => {
+  it("a wide object that is not a policy (the fleet's own keys) is trimmed the same way", () => {
     const fleet = (n: number): string => `{ ${unknownKeys(n)}, "policies": [ { "displayName": "a", ${NET} } ] }`;
     assert.deepEqual(validateDocument(fleet(3000)), validateDocument(fleet(1500)));
   });

@@ -34,17 +34,29 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     assert.deepEqual([early.status, early.json.error.innerError.code], [400, 'InvalidCloudPcStatus']);
     assert.match(early.json.error.innerError.message, /is notProvisioned; reboot needs a provisioned Cloud PC/);
     // A refused action changes nothing, so it records nothing.
-    for (const action of ['reprovision', 'endGracePeriod']) assert.equal((await t.call('POST', `${VE}/cloudPCs/${queued.id}/${action}`, '{}', AS)).status, 400, action);
+    for (const action of ['reprovision', 'endGracePeriod'])
+      assert.equal((await t.call('POST', `${VE}/cloudPCs/${queued.id}/${action}`, '{}', AS)).status, 400, action);
     await t.advance({ hours: 3 });
     const [pc] = await t.cloudPcsOf(u.upn);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/rename`, { displayName: 'Ana desk' }, AS);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reboot`, {}, AS);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/troubleshoot`, {}, AS);
     await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { enableSingleSignOn: true });
-    await t.ok('POST', `${VE}/provisioningPolicies/applyConfig`, { cloudPcIds: [pc.id], policySettings: 'singleSignOn' }, AS);
+    await t.ok(
+      'POST',
+      `${VE}/provisioningPolicies/applyConfig`,
+      { cloudPcIds: [pc.id], policySettings: 'singleSignOn' },
+      AS,
+    );
     await t.advance({ hours: 1 });
-    assert.equal((await t.cloudPcsOf(u.upn))[0].connectionSetting.enableSingleSignOn, true, 'applyConfig pushed single sign-on');
-    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }] });
+    assert.equal(
+      (await t.cloudPcsOf(u.upn))[0].connectionSetting.enableSingleSignOn,
+      true,
+      'applyConfig pushed single sign-on',
+    );
+    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }],
+    });
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region' }, AS);
     await t.advance({ hours: 1 });
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {}, AS);
@@ -56,17 +68,63 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value
       .filter((e: { actor: { userPrincipalName: string } }) => e.actor.userPrincipalName === AS['x-simulator-actor'])
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      .map((e: any) => [e.activity, e.activityType, e.activityOperationType, e.resources[0].type, e.resources[0].resourceId, e.resources[0].displayName,
-        e.resources[0].modifiedProperties.map((m: { displayName: string; oldValue: string | null; newValue: string }) => [m.displayName, m.oldValue, m.newValue])]);
+      .map((e: any) => [
+        e.activity,
+        e.activityType,
+        e.activityOperationType,
+        e.resources[0].type,
+        e.resources[0].resourceId,
+        e.resources[0].displayName,
+        e.resources[0].modifiedProperties.map(
+          (m: { displayName: string; oldValue: string | null; newValue: string }) => [
+            m.displayName,
+            m.oldValue,
+            m.newValue,
+          ],
+        ),
+      ]);
     const pcAs = (name: string) => ['cloudPC', pc.id, name];
     assert.deepEqual(events, [
       ['Rename Cloud PC', 'RenameCloudPc', 'patch', ...pcAs('Ana desk'), [['displayName', pc.displayName, 'Ana desk']]],
       ['Reboot Cloud PC', 'RebootCloudPc', 'patch', ...pcAs('Ana desk'), []],
       ['Troubleshoot Cloud PC', 'TroubleshootCloudPc', 'patch', ...pcAs('Ana desk'), []],
-      ['Apply provisioning policy configuration', 'ApplyConfig', 'patch', 'cloudPcProvisioningPolicy', 'applyConfig', null, [['cloudPcIds', null, JSON.stringify([pc.id])]]],
-      ['Apply provisioning policy', 'ApplyProvisioningPolicy', 'patch', 'cloudPcProvisioningPolicy', p, 'Desk', [['policySettings', null, 'region'], ['cloudPcsChanged', null, '1']]],
-      ['Reprovision Cloud PC', 'ReprovisionCloudPc', 'patch', ...pcAs('Ana desk'), [['managedDeviceName', pc.managedDeviceName, renamed.managedDeviceName]]],
-      ['Retry provisioning policy', 'RetryProvisioningPolicy', 'patch', 'cloudPcProvisioningPolicy', p, 'Desk', [['cloudPcsRetried', null, '0']]],
+      [
+        'Apply provisioning policy configuration',
+        'ApplyConfig',
+        'patch',
+        'cloudPcProvisioningPolicy',
+        'applyConfig',
+        null,
+        [['cloudPcIds', null, JSON.stringify([pc.id])]],
+      ],
+      [
+        'Apply provisioning policy',
+        'ApplyProvisioningPolicy',
+        'patch',
+        'cloudPcProvisioningPolicy',
+        p,
+        'Desk',
+        [
+          ['policySettings', null, 'region'],
+          ['cloudPcsChanged', null, '1'],
+        ],
+      ],
+      [
+        'Reprovision Cloud PC',
+        'ReprovisionCloudPc',
+        'patch',
+        ...pcAs('Ana desk'),
+        [['managedDeviceName', pc.managedDeviceName, renamed.managedDeviceName]],
+      ],
+      [
+        'Retry provisioning policy',
+        'RetryProvisioningPolicy',
+        'patch',
+        'cloudPcProvisioningPolicy',
+        p,
+        'Desk',
+        [['cloudPcsRetried', null, '0']],
+      ],
       ['End Cloud PC grace period', 'EndGracePeriod', 'delete', ...pcAs('Ana desk'), []],
     ]);
     assert.notEqual(renamed.managedDeviceName, pc.managedDeviceName);
@@ -76,15 +134,21 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     const t = tenant();
     const unknown = '00000000-0000-0000-0000-00000000beef';
     for (const [url, body] of [
-      [`${VE}/cloudPCs/${unknown}/rename`, { displayName: 'x' }], [`${VE}/cloudPCs/${unknown}/reboot`, {}], [`${VE}/cloudPCs/${unknown}/troubleshoot`, {}],
-      [`${VE}/cloudPCs/${unknown}/reprovision`, {}], [`${VE}/cloudPCs/${unknown}/endGracePeriod`, {}],
-      [`${VE}/provisioningPolicies/${unknown}/apply`, { policySettings: 'region' }], [`${VE}/provisioningPolicies/${unknown}/retry`, undefined],
+      [`${VE}/cloudPCs/${unknown}/rename`, { displayName: 'x' }],
+      [`${VE}/cloudPCs/${unknown}/reboot`, {}],
+      [`${VE}/cloudPCs/${unknown}/troubleshoot`, {}],
+      [`${VE}/cloudPCs/${unknown}/reprovision`, {}],
+      [`${VE}/cloudPCs/${unknown}/endGracePeriod`, {}],
+      [`${VE}/provisioningPolicies/${unknown}/apply`, { policySettings: 'region' }],
+      [`${VE}/provisioningPolicies/${unknown}/retry`, undefined],
     ] as const) {
       const r = await t.call('POST', url, body === undefined ? undefined : JSON.stringify(body), AS);
       assert.deepEqual([r.status, r.json.error.code], [404, 'ResourceNotFound'], url);
       assert.match(r.json.error.message, new RegExp(unknown), url);
     }
-    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { actor: { userPrincipalName: string } }) => e.actor.userPrincipalName === AS['x-simulator-actor']);
+    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter(
+      (e: { actor: { userPrincipalName: string } }) => e.actor.userPrincipalName === AS['x-simulator-actor'],
+    );
     assert.deepEqual(events, []);
   });
 });

@@ -26,7 +26,12 @@ describe('simulator bad requests', () => {
   beforeEach(() => {
     const sim = new Simulator(createSeedData('demo'));
     handler = createSimulatorHandler(sim);
-    ids = { policy: [...sim.policies.keys()][0], cloudPc: [...sim.cloudPcs.keys()][0], user: [...sim.users.keys()][0], group: [...sim.groups.keys()][0] };
+    ids = {
+      policy: [...sim.policies.keys()][0],
+      cloudPc: [...sim.cloudPcs.keys()][0],
+      user: [...sim.users.keys()][0],
+      group: [...sim.groups.keys()][0],
+    };
   });
 
   it('answers malformed JSON, wrong types, unknown properties, wrong methods and unknown paths with 4xx', async () => {
@@ -61,19 +66,73 @@ describe('simulator bad requests', () => {
     // A fixed amount of work (3,000 seeded requests, ~5 s of CPU): the bound is for a machine whose cores are busy.
     this.timeout(120_000);
     const paths = [
-      `${VE}/provisioningPolicies`, `${VE}/provisioningPolicies/${ids.policy}`, `${VE}/provisioningPolicies/${ids.policy}/assign`,
-      `${VE}/provisioningPolicies/${ids.policy}/apply`, `${VE}/provisioningPolicies/applyConfig`, `${VE}/provisioningPolicies/${ids.policy}/retry`,
-      `${VE}/cloudPCs`, `${VE}/cloudPCs/${ids.cloudPc}`, `${VE}/cloudPCs/${ids.cloudPc}/reprovision`, `${VE}/cloudPCs/${ids.cloudPc}/rename`,
-      `${VE}/cloudPCs/${ids.cloudPc}/endGracePeriod`, `${VE}/galleryImages`, `${VE}/auditEvents`, '/v1.0/users', `/v1.0/users/${ids.user}/assignLicense`,
-      '/v1.0/groups', `/v1.0/groups/${ids.group}/members/$ref`, '/_simulator/faults', '/_simulator/clock/advance', '/_simulator/settings',
+      `${VE}/provisioningPolicies`,
+      `${VE}/provisioningPolicies/${ids.policy}`,
+      `${VE}/provisioningPolicies/${ids.policy}/assign`,
+      `${VE}/provisioningPolicies/${ids.policy}/apply`,
+      `${VE}/provisioningPolicies/applyConfig`,
+      `${VE}/provisioningPolicies/${ids.policy}/retry`,
+      `${VE}/cloudPCs`,
+      `${VE}/cloudPCs/${ids.cloudPc}`,
+      `${VE}/cloudPCs/${ids.cloudPc}/reprovision`,
+      `${VE}/cloudPCs/${ids.cloudPc}/rename`,
+      `${VE}/cloudPCs/${ids.cloudPc}/endGracePeriod`,
+      `${VE}/galleryImages`,
+      `${VE}/auditEvents`,
+      '/v1.0/users',
+      `/v1.0/users/${ids.user}/assignLicense`,
+      '/v1.0/groups',
+      `/v1.0/groups/${ids.group}/members/$ref`,
+      '/_simulator/faults',
+      '/_simulator/clock/advance',
+      '/_simulator/settings',
     ];
     const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
-    const objectBody = fc.dictionary(fc.constantFrom('displayName', 'assignments', 'target', 'groupId', 'hours', 'kind', 'count', 'policySettings', 'cloudPcIds', 'provisioningType', 'domainJoinConfigurations', 'addLicenses', 'removeLicenses', '@odata.id', 'stageMinutes', 'imageId', 'x'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((o) => JSON.stringify(o));
-    const query = fc.constantFrom('', '?$top=3', '?$filter=', "?$filter=status eq 'x' and", '?$select=', '?$skiptoken=abc', '?$count=maybe', "?$filter=startswith(displayName,'a'", '?$orderby=displayName desc', '?$top=1e3');
+    const objectBody = fc
+      .dictionary(
+        fc.constantFrom(
+          'displayName',
+          'assignments',
+          'target',
+          'groupId',
+          'hours',
+          'kind',
+          'count',
+          'policySettings',
+          'cloudPcIds',
+          'provisioningType',
+          'domainJoinConfigurations',
+          'addLicenses',
+          'removeLicenses',
+          '@odata.id',
+          'stageMinutes',
+          'imageId',
+          'x',
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 4 },
+      )
+      .map((o) => JSON.stringify(o));
+    const query = fc.constantFrom(
+      '',
+      '?$top=3',
+      '?$filter=',
+      "?$filter=status eq 'x' and",
+      '?$select=',
+      '?$skiptoken=abc',
+      '?$count=maybe',
+      "?$filter=startswith(displayName,'a'",
+      '?$orderby=displayName desc',
+      '?$top=1e3',
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'HEAD', 'OPTIONS'),
-        fc.oneof(fc.constantFrom(...paths), fc.webPath().map((p) => `/beta${p}`), fc.string().map((s) => `/v1.0/${s}`)),
+        fc.oneof(
+          fc.constantFrom(...paths),
+          fc.webPath().map((p) => `/beta${p}`),
+          fc.string().map((s) => `/v1.0/${s}`),
+        ),
         query,
         fc.option(fc.oneof(json, objectBody, fc.string()), { nil: undefined }),
         async (method, path, q, body) => {

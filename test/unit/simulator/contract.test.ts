@@ -15,11 +15,17 @@ describe('simulator Graph contract', () => {
   it('pages with absolute @odata.nextLink and $skiptoken, counts with $count', async () => {
     const { t } = demo();
     const first = await t.ok('GET', `${VE}/cloudPCs?$top=5&$count=true`);
-    assert.equal(first.json['@odata.context'], 'https://graph.microsoft.com/beta/$metadata#deviceManagement/virtualEndpoint/cloudPCs');
+    assert.equal(
+      first.json['@odata.context'],
+      'https://graph.microsoft.com/beta/$metadata#deviceManagement/virtualEndpoint/cloudPCs',
+    );
     assert.equal(first.json.value.length, 5);
     const total = first.json['@odata.count'];
     assert.ok(total > 5);
-    assert.match(first.json['@odata.nextLink'], /^https:\/\/graph\.microsoft\.com\/beta\/deviceManagement\/virtualEndpoint\/cloudPCs\?.*\$skiptoken=/);
+    assert.match(
+      first.json['@odata.nextLink'],
+      /^https:\/\/graph\.microsoft\.com\/beta\/deviceManagement\/virtualEndpoint\/cloudPCs\?.*\$skiptoken=/,
+    );
     const all = await t.cloudPcs('?$top=5');
     assert.equal(all.length, total);
     assert.equal(new Set(all.map((c) => c.id)).size, total);
@@ -29,14 +35,23 @@ describe('simulator Graph contract', () => {
 
   it('filters with eq/and on string and enum properties, selects, expands', async () => {
     const { t } = demo();
-    const failed = await t.ok('GET', `${VE}/cloudPCs?$filter=status eq 'failed' and productType eq 'enterprise'&$select=id,status,statusDetail`);
+    const failed = await t.ok(
+      'GET',
+      `${VE}/cloudPCs?$filter=status eq 'failed' and productType eq 'enterprise'&$select=id,status,statusDetail`,
+    );
     assert.equal(failed.json.value.length, 1);
     assert.deepEqual(Object.keys(failed.json.value[0]).sort(), ['id', 'status', 'statusDetail']);
-    const byName = await t.ok('GET', `${VE}/provisioningPolicies?$filter=displayName eq 'Contoso Finance (hybrid)'&$expand=assignments`);
+    const byName = await t.ok(
+      'GET',
+      `${VE}/provisioningPolicies?$filter=displayName eq 'Contoso Finance (hybrid)'&$expand=assignments`,
+    );
     assert.equal(byName.json.value.length, 1);
     assert.equal(byName.json.value[0].assignments.length, 1);
     const noExpand = await t.ok('GET', `${VE}/provisioningPolicies`);
-    assert.ok(noExpand.json.value.every((p: object) => !('assignments' in p)), 'assignments only with $expand');
+    assert.ok(
+      noExpand.json.value.every((p: object) => !('assignments' in p)),
+      'assignments only with $expand',
+    );
     const badFilter = await t.call('GET', `${VE}/cloudPCs?$filter=status eq`);
     assert.equal(badFilter.status, 400);
     assert.equal(badFilter.json.error.code, 'badRequest');
@@ -44,14 +59,21 @@ describe('simulator Graph contract', () => {
 
   it('masks evolvable enum members unless Prefer: include-unknown-enum-members', async () => {
     const { t } = demo();
-    const pid = (await t.ok('GET', `${VE}/provisioningPolicies?$filter=displayName eq 'Frontline Retail (draft)'`)).json.value[0].id;
+    const pid = (await t.ok('GET', `${VE}/provisioningPolicies?$filter=displayName eq 'Frontline Retail (draft)'`)).json
+      .value[0].id;
     assert.equal((await t.ok('GET', `${VE}/provisioningPolicies/${pid}`)).json.provisioningType, 'unknownFutureValue');
-    assert.equal((await t.ok('GET', `${VE}/provisioningPolicies/${pid}`, undefined, { prefer: 'include-unknown-enum-members' })).json.provisioningType, 'sharedByUser');
+    assert.equal(
+      (await t.ok('GET', `${VE}/provisioningPolicies/${pid}`, undefined, { prefer: 'include-unknown-enum-members' }))
+        .json.provisioningType,
+      'sharedByUser',
+    );
   });
 
   it('answers unknown ids 404, unmodelled paths 501, wrong methods 405, all in the envelope with request ids', async () => {
     const { t } = demo();
-    const missing = await t.call('GET', `${VE}/cloudPCs/00000000-0000-0000-0000-000000000000`, undefined, { 'client-request-id': 'abc' });
+    const missing = await t.call('GET', `${VE}/cloudPCs/00000000-0000-0000-0000-000000000000`, undefined, {
+      'client-request-id': 'abc',
+    });
     assert.equal(missing.status, 404);
     assert.equal(missing.headers['client-request-id'], 'abc');
     assert.ok(missing.headers['request-id']);
@@ -65,8 +87,14 @@ describe('simulator Graph contract', () => {
 
   it('speaks the directory: $search, startswith, nested members, license details', async () => {
     const { t } = demo();
-    const search = await t.ok('GET', '/v1.0/groups?$search="displayName:w365"', undefined, { consistencylevel: 'eventual' });
-    assert.deepEqual(search.json.value.map((g: { displayName: string }) => g.displayName).sort(), ['W365 Engineering', 'W365 Finance', 'W365 Sales']);
+    const search = await t.ok('GET', '/v1.0/groups?$search="displayName:w365"', undefined, {
+      consistencylevel: 'eventual',
+    });
+    assert.deepEqual(search.json.value.map((g: { displayName: string }) => g.displayName).sort(), [
+      'W365 Engineering',
+      'W365 Finance',
+      'W365 Sales',
+    ]);
     const starts = await t.ok('GET', "/beta/groups?$filter=startswith(displayName,'frontline')");
     assert.equal(starts.json.value.length, 1);
     const all = (await t.ok('GET', "/v1.0/groups?$filter=displayName eq 'All Cloud PC Users'")).json.value[0];
@@ -78,7 +106,9 @@ describe('simulator Graph contract', () => {
     const skus = (await t.ok('GET', '/v1.0/subscribedSkus')).json.value;
     const plans = (await t.ok('GET', `${VE}/servicePlans`)).json.value.map((p: { id: string }) => p.id);
     assert.equal(skus.length, 3);
-    assert.ok(skus.every((s: { servicePlans: { servicePlanId: string }[] }) => plans.includes(s.servicePlans[0].servicePlanId)));
+    assert.ok(
+      skus.every((s: { servicePlans: { servicePlanId: string }[] }) => plans.includes(s.servicePlans[0].servicePlanId)),
+    );
   });
 
   it('builds the same demo tenant every time, in every state the issue asks for', async () => {
@@ -96,7 +126,8 @@ describe('simulator Graph contract', () => {
     const { sim } = demo();
     sim.advanceBy(30 * 60_000);
     for (const c of sim.cloudPcs.values()) {
-      for (const evolvable of [true, false]) assert.equal(cloudPcJson(sim, c, evolvable), JSON.stringify(toGraphCloudPc(sim, c, evolvable)));
+      for (const evolvable of [true, false])
+        assert.equal(cloudPcJson(sim, c, evolvable), JSON.stringify(toGraphCloudPc(sim, c, evolvable)));
     }
   });
 

@@ -9,7 +9,6 @@ import { mustServe, tempState } from './serveProcess';
 import type { Served } from './serveProcess';
 import { rounds } from './soakLevel';
 
-
 describe('simulator durable state', () => {
   it('reloads exactly the state it had, without a clean shutdown', async () => {
     const file = tempState();
@@ -54,7 +53,8 @@ describe('simulator durable state', () => {
   describe('SIGKILL during a burst of writes', function () {
     this.timeout(rounds(120_000, 1_800_000));
 
-    const start = (file: string): Promise<Served> => mustServe(['--state', file, '--seed', 'empty', '--time-scale', '0']);
+    const start = (file: string): Promise<Served> =>
+      mustServe(['--state', file, '--seed', 'empty', '--time-scale', '0']);
 
     it('keeps every acknowledged change over 10 kill/restart cycles, and the state always loads', async () => {
       const file = tempState();
@@ -65,7 +65,10 @@ describe('simulator durable state', () => {
         const users = new Set<string>();
         let next: string | undefined = `${url}/v1.0/users?$top=999&$select=userPrincipalName`;
         while (next) {
-          const page = (await (await fetch(next)).json()) as { value: { userPrincipalName: string }[]; '@odata.nextLink'?: string };
+          const page = (await (await fetch(next)).json()) as {
+            value: { userPrincipalName: string }[];
+            '@odata.nextLink'?: string;
+          };
           for (const u of page.value) users.add(u.userPrincipalName);
           next = page['@odata.nextLink'];
         }
@@ -79,7 +82,11 @@ describe('simulator durable state', () => {
           for (let i = 0; ; i++) {
             const upn = `r${round}w${w}i${i}@contoso.onmicrosoft.com`;
             try {
-              const r = await fetch(`${url}/v1.0/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: upn, userPrincipalName: upn }) });
+              const r = await fetch(`${url}/v1.0/users`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ displayName: upn, userPrincipalName: upn }),
+              });
               if (r.status === 201) {
                 acknowledged.add(upn);
                 if (++acks === killAfter) child.kill('SIGKILL');
@@ -93,7 +100,9 @@ describe('simulator durable state', () => {
         await exited;
       }
       const { child, url } = await start(file);
-      const count = ((await (await fetch(`${url}/v1.0/users?$count=true&$top=1`)).json()) as { '@odata.count': number })['@odata.count'];
+      const count = (
+        (await (await fetch(`${url}/v1.0/users?$count=true&$top=1`)).json()) as { '@odata.count': number }
+      )['@odata.count'];
       assert.ok(count >= acknowledged.size);
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -11,7 +11,11 @@ function tenant(): TenantClient {
   return new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(createSeedData('empty')))));
 }
 
-const allotment = (allotmentLicensesCount: number) => ({ servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift', allotmentLicensesCount });
+const allotment = (allotmentLicensesCount: number) => ({
+  servicePlanId: PLAN_FRONTLINE_2VCPU,
+  allotmentDisplayName: 'Shift',
+  allotmentLicensesCount,
+});
 
 describe('Frontline dedicated: each licence enables up to three Cloud PCs', () => {
   for (const type of ['sharedByUser', 'shared']) {
@@ -19,12 +23,21 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
       const t = tenant();
       const users = [];
       for (let i = 1; i <= 4; i++) users.push(await t.user(`Worker ${i}`, []));
-      const g = await t.group('Shift', users.map((u) => u.id));
+      const g = await t.group(
+        'Shift',
+        users.map((u) => u.id),
+      );
       const p = await t.policy({ provisioningType: type, cloudPcNamingTemplate: 'FLW-%RAND:6%' });
       await t.assign(p, [g], allotment(1));
       await t.advance({ hours: 3 });
       const owners = async () => (await t.cloudPcs()).map((c) => c.userPrincipalName).sort();
-      assert.deepEqual(await owners(), users.slice(0, 3).map((u) => u.upn).sort());
+      assert.deepEqual(
+        await owners(),
+        users
+          .slice(0, 3)
+          .map((u) => u.upn)
+          .sort(),
+      );
       // The first worker leaves the shift: grace keeps the licence's Cloud PC; its end lets the fourth in.
       await t.removeMember(g, users[0].id);
       const [leaver] = await t.cloudPcsOf(users[0].upn);
@@ -32,7 +45,13 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
       assert.deepEqual(await t.cloudPcsOf(users[3].upn), []);
       await t.ok('POST', `${VE}/cloudPCs/${leaver.id}/endGracePeriod`);
       await t.advance({ hours: 1 });
-      assert.deepEqual(await owners(), users.slice(1).map((u) => u.upn).sort());
+      assert.deepEqual(
+        await owners(),
+        users
+          .slice(1)
+          .map((u) => u.upn)
+          .sort(),
+      );
     });
   }
 
@@ -63,7 +82,11 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
     const t = tenant();
     const ids = [];
     for (let i = 1; i <= 7; i++) ids.push((await t.user(`Nurse ${i}`, [])).id);
-    await t.assign(await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' }), [await t.group('Ward', ids)], allotment(2));
+    await t.assign(
+      await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' }),
+      [await t.group('Ward', ids)],
+      allotment(2),
+    );
     assert.equal((await t.cloudPcs()).length, 6);
   });
 
@@ -76,36 +99,85 @@ describe('Frontline dedicated: each licence enables up to three Cloud PCs', () =
 });
 
 describe('Frontline shared: a pool of one Cloud PC per licence of the allotment', () => {
-  const target = (groupId: string, allotmentLicensesCount: number) =>
-    ({ target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId, ...allotment(allotmentLicensesCount) } });
-  const assign = (t: TenantClient, p: string, targets: unknown[]) => t.ok('POST', `${VE}/provisioningPolicies/${p}/assign`, { assignments: targets });
+  const target = (groupId: string, allotmentLicensesCount: number) => ({
+    target: {
+      '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget',
+      groupId,
+      ...allotment(allotmentLicensesCount),
+    },
+  });
+  const assign = (t: TenantClient, p: string, targets: unknown[]) =>
+    t.ok('POST', `${VE}/provisioningPolicies/${p}/assign`, { assignments: targets });
   const byGroup = async (t: TenantClient, name: string) =>
-    (await t.cloudPcs()).filter((c) => c.displayName.startsWith(`Pool policy - ${name} `)).map((c) => [c.displayName.slice(-2).trim(), c.status, c.id]);
+    (await t.cloudPcs())
+      .filter((c) => c.displayName.startsWith(`Pool policy - ${name} `))
+      .map((c) => [c.displayName.slice(-2).trim(), c.status, c.id]);
 
   it('grows and shrinks with the allotment, keeps the Cloud PCs of groups still assigned and deprovisions the others at once', async () => {
     const t = tenant();
-    const p = await t.policy({ displayName: 'Pool policy', provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
+    const p = await t.policy({
+      displayName: 'Pool policy',
+      provisioningType: 'sharedByEntraGroup',
+      cloudPcNamingTemplate: 'SHR-%RAND:8%',
+    });
     const [ga, gb] = [await t.group('Alpha'), await t.group('Beta')];
     await assign(t, p, [target(ga, 2)]);
     await t.advance({ hours: 3 });
     const first = await byGroup(t, 'Shift');
-    assert.deepEqual(first.map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'provisioned']]);
+    assert.deepEqual(
+      first.map(([n, s]) => [n, s]),
+      [
+        ['0', 'provisioned'],
+        ['1', 'provisioned'],
+      ],
+    );
     await assign(t, p, [target(ga, 3), target(gb, 1)]);
     const grown = await byGroup(t, 'Shift');
-    assert.deepEqual(grown.map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'provisioned'], ['2', 'notProvisioned'], ['0', 'notProvisioned']]);
-    assert.deepEqual(grown.slice(0, 2).map(([, , id]) => id), first.map(([, , id]) => id));
+    assert.deepEqual(
+      grown.map(([n, s]) => [n, s]),
+      [
+        ['0', 'provisioned'],
+        ['1', 'provisioned'],
+        ['2', 'notProvisioned'],
+        ['0', 'notProvisioned'],
+      ],
+    );
+    assert.deepEqual(
+      grown.slice(0, 2).map(([, , id]) => id),
+      first.map(([, , id]) => id),
+    );
     await t.advance({ hours: 3 });
     await assign(t, p, [target(ga, 1)]);
-    assert.deepEqual((await byGroup(t, 'Shift')).map(([n, s]) => [n, s]), [['0', 'provisioned'], ['1', 'deprovisioning'], ['2', 'deprovisioning'], ['0', 'deprovisioning']]);
+    assert.deepEqual(
+      (await byGroup(t, 'Shift')).map(([n, s]) => [n, s]),
+      [
+        ['0', 'provisioned'],
+        ['1', 'deprovisioning'],
+        ['2', 'deprovisioning'],
+        ['0', 'deprovisioning'],
+      ],
+    );
     // Deprovisioning Cloud PCs no longer count: growing again before they are gone provisions new ones.
     await t.advance({ minutes: 10 });
     await assign(t, p, [target(ga, 2)]);
     const regrown = (await byGroup(t, 'Shift')).map(([n, s]) => [n, s]);
-    assert.deepEqual(regrown, [['0', 'provisioned'], ['1', 'deprovisioning'], ['2', 'deprovisioning'], ['0', 'deprovisioning'], ['1', 'notProvisioned']]);
+    assert.deepEqual(regrown, [
+      ['0', 'provisioned'],
+      ['1', 'deprovisioning'],
+      ['2', 'deprovisioning'],
+      ['0', 'deprovisioning'],
+      ['1', 'notProvisioned'],
+    ]);
     // Unassigning leaves what is already deprovisioning on its course (30 minutes from the first step).
     await assign(t, p, []);
     await t.advance({ minutes: 21 });
-    assert.deepEqual((await byGroup(t, 'Shift')).map(([n, s]) => [n, s]), [['0', 'deprovisioning'], ['1', 'deprovisioning']]);
+    assert.deepEqual(
+      (await byGroup(t, 'Shift')).map(([n, s]) => [n, s]),
+      [
+        ['0', 'deprovisioning'],
+        ['1', 'deprovisioning'],
+      ],
+    );
   });
 });
 
@@ -125,7 +197,9 @@ describe('apply on a Frontline shared pool', () => {
     const p = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
     await t.assign(p, [await t.group('Pool')], allotment(3));
     await t.advance({ hours: 3 });
-    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }] });
+    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }],
+    });
     return p;
   }
   const statuses = async (t: TenantClient) => (await t.cloudPcs()).map((c) => c.status);
@@ -133,7 +207,11 @@ describe('apply on a Frontline shared pool', () => {
   it('refuses a reservePercentage above 0 with a 400 that says the simulator does not model it, and changes nothing', async () => {
     const t = tenant();
     const p = await pool(t);
-    const r = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ policySettings: 'region', reservePercentage: 30 }));
+    const r = await t.call(
+      'POST',
+      `${VE}/provisioningPolicies/${p}/apply`,
+      JSON.stringify({ policySettings: 'region', reservePercentage: 30 }),
+    );
     assert.equal(r.status, 400);
     assert.equal(r.json.error.code, 'badRequest');
     assert.match(r.json.error.innerError.message, /does not model reservePercentage 30/);
@@ -143,37 +221,65 @@ describe('apply on a Frontline shared pool', () => {
   it('refuses isForceUserLogoffEnabled with a reservePercentage other than 0', async () => {
     const t = tenant();
     const p = await pool(t);
-    const r = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage: 10, isForceUserLogoffEnabled: true }));
+    const r = await t.call(
+      'POST',
+      `${VE}/provisioningPolicies/${p}/apply`,
+      JSON.stringify({ reservePercentage: 10, isForceUserLogoffEnabled: true }),
+    );
     assert.equal(r.status, 400);
     assert.match(r.json.error.innerError.message, /isForceUserLogoffEnabled requires reservePercentage 0/);
   });
 
-  it('reprovisions the whole pool from the policy\'s current settings with reservePercentage 0, with or without forced logoff', async () => {
+  it("reprovisions the whole pool from the policy's current settings with reservePercentage 0, with or without forced logoff", async () => {
     for (const extra of [{ reservePercentage: 0 }, { reservePercentage: 0, isForceUserLogoffEnabled: true }]) {
       const t = tenant();
       const p = await pool(t);
       const before = await t.cloudPcs();
-      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2' });
-      assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region', ...extra })).status, 204);
+      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+        imageId: IMAGE_WIN11_25H2,
+        imageDisplayName: 'Windows 11 Enterprise 25H2',
+      });
+      assert.equal(
+        (await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region', ...extra })).status,
+        204,
+      );
       assert.deepEqual(await statuses(t), ['provisioning', 'provisioning', 'provisioning'], JSON.stringify(extra));
       await t.advance({ hours: 3 });
       const after = await t.cloudPcs();
-      assert.deepEqual(after.map((c) => c.id), before.map((c) => c.id));
-      assert.deepEqual(after.map((c) => [c.status, c.imageDisplayName, c.deviceRegionName]), before.map(() => ['provisioned', 'Windows 11 Enterprise 25H2', 'westus3']));
+      assert.deepEqual(
+        after.map((c) => c.id),
+        before.map((c) => c.id),
+      );
+      assert.deepEqual(
+        after.map((c) => [c.status, c.imageDisplayName, c.deviceRegionName]),
+        before.map(() => ['provisioned', 'Windows 11 Enterprise 25H2', 'westus3']),
+      );
     }
   });
 
   it('applies the region alone when no reservePercentage is sent; forced logoff alone changes nothing else', async () => {
     const t = tenant();
     const p = await pool(t);
-    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region', isForceUserLogoffEnabled: false })).status, 204);
+    assert.equal(
+      (
+        await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, {
+          policySettings: 'region',
+          isForceUserLogoffEnabled: false,
+        })
+      ).status,
+      204,
+    );
     assert.deepEqual(await statuses(t), ['movingRegion', 'movingRegion', 'movingRegion']);
   });
 
   it('refuses the Frontline shared options on other policies and out-of-range percentages', async () => {
     const t = tenant();
     const dedicated = await t.policy();
-    const r = await t.call('POST', `${VE}/provisioningPolicies/${dedicated}/apply`, JSON.stringify({ reservePercentage: 0 }));
+    const r = await t.call(
+      'POST',
+      `${VE}/provisioningPolicies/${dedicated}/apply`,
+      JSON.stringify({ reservePercentage: 0 }),
+    );
     assert.equal(r.status, 400);
     assert.match(r.json.error.innerError.message, /only to Frontline shared/);
     const p = await pool(t);
@@ -189,22 +295,40 @@ describe('apply on a Frontline shared pool', () => {
     const p = await pool(t);
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { reservePercentage: 0 });
     const empty = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
-    assert.equal((await t.ok('POST', `${VE}/provisioningPolicies/${empty}/apply`, { reservePercentage: 0 })).status, 204);
-    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { activity: string }) => e.activity === 'Apply provisioning policy');
-    const changed = events.map((e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
-      e.resources[0].modifiedProperties.find((m) => m.displayName === 'cloudPcsChanged')?.newValue);
+    assert.equal(
+      (await t.ok('POST', `${VE}/provisioningPolicies/${empty}/apply`, { reservePercentage: 0 })).status,
+      204,
+    );
+    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter(
+      (e: { activity: string }) => e.activity === 'Apply provisioning policy',
+    );
+    const changed = events.map(
+      (e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
+        e.resources[0].modifiedProperties.find((m) => m.displayName === 'cloudPcsChanged')?.newValue,
+    );
     assert.deepEqual(changed, ['3', '0']);
   });
 
   it('takes 99 as the highest percentage (refused as not modelled, saying what to send instead); forced logoff alone is Frontline shared only too', async () => {
     const t = tenant();
     const p = await pool(t);
-    const top = await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage: 99 }));
+    const top = await t.call(
+      'POST',
+      `${VE}/provisioningPolicies/${p}/apply`,
+      JSON.stringify({ reservePercentage: 99 }),
+    );
     assert.equal(top.status, 400);
-    assert.match(top.json.error.innerError.message, /does not model reservePercentage 99 .*Send reservePercentage 0 to reprovision every Cloud PC of the pool now/);
+    assert.match(
+      top.json.error.innerError.message,
+      /does not model reservePercentage 99 .*Send reservePercentage 0 to reprovision every Cloud PC of the pool now/,
+    );
     const dedicated = await t.policy();
     for (const isForceUserLogoffEnabled of [true, false]) {
-      const r = await t.call('POST', `${VE}/provisioningPolicies/${dedicated}/apply`, JSON.stringify({ policySettings: 'region', isForceUserLogoffEnabled }));
+      const r = await t.call(
+        'POST',
+        `${VE}/provisioningPolicies/${dedicated}/apply`,
+        JSON.stringify({ policySettings: 'region', isForceUserLogoffEnabled }),
+      );
       assert.equal(r.status, 400, String(isForceUserLogoffEnabled));
       assert.match(r.json.error.innerError.message, /only to Frontline shared/);
     }

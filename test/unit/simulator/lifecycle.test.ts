@@ -3,7 +3,14 @@ import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
-import { ANC_HEALTHY, DEVICE_IMAGE_FAILED, DEVICE_IMAGE_READY, IMAGE_WIN11_22H2_EXPIRED, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU } from '../../../src/core/simulator/catalogSeed';
+import {
+  ANC_HEALTHY,
+  DEVICE_IMAGE_FAILED,
+  DEVICE_IMAGE_READY,
+  IMAGE_WIN11_22H2_EXPIRED,
+  PLAN_FRONTLINE_2VCPU,
+  SKU_ENTERPRISE_2VCPU,
+} from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 
 function tenant(): TenantClient {
@@ -13,9 +20,13 @@ function tenant(): TenantClient {
 const info = (pc: { statusDetail: { additionalInformation: { name: string; value: string }[] } }) =>
   Object.fromEntries(pc.statusDetail.additionalInformation.map((x) => [x.name, x.value]));
 const auditValue = async (t: TenantClient, activity: string, property: string) => {
-  const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { activity: string }) => e.activity === activity);
-  return events.map((e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
-    e.resources[0].modifiedProperties.find((m) => m.displayName === property)?.newValue);
+  const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter(
+    (e: { activity: string }) => e.activity === activity,
+  );
+  return events.map(
+    (e: { resources: { modifiedProperties: { displayName: string; newValue: string }[] }[] }) =>
+      e.resources[0].modifiedProperties.find((m) => m.displayName === property)?.newValue,
+  );
 };
 const objects = async (t: TenantClient, cloudPcId: string) =>
   (await t.ok('GET', '/_simulator/objects')).json.value.filter((o: { cloudPcId: string }) => o.cloudPcId === cloudPcId);
@@ -26,8 +37,33 @@ describe('a Cloud PC from creation to provisioned', () => {
     const { u, p } = await onePc(t, { enableSingleSignOn: true, localAdminEnabled: true });
     const [pc] = await t.cloudPcsOf(u.upn);
     assert.deepEqual(
-      [pc.displayName, pc.status, pc.provisioningPolicyId, pc.imageDisplayName, pc.provisioningType, pc.userExperienceType, pc.productType, pc.connectionSetting.enableSingleSignOn, pc.userAccountType, pc.osVersion, pc.managedDeviceName],
-      ['Desk - Ana Diaz', 'notProvisioned', p, 'Windows 11 Enterprise + Microsoft 365 Apps 24H2', 'dedicated', 'cloudPc', 'enterprise', true, 'administrator', 'windows11', null]);
+      [
+        pc.displayName,
+        pc.status,
+        pc.provisioningPolicyId,
+        pc.imageDisplayName,
+        pc.provisioningType,
+        pc.userExperienceType,
+        pc.productType,
+        pc.connectionSetting.enableSingleSignOn,
+        pc.userAccountType,
+        pc.osVersion,
+        pc.managedDeviceName,
+      ],
+      [
+        'Desk - Ana Diaz',
+        'notProvisioned',
+        p,
+        'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
+        'dedicated',
+        'cloudPc',
+        'enterprise',
+        true,
+        'administrator',
+        'windows11',
+        null,
+      ],
+    );
     await t.advance({ minutes: 0.5 });
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'notProvisioned');
     await t.advance({ minutes: 0.5 });
@@ -40,23 +76,35 @@ describe('a Cloud PC from creation to provisioned', () => {
     const [pc] = await t.cloudPcsOf(u.upn);
     assert.deepEqual(await objects(t, pc.id), []);
     await t.advance({ minutes: 62 });
-    const kinds = async () => (await objects(t, pc.id)).map((o: { kind: string; state: string }) => `${o.kind}:${o.state}`).sort();
+    const kinds = async () =>
+      (await objects(t, pc.id)).map((o: { kind: string; state: string }) => `${o.kind}:${o.state}`).sort();
     assert.deepEqual(await kinds(), ['entraDevice:active', 'networkSecurityGroup:active', 'virtualNic:active']);
     await t.advance({ minutes: 40 });
-    assert.deepEqual(await kinds(), ['entraDevice:active', 'intuneManagedDevice:active', 'networkSecurityGroup:active', 'virtualNic:active']);
+    assert.deepEqual(await kinds(), [
+      'entraDevice:active',
+      'intuneManagedDevice:active',
+      'networkSecurityGroup:active',
+      'virtualNic:active',
+    ]);
     await t.advance({ minutes: 20 });
     const done = (await t.cloudPcsOf(u.upn))[0];
     assert.equal(done.status, 'provisioned');
     const live = await objects(t, pc.id);
     const nic = live.find((o: { kind: string }) => o.kind === 'virtualNic');
     const nsg = live.find((o: { kind: string }) => o.kind === 'networkSecurityGroup');
-    assert.deepEqual([nic.displayName, nsg.displayName], [`${done.managedDeviceName}-nic`, `${done.managedDeviceName}-nsg`]);
+    assert.deepEqual(
+      [nic.displayName, nsg.displayName],
+      [`${done.managedDeviceName}-nic`, `${done.managedDeviceName}-nsg`],
+    );
     assert.deepEqual([nic.id, nsg.id], [`${pc.id}.0-nic`, `${pc.id}.0-nsg`]);
     assert.equal(live.find((o: { kind: string }) => o.kind === 'entraDevice').id, done.aadDeviceId);
     // A reprovision releases these objects and starts a second footprint.
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {});
     await t.advance({ minutes: 62 });
-    const ids = (await objects(t, pc.id)).filter((o: { kind: string }) => o.kind === 'virtualNic').map((o: { id: string }) => o.id).sort();
+    const ids = (await objects(t, pc.id))
+      .filter((o: { kind: string }) => o.kind === 'virtualNic')
+      .map((o: { id: string }) => o.id)
+      .sort();
     assert.deepEqual(ids, [`${pc.id}.0-nic`, `${pc.id}.1-nic`]);
   });
 
@@ -76,7 +124,10 @@ describe('a Cloud PC from creation to provisioned', () => {
     await t.assign(await t.policy({ imageId: IMAGE_WIN11_22H2_EXPIRED }), [await t.group('H', [v.id])]);
     await t.advance({ hours: 12 });
     const [failed] = await t.cloudPcsOf(v.upn);
-    assert.deepEqual([failed.statusDetail.code, info(failed)], ['imageExpired', { retriable: 'false', failedAction: 'Provision', attempts: '3' }]);
+    assert.deepEqual(
+      [failed.statusDetail.code, info(failed)],
+      ['imageExpired', { retriable: 'false', failedAction: 'Provision', attempts: '3' }],
+    );
   });
 
   it('retries on the same device: the Entra device joined in the first attempt is the one the Cloud PC ends with', async () => {
@@ -91,14 +142,25 @@ describe('a Cloud PC from creation to provisioned', () => {
     const [done] = await t.cloudPcsOf(u.upn);
     assert.deepEqual([done.status, done.aadDeviceId], ['provisioned', first.aadDeviceId]);
     const entra = (await objects(t, done.id)).filter((o: { kind: string }) => o.kind === 'entraDevice');
-    assert.deepEqual(entra.map((o: { id: string; state: string }) => [o.id, o.state]), [[first.aadDeviceId, 'active']]);
+    assert.deepEqual(
+      entra.map((o: { id: string; state: string }) => [o.id, o.state]),
+      [[first.aadDeviceId, 'active']],
+    );
   });
 
   it('fails on a custom image that is missing or not ready, and provisions from a ready one', async () => {
     const t = tenant();
-    const cases: [string, string | null][] = [[DEVICE_IMAGE_READY, null], [DEVICE_IMAGE_FAILED, 'imageNotReady'], ['6d1e37b1-0000-0000-0000-000000000000', 'imageNotFound']];
+    const cases: [string, string | null][] = [
+      [DEVICE_IMAGE_READY, null],
+      [DEVICE_IMAGE_FAILED, 'imageNotReady'],
+      ['6d1e37b1-0000-0000-0000-000000000000', 'imageNotFound'],
+    ];
     for (const [imageId, code] of cases) {
-      const { u } = await onePc(t, { imageType: 'custom', imageId, imageDisplayName: 'Custom' }, `User ${imageId.slice(-4)}`);
+      const { u } = await onePc(
+        t,
+        { imageType: 'custom', imageId, imageDisplayName: 'Custom' },
+        `User ${imageId.slice(-4)}`,
+      );
       await t.advance({ hours: 8 });
       const [pc] = await t.cloudPcsOf(u.upn);
       assert.deepEqual([pc.status, pc.statusDetail?.code ?? null], [code ? 'failed' : 'provisioned', code], imageId);
@@ -110,10 +172,20 @@ describe('a Cloud PC from creation to provisioned', () => {
 
   it('names a Frontline shared Cloud PC after its pool (the allotment, else the group)', async () => {
     const t = tenant();
-    const p = await t.policy({ displayName: 'Kiosk', provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
-    await t.assign(p, [await t.group('Front desk')], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentLicensesCount: 1 });
+    const p = await t.policy({
+      displayName: 'Kiosk',
+      provisioningType: 'sharedByEntraGroup',
+      cloudPcNamingTemplate: 'SHR-%RAND:8%',
+    });
+    await t.assign(p, [await t.group('Front desk')], {
+      servicePlanId: PLAN_FRONTLINE_2VCPU,
+      allotmentLicensesCount: 1,
+    });
     const [pc] = await t.cloudPcs();
-    assert.deepEqual([pc.displayName, pc.productType, pc.provisioningType, pc.userPrincipalName], ['Kiosk - Front desk 0', 'frontline', 'sharedByEntraGroup', null]);
+    assert.deepEqual(
+      [pc.displayName, pc.productType, pc.provisioningType, pc.userPrincipalName],
+      ['Kiosk - Front desk 0', 'frontline', 'sharedByEntraGroup', null],
+    );
   });
 });
 
@@ -125,12 +197,21 @@ describe('grace period details', () => {
     await t.removeMember(g, u.id);
     const end = (await t.cloudPcsOf(u.upn))[0].gracePeriodEndDateTime;
     await t.advance({ days: 2 });
-    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [], removeLicenses: [SKU_ENTERPRISE_2VCPU] });
+    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, {
+      addLicenses: [],
+      removeLicenses: [SKU_ENTERPRISE_2VCPU],
+    });
     const [pc] = await t.cloudPcsOf(u.upn);
     assert.deepEqual([pc.status, pc.gracePeriodEndDateTime], ['inGracePeriod', end]);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/endGracePeriod`);
-    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [{ skuId: SKU_ENTERPRISE_2VCPU }], removeLicenses: [] });
-    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [], removeLicenses: [SKU_ENTERPRISE_2VCPU] });
+    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, {
+      addLicenses: [{ skuId: SKU_ENTERPRISE_2VCPU }],
+      removeLicenses: [],
+    });
+    await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, {
+      addLicenses: [],
+      removeLicenses: [SKU_ENTERPRISE_2VCPU],
+    });
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'deprovisioning');
   });
 
@@ -149,7 +230,10 @@ describe('grace period details', () => {
     await t.advance({ minutes: 115 });
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioning');
     await t.advance({ minutes: 10 });
-    assert.deepEqual((await t.cloudPcsOf(u.upn)).map((c) => [c.id, c.status]), [[pc.id, 'provisioned']]);
+    assert.deepEqual(
+      (await t.cloudPcsOf(u.upn)).map((c) => [c.id, c.status]),
+      [[pc.id, 'provisioned']],
+    );
   });
 
   it('deprovisions at once a Cloud PC that was never provisioned', async () => {
@@ -173,7 +257,7 @@ describe('grace period details', () => {
 });
 
 describe('admin actions', () => {
-  it('reprovisions a failed Cloud PC, with the OS asked for and the policy\'s account type', async () => {
+  it("reprovisions a failed Cloud PC, with the OS asked for and the policy's account type", async () => {
     const t = tenant();
     const { u, p } = await onePc(t);
     await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: u.upn, count: 3 });
@@ -203,14 +287,23 @@ describe('admin actions', () => {
     const t = tenant();
     const { u, p } = await onePc(t);
     const busy = await onePc(t, {}, 'Still Provisioning');
-    const hybrid = await onePc(t, { domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_HEALTHY }] }, 'On Premises');
+    const hybrid = await onePc(
+      t,
+      { domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_HEALTHY }] },
+      'On Premises',
+    );
     await t.advance({ hours: 3 });
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region,singleSignOn' });
     await t.ok('POST', `${VE}/provisioningPolicies/${hybrid.p}/apply`, { policySettings: 'region' });
     assert.deepEqual(await auditValue(t, 'Apply provisioning policy', 'cloudPcsChanged'), ['0', '0']);
     assert.equal((await t.cloudPcsOf(hybrid.u.upn))[0].deviceRegionName, 'eastus2');
     // 'automatic' places it in the region group's default region.
-    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { enableSingleSignOn: true, domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'europeUnion' }] });
+    await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+      enableSingleSignOn: true,
+      domainJoinConfigurations: [
+        { domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'europeUnion' },
+      ],
+    });
     await t.ok('PATCH', `${VE}/provisioningPolicies/${busy.p}`, { enableSingleSignOn: true });
     await t.ok('POST', `${VE}/cloudPCs/${(await t.cloudPcsOf(busy.u.upn))[0].id}/reprovision`, {});
     await t.ok('POST', `${VE}/provisioningPolicies/${busy.p}/apply`, { policySettings: 'singleSignOn' });
@@ -220,7 +313,10 @@ describe('admin actions', () => {
     assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'modifyingSingleSignOn');
     await t.advance({ minutes: 1 });
     const sso = (await t.cloudPcsOf(u.upn))[0];
-    assert.deepEqual([sso.status, sso.connectionSetting.enableSingleSignOn, sso.deviceRegionName], ['provisioned', true, 'eastus2']);
+    assert.deepEqual(
+      [sso.status, sso.connectionSetting.enableSingleSignOn, sso.deviceRegionName],
+      ['provisioned', true, 'eastus2'],
+    );
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/apply`, { policySettings: 'region' });
     assert.deepEqual(await auditValue(t, 'Apply provisioning policy', 'cloudPcsChanged'), ['0', '0', '0', '1', '1']);
     await t.advance({ minutes: 30 });

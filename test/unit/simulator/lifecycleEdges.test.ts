@@ -13,16 +13,29 @@ function tenant(): TenantClient {
 
 const objects = async (t: TenantClient, cloudPcId: string) =>
   (await t.ok('GET', '/_simulator/objects')).json.value.filter((o: { cloudPcId: string }) => o.cloudPcId === cloudPcId);
-const hybrid = { domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING }] };
+const hybrid = {
+  domainJoinConfigurations: [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: ANC_FAILING }],
+};
 
 describe('lifecycle edges', () => {
-  it('names Cloud PCs from the default templates when the policy has none; starts with the policy\'s defaults', async () => {
+  it("names Cloud PCs from the default templates when the policy has none; starts with the policy's defaults", async () => {
     const t = tenant();
     const { u } = await onePc(t, { cloudPcNamingTemplate: null }, 'Bo Li');
-    const p = await t.policy({ displayName: 'Pool', provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: null });
-    await t.assign(p, [await t.group('Pool')], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Lobby', allotmentLicensesCount: 1 });
+    const p = await t.policy({
+      displayName: 'Pool',
+      provisioningType: 'sharedByEntraGroup',
+      cloudPcNamingTemplate: null,
+    });
+    await t.assign(p, [await t.group('Pool')], {
+      servicePlanId: PLAN_FRONTLINE_2VCPU,
+      allotmentDisplayName: 'Lobby',
+      allotmentLicensesCount: 1,
+    });
     const [created] = await t.cloudPcsOf(u.upn);
-    assert.deepEqual([created.onPremisesConnectionName, created.connectionSetting.enableSingleSignOn, created.userAccountType], ['', false, 'standardUser']);
+    assert.deepEqual(
+      [created.onPremisesConnectionName, created.connectionSetting.enableSingleSignOn, created.userAccountType],
+      ['', false, 'standardUser'],
+    );
     await t.advance({ hours: 3 });
     const [mine] = await t.cloudPcsOf(u.upn);
     assert.match(mine.managedDeviceName, /^CPC-BOLI-[A-Za-z0-9]{5}$/i);
@@ -38,7 +51,10 @@ describe('lifecycle edges', () => {
       const { u } = await onePc(t, hybrid, 'Net User');
       await t.advance({ hours: 3 });
       const [pc] = await t.cloudPcsOf(u.upn);
-      assert.deepEqual([pc.status, pc.onPremisesConnectionName, pc.deviceRegionName], ['provisioned', 'Contoso West Europe (hybrid)', 'westeurope']);
+      assert.deepEqual(
+        [pc.status, pc.onPremisesConnectionName, pc.deviceRegionName],
+        ['provisioned', 'Contoso West Europe (hybrid)', 'westeurope'],
+      );
     });
   }
 
@@ -53,7 +69,10 @@ describe('lifecycle edges', () => {
     const left = await objects(t, pc.id);
     const ad = left.find((o: { kind: string }) => o.kind === 'onPremisesComputerAccount');
     const name = left.find((o: { kind: string }) => o.kind === 'virtualNic').displayName.replace(/-nic$/, '');
-    assert.deepEqual([ad.id, ad.displayName, ad.state], [`${pc.id}.0-ad`, `CN=${name},OU=CloudPCs,DC=corp,DC=contoso,DC=com`, 'disabled']);
+    assert.deepEqual(
+      [ad.id, ad.displayName, ad.state],
+      [`${pc.id}.0-ad`, `CN=${name},OU=CloudPCs,DC=corp,DC=contoso,DC=com`, 'disabled'],
+    );
   });
 
   it('leaves nothing behind for a Cloud PC deprovisioned before its first stage ended', async () => {
@@ -86,16 +105,34 @@ describe('lifecycle edges', () => {
 
   it('ends with warnings when Autopilot device preparation may fail without denying access, and reprovisions from there', async () => {
     const t = tenant();
-    const { u } = await onePc(t, { autopilotConfiguration: { devicePreparationProfileId: null, applicationTimeoutInMinutes: 30, onFailureDeviceAccessDenied: false } }, 'Warned');
+    const { u } = await onePc(
+      t,
+      {
+        autopilotConfiguration: {
+          devicePreparationProfileId: null,
+          applicationTimeoutInMinutes: 30,
+          onFailureDeviceAccessDenied: false,
+        },
+      },
+      'Warned',
+    );
     await t.advance({ hours: 3 });
     const [pc] = await t.cloudPcsOf(u.upn);
     assert.equal(pc.status, 'provisionedWithWarnings');
     assert.equal((await t.ok('POST', `${VE}/cloudPCs/${pc.id}/reprovision`, {})).status, 204);
   });
 
-  it('places a Cloud PC of an automatic region in the region group\'s default region', async () => {
+  it("places a Cloud PC of an automatic region in the region group's default region", async () => {
     const t = tenant();
-    const { u } = await onePc(t, { domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'europeUnion' }] }, 'Auto Region');
+    const { u } = await onePc(
+      t,
+      {
+        domainJoinConfigurations: [
+          { domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'europeUnion' },
+        ],
+      },
+      'Auto Region',
+    );
     await t.advance({ hours: 3 });
     assert.equal((await t.cloudPcsOf(u.upn))[0].deviceRegionName, 'westeurope');
   });
@@ -106,7 +143,10 @@ describe('lifecycle edges', () => {
     await t.advance({ hours: 3 });
     await t.removeMember(g, u.id);
     const r = await t.call('POST', `${VE}/cloudPCs/${(await t.cloudPcsOf(u.upn))[0].id}/reprovision`, '{}');
-    assert.deepEqual([r.status, r.json.error.code, r.json.error.innerError.code], [400, 'badRequest', 'InvalidCloudPcStatus']);
+    assert.deepEqual(
+      [r.status, r.json.error.code, r.json.error.innerError.code],
+      [400, 'badRequest', 'InvalidCloudPcStatus'],
+    );
   });
 
   it('treats a gallery image as expired from the moment of its expiration date', async () => {
@@ -115,7 +155,11 @@ describe('lifecycle edges', () => {
     const day = new Date((await t.now()) + 86_400_000).toISOString().slice(0, 10);
     await t.ok('PATCH', `/_simulator/galleryImages/${IMAGE_WIN11_25H2}`, { expirationDate: day });
     await t.ok('POST', '/_simulator/clock/advance', { to: new Date(Date.parse(day) - 60_000).toISOString() });
-    const { u } = await onePc(t, { imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2' }, 'Expiry');
+    const { u } = await onePc(
+      t,
+      { imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2' },
+      'Expiry',
+    );
     await t.advance({ hours: 8 });
     const [pc] = await t.cloudPcsOf(u.upn);
     assert.equal(pc.statusDetail.code, 'imageExpired');
@@ -131,8 +175,13 @@ describe('lifecycle edges', () => {
     await t.assign(p, [await t.group('G', [broken.id, fine.id])]);
     await t.advance({ hours: 8 });
     await t.ok('POST', `${VE}/provisioningPolicies/${p}/retry`, {});
-    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter((e: { activity: string }) => e.activity === 'Retry provisioning policy');
+    const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter(
+      (e: { activity: string }) => e.activity === 'Retry provisioning policy',
+    );
     assert.equal(events[0].resources[0].modifiedProperties[0].newValue, '1');
-    assert.deepEqual([(await t.cloudPcsOf(broken.upn))[0].status, (await t.cloudPcsOf(fine.upn))[0].status], ['provisioning', 'provisioned']);
+    assert.deepEqual(
+      [(await t.cloudPcsOf(broken.upn))[0].status, (await t.cloudPcsOf(fine.upn))[0].status],
+      ['provisioning', 'provisioned'],
+    );
   });
 });

@@ -10,13 +10,19 @@ import { rounds } from './soakLevel';
 const ARGS = ['--seed', 'empty', '--time-scale', '0'];
 
 async function addUser(url: string, upn: string): Promise<number> {
-  const r = await fetch(`${url}/v1.0/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: upn, userPrincipalName: upn }) });
+  const r = await fetch(`${url}/v1.0/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName: upn, userPrincipalName: upn }),
+  });
   await r.text();
   return r.status;
 }
 
 async function userIds(url: string): Promise<Map<string, string>> {
-  const page = (await (await fetch(`${url}/v1.0/users?$top=999`)).json()) as { value: { id: string; userPrincipalName: string }[] };
+  const page = (await (await fetch(`${url}/v1.0/users?$top=999`)).json()) as {
+    value: { id: string; userPrincipalName: string }[];
+  };
   return new Map(page.value.map((u) => [u.userPrincipalName, u.id]));
 }
 
@@ -48,7 +54,10 @@ describe('one writer per state file', function () {
       if ('served' in second) await stop(second.served);
       assert.ok('exitCode' in second, 'the second server must not serve');
       assert.equal(second.exitCode, 2);
-      assert.match(second.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by process ${a.child.pid}`));
+      assert.match(
+        second.stderr,
+        new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by process ${a.child.pid}`),
+      );
       assert.doesNotMatch(second.stderr, /cannot listen/);
       assert.deepEqual(folderSnapshot(path.dirname(file)), before);
       assert.ok((await userIds(a.url)).has('first@contoso.onmicrosoft.com'));
@@ -75,7 +84,7 @@ describe('one writer per state file', function () {
     }
   });
 
-  it('takes a SIGKILLed owner\'s lock over at once and keeps every acknowledged change', async () => {
+  it("takes a SIGKILLed owner's lock over at once and keeps every acknowledged change", async () => {
     const file = tempState();
     const acknowledged = new Map<string, string>();
     let owner = await mustServe(['--state', file, ...ARGS]);

@@ -24,7 +24,8 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 
 function assertJsonMatchesShape(sim: Simulator): void {
   for (const c of sim.cloudPcs.values()) {
-    for (const evolvable of [false, true]) assert.equal(cloudPcJson(sim, c, evolvable), JSON.stringify(toGraphCloudPc(sim, c, evolvable)));
+    for (const evolvable of [false, true])
+      assert.equal(cloudPcJson(sim, c, evolvable), JSON.stringify(toGraphCloudPc(sim, c, evolvable)));
   }
 }
 
@@ -39,7 +40,11 @@ describe('simulator performance machinery', () => {
       assert.equal(after.find((c) => c.id === pc.id)!.displayName, 'Renamed "PC" ☃');
       await t.ok('PATCH', `${VE}/provisioningPolicies/${pc.provisioningPolicyId}`, { displayName: 'Policy renamed' });
       after = await t.cloudPcs('?$top=7');
-      assert.ok(after.filter((c) => c.provisioningPolicyId === pc.provisioningPolicyId).every((c) => c.provisioningPolicyName === 'Policy renamed'));
+      assert.ok(
+        after
+          .filter((c) => c.provisioningPolicyId === pc.provisioningPolicyId)
+          .every((c) => c.provisioningPolicyName === 'Policy renamed'),
+      );
       assertJsonMatchesShape(sim);
       await t.advance({ hours: 8 });
       // First sight of the new inputs builds, the second caches, the third is served from the cache.
@@ -75,7 +80,9 @@ describe('simulator performance machinery', () => {
       const { sim, t } = demo();
       const r = await t.ok('GET', `${VE}/cloudPCs?$top=4`);
       const ids = r.json.value.map((c: { id: string }) => c.id);
-      const expected = ids.map((id: string) => JSON.stringify(toGraphCloudPc(sim, sim.cloudPcs.get(id)!, false))).join(',');
+      const expected = ids
+        .map((id: string) => JSON.stringify(toGraphCloudPc(sim, sim.cloudPcs.get(id)!, false)))
+        .join(',');
       assert.ok(r.text!.includes(`"value":[${expected}]}`));
       assert.ok(r.text!.endsWith(`"value":[${expected}]}`));
     });
@@ -95,7 +102,13 @@ describe('simulator performance machinery', () => {
         if (target === 'b') s.schedule(22, 'cleanup', 'c', 0);
       });
       assert.equal(n, 5);
-      assert.deepEqual(ran, ['10:stageDone:a1', '10:settle:a2:ref', '10:graceEnd:a3', '20:stageDone:b', '22:cleanup:c']);
+      assert.deepEqual(ran, [
+        '10:stageDone:a1',
+        '10:settle:a2:ref',
+        '10:graceEnd:a3',
+        '20:stageDone:b',
+        '22:cleanup:c',
+      ]);
       assert.equal(s.size, 1);
       assert.deepEqual(s.toJSON(), [{ at: 30, seq: 3, kind: 'stageDone', target: 'late', gen: 0 }]);
     });
@@ -109,7 +122,13 @@ describe('simulator performance machinery', () => {
       copy.load(JSON.parse(JSON.stringify(snapshot)), 0);
       assert.equal(copy.seq, 5);
       const ran: string[] = [];
-      const run = (_at: number, _kind: ScheduledEventKind, target: string, _gen: number, ref: object | undefined): void => {
+      const run = (
+        _at: number,
+        _kind: ScheduledEventKind,
+        target: string,
+        _gen: number,
+        ref: object | undefined,
+      ): void => {
         ran.push(target);
         assert.equal(ref, undefined);
         if (target === 't1') copy.runDue(10, run);
@@ -126,8 +145,19 @@ describe('simulator performance machinery', () => {
       must(sim.assignLicense(u.id, [SKU_ENTERPRISE_2VCPU], []));
       const g = must(sim.createGroup({ displayName: 'G' }));
       must(sim.addMember(g.id, u.id));
-      const p = must(sim.createPolicy({ displayName: 'P', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365, domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }] }));
-      must(sim.assignPolicy(p.policy.id, [{ groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]));
+      const p = must(
+        sim.createPolicy({
+          displayName: 'P',
+          imageType: 'gallery',
+          imageId: IMAGE_WIN11_24H2_M365,
+          domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+        }),
+      );
+      must(
+        sim.assignPolicy(p.policy.id, [
+          { groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null },
+        ]),
+      );
       const [pc] = sim.cloudPcs.values();
       // Never provisioned, so losing coverage deprovisions it at once; its queued start must not revive it.
       must(sim.removeMember(g.id, u.id));
@@ -141,16 +171,29 @@ describe('simulator performance machinery', () => {
 
     it('gives the same tenant after a snapshot round trip in the middle of provisioning', () => {
       const build = (): Simulator => {
-        const sim = new Simulator(createSeedData('empty', { units: { e2: 300, e4: 10, frontline: 5 }, randomSeed: 'rt' }));
+        const sim = new Simulator(
+          createSeedData('empty', { units: { e2: 300, e4: 10, frontline: 5 }, randomSeed: 'rt' }),
+        );
         const g = must(sim.createGroup({ displayName: 'G' }));
         for (let i = 0; i < 200; i++) {
           const u = must(sim.createUser({ displayName: `U${i}`, userPrincipalName: `u${i}@contoso.onmicrosoft.com` }));
           must(sim.assignLicense(u.id, [SKU_ENTERPRISE_2VCPU], []));
           must(sim.addMember(g.id, u.id));
         }
-        const p = must(sim.createPolicy({ displayName: 'P', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365, domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }] }));
+        const p = must(
+          sim.createPolicy({
+            displayName: 'P',
+            imageType: 'gallery',
+            imageId: IMAGE_WIN11_24H2_M365,
+            domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+          }),
+        );
         sim.updateSettings({ failureRate: 0.2 });
-        must(sim.assignPolicy(p.policy.id, [{ groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]));
+        must(
+          sim.assignPolicy(p.policy.id, [
+            { groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null },
+          ]),
+        );
         sim.advanceBy(70 * MINUTE);
         return sim;
       };
@@ -170,8 +213,20 @@ describe('simulator performance machinery', () => {
       must(sim.assignLicense(u.id, [SKU_ENTERPRISE_2VCPU], []));
       must(sim.addMember(g.id, u.id));
     }
-    const p = must(sim.createPolicy({ displayName: 'P', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365, cloudPcNamingTemplate: 'CPC-%RAND:1%', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }] }));
-    must(sim.assignPolicy(p.policy.id, [{ groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null }]));
+    const p = must(
+      sim.createPolicy({
+        displayName: 'P',
+        imageType: 'gallery',
+        imageId: IMAGE_WIN11_24H2_M365,
+        cloudPcNamingTemplate: 'CPC-%RAND:1%',
+        domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+      }),
+    );
+    must(
+      sim.assignPolicy(p.policy.id, [
+        { groupId: g.id, servicePlanId: null, allotmentDisplayName: null, allotmentLicensesCount: null },
+      ]),
+    );
     const names = [...sim.cloudPcs.values()].map((c) => c.deviceName.toUpperCase());
     assert.equal(names.length, 60);
     assert.equal(new Set(names).size, 60);

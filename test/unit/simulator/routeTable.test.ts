@@ -38,7 +38,15 @@ describe('simulator routes: 405 with Allow, 501 for the rest', () => {
     });
   }
 
-  for (const path of [`${VE}/cloudPCs/c1/resize`, `${VE}/provisioningPolicies/p1/assign/x`, '/v2/users', '/beta', `${VE}`, '/_simulator/clock/rewind', '/beta/users/u1/memberOf']) {
+  for (const path of [
+    `${VE}/cloudPCs/c1/resize`,
+    `${VE}/provisioningPolicies/p1/assign/x`,
+    '/v2/users',
+    '/beta',
+    `${VE}`,
+    '/_simulator/clock/rewind',
+    '/beta/users/u1/memberOf',
+  ]) {
     it(`GET ${path} → 501 in the envelope, no Allow`, async () => {
       const r = await demo().call('GET', path);
       assert.equal(r.status, 501);

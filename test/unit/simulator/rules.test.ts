@@ -4,7 +4,13 @@ import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
 import {
-  ANC_FAILING, ANC_HEALTHY, IMAGE_WIN11_25H2, IMAGE_WIN11_22H2_EXPIRED, PLAN_FRONTLINE_2VCPU, SKU_ENTERPRISE_2VCPU, SKU_ENTERPRISE_4VCPU,
+  ANC_FAILING,
+  ANC_HEALTHY,
+  IMAGE_WIN11_25H2,
+  IMAGE_WIN11_22H2_EXPIRED,
+  PLAN_FRONTLINE_2VCPU,
+  SKU_ENTERPRISE_2VCPU,
+  SKU_ENTERPRISE_4VCPU,
 } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
@@ -12,7 +18,12 @@ function tenant(): TenantClient {
   return new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(createSeedData('empty')))));
 }
 
-const hybrid = (...ids: string[]) => ({ domainJoinConfigurations: ids.map((onPremisesConnectionId) => ({ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId })) });
+const hybrid = (...ids: string[]) => ({
+  domainJoinConfigurations: ids.map((onPremisesConnectionId) => ({
+    domainJoinType: 'hybridAzureADJoin',
+    onPremisesConnectionId,
+  })),
+});
 
 describe('simulator rules (issue 4)', () => {
   describe('rule 1: a policy holds a network, an image, configuration and assignments', () => {
@@ -20,7 +31,12 @@ describe('simulator rules (issue 4)', () => {
       const t = tenant();
       const u = await t.user('Ana Diaz');
       const g = await t.group('G1', [u.id]);
-      const p = await t.policy({ ...hybrid(ANC_FAILING, ANC_HEALTHY), imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2', windowsSetting: { locale: 'en-GB' } });
+      const p = await t.policy({
+        ...hybrid(ANC_FAILING, ANC_HEALTHY),
+        imageId: IMAGE_WIN11_25H2,
+        imageDisplayName: 'Windows 11 Enterprise 25H2',
+        windowsSetting: { locale: 'en-GB' },
+      });
       await t.assign(p, [g]);
       const got = await t.ok('GET', `${VE}/provisioningPolicies/${p}?$expand=assignments`);
       assert.equal(got.json.assignments.length, 1);
@@ -37,7 +53,11 @@ describe('simulator rules (issue 4)', () => {
     it('places a Microsoft-hosted network Cloud PC in the policy region', async () => {
       const t = tenant();
       const u = await t.user('Bo Li');
-      const p = await t.policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westeurope', regionGroup: 'europeUnion' }] });
+      const p = await t.policy({
+        domainJoinConfigurations: [
+          { domainJoinType: 'azureADJoin', regionName: 'westeurope', regionGroup: 'europeUnion' },
+        ],
+      });
       await t.assign(p, [await t.group('G', [u.id])]);
       await t.advance({ hours: 3 });
       const [pc] = await t.cloudPcsOf(u.upn);
@@ -73,16 +93,34 @@ describe('simulator rules (issue 4)', () => {
       const t = tenant();
       // One Frontline dedicated licence enables up to three Cloud PCs (docs/simulator.md rule 2): the fourth user waits.
       const users = [await t.user('F1', []), await t.user('F2', []), await t.user('F3', []), await t.user('F4', [])];
-      const g = await t.group('Shift', users.map((u) => u.id));
+      const g = await t.group(
+        'Shift',
+        users.map((u) => u.id),
+      );
       const p = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
-      await t.assign(p, [g], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Shift', allotmentLicensesCount: 1 });
-      assert.deepEqual((await t.cloudPcs()).map((c) => c.userPrincipalName), users.slice(0, 3).map((u) => u.upn));
+      await t.assign(p, [g], {
+        servicePlanId: PLAN_FRONTLINE_2VCPU,
+        allotmentDisplayName: 'Shift',
+        allotmentLicensesCount: 1,
+      });
+      assert.deepEqual(
+        (await t.cloudPcs()).map((c) => c.userPrincipalName),
+        users.slice(0, 3).map((u) => u.upn),
+      );
       // Enterprise units are finite too: the 46th license of a 45-unit SKU is refused.
       const skus = (await t.ok('GET', '/v1.0/subscribedSkus')).json.value;
       const e2 = skus.find((s: { skuId: string }) => s.skuId === SKU_ENTERPRISE_2VCPU);
       for (let i = e2.consumedUnits; i < e2.prepaidUnits.enabled; i++) await t.user(`Filler ${i}`);
-      const r = await t.call('POST', '/v1.0/users', JSON.stringify({ displayName: 'Over', userPrincipalName: 'over@contoso.onmicrosoft.com' }));
-      const over = await t.call('POST', `/v1.0/users/${r.json.id}/assignLicense`, JSON.stringify({ addLicenses: [{ skuId: SKU_ENTERPRISE_2VCPU }], removeLicenses: [] }));
+      const r = await t.call(
+        'POST',
+        '/v1.0/users',
+        JSON.stringify({ displayName: 'Over', userPrincipalName: 'over@contoso.onmicrosoft.com' }),
+      );
+      const over = await t.call(
+        'POST',
+        `/v1.0/users/${r.json.id}/assignLicense`,
+        JSON.stringify({ addLicenses: [{ skuId: SKU_ENTERPRISE_2VCPU }], removeLicenses: [] }),
+      );
       assert.equal(over.status, 400);
       assert.ok(over.json.error.message);
     });
@@ -136,14 +174,20 @@ describe('simulator rules (issue 4)', () => {
       const flaky = await t.user('Flaky');
       const broken = await t.user('Broken');
       await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: flaky.upn, count: 2 });
-      await t.ok('POST', '/_simulator/faults', { kind: 'provisioningFailure', userPrincipalName: broken.upn, count: 3 });
+      await t.ok('POST', '/_simulator/faults', {
+        kind: 'provisioningFailure',
+        userPrincipalName: broken.upn,
+        count: 3,
+      });
       await t.assign(await t.policy(), [await t.group('G', [flaky.id, broken.id])]);
       await t.advance({ hours: 12 });
       assert.equal((await t.cloudPcsOf(flaky.upn))[0].status, 'provisioned');
       const [pc] = await t.cloudPcsOf(broken.upn);
       assert.equal(pc.status, 'failed');
       assert.equal(pc.statusDetail.code, 'intuneEnrollFailed');
-      const info = Object.fromEntries(pc.statusDetail.additionalInformation.map((x: { name: string; value: string }) => [x.name, x.value]));
+      const info = Object.fromEntries(
+        pc.statusDetail.additionalInformation.map((x: { name: string; value: string }) => [x.name, x.value]),
+      );
       assert.equal(info.retriable, 'true');
       assert.equal(info.failedAction, 'Provision');
     });
@@ -186,7 +230,13 @@ describe('simulator rules (issue 4)', () => {
       await t.assign(p, [g]);
       await t.advance({ hours: 3 });
       const before = (await t.cloudPcsOf(first.upn))[0];
-      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { displayName: 'After', imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }], enableSingleSignOn: true });
+      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+        displayName: 'After',
+        imageId: IMAGE_WIN11_25H2,
+        imageDisplayName: 'Windows 11 Enterprise 25H2',
+        domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westus3', regionGroup: 'usWest' }],
+        enableSingleSignOn: true,
+      });
       const same = (await t.cloudPcsOf(first.upn))[0];
       assert.equal(same.displayName, before.displayName, 'renaming the policy renames no Cloud PC');
       assert.equal(same.imageDisplayName, before.imageDisplayName);
@@ -225,8 +275,14 @@ describe('simulator rules (issue 4)', () => {
       assert.match(refused.json.error.innerError.message, /provisioning.*only when it is provisioned or failed/);
       await t.advance({ hours: 3 });
       const before = (await t.cloudPcsOf(u.upn))[0];
-      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { imageId: IMAGE_WIN11_25H2, imageDisplayName: 'Windows 11 Enterprise 25H2' });
-      const r = await t.ok('POST', `${VE}/cloudPCs/${before.id}/reprovision`, { osVersion: 'windows11', userAccountType: 'administrator' });
+      await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {
+        imageId: IMAGE_WIN11_25H2,
+        imageDisplayName: 'Windows 11 Enterprise 25H2',
+      });
+      const r = await t.ok('POST', `${VE}/cloudPCs/${before.id}/reprovision`, {
+        osVersion: 'windows11',
+        userAccountType: 'administrator',
+      });
       assert.equal(r.status, 204);
       assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'provisioning');
       await t.advance({ hours: 3 });
@@ -257,7 +313,10 @@ describe('simulator rules (issue 4)', () => {
       assert.equal(restored.gracePeriodEndDateTime, null);
       assert.equal(restored.id, inGrace.id);
       // License removal works the same way; the end of the period deprovisions.
-      await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, { addLicenses: [], removeLicenses: [SKU_ENTERPRISE_2VCPU] });
+      await t.ok('POST', `/v1.0/users/${u.id}/assignLicense`, {
+        addLicenses: [],
+        removeLicenses: [SKU_ENTERPRISE_2VCPU],
+      });
       assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'inGracePeriod');
       await t.advance({ days: 7 });
       assert.equal((await t.cloudPcsOf(u.upn))[0].status, 'deprovisioning');
@@ -288,13 +347,21 @@ describe('simulator rules (issue 4)', () => {
 
       const shared = await t.policy({ provisioningType: 'sharedByEntraGroup', cloudPcNamingTemplate: 'SHR-%RAND:8%' });
       const sg = await t.group('Pool', [(await t.user('Shift Worker', [])).id]);
-      await t.assign(shared, [sg], { servicePlanId: PLAN_FRONTLINE_2VCPU, allotmentDisplayName: 'Pool', allotmentLicensesCount: 2 });
+      await t.assign(shared, [sg], {
+        servicePlanId: PLAN_FRONTLINE_2VCPU,
+        allotmentDisplayName: 'Pool',
+        allotmentLicensesCount: 2,
+      });
       await t.advance({ hours: 3 });
       const pool = (await t.cloudPcs()).filter((c) => c.provisioningPolicyId === shared);
       assert.equal(pool.length, 2);
       assert.ok(pool.every((c) => c.status === 'provisioned'));
       await t.assign(shared, []);
-      assert.ok((await t.cloudPcs()).filter((c) => c.provisioningPolicyId === shared).every((c) => c.status === 'deprovisioning'));
+      assert.ok(
+        (await t.cloudPcs())
+          .filter((c) => c.provisioningPolicyId === shared)
+          .every((c) => c.status === 'deprovisioning'),
+      );
     });
   });
 
@@ -323,13 +390,33 @@ describe('simulator rules (issue 4)', () => {
       await t.advance({ hours: 6 });
       const pc = (await t.cloudPcsOf(u.upn))[0];
       assert.equal(pc.status, 'failed');
-      const objects = async () => (await t.ok('GET', '/_simulator/objects')).json.value.filter((o: { cloudPcId: string }) => o.cloudPcId === pc.id);
+      const objects = async () =>
+        (await t.ok('GET', '/_simulator/objects')).json.value.filter(
+          (o: { cloudPcId: string }) => o.cloudPcId === pc.id,
+        );
       const active = await objects();
       assert.deepEqual(new Set(active.map((o: { state: string }) => o.state)), new Set(['active']));
-      assert.deepEqual(new Set(active.map((o: { kind: string }) => o.kind)), new Set(['virtualNic', 'networkSecurityGroup', 'entraDevice', 'onPremisesComputerAccount', 'intuneManagedDevice']));
+      assert.deepEqual(
+        new Set(active.map((o: { kind: string }) => o.kind)),
+        new Set([
+          'virtualNic',
+          'networkSecurityGroup',
+          'entraDevice',
+          'onPremisesComputerAccount',
+          'intuneManagedDevice',
+        ]),
+      );
       await t.advance({ hours: 3 });
-      const byKind = Object.fromEntries((await objects()).map((o: { kind: string; state: string }) => [o.kind, o.state]));
-      assert.deepEqual(byKind, { virtualNic: 'removed', networkSecurityGroup: 'retained', entraDevice: 'removed', onPremisesComputerAccount: 'disabled', intuneManagedDevice: 'removed' });
+      const byKind = Object.fromEntries(
+        (await objects()).map((o: { kind: string; state: string }) => [o.kind, o.state]),
+      );
+      assert.deepEqual(byKind, {
+        virtualNic: 'removed',
+        networkSecurityGroup: 'retained',
+        entraDevice: 'removed',
+        onPremisesComputerAccount: 'disabled',
+        intuneManagedDevice: 'removed',
+      });
     });
   });
 
@@ -337,16 +424,32 @@ describe('simulator rules (issue 4)', () => {
     it('refuses changing provisioningType, cloudApp without sharedByEntraGroup, and bad bodies', async () => {
       const t = tenant();
       const p = await t.policy();
-      const change = await t.call('PATCH', `${VE}/provisioningPolicies/${p}`, JSON.stringify({ provisioningType: 'sharedByUser' }));
+      const change = await t.call(
+        'PATCH',
+        `${VE}/provisioningPolicies/${p}`,
+        JSON.stringify({ provisioningType: 'sharedByUser' }),
+      );
       assert.equal(change.status, 400);
       assert.equal(change.json.error.innerError.code, 'InvalidProperties');
       assert.match(change.json.error.innerError.message, /provisioningType/);
-      const ux = await t.call('PATCH', `${VE}/provisioningPolicies/${p}`, JSON.stringify({ userExperienceType: 'cloudApp' }));
+      const ux = await t.call(
+        'PATCH',
+        `${VE}/provisioningPolicies/${p}`,
+        JSON.stringify({ userExperienceType: 'cloudApp' }),
+      );
       assert.equal(ux.status, 400);
-      const cloudApp = await t.call('POST', `${VE}/provisioningPolicies`, JSON.stringify({ displayName: 'X', userExperienceType: 'cloudApp', provisioningType: 'dedicated' }));
+      const cloudApp = await t.call(
+        'POST',
+        `${VE}/provisioningPolicies`,
+        JSON.stringify({ displayName: 'X', userExperienceType: 'cloudApp', provisioningType: 'dedicated' }),
+      );
       assert.equal(cloudApp.status, 400);
       assert.match(cloudApp.json.error.innerError.message, /sharedByEntraGroup/);
-      const unknown = await t.call('POST', `${VE}/provisioningPolicies`, JSON.stringify({ displayName: 'X', colour: 'blue' }));
+      const unknown = await t.call(
+        'POST',
+        `${VE}/provisioningPolicies`,
+        JSON.stringify({ displayName: 'X', colour: 'blue' }),
+      );
       assert.equal(unknown.status, 400);
       const e = unknown.json.error;
       assert.equal(e.code, 'badRequest');
@@ -367,7 +470,10 @@ describe('simulator rules (issue 4)', () => {
       await t.advance({ hours: 3 });
       const names = (await t.cloudPcs()).map((c) => c.managedDeviceName);
       assert.equal(names.length, 30);
-      assert.ok(names.every((n) => /^ENG-[A-Za-z0-9]{5}$/.test(n)), names.join());
+      assert.ok(
+        names.every((n) => /^ENG-[A-Za-z0-9]{5}$/.test(n)),
+        names.join(),
+      );
       assert.equal(new Set(names.map((n) => n.toUpperCase())).size, 30);
     });
   });
@@ -379,11 +485,19 @@ describe('simulator rules (issue 4)', () => {
       await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, { description: 'changed' });
       await t.assign(p, []);
       await t.ok('DELETE', `${VE}/provisioningPolicies/${p}`);
-      const events = (await t.ok('GET', `${VE}/auditEvents?$filter=category eq 'cloudPC'`)).json.value
-        .filter((e: { resources: { resourceId: string }[] }) => e.resources[0].resourceId === p);
-      assert.deepEqual(events.map((e: { activityOperationType: string }) => e.activityOperationType), ['create', 'patch', 'patch', 'delete']);
+      const events = (await t.ok('GET', `${VE}/auditEvents?$filter=category eq 'cloudPC'`)).json.value.filter(
+        (e: { resources: { resourceId: string }[] }) => e.resources[0].resourceId === p,
+      );
+      assert.deepEqual(
+        events.map((e: { activityOperationType: string }) => e.activityOperationType),
+        ['create', 'patch', 'patch', 'delete'],
+      );
       const patch = events[1];
-      assert.deepEqual(patch.resources[0].modifiedProperties[0], { displayName: 'description', oldValue: '"test"', newValue: '"changed"' });
+      assert.deepEqual(patch.resources[0].modifiedProperties[0], {
+        displayName: 'description',
+        oldValue: '"test"',
+        newValue: '"changed"',
+      });
       assert.equal(patch.actor.userPrincipalName, 'admin@contoso.onmicrosoft.com');
     });
   });

@@ -13,8 +13,18 @@ import { parsePolicyFiles } from '../../../src/vscode/commands/policyFileShape';
 const VE = '/beta/deviceManagement/virtualEndpoint';
 const samples = path.join(__dirname, '..', '..', '..', 'samples');
 
-async function send(handler: RestHandler, method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const r = await handler({ method, url, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function send(
+  handler: RestHandler,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const r = await handler({
+    method,
+    url,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: r.status, json: r.body ? JSON.parse(r.body) : {} };
 }
 
@@ -28,8 +38,14 @@ describe('samples on the demo tenant', () => {
         const created = await send(handler, 'POST', `${VE}/provisioningPolicies`, policy.fields);
         assert.equal(created.status, 201, `${policy.fields.displayName}: ${JSON.stringify(created.json)}`);
         if (!policy.assignments) continue;
-        const assigned = await send(handler, 'POST', `${VE}/provisioningPolicies/${created.json.id}/assign`, { assignments: policy.assignments.map((target) => ({ target })) });
-        assert.equal(assigned.status, 204, `${policy.fields.displayName} assignments: ${JSON.stringify(assigned.json)}`);
+        const assigned = await send(handler, 'POST', `${VE}/provisioningPolicies/${created.json.id}/assign`, {
+          assignments: policy.assignments.map((target) => ({ target })),
+        });
+        assert.equal(
+          assigned.status,
+          204,
+          `${policy.fields.displayName} assignments: ${JSON.stringify(assigned.json)}`,
+        );
       }
     });
   }
@@ -44,7 +60,14 @@ describe('samples on the demo tenant', () => {
     assert.equal(plan.allotmentLicensesCount, 0);
     const retail = [...sim.policies.values()].find((p) => p.policy.provisioningType === 'sharedByUser')!;
     const group = [...sim.groups.values()][0];
-    assert.equal((await send(handler, 'POST', `${VE}/provisioningPolicies/${retail.policy.id}/assign`, { assignments: [{ target: { groupId: group.id, servicePlanId: plan.id, allotmentLicensesCount: 2 } }] })).status, 204);
+    assert.equal(
+      (
+        await send(handler, 'POST', `${VE}/provisioningPolicies/${retail.policy.id}/assign`, {
+          assignments: [{ target: { groupId: group.id, servicePlanId: plan.id, allotmentLicensesCount: 2 } }],
+        })
+      ).status,
+      204,
+    );
     const after = await send(handler, 'GET', `${VE}/frontLineServicePlans`);
     assert.equal((after.json.value as { allotmentLicensesCount: number }[])[0].allotmentLicensesCount, 2);
   });

@@ -22,7 +22,11 @@ export function tempState(): string {
 }
 
 export function serve(args: string[]): Promise<StartOutcome> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/simulatorServeEntry.ts'), 'serve', '--port', '0', ...args], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'src/cli/simulatorServeEntry.ts'), 'serve', '--port', '0', ...args],
+    { cwd: root },
+  );
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));

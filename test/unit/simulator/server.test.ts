@@ -22,7 +22,9 @@ async function scenario(t: TenantClient): Promise<unknown> {
   const bPc = pcs.find((x) => x.userPrincipalName === b.upn);
   await t.ok('POST', `${VE}/cloudPCs/${bPc.id}/reprovision`, {});
   await t.advance({ minutes: 30 });
-  const after = await t.cloudPcs('?$top=2&$select=id,displayName,status,managedDeviceName,userPrincipalName,gracePeriodEndDateTime');
+  const after = await t.cloudPcs(
+    '?$top=2&$select=id,displayName,status,managedDeviceName,userPrincipalName,gracePeriodEndDateTime',
+  );
   const audit = (await t.ok('GET', `${VE}/auditEvents?$count=true&$top=1`)).json['@odata.count'];
   return { after, audit };
 }
@@ -40,7 +42,9 @@ describe('simulator over HTTP', () => {
   });
 
   it('gives the same answers in process and through a plain fetch client', async () => {
-    const inProcess = await scenario(new TenantClient(handlerTransport(SimulatorService.open({ seed: 'empty', timeScale: 0 }).handler)));
+    const inProcess = await scenario(
+      new TenantClient(handlerTransport(SimulatorService.open({ seed: 'empty', timeScale: 0 }).handler)),
+    );
     const overHttp = await scenario(new TenantClient(fetchTransport(server.url)));
     assert.deepEqual(overHttp, inProcess);
   });
@@ -56,7 +60,11 @@ describe('simulator over HTTP', () => {
 
   it('answers an oversized body with 413 in the envelope and keeps serving', async () => {
     const big = 'x'.repeat(50 * 1024 * 1024);
-    const r = await fetch(`${server.url}/v1.0/users`, { method: 'POST', body: big, headers: { 'content-type': 'application/json' } });
+    const r = await fetch(`${server.url}/v1.0/users`, {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(r.status, 413);
     assert.equal((await r.json()).error.code, 'requestEntityTooLarge');
     assert.equal((await fetch(`${server.url}/_simulator/clock`)).status, 200);
@@ -64,7 +72,10 @@ describe('simulator over HTTP', () => {
 
   it('accepts requests without a token and with any bearer token', async () => {
     assert.equal((await fetch(`${server.url}${VE}/servicePlans`)).status, 200);
-    assert.equal((await fetch(`${server.url}${VE}/servicePlans`, { headers: { authorization: 'Bearer not-a-jwt' } })).status, 200);
+    assert.equal(
+      (await fetch(`${server.url}${VE}/servicePlans`, { headers: { authorization: 'Bearer not-a-jwt' } })).status,
+      200,
+    );
   });
 });
 
@@ -72,7 +83,11 @@ describe('cpcpolicy simulator serve', () => {
   it('prints "listening on" first, serves, and stops cleanly', async () => {
     const out: string[] = [];
     const stop = new AbortController();
-    const done = runSimulator(['serve', '--port', '0', '--seed', 'empty', '--time-scale', '0'], { stdout: (s) => out.push(s), stderr: (s) => out.push(`ERR ${s}`), cwd: process.cwd() }, { signal: stop.signal });
+    const done = runSimulator(
+      ['serve', '--port', '0', '--seed', 'empty', '--time-scale', '0'],
+      { stdout: (s) => out.push(s), stderr: (s) => out.push(`ERR ${s}`), cwd: process.cwd() },
+      { signal: stop.signal },
+    );
     const deadline = Date.now() + 10_000;
     while (!out.length && Date.now() < deadline) await new Promise((r) => setImmediate(r));
     const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(out[0]);

@@ -16,7 +16,11 @@ import { rounds } from './soakLevel';
 const root = path.resolve(__dirname, '../../..');
 
 function window(statePath: string): Promise<{ child: ChildProcessWithoutNullStreams; role: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures/sharedWindow.ts'), statePath], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'fixtures/sharedWindow.ts'), statePath],
+    { cwd: root },
+  );
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -52,7 +56,13 @@ describe('a simulator shared by editor windows', function () {
   it('makes the second window a client of the first: one tenant, one writer, changes reach both', async () => {
     const file = tempState();
     const first = await window(file);
-    const second = new SharedSimulator({ statePath: file, timeScale: 360, seed: 'empty', log: () => undefined, pollMs: 20 });
+    const second = new SharedSimulator({
+      statePath: file,
+      timeScale: 360,
+      seed: 'empty',
+      log: () => undefined,
+      pollMs: 20,
+    });
     try {
       assert.equal(first.role, 'owner');
       assert.equal(await second.currentRole(), 'client');
@@ -79,7 +89,13 @@ describe('a simulator shared by editor windows', function () {
     const file = tempState();
     const held = await acquireStateLock(file);
     assert.ok(held.ok);
-    const sim = new SharedSimulator({ statePath: file, timeScale: 360, seed: 'empty', log: () => undefined, connectTimeoutMs: 200 });
+    const sim = new SharedSimulator({
+      statePath: file,
+      timeScale: 360,
+      seed: 'empty',
+      log: () => undefined,
+      connectTimeoutMs: 200,
+    });
     try {
       await assert.rejects(sim.currentRole());
       await held.lock.release();
@@ -100,7 +116,9 @@ describe('a simulator shared by editor windows', function () {
     const after = open();
     try {
       assert.equal(await after.currentRole(), 'owner');
-      const users = (await new TenantClient(handlerTransport(after.handler)).ok('GET', '/v1.0/users')).json.value as { id: string }[];
+      const users = (await new TenantClient(handlerTransport(after.handler)).ok('GET', '/v1.0/users')).json.value as {
+        id: string;
+      }[];
       assert.ok(users.some((x) => x.id === u.id));
     } finally {
       await closing;
@@ -122,9 +140,13 @@ describe('a simulator shared by editor windows', function () {
         acknowledged.set(u.upn, u.id);
         await kill(owner.child);
         // The next request finds the owner gone, takes the lock and reopens the state from disk.
-        const users = (await t.ok('GET', '/v1.0/users?$top=999')).json.value as { id: string; userPrincipalName: string }[];
+        const users = (await t.ok('GET', '/v1.0/users?$top=999')).json.value as {
+          id: string;
+          userPrincipalName: string;
+        }[];
         assert.equal(await client.currentRole(), 'owner');
-        for (const [upn, id] of acknowledged) assert.equal(users.find((x) => x.userPrincipalName === upn)?.id, id, `cycle ${cycle}: ${upn}`);
+        for (const [upn, id] of acknowledged)
+          assert.equal(users.find((x) => x.userPrincipalName === upn)?.id, id, `cycle ${cycle}: ${upn}`);
         // Closing this window hands the tenant to the next one.
         await client.dispose();
         owner = await window(file);

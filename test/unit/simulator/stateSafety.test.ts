@@ -36,7 +36,11 @@ function flakyIo(): JournalIo & { failing: boolean } {
 async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; stderr: string }> {
   let stderr = '';
   const abort = new AbortController();
-  const code = await runSimulator(args, { stdout: (s) => (s.startsWith('listening') ? abort.abort() : undefined), stderr: (s) => (stderr += s), cwd }, { signal: abort.signal });
+  const code = await runSimulator(
+    args,
+    { stdout: (s) => (s.startsWith('listening') ? abort.abort() : undefined), stderr: (s) => (stderr += s), cwd },
+    { signal: abort.signal },
+  );
   return { code, stderr };
 }
 
@@ -44,11 +48,21 @@ describe('simulator state under faults', () => {
   it('does not keep a change whose journal record failed: 503 in the envelope, no path, ids stay in step', async () => {
     const file = tempState();
     const io = flakyIo();
-    const a = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0, journalIo: io, log: () => undefined });
+    const a = SimulatorService.open({
+      seed: 'empty',
+      statePath: file,
+      timeScale: 0,
+      journalIo: io,
+      log: () => undefined,
+    });
     const t = new TenantClient(handlerTransport(a.handler));
     await t.user('Before');
     io.failing = true;
-    const r = await t.call('POST', '/v1.0/users', JSON.stringify({ displayName: 'Lost', userPrincipalName: 'lost@contoso.onmicrosoft.com' }));
+    const r = await t.call(
+      'POST',
+      '/v1.0/users',
+      JSON.stringify({ displayName: 'Lost', userPrincipalName: 'lost@contoso.onmicrosoft.com' }),
+    );
     assert.equal(r.status, 503);
     assert.equal(r.json.error.message, 'the simulator could not save its state');
     assert.doesNotMatch(r.text!, new RegExp(path.basename(path.dirname(file))));
@@ -57,7 +71,10 @@ describe('simulator state under faults', () => {
     const after = await t.user('After');
     // A restart replays exactly what was acknowledged, under the same ids.
     const b = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 });
-    assert.deepEqual([...b.simulator.users.values()].map((u) => [u.id, u.displayName]), [...a.simulator.users.values()].map((u) => [u.id, u.displayName]));
+    assert.deepEqual(
+      [...b.simulator.users.values()].map((u) => [u.id, u.displayName]),
+      [...a.simulator.users.values()].map((u) => [u.id, u.displayName]),
+    );
     assert.ok(b.simulator.users.has(after.id));
     b.close();
   });
@@ -67,23 +84,34 @@ describe('simulator state under faults', () => {
     fs.writeFileSync(path.join(dir, 'plain-file'), 'x');
     const r = await cli(['serve', '--state', path.join(dir, 'plain-file', 'state.json'), '--time-scale', '0']);
     assert.equal(r.code, 2);
-    assert.throws(() => SimulatorService.open({ statePath: path.join(dir, 'plain-file', 'state.json'), timeScale: 0 }), StateRefusedError);
+    assert.throws(
+      () => SimulatorService.open({ statePath: path.join(dir, 'plain-file', 'state.json'), timeScale: 0 }),
+      StateRefusedError,
+    );
   });
 
   it('keeps the clock before year 10000: 400 in the envelope, and the tenant keeps working', async () => {
     const s = SimulatorService.open({ seed: 'empty', timeScale: 0 });
     const t = new TenantClient(handlerTransport(s.handler));
-    const far = await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '+275760-09-13T00:00:00.000Z' }));
+    const far = await t.call(
+      'POST',
+      '/_simulator/clock/advance',
+      JSON.stringify({ to: '+275760-09-13T00:00:00.000Z' }),
+    );
     assert.equal(far.status, 400);
     assert.equal(far.json.error.innerError.code, 'InvalidProperties');
-    assert.equal((await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '9999-12-31T23:00:00Z' }))).status, 200);
+    assert.equal(
+      (await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '9999-12-31T23:00:00Z' }))).status,
+      200,
+    );
     assert.equal((await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ hours: 2 }))).status, 400);
     assert.equal((await t.call('GET', `${VE}/cloudPCs`)).status, 200);
     assert.equal((await t.call('POST', '/_simulator/reset', JSON.stringify({ seed: 'empty' }))).status, 200);
   });
 
   it('holds the time scale to 0 or 1–100000: exit 2 outside, RangeError in the API', async () => {
-    for (const v of ['10000000000000', '100001', '0.5']) assert.equal((await cli(['serve', '--time-scale', v])).code, 2, v);
+    for (const v of ['10000000000000', '100001', '0.5'])
+      assert.equal((await cli(['serve', '--time-scale', v])).code, 2, v);
     assert.throws(() => SimulatorService.open({ timeScale: 1e13 }), RangeError);
   });
 
@@ -115,14 +143,28 @@ describe('simulator state under faults', () => {
       assert.match(r.stderr, /Left it untouched/);
     }
     assert.deepEqual(folderSnapshot(dir), before);
-    assert.throws(() => SimulatorService.open({ statePath: path.join(dir, 'notes.json'), timeScale: 0 }), StateRefusedError);
+    assert.throws(
+      () => SimulatorService.open({ statePath: path.join(dir, 'notes.json'), timeScale: 0 }),
+      StateRefusedError,
+    );
   });
 
-  it('keeps the audit actor\'s IP address over a journal replay', async () => {
+  it("keeps the audit actor's IP address over a journal replay", async () => {
     const file = tempState();
     const a = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 });
     const t = new TenantClient(handlerTransport(a.handler));
-    await t.ok('POST', `${VE}/provisioningPolicies`, { displayName: 'IP', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24h2-ent-cpc-m365', imageType: 'gallery', provisioningType: 'dedicated', domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }] }, { 'x-forwarded-for': '203.0.113.7' });
+    await t.ok(
+      'POST',
+      `${VE}/provisioningPolicies`,
+      {
+        displayName: 'IP',
+        imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24h2-ent-cpc-m365',
+        imageType: 'gallery',
+        provisioningType: 'dedicated',
+        domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+      },
+      { 'x-forwarded-for': '203.0.113.7' },
+    );
     const ips = (s: SimulatorService) => s.simulator.auditEvents.map((e) => e.actor.ipAddress);
     assert.deepEqual(ips(a), ['203.0.113.7']);
     const b = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 });

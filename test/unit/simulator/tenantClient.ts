@@ -14,7 +14,12 @@ export interface Reply {
   text: string | undefined;
 }
 
-export type Transport = (method: string, url: string, body?: string, headers?: Record<string, string>) => Promise<Reply>;
+export type Transport = (
+  method: string,
+  url: string,
+  body?: string,
+  headers?: Record<string, string>,
+) => Promise<Reply>;
 
 export function handlerTransport(handler: RestHandler): Transport {
   return async (method, url, body, headers = {}) => {
@@ -26,7 +31,11 @@ export function handlerTransport(handler: RestHandler): Transport {
 export function fetchTransport(baseUrl: string): Transport {
   return async (method, url, body, headers = {}) => {
     const target = /^https?:/.test(url) ? url : `${baseUrl}${url}`;
-    const r = await fetch(target, { method, body, headers: { 'content-type': 'application/json', authorization: 'Bearer anything', ...headers } });
+    const r = await fetch(target, {
+      method,
+      body,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer anything', ...headers },
+    });
     const text = await r.text();
     const h: Record<string, string> = {};
     r.headers.forEach((v, k) => (h[k] = v));
@@ -46,19 +55,35 @@ export class TenantClient {
 
   async user(name: string, licenses: string[] = [SKU_ENTERPRISE_2VCPU]): Promise<{ id: string; upn: string }> {
     const upn = `${name.toLowerCase().replace(/[^a-z0-9.]/g, '')}@contoso.onmicrosoft.com`;
-    const r = await this.ok('POST', '/v1.0/users', { displayName: name, userPrincipalName: upn, accountEnabled: true, mailNickname: name.replace(/\W/g, '') });
-    if (licenses.length) await this.ok('POST', `/v1.0/users/${r.json.id}/assignLicense`, { addLicenses: licenses.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: [] });
+    const r = await this.ok('POST', '/v1.0/users', {
+      displayName: name,
+      userPrincipalName: upn,
+      accountEnabled: true,
+      mailNickname: name.replace(/\W/g, ''),
+    });
+    if (licenses.length)
+      await this.ok('POST', `/v1.0/users/${r.json.id}/assignLicense`, {
+        addLicenses: licenses.map((skuId) => ({ skuId, disabledPlans: [] })),
+        removeLicenses: [],
+      });
     return { id: r.json.id, upn };
   }
 
   async group(name: string, memberIds: string[] = []): Promise<string> {
-    const r = await this.ok('POST', '/v1.0/groups', { displayName: name, mailEnabled: false, mailNickname: name.replace(/\W/g, ''), securityEnabled: true });
+    const r = await this.ok('POST', '/v1.0/groups', {
+      displayName: name,
+      mailEnabled: false,
+      mailNickname: name.replace(/\W/g, ''),
+      securityEnabled: true,
+    });
     for (const m of memberIds) await this.addMember(r.json.id, m);
     return r.json.id;
   }
 
   async addMember(groupId: string, memberId: string): Promise<void> {
-    await this.ok('POST', `/v1.0/groups/${groupId}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${memberId}` });
+    await this.ok('POST', `/v1.0/groups/${groupId}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${memberId}`,
+    });
   }
 
   async removeMember(groupId: string, memberId: string): Promise<void> {
@@ -67,9 +92,15 @@ export class TenantClient {
 
   async policy(fields: Record<string, unknown> = {}): Promise<string> {
     const r = await this.ok('POST', `${VE}/provisioningPolicies`, {
-      displayName: `Policy ${++this.n}`, description: 'test', provisioningType: 'dedicated', imageType: 'gallery', imageId: IMAGE_WIN11_24H2_M365,
-      imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2', cloudPcNamingTemplate: 'CPC-%USERNAME:4%-%RAND:5%',
-      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: 'usEast' }], ...fields,
+      displayName: `Policy ${++this.n}`,
+      description: 'test',
+      provisioningType: 'dedicated',
+      imageType: 'gallery',
+      imageId: IMAGE_WIN11_24H2_M365,
+      imageDisplayName: 'Windows 11 Enterprise + Microsoft 365 Apps 24H2',
+      cloudPcNamingTemplate: 'CPC-%USERNAME:4%-%RAND:5%',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2', regionGroup: 'usEast' }],
+      ...fields,
     });
     assert.equal(r.status, 201);
     return r.json.id;
@@ -77,7 +108,9 @@ export class TenantClient {
 
   async assign(policyId: string, groupIds: string[], extra: Record<string, unknown> = {}): Promise<void> {
     const r = await this.ok('POST', `${VE}/provisioningPolicies/${policyId}/assign`, {
-      assignments: groupIds.map((groupId) => ({ target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId, ...extra } })),
+      assignments: groupIds.map((groupId) => ({
+        target: { '@odata.type': '#microsoft.graph.cloudPcManagementGroupAssignmentTarget', groupId, ...extra },
+      })),
     });
     assert.equal(r.status, 204);
   }
@@ -91,8 +124,11 @@ export class TenantClient {
   }
 
   /** Every Cloud PC, following @odata.nextLink verbatim. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async cloudPcs(query = '', headers: Record<string, string> = { prefer: 'include-unknown-enum-members' }): Promise<any[]> {
+  async cloudPcs(
+    query = '',
+    headers: Record<string, string> = { prefer: 'include-unknown-enum-members' },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): Promise<any[]> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const out: any[] = [];
     let url: string | undefined = `${VE}/cloudPCs${query}`;
@@ -111,7 +147,11 @@ export class TenantClient {
 }
 
 /** One user in one group assigned to one policy (`displayName` 'Desk' unless `fields` names another). */
-export async function onePc(t: TenantClient, fields: Record<string, unknown> = {}, name = 'Ana Diaz'): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
+export async function onePc(
+  t: TenantClient,
+  fields: Record<string, unknown> = {},
+  name = 'Ana Diaz',
+): Promise<{ u: { id: string; upn: string }; p: string; g: string }> {
   const u = await t.user(name);
   const g = await t.group(`G ${name}`, [u.id]);
   const p = await t.policy({ displayName: 'Desk', ...fields });

@@ -14,13 +14,22 @@ describe('group search cache', () => {
   it('answers a longer prefix from a shorter one whose answer was complete', () => {
     const cache = new GroupSearchCache();
     cache.remember('f', [group('Finance'), group('Facilities'), group('Frontline stores')]);
-    assert.deepEqual(cache.lookup('fi')?.map((g) => g.displayName), ['Finance']);
-    assert.deepEqual(cache.lookup('Fr')?.map((g) => g.displayName), ['Frontline stores']);
+    assert.deepEqual(
+      cache.lookup('fi')?.map((g) => g.displayName),
+      ['Finance'],
+    );
+    assert.deepEqual(
+      cache.lookup('Fr')?.map((g) => g.displayName),
+      ['Frontline stores'],
+    );
   });
 
   it('asks again when the shorter answer was a full page (it may not hold every match), and never for an unknown text', () => {
     const cache = new GroupSearchCache();
-    cache.remember('s', Array.from({ length: GROUP_SEARCH_PAGE }, (_, i) => group(`Sales ${i}`, i)));
+    cache.remember(
+      's',
+      Array.from({ length: GROUP_SEARCH_PAGE }, (_, i) => group(`Sales ${i}`, i)),
+    );
     assert.equal(cache.lookup('sa'), undefined);
     assert.equal(new GroupSearchCache().lookup('x'), undefined);
   });

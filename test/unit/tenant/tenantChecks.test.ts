@@ -7,7 +7,14 @@ import * as path from 'node:path';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import type { CloudPcApi } from '../../../src/core/graph/cloudPcApi';
 import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_FAILED, IMAGE_WIN11_22H2_EXPIRED, PLAN_ENTERPRISE_2VCPU, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
+import {
+  ANC_FAILING,
+  ANC_HEALTHY,
+  DEVICE_IMAGE_FAILED,
+  IMAGE_WIN11_22H2_EXPIRED,
+  PLAN_ENTERPRISE_2VCPU,
+  PLAN_FRONTLINE_2VCPU,
+} from '../../../src/core/simulator/catalogSeed';
 import { loadTenantCatalog, lookupGroups } from '../../../src/core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
 import type { TenantCatalog } from '../../../src/core/tenant/tenantCatalog';
@@ -17,15 +24,27 @@ const MADE_UP = '0d9a1c3e-1111-4222-8333-944455556666';
 const samples = path.join(__dirname, '..', '..', '..', 'samples');
 
 function policy(fields: Record<string, unknown>): string {
-  return JSON.stringify({
-    displayName: 'Tenant check', imageType: 'gallery', imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
-    domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
-    cloudPcNamingTemplate: 'CPC-%RAND:5%', ...fields,
-  }, null, 2);
+  return JSON.stringify(
+    {
+      displayName: 'Tenant check',
+      imageType: 'gallery',
+      imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365',
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'usEast' }],
+      cloudPcNamingTemplate: 'CPC-%RAND:5%',
+      ...fields,
+    },
+    null,
+    2,
+  );
 }
 
 function hybrid(...connections: string[]): string {
-  return policy({ domainJoinConfigurations: connections.map((id) => ({ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: id })) });
+  return policy({
+    domainJoinConfigurations: connections.map((id) => ({
+      domainJoinType: 'hybridAzureADJoin',
+      onPremisesConnectionId: id,
+    })),
+  });
 }
 
 describe('tenant checks against the demo tenant', () => {
@@ -43,7 +62,15 @@ describe('tenant checks against the demo tenant', () => {
   after(() => service.close());
 
   it('reads every catalog list, and the failing connection with the check that failed ($select healthCheckStatusDetail)', () => {
-    for (const key of ['connections', 'galleryImages', 'deviceImages', 'regions', 'servicePlans', 'frontlinePlans'] as const) assert.ok(catalog[key]?.length, key);
+    for (const key of [
+      'connections',
+      'galleryImages',
+      'deviceImages',
+      'regions',
+      'servicePlans',
+      'frontlinePlans',
+    ] as const)
+      assert.ok(catalog[key]?.length, key);
     const failing = catalog.connections!.find((c) => c.id === ANC_FAILING)!;
     const failed = failing.healthCheckStatusDetail?.healthChecks?.filter((h) => h.status === 'failed') ?? [];
     assert.equal(failed.length, 1);
@@ -53,7 +80,13 @@ describe('tenant checks against the demo tenant', () => {
 
   it('a healthy connection, a gallery image in support and an offered region: nothing to say', () => {
     assert.deepEqual(validateAgainstTenant(hybrid(ANC_HEALTHY), tenant), []);
-    assert.deepEqual(validateAgainstTenant(policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westeurope' }] }), tenant), []);
+    assert.deepEqual(
+      validateAgainstTenant(
+        policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westeurope' }] }),
+        tenant,
+      ),
+      [],
+    );
   });
 
   it('an unknown connection id is an error the service agrees with, and the fix offers the healthy connections', async () => {
@@ -63,7 +96,10 @@ describe('tenant checks against the demo tenant', () => {
     assert.equal(f!.code, 'CPC501');
     assert.equal(f!.severity, 'error');
     assert.equal(text.slice(f!.range.offset, f!.range.offset + f!.range.length), JSON.stringify(MADE_UP));
-    assert.deepEqual(f!.fixes?.map((x) => x.edits[0]!.newText), [JSON.stringify(ANC_HEALTHY)]);
+    assert.deepEqual(
+      f!.fixes?.map((x) => x.edits[0]!.newText),
+      [JSON.stringify(ANC_HEALTHY)],
+    );
     await assert.rejects(api.createPolicy(JSON.parse(text)), (err: { status?: number }) => err.status === 400);
   });
 
@@ -71,7 +107,10 @@ describe('tenant checks against the demo tenant', () => {
     const [f] = validateAgainstTenant(hybrid(ANC_FAILING), tenant);
     assert.equal(f!.code, 'CPC502');
     assert.equal(f!.severity, 'warning');
-    assert.match(f!.message, /^Provisioning will fail: .*Active Directory domain join failed: Update the domain join account/);
+    assert.match(
+      f!.message,
+      /^Provisioning will fail: .*Active Directory domain join failed: Update the domain join account/,
+    );
   });
 
   it('a failing connection behind a healthy one is only skipped (the first healthy connection provisions)', () => {
@@ -84,13 +123,22 @@ describe('tenant checks against the demo tenant', () => {
     const [expired] = validateAgainstTenant(policy({ imageId: IMAGE_WIN11_22H2_EXPIRED }), tenant);
     assert.equal(expired!.code, 'CPC504');
     assert.match(expired!.message, /Provisioning will fail: .*expired on 2025-04-08/);
-    const [missing] = validateAgainstTenant(policy({ imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win7-ent' }), tenant);
+    const [missing] = validateAgainstTenant(
+      policy({ imageId: 'microsoftwindowsdesktop_windows-ent-cpc_win7-ent' }),
+      tenant,
+    );
     assert.equal(missing!.code, 'CPC503');
     assert.ok(missing!.fixes!.length > 0 && missing!.fixes!.length <= 5);
   });
 
   it('gallery ids compare case-insensitively (Graph: "List galleryImages")', () => {
-    assert.deepEqual(validateAgainstTenant(policy({ imageId: 'MicrosoftWindowsDesktop_Windows-Ent-Cpc_Win11-24h2-Ent-Cpc-M365' }), tenant), []);
+    assert.deepEqual(
+      validateAgainstTenant(
+        policy({ imageId: 'MicrosoftWindowsDesktop_Windows-Ent-Cpc_Win11-24h2-Ent-Cpc-M365' }),
+        tenant,
+      ),
+      [],
+    );
   });
 
   it('a custom image that failed to upload is warned about; custom ids are looked up among deviceImages, not the gallery', () => {
@@ -108,32 +156,62 @@ describe('tenant checks against the demo tenant', () => {
   });
 
   it('regionGroup "default" (the service picks the group) is no region group to look for: nothing said, and the service accepts it', async () => {
-    const text = policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'default' }] });
+    const text = policy({
+      domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'default' }],
+    });
     assert.deepEqual(validateAgainstTenant(text, tenant), []);
     const created = await api.createPolicy(JSON.parse(text));
     await api.deletePolicy(created.id);
   });
 
   it('a Frontline assignment naming an Enterprise plan, or no plan of the tenant, is CPC506; the Frontline plan is fine', () => {
-    const frontline = (planId: string): string => policy({ provisioningType: 'sharedByUser', assignments: [{ target: { groupId: MADE_UP, servicePlanId: planId } }] });
-    assert.deepEqual(validateAgainstTenant(frontline(PLAN_FRONTLINE_2VCPU), tenant).map((f) => f.code), []);
+    const frontline = (planId: string): string =>
+      policy({
+        provisioningType: 'sharedByUser',
+        assignments: [{ target: { groupId: MADE_UP, servicePlanId: planId } }],
+      });
+    assert.deepEqual(
+      validateAgainstTenant(frontline(PLAN_FRONTLINE_2VCPU), tenant).map((f) => f.code),
+      [],
+    );
     const [enterprise] = validateAgainstTenant(frontline(PLAN_ENTERPRISE_2VCPU), tenant);
     assert.equal(enterprise!.code, 'CPC506');
     assert.match(enterprise!.message, /Enterprise service plan/);
-    assert.deepEqual(enterprise!.fixes?.map((x) => x.edits[0]!.newText), [JSON.stringify(PLAN_FRONTLINE_2VCPU)]);
+    assert.deepEqual(
+      enterprise!.fixes?.map((x) => x.edits[0]!.newText),
+      [JSON.stringify(PLAN_FRONTLINE_2VCPU)],
+    );
     assert.equal(validateAgainstTenant(frontline(MADE_UP), tenant)[0]!.code, 'CPC506');
   });
 
   it('a Frontline plan of the catalog that the tenant does not own (not in frontLineServicePlans) is CPC506', () => {
-    const unowned = { ...catalog.servicePlans!.find((p) => p.id === PLAN_FRONTLINE_2VCPU)!, id: 'fl-plan-unowned', displayName: 'Frontline 4vCPU' };
+    const unowned = {
+      ...catalog.servicePlans!.find((p) => p.id === PLAN_FRONTLINE_2VCPU)!,
+      id: 'fl-plan-unowned',
+      displayName: 'Frontline 4vCPU',
+    };
     const withUnowned = new TenantIndex({ ...catalog, servicePlans: [...catalog.servicePlans!, unowned] });
-    const text = policy({ provisioningType: 'sharedByUser', assignments: [{ target: { groupId: MADE_UP, servicePlanId: 'fl-plan-unowned' } }] });
-    assert.deepEqual(validateAgainstTenant(text, withUnowned).map((f) => f.code), ['CPC506']);
+    const text = policy({
+      provisioningType: 'sharedByUser',
+      assignments: [{ target: { groupId: MADE_UP, servicePlanId: 'fl-plan-unowned' } }],
+    });
+    assert.deepEqual(
+      validateAgainstTenant(text, withUnowned).map((f) => f.code),
+      ['CPC506'],
+    );
   });
 
   it('an image marked notSupported before its expiration date says "is not supported", not "expired"', () => {
-    const image = { ...catalog.galleryImages![0]!, id: 'img-unsupported', status: 'notSupported' as const, expirationDate: '2099-01-01' };
-    const [f] = validateAgainstTenant(policy({ imageId: 'img-unsupported' }), new TenantIndex({ ...catalog, galleryImages: [image] }));
+    const image = {
+      ...catalog.galleryImages![0]!,
+      id: 'img-unsupported',
+      status: 'notSupported' as const,
+      expirationDate: '2099-01-01',
+    };
+    const [f] = validateAgainstTenant(
+      policy({ imageId: 'img-unsupported' }),
+      new TenantIndex({ ...catalog, galleryImages: [image] }),
+    );
     assert.match(f!.message, /is not supported/);
     assert.doesNotMatch(f!.message, /expired/);
   });
@@ -147,7 +225,10 @@ describe('tenant checks against the demo tenant', () => {
     assert.ok(found.memberCount! >= found.licensedMemberCount!);
     const withGroups = new TenantIndex({ ...catalog, groups });
     const text = policy({ assignments: [{ target: { groupId: existing!.id } }, { target: { groupId: MADE_UP } }] });
-    assert.deepEqual(validateAgainstTenant(text, withGroups).map((f) => f.code), ['CPC507']);
+    assert.deepEqual(
+      validateAgainstTenant(text, withGroups).map((f) => f.code),
+      ['CPC507'],
+    );
     // Not looked up yet: no verdict.
     assert.deepEqual(validateAgainstTenant(text, tenant), []);
   });
@@ -170,8 +251,14 @@ describe('tenant checks against the demo tenant', () => {
       const text = fs.readFileSync(path.join(samples, name), 'utf8');
       const ids = [...text.matchAll(/"groupId":\s*"([^"]+)"/g)].map((m) => m[1]!);
       const withGroups = new TenantIndex({ ...catalog, groups: await lookupGroups(api, ids) });
-      const loud = validateAgainstTenant(text, withGroups).filter((f) => f.severity === 'error' || f.severity === 'warning');
-      assert.deepEqual(loud.map((f) => `${f.code} ${f.message}`), [], name);
+      const loud = validateAgainstTenant(text, withGroups).filter(
+        (f) => f.severity === 'error' || f.severity === 'warning',
+      );
+      assert.deepEqual(
+        loud.map((f) => `${f.code} ${f.message}`),
+        [],
+        name,
+      );
     }
   });
 });

@@ -2,7 +2,12 @@
 // says what it is in the tenant. Works in a large fleet file too (only the policy around the cursor is read).
 import * as assert from 'node:assert/strict';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
-import { ANC_FAILING, ANC_HEALTHY, DEVICE_IMAGE_READY, PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
+import {
+  ANC_FAILING,
+  ANC_HEALTHY,
+  DEVICE_IMAGE_READY,
+  PLAN_FRONTLINE_2VCPU,
+} from '../../../src/core/simulator/catalogSeed';
 import { SimulatorService } from '../../../src/core/simulator/simulatorService';
 import { loadTenantCatalog } from '../../../src/core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
@@ -23,16 +28,23 @@ describe('tenant completion and hover', () => {
 
   before(async () => {
     const service = SimulatorService.open({ seed: 'demo', timeScale: 0 });
-    tenant = new TenantIndex(await loadTenantCatalog(createInProcessCloudPcApi(service.handler), Date.parse('2026-12-02T00:00:00Z')));
+    tenant = new TenantIndex(
+      await loadTenantCatalog(createInProcessCloudPcApi(service.handler), Date.parse('2026-12-02T00:00:00Z')),
+    );
     service.close();
   });
 
   it('onPremisesConnectionId lists the connections by name with their health; the failing one sorts last; choosing inserts the id', () => {
-    const { text, offset } = at('{ "domainJoinConfigurations": [{ "domainJoinType": "hybridAzureADJoin", "onPremisesConnectionId": "|" }] }');
+    const { text, offset } = at(
+      '{ "domainJoinConfigurations": [{ "domainJoinType": "hybridAzureADJoin", "onPremisesConnectionId": "|" }] }',
+    );
     const slot = tenantSlotAt(text, offset)!;
     assert.equal(slot.kind, 'connection');
     const entries = tenantCompletions(slot, tenant);
-    assert.deepEqual(entries.map((e) => e.label), ['Contoso East US 2 (hybrid)', 'Contoso West Europe (hybrid)']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['Contoso East US 2 (hybrid)', 'Contoso West Europe (hybrid)'],
+    );
     const failing = entries.find((e) => e.insertText === JSON.stringify(ANC_FAILING))!;
     assert.match(failing.detail!, /health failed/);
     assert.match(failing.documentation!, /Active Directory domain join failed/);
@@ -56,9 +68,14 @@ describe('tenant completion and hover', () => {
     const regions = tenantCompletions(tenantSlotAt(region.text, region.offset)!, tenant);
     assert.equal(regions[0]!.label, 'automatic');
     assert.ok(regions.some((e) => e.insertText === '"westeurope"'));
-    const plan = at('{ "provisioningType": "sharedByUser", "assignments": [{ "target": { "groupId": "x", "servicePlanId": "|" } }] }');
+    const plan = at(
+      '{ "provisioningType": "sharedByUser", "assignments": [{ "target": { "groupId": "x", "servicePlanId": "|" } }] }',
+    );
     const plans = tenantCompletions(tenantSlotAt(plan.text, plan.offset)!, tenant);
-    assert.deepEqual(plans.map((e) => e.insertText), [JSON.stringify(PLAN_FRONTLINE_2VCPU)]);
+    assert.deepEqual(
+      plans.map((e) => e.insertText),
+      [JSON.stringify(PLAN_FRONTLINE_2VCPU)],
+    );
     assert.match(plans[0]!.detail!, /2 vCPU · 8 GB RAM · 128 GB/);
     const dedicated = at('{ "assignments": [{ "target": { "groupId": "x", "servicePlanId": "|" } }] }');
     assert.deepEqual(tenantCompletions(tenantSlotAt(dedicated.text, dedicated.offset)!, tenant), []);
@@ -72,16 +89,24 @@ describe('tenant completion and hover', () => {
   });
 
   it('hover on a connection id shows its name and health; on an unknown id says the tenant has none', () => {
-    const known = at(`{ "domainJoinConfigurations": [{ "onPremisesConnectionId": "${ANC_FAILING.slice(0, 4)}|${ANC_FAILING.slice(4)}" }] }`);
+    const known = at(
+      `{ "domainJoinConfigurations": [{ "onPremisesConnectionId": "${ANC_FAILING.slice(0, 4)}|${ANC_FAILING.slice(4)}" }] }`,
+    );
     const hover = tenantHover(tenantSlotAt(known.text, known.offset)!, tenant)!;
     assert.match(hover.markdown, /\*\*Contoso West Europe \(hybrid\)\*\*/);
     assert.match(hover.markdown, /Health: failed/);
     const unknown = at('{ "imageId": "nope|" }');
-    assert.match(tenantHover(tenantSlotAt(unknown.text, unknown.offset)!, tenant)!.markdown, /has no gallery image with the id `nope`/);
+    assert.match(
+      tenantHover(tenantSlotAt(unknown.text, unknown.offset)!, tenant)!.markdown,
+      /has no gallery image with the id `nope`/,
+    );
   });
 
   it('works on a policy deep in a large fleet file (paths relative to the policy, ranges in the document)', () => {
-    const filler = Array.from({ length: 400 }, (_, i) => `{ "displayName": "P${i}", "description": "${'x'.repeat(80)}" }`).join(',\n');
+    const filler = Array.from(
+      { length: 400 },
+      (_, i) => `{ "displayName": "P${i}", "description": "${'x'.repeat(80)}" }`,
+    ).join(',\n');
     const marked = `{ "policies": [\n${filler},\n{ "displayName": "Last", "domainJoinConfigurations": [{ "onPremisesConnectionId": "|" }] }\n] }`;
     const { text, offset } = at(marked);
     assert.ok(text.length > 32 * 1024);

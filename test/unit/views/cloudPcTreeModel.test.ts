@@ -33,24 +33,35 @@ describe('Cloud PCs tree model (plain data, no backend)', () => {
     const more = page[200]!;
     assert.equal(more.kind, 'loadMore');
     assert.equal(model.present(more).label, 'Load more…');
-    assert.equal(model.loadMore(more as Extract<TreeNode, { kind: 'loadMore' }>), provisioned, 'the group is what redraws');
+    assert.equal(
+      model.loadMore(more as Extract<TreeNode, { kind: 'loadMore' }>),
+      provisioned,
+      'the group is what redraws',
+    );
     page = model.children(provisioned);
     assert.equal(page.length, 401);
     assert.equal(page[0], model.children(provisioned)[0], 'rows keep their identity between calls');
   });
 
-  it('a change within the same status redraws only that Cloud PC\'s row, not the tree', () => {
+  it("a change within the same status redraws only that Cloud PC's row, not the tree", () => {
     const { store, model } = expandedModel();
     const target = store.list('provisioned')[0]!;
-    const r = model.refreshFor([store.upsert({ ...target, displayName: 'renamed', lastModifiedDateTime: '2026-06-02T00:00:00Z' })!]);
+    const r = model.refreshFor([
+      store.upsert({ ...target, displayName: 'renamed', lastModifiedDateTime: '2026-06-02T00:00:00Z' })!,
+    ]);
     assert.equal(r.root, false);
-    assert.deepEqual(r.nodes.map((n) => n.id.split(':').slice(0, 3).join(':')), ['cpcs:pc:provisioned']);
+    assert.deepEqual(
+      r.nodes.map((n) => n.id.split(':').slice(0, 3).join(':')),
+      ['cpcs:pc:provisioned'],
+    );
   });
 
   it('a change of status redraws the two status groups it leaves and joins, not the tree', () => {
     const { store, model } = expandedModel();
     const target = store.list('provisioned')[0]!;
-    const r = model.refreshFor([store.upsert({ ...target, status: 'failed', lastModifiedDateTime: '2026-06-03T00:00:00Z' })!]);
+    const r = model.refreshFor([
+      store.upsert({ ...target, status: 'failed', lastModifiedDateTime: '2026-06-03T00:00:00Z' })!,
+    ]);
     assert.equal(r.root, false);
     assert.deepEqual(r.nodes.map((n) => n.id).sort(), ['cpcs:group:*:failed', 'cpcs:group:*:provisioned']);
   });

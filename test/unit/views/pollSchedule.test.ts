@@ -72,12 +72,30 @@ describe('Graph polling schedule (sidebar live refresh)', () => {
     const schedule = new PollSchedule(t, timers);
     schedule.request();
     for (let i = 0; i < 7; i++) await timers.fire();
-    assert.deepEqual(timers.delays, [30_000, 60_000, 120_000, 240_000, MAX_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS, POLL_INTERVAL_MS]);
+    assert.deepEqual(timers.delays, [
+      30_000,
+      60_000,
+      120_000,
+      240_000,
+      MAX_POLL_INTERVAL_MS,
+      MAX_POLL_INTERVAL_MS,
+      MAX_POLL_INTERVAL_MS,
+      POLL_INTERVAL_MS,
+    ]);
   });
 
   it('treats a poll that throws as a failure and keeps going', async () => {
     const timers = new ManualTimers();
-    const schedule = new PollSchedule({ wanted: () => true, visible: () => true, poll: async () => { throw new Error('network down'); } }, timers);
+    const schedule = new PollSchedule(
+      {
+        wanted: () => true,
+        visible: () => true,
+        poll: async () => {
+          throw new Error('network down');
+        },
+      },
+      timers,
+    );
     schedule.request();
     await timers.fire();
     assert.equal(schedule.currentDelayMs, 60_000);

@@ -17,17 +17,22 @@ import type { TreeNode } from '../../../src/vscode/views/treeNodes';
 
 const LETTERS = 'abcde';
 /** Cloud PC `a`…`e` of the shared fixtures (ids are GUIDs; `idOf` turns them back into letters). */
-const pc = (letter: string, status: CloudPc['status'] = 'provisioned'): CloudPc => cloudPc(LETTERS.indexOf(letter), status);
+const pc = (letter: string, status: CloudPc['status'] = 'provisioned'): CloudPc =>
+  cloudPc(LETTERS.indexOf(letter), status);
 const idOf = (id: string): string => LETTERS[parseInt(id.slice(-12), 16)] ?? id;
 const ids = (list: readonly CloudPc[]): string[] => list.map((p) => idOf(p.id));
 
-const policy = (id: string, displayName: string): CloudPcProvisioningPolicy => ({ id, displayName, provisioningType: 'dedicated', assignments: [] }) as unknown as CloudPcProvisioningPolicy;
+const policy = (id: string, displayName: string): CloudPcProvisioningPolicy =>
+  ({ id, displayName, provisioningType: 'dedicated', assignments: [] }) as unknown as CloudPcProvisioningPolicy;
 
 /** A promise the test resolves or rejects when it chooses. */
 function deferred<T>() {
   let resolve!: (value: T) => void;
   let reject!: (err: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -100,16 +105,20 @@ function setup(perLoad?: number) {
     shownErrors: [] as string[],
     signedOut: false,
   };
-  const loader = new SidebarLoader({ store, cloudPcModel, policyModel, cloudPcView: view('cloudPcs'), policyView: view('policies') }, {
-    api: () => backend.api,
-    backendSignal: () => new AbortController().signal,
-    signedOut: () => host.signedOut,
-    sampleUser: () => undefined,
-    warn: (m) => void host.warnings.push(m),
-    showError: (m) => void host.shownErrors.push(m),
-    updated: () => void host.updates++,
-    t: plainLocalize,
-  }, perLoad);
+  const loader = new SidebarLoader(
+    { store, cloudPcModel, policyModel, cloudPcView: view('cloudPcs'), policyView: view('policies') },
+    {
+      api: () => backend.api,
+      backendSignal: () => new AbortController().signal,
+      signedOut: () => host.signedOut,
+      sampleUser: () => undefined,
+      warn: (m) => void host.warnings.push(m),
+      showError: (m) => void host.shownErrors.push(m),
+      updated: () => void host.updates++,
+      t: plainLocalize,
+    },
+    perLoad,
+  );
   const rootRows = (): TreeNode[] => cloudPcModel.children();
   return { backend, store, cloudPcModel, policyModel, loader, redraws, host, rootRows };
 }
@@ -121,7 +130,10 @@ describe('sidebar loading (SidebarLoader)', () => {
     assert.equal(s.rootRows()[0].kind, 'message', 'a loading row before the first answer');
     await Promise.all([s.loader.ensureCloudPcs(), s.loader.ensureCloudPcs()]);
     assert.equal(s.backend.listCalls, 1);
-    assert.deepEqual(s.rootRows().map((n) => n.kind), ['statusGroup', 'statusGroup']);
+    assert.deepEqual(
+      s.rootRows().map((n) => n.kind),
+      ['statusGroup', 'statusGroup'],
+    );
     assert.equal(s.host.updates, 1);
   });
 
@@ -135,7 +147,7 @@ describe('sidebar loading (SidebarLoader)', () => {
     const fresh = s.loader.ensureCloudPcs();
     release();
     await Promise.all([stale, fresh]);
-    assert.deepEqual(ids(s.store.all()), ['b'], 'the old backend\'s Cloud PC never lands');
+    assert.deepEqual(ids(s.store.all()), ['b'], "the old backend's Cloud PC never lands");
     assert.equal(s.host.updates, 1, 'only the current load announces an update');
   });
 
@@ -160,11 +172,17 @@ describe('sidebar loading (SidebarLoader)', () => {
     const [row] = s.rootRows();
     assert.ok(row.kind === 'message' && row.tone === 'error', 'an error row');
     assert.equal(row.text, 'Microsoft Graph is busy: Cloud PCs could not be loaded');
-    assert.equal(presentNode(row, s.store, s.cloudPcModel.pager, plainLocalize, true).command?.command, 'cpcpolicy.refresh');
+    assert.equal(
+      presentNode(row, s.store, s.cloudPcModel.pager, plainLocalize, true).command?.command,
+      'cpcpolicy.refresh',
+    );
     assert.match(s.host.warnings[0], /Could not load Cloud PCs/);
     s.backend.pages = [[pc('a')]];
     await s.loader.reloadCloudPcs();
-    assert.deepEqual(s.rootRows().map((n) => n.kind), ['statusGroup']);
+    assert.deepEqual(
+      s.rootRows().map((n) => n.kind),
+      ['statusGroup'],
+    );
   });
 
   it('keeps what was loaded when a later reload fails, with the error on top', async () => {
@@ -174,7 +192,10 @@ describe('sidebar loading (SidebarLoader)', () => {
     s.backend.failNext = new GraphError({ status: 403, code: 'forbidden', message: 'no' });
     await s.loader.reloadCloudPcs();
     const rows = s.rootRows();
-    assert.deepEqual(rows.map((n) => n.kind), ['message', 'statusGroup']);
+    assert.deepEqual(
+      rows.map((n) => n.kind),
+      ['message', 'statusGroup'],
+    );
     assert.equal(rows[0].kind === 'message' && rows[0].action, 'switchTenant', 'a 403 offers Switch Tenant');
   });
 
@@ -196,8 +217,14 @@ describe('sidebar loading (SidebarLoader)', () => {
     s.backend.byId.set(pc('a').id, pc('a', 'failed'));
     s.backend.byId.set(pc('b').id, 'gone');
     await s.loader.syncCloudPcs([pc('a').id, pc('b').id]);
-    assert.deepEqual(s.store.all().map((p) => [idOf(p.id), p.status]), [['a', 'failed']]);
-    assert.ok(s.redraws.every((r) => r.refresh !== 'all'), 'no view redrew everything');
+    assert.deepEqual(
+      s.store.all().map((p) => [idOf(p.id), p.status]),
+      [['a', 'failed']],
+    );
+    assert.ok(
+      s.redraws.every((r) => r.refresh !== 'all'),
+      'no view redrew everything',
+    );
   });
 
   it('says when "Load more…" fails and keeps what was loaded', async () => {
@@ -214,12 +241,18 @@ describe('sidebar loading (SidebarLoader)', () => {
     const s = setup();
     s.backend.policies = [policy('p2', 'Beta'), policy('p1', 'Alpha')];
     await s.loader.ensurePolicies();
-    assert.deepEqual(s.policyModel.children().map((n) => n.id), ['pol:p1', 'pol:p2']);
+    assert.deepEqual(
+      s.policyModel.children().map((n) => n.id),
+      ['pol:p1', 'pol:p2'],
+    );
     s.backend.failNext = new Error('socket hang up');
     await s.loader.reloadPolicies();
     const rows = s.policyModel.children();
     assert.equal(rows[0].kind === 'message' && rows[0].tone, 'error');
     assert.equal(rows[0].kind === 'message' && rows[0].text, 'Could not load provisioning policies: socket hang up');
-    assert.deepEqual(rows.slice(1).map((n) => n.id), ['pol:p1', 'pol:p2']);
+    assert.deepEqual(
+      rows.slice(1).map((n) => n.id),
+      ['pol:p1', 'pol:p2'],
+    );
   });
 });

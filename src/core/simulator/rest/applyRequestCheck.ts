@@ -3,17 +3,25 @@
 import { isFrontlineSharedType } from '../../model/provisioningKind';
 
 /** The problem with `reservePercentage` / `isForceUserLogoffEnabled` for a policy of this type, if any. */
-export function applyOptionsProblem(provisioningType: unknown, reservePercentage: unknown, forceLogoff: unknown): string | undefined {
+export function applyOptionsProblem(
+  provisioningType: unknown,
+  reservePercentage: unknown,
+  forceLogoff: unknown,
+): string | undefined {
   const pct = reservePercentage ?? undefined;
   if (pct === undefined && (forceLogoff ?? undefined) === undefined) return undefined;
-  if (!isFrontlineSharedType(provisioningType)) return 'reservePercentage and isForceUserLogoffEnabled apply only to Frontline shared (sharedByEntraGroup) policies.';
-  if (pct !== undefined && (typeof pct !== 'number' || !Number.isInteger(pct) || pct < 0 || pct > 99)) return "'reservePercentage' must be a whole number from 0 to 99.";
+  if (!isFrontlineSharedType(provisioningType))
+    return 'reservePercentage and isForceUserLogoffEnabled apply only to Frontline shared (sharedByEntraGroup) policies.';
+  if (pct !== undefined && (typeof pct !== 'number' || !Number.isInteger(pct) || pct < 0 || pct > 99))
+    return "'reservePercentage' must be a whole number from 0 to 99.";
   // Graph "cloudPcProvisioningPolicy: apply": with isForceUserLogoffEnabled true, reservePercentage must be 0.
   if (forceLogoff === true && pct) return 'isForceUserLogoffEnabled requires reservePercentage 0.';
   // Refused, never accepted and ignored: reprovisioning in waves that keep part of the pool available is not modelled.
   if (pct) {
-    return `The simulator does not model reservePercentage ${String(pct)} (reprovisioning the Frontline shared pool in waves that keep part of it available). `
-      + 'Send reservePercentage 0 to reprovision every Cloud PC of the pool now: no user is ever signed in to a simulated Cloud PC.';
+    return (
+      `The simulator does not model reservePercentage ${String(pct)} (reprovisioning the Frontline shared pool in waves that keep part of it available). ` +
+      'Send reservePercentage 0 to reprovision every Cloud PC of the pool now: no user is ever signed in to a simulated Cloud PC.'
+    );
   }
   return undefined;
 }

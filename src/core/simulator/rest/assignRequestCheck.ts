@@ -24,7 +24,8 @@ export function odataTypeProblem(value: unknown, type: string, where: string): s
 
 export function checkAssignBody(b: Record<string, unknown>): AssignBodyResult {
   const problems: string[] = [];
-  for (const k of Object.keys(b)) if (!BODY_KEYS.includes(k)) problems.push(`'${k}' is not a property of the assign action.`);
+  for (const k of Object.keys(b))
+    if (!BODY_KEYS.includes(k)) problems.push(`'${k}' is not a property of the assign action.`);
   // The Graph docs' assign example sends the assignment type on the body itself.
   const bodyType = odataTypeProblem(b['@odata.type'], ODATA_TYPES.assignment, '');
   if (bodyType) problems.push(bodyType);
@@ -43,7 +44,8 @@ function checkItem(a: unknown, at: string, problems: string[]): AssignTarget | u
     return undefined;
   }
   const ar = a as Record<string, unknown>;
-  for (const k of Object.keys(ar)) if (!ITEM_KEYS.includes(k)) problems.push(`${at}.${k} is not a property of cloudPcProvisioningPolicyAssignment.`);
+  for (const k of Object.keys(ar))
+    if (!ITEM_KEYS.includes(k)) problems.push(`${at}.${k} is not a property of cloudPcProvisioningPolicyAssignment.`);
   const itemType = odataTypeProblem(ar['@odata.type'], ODATA_TYPES.assignment, `${at}: `);
   if (itemType) problems.push(itemType);
   const t = ar.target as Record<string, unknown> | undefined;
@@ -51,18 +53,38 @@ function checkItem(a: unknown, at: string, problems: string[]): AssignTarget | u
     problems.push(`${at}.target is required.`);
     return undefined;
   }
-  for (const k of Object.keys(t)) if (!TARGET_KEYS.includes(k)) problems.push(`${at}.target.${k} is not a property of cloudPcManagementGroupAssignmentTarget.`);
+  for (const k of Object.keys(t))
+    if (!TARGET_KEYS.includes(k))
+      problems.push(`${at}.target.${k} is not a property of cloudPcManagementGroupAssignmentTarget.`);
   // With or without '#', or absent as the portal sends it; only group targets exist.
   if (t['@odata.type'] !== undefined && !isODataTypeOf(t['@odata.type'], ODATA_TYPES.groupTarget)) {
-    problems.push(`${at}.target: only group targets (cloudPcManagementGroupAssignmentTarget) are supported; '@odata.type' must be '${ODATA_TYPES.groupTarget}'.`);
+    problems.push(
+      `${at}.target: only group targets (cloudPcManagementGroupAssignmentTarget) are supported; '@odata.type' must be '${ODATA_TYPES.groupTarget}'.`,
+    );
   }
   if (typeof t.groupId !== 'string' || !t.groupId) {
     problems.push(`${at}.target.groupId is required.`);
     return undefined;
   }
-  if (t.servicePlanId !== undefined && t.servicePlanId !== null && typeof t.servicePlanId !== 'string') problems.push(`${at}.target.servicePlanId must be a string.`);
-  if (t.allotmentDisplayName !== undefined && t.allotmentDisplayName !== null && typeof t.allotmentDisplayName !== 'string') problems.push(`${at}.target.allotmentDisplayName must be a string.`);
+  if (t.servicePlanId !== undefined && t.servicePlanId !== null && typeof t.servicePlanId !== 'string')
+    problems.push(`${at}.target.servicePlanId must be a string.`);
+  if (
+    t.allotmentDisplayName !== undefined &&
+    t.allotmentDisplayName !== null &&
+    typeof t.allotmentDisplayName !== 'string'
+  )
+    problems.push(`${at}.target.allotmentDisplayName must be a string.`);
   const count = t.allotmentLicensesCount;
-  if (count !== undefined && count !== null && (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 900)) problems.push(`${at}.target.allotmentLicensesCount must be a whole number from 0 to 900.`);
-  return { groupId: t.groupId, servicePlanId: (t.servicePlanId as string | null | undefined) ?? null, allotmentDisplayName: (t.allotmentDisplayName as string | null | undefined) ?? null, allotmentLicensesCount: (count as number | null | undefined) ?? null };
+  if (
+    count !== undefined &&
+    count !== null &&
+    (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 900)
+  )
+    problems.push(`${at}.target.allotmentLicensesCount must be a whole number from 0 to 900.`);
+  return {
+    groupId: t.groupId,
+    servicePlanId: (t.servicePlanId as string | null | undefined) ?? null,
+    allotmentDisplayName: (t.allotmentDisplayName as string | null | undefined) ?? null,
+    allotmentLicensesCount: (count as number | null | undefined) ?? null,
+  };
 }

@@ -19,7 +19,8 @@ const SOURCES: Record<string, (sim: Simulator, includeEvolvable: boolean) => rea
   onPremisesConnections: (sim) => [...sim.connections.values()],
   servicePlans: (sim) => sim.catalog.servicePlans,
   frontLineServicePlans: (sim) => sim.frontlineServicePlans(),
-  supportedRegions: (sim, includeEvolvable) => sim.catalog.supportedRegions.map((r) => toGraphRegion(r, includeEvolvable)),
+  supportedRegions: (sim, includeEvolvable) =>
+    sim.catalog.supportedRegions.map((r) => toGraphRegion(r, includeEvolvable)),
   auditEvents: (sim) => sim.auditEvents,
 };
 
@@ -27,7 +28,8 @@ const SOURCES: Record<string, (sim: Simulator, includeEvolvable: boolean) => rea
 export const CATALOG_COLLECTIONS = Object.keys(SOURCES).join('|');
 
 function isConnectionInUse(sim: Simulator, id: string): boolean {
-  for (const p of sim.policies.values()) if ((p.policy.domainJoinConfigurations ?? []).some((d) => d.onPremisesConnectionId === id)) return true;
+  for (const p of sim.policies.values())
+    if ((p.policy.domainJoinConfigurations ?? []).some((d) => d.onPremisesConnectionId === id)) return true;
   return false;
 }
 
@@ -37,9 +39,21 @@ export function catalogGet(ctx: RestContext, { collection: name, id }: RoutePara
   const rows = SOURCES[name](sim, ctx.includeEvolvable);
   // healthCheckStatusDetail only when $select names it, as Graph does (docs/simulator.md, "Catalog").
   const detail = q.select?.includes('healthCheckStatusDetail');
-  const shape = (r: Row) => (name === 'onPremisesConnections'
-    ? { ...r, inUse: isConnectionInUse(sim, r.id), ...(detail ? { healthCheckStatusDetail: healthCheckStatusDetail(r as CloudPcOnPremisesConnection, new Date(sim.now()).toISOString()) } : {}) }
-    : r);
+  const shape = (r: Row) =>
+    name === 'onPremisesConnections'
+      ? {
+          ...r,
+          inUse: isConnectionInUse(sim, r.id),
+          ...(detail
+            ? {
+                healthCheckStatusDetail: healthCheckStatusDetail(
+                  r as CloudPcOnPremisesConnection,
+                  new Date(sim.now()).toISOString(),
+                ),
+              }
+            : {}),
+        }
+      : r;
   if (id === undefined) return collection(ctx, `${VIRTUAL_ENDPOINT}/${name}`, rows, shape, q);
   // Gallery image ids compare case-insensitively (docs/service-facts.md "Catalog: images, regions, connections, service plans").
   const found = rows.find((r) => r.id === id || (name === 'galleryImages' && r.id.toLowerCase() === id.toLowerCase()));

@@ -15,7 +15,14 @@ const CLOUD_PCS = `${VIRTUAL_ENDPOINT}/cloudPCs`;
 
 export function listCloudPcs(ctx: RestContext): RestResponse {
   const sim = ctx.sim;
-  return collection(ctx, CLOUD_PCS, sim.cloudPcList(), (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable), query(ctx), (c) => cloudPcJson(sim, c, ctx.includeEvolvable));
+  return collection(
+    ctx,
+    CLOUD_PCS,
+    sim.cloudPcList(),
+    (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable),
+    query(ctx),
+    (c) => cloudPcJson(sim, c, ctx.includeEvolvable),
+  );
 }
 
 export function getCloudPc(ctx: RestContext, { id }: RouteParams): RestResponse {
@@ -32,7 +39,14 @@ export function getProvisionedCloudPcs(ctx: RestContext, { call }: RouteParams):
   const sim = ctx.sim;
   if (!sim.groups.has(groupId)) return notFound(ctx, 'group', groupId);
   const members = sim.groupMembers.get(groupId) ?? new Set<string>();
-  const list = sim.cloudPcList().filter((c) => (c.status === 'provisioned' || c.status === 'provisionedWithWarnings') && c.servicePlanId === servicePlanId && (c.groupId === groupId || (c.userId !== null && members.has(c.userId))));
+  const list = sim
+    .cloudPcList()
+    .filter(
+      (c) =>
+        (c.status === 'provisioned' || c.status === 'provisionedWithWarnings') &&
+        c.servicePlanId === servicePlanId &&
+        (c.groupId === groupId || (c.userId !== null && members.has(c.userId))),
+    );
   return collection(ctx, CLOUD_PCS, list, (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable), query(ctx));
 }
 
@@ -41,8 +55,18 @@ type ActionBody = (ctx: RestContext, id: string, b: Record<string, unknown>) => 
 const ACTIONS: Record<string, ActionBody> = {
   reprovision: (ctx, id, b) => {
     onlyKeys(ctx, b, ['osVersion', 'userAccountType'], 'the reprovision action');
-    if (b.osVersion !== undefined && b.osVersion !== null && !(CLOUD_PC_OPERATING_SYSTEMS as readonly unknown[]).includes(b.osVersion)) return invalidProperties(ctx, ["'osVersion' must be windows10 or windows11."]);
-    if (b.userAccountType !== undefined && b.userAccountType !== null && !(CLOUD_PC_USER_ACCOUNT_TYPES as readonly unknown[]).includes(b.userAccountType)) return invalidProperties(ctx, ["'userAccountType' must be standardUser or administrator."]);
+    if (
+      b.osVersion !== undefined &&
+      b.osVersion !== null &&
+      !(CLOUD_PC_OPERATING_SYSTEMS as readonly unknown[]).includes(b.osVersion)
+    )
+      return invalidProperties(ctx, ["'osVersion' must be windows10 or windows11."]);
+    if (
+      b.userAccountType !== undefined &&
+      b.userAccountType !== null &&
+      !(CLOUD_PC_USER_ACCOUNT_TYPES as readonly unknown[]).includes(b.userAccountType)
+    )
+      return invalidProperties(ctx, ["'userAccountType' must be standardUser or administrator."]);
     const options = b as { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null };
     return result(ctx, ctx.sim.reprovisionCloudPc(id, options, actor(ctx)), () => emptyResponse(ctx, 204));
   },
@@ -53,7 +77,8 @@ const ACTIONS: Record<string, ActionBody> = {
   rename: (ctx, id, b) => {
     onlyKeys(ctx, b, ['displayName'], 'the rename action');
     const name = b.displayName;
-    if (typeof name !== 'string' || !name.trim() || name.length > 64) return invalidProperties(ctx, ["'displayName' must be a string of 1 to 64 characters."]);
+    if (typeof name !== 'string' || !name.trim() || name.length > 64)
+      return invalidProperties(ctx, ["'displayName' must be a string of 1 to 64 characters."]);
     return result(ctx, ctx.sim.renameCloudPc(id, name, actor(ctx)), () => emptyResponse(ctx, 204));
   },
   reboot: (ctx, id, b) => remote(ctx, id, b, 'reboot'),
@@ -63,7 +88,12 @@ const ACTIONS: Record<string, ActionBody> = {
 /** The actions a route may name (its pattern lists them). */
 export const CLOUD_PC_ACTIONS = Object.keys(ACTIONS).join('|');
 
-function remote(ctx: RestContext, id: string, b: Record<string, unknown>, action: 'reboot' | 'troubleshoot'): RestResponse {
+function remote(
+  ctx: RestContext,
+  id: string,
+  b: Record<string, unknown>,
+  action: 'reboot' | 'troubleshoot',
+): RestResponse {
   onlyKeys(ctx, b, [], `the ${action} action`);
   return result(ctx, ctx.sim.remoteAction(id, action, actor(ctx)), () => emptyResponse(ctx, 204));
 }

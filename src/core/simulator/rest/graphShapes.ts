@@ -3,17 +3,25 @@
 import type { CloudPc } from '../../model/cloudPc';
 import { CLOUD_PC_STATUSES } from '../../model/cloudPc';
 import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../../model/provisioningPolicy';
-import { CLOUD_PC_PROVISIONING_TYPES, CLOUD_PC_REGION_GROUPS, CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, GROUP_ASSIGNMENT_TARGET_ODATA_TYPE } from '../../model/provisioningPolicy';
+import {
+  CLOUD_PC_PROVISIONING_TYPES,
+  CLOUD_PC_REGION_GROUPS,
+  CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES,
+  GROUP_ASSIGNMENT_TARGET_ODATA_TYPE,
+} from '../../model/provisioningPolicy';
 import type { CloudPcSupportedRegion } from '../../model/catalog';
-import type { DirectoryUser, DirectoryGroup, SubscribedSku, LicenseDetails } from '../../model/directory';
 import { nonEvolvableMembers } from '../../model/enumMembers';
 import type { Tenant } from '../tenant';
-import type { CloudPcRecord, PolicyRecord, UserRecord, GroupRecord, SkuRecord } from '../simulatorState';
+import type { CloudPcRecord, PolicyRecord } from '../simulatorState';
 
 const visibleSets = new WeakMap<readonly string[], Set<string>>();
 
 /** A value we do not know (an open enum accepted it) is a member added later too: masked like the evolvable ones. */
-export function maskEnum<T extends string>(members: readonly string[], value: T, includeEvolvable: boolean): T | 'unknownFutureValue' {
+export function maskEnum<T extends string>(
+  members: readonly string[],
+  value: T,
+  includeEvolvable: boolean,
+): T | 'unknownFutureValue' {
   if (includeEvolvable) return value;
   let visible = visibleSets.get(members);
   if (!visible) visibleSets.set(members, (visible = new Set(nonEvolvableMembers(members))));
@@ -55,7 +63,9 @@ export function toGraphCloudPc(sim: Tenant, c: CloudPcRecord, includeEvolvable: 
     diskEncryptionState: delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable',
     allotmentDisplayName: c.allotmentDisplayName,
     connectionSetting: { enableSingleSignOn: c.singleSignOn },
-    connectivityResult: delivered ? { status: 'available', lastModifiedDateTime: sim.iso(c.lastModified), failedHealthCheckItems: [] } : null,
+    connectivityResult: delivered
+      ? { status: 'available', lastModifiedDateTime: sim.iso(c.lastModified), failedHealthCheckItems: [] }
+      : null,
     scopeIds: ['0'],
     partnerAgentInstallResults: [],
   };
@@ -134,7 +144,12 @@ let jsonCache = new WeakMap<CloudPcRecord, CachedCloudPcJson>();
 let jsonCacheEntries = 0;
 const JSON_CACHE_LIMIT = 20_000;
 
-function readInputs(c: CloudPcRecord, policyName: string | null | undefined, plan: ServicePlan | undefined, into: CachedCloudPcJson | undefined): CachedCloudPcJson {
+function readInputs(
+  c: CloudPcRecord,
+  policyName: string | null | undefined,
+  plan: ServicePlan | undefined,
+  into: CachedCloudPcJson | undefined,
+): CachedCloudPcJson {
   const e: CachedCloudPcJson = into ?? ({} as CachedCloudPcJson);
   e.id = c.id;
   e.displayName = c.displayName;
@@ -169,16 +184,41 @@ function readInputs(c: CloudPcRecord, policyName: string | null | undefined, pla
   return e;
 }
 
-function sameInputs(e: CloudPcJsonInputs, c: CloudPcRecord, policyName: string | null | undefined, plan: ServicePlan | undefined): boolean {
-  return e.lastModified === c.lastModified && e.status === c.status && e.id === c.id && e.displayName === c.displayName
-    && e.aadDeviceId === c.aadDeviceId && e.managedDeviceId === c.managedDeviceId && e.deviceName === c.deviceName
-    && e.userPrincipalName === c.userPrincipalName && e.policyId === c.policyId && e.policyName === policyName
-    && e.provisioningType === c.provisioningType && e.servicePlanId === c.servicePlanId && e.planName === plan?.displayName
-    && e.planType === plan?.type && e.statusDetail === c.statusDetail && e.graceEnd === c.graceEnd && e.provisionedAt === c.provisionedAt
-    && e.delivered === (c.stage === 0 && c.provisionedAt !== null) && e.imageDisplayName === c.imageDisplayName && e.ancName === c.ancName
-    && e.regionName === c.regionName && e.osVersion === c.osVersion && e.userAccountType === c.userAccountType
-    && e.userExperienceType === c.userExperienceType && e.productType === c.productType && e.allotmentDisplayName === c.allotmentDisplayName
-    && e.singleSignOn === c.singleSignOn;
+function sameInputs(
+  e: CloudPcJsonInputs,
+  c: CloudPcRecord,
+  policyName: string | null | undefined,
+  plan: ServicePlan | undefined,
+): boolean {
+  return (
+    e.lastModified === c.lastModified &&
+    e.status === c.status &&
+    e.id === c.id &&
+    e.displayName === c.displayName &&
+    e.aadDeviceId === c.aadDeviceId &&
+    e.managedDeviceId === c.managedDeviceId &&
+    e.deviceName === c.deviceName &&
+    e.userPrincipalName === c.userPrincipalName &&
+    e.policyId === c.policyId &&
+    e.policyName === policyName &&
+    e.provisioningType === c.provisioningType &&
+    e.servicePlanId === c.servicePlanId &&
+    e.planName === plan?.displayName &&
+    e.planType === plan?.type &&
+    e.statusDetail === c.statusDetail &&
+    e.graceEnd === c.graceEnd &&
+    e.provisionedAt === c.provisionedAt &&
+    e.delivered === (c.stage === 0 && c.provisionedAt !== null) &&
+    e.imageDisplayName === c.imageDisplayName &&
+    e.ancName === c.ancName &&
+    e.regionName === c.regionName &&
+    e.osVersion === c.osVersion &&
+    e.userAccountType === c.userAccountType &&
+    e.userExperienceType === c.userExperienceType &&
+    e.productType === c.productType &&
+    e.allotmentDisplayName === c.allotmentDisplayName &&
+    e.singleSignOn === c.singleSignOn
+  );
 }
 
 /**
@@ -220,37 +260,95 @@ export function cloudPcJson(sim: Tenant, c: CloudPcRecord, includeEvolvable: boo
  */
 function buildCloudPcJson(sim: Tenant, e: CloudPcJsonInputs, includeEvolvable: boolean, cacheable = false): string {
   const modified = sim.iso(e.lastModified);
-  const text = '{"@odata.type":"#microsoft.graph.cloudPC","id":"' + e.id + '","displayName":' + q(e.displayName)
-    + ',"aadDeviceId":' + raw(e.aadDeviceId) + ',"managedDeviceId":' + raw(e.managedDeviceId)
-    + ',"managedDeviceName":' + (e.managedDeviceId ? q(e.deviceName) : 'null') + ',"userPrincipalName":' + str(e.userPrincipalName)
-    + ',"provisioningPolicyId":"' + e.policyId + '","provisioningPolicyName":' + str(e.policyName)
-    + ',"provisioningType":"' + maskEnum(CLOUD_PC_PROVISIONING_TYPES, e.provisioningType, includeEvolvable) + '","servicePlanId":' + raw(e.servicePlanId)
-    + ',"servicePlanName":' + str(e.planName) + ',"servicePlanType":' + (e.planType !== undefined ? `"${e.planType}"` : 'null')
-    + ',"status":"' + maskEnum(CLOUD_PC_STATUSES, e.status, includeEvolvable) + '","statusDetail":' + (e.statusDetail ? q(e.statusDetail) : 'null')
-    + ',"gracePeriodEndDateTime":' + (e.graceEnd !== null ? `"${sim.iso(e.graceEnd)}"` : 'null') + ',"lastModifiedDateTime":"' + modified
-    + '","provisionedDateTime":' + (e.provisionedAt !== null ? `"${sim.iso(e.provisionedAt)}"` : 'null') + ',"imageDisplayName":' + str(e.imageDisplayName)
-    + ',"onPremisesConnectionName":' + q(e.ancName) + ',"deviceRegionName":' + str(e.regionName) + ',"osVersion":"' + e.osVersion
-    + '","userAccountType":"' + e.userAccountType + '","userExperienceType":"' + e.userExperienceType + '","productType":"' + e.productType
-    + '","powerState":' + (e.delivered ? '"running"' : 'null') + ',"diskEncryptionState":"' + (e.delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable')
-    + '","allotmentDisplayName":' + str(e.allotmentDisplayName) + ',"connectionSetting":{"enableSingleSignOn":' + e.singleSignOn + '}'
-    + ',"connectivityResult":' + (e.delivered ? '{"status":"available","lastModifiedDateTime":"' + modified + '","failedHealthCheckItems":[]}' : 'null')
-    + ',"scopeIds":["0"],"partnerAgentInstallResults":[]}';
+  const text =
+    '{"@odata.type":"#microsoft.graph.cloudPC","id":"' +
+    e.id +
+    '","displayName":' +
+    q(e.displayName) +
+    ',"aadDeviceId":' +
+    raw(e.aadDeviceId) +
+    ',"managedDeviceId":' +
+    raw(e.managedDeviceId) +
+    ',"managedDeviceName":' +
+    (e.managedDeviceId ? q(e.deviceName) : 'null') +
+    ',"userPrincipalName":' +
+    str(e.userPrincipalName) +
+    ',"provisioningPolicyId":"' +
+    e.policyId +
+    '","provisioningPolicyName":' +
+    str(e.policyName) +
+    ',"provisioningType":"' +
+    maskEnum(CLOUD_PC_PROVISIONING_TYPES, e.provisioningType, includeEvolvable) +
+    '","servicePlanId":' +
+    raw(e.servicePlanId) +
+    ',"servicePlanName":' +
+    str(e.planName) +
+    ',"servicePlanType":' +
+    (e.planType !== undefined ? `"${e.planType}"` : 'null') +
+    ',"status":"' +
+    maskEnum(CLOUD_PC_STATUSES, e.status, includeEvolvable) +
+    '","statusDetail":' +
+    (e.statusDetail ? q(e.statusDetail) : 'null') +
+    ',"gracePeriodEndDateTime":' +
+    (e.graceEnd !== null ? `"${sim.iso(e.graceEnd)}"` : 'null') +
+    ',"lastModifiedDateTime":"' +
+    modified +
+    '","provisionedDateTime":' +
+    (e.provisionedAt !== null ? `"${sim.iso(e.provisionedAt)}"` : 'null') +
+    ',"imageDisplayName":' +
+    str(e.imageDisplayName) +
+    ',"onPremisesConnectionName":' +
+    q(e.ancName) +
+    ',"deviceRegionName":' +
+    str(e.regionName) +
+    ',"osVersion":"' +
+    e.osVersion +
+    '","userAccountType":"' +
+    e.userAccountType +
+    '","userExperienceType":"' +
+    e.userExperienceType +
+    '","productType":"' +
+    e.productType +
+    '","powerState":' +
+    (e.delivered ? '"running"' : 'null') +
+    ',"diskEncryptionState":"' +
+    (e.delivered ? 'encryptedUsingPlatformManagedKey' : 'notAvailable') +
+    '","allotmentDisplayName":' +
+    str(e.allotmentDisplayName) +
+    ',"connectionSetting":{"enableSingleSignOn":' +
+    e.singleSignOn +
+    '}' +
+    ',"connectivityResult":' +
+    (e.delivered
+      ? '{"status":"available","lastModifiedDateTime":"' + modified + '","failedHealthCheckItems":[]}'
+      : 'null') +
+    ',"scopeIds":["0"],"partnerAgentInstallResults":[]}';
   // trim() flattens its input first and, with nothing to trim (the text runs from { to }), returns that flat
   // string: one copy now instead of walking the rope in every page it is joined into.
   return cacheable ? text.trim() : text;
 }
 
-export function toGraphAssignment(policyId: string, a: PolicyRecord['assignments'][number]): CloudPcProvisioningPolicyAssignment {
+export function toGraphAssignment(
+  policyId: string,
+  a: PolicyRecord['assignments'][number],
+): CloudPcProvisioningPolicyAssignment {
   return {
     id: `${policyId}_${a.groupId}`,
     target: {
-      '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE, groupId: a.groupId, servicePlanId: a.servicePlanId,
-      allotmentDisplayName: a.allotmentDisplayName, allotmentLicensesCount: a.allotmentLicensesCount,
+      '@odata.type': GROUP_ASSIGNMENT_TARGET_ODATA_TYPE,
+      groupId: a.groupId,
+      servicePlanId: a.servicePlanId,
+      allotmentDisplayName: a.allotmentDisplayName,
+      allotmentLicensesCount: a.allotmentLicensesCount,
     },
   };
 }
 
-export function toGraphPolicy(record: PolicyRecord, expandAssignments: boolean, includeEvolvable: boolean): CloudPcProvisioningPolicy {
+export function toGraphPolicy(
+  record: PolicyRecord,
+  expandAssignments: boolean,
+  includeEvolvable: boolean,
+): CloudPcProvisioningPolicy {
   const p = record.policy;
   const { id, displayName, ...rest } = structuredClone(p);
   const out: CloudPcProvisioningPolicy = {
@@ -261,8 +359,12 @@ export function toGraphPolicy(record: PolicyRecord, expandAssignments: boolean, 
     provisioningType: maskEnum(CLOUD_PC_PROVISIONING_TYPES, p.provisioningType ?? 'dedicated', includeEvolvable),
     domainJoinConfigurations: (p.domainJoinConfigurations ?? []).map((d) => ({
       ...d,
-      regionGroup: d.regionGroup ? maskEnum(CLOUD_PC_REGION_GROUPS, d.regionGroup, includeEvolvable) : d.regionGroup ?? null,
-      geographicLocationType: d.geographicLocationType ? maskEnum(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, d.geographicLocationType, includeEvolvable) : d.geographicLocationType ?? null,
+      regionGroup: d.regionGroup
+        ? maskEnum(CLOUD_PC_REGION_GROUPS, d.regionGroup, includeEvolvable)
+        : (d.regionGroup ?? null),
+      geographicLocationType: d.geographicLocationType
+        ? maskEnum(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, d.geographicLocationType, includeEvolvable)
+        : (d.geographicLocationType ?? null),
     })),
   };
   if (expandAssignments) out.assignments = record.assignments.map((a) => toGraphAssignment(p.id, a));
@@ -275,30 +377,4 @@ export function toGraphRegion(r: CloudPcSupportedRegion, includeEvolvable: boole
     regionGroup: maskEnum(CLOUD_PC_REGION_GROUPS, r.regionGroup, includeEvolvable),
     geographicLocationType: maskEnum(CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES, r.geographicLocationType, includeEvolvable),
   };
-}
-
-export function toGraphUser(u: UserRecord): DirectoryUser {
-  return {
-    '@odata.type': '#microsoft.graph.user', id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.userPrincipalName,
-    givenName: u.givenName, surname: u.surname, jobTitle: u.jobTitle, department: u.department, accountEnabled: u.accountEnabled,
-    usageLocation: u.usageLocation, assignedLicenses: u.licenses.map((skuId) => ({ skuId, disabledPlans: [] })),
-  };
-}
-
-export function toGraphGroup(sim: Tenant, g: GroupRecord): DirectoryGroup {
-  return {
-    '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName, description: g.description, mailNickname: g.mailNickname,
-    mailEnabled: g.mailEnabled, securityEnabled: g.securityEnabled, groupTypes: g.groupTypes, createdDateTime: sim.iso(g.createdDateTime),
-  };
-}
-
-export function toGraphSku(s: SkuRecord): SubscribedSku {
-  return {
-    id: s.id, skuId: s.skuId, skuPartNumber: s.skuPartNumber, appliesTo: s.appliesTo, capabilityStatus: s.capabilityStatus,
-    consumedUnits: s.consumedUnits, prepaidUnits: { ...s.prepaidUnits }, servicePlans: s.servicePlans.map((p) => ({ ...p })),
-  };
-}
-
-export function toLicenseDetails(s: SkuRecord): LicenseDetails {
-  return { id: `lic_${s.skuId}`, skuId: s.skuId, skuPartNumber: s.skuPartNumber, servicePlans: s.servicePlans.map((p) => ({ ...p })) };
 }

@@ -22,14 +22,28 @@ export function contextUrl(ctx: RestContext, entitySet: string, select?: string[
  * A collection page. Without $filter/$orderby/$search only the page's records are converted, so paging
  * through 10,000 Cloud PCs costs per page, not per tenant.
  */
-export function collection<R>(ctx: RestContext, entitySet: string, records: readonly R[], toGraph: (r: R) => object, q: CollectionQuery, toJson?: (r: R) => string): RestResponse {
+export function collection<R>(
+  ctx: RestContext,
+  entitySet: string,
+  records: readonly R[],
+  toGraph: (r: R) => object,
+  q: CollectionQuery,
+  toJson?: (r: R) => string,
+): RestResponse {
   let rows: Record<string, unknown>[] | undefined;
   let total = records.length;
   if (q.filter || q.orderBy || q.search) {
     rows = records.map((r) => toGraph(r) as Record<string, unknown>);
     if (q.search) {
       const { property, term } = q.search;
-      rows = rows.filter((x) => typeof x[property] === 'string' && (x[property] as string).toLowerCase().split(/[\s\-_.@]+/).some((w) => w.startsWith(term) || (x[property] as string).toLowerCase().startsWith(term)));
+      rows = rows.filter(
+        (x) =>
+          typeof x[property] === 'string' &&
+          (x[property] as string)
+            .toLowerCase()
+            .split(/[\s\-_.@]+/)
+            .some((w) => w.startsWith(term) || (x[property] as string).toLowerCase().startsWith(term)),
+      );
     }
     if (q.filter) rows = rows.filter(q.filter);
     if (q.orderBy) rows.sort(compareBy(q.orderBy));
@@ -51,7 +65,8 @@ export function collection<R>(ctx: RestContext, entitySet: string, records: read
     return jsonTextResponse(ctx, 200, parts.join(''));
   }
   const page: Record<string, unknown>[] = [];
-  for (let i = q.skip; i < end; i++) page.push(applySelect(rows ? rows[i] : (toGraph(records[i]) as Record<string, unknown>), q.select));
+  for (let i = q.skip; i < end; i++)
+    page.push(applySelect(rows ? rows[i] : (toGraph(records[i]) as Record<string, unknown>), q.select));
   out.value = page;
   return jsonResponse(ctx, 200, out);
 }

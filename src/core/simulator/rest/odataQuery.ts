@@ -21,7 +21,10 @@ const MAX_TOP = 999;
 export function parseCollectionQuery(params: URLSearchParams, defaultTop?: number): QueryResult<CollectionQuery> {
   const q: CollectionQuery = { skip: 0, count: false, expand: [] };
   for (const key of params.keys()) {
-    if (key.startsWith('$') && !['$filter', '$select', '$top', '$skiptoken', '$count', '$orderby', '$expand', '$search', '$skip'].includes(key)) {
+    if (
+      key.startsWith('$') &&
+      !['$filter', '$select', '$top', '$skiptoken', '$count', '$orderby', '$expand', '$search', '$skip'].includes(key)
+    ) {
       return { ok: false, message: `Query option '${key}' is not supported.` };
     }
   }
@@ -33,13 +36,18 @@ export function parseCollectionQuery(params: URLSearchParams, defaultTop?: numbe
   }
   const select = params.get('$select');
   if (select !== null) {
-    const names = select.split(',').map((s) => s.trim()).filter(Boolean);
-    if (!names.length || names.some((n) => !/^(\*|[A-Za-z@][\w.@/]*)$/.test(n))) return { ok: false, message: `Invalid $select '${select}'.` };
+    const names = select
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!names.length || names.some((n) => !/^(\*|[A-Za-z@][\w.@/]*)$/.test(n)))
+      return { ok: false, message: `Invalid $select '${select}'.` };
     if (!names.includes('*')) q.select = names;
   }
   const top = params.get('$top');
   if (top !== null) {
-    if (!/^\d+$/.test(top) || Number(top) < 1 || Number(top) > MAX_TOP) return { ok: false, message: `Invalid $top '${top}': use a whole number from 1 to ${MAX_TOP}.` };
+    if (!/^\d+$/.test(top) || Number(top) < 1 || Number(top) > MAX_TOP)
+      return { ok: false, message: `Invalid $top '${top}': use a whole number from 1 to ${MAX_TOP}.` };
     q.top = Number(top);
   } else if (defaultTop) {
     q.top = defaultTop;
@@ -52,7 +60,8 @@ export function parseCollectionQuery(params: URLSearchParams, defaultTop?: numbe
   const token = params.get('$skiptoken');
   if (token !== null) {
     const offset = decodeSkipToken(token);
-    if (offset === undefined) return { ok: false, message: 'The $skiptoken is not valid; follow @odata.nextLink verbatim.' };
+    if (offset === undefined)
+      return { ok: false, message: 'The $skiptoken is not valid; follow @odata.nextLink verbatim.' };
     q.skip = offset;
   }
   const count = params.get('$count');
@@ -70,7 +79,11 @@ export function parseCollectionQuery(params: URLSearchParams, defaultTop?: numbe
     }
   }
   const expand = params.get('$expand');
-  if (expand !== null) q.expand = expand.split(',').map((s) => s.trim()).filter(Boolean);
+  if (expand !== null)
+    q.expand = expand
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const search = params.get('$search');
   if (search !== null) {
     // Directory form: $search="displayName:term" (needs ConsistencyLevel: eventual on real Graph).
@@ -111,11 +124,21 @@ export function applySelect(item: Record<string, unknown>, select: string[] | un
   return out;
 }
 
-export function compareBy(orderBy: { path: string[]; desc: boolean }[]): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+export function compareBy(
+  orderBy: { path: string[]; desc: boolean }[],
+): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
   return (a, b) => {
     for (const o of orderBy) {
-      const x = getPath(a, o.path), y = getPath(b, o.path);
-      const c = x === y ? 0 : x === undefined || x === null ? -1 : y === undefined || y === null ? 1 : String(x).localeCompare(String(y), 'en', { numeric: true });
+      const x = getPath(a, o.path),
+        y = getPath(b, o.path);
+      const c =
+        x === y
+          ? 0
+          : x === undefined || x === null
+            ? -1
+            : y === undefined || y === null
+              ? 1
+              : String(x).localeCompare(String(y), 'en', { numeric: true });
       if (c) return o.desc ? -c : c;
     }
     return 0;
@@ -131,15 +154,26 @@ function tokenize(text: string): QueryResult<Token[]> {
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (/\s/.test(ch)) { i++; continue; }
-    if (ch === '(' || ch === ')' || ch === ',') { out.push({ t: ch, v: ch }); i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === ')' || ch === ',') {
+      out.push({ t: ch, v: ch });
+      i++;
+      continue;
+    }
     if (ch === "'") {
       let s = '';
       i++;
       for (;;) {
         if (i >= text.length) return { ok: false, message: 'Unterminated string in $filter.' };
         if (text[i] === "'") {
-          if (text[i + 1] === "'") { s += "'"; i += 2; continue; }
+          if (text[i + 1] === "'") {
+            s += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -167,14 +201,16 @@ export function parseFilter(text: string): QueryResult<Predicate> {
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
   const toks = tokens.value;
-  if (toks.length > MAX_FILTER_TOKENS) return { ok: false, message: `Invalid $filter: more than ${MAX_FILTER_TOKENS} terms.` };
+  if (toks.length > MAX_FILTER_TOKENS)
+    return { ok: false, message: `Invalid $filter: more than ${MAX_FILTER_TOKENS} terms.` };
   let pos = 0;
   let depth = 0;
   const peek = () => toks[pos];
   class FilterError extends Error {}
   const expect = (t: Token['t'], v?: string): Token => {
     const tok = toks[pos];
-    if (!tok || tok.t !== t || (v !== undefined && tok.v !== v)) throw new FilterError(`Expected ${v ?? t} in $filter at token ${pos + 1}.`);
+    if (!tok || tok.t !== t || (v !== undefined && tok.v !== v))
+      throw new FilterError(`Expected ${v ?? t} in $filter at token ${pos + 1}.`);
     pos++;
     return tok;
   };
@@ -195,7 +231,8 @@ export function parseFilter(text: string): QueryResult<Predicate> {
   const eqValues = (a: unknown, b: unknown): boolean =>
     typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : (a ?? null) === (b ?? null);
   const nested = <T>(inner: () => T): T => {
-    if (++depth > MAX_FILTER_DEPTH) throw new FilterError(`parentheses and 'not' nest more than ${MAX_FILTER_DEPTH} deep.`);
+    if (++depth > MAX_FILTER_DEPTH)
+      throw new FilterError(`parentheses and 'not' nest more than ${MAX_FILTER_DEPTH} deep.`);
     const value = inner();
     depth--;
     return value;
@@ -214,7 +251,11 @@ export function parseFilter(text: string): QueryResult<Predicate> {
       const inner = nested(primary);
       return (x) => !inner(x);
     }
-    if (tok.t === 'id' && ['startswith', 'endswith', 'contains'].includes(tok.v.toLowerCase()) && toks[pos + 1]?.t === '(') {
+    if (
+      tok.t === 'id' &&
+      ['startswith', 'endswith', 'contains'].includes(tok.v.toLowerCase()) &&
+      toks[pos + 1]?.t === '('
+    ) {
       const fn = tok.v.toLowerCase();
       pos += 2;
       const path = expect('id').v.split('/');
@@ -227,7 +268,11 @@ export function parseFilter(text: string): QueryResult<Predicate> {
         const v = getPath(x, path);
         if (typeof v !== 'string') return false;
         const hay = v.toLowerCase();
-        return fn === 'startswith' ? hay.startsWith(needle) : fn === 'endswith' ? hay.endsWith(needle) : hay.includes(needle);
+        return fn === 'startswith'
+          ? hay.startsWith(needle)
+          : fn === 'endswith'
+            ? hay.endsWith(needle)
+            : hay.includes(needle);
       };
     }
     if (tok.t === 'id') {
@@ -236,13 +281,20 @@ export function parseFilter(text: string): QueryResult<Predicate> {
       const op = expect('op').v;
       const value = literal();
       switch (op) {
-        case 'eq': return (x) => eqValues(getPath(x, path), value);
-        case 'ne': return (x) => !eqValues(getPath(x, path), value);
-        case 'gt': return (x) => cmp(getPath(x, path), value) > 0;
-        case 'ge': return (x) => cmp(getPath(x, path), value) >= 0;
-        case 'lt': return (x) => cmp(getPath(x, path), value) < 0;
-        case 'le': return (x) => cmp(getPath(x, path), value) <= 0;
-        default: throw new FilterError(`Operator '${op}' is not supported here.`);
+        case 'eq':
+          return (x) => eqValues(getPath(x, path), value);
+        case 'ne':
+          return (x) => !eqValues(getPath(x, path), value);
+        case 'gt':
+          return (x) => cmp(getPath(x, path), value) > 0;
+        case 'ge':
+          return (x) => cmp(getPath(x, path), value) >= 0;
+        case 'lt':
+          return (x) => cmp(getPath(x, path), value) < 0;
+        case 'le':
+          return (x) => cmp(getPath(x, path), value) <= 0;
+        default:
+          throw new FilterError(`Operator '${op}' is not supported here.`);
       }
     }
     throw new FilterError(`Unexpected '${tok.v}' in $filter.`);
@@ -251,7 +303,8 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     let left = primary();
     while (peek()?.t === 'op' && peek()!.v === 'and') {
       pos++;
-      const l = left, r = primary();
+      const l = left,
+        r = primary();
       left = (x) => l(x) && r(x);
     }
     return left;
@@ -260,7 +313,8 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     let left = andExpr();
     while (peek()?.t === 'op' && peek()!.v === 'or') {
       pos++;
-      const l = left, r = andExpr();
+      const l = left,
+        r = andExpr();
       left = (x) => l(x) || r(x);
     }
     return left;

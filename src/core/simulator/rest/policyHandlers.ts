@@ -31,7 +31,13 @@ function expandsAssignments(q: CollectionQuery): boolean {
 export function listPolicies(ctx: RestContext): RestResponse {
   const q = query(ctx);
   const expand = expandsAssignments(q);
-  return collection(ctx, POLICIES, [...ctx.sim.policies.values()], (p) => toGraphPolicy(p, expand, ctx.includeEvolvable), q);
+  return collection(
+    ctx,
+    POLICIES,
+    [...ctx.sim.policies.values()],
+    (p) => toGraphPolicy(p, expand, ctx.includeEvolvable),
+    q,
+  );
 }
 
 export function getPolicy(ctx: RestContext, { id }: RouteParams): RestResponse {
@@ -42,16 +48,30 @@ export function getPolicy(ctx: RestContext, { id }: RouteParams): RestResponse {
 }
 
 function policyContext(ctx: RestContext): { regionNames: Set<string>; connectionIds: Set<string> } {
-  return { regionNames: new Set(ctx.sim.catalog.supportedRegions.map((r) => r.id)), connectionIds: new Set(ctx.sim.connections.keys()) };
+  return {
+    regionNames: new Set(ctx.sim.catalog.supportedRegions.map((r) => r.id)),
+    connectionIds: new Set(ctx.sim.connections.keys()),
+  };
 }
 
 export function createPolicy(ctx: RestContext): RestResponse {
   const b = body(ctx);
   const checked = checkPolicyBody(ctx.rawBody ?? '', b, false, policyContext(ctx));
   if (!checked.ok) return invalidProperties(ctx, checked.messages);
-  return result(ctx, ctx.sim.createPolicy(checked.fields as Parameters<Simulator['createPolicy']>[0], actor(ctx)), (rec) =>
-    jsonResponse(ctx, 201, { '@odata.context': contextUrl(ctx, POLICIES, undefined, true), ...toGraphPolicy(rec, false, ctx.includeEvolvable) },
-      { location: `${ctx.origin}/${ctx.version}/${POLICIES}/${rec.policy.id}` }));
+  return result(
+    ctx,
+    ctx.sim.createPolicy(checked.fields as Parameters<Simulator['createPolicy']>[0], actor(ctx)),
+    (rec) =>
+      jsonResponse(
+        ctx,
+        201,
+        {
+          '@odata.context': contextUrl(ctx, POLICIES, undefined, true),
+          ...toGraphPolicy(rec, false, ctx.includeEvolvable),
+        },
+        { location: `${ctx.origin}/${ctx.version}/${POLICIES}/${rec.policy.id}` },
+      ),
+  );
 }
 
 export function patchPolicy(ctx: RestContext, { id }: RouteParams): RestResponse {
@@ -60,7 +80,10 @@ export function patchPolicy(ctx: RestContext, { id }: RouteParams): RestResponse
   const checked = checkPolicyBody(ctx.rawBody ?? '', body(ctx), true, policyContext(ctx));
   if (!checked.ok) return invalidProperties(ctx, checked.messages);
   // cloudApp requires Frontline shared, checked against the stored type on PATCH (docs/rules.md CPC301).
-  if (checked.fields.userExperienceType === 'cloudApp' && !isFrontlineSharedType(checked.fields.provisioningType ?? stored.provisioningType)) {
+  if (
+    checked.fields.userExperienceType === 'cloudApp' &&
+    !isFrontlineSharedType(checked.fields.provisioningType ?? stored.provisioningType)
+  ) {
     return invalidProperties(ctx, ["userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'."]);
   }
   return result(ctx, ctx.sim.updatePolicy(id, checked.fields, actor(ctx)), () => emptyResponse(ctx, 204));
@@ -73,7 +96,13 @@ export function deletePolicy(ctx: RestContext, { id }: RouteParams): RestRespons
 export function listAssignments(ctx: RestContext, { id }: RouteParams): RestResponse {
   const p = ctx.sim.policies.get(id);
   if (!p) return notFound(ctx, POLICY, id);
-  return collection(ctx, `${POLICIES}('${id}')/assignments`, p.assignments, (a) => toGraphAssignment(id, a), query(ctx));
+  return collection(
+    ctx,
+    `${POLICIES}('${id}')/assignments`,
+    p.assignments,
+    (a) => toGraphAssignment(id, a),
+    query(ctx),
+  );
 }
 
 export function assignPolicy(ctx: RestContext, { id }: RouteParams): RestResponse {
@@ -88,7 +117,10 @@ function parseSettings(ctx: RestContext, value: unknown): CloudPcPolicySettingTy
   if (value === undefined || value === null) return ['region'];
   // A flags enum in some SDKs: accept "region,singleSignOn" as well as one member.
   const parts = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [];
-  if (!parts.length || parts.some((p) => !(CLOUD_PC_POLICY_SETTING_TYPES as readonly string[]).includes(p) || p === 'unknownFutureValue')) {
+  if (
+    !parts.length ||
+    parts.some((p) => !(CLOUD_PC_POLICY_SETTING_TYPES as readonly string[]).includes(p) || p === 'unknownFutureValue')
+  ) {
     throw new HttpProblem(invalidProperties(ctx, ["'policySettings' must be 'region' or 'singleSignOn'."]));
   }
   return parts as CloudPcPolicySettingType[];
@@ -104,17 +136,29 @@ export function applyPolicy(ctx: RestContext, { id }: RouteParams): RestResponse
   expectType(ctx, b.isForceUserLogoffEnabled, 'boolean', 'isForceUserLogoffEnabled');
   const problem = applyOptionsProblem(rec.policy.provisioningType, b.reservePercentage, b.isForceUserLogoffEnabled);
   if (problem) return invalidProperties(ctx, [problem]);
-  return result(ctx, ctx.sim.applyPolicy(id, settings, b.reservePercentage as number | null | undefined, actor(ctx)), () => emptyResponse(ctx, 204));
+  return result(
+    ctx,
+    ctx.sim.applyPolicy(id, settings, b.reservePercentage as number | null | undefined, actor(ctx)),
+    () => emptyResponse(ctx, 204),
+  );
 }
 
 export function applyConfig(ctx: RestContext): RestResponse {
   const b = body(ctx);
   onlyKeys(ctx, b, ['cloudPcIds', 'policySettings'], 'the applyConfig action');
-  if (!Array.isArray(b.cloudPcIds) || b.cloudPcIds.some((x) => typeof x !== 'string')) return invalidProperties(ctx, ["'cloudPcIds' must be an array of strings."]);
+  if (!Array.isArray(b.cloudPcIds) || b.cloudPcIds.some((x) => typeof x !== 'string'))
+    return invalidProperties(ctx, ["'cloudPcIds' must be an array of strings."]);
   const ids = b.cloudPcIds as string[];
   const settings = parseSettings(ctx, b.policySettings);
   const missing = ids.filter((id) => !ctx.sim.cloudPcs.has(id));
-  if (missing.length) return errorResponse(ctx, 404, 'ResourceNotFound', `No Cloud PC with id ${missing.map((m) => `'${m}'`).join(', ')} exists.`, { code: 'ResourceNotFound' });
+  if (missing.length)
+    return errorResponse(
+      ctx,
+      404,
+      'ResourceNotFound',
+      `No Cloud PC with id ${missing.map((m) => `'${m}'`).join(', ')} exists.`,
+      { code: 'ResourceNotFound' },
+    );
   ctx.sim.applyConfig(ids, settings, actor(ctx));
   return emptyResponse(ctx, 204);
 }

@@ -2,65 +2,90 @@
 // and rules as the editor) plus the wire-level guarantees the engine relies on (known properties, types).
 // Problems are messages for a 400 `InvalidProperties` (docs/simulator.md "The Graph contract").
 import type { CloudPcProvisioningPolicy } from '../../model/provisioningPolicy';
-import { CLOUD_PC_USER_EXPERIENCE_TYPES, CLOUD_PC_IMAGE_TYPES, CLOUD_PC_DOMAIN_JOIN_TYPES, isODataTypeOf, ODATA_TYPES } from '../../model/provisioningPolicy';
+import {
+  CLOUD_PC_USER_EXPERIENCE_TYPES,
+  CLOUD_PC_IMAGE_TYPES,
+  CLOUD_PC_DOMAIN_JOIN_TYPES,
+  isODataTypeOf,
+  ODATA_TYPES,
+} from '../../model/provisioningPolicy';
 import { isFrontlineSharedType } from '../../model/provisioningKind';
 import { validateDocument } from '../../policy/validator';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
 
-const nullable = (inner: Check): Check => (v, p, out) => {
-  if (v !== null) inner(v, p, out);
-};
+const nullable =
+  (inner: Check): Check =>
+  (v, p, out) => {
+    if (v !== null) inner(v, p, out);
+  };
 const str: Check = (v, p, out) => {
   if (typeof v !== 'string') out.push(`'${p}' must be a string.`);
 };
 const bool: Check = (v, p, out) => {
   if (typeof v !== 'boolean') out.push(`'${p}' must be true or false.`);
 };
-const int = (min: number, max: number): Check => (v, p, out) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) out.push(`'${p}' must be a whole number from ${min} to ${max}.`);
-};
+const int =
+  (min: number, max: number): Check =>
+  (v, p, out) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      out.push(`'${p}' must be a whole number from ${min} to ${max}.`);
+  };
 const SENTINEL = 'unknownFutureValue';
-const sentinel = (p: string): string => `'${p}' must not be 'unknownFutureValue': it only marks where members added later begin.`;
+const sentinel = (p: string): string =>
+  `'${p}' must not be 'unknownFutureValue': it only marks where members added later begin.`;
 /** A closed enum: one of the members, never the sentinel (docs/rules.md CPC203, CPC209). */
-const oneOf = (members: readonly string[]): Check => (v, p, out) => {
-  if (v === SENTINEL) out.push(sentinel(p));
-  else if (typeof v !== 'string' || !members.includes(v)) out.push(`'${p}' must be one of ${members.filter((m) => m !== SENTINEL).join(', ')}.`);
-};
+const oneOf =
+  (members: readonly string[]): Check =>
+  (v, p, out) => {
+    if (v === SENTINEL) out.push(sentinel(p));
+    else if (typeof v !== 'string' || !members.includes(v))
+      out.push(`'${p}' must be one of ${members.filter((m) => m !== SENTINEL).join(', ')}.`);
+  };
 /** An evolvable enum: the service adds members, so a string we do not know is accepted; the sentinel is not (docs/rules.md CPC204, CPC209). */
 const open: Check = (v, p, out) => {
   if (typeof v !== 'string') out.push(`'${p}' must be a string.`);
   else if (v === SENTINEL) out.push(sentinel(p));
 };
-const arrayOf = (inner: Check): Check => (v, p, out) => {
-  if (!Array.isArray(v)) {
-    out.push(`'${p}' must be an array.`);
-    return;
-  }
-  v.forEach((x, i) => inner(x, `${p}[${i}]`, out));
-};
+const arrayOf =
+  (inner: Check): Check =>
+  (v, p, out) => {
+    if (!Array.isArray(v)) {
+      out.push(`'${p}' must be an array.`);
+      return;
+    }
+    v.forEach((x, i) => inner(x, `${p}[${i}]`, out));
+  };
 const any: Check = () => undefined;
 /** `@odata.type` may name the object's own type, with or without '#', never another (docs/rules.md "@odata.type"). */
-const odataType = (type: string): Check => (v, p, out) => {
-  if (!isODataTypeOf(v, type)) out.push(`'${p}' must be '${type}', not ${JSON.stringify(v)}.`);
-};
-const object = (fields: Record<string, Check>): Check => (v, p, out) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    out.push(`'${p}' must be an object.`);
-    return;
-  }
-  for (const [k, x] of Object.entries(v)) {
-    const check = fields[k];
-    if (!check) out.push(`'${p}.${k}' is not a property of ${p}.`);
-    else check(x, `${p}.${k}`, out);
-  }
-};
+const odataType =
+  (type: string): Check =>
+  (v, p, out) => {
+    if (!isODataTypeOf(v, type)) out.push(`'${p}' must be '${type}', not ${JSON.stringify(v)}.`);
+  };
+const object =
+  (fields: Record<string, Check>): Check =>
+  (v, p, out) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      out.push(`'${p}' must be an object.`);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      const check = fields[k];
+      if (!check) out.push(`'${p}.${k}' is not a property of ${p}.`);
+      else check(x, `${p}.${k}`, out);
+    }
+  };
 
 const domainJoin = object({
-  domainJoinType: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)), type: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)),
-  onPremisesConnectionId: nullable(str), regionName: nullable(str), regionGroup: nullable(open),
+  domainJoinType: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)),
+  type: nullable(oneOf(CLOUD_PC_DOMAIN_JOIN_TYPES)),
+  onPremisesConnectionId: nullable(str),
+  regionName: nullable(str),
+  regionGroup: nullable(open),
   // Read-only (the service sets it and ignores it in requests, docs/rules.md CPC310): any string, even the sentinel.
-  geographicLocationType: nullable(str), '@odata.type': odataType(ODATA_TYPES.domainJoinConfiguration),
+  geographicLocationType: nullable(str),
+  '@odata.type': odataType(ODATA_TYPES.domainJoinConfiguration),
 });
 
 /** Writable properties, plus deprecated ones real clients still send (docs/rules.md CPC311–CPC317) and read-only ones echoed back. */
@@ -76,14 +101,27 @@ const POLICY_FIELDS: Record<string, Check> = {
   imageType: nullable(oneOf(CLOUD_PC_IMAGE_TYPES)),
   localAdminEnabled: nullable(bool),
   managedBy: nullable(open),
-  microsoftManagedDesktop: nullable(object({ managedType: nullable(open), type: nullable(open), profile: nullable(str) })),
+  microsoftManagedDesktop: nullable(
+    object({ managedType: nullable(open), type: nullable(open), profile: nullable(str) }),
+  ),
   autopatch: nullable(object({ autopatchGroupId: nullable(str) })),
-  autopilotConfiguration: nullable(object({ devicePreparationProfileId: nullable(str), applicationTimeoutInMinutes: nullable(int(10, 360)), onFailureDeviceAccessDenied: nullable(bool) })),
+  autopilotConfiguration: nullable(
+    object({
+      devicePreparationProfileId: nullable(str),
+      applicationTimeoutInMinutes: nullable(int(10, 360)),
+      onFailureDeviceAccessDenied: nullable(bool),
+    }),
+  ),
   provisioningType: nullable(open),
   scopeIds: nullable(arrayOf(str)),
   snapshotResetMode: nullable(open),
   userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
-  userSettingsPersistenceConfiguration: nullable(object({ userSettingsPersistenceEnabled: nullable(bool), userSettingsPersistenceStorageSizeCategory: nullable(open) })),
+  userSettingsPersistenceConfiguration: nullable(
+    object({
+      userSettingsPersistenceEnabled: nullable(bool),
+      userSettingsPersistenceStorageSizeCategory: nullable(open),
+    }),
+  ),
   windowsSetting: nullable(object({ locale: nullable(str), '@odata.type': odataType(ODATA_TYPES.windowsSetting) })),
   // Deprecated but still sent by the portal and tools (docs/rules.md CPC311–CPC317): accepted and mapped.
   windowsSettings: nullable(object({ language: nullable(str) })),
@@ -91,15 +129,37 @@ const POLICY_FIELDS: Record<string, Check> = {
   onPremisesConnectionId: nullable(str),
   userSettingsPersistenceEnabled: nullable(bool),
   // Read-only: accepted so a GET body can be sent back, ignored.
-  id: any, createdBy: any, createdDateTime: any, lastModifiedBy: any, lastModifiedDateTime: any, alternateResourceUrl: any,
-  cloudPcGroupDisplayName: any, gracePeriodInHours: any, '@odata.context': any,
+  id: any,
+  createdBy: any,
+  createdDateTime: any,
+  lastModifiedBy: any,
+  lastModifiedDateTime: any,
+  alternateResourceUrl: any,
+  cloudPcGroupDisplayName: any,
+  gracePeriodInHours: any,
+  '@odata.context': any,
 };
 
-const READ_ONLY = new Set(['id', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime', 'alternateResourceUrl', 'cloudPcGroupDisplayName', 'gracePeriodInHours', '@odata.context', '@odata.type']);
+const READ_ONLY = new Set([
+  'id',
+  'createdBy',
+  'createdDateTime',
+  'lastModifiedBy',
+  'lastModifiedDateTime',
+  'alternateResourceUrl',
+  'cloudPcGroupDisplayName',
+  'gracePeriodInHours',
+  '@odata.context',
+  '@odata.type',
+]);
 
 /** `domainJoinConfigurations[0].regionName` for ['domainJoinConfigurations', 0, 'regionName']. */
 function propertyPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+  return path
+    .map((p, i) =>
+      typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
+    )
+    .join('');
 }
 
 /** The type annotation was checked; the stored object holds data only. */
@@ -109,16 +169,24 @@ function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-export type PolicyBodyResult = { ok: true; fields: Partial<CloudPcProvisioningPolicy> } | { ok: false; messages: string[] };
+export type PolicyBodyResult =
+  { ok: true; fields: Partial<CloudPcProvisioningPolicy> } | { ok: false; messages: string[] };
 
 /** `partial` for PATCH: displayName not required, the shared validator runs in partial mode. */
-export function checkPolicyBody(text: string, body: unknown, partial: boolean, context: { regionNames: Set<string>; connectionIds: Set<string> }): PolicyBodyResult {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, messages: ['The request body must be a JSON object.'] };
+export function checkPolicyBody(
+  text: string,
+  body: unknown,
+  partial: boolean,
+  context: { regionNames: Set<string>; connectionIds: Set<string> },
+): PolicyBodyResult {
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, messages: ['The request body must be a JSON object.'] };
   const b = body as Record<string, unknown>;
   // Same schema and rules as the editor, first: errors reject the request, warnings don't, and the 400
   // names every property the editor flags. Each message names its property, as the service's do.
   const problems: string[] = [];
-  for (const f of validateDocument(text, { partial })) if (f.severity === 'error') problems.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
+  for (const f of validateDocument(text, { partial }))
+    if (f.severity === 'error') problems.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
   // Then the wire-level guarantees the engine relies on (known properties, types).
   const wire: string[] = [];
   for (const [k, v] of Object.entries(b)) {
@@ -136,28 +204,45 @@ export function checkPolicyBody(text: string, body: unknown, partial: boolean, c
   const configs = (b.domainJoinConfigurations as CloudPcProvisioningPolicy['domainJoinConfigurations']) ?? [];
   configs.forEach((d, i) => {
     const type = d.domainJoinType ?? d.type;
-    if (d.onPremisesConnectionId && !context.connectionIds.has(d.onPremisesConnectionId)) problems.push(`domainJoinConfigurations[${i}]: Azure network connection '${d.onPremisesConnectionId}' was not found.`);
-    if (type === 'hybridAzureADJoin' && !d.onPremisesConnectionId) problems.push(`domainJoinConfigurations[${i}]: hybridAzureADJoin needs an onPremisesConnectionId.`);
-    if (d.regionName && d.onPremisesConnectionId) problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
-    if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName)) problems.push('Target Geography is invalid.');
+    if (d.onPremisesConnectionId && !context.connectionIds.has(d.onPremisesConnectionId))
+      problems.push(
+        `domainJoinConfigurations[${i}]: Azure network connection '${d.onPremisesConnectionId}' was not found.`,
+      );
+    if (type === 'hybridAzureADJoin' && !d.onPremisesConnectionId)
+      problems.push(`domainJoinConfigurations[${i}]: hybridAzureADJoin needs an onPremisesConnectionId.`);
+    if (d.regionName && d.onPremisesConnectionId)
+      problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
+    if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName))
+      problems.push('Target Geography is invalid.');
   });
   if (problems.length) return { ok: false, messages: [...new Set(problems)] };
 
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) if (!READ_ONLY.has(k)) fields[k] = v;
   // Map deprecated inputs onto their replacements (docs/simulator.md, deprecated inputs).
-  if (fields.windowsSettings && !fields.windowsSetting) fields.windowsSetting = { locale: (fields.windowsSettings as { language?: string }).language ?? null };
-  if (fields.domainJoinConfiguration && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [fields.domainJoinConfiguration];
-  if (fields.onPremisesConnectionId && !fields.domainJoinConfigurations) fields.domainJoinConfigurations = [{ domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: fields.onPremisesConnectionId }];
+  if (fields.windowsSettings && !fields.windowsSetting)
+    fields.windowsSetting = { locale: (fields.windowsSettings as { language?: string }).language ?? null };
+  if (fields.domainJoinConfiguration && !fields.domainJoinConfigurations)
+    fields.domainJoinConfigurations = [fields.domainJoinConfiguration];
+  if (fields.onPremisesConnectionId && !fields.domainJoinConfigurations)
+    fields.domainJoinConfigurations = [
+      { domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: fields.onPremisesConnectionId },
+    ];
   if (typeof fields.userSettingsPersistenceEnabled === 'boolean' && !fields.userSettingsPersistenceConfiguration) {
-    fields.userSettingsPersistenceConfiguration = { userSettingsPersistenceEnabled: fields.userSettingsPersistenceEnabled, userSettingsPersistenceStorageSizeCategory: 'fourGB' };
+    fields.userSettingsPersistenceConfiguration = {
+      userSettingsPersistenceEnabled: fields.userSettingsPersistenceEnabled,
+      userSettingsPersistenceStorageSizeCategory: 'fourGB',
+    };
   }
   delete fields.windowsSettings;
   delete fields.domainJoinConfiguration;
   delete fields.onPremisesConnectionId;
   delete fields.userSettingsPersistenceEnabled;
   if (Array.isArray(fields.domainJoinConfigurations)) {
-    fields.domainJoinConfigurations = (fields.domainJoinConfigurations as Record<string, unknown>[]).map((d) => ({ ...withoutODataType(d), domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin' }));
+    fields.domainJoinConfigurations = (fields.domainJoinConfigurations as Record<string, unknown>[]).map((d) => ({
+      ...withoutODataType(d),
+      domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin',
+    }));
   }
   if (fields.windowsSetting) fields.windowsSetting = withoutODataType(fields.windowsSetting as Record<string, unknown>);
   return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };

@@ -32,8 +32,7 @@ export function decodeComponent(text: string): string | undefined {
 }
 
 export type ParsedBody =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; notJson?: string; prototypeKey?: string };
+  { ok: true; value: Record<string, unknown> } | { ok: false; notJson?: string; prototypeKey?: string };
 
 /** A request body as a JSON object: not JSON, not an object, or a prototype key each say so. */
 export function parseBodyObject(text: string): ParsedBody {
@@ -45,5 +44,7 @@ export function parseBodyObject(text: string): ParsedBody {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false };
   const prototypeKey = prototypeKeyIn(value);
-  return prototypeKey === undefined ? { ok: true, value: value as Record<string, unknown> } : { ok: false, prototypeKey };
+  return prototypeKey === undefined
+    ? { ok: true, value: value as Record<string, unknown> }
+    : { ok: false, prototypeKey };
 }

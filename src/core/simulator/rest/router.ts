@@ -77,9 +77,21 @@ export function createRouter(routes: readonly Route[]): Router {
       ctx.version = params.version ?? ctx.segments[0];
       const handler = p.methods.get(ctx.method);
       if (handler) return handler(ctx, params);
-      return errorResponse(ctx, 405, 'methodNotAllowed', `The HTTP method '${ctx.method}' is not allowed on this resource.`, { code: 'MethodNotAllowed' },
-        { allow: [...p.methods.keys()].join(', ') });
+      return errorResponse(
+        ctx,
+        405,
+        'methodNotAllowed',
+        `The HTTP method '${ctx.method}' is not allowed on this resource.`,
+        { code: 'MethodNotAllowed' },
+        { allow: [...p.methods.keys()].join(', ') },
+      );
     }
-    return errorResponse(ctx, 501, 'notImplemented', `The simulator does not model '${ctx.method} /${ctx.segments.join('/')}'.`, { code: 'NotImplemented' });
+    return errorResponse(
+      ctx,
+      501,
+      'notImplemented',
+      `The simulator does not model '${ctx.method} /${ctx.segments.join('/')}'.`,
+      { code: 'NotImplemented' },
+    );
   };
 }

@@ -24,9 +24,17 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: `${VE}/provisioningPolicies/{id}/retry`, handler: policies.retryPolicy },
 
   { method: 'GET', pattern: `${VE}/cloudPCs`, handler: cloudPcs.listCloudPcs },
-  { method: 'GET', pattern: `${VE}/cloudPCs/{call:getProvisionedCloudPCs(*}`, handler: cloudPcs.getProvisionedCloudPcs },
+  {
+    method: 'GET',
+    pattern: `${VE}/cloudPCs/{call:getProvisionedCloudPCs(*}`,
+    handler: cloudPcs.getProvisionedCloudPcs,
+  },
   { method: 'GET', pattern: `${VE}/cloudPCs/{id}`, handler: cloudPcs.getCloudPc },
-  { method: 'POST', pattern: `${VE}/cloudPCs/{id}/{action:${cloudPcs.CLOUD_PC_ACTIONS}}`, handler: cloudPcs.cloudPcAction },
+  {
+    method: 'POST',
+    pattern: `${VE}/cloudPCs/{id}/{action:${cloudPcs.CLOUD_PC_ACTIONS}}`,
+    handler: cloudPcs.cloudPcAction,
+  },
 
   { method: 'GET', pattern: `${VE}/{collection:${CATALOG_COLLECTIONS}}`, handler: catalogGet },
   { method: 'GET', pattern: `${VE}/{collection:${CATALOG_COLLECTIONS}}/{id}`, handler: catalogGet },

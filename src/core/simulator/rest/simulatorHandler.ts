@@ -35,17 +35,26 @@ export function createSimulatorHandler(sim: Simulator, options: SimulatorHandler
  * The same handler, synchronous: the durable wrapper journals a change before any other request can run,
  * so the journal order is the order changes were applied.
  */
-export function createSimulatorRequestProcessor(sim: Simulator, options: SimulatorHandlerOptions = {}): (request: RestRequest) => RestResponse {
+export function createSimulatorRequestProcessor(
+  sim: Simulator,
+  options: SimulatorHandlerOptions = {},
+): (request: RestRequest) => RestResponse {
   const requestIds = new SeededSource(options.requestIdSeed ?? 'request-ids');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const defaultBase = options.baseUrl ?? 'https://graph.microsoft.com';
   return (request: RestRequest): RestResponse => {
     const headers = lowerCaseHeaders(request.headers);
     const requestId = requestIds.guid();
-    const base: ResponseContext = { requestId, clientRequestId: headers['client-request-id'] || requestId, date: sim.iso() };
+    const base: ResponseContext = {
+      requestId,
+      clientRequestId: headers['client-request-id'] || requestId,
+      date: sim.iso(),
+    };
     try {
       if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > maxBody) {
-        return errorResponse(base, 413, 'requestEntityTooLarge', `The request body is larger than ${maxBody} bytes.`, { code: 'RequestEntityTooLarge' });
+        return errorResponse(base, 413, 'requestEntityTooLarge', `The request body is larger than ${maxBody} bytes.`, {
+          code: 'RequestEntityTooLarge',
+        });
       }
       const ctx = parseRequest(sim, request, headers, base, defaultBase);
       return 'status' in ctx ? ctx : route(ctx);
@@ -58,7 +67,13 @@ export function createSimulatorRequestProcessor(sim: Simulator, options: Simulat
 }
 
 /** The request as handlers read it, or the 400 for a URL that cannot be read. */
-function parseRequest(sim: Simulator, request: RestRequest, headers: Record<string, string>, base: ResponseContext, defaultBase: string): RestContext | RestResponse {
+function parseRequest(
+  sim: Simulator,
+  request: RestRequest,
+  headers: Record<string, string>,
+  base: ResponseContext,
+  defaultBase: string,
+): RestContext | RestResponse {
   let url: URL;
   try {
     url = new URL(request.url, headers.host ? `http://${headers.host}` : defaultBase);
@@ -68,12 +83,23 @@ function parseRequest(sim: Simulator, request: RestRequest, headers: Record<stri
   const origin = /^https?:\/\//i.test(request.url) || headers.host ? url.origin : defaultBase.replace(/\/+$/, '');
   let segments: string[];
   try {
-    segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return badRequest(base, 'The request path is not valid URL encoding.');
   }
   return {
-    ...base, sim, method: (request.method || 'GET').toUpperCase(), segments, params: url.searchParams, origin, version: '',
-    includeEvolvable: /include-unknown-enum-members/i.test(headers.prefer ?? ''), headers, rawBody: request.body,
+    ...base,
+    sim,
+    method: (request.method || 'GET').toUpperCase(),
+    segments,
+    params: url.searchParams,
+    origin,
+    version: '',
+    includeEvolvable: /include-unknown-enum-members/i.test(headers.prefer ?? ''),
+    headers,
+    rawBody: request.body,
   };
 }
