@@ -6,8 +6,8 @@ import type { TokenCredential } from '@azure/identity';
 import type { CloudPcApi } from '../core/graph/cloudPcApi';
 import { createFetchCloudPcApi } from '../core/graph/createCloudPcApi';
 import { stringValue } from './cliArgs';
+import type * as CredentialModuleType from './graphCredential';
 import type { CliArgs, CliOptions } from './cliArgs';
-import { createGraphCredential } from './graphCredential';
 import { withPermissionHints } from './graphPermissions';
 import { chooseSignIn, describeMethod, SIGN_IN_METHODS } from './graphSignInChoice';
 
@@ -67,7 +67,7 @@ export async function openGraphCliApi(args: CliArgs, env: NodeJS.ProcessEnv): Pr
   const how = describeMethod(choice.method);
   let credential: TokenCredential;
   try {
-    credential = createGraphCredential(choice, env);
+    credential = credentialModule().createGraphCredential(choice, env);
   } catch (err) {
     return `${how} could not start: ${safeReason(err, env)}`;
   }
@@ -93,6 +93,14 @@ export async function openGraphCliApi(args: CliArgs, env: NodeJS.ProcessEnv): Pr
     timeoutMs: 60_000,
   });
   return { api: withPermissionHints(api), label: `graph (${tenantId}, ${how})`, tenantId };
+}
+
+type CredentialModule = typeof CredentialModuleType;
+
+/** Loaded only for --backend graph: the identity library is most of the CLI's size, and validate starts faster. */
+function credentialModule(): CredentialModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./graphCredential') as CredentialModule;
 }
 
 /**
