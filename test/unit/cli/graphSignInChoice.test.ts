@@ -1,6 +1,7 @@
 // Which app-only credential `--backend graph` picks from flags and environment, and why (docs/policy-as-code.md
 // "How the credential is chosen"); and which application permission a refused Graph request needs.
 import * as assert from 'node:assert/strict';
+import { safeReason } from '../../../src/cli/graphCliApi';
 import { applicationPermissionFor, forbiddenLine } from '../../../src/cli/graphPermissions';
 import { chooseSignIn } from '../../../src/cli/graphSignInChoice';
 import type { SignInChoice, SignInFlags } from '../../../src/cli/graphSignInChoice';
@@ -177,6 +178,24 @@ describe('cpcpolicy --backend graph: the application permission a refused reques
       'Graph refused POST /beta/deviceManagement/virtualEndpoint/provisioningPolicies/p1/assign (403): the app registration ' +
         'lacks the application permission CloudPC.ReadWrite.All (add it under API permissions, Microsoft Graph, ' +
         'Application permissions, and grant admin consent)',
+    );
+  });
+});
+
+describe('cpcpolicy --backend graph: a refused sign-in as one safe line', () => {
+  it('keeps the AADSTS code and text, blanks tokens and the secrets in the environment', () => {
+    const env = { AZURE_CLIENT_SECRET: 'hunter2-secret', SYSTEM_ACCESSTOKEN: 'job-token-123' };
+    const err = new Error(
+      'invalid_client (status code 401).\nMore details:\nAADSTS7000215: Invalid client secret provided: hunter2-secret ' +
+        'with eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl and job-token-123. Trace ID: 1',
+    );
+    assert.equal(
+      safeReason(err, env),
+      'AADSTS7000215: Invalid client secret provided: [redacted] with [redacted] and [redacted].',
+    );
+    assert.equal(
+      safeReason(new Error('\n\nManaged identity endpoint not available.\nmore'), {}),
+      'Managed identity endpoint not available.',
     );
   });
 });
