@@ -10,6 +10,7 @@ import type { CloudPcRecord, PolicyRecord, UserRecord } from './simulatorState';
 import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
+import { isUsableConnectionStatus } from '../model/catalog';
 import { defaultRegionFor } from './catalogSeed';
 import { reserveDeviceName } from './cloudPcNaming';
 
@@ -22,7 +23,6 @@ export const QUEUE_DELAY_MS = 1 * MINUTE;
 export const AUTO_RETRY_DELAY_MS = 5 * MINUTE;
 
 const NO_CONFIGS: never[] = [];
-const HEALTHY = new Set(['passed', 'warning', 'informational']);
 const SETTLED = new Set<CloudPcStatus>(['provisioned', 'provisionedWithWarnings']);
 
 export interface NewCloudPc {
@@ -112,7 +112,7 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
       // Priority order: the first healthy Azure network connection is used (docs/simulator.md rule 1).
       const healthy = ancConfigs
         .map((d) => sim.connections.get(d.onPremisesConnectionId!))
-        .find((a) => a && HEALTHY.has(a.healthCheckStatus));
+        .find((a) => a && isUsableConnectionStatus(a.healthCheckStatus));
       const chosen = healthy ?? sim.connections.get(ancConfigs[0].onPremisesConnectionId!);
       c.ancId = chosen?.id ?? null;
       c.ancName = chosen?.displayName ?? '';

@@ -8,6 +8,7 @@ import { asArray, asObject, asString } from '../policy/jsonValue';
 import type { JsonObject } from '../policy/jsonValue';
 import { placeRuleHits } from '../policy/validator';
 import type { PolicyEntry } from '../policy/documentChecks';
+import { isUsableConnectionStatus } from '../model/catalog';
 import { isFrontlineType } from '../model/provisioningKind';
 import { connectionHealthText, imageProblem } from './tenantFacts';
 import type { TenantIndex } from './tenantCatalog';
@@ -72,9 +73,20 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
   });
 }
 
-/** Healthy enough to provision: passed, or passed with warnings (Learn: "Azure network connection health checks in Windows 365"). */
-function isHealthy(status: string): boolean {
-  return status === 'passed' || status === 'warning';
+const isHealthy = isUsableConnectionStatus;
+
+/** Why a connection cannot provision now, in an admin's words. */
+function unusableWhy(connection: Parameters<typeof connectionHealthText>[0]): string {
+  const name = `the Azure network connection '${connection.displayName}'`;
+  switch (connection.healthCheckStatus) {
+    case 'failed':
+      return `${name} failed its health checks (${connectionHealthText(connection)})`;
+    case 'pending':
+    case 'running':
+      return `${name} is not usable yet: its health checks are ${connection.healthCheckStatus}`;
+    default:
+      return `${name} reports a health state this tool does not know (unknown: ${connection.healthCheckStatus})`;
+  }
 }
 
 function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealthy: boolean, out: Hit[]): void {
@@ -93,14 +105,14 @@ function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealt
     );
     return;
   }
-  if (connection.healthCheckStatus !== 'failed') return;
-  const why = `the Azure network connection '${connection.displayName}' failed its health checks (${connectionHealthText(connection)})`;
+  if (isHealthy(connection.healthCheckStatus)) return;
+  const why = unusableWhy(connection);
   out.push(
     anyHealthy
       ? hit(
           TENANT_RULES.connectionUnhealthy,
           'information',
-          `Skipped while it fails: ${why}; Cloud PCs use the policy's healthy connection.`,
+          `Skipped while unusable: ${why}; Cloud PCs use the policy's healthy connection.`,
           path,
         )
       : hit(TENANT_RULES.connectionUnhealthy, 'warning', `Provisioning will fail: ${why}.`, path),
