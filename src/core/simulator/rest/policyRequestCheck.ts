@@ -102,11 +102,17 @@ const POLICY_FIELDS: Record<string, Check> = {
   localAdminEnabled: nullable(bool),
   managedBy: nullable(open),
   microsoftManagedDesktop: nullable(
-    object({ managedType: nullable(open), type: nullable(open), profile: nullable(str) }),
+    object({
+      managedType: nullable(open),
+      type: nullable(open),
+      profile: nullable(str),
+      '@odata.type': odataType(ODATA_TYPES.microsoftManagedDesktop),
+    }),
   ),
-  autopatch: nullable(object({ autopatchGroupId: nullable(str) })),
+  autopatch: nullable(object({ autopatchGroupId: nullable(str), '@odata.type': odataType(ODATA_TYPES.autopatch) })),
   autopilotConfiguration: nullable(
     object({
+      '@odata.type': odataType(ODATA_TYPES.autopilotConfiguration),
       devicePreparationProfileId: nullable(str),
       applicationTimeoutInMinutes: nullable(int(10, 360)),
       onFailureDeviceAccessDenied: nullable(bool),
@@ -118,6 +124,7 @@ const POLICY_FIELDS: Record<string, Check> = {
   userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
   userSettingsPersistenceConfiguration: nullable(
     object({
+      '@odata.type': odataType(ODATA_TYPES.userSettingsPersistenceConfiguration),
       userSettingsPersistenceEnabled: nullable(bool),
       userSettingsPersistenceStorageSizeCategory: nullable(open),
     }),
@@ -161,6 +168,15 @@ function propertyPath(path: readonly (string | number)[]): string {
     )
     .join('');
 }
+
+/** The complex-typed properties whose own `@odata.type` is checked, then not stored. */
+const NESTED_OBJECTS = [
+  'windowsSetting',
+  'microsoftManagedDesktop',
+  'autopatch',
+  'autopilotConfiguration',
+  'userSettingsPersistenceConfiguration',
+] as const;
 
 /** The type annotation was checked; the stored object holds data only. */
 function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
@@ -244,6 +260,8 @@ export function checkPolicyBody(
       domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin',
     }));
   }
-  if (fields.windowsSetting) fields.windowsSetting = withoutODataType(fields.windowsSetting as Record<string, unknown>);
+  for (const key of NESTED_OBJECTS)
+    if (fields[key] && typeof fields[key] === 'object')
+      fields[key] = withoutODataType(fields[key] as Record<string, unknown>);
   return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };
 }
