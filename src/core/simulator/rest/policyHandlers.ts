@@ -9,7 +9,7 @@ import type { Simulator } from '../simulator';
 import type { CollectionQuery } from './odataQuery';
 import { jsonResponse, emptyResponse, errorResponse, invalidProperties } from './graphResponses';
 import { toGraphPolicy, toGraphAssignment } from './graphShapes';
-import { checkPolicyBody } from './policyRequestCheck';
+import { checkPolicyBody, patchResultProblems } from './policyRequestCheck';
 import { checkAssignBody } from './assignRequestCheck';
 import { applyOptionsProblem } from './applyRequestCheck';
 import type { RestContext } from './restContext';
@@ -86,6 +86,8 @@ export function patchPolicy(ctx: RestContext, { id }: RouteParams): RestResponse
   ) {
     return invalidProperties(ctx, ["userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'."]);
   }
+  const produced = patchResultProblems(stored, checked.fields);
+  if (produced.length) return invalidProperties(ctx, produced);
   return result(ctx, ctx.sim.updatePolicy(id, checked.fields, actor(ctx)), () => emptyResponse(ctx, 204));
 }
 

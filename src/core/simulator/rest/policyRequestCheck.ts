@@ -265,3 +265,30 @@ export function checkPolicyBody(
       fields[key] = withoutODataType(fields[key] as Record<string, unknown>);
   return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };
 }
+
+/** The error findings of a whole policy, as the 400 names them (property path first). */
+function errorsOf(policy: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const f of validateDocument(JSON.stringify(policy)))
+    if (f.severity === 'error') out.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
+  return out;
+}
+
+/** The stored policy as a request would write it: data only, no read-only or navigation properties. */
+function writable(policy: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(policy))
+    if (!READ_ONLY.has(k) && k !== 'assignments' && k !== 'managedBy') out[k] = v;
+  return out;
+}
+
+/**
+ * Every PATCH is judged against the policy it produces (docs/simulator.md "PATCH"): a rule that couples the
+ * patched properties to stored ones (persistence needs sharedByEntraGroup, Reserve's limits) applies as on
+ * create. Problems the stored policy already had are not the PATCH's to answer for.
+ */
+export function patchResultProblems(stored: object, fields: Partial<CloudPcProvisioningPolicy>): string[] {
+  const before = writable(stored as Record<string, unknown>);
+  const known = new Set(errorsOf(before));
+  return errorsOf({ ...before, ...(fields as Record<string, unknown>) }).filter((m) => !known.has(m));
+}
