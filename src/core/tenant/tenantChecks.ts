@@ -28,6 +28,7 @@ export function tenantHits(policies: readonly PolicyEntry[], tenant: TenantIndex
     joinHits(p.value, p.path, tenant, hits);
     imageHits(p.value, p.path, tenant, hits);
     assignmentHits(p.value, p.path, tenant, hits);
+    allotmentHits(p.value, p.path, tenant, hits);
   }
   return hits;
 }
@@ -223,4 +224,53 @@ function frontlinePlanHit(id: string, path: JsonPath, tenant: TenantIndex, out: 
       ),
     );
   }
+}
+
+/**
+ * The allotments of a Frontline policy plus those of the tenant's other policies may not exceed the plan's
+ * licences: the service refuses the assign (InsufficientLicenses; docs/rules.md CPC508). The tenant's copy of
+ * this policy (same displayName) is what the file replaces, so it is not counted.
+ */
+function allotmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  if (!isFrontlineType(policy['provisioningType'])) return;
+  const name = asString(policy['displayName']);
+  const wanted = new Map<string, { count: number; index: number }>();
+  asArray(policy['assignments'])?.forEach((raw, i) => {
+    const target = asObject(asObject(raw)?.['target']);
+    const planId = asString(target?.['servicePlanId'])?.toLowerCase();
+    if (!target || !planId) return;
+    const count = typeof target['allotmentLicensesCount'] === 'number' ? target['allotmentLicensesCount'] : 1;
+    const entry = wanted.get(planId) ?? { count: 0, index: i };
+    entry.count += count;
+    wanted.set(planId, entry);
+  });
+  for (const [planId, { count, index }] of wanted) {
+    const plan = tenant.frontlinePlan(planId);
+    if (!plan || typeof plan.totalCount !== 'number') continue;
+    const others = allottedElsewhere(tenant, planId, name);
+    if (others === undefined || count + others <= plan.totalCount) continue;
+    const path = [...at, 'assignments', index, 'target', 'allotmentLicensesCount'];
+    const target = asObject(asObject(asArray(policy['assignments'])?.[index])?.['target']);
+    out.push(
+      hit(
+        TENANT_RULES.allotmentBeyondLicences,
+        'error',
+        `The allotments ask for ${count + others} '${plan.displayName}' licences (${count} here, ${others} by other policies) but the tenant has ${plan.totalCount}: the service refuses the assignment.`,
+        target && 'allotmentLicensesCount' in target ? path : [...at, 'assignments', index, 'target'],
+      ),
+    );
+  }
+}
+
+/** Licences of the plan allotted by the tenant's other policies; undefined when they could not be read. */
+function allottedElsewhere(tenant: TenantIndex, planId: string, name: string | undefined): number | undefined {
+  const policies = tenant.catalog.policies;
+  if (!policies) return undefined;
+  let n = 0;
+  for (const p of policies) {
+    if (name !== undefined && p.displayName === name) continue;
+    for (const a of p.assignments ?? [])
+      if (a.target.servicePlanId?.toLowerCase() === planId) n += a.target.allotmentLicensesCount ?? 1;
+  }
+  return n;
 }
