@@ -11,6 +11,7 @@ import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
 import { isUsableConnectionStatus } from '../model/catalog';
+import { imageNameFor } from './imageName';
 import { defaultRegionFor } from './catalogSeed';
 import { reserveDeviceName } from './cloudPcNaming';
 
@@ -63,7 +64,7 @@ export function createCloudPc(sim: Tenant, input: NewCloudPc): CloudPcRecord {
     provisionedAt: null,
     lastModified: sim.now(),
     imageId: p.imageId ?? null,
-    imageDisplayName: p.imageDisplayName ?? null,
+    imageDisplayName: imageNameFor(sim, p),
     ancId: null,
     ancName: '',
     regionName: null,
@@ -101,7 +102,7 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
   let failure: CloudPcRecord['pendingFailure'] = null;
   if (policy) {
     c.imageId = policy.imageId ?? null;
-    c.imageDisplayName = policy.imageDisplayName ?? null;
+    c.imageDisplayName = imageNameFor(sim, policy);
     c.singleSignOn = !!policy.enableSingleSignOn;
     const configs = policy.domainJoinConfigurations ?? [];
     const ancConfigs =

@@ -58,8 +58,9 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
     const connectionId = asString(config['onPremisesConnectionId']);
     if (connectionId) connectionHit(connectionId, [...path, 'onPremisesConnectionId'], tenant, anyHealthy, out);
     const regionName = asString(config['regionName']);
-    if (regionName && regionName !== 'automatic') regionHit(regionName, [...path, 'regionName'], tenant, out);
     const regionGroup = asString(config['regionGroup']);
+    if (regionName && regionName !== 'automatic')
+      regionHit(regionName, regionGroup, [...path, 'regionName'], tenant, out);
     // `default` names no group: the service picks one, so no supported region carries it (Graph: "cloudPcRegionGroup", docs/rules.md CPC505).
     if (regionGroup && regionGroup !== 'default' && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
       out.push(
@@ -120,9 +121,28 @@ function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealt
   );
 }
 
-function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+function regionHit(name: string, group: string | undefined, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
   const region = tenant.region(name);
   if (region === undefined) return;
+  // A named region must lie in the group named with it (`default` names none): the service answers "Target Geography is invalid."
+  if (region && group && group !== 'default' && region.regionGroup !== group) {
+    out.push(
+      hit(
+        TENANT_RULES.regionNotOffered,
+        'error',
+        `${region.displayName} is in the region group '${region.regionGroup}', not '${group}': the service refuses the policy ("Target Geography is invalid").`,
+        path,
+        [
+          replaceValueFix(
+            `Use regionGroup '${region.regionGroup}'`,
+            [...path.slice(0, -1), 'regionGroup'],
+            region.regionGroup,
+          ),
+        ],
+      ),
+    );
+    return;
+  }
   const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
   if (region === null) {
     out.push(

@@ -185,6 +185,23 @@ function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+export interface PolicyCheckContext {
+  regionNames: Set<string>;
+  /** The group of each supported region: a regionName outside the regionGroup given is invalid (docs/simulator.md). */
+  regionGroups: Map<string, string>;
+  connectionIds: Set<string>;
+}
+
+/** A named region (not `automatic`) must belong to the group named with it; `default` names no group. */
+function outsideGroup(
+  d: { regionName?: string | null; regionGroup?: string | null },
+  groups: Map<string, string>,
+): boolean {
+  if (!d.regionName || d.regionName === 'automatic' || !d.regionGroup || d.regionGroup === 'default') return false;
+  const group = groups.get(d.regionName);
+  return group !== undefined && group !== d.regionGroup;
+}
+
 export type PolicyBodyResult =
   { ok: true; fields: Partial<CloudPcProvisioningPolicy> } | { ok: false; messages: string[] };
 
@@ -193,7 +210,7 @@ export function checkPolicyBody(
   text: string,
   body: unknown,
   partial: boolean,
-  context: { regionNames: Set<string>; connectionIds: Set<string> },
+  context: PolicyCheckContext,
 ): PolicyBodyResult {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return { ok: false, messages: ['The request body must be a JSON object.'] };
@@ -230,6 +247,10 @@ export function checkPolicyBody(
       problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
     if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName))
       problems.push('Target Geography is invalid.');
+    else if (outsideGroup(d, context.regionGroups))
+      problems.push(
+        `Target Geography is invalid. (domainJoinConfigurations[${i}]: '${d.regionName}' is not in the region group '${d.regionGroup}')`,
+      );
   });
   if (problems.length) return { ok: false, messages: [...new Set(problems)] };
 
