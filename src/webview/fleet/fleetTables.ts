@@ -50,7 +50,7 @@ export function licencesSection(s: FleetSnapshot): HTMLElement {
   const heading = h('h2', { id: 'h-licences' }, 'Licences');
   const rows = s.licences.map((l) => [
     l.name,
-    l.kind === 'frontline' ? 'Frontline' : 'Enterprise',
+    l.kind === 'frontline' ? 'Frontline' : l.kind === 'business' ? 'Business' : 'Enterprise',
     h(
       'span',
       { class: 'count' },
