@@ -9,6 +9,7 @@ import { replaceFileDurably, writeAll } from './durableWrite';
 import type { StateIo } from './durableWrite';
 import { SNAPSHOT_FORMAT, copyAside, inspectStateFile, moveAside } from './stateFileCheck';
 import { MAX_SIMULATED_TIME } from './timeUnits';
+import { snapshotShapeProblem } from './stateShape';
 import { errorText } from '../model/errorText';
 
 export interface JournalRequest {
@@ -73,16 +74,9 @@ export class StateStore {
     let journalSeq = 0;
     if (inspectStateFile(this.statePath, this.journalPath) === 'ours') {
       try {
-        const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as Partial<SnapshotFile>;
-        if (
-          parsed.format !== SNAPSHOT_FORMAT ||
-          !parsed.data ||
-          parsed.data.version !== 1 ||
-          typeof parsed.journalSeq !== 'number'
-        )
-          throw new Error('not a complete cpcpolicy simulator state');
-        if (!(parsed.data.now >= 0 && parsed.data.now <= MAX_SIMULATED_TIME))
-          throw new Error('its simulated clock is outside 1970–9999');
+        const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as SnapshotFile;
+        const problem = snapshotShapeProblem(parsed);
+        if (problem) throw new Error(problem);
         data = parsed.data;
         journalSeq = parsed.journalSeq;
       } catch (err) {
@@ -120,7 +114,11 @@ export class StateStore {
       let entry: JournalEntry | undefined;
       try {
         entry = JSON.parse(line) as JournalEntry;
-        if (typeof entry.seq !== 'number' || typeof entry.t !== 'number' || !(entry.t <= MAX_SIMULATED_TIME))
+        if (
+          !Number.isSafeInteger(entry.seq) ||
+          typeof entry.t !== 'number' ||
+          !(entry.t >= 0 && entry.t <= MAX_SIMULATED_TIME)
+        )
           throw new Error('bad record');
       } catch {
         const isLast = i === complete.length - 1;
