@@ -67,6 +67,16 @@ export async function answerQuestions(
   return { asked, dispose: () => sub.dispose() };
 }
 
+/** Resets the simulated tenant, answering its question (it always asks: no argument skips it). */
+export async function resetSimulatedTenant(seed: 'demo' | 'empty'): Promise<void> {
+  const q = await answerQuestions((question) => question.proceed);
+  try {
+    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', seed);
+  } finally {
+    q.dispose();
+  }
+}
+
 let opened = 0;
 
 /**
