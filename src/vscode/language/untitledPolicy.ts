@@ -41,7 +41,8 @@ export async function openUntitledPolicy(): Promise<vscode.TextDocument> {
     const name = `new-policy-${n}.cpcpolicy.json`;
     if (inUse.has(name)) continue;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
-    if (doc.getText() !== '' || doc.isDirty) continue;
+    // Only the text counts: an untitled document with a name of its own is dirty from the start.
+    if (doc.getText() !== '') continue;
     return doc.languageId === LANGUAGE_ID ? doc : vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   }
   throw new Error(
