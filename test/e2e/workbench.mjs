@@ -39,9 +39,7 @@ export async function openWorkbench({
   for (const file of [vsix, ...extensions]) await installExtension(extensionsDir, file, userDataDir);
   const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted, settings, disableExtensions });
   const browser = await launchBrowser();
-  // A context of our own (not browser.newPage): @axe-core/playwright opens its own page in the page's context.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
   await page.goto(workbenchUrl(server.url, folder), { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
   await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
