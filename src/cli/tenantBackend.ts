@@ -25,7 +25,10 @@ export function backendProblem(url: string): string | undefined {
 /** The simulator's clock when the server is one (image end dates are its dates), otherwise this machine's. */
 async function backendNow(base: string): Promise<number> {
   try {
-    const reply = await fetch(new URL('/_simulator/clock', base), { signal: AbortSignal.timeout(5_000) });
+    const reply = await fetch(new URL('/_simulator/clock', base), {
+      signal: AbortSignal.timeout(5_000),
+      redirect: 'error', // loopback only, redirects included
+    });
     const now = reply.ok ? Date.parse(((await reply.json()) as { now?: string }).now ?? '') : NaN;
     return Number.isFinite(now) ? now : Date.now();
   } catch {

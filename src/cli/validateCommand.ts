@@ -146,7 +146,11 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const tenant = parsed.backend ? await readTenant(parsed.backend, texts, io) : undefined;
   if (typeof tenant === 'number') return tenant;
   for (const { file, text, encodingFinding } of texts) {
-    const findings = validateDocument(text);
+    // One set of tenant checks with the editor: the catalog's and the tenant's own policies (overlaps, CPC325).
+    const findings = validateDocument(
+      text,
+      tenant?.catalog.policies ? { deployedPolicies: tenant.catalog.policies } : {},
+    );
     if (tenant) findings.push(...validateAgainstTenant(text, tenant));
     findings.sort((a, b) => a.range.offset - b.range.offset);
     if (encodingFinding) findings.unshift(encodingFinding);
