@@ -161,12 +161,16 @@ describe('pipelines/: how each provider hands out its OIDC token', () => {
   });
 
   it('Azure Pipelines: every step that signs in maps SYSTEM_ACCESSTOKEN; apply is a main-branch deployment', () => {
-    const doc = parse(readFileSync(AZURE_DEVOPS, 'utf8')) as { stages: { stage: string; condition?: string }[] };
+    const doc = parse(readFileSync(AZURE_DEVOPS, 'utf8')) as {
+      stages: { stage: string; condition?: string; dependsOn?: unknown }[];
+    };
     for (const step of azureDevOpsSteps(doc as never).filter((s) => /--backend graph/.test(s.script))) {
       assert.equal(step.env['SYSTEM_ACCESSTOKEN'], '$(System.AccessToken)', step.script);
       assert.match(step.script, /--auth azure-pipelines --service-connection/);
     }
     const apply = doc.stages.find((s) => s.stage === 'apply');
     assert.match(apply?.condition ?? '', /refs\/heads\/main/);
+    // The plan stage is skipped on main; depending on it would skip the apply as well.
+    assert.deepEqual(apply?.dependsOn, []);
   });
 });
