@@ -2,7 +2,9 @@
 // "How the credential is chosen"); and which application permission a refused Graph request needs.
 import * as assert from 'node:assert/strict';
 import { safeReason } from '../../../src/cli/graphCliApi';
-import { applicationPermissionFor, forbiddenLine } from '../../../src/cli/graphPermissions';
+import { applicationPermissionFor, forbiddenLine, withPermissionHints } from '../../../src/cli/graphPermissions';
+import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
+import { isGraphError } from '../../../src/core/graph/graphError';
 import { chooseSignIn } from '../../../src/cli/graphSignInChoice';
 import type { SignInChoice, SignInFlags } from '../../../src/cli/graphSignInChoice';
 import { GraphError } from '../../../src/core/graph/graphError';
@@ -179,6 +181,27 @@ describe('cpcpolicy --backend graph: the application permission a refused reques
         'lacks the application permission CloudPC.ReadWrite.All (add it under API permissions, Microsoft Graph, ' +
         'Application permissions, and grant admin consent)',
     );
+  });
+});
+
+describe('cpcpolicy --backend graph: every refused call of the api names its permission', () => {
+  const forbiddenGraph = createInProcessCloudPcApi(async () => ({
+    status: 403,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ error: { code: 'Forbidden', message: 'Insufficient privileges.' } }),
+  }));
+  const api = withPermissionHints(forbiddenGraph);
+  const refusal = (permission: string) => (err: unknown) =>
+    isGraphError(err) && err.status === 403 && err.message.includes(`application permission ${permission} `);
+
+  it('promises and the paged iterators alike, keeping the 403 for callers that branch on it', async () => {
+    await assert.rejects(api.listPolicies(), refusal('CloudPC.Read.All'));
+    await assert.rejects(api.createPolicy({ displayName: 'x' }), refusal('CloudPC.ReadWrite.All'));
+    await assert.rejects(api.getGroup('g1'), refusal('Group.Read.All'));
+    await assert.rejects(async () => {
+      for await (const page of api.iteratePolicies()) assert.fail(`no page expected: ${page.items.length}`);
+    }, refusal('CloudPC.Read.All'));
+    await assert.rejects(forbiddenGraph.listPolicies(), (err: unknown) => !refusal('CloudPC.Read.All')(err));
   });
 });
 
