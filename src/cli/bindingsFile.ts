@@ -19,7 +19,7 @@ export interface Bindings {
 }
 
 const COMMENT =
-  'Written by cpcpolicy apply and export: for each tenant key, the deployed policy id of each file policy ("file" or "file#index" for a { "policies": [...] } file, relative to this file). Commit it.';
+  'Written by cpcpolicy apply and export: for each tenant key, the deployed policy id of each file policy ("file", or "file[index]" for a { "policies": [...] } file, relative to this file). Commit it.';
 
 /** The bindings file in use: the one named, else cpcpolicy.bindings.json in the directory, else none. */
 export function openBindings(named: string | undefined, cwd: string): Bindings | string | undefined {
@@ -35,10 +35,10 @@ export function openBindings(named: string | undefined, cwd: string): Bindings |
   }
 }
 
-/** The key of one policy of a file: its path relative to the bindings file, `#index` inside a fleet file. */
+/** The key of one policy of a file: its path relative to the bindings file, `[index]` inside a fleet file. */
 export function bindingKey(bindings: Bindings, file: string, index: number, isFleet: boolean): string {
   const rel = path.relative(path.dirname(bindings.path), file).replace(/\\/g, '/');
-  return isFleet ? `${rel}#${index}` : rel;
+  return isFleet ? `${rel}[${index}]` : rel;
 }
 
 /** The ids a tenant's section gives each policy of a file; undefined when the tenant has no section (comments bind). */

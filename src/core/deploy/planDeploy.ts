@@ -55,7 +55,7 @@ export async function planDeploy(
   collisionRefusals(policies, deployed, t);
   await addPreflight(policies, api, problems, t, options.signal);
   const reader = new WhatIfReader(api, options.signal, options.cloudPcs);
-  if (options.whatIf !== false) await Promise.all(policies.map((p) => addWhatIf(p, reader, deployed)));
+  if (options.whatIf !== false) await Promise.all(policies.map((p) => addWhatIf(p, reader)));
   if (options.prune) policies.push(...(await prunePlans(deployed, policies, reader)));
   for (const p of policies) if (p.refusals.length > 0) p.action = 'refused';
   return { files: shapes, policies, problems };
@@ -165,11 +165,7 @@ async function addPreflight(
   }
 }
 
-async function addWhatIf(
-  plan: PolicyPlan,
-  reader: WhatIfReader,
-  deployed: readonly CloudPcProvisioningPolicy[],
-): Promise<void> {
+async function addWhatIf(plan: PolicyPlan, reader: WhatIfReader): Promise<void> {
   const targets = plan.source?.assignments;
   if (plan.refusals.length > 0 || !targets) return;
   if (plan.action === 'create' && targets.length === 0) return;
@@ -181,7 +177,7 @@ async function addWhatIf(
     provisioningType: plan.source!.fields.provisioningType,
     cloudPcNamingTemplate: plan.source!.fields.cloudPcNamingTemplate ?? '',
   };
-  plan.whatIf = await assignmentWhatIf(reader, policy as CloudPcProvisioningPolicy, targets, deployed);
+  plan.whatIf = await assignmentWhatIf(reader, policy as CloudPcProvisioningPolicy, targets);
 }
 
 /** With prune: every tenant policy no file stands for is deleted (its assignments removed first). */
