@@ -66,7 +66,7 @@ export async function openCliBackend(args: CliArgs, io: CliIo): Promise<CliBacke
     const opened = await openGraphCliApi(args, process.env);
     if (typeof opened === 'string') return { exitCode: 1, message: opened };
     // The sign-in names the tenant it reached; its id is the key (a label can change, an id cannot).
-    const tenantKey = (opened as typeof opened & { tenantId?: string }).tenantId ?? opened.label;
+    const tenantKey = opened.tenantId;
     return { api: opened.api, label: opened.label, kind: 'graph', tenantKey, close: async () => undefined };
   }
   const problem = backendProblem(backend);

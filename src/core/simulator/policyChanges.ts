@@ -174,13 +174,17 @@ function targetsProblem(
       );
   }
   if (!frontline) return undefined;
-  const wanted = targets.reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
+  // Per plan: the allotments of every policy drawing on it (docs/rules.md CPC508 asks the same sum).
+  const planId = targets[0]?.servicePlanId ?? '';
+  const wanted = targets
+    .filter((a) => a.servicePlanId === planId)
+    .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
   const others = [...t.policies.values()]
     .filter((p) => p.policy.id !== id)
     .flatMap((p) => p.assignments)
-    .filter((a) => a.servicePlanId)
+    .filter((a) => a.servicePlanId === planId)
     .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
-  const sku = t.frontlineSku(targets[0]?.servicePlanId ?? '');
+  const sku = t.frontlineSku(planId);
   if (sku && wanted + others > sku.prepaidUnits.enabled) {
     return fail(
       400,
