@@ -14,6 +14,9 @@ import type { CliIo } from './cliIo';
 import { GRAPH_SIGN_IN_HELP, GRAPH_SIGN_IN_OPTIONS, openGraphCliApi } from './graphCliApi';
 import { backendProblem } from './tenantBackend';
 
+/** The simulator's tenant key: one simulated tenant per repository's bindings (docs/deploy.md, "Bindings"). */
+export const SIMULATOR_TENANT_KEY = 'simulator';
+
 /** The options every command with a backend takes. */
 export const BACKEND_OPTIONS: CliOptions = {
   backend: { type: 'string' },
@@ -36,6 +39,11 @@ export interface CliBackend {
   /** What the output names: "simulator (demo tenant)", "simulator (./w365.json)", the URL, "graph (tenant)". */
   label: string;
   kind: 'simulator' | 'server' | 'graph';
+  /**
+   * Which tenant this is, stable across runs and machines, for bindings (docs/deploy.md, "Bindings"): the
+   * tenant id on Graph; `simulator` for the simulator, in process or served on this machine.
+   */
+  tenantKey: string;
   /** Saves and releases what was opened (the simulator's state file and its lock). */
   close(): Promise<void>;
 }
@@ -57,14 +65,16 @@ export async function openCliBackend(args: CliArgs, io: CliIo): Promise<CliBacke
   if (backend === 'graph') {
     const opened = await openGraphCliApi(args, process.env);
     if (typeof opened === 'string') return { exitCode: 1, message: opened };
-    return { api: opened.api, label: opened.label, kind: 'graph', close: async () => undefined };
+    // The sign-in names the tenant it reached; its id is the key (a label can change, an id cannot).
+    const tenantKey = opened.tenantId;
+    return { api: opened.api, label: opened.label, kind: 'graph', tenantKey, close: async () => undefined };
   }
   const problem = backendProblem(backend);
   if (problem) return { exitCode: 2, message: problem };
   const base = backend.replace(/\/+$/, '');
   // The simulator server accepts any token; a placeholder keeps the request pipeline identical to Graph's.
   const api = createFetchCloudPcApi({ baseUrl: base, getToken: async () => 'cpcpolicy-cli', timeoutMs: 30_000 });
-  return { api, label: base, kind: 'server', close: async () => undefined };
+  return { api, label: base, kind: 'server', tenantKey: SIMULATOR_TENANT_KEY, close: async () => undefined };
 }
 
 /**
@@ -106,5 +116,11 @@ async function openSimulator(
 }
 
 function inProcess(service: SimulatorService, label: string, close: () => Promise<void>): CliBackend {
-  return { api: createInProcessCloudPcApi(service.handler), label, kind: 'simulator', close };
+  return {
+    api: createInProcessCloudPcApi(service.handler),
+    label,
+    kind: 'simulator',
+    tenantKey: SIMULATOR_TENANT_KEY,
+    close,
+  };
 }

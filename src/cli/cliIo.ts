@@ -3,4 +3,8 @@ export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   cwd: string;
+  /** Whether a person is at a terminal (stdin and stdout are TTYs): only then may a command ask. */
+  interactive?: boolean;
+  /** Asks one question on the terminal and resolves with the line typed (undefined at end of input). */
+  ask?: (question: string) => Promise<string | undefined>;
 }

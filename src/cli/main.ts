@@ -6,6 +6,11 @@ import { MAX_POLICY_FILE_BYTES } from './readPolicyFile';
 import { runSimulator } from './simulatorCommand';
 import { runValidate } from './validateCommand';
 import { errorText } from '../core/model/errorText';
+import { askOnTerminal } from './terminalQuestion';
+import { runApply } from './applyCommand';
+import { runExport } from './exportCommand';
+import { runPlan } from './planCommand';
+import { APPLY_USAGE, EXPORT_USAGE, PLAN_USAGE } from './deployCliUsage';
 
 interface CliCommand {
   usage: string;
@@ -23,6 +28,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     usage: 'preview "<template>" [--user upn ...] [--type t] [--seed n]',
     summary: 'Show the Cloud PC names a naming template produces',
     run: runPreview,
+  },
+  export: {
+    usage: EXPORT_USAGE,
+    summary: "Write a tenant's policies into policy files (one per policy, or one fleet file)",
+    run: runExport,
+  },
+  plan: {
+    usage: PLAN_USAGE,
+    summary: 'Show what apply would change on a tenant (exit 0 none, 2 changes, 1 problems)',
+    run: runPlan,
+  },
+  apply: {
+    usage: APPLY_USAGE,
+    summary: 'Make a tenant match the policy files (asks first; --yes in CI)',
+    run: runApply,
   },
   simulator: {
     usage: 'simulator serve [--port 0] [--state file] [--seed demo|empty]',
@@ -52,6 +72,8 @@ const processIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  ask: askOnTerminal,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

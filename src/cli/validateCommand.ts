@@ -1,9 +1,6 @@
 // `cpcpolicy validate <files or globs...> [--format text|json|sarif]`: the editor's engine for CI.
 // Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown flag, unreadable or non-regular file, over the size limit, empty glob).
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import type { Finding } from '../core/policy/finding';
-import { RULES } from '../core/policy/ruleCodes';
 import { validateDocument } from '../core/policy/validator';
 import { validateAgainstTenant } from '../core/tenant/tenantChecks';
 import type { TenantIndex } from '../core/tenant/tenantCatalog';
@@ -11,8 +8,8 @@ import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliArgs } from './cliArgs';
 import { BACKEND_HELP, BACKEND_OPTIONS, openCliBackend } from './cliBackend';
 import type { CliIo } from './cliIo';
-import { expandGlob, hasGlobChars } from './expandGlobs';
-import { describeError, MAX_POLICY_FILE_BYTES, readPolicyFile } from './readPolicyFile';
+import { decodeText, display, filesFor } from './policyInputs';
+import { MAX_POLICY_FILE_BYTES, readPolicyFile } from './readPolicyFile';
 import { escapeControl } from './textEscape';
 import { readBackendTenant } from './tenantBackend';
 import { jsonReport, sarifReport, textReport } from './validateReport';
@@ -64,53 +61,6 @@ function readArgs(args: string[]): ValidateArgs | string {
     help: false,
     ...(withBackend ? { backend: parsed } : {}),
   };
-}
-
-/** Files for one argument: a file, a directory (all *.cpcpolicy.json below it), or a glob. */
-function filesFor(input: string, cwd: string): string[] | string {
-  if (hasGlobChars(input)) {
-    const files = expandGlob(input, cwd);
-    return files.length > 0 ? files : `no files match '${escapeControl(input)}'`;
-  }
-  const full = path.resolve(cwd, input);
-  try {
-    if (statSync(full).isDirectory()) {
-      const files = expandGlob(`${escapeGlob(full)}/**/*.cpcpolicy.json`, cwd);
-      return files.length > 0 ? files : `no *.cpcpolicy.json files in '${escapeControl(input)}'`;
-    }
-  } catch (err) {
-    return `cannot read '${escapeControl(input)}': ${describeError(err)}`;
-  }
-  return [full];
-}
-
-function display(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.replace(/\\/g, '/') : file;
-}
-
-/** Decodes bytes as UTF-8; invalid sequences become U+FFFD and one finding says where (CPC106). */
-export function decodeText(bytes: Uint8Array): { text: string; encodingFinding?: Finding } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const at = Math.max(0, text.indexOf('\uFFFD'));
-    return {
-      text,
-      encodingFinding: {
-        code: RULES.invalidEncoding.code,
-        severity: 'error',
-        message: 'The file is not valid UTF-8: save it as UTF-8.',
-        range: { offset: at, length: 1 },
-      },
-    };
-  }
-}
-
-/** A directory name used as the base of a glob: its own glob characters are literal. */
-function escapeGlob(dir: string): string {
-  return (path.sep === '\\' ? dir.replace(/\\/g, '/') : dir).replace(/[*?[\]{}()!@+]/g, '\\$&');
 }
 
 export async function runValidate(args: string[], io: CliIo): Promise<number> {

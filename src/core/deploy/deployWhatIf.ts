@@ -8,22 +8,26 @@ import { mapInFlight, defaultRequestsInFlight } from '../graph/mapInFlight';
 import { odataString } from '../graph/odataQuery';
 import type { DirectoryMember } from '../graph/resourceShapes';
 import type { CloudPc } from '../model/cloudPc';
-import type { LicenseDetails } from '../model/directory';
+import type { AssignedLicense, LicenseDetails, SubscribedSku } from '../model/directory';
 import { errorText } from '../model/errorText';
 import { isFrontlineType, provisioningKindOf } from '../model/provisioningKind';
 import type { CloudPcManagementGroupAssignmentTarget, CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import type { WhatIf } from './deployPlan';
 
-/** Users whose licenses one policy's what-if reads at most (beyond them the count says "at least"). */
+/** Users whose licenses one policy's what-if looks at, at most (beyond them a user counts as unlicensed: "at least"). */
 const MAX_LICENSE_READS = 500;
 const SAMPLE = 5;
 const CLOUD_PC_FIELDS = ['id', 'displayName', 'userPrincipalName', 'status', 'provisioningPolicyId'];
+/** Users per `$filter` of Cloud PCs: the URL stays short (Graph caps URL length and `or` clauses). */
+const USERS_PER_FILTER = 15;
+const MEMBER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'assignedLicenses'];
 
 /** The directory and Cloud PC reads of one plan, each made once. */
 export class WhatIfReader {
   private readonly members = new Map<string, Promise<DirectoryMember[]>>();
   private readonly licenses = new Map<string, Promise<LicenseDetails[] | { error: string }>>();
   private readonly byPolicy = new Map<string, Promise<CloudPc[]>>();
+  private skus: Promise<Map<string, SubscribedSku> | undefined> | undefined;
 
   constructor(
     private readonly api: CloudPcApi,
@@ -35,13 +39,38 @@ export class WhatIfReader {
   groupMembers(groupId: string): Promise<DirectoryMember[]> {
     let found = this.members.get(groupId);
     if (!found) {
-      found = this.api.listGroupMembers(groupId, { signal: this.signal });
+      // assignedLicenses with the members: licences come per group, not one request per user.
+      found = this.api.listGroupMembers(groupId, { signal: this.signal, select: MEMBER_FIELDS });
       this.members.set(groupId, found);
     }
     return found;
   }
 
-  license(userId: string): Promise<LicenseDetails[] | { error: string }> {
+  /** The tenant's SKUs by skuId (one request), or undefined when they cannot be read. */
+  private subscribedSkus(): Promise<Map<string, SubscribedSku> | undefined> {
+    this.skus ??= this.api.listSubscribedSkus({ signal: this.signal }).then(
+      (list) => new Map(list.map((sku) => [sku.skuId, sku])),
+      () => undefined,
+    );
+    return this.skus;
+  }
+
+  /**
+   * A member's licences: from the assignedLicenses its group listing carried and the tenant's SKUs (their
+   * plans minus the disabled ones), else read for the user alone (`/users/{id}/licenseDetails`).
+   */
+  async license(member: DirectoryMember): Promise<LicenseDetails[] | { error: string }> {
+    const assigned = (member as { assignedLicenses?: AssignedLicense[] }).assignedLicenses;
+    const skus = assigned ? await this.subscribedSkus() : undefined;
+    if (assigned && skus)
+      return assigned.flatMap((a) => {
+        const sku = skus.get(a.skuId);
+        if (!sku) return [];
+        const disabled = new Set(a.disabledPlans ?? []);
+        const servicePlans = sku.servicePlans.filter((p) => !disabled.has(p.servicePlanId));
+        return [{ id: `${member.id}_${a.skuId}`, skuId: a.skuId, skuPartNumber: sku.skuPartNumber, servicePlans }];
+      });
+    const userId = member.id;
     let found = this.licenses.get(userId);
     if (!found) {
       found = this.api.listUserLicenseDetails(userId, { signal: this.signal }).catch((err: unknown) => ({
@@ -50,6 +79,24 @@ export class WhatIfReader {
       this.licenses.set(userId, found);
     }
     return found;
+  }
+
+  /** The Cloud PCs of these users (any policy): a `$filter` of a few users per request, never one per Cloud PC. */
+  async cloudPcsOfUsers(upns: readonly string[]): Promise<CloudPc[]> {
+    if (this.known) {
+      const wanted = new Set(upns.map((u) => u.toLowerCase()));
+      return this.known.filter((pc) => wanted.has(pc.userPrincipalName?.toLowerCase() ?? ''));
+    }
+    const batches: string[][] = [];
+    for (let i = 0; i < upns.length; i += USERS_PER_FILTER) batches.push(upns.slice(i, i + USERS_PER_FILTER));
+    const pages = await mapInFlight(batches, defaultRequestsInFlight, (batch) =>
+      this.api.listCloudPcs({
+        signal: this.signal,
+        filter: batch.map((u) => `userPrincipalName eq ${odataString(u)}`).join(' or '),
+        select: [...CLOUD_PC_FIELDS, 'provisioningType', 'provisioningPolicyName'],
+      }),
+    );
+    return pages.flat();
   }
 
   /** The policy's Cloud PCs: one filtered list (docs/service-facts.md "Endpoints and paging"), not the tenant's. */
@@ -75,14 +122,12 @@ const upnOf = (m: DirectoryMember): string | undefined => {
 
 /**
  * The what-if of giving `policy` (deployed, or `undefined` for a create) the assignment set `targets`:
- * who gets a Cloud PC, whose Cloud PC from it enters the grace period. `others` are the tenant's other
- * policies (a user covered by one of the same family keeps it: first assigned wins, rule 4).
+ * who gets a Cloud PC, whose Cloud PC from it enters the grace period.
  */
 export async function assignmentWhatIf(
   reader: WhatIfReader,
   policy: Pick<CloudPcProvisioningPolicy, 'id' | 'displayName' | 'provisioningType' | 'cloudPcNamingTemplate'>,
   targets: readonly CloudPcManagementGroupAssignmentTarget[],
-  others: readonly CloudPcProvisioningPolicy[],
 ): Promise<WhatIf> {
   try {
     const existing = policy.id ? await reader.cloudPcsOf(policy.id) : [];
@@ -93,18 +138,16 @@ export async function assignmentWhatIf(
       allotment: target.allotmentLicensesCount,
     }));
     const mine = new Set(existing.map((pc) => pc.userPrincipalName?.toLowerCase()).filter(Boolean));
-    const newUsers = [
-      ...new Set(
-        groups.flatMap((g) => g.members.filter((m) => upnOf(m) && !mine.has(upnOf(m)!.toLowerCase())).map((m) => m.id)),
-      ),
-    ];
+    const newUsers = new Map<string, DirectoryMember>();
+    for (const g of groups)
+      for (const m of g.members) if (upnOf(m) && !mine.has(upnOf(m)!.toLowerCase())) newUsers.set(m.id, m);
     const licenses = new Map<string, LicenseDetails[] | { error: string }>();
     if (provisioningKindOf(policy.provisioningType).family === 'enterprise') {
-      const read = newUsers.slice(0, MAX_LICENSE_READS);
-      const found = await mapInFlight(read, defaultRequestsInFlight * 2, (id) => reader.license(id));
-      read.forEach((id, i) => licenses.set(id, found[i]));
+      const read = [...newUsers.values()].slice(0, MAX_LICENSE_READS);
+      const found = await mapInFlight(read, defaultRequestsInFlight * 2, (m) => reader.license(m));
+      read.forEach((m, i) => licenses.set(m.id, found[i]!));
     }
-    const coveredElsewhere = await coveredByOthers(reader, policy, others, new Set(newUsers));
+    const coveredElsewhere = await coveredByOthers(reader, policy, newUsers);
     const result = computeWhatIf(
       { policy, groups, licenses, coveredElsewhere, existing, sampleName: (upn) => upn },
       (message) => message,
@@ -120,26 +163,26 @@ export async function assignmentWhatIf(
   }
 }
 
-/** Users a policy of the same family already covers through its groups (first assigned wins, rule 4). */
+/**
+ * New users a policy of the same family already gives a Cloud PC (first assigned wins, rule 4; a Cloud PC
+ * holds its licence until it is gone, rule 8): read from those users' Cloud PCs, a few users per request.
+ */
 async function coveredByOthers(
   reader: WhatIfReader,
   policy: Pick<CloudPcProvisioningPolicy, 'id' | 'provisioningType'>,
-  others: readonly CloudPcProvisioningPolicy[],
-  wanted: Set<string>,
+  newUsers: ReadonlyMap<string, DirectoryMember>,
 ): Promise<Map<string, string>> {
   const covered = new Map<string, string>();
-  if (wanted.size === 0) return covered;
+  const byUpn = new Map([...newUsers.values()].map((m) => [upnOf(m)!.toLowerCase(), m.id]));
+  if (byUpn.size === 0) return covered;
   const frontline = isFrontlineType(policy.provisioningType);
-  const groups = new Map<string, string>();
-  for (const other of others) {
-    if (other.id === policy.id || isFrontlineType(other.provisioningType) !== frontline) continue;
-    for (const a of other.assignments ?? [])
-      if (!groups.has(a.target.groupId)) groups.set(a.target.groupId, other.displayName);
+  // Each UPN as the directory spells it: the filter need not rely on case-insensitive `eq`.
+  for (const pc of await reader.cloudPcsOfUsers([...newUsers.values()].map((m) => upnOf(m)!))) {
+    const userId = byUpn.get(pc.userPrincipalName?.toLowerCase() ?? '');
+    if (!userId || pc.provisioningPolicyId === policy.id || isFrontlineType(pc.provisioningType) !== frontline)
+      continue;
+    if (!covered.has(userId)) covered.set(userId, pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '');
   }
-  await mapInFlight([...groups], defaultRequestsInFlight, async ([groupId, name]) => {
-    const members = await reader.groupMembers(groupId).catch(() => []);
-    for (const m of members) if (wanted.has(m.id) && !covered.has(m.id)) covered.set(m.id, name);
-  });
   return covered;
 }
 

@@ -25,6 +25,11 @@ export interface PlanOptions {
   cloudPcs?: readonly CloudPc[];
   /** Compute who gets a Cloud PC and who enters grace (default true; the diff does not need it). */
   whatIf?: boolean;
+  /**
+   * The ids a file's policies are bound to on this tenant, when something other than their comments says so
+   * (the command line's bindings file); undefined: the comments bind.
+   */
+  boundIds?: (file: DeployFile, shape: FileShape) => readonly (string | undefined)[] | undefined;
   /** Localized messages (the editor's l10n); default: the English text. */
   t?: Localize;
 }
@@ -40,7 +45,7 @@ export async function planDeploy(
   const t = options.t ?? english;
   const problems: FileProblem[] = [];
   const shapes: FileShape[] = [];
-  const read = files.flatMap((f) => readFile(f, problems, shapes, t));
+  const read = files.flatMap((f) => readFile(f, problems, shapes, options, t));
   const deployed = await api.listPolicies({ signal: options.signal });
   const byId = new Map(deployed.map((p) => [p.id.toLowerCase(), p]));
   const byName = new Map<string, CloudPcProvisioningPolicy>();
@@ -50,7 +55,7 @@ export async function planDeploy(
   collisionRefusals(policies, deployed, t);
   await addPreflight(policies, api, problems, t, options.signal);
   const reader = new WhatIfReader(api, options.signal, options.cloudPcs);
-  if (options.whatIf !== false) await Promise.all(policies.map((p) => addWhatIf(p, reader, deployed)));
+  if (options.whatIf !== false) await Promise.all(policies.map((p) => addWhatIf(p, reader)));
   if (options.prune) policies.push(...(await prunePlans(deployed, policies, reader)));
   for (const p of policies) if (p.refusals.length > 0) p.action = 'refused';
   return { files: shapes, policies, problems };
@@ -64,17 +69,24 @@ interface ReadPolicy {
 }
 
 /** Validator errors and shape problems become file problems; the file's policies are planned only without them. */
-function readFile(file: DeployFile, problems: FileProblem[], shapes: FileShape[], t: Localize): ReadPolicy[] {
+function readFile(
+  file: DeployFile,
+  problems: FileProblem[],
+  shapes: FileShape[],
+  options: PlanOptions,
+  t: Localize,
+): ReadPolicy[] {
   const errors = validateDocument(file.text).filter((f) => f.severity === 'error');
   for (const e of errors)
     problems.push({ file: file.path, message: e.message, code: e.code, line: lineOf(file.text, e.range.offset) });
   const set = parsePolicyFiles(file.text);
-  const shape = [...set.errors, ...set.policies.flatMap((p) => p.errors)];
-  if (errors.length === 0) for (const message of shape) problems.push({ file: file.path, message });
-  shapes.push({ path: file.path, isFleet: set.isFleet, policies: set.policies.length });
+  const malformed = [...set.errors, ...set.policies.flatMap((p) => p.errors)];
+  if (errors.length === 0) for (const message of malformed) problems.push({ file: file.path, message });
+  const shape = { path: file.path, isFleet: set.isFleet, policies: set.policies.length };
+  shapes.push(shape);
   // A file with findings is still planned (a reader sees what it would do), never applied: apply refuses problems.
-  if (shape.length > 0) return [];
-  const ids = file.boundIds ?? policyBindings(file.text).map((b) => b.id);
+  if (malformed.length > 0) return [];
+  const ids = file.boundIds ?? options.boundIds?.(file, shape) ?? policyBindings(file.text).map((b) => b.id);
   if (ids.length !== set.policies.length)
     problems.push({
       file: file.path,
@@ -153,11 +165,7 @@ async function addPreflight(
   }
 }
 
-async function addWhatIf(
-  plan: PolicyPlan,
-  reader: WhatIfReader,
-  deployed: readonly CloudPcProvisioningPolicy[],
-): Promise<void> {
+async function addWhatIf(plan: PolicyPlan, reader: WhatIfReader): Promise<void> {
   const targets = plan.source?.assignments;
   if (plan.refusals.length > 0 || !targets) return;
   if (plan.action === 'create' && targets.length === 0) return;
@@ -169,7 +177,7 @@ async function addWhatIf(
     provisioningType: plan.source!.fields.provisioningType,
     cloudPcNamingTemplate: plan.source!.fields.cloudPcNamingTemplate ?? '',
   };
-  plan.whatIf = await assignmentWhatIf(reader, policy as CloudPcProvisioningPolicy, targets, deployed);
+  plan.whatIf = await assignmentWhatIf(reader, policy as CloudPcProvisioningPolicy, targets);
 }
 
 /** With prune: every tenant policy no file stands for is deleted (its assignments removed first). */

@@ -75,7 +75,8 @@ export async function deployPolicyFile(ctx: CommandContext, arg: unknown): Promi
     return undefined;
   } finally {
     await announce(ctx, outcome);
-    await ctx.documents.closeProposed(doc.uri);
+    // Once deployed, its "deployed ↔ after Deploy" diff is stale; a declined Deploy leaves it open to read.
+    if (outcome?.intents.policiesChanged) await ctx.documents.closeProposed(doc.uri);
     ctx.documents.refreshOpen();
   }
 }
