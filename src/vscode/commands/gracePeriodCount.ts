@@ -1,7 +1,7 @@
 // How many Cloud PCs a change of assignments sends into the 7-day grace period (docs/simulator.md, rule 8):
 // Remove Assignment and Deploy both say it before they change anything.
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { isFrontline } from '../views/policyTreeModel';
+import { isFrontlineType } from '../../core/model/provisioningKind';
 import type { CommandContext } from './commandContext';
 
 /**
@@ -31,7 +31,9 @@ export async function cloudPcsEnteringGrace(
         pc.provisioningPolicyId === policy.id &&
         pc.status !== 'inGracePeriod' &&
         pc.status !== 'deprovisioning' &&
-        (pc.userPrincipalName ? leaving.has(pc.userPrincipalName.toLowerCase()) : isFrontline(policy)),
+        (pc.userPrincipalName
+          ? leaving.has(pc.userPrincipalName.toLowerCase())
+          : isFrontlineType(policy.provisioningType)),
     ).length;
   } catch {
     return undefined;
