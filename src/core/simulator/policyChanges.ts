@@ -4,6 +4,7 @@
 import type { CloudPcAuditProperty } from '../model/auditEvent';
 import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import { isFrontlineSharedType, isFrontlineType } from '../model/provisioningKind';
+import { IMMUTABLE_POLICY_FIELDS } from '../model/policyFields';
 import type { AssignmentRecord, PolicyRecord } from './simulatorState';
 import { ok, fail, notFound } from './simResult';
 import type { SimResult } from './simResult';
@@ -78,7 +79,7 @@ export function updatePolicy(
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   const p = record.policy as Record<string, unknown>;
   // provisioningType and userExperienceType are immutable after creation (docs/simulator.md rule 11).
-  for (const key of ['provisioningType', 'userExperienceType'] as const) {
+  for (const key of IMMUTABLE_POLICY_FIELDS) {
     if (key in fields && fields[key] !== undefined && fields[key] !== p[key]) {
       return fail(
         400,

@@ -11,6 +11,7 @@ import {
 } from '../../model/provisioningPolicy';
 import { isFrontlineSharedType } from '../../model/provisioningKind';
 import { validateDocument } from '../../policy/validator';
+import { READ_ONLY_POLICY_FIELDS } from '../../model/policyFields';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
 
@@ -147,18 +148,8 @@ const POLICY_FIELDS: Record<string, Check> = {
   '@odata.context': any,
 };
 
-const READ_ONLY = new Set([
-  'id',
-  'createdBy',
-  'createdDateTime',
-  'lastModifiedBy',
-  'lastModifiedDateTime',
-  'alternateResourceUrl',
-  'cloudPcGroupDisplayName',
-  'gracePeriodInHours',
-  '@odata.context',
-  '@odata.type',
-]);
+// The shared read-only list, and the type annotation (checked above, never stored).
+const READ_ONLY = new Set<string>([...READ_ONLY_POLICY_FIELDS, '@odata.type']);
 
 /** `domainJoinConfigurations[0].regionName` for ['domainJoinConfigurations', 0, 'regionName']. */
 function propertyPath(path: readonly (string | number)[]): string {
