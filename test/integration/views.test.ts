@@ -363,7 +363,7 @@ describe('views: the sidebar follows the simulator', function () {
   it('applies single sign-on to existing Cloud PCs: they show as updating, then settle', async () => {
     const policies = await views.sidebar.api.listPolicies();
     const finance = policies.find((p) => p.displayName.startsWith('Contoso Finance'))!;
-    // Policy edits reach existing Cloud PCs only through apply (graph-facts A.1): turn SSO on, then apply it.
+    // Policy edits reach existing Cloud PCs only through apply (docs/service-facts.md "Provisioning lifecycle"): turn SSO on, then apply it.
     await views.sidebar.api.updatePolicy(finance.id, { enableSingleSignOn: !finance.enableSingleSignOn });
     const q = await answerQuestions((question) => question.proceed);
     await vscode.commands.executeCommand('cpcpolicy.applySettings', finance.id, 'singleSignOn').then(

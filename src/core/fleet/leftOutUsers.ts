@@ -1,7 +1,8 @@
-// Users in assigned groups who will not get a Cloud PC, and why. Service rules (Learn "Create provisioning
-// policies" and "Windows 365 Frontline"): one policy per user licence, the first assigned policy wins and
-// overlaps are ignored; dedicated (Enterprise) needs a Windows 365 licence per user; Frontline dedicated
-// draws from the assignment's licences, each enabling up to three Cloud PCs; assignments use direct members.
+// Users in assigned groups who will not get a Cloud PC, and why. Each member's answer is decideCoverage's
+// (src/core/coverage), the rule the simulator provisions by and the assign what-if shows: one policy per user
+// licence, the first assigned wins; Enterprise needs a Windows 365 licence; Frontline dedicated draws from
+// the assignment's allotment; assignments use direct members (docs/fleet-overview.md).
+import { decideCoverage } from '../coverage/coverage';
 import { perUserFamily, provisioningKindOf } from '../model/provisioningKind';
 import type { LeftOutUser } from './fleetSnapshot';
 
@@ -56,11 +57,12 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
     const family = perUserFamily(policy.provisioningType);
     if (!family) continue;
     const seen = new Set<string>();
+    // Beyond one assignment's allotment, a user may still get a place from the policy's next assignment (as the simulator does).
+    const beyond = new Map<string, LeftOutUser>();
     for (const assignment of policy.assignments) {
       const group = input.groups.get(assignment.groupId);
       if (!group) continue;
-      const capacity =
-        family === 'frontline' ? (assignment.allotmentLicensesCount ?? 1) * kind.cloudPcsPerLicence : Infinity;
+      // Kept or new, a Frontline Cloud PC takes a place in the allotment (docs/simulator.md rule 2).
       let used = 0;
       // Users who already hold a Cloud PC from this policy keep their place in the allotment: they go first.
       const held: [LeftOutMember, string][] = [];
@@ -71,7 +73,23 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
       }
       for (const [m, key] of held.length ? [...held, ...rest] : rest) {
         if (seen.has(key)) continue;
-        seen.add(key);
+        const winner = winners[family].get(key);
+        // One decision with the simulator and the assign what-if (core/coverage).
+        const coverage = decideCoverage({
+          kind,
+          slotHeldBy: holds.has(`${policy.id}|${key}`) ? 'thisPolicy' : 'none',
+          earlierPolicy: winner !== undefined && winner.id !== policy.id,
+          licensed: family !== 'enterprise' || m.skuIds.some((s) => input.enterpriseSkuIds.has(s)),
+          allotmentUsed: used,
+          allotmentLicences: assignment.allotmentLicensesCount ?? null,
+        });
+        if (coverage.covered) {
+          seen.add(key);
+          beyond.delete(key);
+          used++;
+          winners[family].set(key, { id: policy.id, name: policy.displayName });
+          continue;
+        }
         const base = {
           userId: m.id,
           name: m.displayName,
@@ -80,23 +98,17 @@ export function computeLeftOut(input: LeftOutInput): LeftOutUser[] {
           policyName: policy.displayName,
           groupName: group.displayName,
         };
-        const winner = winners[family].get(key);
-        if (winner && winner.id !== policy.id) {
-          out.push({ ...base, reason: 'coveredByOtherPolicy', coveringPolicyName: winner.name });
+        if (coverage.reason === 'beyondAllotment') {
+          if (!beyond.has(key)) beyond.set(key, { ...base, reason: 'noCapacity' });
           continue;
         }
-        if (family === 'enterprise' && !m.skuIds.some((s) => input.enterpriseSkuIds.has(s))) {
-          out.push({ ...base, reason: 'noLicence' });
-          continue;
-        }
-        if (used >= capacity) {
-          out.push({ ...base, reason: 'noCapacity' });
-          continue;
-        }
-        used++;
-        winners[family].set(key, { id: policy.id, name: policy.displayName });
+        seen.add(key);
+        if (coverage.reason === 'claimedElsewhere')
+          out.push({ ...base, reason: 'coveredByOtherPolicy', coveringPolicyName: winner?.name ?? '' });
+        else if (coverage.reason === 'noLicence') out.push({ ...base, reason: 'noLicence' });
       }
     }
+    for (const u of beyond.values()) out.push(u);
   }
   return out;
 }

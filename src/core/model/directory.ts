@@ -63,9 +63,3 @@ export interface LicenseDetails {
   skuPartNumber: string;
   servicePlans: ServicePlanInfo[];
 }
-
-/** Body of `POST /users/{id}/assignLicense`. */
-export interface AssignLicenseRequest {
-  addLicenses: AssignedLicense[] | { skuId: string; disabledPlans?: string[] }[];
-  removeLicenses: string[];
-}

@@ -1,13 +1,6 @@
 // Evolvable enums: members declared after `unknownFutureValue` are sent only to callers that ask for them
 // with `Prefer: include-unknown-enum-members` (docs/service-facts.md "Evolvable enums").
 
-/** True when `value` is declared after `unknownFutureValue` in `members`. */
-export function isEvolvableMember(members: readonly string[], value: string): boolean {
-  const sentinel = members.indexOf('unknownFutureValue');
-  const at = members.indexOf(value);
-  return sentinel >= 0 && at > sentinel;
-}
-
 /** The members a caller without the Prefer header may see (up to and including `unknownFutureValue`). */
 export function nonEvolvableMembers<T extends string>(members: readonly T[]): T[] {
   const sentinel = members.indexOf('unknownFutureValue' as T);

@@ -289,6 +289,4 @@ export const RULES = {
   },
 } as const satisfies Record<string, RuleInfo>;
 
-export type RuleKey = keyof typeof RULES;
-
 export const ALL_RULES: readonly RuleInfo[] = Object.values(RULES);

@@ -125,7 +125,7 @@ function regionHit(name: string, group: string | undefined, path: JsonPath, tena
   const region = tenant.region(name);
   if (region === undefined) return;
   // A named region must lie in the group named with it (`default` names none): the service answers "Target Geography is invalid."
-  if (region && group && group !== 'default' && region.regionGroup !== group) {
+  if (region && group && region.regionGroup !== group && tenant.regionGroups?.has(group)) {
     out.push(
       hit(
         TENANT_RULES.regionNotOffered,

@@ -8,7 +8,8 @@ import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPol
 import { provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CommandContext } from './commandContext';
 import { errorText } from '../../core/model/errorText';
-import { isFrontline, sampleName } from '../views/policyTreeModel';
+import { isFrontlineType } from '../../core/model/provisioningKind';
+import { sampleName } from '../../core/policy/sampleName';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { computeWhatIf } from '../../core/coverage/assignWhatIf';
@@ -105,7 +106,10 @@ export async function gatherWhatIf(
   const coveredElsewhere = new Map<string, string>();
   const wanted = new Set(userIds);
   const sameKind = others.filter(
-    (p) => p.id !== policy.id && isFrontline(p) === isFrontline(policy) && (p.assignments?.length ?? 0) > 0,
+    (p) =>
+      p.id !== policy.id &&
+      isFrontlineType(p.provisioningType) === isFrontlineType(policy.provisioningType) &&
+      (p.assignments?.length ?? 0) > 0,
   );
   const otherGroups = new Map<string, string>();
   for (const p of sameKind)
@@ -119,7 +123,7 @@ export async function gatherWhatIf(
   for (const pc of existing) {
     if (pc.provisioningPolicyId === policy.id || !pc.userPrincipalName || pc.status === 'deprovisioning') continue;
     const other = others.find((p) => p.id === pc.provisioningPolicyId);
-    if (!other || isFrontline(other) !== isFrontline(policy)) continue;
+    if (!other || isFrontlineType(other.provisioningType) !== isFrontlineType(policy.provisioningType)) continue;
     for (const g of groups)
       for (const m of g.members) {
         if (
@@ -233,7 +237,7 @@ export async function assign(
       const names = await ctx.sidebar.assignedGroupNames(policyId);
       const groups = await pickGroups(ctx.api, policy, names, ctx.signal);
       if (!groups) return;
-      const picked = isFrontline(policy)
+      const picked = isFrontlineType(policy.provisioningType)
         ? await frontlineTargets(ctx.api, policy, groups, ctx.signal)
         : groups.map((g) => ({ groupId: g.groupId }));
       if (!picked) return;

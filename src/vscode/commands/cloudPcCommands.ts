@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { BulkItemResult } from '../../core/graph/bulkActions';
 import type { CommandContext } from './commandContext';
-import { canReprovision } from '../views/cloudPcStatusBuckets';
+import { canReprovision } from '../../core/model/reprovisionRule';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';

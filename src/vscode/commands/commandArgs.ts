@@ -2,7 +2,7 @@
 // (tests, other extensions), or nothing (the command palette, which then asks).
 import * as vscode from 'vscode';
 import type { CloudPc } from '../../core/model/cloudPc';
-import { canReprovision } from '../views/cloudPcStatusBuckets';
+import { canReprovision } from '../../core/model/reprovisionRule';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
 import type { SidebarIntents } from '../views/sidebarIntents';
 import type { TreeNode } from '../views/treeNodes';

@@ -1,7 +1,8 @@
 // What one Cloud PC row says: name, user, policy, failure message or grace end, icon and the context
 // tokens that choose its inline actions. Plain TS (the bench renders thousands of these).
 import type { CloudPc } from '../../core/model/cloudPc';
-import { BUCKET_ICONS, BUCKET_LABELS, bucketOf, canReprovision } from './cloudPcStatusBuckets';
+import { canReprovision } from '../../core/model/reprovisionRule';
+import { BUCKET_ICONS, BUCKET_LABELS, bucketOf } from './cloudPcStatusBuckets';
 import { enumWords, relativeTime } from './timeWords';
 import type { Localize, NodePresentation } from './treeNodes';
 

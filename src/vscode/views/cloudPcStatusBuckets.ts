@@ -84,8 +84,3 @@ export const BUCKET_ICONS: Record<StatusBucket, IconSpec> = {
   deprovisioning: { id: 'loading~spin', color: 'disabledForeground' },
   other: { id: 'question' },
 };
-
-/** Reprovision is allowed only from provisioned or failed (docs/service-facts.md, "Cloud PC states and actions"). */
-export function canReprovision(status: string): boolean {
-  return status === 'provisioned' || status === 'failed' || status === 'provisionedWithWarnings';
-}

@@ -2,8 +2,7 @@
 // with image, network, naming template and a sample name), its assignments and its Cloud PCs by status.
 import { isFrontlineType, provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { expandNamingTemplate } from '../../core/policy/namingTemplate';
-import { createSeededRandom } from '../../core/policy/seededRandom';
+import { effectiveNamingTemplate, sampleName } from '../../core/policy/sampleName';
 import { escapeMd, formatDateTime } from './cloudPcPresentation';
 import type { CloudPcChange, CloudPcStore } from './cloudPcStore';
 import type { TreeRefresh } from './cloudPcTreeModel';
@@ -16,33 +15,10 @@ import type { Localize, NodePresentation, TreeNode } from './treeNodes';
 /** What the Assignments node shows per group, loaded lazily when it is expanded. */
 export type AssignmentGroupInfo = { displayName: string; memberCount: number } | { error: string };
 
-/** The service's default when a policy has no template (mirrors the simulator's default). */
-export const DEFAULT_NAMING_TEMPLATE = 'CPC-%USERNAME:4%-%RAND:5%';
-
-export function isFrontline(policy: Pick<CloudPcProvisioningPolicy, 'provisioningType'>): boolean {
-  return isFrontlineType(policy.provisioningType);
-}
-
 /** "Enterprise", "Frontline dedicated", "Frontline shared", "Reserve"; a type we do not know yet as written. */
 export function provisioningTypeLabel(type: string | null | undefined, t: Localize): string {
   const kind = provisioningKindOf(type);
   return kind.family === 'unknown' ? String(type) : t(kind.label);
-}
-
-/** A sample device name for a policy, seeded by its id so it does not change on every redraw. */
-export function sampleName(
-  policy: Pick<CloudPcProvisioningPolicy, 'id' | 'cloudPcNamingTemplate'>,
-  upn: string,
-): string {
-  try {
-    return expandNamingTemplate(
-      policy.cloudPcNamingTemplate || DEFAULT_NAMING_TEMPLATE,
-      upn,
-      createSeededRandom(`${policy.id}|${upn}`),
-    );
-  } catch {
-    return '';
-  }
 }
 
 export class PolicyTreeModel {
@@ -182,7 +158,7 @@ export class PolicyTreeModel {
   contextValue(policy: CloudPcProvisioningPolicy): string {
     const tokens = ['policy', (policy.assignments?.length ?? 0) > 0 ? 'assigned' : 'unassigned'];
     if (this.store.count('failed', policy.id) > 0) tokens.push('hasFailed');
-    if (isFrontline(policy)) tokens.push('frontline');
+    if (isFrontlineType(policy.provisioningType)) tokens.push('frontline');
     if (this.store.countPolicy(policy.id) > 0) tokens.push('hasCloudPcs');
     return tokens.join(';');
   }
@@ -209,7 +185,7 @@ export class PolicyTreeModel {
 
   private policyTooltip(p: CloudPcProvisioningPolicy): string {
     const t = this.t;
-    const template = p.cloudPcNamingTemplate || DEFAULT_NAMING_TEMPLATE;
+    const template = effectiveNamingTemplate(p);
     const sample = sampleName(p, this.sampleUser);
     const lines = [
       `**${escapeMd(p.displayName)}**`,

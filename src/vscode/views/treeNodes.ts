@@ -19,8 +19,6 @@ export type TreeNode =
       readonly action?: string;
     };
 
-export type NodeKind = TreeNode['kind'];
-
 export interface NodePresentation {
   label: string;
   description?: string;

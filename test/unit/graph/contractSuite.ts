@@ -76,7 +76,7 @@ export function defineContractSuite(name: string, makeApi: () => Promise<Contrac
       await assert.rejects(
         api.deletePolicy(created.id),
         (err: unknown) => err instanceof GraphError && err.status === 400,
-        'an assigned policy cannot be deleted (graph-facts C.6)',
+        'an assigned policy cannot be deleted (docs/service-facts.md "Provisioning lifecycle")',
       );
       await api.applyPolicy(created.id, { policySettings: 'region' });
       await api.assignPolicy(created.id, []);

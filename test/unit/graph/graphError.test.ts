@@ -6,7 +6,7 @@ import { buildQuery, odataString, searchClause } from '../../../src/core/graph/o
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 
 describe('GraphError', () => {
-  it('shows the innerError message (graph-facts A.5 real CloudPC failure)', () => {
+  it('shows the innerError message (docs/service-facts.md "Errors and throttling": the Cloud PC service\'s own failure)', () => {
     const body =
       '{"error":{"code":"badRequest","message":"The request can\'t be processed because it\'s malformed or incorrect.","innerError":{"code":"InvalidProperties","message":"Target Geography is invalid.","date":"2026-05-13T15:21:05","request-id":"1bbfa017-1","client-request-id":"1bbfa017-2"}}}';
     const err = graphErrorFromResponse(400, headers(), body, { method: 'POST', path: '/beta/x', retries: 0 });

@@ -1,5 +1,5 @@
 // A tiny in-test Graph (RestHandler) for the contract suite until/besides the real simulator:
-// just enough of graph-facts A.1–A.5 to exercise the client, nothing more.
+// just enough of docs/service-facts.md (endpoints, paging, errors) to exercise the client, nothing more.
 import type { RestHandler, RestRequest, RestResponse } from '../../../src/core/model/rest';
 
 export interface MiniGraphOptions {
@@ -30,7 +30,7 @@ export function createMiniGraph(options: MiniGraphOptions = {}): MiniGraph {
   const cloudPcs = Array.from({ length: options.cloudPcCount ?? 5 }, (_, i) => ({
     id: `cpc-${String(i).padStart(4, '0')}`,
     displayName: `CPC ${i}`,
-    // Evolvable member: only shown with Prefer include-unknown-enum-members (graph-facts A.4).
+    // Evolvable member: only shown with Prefer include-unknown-enum-members (docs/service-facts.md "Evolvable enums").
     status: i === 0 ? 'movingRegion' : 'provisioned',
     servicePlanId: 'plan-1',
     provisioningPolicyId: null as string | null,

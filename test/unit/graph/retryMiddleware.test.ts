@@ -135,7 +135,7 @@ describe('retry middleware (virtual time)', () => {
     assert.equal(s.requests[0].headers['prefer'], 'include-unknown-enum-members');
   });
 
-  it('accepts 202 or 204 from retry and a PATCH 204 without body (graph-facts A.1 ⚠)', async () => {
+  it('accepts 202 or 204 from retry and a PATCH 204 without body (docs/simulator.md "Choices where the facts are uncertain")', async () => {
     for (const status of [202, 204, 200]) {
       const s = scripted([{ status, headers: {}, body: status === 200 ? '{}' : undefined }]);
       await s.api.retryPolicy('p1');

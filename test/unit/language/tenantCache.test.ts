@@ -59,6 +59,7 @@ function tenantApi(groups: Group[], searchGate?: Promise<void>): unknown {
     listDeviceImages: none,
     listServicePlans: none,
     listFrontlineServicePlans: none,
+    listPolicies: none,
     listSupportedRegions: async () => [
       { id: 'eastus2', displayName: 'East US 2', regionGroup: 'usEast', regionStatus: 'available' },
     ],

@@ -300,7 +300,7 @@ const CASES: RuleCase[] = [
   { rule: RULES.rootNotObject, pass: policy(), fail: '[{ "displayName": "x" }]', at: '[{ "displayName": "x" }]' },
   { rule: RULES.tooDeep, pass: policy(), fail: '['.repeat(10_000), at: '[' },
   { rule: RULES.controlCharacters, pass: policy(), fail: '{ "displayName": "x\u0001" }', at: '\u0001' },
-  // naming template (graph-facts C.1), placed inside the string
+  // naming template (docs/rules.md "Naming template"), placed inside the string
   {
     rule: RULES.unclosedToken,
     pass: policy('"cloudPcNamingTemplate": "CPC-%RAND:5%"'),

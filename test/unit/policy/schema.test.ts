@@ -1,4 +1,4 @@
-// The schema file itself: valid draft-07, the whole of graph-facts B.1–B.9, marks and defaults.
+// The schema file itself: valid draft-07, the whole of docs/service-facts.md "Provisioning policy properties", marks and defaults.
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ describe('schemas/cpcpolicy.schema.json', () => {
     ajv.compile(schema);
   });
 
-  it('has every cloudPcProvisioningPolicy property of graph-facts B.1 (plus assignments)', () => {
+  it('has every cloudPcProvisioningPolicy property of docs/service-facts.md "Provisioning policy properties" (plus assignments)', () => {
     const expected = [
       'id',
       'displayName',
@@ -85,7 +85,7 @@ describe('schemas/cpcpolicy.schema.json', () => {
     assert.equal(resolve(schemaAtPath({}, ['domainJoinConfigurations', 0, 'geographicLocationType']))!.readOnly, true);
   });
 
-  it('has every enum member of graph-facts B.1–B.9, in SDK order', () => {
+  it('has every enum member of the policy types (docs/service-facts.md), in SDK order', () => {
     assert.deepEqual(enumMembers(schemaAtPath({}, ['provisioningType'])), [
       'dedicated',
       'shared',

@@ -1,4 +1,4 @@
-// One test per numbered behaviour of issue 4 (graph-facts C.6–C.7), driven through the REST contract.
+// One test per numbered behaviour of docs/simulator.md "The behaviour it models", driven through the REST contract.
 import * as assert from 'node:assert/strict';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';

@@ -145,44 +145,60 @@ let jsonCache = new WeakMap<CloudPcRecord, CachedCloudPcJson>();
 let jsonCacheEntries = 0;
 const JSON_CACHE_LIMIT = 20_000;
 
+/**
+ * The record fields a Cloud PC's JSON copies as they are: the one list both copying (readInputs) and comparing
+ * (sameInputs) walk, so a field cannot be copied and forgotten in the comparison (a stale cached text).
+ * lastModified and status first: they change most often, so a changed record fails fast.
+ */
+const RECORD_INPUTS = [
+  'lastModified',
+  'status',
+  'id',
+  'displayName',
+  'aadDeviceId',
+  'managedDeviceId',
+  'deviceName',
+  'userPrincipalName',
+  'policyId',
+  'provisioningType',
+  'servicePlanId',
+  'statusDetail',
+  'graceEnd',
+  'provisionedAt',
+  'imageDisplayName',
+  'ancName',
+  'regionName',
+  'osVersion',
+  'userAccountType',
+  'userExperienceType',
+  'productType',
+  'allotmentDisplayName',
+  'singleSignOn',
+] as const satisfies readonly (keyof CloudPcJsonInputs & keyof CloudPcRecord)[];
+
+/** The inputs that are not record fields as they are: the policy's name, the plan's, and whether it was delivered. */
+function derivedInputs(c: CloudPcRecord, policyName: string | null | undefined, plan: ServicePlan | undefined) {
+  return {
+    policyName,
+    planName: plan?.displayName,
+    planType: plan?.type,
+    delivered: c.stage === 0 && c.provisionedAt !== null,
+  };
+}
+
 function readInputs(
   c: CloudPcRecord,
   policyName: string | null | undefined,
   plan: ServicePlan | undefined,
   into: CachedCloudPcJson | undefined,
 ): CachedCloudPcJson {
-  const e: CachedCloudPcJson = into ?? ({} as CachedCloudPcJson);
-  e.id = c.id;
-  e.displayName = c.displayName;
-  e.aadDeviceId = c.aadDeviceId;
-  e.managedDeviceId = c.managedDeviceId;
-  e.deviceName = c.deviceName;
-  e.userPrincipalName = c.userPrincipalName;
-  e.policyId = c.policyId;
-  e.policyName = policyName;
-  e.provisioningType = c.provisioningType;
-  e.servicePlanId = c.servicePlanId;
-  e.planName = plan?.displayName;
-  e.planType = plan?.type;
-  e.status = c.status;
-  e.statusDetail = c.statusDetail;
-  e.graceEnd = c.graceEnd;
-  e.lastModified = c.lastModified;
-  e.provisionedAt = c.provisionedAt;
-  e.delivered = c.stage === 0 && c.provisionedAt !== null;
-  e.imageDisplayName = c.imageDisplayName;
-  e.ancName = c.ancName;
-  e.regionName = c.regionName;
-  e.osVersion = c.osVersion;
-  e.userAccountType = c.userAccountType;
-  e.userExperienceType = c.userExperienceType;
-  e.productType = c.productType;
-  e.allotmentDisplayName = c.allotmentDisplayName;
-  e.singleSignOn = c.singleSignOn;
+  const e = (into ?? {}) as Record<string, unknown>;
+  for (const key of RECORD_INPUTS) e[key] = c[key];
+  Object.assign(e, derivedInputs(c, policyName, plan));
   e.masked = undefined;
   e.full = undefined;
   e.checkedAt = -1;
-  return e;
+  return e as unknown as CachedCloudPcJson;
 }
 
 function sameInputs(
@@ -191,34 +207,13 @@ function sameInputs(
   policyName: string | null | undefined,
   plan: ServicePlan | undefined,
 ): boolean {
+  for (const key of RECORD_INPUTS) if (e[key] !== c[key]) return false;
+  // derivedInputs, compared without building it (this runs per Cloud PC per listing).
   return (
-    e.lastModified === c.lastModified &&
-    e.status === c.status &&
-    e.id === c.id &&
-    e.displayName === c.displayName &&
-    e.aadDeviceId === c.aadDeviceId &&
-    e.managedDeviceId === c.managedDeviceId &&
-    e.deviceName === c.deviceName &&
-    e.userPrincipalName === c.userPrincipalName &&
-    e.policyId === c.policyId &&
     e.policyName === policyName &&
-    e.provisioningType === c.provisioningType &&
-    e.servicePlanId === c.servicePlanId &&
     e.planName === plan?.displayName &&
     e.planType === plan?.type &&
-    e.statusDetail === c.statusDetail &&
-    e.graceEnd === c.graceEnd &&
-    e.provisionedAt === c.provisionedAt &&
-    e.delivered === (c.stage === 0 && c.provisionedAt !== null) &&
-    e.imageDisplayName === c.imageDisplayName &&
-    e.ancName === c.ancName &&
-    e.regionName === c.regionName &&
-    e.osVersion === c.osVersion &&
-    e.userAccountType === c.userAccountType &&
-    e.userExperienceType === c.userExperienceType &&
-    e.productType === c.productType &&
-    e.allotmentDisplayName === c.allotmentDisplayName &&
-    e.singleSignOn === c.singleSignOn
+    e.delivered === (c.stage === 0 && c.provisionedAt !== null)
   );
 }
 

@@ -190,7 +190,8 @@ function outsideGroup(
 ): boolean {
   if (!d.regionName || d.regionName === 'automatic' || !d.regionGroup || d.regionGroup === 'default') return false;
   const group = groups.get(d.regionName);
-  return group !== undefined && group !== d.regionGroup;
+  // A group no supported region carries (a member added later, `automatic`) says nothing we can check.
+  return group !== undefined && group !== d.regionGroup && [...groups.values()].includes(d.regionGroup);
 }
 
 export type PolicyBodyResult =
@@ -238,10 +239,8 @@ export function checkPolicyBody(
       problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
     if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName))
       problems.push('Target Geography is invalid.');
-    else if (outsideGroup(d, context.regionGroups))
-      problems.push(
-        `Target Geography is invalid. (domainJoinConfigurations[${i}]: '${d.regionName}' is not in the region group '${d.regionGroup}')`,
-      );
+    // The service's own answer, as for an unknown region (docs/service-facts.md "Catalog").
+    else if (outsideGroup(d, context.regionGroups)) problems.push('Target Geography is invalid.');
   });
   if (problems.length) return { ok: false, messages: [...new Set(problems)] };
 
