@@ -16,6 +16,7 @@ import { followTenantPolicies } from './vscode/language/tenantPolicies';
 import { registerTenantLanguage } from './vscode/language/tenantLanguage';
 import { registerDeployedStateLens } from './vscode/language/registerDeployedStateLens';
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
+import { authenticateWith } from './vscode/backend/graphSignIn';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -37,7 +38,12 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
   const testHooks =
     context.extensionMode === vscode.ExtensionMode.Test
-      ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text }
+      ? {
+          answerQuestions: answerQuestionsWith,
+          onDidReportResult,
+          statusBarText: () => statusBar.text,
+          authenticateWith,
+        }
       : undefined;
   return {
     activationTimeMs: performance.now() - started,

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
 import type { QuestionAnswerer } from './commands/questions';
+import type { SessionProvider } from './backend/graphSignIn';
 import type { FleetOverview } from './fleet/registerFleet';
 import type { Views } from './views/registerViews';
 
@@ -13,6 +14,8 @@ export interface CpcPolicyTestHooks {
   onDidReportResult(listener: (message: string) => void): vscode.Disposable;
   /** The backend status bar item's text now (the simulated clock on the simulator). */
   statusBarText(): string;
+  /** Stands in for VS Code's Microsoft authentication provider until disposed. */
+  authenticateWith(provider: SessionProvider): vscode.Disposable;
 }
 
 export interface CpcPolicyApi {
