@@ -1,5 +1,5 @@
 // CLI text output is one finding per line and reads as written: control characters, line separators and
-// the Unicode bidirectional controls (Unicode UAX #9: U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C)
+// the Unicode bidirectional controls (Unicode Annex 9, UAX9: U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C)
 // are escaped, so a file name cannot break a line or show its text in another order (the "Trojan Source" trick).
 import * as assert from 'node:assert/strict';
 import { escapeControl } from '../../../src/cli/textEscape';
