@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentTarget, envOf, pathsOf, root } from './vscodeVersions.mjs';
+import { aptCommands } from './aptCommands.mjs';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -26,15 +27,15 @@ function log(message) {
 function ensureDebianPackages() {
   const missing = DEBIAN_PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return;
-  log(`installing Debian packages: ${missing.join(' ')}`);
+  const apt = aptCommands(missing);
+  log(apt.notice);
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
   const run = (args) => {
     const [cmd, ...rest] = [...sudo, ...args];
     const r = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed with exit code ${r.status}`);
   };
-  run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', ...missing]);
+  for (const argv of apt.argv) run(argv);
 }
 
 // code-server 4.100's @vscode/ripgrep downloads rg from GitHub unless its cache already has the asset: seed it.

@@ -200,6 +200,26 @@ describe('the cpcpolicy language in the editor', () => {
     assert.equal(doc.positionAt(bad.range.offset).line, 652);
   });
 
+  it('Format Document past the nesting limit makes no edits; a 1 MB naming template gets a short hint', async () => {
+    const deep = await openPolicy(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      deep.uri,
+      { tabSize: 2, insertSpaces: true },
+    );
+    assert.deepEqual(edits ?? [], []);
+    const long = await openPolicy(JSON.stringify({ cloudPcNamingTemplate: 'CPC-%RAND:5%'.repeat(90_000) }));
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      long.uri,
+      new vscode.Range(0, 0, 1, 0),
+    );
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.equal(labels.length, 1);
+    assert.match(labels[0]!, /too long to preview/);
+    assert.ok(labels[0]!.length <= 120);
+  });
+
   it('lists the policy in the outline', async () => {
     const doc = await vscode.workspace.openTextDocument(path.join(samplesDir(), 'finance-dedicated.cpcpolicy.json'));
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(

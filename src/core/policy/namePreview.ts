@@ -4,7 +4,7 @@ import { parseDocumentTree, spanOf } from './documentTree';
 import type { JsonPath, TextSpan } from './finding';
 import { fleetPolicySlices, shifted, slicesIn } from './fleetSlices';
 import { asArray, asObject } from './jsonValue';
-import { expectedFleetSize, namingProvisioningType } from './namingFindings';
+import { MAX_FIXABLE_TEMPLATE, expectedFleetSize, namingProvisioningType } from './namingFindings';
 import { checkNamingTemplate, expandNamingTemplate, nameLengthRange } from './namingTemplate';
 import type { TemplateProblem } from './namingTemplate';
 import { createSeededRandom } from './seededRandom';
@@ -76,11 +76,21 @@ export function previewTemplate(
   policy: Record<string, unknown>,
   valueRange: TextSpan,
 ): NamePreview {
+  const type = typeof policy['provisioningType'] === 'string' ? (policy['provisioningType'] as string) : 'dedicated';
+  const problems = checkNamingTemplate(template, namingProvisioningType(type), expectedFleetSize(policy));
+  if (template.length > MAX_FIXABLE_TEMPLATE) {
+    // Bounded as the naming checks are (docs/rules.md "Bounds"): no expansion, no name the size of the template.
+    return {
+      valueRange,
+      template: `${template.slice(0, 40)}…`,
+      label: `→ template too long to preview (${template.length} chars; a name has at most 15)`,
+      samples: [],
+      problems,
+    };
+  }
   const random = createSeededRandom(seed);
   const samples = users.map((user) => ({ user, name: expandNamingTemplate(template, user, random) }));
   const { min, max } = nameLengthRange(template);
-  const type = typeof policy['provisioningType'] === 'string' ? (policy['provisioningType'] as string) : 'dedicated';
-  const problems = checkNamingTemplate(template, namingProvisioningType(type), expectedFleetSize(policy));
   const length = min === max ? `${max} chars` : `${min}–${max} chars`;
   const broken = problems.some((p) => p.severity === 'error') ? ' · ⚠ breaks naming rules' : '';
   return { valueRange, template, label: `→ ${samples[0]?.name ?? ''} · ${length}${broken}`, samples, problems };

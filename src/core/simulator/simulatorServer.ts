@@ -23,13 +23,33 @@ export interface SimulatorServerOptions {
   /** A secret clients must send as their bearer token (omit: any token, or none, is accepted). */
   token?: string;
   /** How long a request's head / whole request may take, and how often Node checks (tests shorten them). */
-  timeouts?: { headersMs: number; requestMs: number; checkEveryMs: number };
+  timeouts?: Partial<BodyTimeouts>;
+  /** Open connections at most; more are closed at once (default 64: a few editor windows and a CLI). */
+  maxConnections?: number;
+  /** Request bodies buffered at one time, all requests together (default 32 MB: eight bodies of 4 MB). */
+  maxBufferedBytes?: number;
 }
+
+interface BodyTimeouts {
+  headersMs: number;
+  requestMs: number;
+  checkEveryMs: number;
+  /** A body slower than this over a check interval is cut with 408 (default 1 KB/s). */
+  bodyFloorBytesPerSecond: number;
+}
+
+const DEFAULT_TIMEOUTS: BodyTimeouts = {
+  headersMs: 30_000,
+  requestMs: 120_000,
+  checkEveryMs: 30_000,
+  bodyFloorBytesPerSecond: 1024,
+};
 
 export function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
-  const t = options.timeouts ?? { headersMs: 30_000, requestMs: 120_000, checkEveryMs: 30_000 };
+  const t = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const pool = new BodyPool(options.maxBufferedBytes ?? 32 * 1024 * 1024);
   const server = http.createServer(
     { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs },
     (req, res) => {
@@ -48,15 +68,42 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
+      let cut = false;
+      const crid = headers['client-request-id'];
+      // A refusal mid-body: answer, then close the connection (the rest of the body is never read).
+      const cutWith = (r: RestResponse) => {
+        cut = true;
+        clearInterval(floor);
+        pool.release(chunks);
+        send({ ...r, headers: { ...r.headers, connection: 'close' } });
+        res.once('finish', () => req.socket.destroy());
+      };
+      let lastSize = 0;
+      // Slow headers get Node's 408; a body trickling slower than the floor rate gets ours.
+      const floor = setInterval(() => {
+        if (size - lastSize < (t.bodyFloorBytesPerSecond * t.checkEveryMs) / 1000)
+          cutWith(envelopeError(408, 'requestTimeout', 'The request body arrived too slowly.', crid));
+        lastSize = size;
+      }, t.checkEveryMs);
+      floor.unref();
       req.on('data', (chunk: Buffer) => {
+        if (cut) return;
         size += chunk.length;
         // Keep draining so the client can read our answer, but stop buffering.
         if (size > limit) tooLarge = true;
+        else if (!pool.take(chunk.length))
+          return cutWith(envelopeError(503, 'serviceUnavailable', 'The simulator is busy; try again.', crid));
         else chunks.push(chunk);
       });
       req.on('error', () => res.destroy());
+      req.on('close', () => {
+        clearInterval(floor);
+        if (!cut) pool.release(chunks);
+        chunks.length = 0;
+      });
       req.on('end', () => {
-        const crid = headers['client-request-id'];
+        clearInterval(floor);
+        if (cut) return;
         if (tooLarge)
           return send(
             envelopeError(413, 'requestEntityTooLarge', `The request body is larger than ${limit} bytes.`, crid, {
@@ -64,6 +111,8 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
             }),
           );
         const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+        pool.release(chunks);
+        chunks.length = 0;
         // Links (nextLink, Location) are built from our own origin, never from what the client sent as Host.
         headers.host = `127.0.0.1:${port}`;
         options
@@ -74,6 +123,7 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
       });
     },
   );
+  server.maxConnections = options.maxConnections ?? 64;
   // Node answers malformed requests (400), stalled ones (408) and oversized heads (431) itself: in the envelope here.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
   return new Promise((resolve, reject) => {
@@ -120,4 +170,20 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     connection: 'close',
   }).map(([k, v]) => `${k}: ${v}`);
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${lines.join('\r\n')}\r\n\r\n${r.body ?? ''}`);
+}
+
+/** Bytes of request bodies held at one time, across requests: one slow client cannot hold all memory. */
+class BodyPool {
+  private held = 0;
+  constructor(private readonly cap: number) {}
+
+  take(n: number): boolean {
+    if (this.held + n > this.cap) return false;
+    this.held += n;
+    return true;
+  }
+
+  release(chunks: readonly Buffer[]): void {
+    for (const c of chunks) this.held -= c.length;
+  }
 }

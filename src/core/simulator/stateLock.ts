@@ -143,5 +143,11 @@ function nobodyAnswers(name: string): Promise<boolean> {
 function writeOwnerFile(file: string, owner: LockOwner): void {
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    // `<state>.lock` is a directory (or otherwise not replaceable): the refusal leaves nothing of ours behind.
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
 }

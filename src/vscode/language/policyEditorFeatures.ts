@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { getCompletions } from '../../core/policy/completion';
 import type { CompletionEntry } from '../../core/policy/completion';
 import type { PolicySymbol } from '../../core/policy/documentSymbols';
-import { formatDocument } from '../../core/policy/formatting';
+import { formatDocument, formatRefusal } from '../../core/policy/formatting';
 import { getHover } from '../../core/policy/hover';
 import { rangeOf } from './findingsConvert';
 import type { ValidationScheduler } from './validationScheduler';
@@ -82,6 +82,7 @@ export function documentSymbolProvider(scheduler: ValidationScheduler): vscode.D
 
 export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.DocumentRangeFormattingEditProvider = {
   provideDocumentFormattingEdits(doc, options) {
+    if (refusedToFormat(doc)) return [];
     return formatDocument(doc.getText(), { tabSize: options.tabSize, insertSpaces: options.insertSpaces }).map(
       (e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText),
     );
@@ -89,6 +90,7 @@ export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.
   provideDocumentRangeFormattingEdits(doc, range, options) {
     const start = doc.offsetAt(range.start);
     const length = doc.offsetAt(range.end) - start;
+    if (refusedToFormat(doc)) return [];
     return formatDocument(
       doc.getText(),
       { tabSize: options.tabSize, insertSpaces: options.insertSpaces },
@@ -96,3 +98,10 @@ export const formattingProvider: vscode.DocumentFormattingEditProvider & vscode.
     ).map((e) => new vscode.TextEdit(rangeOf(doc, e.offset, e.length), e.newText));
   },
 };
+
+/** Past the validator's bounds: no edits, and the user is told why (format-on-save would otherwise be silent). */
+function refusedToFormat(doc: vscode.TextDocument): boolean {
+  const why = formatRefusal(doc.getText());
+  if (why) void vscode.window.showWarningMessage(why);
+  return why !== undefined;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { getCompletions, NEW_POLICY_SNIPPET } from '../../../src/core/policy/completion';
 import { getDocumentSymbols } from '../../../src/core/policy/documentSymbols';
-import { formatDocument } from '../../../src/core/policy/formatting';
+import { MAX_FORMAT_BYTES, formatDocument, formatRefusal } from '../../../src/core/policy/formatting';
 import { getHover } from '../../../src/core/policy/hover';
 import { getNamePreviews } from '../../../src/core/policy/namePreview';
 import { applyEdits, codes } from './policyTestKit';
@@ -123,7 +123,37 @@ describe('formatting', () => {
   });
 });
 
+describe("formatting within the validator's bounds", () => {
+  const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+  it("formats nesting up to the validator's limit (64)", () => {
+    assert.equal(formatRefusal(nested(64)), undefined);
+    assert.ok(formatDocument(nested(64), { tabSize: 2, insertSpaces: true }).length > 0);
+  });
+  it('makes no edits past the nesting limit, and says why (5,000 deep in 10 KB)', () => {
+    const text = nested(5000);
+    assert.deepEqual(formatDocument(text, { tabSize: 2, insertSpaces: true }), []);
+    assert.match(formatRefusal(text)!, /nests deeper than 64 levels/);
+  });
+  it('makes no edits past the size limit, and says why', () => {
+    const text = `{"displayName":"${'x'.repeat(MAX_FORMAT_BYTES)}"}`;
+    assert.deepEqual(formatDocument(text, { tabSize: 2, insertSpaces: true }), []);
+    assert.match(formatRefusal(text)!, /larger than 4 MB/);
+  });
+});
+
 describe('name previews', () => {
+  it('bounds a 1 MB template as the naming checks do: a short label, no 1 MB sample names', () => {
+    const template = 'CPC-%RAND:5%'.repeat(90_000);
+    const previews = getNamePreviews(JSON.stringify({ cloudPcNamingTemplate: template }), [], 365);
+    assert.equal(previews.length, 1);
+    const [p] = previews;
+    assert.ok(p!.label.length <= 120, p!.label.slice(0, 200));
+    assert.match(p!.label, /too long to preview/);
+    for (const s of p!.samples) assert.ok(s.name.length <= 120);
+    assert.ok(p!.problems.length <= 20);
+    assert.ok(p!.template.length <= 120, 'the preview does not carry the template whole');
+  });
+
   it('one preview per template with a label, samples and the template value range', () => {
     const text =
       '{ "policies": [ { "cloudPcNamingTemplate": "CPC-%USERNAME:4%-%RAND:5%" }, { "provisioningType": "sharedByEntraGroup", "cloudPcNamingTemplate": "S-%USERNAME:3%-%RAND:8%" } ] }';

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SimulatorService } from '../../../src/core/simulator/simulatorService';
 import { StateRefusedError } from '../../../src/core/simulator/stateFileCheck';
+import { acquireStateLock } from '../../../src/core/simulator/stateLock';
 import { TenantClient, handlerTransport } from './tenantClient';
 import { tempState } from './serveProcess';
 
@@ -76,5 +77,17 @@ describe('simulator state file shape', () => {
     assert.throws(() => SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 }), StateRefusedError);
     assert.equal(fs.readFileSync(foreign, 'utf8'), 'my notes\n');
     assert.equal(fs.existsSync(file), false);
+  });
+});
+
+describe('the state lock beside a state file', () => {
+  it('leaves no temporary file behind when `<state>.lock` is a directory, and refuses with exit-2 error', async () => {
+    const file = tempState();
+    fs.mkdirSync(`${file}.lock`);
+    await assert.rejects(acquireStateLock(file), StateRefusedError);
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.tmp-')),
+      [],
+    );
   });
 });
