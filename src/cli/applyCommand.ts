@@ -1,7 +1,7 @@
 // `cpcpolicy apply <files...>`: plan, print the plan, ask (or --yes), apply, print the outcome. Refuses with
 // no terminal and no --yes; deletes only with --prune; grace only with --allow-grace (docs/deploy.md, "Apply").
 import { applyPlan } from '../core/deploy/applyPlan';
-import { planCounts, planHasChanges, planIsBlocked } from '../core/deploy/deployPlan';
+import { graceUnknown, planCounts, planHasChanges, planIsBlocked } from '../core/deploy/deployPlan';
 import { outcomeText } from '../core/deploy/outcomeReport';
 import { planText } from '../core/deploy/planReport';
 import { errorText } from '../core/model/errorText';
@@ -37,6 +37,13 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
     if (counts.grace > 0 && !allowGrace) {
       io.stderr(
         `cpcpolicy apply: nothing was applied: ${counts.grace} Cloud PC(s) would enter the 7-day grace period; pass --allow-grace to allow it.\n`,
+      );
+      return 1;
+    }
+    const unread = graceUnknown(plan);
+    if (unread.length > 0 && !allowGrace) {
+      io.stderr(
+        `cpcpolicy apply: nothing was applied: who would enter the 7-day grace period could not be read for ${unread.length} polic${unread.length === 1 ? 'y' : 'ies'}; pass --allow-grace to allow it.\n`,
       );
       return 1;
     }

@@ -30,10 +30,11 @@ export async function openDeployRun(
   usage: string,
   help: string,
   needsFiles = true,
+  usageExit = 2,
 ): Promise<DeployRun | number> {
   const fail = (code: number, message: string): number => {
     io.stderr(`cpcpolicy ${command}: ${escapeControl(message)}\n${code === 2 ? `Usage: cpcpolicy ${usage}\n` : ''}`);
-    return code;
+    return code === 2 ? usageExit : code;
   };
   const args = parseCliArgs(argv, { ...BACKEND_OPTIONS, bindings: { type: 'string' }, ...options });
   if (typeof args === 'string') return fail(2, args);

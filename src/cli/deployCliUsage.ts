@@ -41,7 +41,7 @@ ${BINDINGS_HELP}
 ${BACKEND_HELP}  -h, --help                 show this help
 
 Exit codes (as terraform plan -detailed-exitcode): 0 no changes, 2 changes, 1 problems in the files,
-refusals or errors. A usage problem (unknown option, a glob matching nothing) is also 2, with a message.
+refusals, errors or a usage problem (unknown option, a glob matching nothing; said on stderr): 2 always means changes.
 `;
 
 export const APPLY_HELP = `Usage: cpcpolicy ${APPLY_USAGE} [--backend ...]

@@ -21,13 +21,16 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
     { format: { type: 'string' }, out: { type: 'string' }, prune: { type: 'boolean' } },
     PLAN_USAGE,
     PLAN_HELP,
+    true,
+    // Exit 2 means "changes" here (terraform's -detailed-exitcode): a usage problem is an error, 1.
+    1,
   );
   if (typeof run === 'number') return run;
   try {
     const format = stringValue(run.args, 'format') ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) {
       io.stderr(`cpcpolicy plan: unknown format '${escapeControl(format)}': use text, json or markdown\n`);
-      return 2;
+      return 1;
     }
     const plan = await planRun(run, run.args.values.prune === true);
     const label = run.backend.label;

@@ -7,7 +7,7 @@ import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import { IMMUTABLE_POLICY_FIELDS } from '../model/policyFields';
 import type { Localize } from './deployPreflight';
 import type { DeployOutcome, DeployPlan, PolicyOutcome, PolicyPlan } from './deployPlan';
-import { planCounts } from './deployPlan';
+import { graceUnknown, planCounts } from './deployPlan';
 
 export interface ApplyOptions {
   signal?: AbortSignal;
@@ -71,6 +71,14 @@ function refusalsOf(plan: DeployPlan, options: ApplyOptions, t: Localize): strin
       t(
         '{0} Cloud PC(s) would enter the 7-day grace period, then be deprovisioned: allow it explicitly (--allow-grace) or keep their groups.',
         grace,
+      ),
+    );
+  const unread = graceUnknown(plan);
+  if (unread.length > 0 && !options.allowGrace)
+    out.push(
+      t(
+        'Who would enter the 7-day grace period could not be read for {0}: allow it explicitly (--allow-grace) or keep their groups.',
+        unread.map((p) => `"${p.name}"`).join(', '),
       ),
     );
   return out;

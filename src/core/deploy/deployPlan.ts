@@ -138,6 +138,18 @@ export function planCounts(plan: DeployPlan): Record<PolicyAction, number> & { g
   return counts;
 }
 
+/**
+ * Changes that can send Cloud PCs into the grace period (a removed group, a deleted policy) whose what-if could
+ * not be read: the count is not known to be 0, so they need the same explicit consent as a known count.
+ */
+export function graceUnknown(plan: DeployPlan): PolicyPlan[] {
+  return plan.policies.filter(
+    (p) =>
+      (p.action === 'delete' || (p.action === 'update' && (p.assignments?.removed.length ?? 0) > 0)) &&
+      (!p.whatIf || p.whatIf.unknown !== undefined),
+  );
+}
+
 export function planHasChanges(plan: DeployPlan): boolean {
   return plan.policies.some((p) => p.action === 'create' || p.action === 'update' || p.action === 'delete');
 }

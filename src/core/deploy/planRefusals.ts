@@ -11,10 +11,12 @@ const where = (p: PolicyPlan): string => (p.index > 0 ? `${p.file}, policy ${p.i
 export function duplicateBindingRefusals(policies: readonly PolicyPlan[], t: Localize): void {
   const byId = new Map<string, PolicyPlan[]>();
   for (const p of policies) {
-    if (!p.policyId) continue;
-    const list = byId.get(p.policyId.toLowerCase()) ?? [];
+    // A binding to a deleted policy counts too: two files bound to one missing id would become two creates.
+    const id = (p.policyId ?? p.missingId)?.toLowerCase();
+    if (!id) continue;
+    const list = byId.get(id) ?? [];
     list.push(p);
-    byId.set(p.policyId.toLowerCase(), list);
+    byId.set(id, list);
   }
   for (const [id, list] of byId) {
     if (list.length < 2) continue;

@@ -147,9 +147,10 @@ describe('cpcpolicy export, plan and apply (a simulator server process)', functi
     assert.equal(bound.code, 2, 'bound by the bindings file: the portal edit is the only change');
   });
 
-  it('an unknown option is a usage problem (exit 2), and --help says the exit codes', async () => {
+  it('an unknown option is a usage problem: exit 1 for plan (2 means changes there), and --help says the exit codes', async () => {
     const bad = await run(runPlan, ['policies', '--tenant-everything']);
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /Unknown option|unknown option/i);
     const io = capture(dir);
     assert.equal(await runPlan(['--help'], io), 0);
     assert.match(io.out, /0 no changes, 2 changes, 1 problems/);

@@ -114,3 +114,51 @@ describe('deploy engine: faults mid-apply', () => {
     assert.equal((await applyPlan(await planDeploy(files, api()), api())).complete, true);
   });
 });
+
+describe('deploy engine: a grace count that cannot be read', () => {
+  let demo: DemoTenant;
+  let server: FaultServer;
+
+  beforeEach(async () => {
+    demo = openDemo();
+    server = await startFaultServer(
+      [
+        {
+          name: 'members refused',
+          match: (r) => r.method === 'GET' && /\/groups\/[^/]+\/(transitiveM|m)embers/.test(r.url),
+          respond: (_req, res) =>
+            answerJson(res, 403, {
+              error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' },
+            }),
+        },
+      ],
+      demo.service.handler,
+    );
+  });
+  afterEach(async () => {
+    await server.close();
+    demo.close();
+  });
+
+  it('removes no group without --allow-grace when who enters the grace period is unknown', async () => {
+    const api = createFetchCloudPcApi({ baseUrl: server.url, getToken: async () => 'token', timeoutMs: 5_000 });
+    const assigned = async () =>
+      ((await demo.api.getPolicy(DEMO.finance)).assignments ?? []).map((a) => a.target.groupId);
+    const before = await assigned();
+    // Finance's group swapped for All Users: the new group's members cannot be read, so neither can who stays.
+    const file = await pulled(
+      demo.api,
+      DEMO.finance,
+      (o) => (o.assignments = [{ target: { groupId: DEMO.allUsers } }]),
+    );
+    const plan = await planDeploy([file], api);
+    assert.ok(plan.policies[0]!.whatIf?.unknown, 'the what-if could not be read');
+    assert.equal(plan.policies[0]!.whatIf?.entersGrace, 0);
+    const refused = await applyPlan(plan, api);
+    assert.match(refused.refused.join(' '), /could not be read .*--allow-grace/);
+    assert.deepEqual(await assigned(), before, 'nothing removed');
+    const allowed = await applyPlan(plan, api, { allowGrace: true });
+    assert.equal(allowed.complete, true);
+    assert.deepEqual(await assigned(), [DEMO.allUsers]);
+  });
+});

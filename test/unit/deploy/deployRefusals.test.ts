@@ -70,6 +70,22 @@ describe('deploy engine: refusals', () => {
     assert.equal(editor.policies[0]!.action, 'create', 'the editor asks, then creates');
   });
 
+  it('refuses two policies bound to one deleted policy even where the editor would create it anew', async () => {
+    const a = await pulled(demo.api, DEMO.frontline);
+    const b: DeployFile = {
+      ...(await pulled(demo.api, DEMO.frontline, (o) => (o.displayName = 'Frontline copy'))),
+      path: 'copy.cpcpolicy.json',
+    };
+    await demo.api.deletePolicy(DEMO.frontline);
+    const editor = await planDeploy([a, b], demo.api, { createMissing: true });
+    assert.deepEqual(
+      editor.policies.map((p) => p.action),
+      ['refused', 'refused'],
+      'two creates from one binding would leave two policies where the files meant one',
+    );
+    assert.match(editor.policies[0]!.refusals.join(' '), /stand for the deployed policy/);
+  });
+
   it("refuses a rename onto another policy's name, unless that one is renamed away in the same plan", async () => {
     const onto = await pulled(demo.api, DEMO.standard, (o) => (o.displayName = 'Contoso Finance (hybrid)'));
     const plan = await planDeploy([onto], demo.api);
