@@ -1,6 +1,7 @@
 // The tenant checks (CPC5xx, docs/rules.md "Tenant checks"): each id a policy names is looked up in the
 // tenant as last read, and what the service would refuse or fail on is said before Deploy. A list the
 // tenant could not be read for says nothing (undefined in the index), never "not found".
+import { editDistance } from '../policy/closestMatch';
 import type { Finding, JsonPath } from '../policy/finding';
 import { replaceValueFix } from '../policy/hit';
 import type { FixBuilder, Hit } from '../policy/hit';
@@ -110,7 +111,12 @@ function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealt
 function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
   const region = tenant.region(name);
   if (region === undefined) return;
-  const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
+  // Closest first, so a typo's fix ("westeurop") leads with the region meant (West Europe), not the list's order.
+  const offered = (tenant.catalog.regions ?? [])
+    .filter((r) => r.regionStatus === 'available')
+    .map((r) => ({ r, d: Math.min(editDistance(name, r.id), editDistance(name, r.displayName.replace(/\s+/g, ''))) }))
+    .sort((a, b) => a.d - b.d)
+    .map(({ r }) => r);
   if (region === null) {
     out.push(
       hit(
