@@ -13,6 +13,7 @@ import { applySettings, deletePolicy, filterCloudPcs, loadMore, retry, showPolic
 import { openPolicy, pullPolicy } from './policyDocumentCommands';
 import { newPolicyFile } from './policyFileCommands';
 import { findCloudPc } from './findCloudPc';
+import { exportCloudPcs } from './exportCloudPcs';
 import { manageTrust } from '../trust/restrictedMode';
 import {
   addGroup,
@@ -57,6 +58,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'cpcpolicy.filterCloudPcs': (ctx) => (arg) => filterCloudPcs(ctx, arg),
     'cpcpolicy.clearCloudPcFilter': (ctx) => () => ctx.sidebar.showCloudPcs({}),
     'cpcpolicy.findCloudPc': (ctx) => () => findCloudPc(ctx),
+    'cpcpolicy.exportCloudPcs': (ctx) => (arg) => exportCloudPcs(ctx, arg),
     'cpcpolicy.loadMore': (ctx) => (node) => loadMore(ctx, node),
     'cpcpolicy.showFleetOverview': (ctx) => () => ctx.fleet.show(),
     'cpcpolicy.showPolicyCloudPcs': (ctx) => (policyId) => showPolicyCloudPcs(ctx, policyId),
