@@ -54,8 +54,11 @@ describe('the first-run walkthrough', function () {
     await page.keyboard.press('Escape');
     // Back to the walkthrough the way it opened (its tab's title differs between VS Code versions).
     await openWalkthrough(page);
-    // A completed step shows its check (VS Code draws it as the pass-filled codicon).
-    await step('Write a policy and see its names').locator('.codicon-pass-filled').waitFor({ timeout: UI_TIMEOUT });
+    // A completed step shows its check: VS Code's getting-started-step-checked icon, marked complete.
+    await step('Write a policy and see its names')
+      .locator('.codicon.complete, .codicon-getting-started-step-checked')
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'walkthrough');
   });
 });
