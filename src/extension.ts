@@ -13,7 +13,7 @@ import { previewSampleUsers } from './vscode/language/previewSampleUsers';
 import { answerQuestionsWith } from './vscode/commands/questions';
 import { onDidReportResult } from './vscode/commands/reportResult';
 import { followTenantPolicies } from './vscode/language/tenantPolicies';
-import { registerTenantLanguage } from './vscode/language/tenantLanguage';
+import { registerTenantLanguage, tenantAnswersAt } from './vscode/language/tenantLanguage';
 import { registerDeployedStateLens } from './vscode/language/registerDeployedStateLens';
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 import { authenticateWith } from './vscode/backend/graphSignIn';
@@ -21,8 +21,12 @@ import { authenticateWith } from './vscode/backend/graphSignIn';
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
   const ctx = createExtensionContext(context);
-  const language = registerPolicyLanguage(ctx, () => previewSampleUsers(ctx));
-  registerTenantLanguage(ctx);
+  const tenant = registerTenantLanguage(ctx);
+  const language = registerPolicyLanguage(
+    ctx,
+    () => previewSampleUsers(ctx),
+    (text, offset) => tenantAnswersAt(tenant, text, offset),
+  );
   const statusBar = createBackendStatusBar(ctx.backends);
   ctx.subscribe(
     statusBar,

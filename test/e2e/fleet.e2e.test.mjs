@@ -90,15 +90,16 @@ async function themedShot(wb, kind) {
   const file = await screenshot(page, `fleet-overview-${kind}`);
   assert.ok(statSync(file).size > 10_000, `${kind}: a real screenshot`);
   // Told apart by more than colour: each status segment of a bar carries a pattern or border of its own.
-  const looks = await frame
-    .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
-    .locator('button.seg')
-    .evaluateAll((segs) =>
-      segs.map((seg) => {
+  // Read in one task of the page: a live redraw between finding the segments and reading them would detach them.
+  const looks = await frame.locator('body').evaluate((body) =>
+    [...body.querySelectorAll('.bar-row')]
+      .filter((row) => row.textContent.includes('Contoso Standard (East US 2)'))
+      .flatMap((row) => [...row.querySelectorAll('button.seg')])
+      .map((seg) => {
         const css = getComputedStyle(seg);
         return `${css.backgroundImage} ${css.borderTopStyle} ${css.borderTopWidth}`;
       }),
-    );
+  );
   assert.ok(looks.length >= 3, `${kind}: three or more segments`);
   assert.equal(new Set(looks).size, looks.length, `${kind}: each segment looks different without colour: ${looks}`);
   const serious = await axeViolations(page, kind);

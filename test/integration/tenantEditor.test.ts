@@ -45,6 +45,34 @@ describe('the editor knows the tenant (simulator)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('where the tenant answers, completion lists its entries alone: automatic once, no raw image ids', async () => {
+    const doc = await openPolicyText(
+      '{\n  "displayName": "One list",\n  "imageType": "gallery",\n  "imageId": "",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "" }]\n}\n',
+    );
+    await vscode.window.showTextDocument(doc);
+    const labelsAt = async (needle: string): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        doc.positionAt(doc.getText().indexOf(needle) + needle.length),
+      );
+      return list.items.map((i) => (typeof i.label === 'object' ? i.label.label : i.label));
+    };
+    // The tenant's regions are read once the cache is ready: its named entries show.
+    const regions = await waitFor(async () => {
+      const labels = await labelsAt('"regionName": "');
+      return labels.length > 2 ? labels : undefined;
+    }, "the tenant's regions in completion");
+    assert.equal(regions.filter((l) => l.replace(/"/g, '') === 'automatic').length, 1, regions.join(', '));
+    const images = await labelsAt('"imageId": "');
+    assert.ok(images.length > 0, 'the tenant names its images');
+    assert.deepEqual(
+      images.filter((l) => /^"microsoftwindowsdesktop_/.test(l)),
+      [],
+      'no raw example ids beside the named images',
+    );
+  });
+
   it("completion on onPremisesConnectionId lists the tenant's connections by name with their health, and inserts the id", async () => {
     const doc = await openPolicyText(policy('microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365', ''));
     await vscode.window.showTextDocument(doc);

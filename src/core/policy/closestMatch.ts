@@ -4,6 +4,12 @@
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
+/** Levenshtein distance, case-insensitive; stops early and returns max + 1 once the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return lowerDistance(a.toLowerCase(), b.toLowerCase(), max);
+}
+
 /** Candidates are schema names and gallery ids, a small fixed set: lower-case each once, not per typo. */
 const lowered = new Map<string, string>();
 

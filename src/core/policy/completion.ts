@@ -202,10 +202,12 @@ function valueCompletions(schema: SchemaNode | undefined, range: TextSpan | unde
   if (!s) return [];
   const entries: CompletionEntry[] = [];
   const members = enumMembers(s);
-  const values = members.length > 0 ? members : (s.examples ?? []).map((e) => e as unknown);
+  // unknownFutureValue is a sentinel no caller may send (CPC209): never offered.
+  const values = (members.length > 0 ? members : (s.examples ?? []).map((e) => e as unknown)).filter(
+    (m) => m !== 'unknownFutureValue',
+  );
   values.forEach((m, i) => {
     const text = JSON.stringify(m);
-    const sentinel = m === 'unknownFutureValue';
     const deprecated = typeof m === 'string' && (enumMemberDoc(s, m)?.startsWith('**Deprecated**') ?? false);
     entries.push({
       label: text,
@@ -215,7 +217,7 @@ function valueCompletions(schema: SchemaNode | undefined, range: TextSpan | unde
       detail: s.default === m ? 'default' : undefined,
       ...(deprecated ? { deprecated: true } : {}),
       ...(range ? { range, filterText: text } : {}),
-      sortText: `${sentinel || deprecated ? 'z' : 'a'}${String(i).padStart(3, '0')}`,
+      sortText: `${deprecated ? 'z' : 'a'}${String(i).padStart(3, '0')}`,
     });
   });
   const types = Array.isArray(s.type) ? s.type : [s.type];

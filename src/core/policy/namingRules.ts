@@ -8,6 +8,8 @@ export interface NamingRules {
   version: string;
   /** Where the rule comes from, for messages and docs. */
   source: string;
+  /** The rules in an admin's words, for messages (a version id like '2026-03' means nothing to them). */
+  label: string;
   /** Expanded name length bounds, inclusive. */
   minLength: number;
   maxLength: number;
@@ -41,6 +43,7 @@ const USERNAME_TYPES: readonly string[] = CLOUD_PC_PROVISIONING_TYPES.filter(all
 /** Current rules (Learn: "Create a provisioning policy", ms.date 2026-03-20). */
 export const NAMING_RULES_2026: NamingRules = {
   version: '2026-03',
+  label: 'Windows 365 device names',
   source: 'Learn: Create a provisioning policy (2026-03)',
   minLength: 5,
   maxLength: 15,
@@ -56,6 +59,7 @@ export const NAMING_RULES_2026: NamingRules = {
 /** Frontline shared variant of the 2024-09 docs (docs/rules.md "Naming template"): exactly 15, prefix ≤ 7, y ≥ 8. */
 export const NAMING_RULES_2024_FRONTLINE_SHARED: NamingRules = {
   version: '2024-09-frontline-shared',
+  label: 'Frontline shared device names',
   source: 'Learn: Create a provisioning policy (2024-09), Frontline shared',
   minLength: 15,
   maxLength: 15,
@@ -71,6 +75,7 @@ export const NAMING_RULES_2024_FRONTLINE_SHARED: NamingRules = {
 /** 2023 docs (docs/rules.md "Naming template"): 4–15 chars, %RAND% digits. Kept for old policies and the simulator. */
 export const NAMING_RULES_2023: NamingRules = {
   version: '2023-05',
+  label: 'device names, rules of 2023',
   source: 'Learn: Create a provisioning policy (2023-05)',
   minLength: 4,
   maxLength: 15,

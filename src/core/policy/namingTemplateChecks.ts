@@ -113,7 +113,7 @@ class TemplateChecks implements TemplateVisitor {
         this.tokenRules.add(() =>
           problem(
             RULES.randTooShort.code,
-            `%RAND:${length}% is too short: use at least %RAND:${this.rules.minRandLength}% (rules ${this.rules.version}).`,
+            `%RAND:${length}% is too short: use at least %RAND:${this.rules.minRandLength}% (${this.rules.label}).`,
             start,
             end - start,
           ),
@@ -141,13 +141,13 @@ class TemplateChecks implements TemplateVisitor {
   /** After the scan: the problems that need the whole template (the total of fixed text, whether any %RAND% came). */
   finish(): void {
     if (this.tooLong)
-      this.tooLong.message = `At most ${this.rules.maxFixedChars} fixed characters are allowed (rules ${this.rules.version}); this template has ${this.fixed}: shorten the fixed text.`;
+      this.tooLong.message = `At most ${this.rules.maxFixedChars} fixed characters are allowed (${this.rules.label}); this template has ${this.fixed}: shorten the fixed text.`;
     if (this.rules.randRequired && this.firstRand === undefined && !this.anyMalformed) {
       // First in its list, as if found before the tokens; past the cap, templateProblems drops the rightmost.
       this.tokenRules.kept.unshift(
         problem(
           RULES.randMissing.code,
-          `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (rules ${this.rules.version}).`,
+          `Add a %RAND:y% token with y ≥ ${this.rules.minRandLength}: names must carry a random part (${this.rules.label}).`,
           0,
           this.end,
         ),
@@ -209,7 +209,7 @@ function lengthProblems(template: string, range: { min: number; max: number }, r
     return [
       problem(
         RULES.nameLength.code,
-        `Names can reach ${max} characters; they must be ${bounds} (rules ${rules.version}): shorten the fixed text or a token length.`,
+        `Names can reach ${max} characters; they must be ${bounds} (${rules.label}): shorten the fixed text or a token length.`,
         0,
         span,
       ),
@@ -220,7 +220,7 @@ function lengthProblems(template: string, range: { min: number; max: number }, r
     return [
       problem(
         RULES.nameLength.code,
-        `${what}; they must be ${bounds} (rules ${rules.version}): lengthen the fixed text or %RAND:y%.`,
+        `${what}; they must be ${bounds} (${rules.label}): lengthen the fixed text or %RAND:y%.`,
         0,
         span,
       ),

@@ -1,6 +1,7 @@
 // The tenant checks (CPC5xx, docs/rules.md "Tenant checks"): each id a policy names is looked up in the
 // tenant as last read, and what the service would refuse or fail on is said before Deploy. A list the
 // tenant could not be read for says nothing (undefined in the index), never "not found".
+import { editDistance } from '../policy/closestMatch';
 import type { Finding, JsonPath } from '../policy/finding';
 import { replaceValueFix } from '../policy/hit';
 import type { FixBuilder, Hit } from '../policy/hit';
@@ -143,7 +144,11 @@ function regionHit(name: string, group: string | undefined, path: JsonPath, tena
     );
     return;
   }
-  const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
+  const offered = (tenant.catalog.regions ?? [])
+    .filter((r) => r.regionStatus === 'available')
+    .map((r) => ({ r, d: Math.min(editDistance(name, r.id), editDistance(name, r.displayName.replace(/\s+/g, ''))) }))
+    .sort((a, b) => a.d - b.d)
+    .map(({ r }) => r);
   if (region === null) {
     out.push(
       hit(

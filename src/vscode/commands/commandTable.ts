@@ -12,6 +12,8 @@ import { diffPolicyFile } from './diffPolicyFile';
 import { applySettings, deletePolicy, filterCloudPcs, loadMore, retry, showPolicyCloudPcs } from './policyCommands';
 import { openPolicy, pullPolicy } from './policyDocumentCommands';
 import { newPolicyFile } from './policyFileCommands';
+import { findCloudPc } from './findCloudPc';
+import { exportCloudPcs } from './exportCloudPcs';
 import { manageTrust } from '../trust/restrictedMode';
 import {
   addGroup,
@@ -55,6 +57,8 @@ export function createCommands(): Record<string, CommandFactory> {
     // The views.
     'cpcpolicy.filterCloudPcs': (ctx) => (arg) => filterCloudPcs(ctx, arg),
     'cpcpolicy.clearCloudPcFilter': (ctx) => () => ctx.sidebar.showCloudPcs({}),
+    'cpcpolicy.findCloudPc': (ctx) => () => findCloudPc(ctx),
+    'cpcpolicy.exportCloudPcs': (ctx) => (arg) => exportCloudPcs(ctx, arg),
     'cpcpolicy.loadMore': (ctx) => (node) => loadMore(ctx, node),
     'cpcpolicy.showFleetOverview': (ctx) => () => ctx.fleet.show(),
     'cpcpolicy.showPolicyCloudPcs': (ctx) => (policyId) => showPolicyCloudPcs(ctx, policyId),

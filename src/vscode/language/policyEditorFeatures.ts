@@ -14,9 +14,20 @@ const COMPLETION_KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind
   snippet: vscode.CompletionItemKind.Snippet,
 };
 
-export const completionProvider: vscode.CompletionItemProvider = {
+/** True where the tenant's own choices answer (a tenant id slot while the tenant is read): see tenantLanguage.ts. */
+export type TenantAnswers = (text: string, offset: number) => boolean;
+
+/**
+ * Where the tenant answers (imageId, regionName, …), its named entries replace the schema's raw examples:
+ * both lists showed side by side, with `automatic` twice and truncated image ids beside the friendly names.
+ */
+export const completionProvider = (tenantAnswers: TenantAnswers): vscode.CompletionItemProvider => ({
   provideCompletionItems(doc, position) {
-    return getCompletions(doc.getText(), doc.offsetAt(position)).map((entry) => {
+    const text = doc.getText();
+    const offset = doc.offsetAt(position);
+    const tenantValues = tenantAnswers(text, offset);
+    const entries = getCompletions(text, offset).filter((e) => !(tenantValues && e.kind === 'value'));
+    return entries.map((entry) => {
       const item = new vscode.CompletionItem(entry.label, COMPLETION_KIND[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
@@ -32,7 +43,7 @@ export const completionProvider: vscode.CompletionItemProvider = {
       return item;
     });
   },
-};
+});
 
 export const hoverProvider: vscode.HoverProvider = {
   provideHover(doc, position) {

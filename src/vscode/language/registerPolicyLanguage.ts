@@ -5,6 +5,7 @@ import { PolicyCodeActions } from './policyCodeActions';
 import { createPolicyDiagnostics, LANGUAGE_ID } from './policyDiagnostics';
 import type { PolicyDiagnostics } from './policyDiagnostics';
 import { completionProvider, documentSymbolProvider, formattingProvider, hoverProvider } from './policyEditorFeatures';
+import type { TenantAnswers } from './policyEditorFeatures';
 import { NamePreviewProvider } from './namePreview';
 import type { SampleUsers } from './namePreview';
 import { ValidationScheduler } from './validationScheduler';
@@ -14,7 +15,11 @@ export interface PolicyLanguage {
   namePreview: NamePreviewProvider;
 }
 
-export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: SampleUsers): PolicyLanguage {
+export function registerPolicyLanguage(
+  ctx: ExtensionContext,
+  sampleUsers: SampleUsers,
+  tenantAnswers: TenantAnswers = () => false,
+): PolicyLanguage {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   const scheduler = new ValidationScheduler(ctx.vscodeContext.asAbsolutePath('dist/validationWorker.js'));
   const diagnostics = createPolicyDiagnostics(ctx, scheduler);
@@ -27,7 +32,7 @@ export function registerPolicyLanguage(ctx: ExtensionContext, sampleUsers: Sampl
       new PolicyCodeActions(diagnostics),
       PolicyCodeActions.metadata,
     ),
-    vscode.languages.registerCompletionItemProvider(selector, completionProvider, '"', ':'),
+    vscode.languages.registerCompletionItemProvider(selector, completionProvider(tenantAnswers), '"', ':'),
     vscode.languages.registerHoverProvider(selector, hoverProvider),
     vscode.languages.registerHoverProvider(selector, namePreview),
     vscode.languages.registerInlayHintsProvider(selector, namePreview),

@@ -122,6 +122,11 @@ export function registerTenantLanguage(ctx: ExtensionContext): TenantCache {
   return cache;
 }
 
+/** Whether the tenant's choices answer at `offset` (the policy language then leaves out its raw examples). */
+export function tenantAnswersAt(cache: TenantCache, text: string, offset: number): boolean {
+  return cache.index !== undefined && tenantSlotAt(text, offset) !== undefined;
+}
+
 function completionProvider(cache: TenantCache): vscode.CompletionItemProvider {
   return {
     async provideCompletionItems(doc, position, token) {

@@ -1,7 +1,7 @@
 // The "Cloud PCs" view as plain data: status groups over the whole tenant, optional filter by policy or
 // status, paged rows, error/loading placeholders, and which nodes a change must redraw.
 import { cloudPcTooltip, presentCloudPc } from './cloudPcPresentation';
-import { BUCKET_LABELS } from './cloudPcStatusBuckets';
+import { BUCKET_LABELS, bucketOf } from './cloudPcStatusBuckets';
 import type { CloudPcChange, CloudPcStore } from './cloudPcStore';
 import type { CloudPcFilter } from './sidebarIntents';
 import { StatusGroupPager } from './statusGroupPager';
@@ -84,6 +84,32 @@ export class CloudPcTreeModel {
   children(node?: TreeNode): TreeNode[] {
     if (!node) return this.roots();
     return node.kind === 'statusGroup' ? this.pager.children(node) : [];
+  }
+
+  /**
+   * A loaded Cloud PC's row under its status group, its page shown, for reveal; undefined when it is not loaded
+   * or the filter hides it.
+   */
+  rowOf(cloudPcId: string): { row: TreeNode; group: TreeNode } | undefined {
+    const pc = this.store.get(cloudPcId);
+    if (!pc) return undefined;
+    const bucket = bucketOf(pc.status);
+    const { policyId, bucket: only } = this.filterValue;
+    if (only && only !== bucket) return undefined;
+    const index = this.store.list(bucket, policyId).findIndex((p) => p.id === cloudPcId);
+    if (index < 0) return undefined;
+    const group = this.cache.get({ kind: 'statusGroup', id: this.pager.groupId(bucket, policyId), bucket, policyId });
+    this.pager.showRow(group.id, index);
+    const row = this.cache.get({ kind: 'cloudPc', id: this.pager.cloudPcId(cloudPcId, bucket), cloudPcId });
+    return { row, group };
+  }
+
+  /** A row's parent, for the tree view's reveal: a Cloud PC's status group; groups sit at the root. */
+  parent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'loadMore' && node.parentId) return this.cache.peek(node.parentId);
+    if (node.kind !== 'cloudPc') return undefined;
+    const pc = this.store.get(node.cloudPcId);
+    return pc ? this.cache.peek(this.pager.groupId(bucketOf(pc.status), this.filterValue.policyId)) : undefined;
   }
 
   present(node: TreeNode): NodePresentation {

@@ -10,6 +10,8 @@ export interface TreeModel {
   present(node: TreeNode): NodePresentation;
   /** A tooltip built only when the row is hovered. */
   tooltip(node: TreeNode): string | undefined;
+  /** The row's parent (reveal needs it); undefined at the root. */
+  parent?(node: TreeNode): TreeNode | undefined;
 }
 
 export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -42,6 +44,10 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         arguments: p.command.withNode ? [node] : [],
       };
     return item;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.model.parent?.(node);
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {

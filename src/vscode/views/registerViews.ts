@@ -82,6 +82,7 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
     tenantChanged: () => sidebar.refresh(),
     settled: () => live.settled(),
     showCloudPcs: (filter) => sidebar.setCloudPcFilter(filter),
+    revealCloudPc: (id) => sidebar.revealCloudPc(id),
     loadMore: (node) => sidebar.loadMore(node),
   };
 }

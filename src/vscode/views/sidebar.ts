@@ -161,6 +161,21 @@ export class Sidebar implements vscode.Disposable {
   }
 
   /** Reload both views by diff (Refresh). */
+  /** Selects a loaded Cloud PC's row in the Cloud PCs view, clearing a filter that hides it; false when unknown. */
+  async revealCloudPc(cloudPcId: string): Promise<boolean> {
+    await this.ensureCloudPcs();
+    let found = this.cloudPcModel.rowOf(cloudPcId);
+    if (!found) {
+      this.setCloudPcFilter({});
+      found = this.cloudPcModel.rowOf(cloudPcId);
+    }
+    if (!found) return false;
+    // Its page may have just been shown: the group redraws first.
+    this.cloudPcProvider.apply({ root: false, nodes: [found.group] });
+    await this.cloudPcView.reveal(found.row, { select: true, focus: true, expand: true });
+    return true;
+  }
+
   refresh(): Promise<void> {
     return this.loader.refresh();
   }

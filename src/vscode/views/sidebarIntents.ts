@@ -46,6 +46,8 @@ export interface SidebarIntents {
 
   // ---- what the admin asked the views to do ----
   showCloudPcs(filter: CloudPcFilter): void;
+  /** Selects a loaded Cloud PC's row in the Cloud PCs view (its group expanded); false when it is not loaded. */
+  revealCloudPc(cloudPcId: string): Promise<boolean>;
   /** A "Load more…" row was clicked. */
   loadMore(node: TreeNode & { kind: 'loadMore' }): Promise<void>;
 }

@@ -59,6 +59,12 @@ export class StatusGroupPager {
     return out;
   }
 
+  /** Shows the group's pages up to row `index` (a revealed row must be on a shown page). */
+  showRow(groupId: string, index: number): void {
+    const limit = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
+    if (limit > (this.limits.get(groupId) ?? PAGE_SIZE)) this.limits.set(groupId, limit);
+  }
+
   /** Shows the next page of a group; returns the group to redraw. */
   loadMore(node: LoadMoreNode): TreeNode | undefined {
     if (!node.parentId) return undefined;

@@ -58,7 +58,7 @@ export function graceSection(s: FleetSnapshot, onEnd: (ids: string[]) => void, d
     button('End Grace Period', () => onEnd([e.cloudPcId]), {
       key: `grace:${e.cloudPcId}`,
       secondary: true,
-      ariaLabel: `End the grace period of ${e.name} now`,
+      ariaLabel: `End Grace Period of ${e.name} now`,
       disabledReason,
     }),
   ]);

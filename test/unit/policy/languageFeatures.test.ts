@@ -65,6 +65,13 @@ describe('completion', () => {
     assert.equal(items.find((i) => i.label === '"shared"')!.deprecated, true);
   });
 
+  it('never offers unknownFutureValue, a sentinel no caller may send (CPC209)', () => {
+    const [text, at] = cursor('{ "displayName": "x", "provisioningType": | }');
+    const labels = getCompletions(text, at).map((i) => i.label);
+    assert.ok(labels.includes('"dedicated"'));
+    assert.ok(!labels.includes('"unknownFutureValue"'), labels.join(', '));
+  });
+
   it('offers open-enum members (regionGroup) and examples (imageId)', () => {
     const [t1, a1] = cursor('{ "domainJoinConfigurations": [{ "regionGroup": | }] }');
     assert.ok(getCompletions(t1, a1).some((i) => i.label === '"poland"'));

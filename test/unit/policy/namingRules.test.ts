@@ -82,7 +82,7 @@ describe('naming rule versions (docs/rules.md "Naming template")', () => {
     assert.deepEqual(codes('ABCDEF%USERNAME:1%%RAND:8%', r, 'sharedByUser'), []);
     assert.match(
       checkNamingTemplate('ABCDEFGH%RAND:8%', undefined, 1, r).find((p) => p.code === 'CPC406')!.message,
-      /^At most 7 fixed characters are allowed \(rules 2024-09-frontline-shared\); this template has 8/,
+      /^At most 7 fixed characters are allowed \(Frontline shared device names\); this template has 8/,
     );
   });
   it('2023-05: 4–15 characters, fixed text ≤ 15, y ≥ 1, %USERNAME% for any type, digits', () => {

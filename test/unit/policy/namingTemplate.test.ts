@@ -237,11 +237,11 @@ describe('naming template problems: messages and ranges', () => {
   it('CPC404 says how long names get and the bounds of the rules in force', () => {
     const [long] = checkNamingTemplate('CPC-%USERNAME:6%-%RAND:6%');
     assert.deepEqual([long!.offset, long!.length], [0, 'CPC-%USERNAME:6%-%RAND:6%'.length]);
-    assert.match(long!.message, /^Names can reach 17 characters; they must be 5–15 \(rules 2026-03\)/);
+    assert.match(long!.message, /^Names can reach 17 characters; they must be 5–15 \(Windows 365 device names\)/);
     const r = NAMING_RULES_2024_FRONTLINE_SHARED;
     assert.match(
       checkNamingTemplate('AB-%RAND:8%', undefined, 10, r)[0]!.message,
-      /^Names have 11 characters; they must be exactly 15 \(rules 2024-09-frontline-shared\)/,
+      /^Names have 11 characters; they must be exactly 15 \(Frontline shared device names\)/,
     );
     assert.match(
       checkNamingTemplate('A-%USERNAME:4%-%RAND:8%', 'dedicated', 10, r)[0]!.message,
@@ -272,7 +272,10 @@ describe('naming template problems: messages and ranges', () => {
   it('CPC406 points at the fixed characters past the limit and counts them all', () => {
     assert.deepEqual(only('ABCDEF-%RAND:5%-GHIJ')[1]?.slice(0, 3), ['CPC406', 18, 2]);
     const [, p] = checkNamingTemplate('ABCDEF-%RAND:5%-GHIJ');
-    assert.match(p!.message, /^At most 10 fixed characters are allowed \(rules 2026-03\); this template has 12/);
+    assert.match(
+      p!.message,
+      /^At most 10 fixed characters are allowed \(Windows 365 device names\); this template has 12/,
+    );
     assert.deepEqual(codes('ABCDEFGHIJ%RAND:5%'), [], '10 fixed characters are allowed');
   });
   it('CPC405 names what it found: a space, spaces, an underscore, other characters', () => {
@@ -308,7 +311,7 @@ describe('naming template problems: messages and ranges', () => {
     );
     assert.match(
       checkNamingTemplate('CPC-%USERNAME:5%')[0]!.message,
-      /^Add a %RAND:y% token with y ≥ 5: names must carry a random part \(rules 2026-03\)/,
+      /^Add a %RAND:y% token with y ≥ 5: names must carry a random part \(Windows 365 device names\)/,
     );
     assert.deepEqual(codes('CPC-%RAND%'), ['CPC403']);
     assert.deepEqual(codes('CPC-%FOO:5%'), ['CPC402']);
@@ -316,7 +319,7 @@ describe('naming template problems: messages and ranges', () => {
   it('CPC408 and CPC409 point at the token and say what to use', () => {
     assert.deepEqual(
       only('C-%RAND:4%-%RAND:5%').map((p) => p.slice(0, 4)),
-      [['CPC408', 2, 8, '%RAND:4% is too short: use at least %RAND:5% (rules 2026-03).']],
+      [['CPC408', 2, 8, '%RAND:4% is too short: use at least %RAND:5% (Windows 365 device names).']],
     );
     const [p] = checkNamingTemplate('C-%USERNAME:3%-%RAND:8%', 'reserve');
     assert.deepEqual([p!.code, p!.offset, p!.length], ['CPC409', 2, 12]);

@@ -155,6 +155,14 @@ describe('tenant checks against the demo tenant', () => {
     await assert.rejects(api.createPolicy(JSON.parse(text)), (err: { status?: number }) => err.status === 400);
   });
 
+  it("a misspelt region's fixes come closest first: westeurop leads with West Europe", () => {
+    const text = policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'westeurop' }] });
+    const [f] = validateAgainstTenant(text, tenant);
+    assert.equal(f!.code, 'CPC505');
+    assert.match(f!.fixes![0]!.title, /^Use West Europe \(westeurope\)$/, f!.fixes!.map((x) => x.title).join(' · '));
+    assert.equal(f!.fixes![0]!.isPreferred, true);
+  });
+
   it('regionGroup "default" (the service picks the group) is no region group to look for: nothing said, and the service accepts it', async () => {
     const text = policy({
       domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'automatic', regionGroup: 'default' }],
