@@ -2,8 +2,7 @@
 // with image, network, naming template and a sample name), its assignments and its Cloud PCs by status.
 import { isFrontlineType, provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { expandNamingTemplate } from '../../core/policy/namingTemplate';
-import { createSeededRandom } from '../../core/policy/seededRandom';
+import { sampleCloudPcName } from '../../core/policy/sampleName';
 import { escapeMd, formatDateTime } from './cloudPcPresentation';
 import type { CloudPcChange, CloudPcStore } from './cloudPcStore';
 import type { TreeRefresh } from './cloudPcTreeModel';
@@ -29,21 +28,8 @@ export function provisioningTypeLabel(type: string | null | undefined, t: Locali
   return kind.family === 'unknown' ? String(type) : t(kind.label);
 }
 
-/** A sample device name for a policy, seeded by its id so it does not change on every redraw. */
-export function sampleName(
-  policy: Pick<CloudPcProvisioningPolicy, 'id' | 'cloudPcNamingTemplate'>,
-  upn: string,
-): string {
-  try {
-    return expandNamingTemplate(
-      policy.cloudPcNamingTemplate || DEFAULT_NAMING_TEMPLATE,
-      upn,
-      createSeededRandom(`${policy.id}|${upn}`),
-    );
-  } catch {
-    return '';
-  }
-}
+/** A sample device name for a policy, seeded by its id so it does not change on every redraw (core/policy/sampleName). */
+export const sampleName = sampleCloudPcName;
 
 export class PolicyTreeModel {
   readonly cache = new NodeCache();
