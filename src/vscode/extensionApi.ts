@@ -1,6 +1,7 @@
 // What activate() returns: used by the integration tests and by other extensions.
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
+import type { AgentToolsHandle } from './agent/registerAgentTools';
 import type { QuestionAnswerer } from './commands/questions';
 import type { FleetOverview } from './fleet/registerFleet';
 import type { Views } from './views/registerViews';
@@ -13,6 +14,8 @@ export interface CpcPolicyTestHooks {
   onDidReportResult(listener: (message: string) => void): vscode.Disposable;
   /** The backend status bar item's text now (the simulated clock on the simulator). */
   statusBarText(): string;
+  /** The language-model tools registered now, and what a changing one's confirmation says. */
+  agentTools: AgentToolsHandle;
 }
 
 export interface CpcPolicyApi {
