@@ -5,6 +5,7 @@ import path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { version } from '../../package.json';
 import type { AgentEnv, PolicyFileText } from '../core/agent/agentTool';
+import { withReadCache } from '../core/agent/readCache';
 import { errorText } from '../core/model/errorText';
 import { parseCliArgs } from './cliArgs';
 import { BACKEND_HELP, BACKEND_OPTIONS, openCliBackend } from './cliBackend';
@@ -60,7 +61,8 @@ export async function runMcp(args: string[], io: CliIo): Promise<number> {
   }
   const allowChanges = parsed.values['allow-changes'] === true;
   const env: AgentEnv = {
-    api: backend.api,
+    // A conversation repeats its reads within seconds; changes made through the server clear the cache.
+    api: withReadCache(backend.api, { ttlMs: 10_000 }).api,
     tenant: backend.label,
     readPolicyFile: cliPolicyFileReader(io.cwd),
     now: () => Date.now(),

@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AgentEnv, PolicyFileText } from '../../core/agent/agentTool';
+import { withReadCache } from '../../core/agent/readCache';
+import type { CachedApi } from '../../core/agent/readCache';
+import type { ActiveBackend } from '../backend/backendManager';
 import type { ExtensionContext } from '../extensionContext';
 
 /** The editor reads policy files of at most 16 MB, as `cpcpolicy validate` does. */
@@ -41,13 +44,30 @@ export async function readWorkspacePolicyFile(file: string): Promise<PolicyFileT
   return { error: `no file ${file} in the workspace folders` };
 }
 
+/** How long an answer read for one tool call serves the next ones (a conversation asks in bursts). */
+const READ_CACHE_MS = 10_000;
+const caches = new WeakMap<ActiveBackend, CachedApi>();
+
+/** The backend's API behind the agent's read cache; the simulator's own change events (not its clock) clear it. */
+function cachedApiOf(backend: ActiveBackend): CachedApi {
+  let cached = caches.get(backend);
+  if (!cached) {
+    const made = withReadCache(backend.api, { ttlMs: READ_CACHE_MS });
+    backend.simulator?.onDidChange((change) => {
+      if (change.kind !== 'clock') made.clear();
+    });
+    caches.set(backend, (cached = made));
+  }
+  return cached;
+}
+
 /** The environment of one call: aborted when the call is cancelled or the backend changes. */
 export function agentEnvFor(ctx: ExtensionContext, token?: vscode.CancellationToken): AgentEnv {
   const backend = ctx.backends.current;
   const abort = new AbortController();
   token?.onCancellationRequested(() => abort.abort());
   return {
-    api: backend.api,
+    api: cachedApiOf(backend).api,
     tenant: backendName(ctx),
     readPolicyFile: readWorkspacePolicyFile,
     now: () => backend.simulator?.now() ?? Date.now(),
