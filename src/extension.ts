@@ -18,6 +18,7 @@ import { registerDeployedStateLens } from './vscode/language/registerDeployedSta
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
 import { registerAgentTools } from './vscode/agent/registerAgentTools';
 import { registerMcpServerProvider } from './vscode/agent/registerMcpServer';
+import { authenticateWith } from './vscode/backend/graphSignIn';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const started = performance.now();
@@ -41,7 +42,13 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
   const testHooks =
     context.extensionMode === vscode.ExtensionMode.Test
-      ? { answerQuestions: answerQuestionsWith, onDidReportResult, statusBarText: () => statusBar.text, agentTools }
+      ? {
+          answerQuestions: answerQuestionsWith,
+          onDidReportResult,
+          statusBarText: () => statusBar.text,
+          authenticateWith,
+          agentTools,
+        }
       : undefined;
   return {
     activationTimeMs: performance.now() - started,

@@ -1,8 +1,9 @@
-// `cpcpolicy validate --backend URL`: the tenant checks (docs/rules.md "Tenant checks") against a
-// Graph-compatible server on this machine, e.g. `cpcpolicy simulator serve`, so CI can check files
-// against a tenant-shaped environment. Offline unless asked.
+// `cpcpolicy validate --backend simulator|URL|graph`: the tenant checks (docs/rules.md "Tenant checks") against
+// the backend cliBackend.ts opens (the simulator, a Graph-compatible server on this machine such as
+// `cpcpolicy simulator serve`, or Microsoft Graph signed in as an app), so CI can check files against a tenant.
+// Offline unless asked.
 import { errorText } from '../core/model/errorText';
-import { createFetchCloudPcApi } from '../core/graph/createCloudPcApi';
+import type { CloudPcApi } from '../core/graph/cloudPcApi';
 import { loadTenantCatalog, lookupGroups } from '../core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../core/tenant/tenantCatalog';
 
@@ -24,7 +25,10 @@ export function backendProblem(url: string): string | undefined {
 /** The simulator's clock when the server is one (image end dates are its dates), otherwise this machine's. */
 async function backendNow(base: string): Promise<number> {
   try {
-    const reply = await fetch(new URL('/_simulator/clock', base), { signal: AbortSignal.timeout(5_000) });
+    const reply = await fetch(new URL('/_simulator/clock', base), {
+      signal: AbortSignal.timeout(5_000),
+      redirect: 'error', // loopback only, redirects included
+    });
     const now = reply.ok ? Date.parse(((await reply.json()) as { now?: string }).now ?? '') : NaN;
     return Number.isFinite(now) ? now : Date.now();
   } catch {
@@ -33,16 +37,19 @@ async function backendNow(base: string): Promise<number> {
 }
 
 /** The tenant as the backend has it, with every group the files name looked up; a string says why it could not be read. */
-export async function readBackendTenant(url: string, texts: readonly string[]): Promise<TenantIndex | string> {
-  const base = url.replace(/\/+$/, '');
-  const api = createFetchCloudPcApi({ baseUrl: base, getToken: async () => 'cpcpolicy-cli', timeoutMs: 30_000 });
+export async function readBackendTenant(
+  backend: { api: CloudPcApi; label: string; kind: 'simulator' | 'server' | 'graph' },
+  texts: readonly string[],
+): Promise<TenantIndex | string> {
+  const { api } = backend;
   try {
     // One read that must work: without it every list would quietly be "unknown" and the run would prove nothing.
     await api.listSupportedRegions();
   } catch (err) {
-    return `cannot read the tenant at ${base}: ${errorText(err)}`;
+    return `cannot read the tenant at ${backend.label}: ${errorText(err)}`;
   }
-  const catalog = await loadTenantCatalog(api, await backendNow(base));
+  const now = backend.kind === 'server' ? await backendNow(backend.label) : Date.now();
+  const catalog = await loadTenantCatalog(api, now);
   const groupIds = texts.flatMap((t) => [...t.matchAll(/"groupId"\s*:\s*"([^"\\]{1,100})"/g)].map((m) => m[1]!));
   return new TenantIndex({ ...catalog, groups: await lookupGroups(api, groupIds) });
 }

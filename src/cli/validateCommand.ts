@@ -6,16 +6,20 @@ import type { Finding } from '../core/policy/finding';
 import { RULES } from '../core/policy/ruleCodes';
 import { validateDocument } from '../core/policy/validator';
 import { validateAgainstTenant } from '../core/tenant/tenantChecks';
+import type { TenantIndex } from '../core/tenant/tenantCatalog';
 import { parseCliArgs, stringValue } from './cliArgs';
+import type { CliArgs } from './cliArgs';
+import { BACKEND_HELP, BACKEND_OPTIONS, openCliBackend } from './cliBackend';
 import type { CliIo } from './cliIo';
 import { expandGlob, hasGlobChars } from './expandGlobs';
 import { describeError, MAX_POLICY_FILE_BYTES, readPolicyFile } from './readPolicyFile';
 import { escapeControl } from './textEscape';
-import { backendProblem, readBackendTenant } from './tenantBackend';
+import { readBackendTenant } from './tenantBackend';
 import { jsonReport, sarifReport, textReport } from './validateReport';
 import type { FileResult } from './validateReport';
 
-export const VALIDATE_USAGE = 'validate <files|globs|dirs...> [--format text|json|sarif] [--backend URL]';
+export const VALIDATE_USAGE =
+  'validate <files|globs|dirs...> [--format text|json|sarif] [--backend simulator|URL|graph]';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -27,10 +31,9 @@ below them) or globs. Only regular files up to ${MAX_POLICY_FILE_BYTES / (1024 *
 Options:
   --format text|json|sarif   text: path:line:col: severity code message (default); json: LSP-style
                              0-based ranges; sarif: SARIF 2.1.0 for code-scanning pages
-  --backend URL              also check the files against the tenant of a Graph-compatible server on this
-                             machine (e.g. cpcpolicy simulator serve): unknown connections, images, regions,
-                             service plans and groups, failing connections, expired images (CPC5xx)
-  -h, --help                 show this help
+  With --backend, the files are also checked against that tenant: unknown connections, images, regions,
+  service plans and groups, failing connections, expired images (CPC5xx). Without it, offline.
+${BACKEND_HELP}  -h, --help                 show this help
 
 Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown option, unreadable or
 non-regular file, a file over the limit, a glob matching nothing).
@@ -38,22 +41,29 @@ non-regular file, a file over the limit, a glob matching nothing).
 
 interface ValidateArgs {
   format: Format;
-  backend?: string;
+  /** The parsed arguments when --backend was given (the tenant checks run), for openCliBackend. */
+  backend?: CliArgs;
   inputs: string[];
   help: boolean;
 }
 
 function readArgs(args: string[]): ValidateArgs | string {
-  const parsed = parseCliArgs(args, { format: { type: 'string' }, backend: { type: 'string' } });
+  const parsed = parseCliArgs(args, { format: { type: 'string' }, ...BACKEND_OPTIONS });
   if (typeof parsed === 'string') return parsed;
   if (parsed.values['help'] === true) return { format: 'text', inputs: [], help: true };
   const format = stringValue(parsed, 'format') ?? 'text';
   if (!FORMATS.includes(format as Format)) return `unknown format '${format}': use text, json or sarif`;
   if (parsed.positionals.length === 0) return 'no files given';
-  const backend = stringValue(parsed, 'backend');
-  const problem = backend === undefined ? undefined : backendProblem(backend);
-  if (problem) return problem;
-  return { format: format as Format, inputs: parsed.positionals, help: false, ...(backend ? { backend } : {}) };
+  // Offline unless --backend names a tenant: the default simulator is for commands that need a backend.
+  const withBackend = stringValue(parsed, 'backend') !== undefined;
+  if (!withBackend && (stringValue(parsed, 'state') !== undefined || stringValue(parsed, 'seed') !== undefined))
+    return '--state and --seed go with --backend simulator';
+  return {
+    format: format as Format,
+    inputs: parsed.positionals,
+    help: false,
+    ...(withBackend ? { backend: parsed } : {}),
+  };
 }
 
 /** Files for one argument: a file, a directory (all *.cpcpolicy.json below it), or a glob. */
@@ -133,18 +143,14 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     }
     texts.push({ file: display(file, io.cwd), ...decodeText(read.bytes) });
   }
-  const tenant = parsed.backend
-    ? await readBackendTenant(
-        parsed.backend,
-        texts.map((t) => t.text),
-      )
-    : undefined;
-  if (typeof tenant === 'string') {
-    io.stderr(`cpcpolicy validate: ${escapeControl(tenant)}\n`);
-    return 2;
-  }
+  const tenant = parsed.backend ? await readTenant(parsed.backend, texts, io) : undefined;
+  if (typeof tenant === 'number') return tenant;
   for (const { file, text, encodingFinding } of texts) {
-    const findings = validateDocument(text);
+    // One set of tenant checks with the editor: the catalog's and the tenant's own policies (overlaps, CPC325).
+    const findings = validateDocument(
+      text,
+      tenant?.catalog.policies ? { deployedPolicies: tenant.catalog.policies } : {},
+    );
     if (tenant) findings.push(...validateAgainstTenant(text, tenant));
     findings.sort((a, b) => a.range.offset - b.range.offset);
     if (encodingFinding) findings.unshift(encodingFinding);
@@ -159,4 +165,27 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   io.stdout(report);
   if (usageProblem) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * The tenant the files are checked against, or the exit code after one line on stderr: a backend that cannot be
+ * opened or read is a usage problem (2), except Graph, where a sign-in or permission problem is a failure (1).
+ */
+async function readTenant(args: CliArgs, texts: readonly { text: string }[], io: CliIo): Promise<TenantIndex | number> {
+  const backend = await openCliBackend(args, io);
+  if ('message' in backend) {
+    io.stderr(`cpcpolicy validate: ${escapeControl(backend.message)}\n`);
+    return backend.exitCode;
+  }
+  try {
+    const tenant = await readBackendTenant(
+      backend,
+      texts.map((t) => t.text),
+    );
+    if (typeof tenant !== 'string') return tenant;
+    io.stderr(`cpcpolicy validate: ${escapeControl(tenant)}\n`);
+    return backend.kind === 'graph' ? 1 : 2;
+  } finally {
+    await backend.close();
+  }
 }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
 import type { AgentToolsHandle } from './agent/registerAgentTools';
 import type { QuestionAnswerer } from './commands/questions';
+import type { SessionProvider } from './backend/graphSignIn';
 import type { FleetOverview } from './fleet/registerFleet';
 import type { Views } from './views/registerViews';
 
@@ -14,6 +15,8 @@ export interface CpcPolicyTestHooks {
   onDidReportResult(listener: (message: string) => void): vscode.Disposable;
   /** The backend status bar item's text now (the simulated clock on the simulator). */
   statusBarText(): string;
+  /** Stands in for VS Code's Microsoft authentication provider until disposed. */
+  authenticateWith(provider: SessionProvider): vscode.Disposable;
   /** The language-model tools registered now, and what a changing one's confirmation says. */
   agentTools: AgentToolsHandle;
 }

@@ -1,7 +1,10 @@
 // The Fleet Overview as a person meets it: the Cloud PCs view's title button opens it, it shows the demo
 // tenant's numbers, choosing a bar segment filters the Cloud PCs view, it survives a window reload, and it
-// reads in light, dark and high-contrast themes (set as a user setting, as a person's settings.json would) (screenshots in test-results/). Prints the first paint.
+// reads in Light, Dark, Dark High Contrast and Light High Contrast (set as a user setting, as a person's
+// settings.json would; screenshots in test-results/), each checked by axe-core: no serious or critical
+// violation (colour contrast among them; the results are printed). Prints the first paint.
 import assert from 'node:assert/strict';
+import axe from 'axe-core';
 import { statSync } from 'node:fs';
 import {
   openCloudPcSidebar,
@@ -28,7 +31,45 @@ const THEMES = {
   light: { theme: 'Default Light Modern', workbench: 'vs', webview: 'vscode-light' },
   dark: { theme: 'Default Dark Modern', workbench: 'vs-dark', webview: 'vscode-dark' },
   'high-contrast': { theme: 'Default High Contrast', workbench: 'hc-black', webview: 'vscode-high-contrast' },
+  'high-contrast-light': {
+    theme: 'Default High Contrast Light',
+    workbench: 'hc-light',
+    webview: 'vscode-high-contrast-light',
+  },
 };
+
+/** The webview's own page as a Playwright Frame: VS Code nests it in two iframes. */
+async function fleetPageFrame(page) {
+  const outer = await (await page.locator('iframe.webview.ready').first().elementHandle()).contentFrame();
+  return (await outer.locator('iframe#active-frame').elementHandle()).contentFrame();
+}
+
+/**
+ * axe-core on the webview's page only (its frame, not the workbench around it): WCAG 2.x A and AA rules, colour
+ * contrast among them. @axe-core/playwright's AxeBuilder analysed nothing there (0 rules passed: it walks frames
+ * from the page, and this one sits two iframes deep in another origin), so axe-core runs in the frame itself.
+ * Prints every violation, so the test output carries the results.
+ */
+async function axeViolations(page, kind) {
+  const frame = await fleetPageFrame(page);
+  await frame.evaluate(axe.source);
+  const results = await frame.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+  );
+  assert.ok(results.passes.length + results.violations.length > 10, `${kind}: axe checked the page`);
+  const lines = results.violations.map(
+    (v) =>
+      `${v.impact} ${v.id} (${v.nodes.length}): ${v.help}; ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.failureSummary?.split('\n').slice(1).join(' ').trim() || n.target.join(' '))
+        .join(' | ')}`,
+  );
+  console.log(
+    `      [axe] ${kind}: ${results.passes.length} rules passed, ${results.violations.length} violated${lines.length ? '\n        ' : ''}${lines.join('\n        ')}`,
+  );
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 /**
  * Sets the colour theme as a user setting and waits until the workbench and the panel both show it. The
@@ -42,9 +83,30 @@ async function themedShot(wb, kind) {
   await page.locator(`.monaco-workbench.${workbench}`).first().waitFor({ timeout: TIMEOUT });
   // The panel is open when the earlier tests ran; this opens it (or brings it to the front) either way.
   await runCommand(page, 'Cloud PC: Show Fleet Overview');
-  await fleetFrame(page).locator(`body.${webview} button.seg`).first().waitFor({ timeout: TIMEOUT });
+  const frame = fleetFrame(page);
+  await frame.locator(`body.${webview} button.seg`).first().waitFor({ timeout: TIMEOUT });
+  // Every section drawn: the grace timeline's markers are the last to appear.
+  await frame.locator('.timeline .grace-mark').first().waitFor({ timeout: TIMEOUT });
   const file = await screenshot(page, `fleet-overview-${kind}`);
   assert.ok(statSync(file).size > 10_000, `${kind}: a real screenshot`);
+  // Told apart by more than colour: each status segment of a bar carries a pattern or border of its own.
+  const looks = await frame
+    .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
+    .locator('button.seg')
+    .evaluateAll((segs) =>
+      segs.map((seg) => {
+        const css = getComputedStyle(seg);
+        return `${css.backgroundImage} ${css.borderTopStyle} ${css.borderTopWidth}`;
+      }),
+    );
+  assert.ok(looks.length >= 3, `${kind}: three or more segments`);
+  assert.equal(new Set(looks).size, looks.length, `${kind}: each segment looks different without colour: ${looks}`);
+  const serious = await axeViolations(page, kind);
+  assert.deepEqual(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `${kind}: no serious or critical accessibility violation`,
+  );
 }
 
 describe('fleet overview e2e: the panel in the workbench', function () {

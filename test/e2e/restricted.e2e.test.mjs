@@ -5,14 +5,27 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import {
   WORKBENCH_HOOK_TIMEOUT,
+  expandGroup,
+  firstChildOf,
+  namedRow,
   openCloudPcSidebar,
+  openContextMenu,
   openWorkbench,
+  pane,
   quickOpen,
+  runCommand,
   screenshot,
   screenshotOnFailure,
+  waitUntil,
 } from './workbench.mjs';
 
 const TIMEOUT = 60_000;
+const REASON = /Restricted Mode/;
+
+/** The webview's page: VS Code nests it in two iframes. */
+function fleetFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
 const BROKEN = `{
   "displayName": "Untrusted folder",
   "provisioningType": "dedicated",
@@ -64,5 +77,57 @@ describe('Restricted Mode: an untrusted folder', function () {
     assert.match((await assign.getAttribute('class')) ?? '', /\bdisabled\b/, 'Assign is disabled in Restricted Mode');
     const file = await screenshot(page, 'restricted-mode');
     assert.ok(statSync(file).size > 10_000);
+  });
+
+  it('the CodeLens offers no Deploy: it says why and leads to Manage Workspace Trust', async function () {
+    const { page } = wb;
+    await quickOpen(page, 'finance-dedicated.cpcpolicy.json');
+    const lenses = page.locator('.editor-group-container.active .codelens-decoration');
+    const reason = lenses.filter({ hasText: REASON }).first();
+    await reason.waitFor({ timeout: TIMEOUT * 2 });
+    await screenshot(page, 'restricted-codelens');
+    const texts = await lenses.allInnerTexts();
+    assert.ok(
+      texts.every((t) => !/(^|\|)\s*Deploy\s*(\||$)/.test(t)),
+      `no Deploy link in Restricted Mode: ${JSON.stringify(texts)}`,
+    );
+  });
+
+  it("the Fleet Overview's Retry, Reprovision and End Grace Period are visibly disabled, with the reason", async function () {
+    const { page } = wb;
+    await runCommand(page, 'Cloud PC: Show Fleet Overview');
+    const frame = fleetFrame(page);
+    await frame
+      .locator('button.seg')
+      .first()
+      .waitFor({ timeout: TIMEOUT * 2 });
+    await frame.locator('.restricted-note', { hasText: REASON }).first().waitFor({ timeout: TIMEOUT });
+    await screenshot(page, 'restricted-fleet-overview');
+    const actions = frame.locator(
+      'vscode-button[data-key^="retry:"], vscode-button[data-key^="repro:"], vscode-button[data-key^="grace:"]',
+    );
+    await waitUntil(async () => (await actions.count()) >= 3, 'Retry, Reprovision and End Grace Period buttons');
+    for (const button of await actions.all()) {
+      assert.equal(await button.getAttribute('disabled'), '', `${await button.innerText()} is disabled`);
+      assert.match((await button.getAttribute('title')) ?? '', REASON, 'its tooltip says why');
+    }
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  it("a Cloud PC's context menu offers no changing action, only the way to trust the folder", async function () {
+    const { page } = wb;
+    const cloudPcs = pane(page, 'Cloud PCs');
+    // The activity bar's item toggles: click it only when the view is not showing already.
+    if (!(await cloudPcs.isVisible())) await openCloudPcSidebar(page);
+    await expandGroup(cloudPcs, 'Failed');
+    let name;
+    await waitUntil(async () => (name = await firstChildOf(cloudPcs, 'Failed')) !== undefined, 'a failed Cloud PC');
+    const item = await openContextMenu(page, namedRow(cloudPcs, name), 'Trust This Folder');
+    await screenshot(page, 'restricted-context-menu');
+    const entries = await page.locator('.monaco-menu .action-item .action-label').allInnerTexts();
+    await page.keyboard.press('Escape');
+    await item.waitFor({ state: 'detached', timeout: TIMEOUT });
+    for (const changing of ['Retry', 'Reprovision', 'End Grace Period', 'Rename Cloud PC…'])
+      assert.ok(!entries.includes(changing), `${changing} is not offered: ${JSON.stringify(entries)}`);
   });
 });

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
 
 const BASE = {
   provisioningType: 'dedicated',
@@ -50,7 +50,7 @@ describe('deploy by identity, and nothing half-deployed', function () {
     await vscode.workspace
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-deploy-'));
   });
 

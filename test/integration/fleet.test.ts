@@ -7,7 +7,7 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { FleetOverview } from '../../src/vscode/fleet/registerFleet';
 import { bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { getExtension, waitFor } from './testSupport';
+import { getExtension, waitFor, resetSimulatedTenant } from './testSupport';
 
 function cellsOf(pcs: readonly CloudPc[]): Record<string, number> {
   const cells: Record<string, number> = {};
@@ -38,7 +38,7 @@ describe('fleet overview: the panel follows the simulator', function () {
     await vscode.workspace
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     await vscode.commands.executeCommand('cpcpolicy.showFleetOverview');
   });
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, waitFor, resetSimulatedTenant } from './testSupport';
 
 // CPC318 is about the deployed value itself (the demo's Frontline policy uses region 'automatic'): whether it
 // applies to that provisioning type is the rule's call, not an artefact of how the extension wrote the document.
@@ -39,7 +39,7 @@ describe('documents the extension makes have no false findings', function () {
     await vscode.workspace
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     await views.sidebar.ensurePolicies();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpcpolicy-generated-'));
   });

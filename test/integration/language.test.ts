@@ -3,14 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
-import { getExtension, openPolicyText, samplesDir, waitFor } from './testSupport';
+import { getExtension, openPolicyText, samplesDir, waitFor, codeOf } from './testSupport';
 
 const openPolicy = openPolicyText;
 /** 1 MB through the extension host protocol, the worker and back: seconds idle, minutes with both cores busy. */
 const LARGE_FILE_TIMEOUT = 240_000;
 
 function codesOf(uri: vscode.Uri): string[] {
-  return vscode.languages.getDiagnostics(uri).map((d) => String(d.code));
+  return vscode.languages.getDiagnostics(uri).map((d) => codeOf(d));
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
@@ -79,8 +79,11 @@ describe('the cpcpolicy language in the editor', () => {
       '{\n  "displayName": "Legacy",\n  "provisioningType": "dedicated",\n  "imageType": "gallery",\n  "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc-m365",\n  "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic" }],\n  "windowsSettings": { "language": "en-GB" },\n  "cloudPcNamingTemplate": "LEG-%RAND:6%"\n}\n',
     );
     await waitFor(() => codesOf(doc.uri).includes('CPC313'), 'CPC313 (windowsSettings is deprecated)');
-    const diagnostic = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'CPC313')!;
+    const diagnostic = vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'CPC313')!;
     assert.ok(diagnostic.tags?.includes(vscode.DiagnosticTag.Deprecated), 'tagged deprecated');
+    // The code links to the rule's row in docs/rules.md (the Problems view and the hover show the link).
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.toString(true), 'https://github.com/cpcpolicy/cpcpolicy/blob/main/docs/rules.md#cpc313');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       doc.uri,
@@ -265,7 +268,7 @@ describe('the language features on the files under samples/', () => {
     const findings = await api.validated(doc);
     assert.deepEqual([...new Set(findings.map((f) => f.code))].sort(), [...expected].sort());
     await waitFor(() => codesOf(doc.uri).includes('CPC314'), 'the diagnostics in the Problems list');
-    const shared = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'CPC314')!;
+    const shared = vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'CPC314')!;
     assert.ok(shared.tags?.includes(vscode.DiagnosticTag.Deprecated));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',

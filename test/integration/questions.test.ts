@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
 
 const KEEP = (): undefined => undefined;
 
@@ -22,7 +22,7 @@ describe('questions before destructive actions (simulator, default settings)', f
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await settings().update('askBeforeChanges', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     await views.sidebar.ensureCloudPcs();
     await views.sidebar.ensurePolicies();
   });
@@ -238,6 +238,46 @@ describe('questions before destructive actions (simulator, default settings)', f
     );
     assert.equal((await views.sidebar.api.findPoliciesByName('Questions test')).length, 0);
     assert.deepEqual((await views.sidebar.api.getPolicy(retail.id)).assignments ?? [], []);
+  });
+
+  it('Apply asks, says how many Cloud PCs change and that they restart; a setting argument does not skip it', async () => {
+    const standard = (await views.sidebar.api.listPolicies()).find((p) =>
+      p.displayName.startsWith('Contoso Standard'),
+    )!;
+    const mine = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id);
+    const delivered = mine.filter((pc) => pc.status === 'provisioned' || pc.status === 'provisionedWithWarnings');
+    assert.ok(delivered.length > 0);
+    const q = await answerQuestions(KEEP);
+    try {
+      await vscode.commands.executeCommand('cpcpolicy.applySettings', standard.id, 'region');
+    } finally {
+      q.dispose();
+    }
+    assert.equal(q.asked.length, 1);
+    assert.equal(q.asked[0].kind, 'confirm');
+    assert.equal(q.asked[0].proceed, 'Apply');
+    assert.match(q.asked[0].message, /region.*Contoso Standard/);
+    assert.match(q.asked[0].detail, new RegExp(`^${delivered.length} Cloud PC\\(s\\) change: each restarts`));
+    const after = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === standard.id);
+    assert.deepEqual(
+      after.map((pc) => pc.status),
+      mine.map((pc) => pc.status),
+      'kept: nothing was applied',
+    );
+  });
+
+  it('Reset Tenant asks even when a seed is given as an argument; keeping leaves the tenant as it was', async () => {
+    const before = (await views.sidebar.api.listPolicies()).length;
+    assert.ok(before > 0);
+    const q = await answerQuestions(KEEP);
+    try {
+      await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'empty');
+    } finally {
+      q.dispose();
+    }
+    assert.equal(q.asked.length, 1);
+    assert.match(q.asked[0].message, /^Reset the simulated tenant to an empty tenant\?$/);
+    assert.equal((await views.sidebar.api.listPolicies()).length, before, 'kept: nothing was reset');
   });
 
   it("the user setting turns the simulator's questions off; asking is the default", async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
 import { rows } from './treeRows';
 
 describe('say what happened', function () {
@@ -28,7 +28,7 @@ describe('say what happened', function () {
     await vscode.workspace
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     await views.sidebar.ensurePolicies();
     await views.sidebar.ensureCloudPcs();
     const questions = await answerQuestions();
@@ -99,6 +99,7 @@ describe('say what happened', function () {
       p.displayName.startsWith('Contoso Standard'),
     )!;
     await views.sidebar.api.updatePolicy(standard.id, { enableSingleSignOn: !standard.enableSingleSignOn });
+    // Apply asks now: the answerer set up in before() says yes.
     assert.match(
       await said('cpcpolicy.applySettings', standard.id, 'singleSignOn'),
       /^Applying single sign-on of "Contoso Standard \(East US 2\)" to its \d+ Cloud PC\(s\)/,

@@ -12,7 +12,7 @@ import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { cloudPcLabel } from '../../src/vscode/views/cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
-import { answerQuestions, getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, waitFor, resetSimulatedTenant } from './testSupport';
 import { rows } from './treeRows';
 
 const TEMPLATE = 'SCN-%USERNAME:3%-%RAND:5%';
@@ -80,7 +80,7 @@ describe('scenario: a policy from file to grace period, as the sidebar shows it'
     await vscode.workspace
       .getConfiguration('cpcpolicy.simulator')
       .update('timeScale', 1, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'empty');
+    await resetSimulatedTenant('empty');
     await vscode.commands.executeCommand('cpcpolicy.policies.focus');
     await views.sidebar.ensurePolicies();
     await views.sidebar.ensureCloudPcs();

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor, codeOf } from './testSupport';
 
 const ANC_HEALTHY = '16ee6c71-fc10-438b-88ac-daa1ccafffff';
 const ANC_FAILING = '26e16c71-fc10-438b-88ac-daa1ccaeeeee';
@@ -73,7 +73,7 @@ describe('the editor knows the tenant (simulator)', function () {
       const d = tenantDiagnostics(doc.uri);
       return d.length >= 2 ? d : undefined;
     }, 'two tenant findings');
-    const byCode = new Map(found.map((d) => [String(d.code), d]));
+    const byCode = new Map(found.map((d) => [codeOf(d), d]));
     assert.match(byCode.get('CPC502')!.message, /^Provisioning will fail: .*failed its health checks/);
     assert.equal(byCode.get('CPC502')!.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(byCode.get('CPC504')!.message, /expired on 2025-04-08/);
@@ -82,7 +82,7 @@ describe('the editor knows the tenant (simulator)', function () {
       vscode.languages
         .getDiagnostics(doc.uri)
         .filter((d) => d.source === 'cpcpolicy')
-        .every((d) => !/CPC5\d\d/.test(String(d.code))),
+        .every((d) => !/CPC5\d\d/.test(codeOf(d))),
     );
   });
 
@@ -92,7 +92,7 @@ describe('the editor knows the tenant (simulator)', function () {
     );
     const editor = await vscode.window.showTextDocument(doc);
     const [notFound] = await waitFor(() => {
-      const d = tenantDiagnostics(doc.uri).filter((x) => x.code === 'CPC501');
+      const d = tenantDiagnostics(doc.uri).filter((x) => codeOf(x) === 'CPC501');
       return d.length ? d : undefined;
     }, 'CPC501');
     assert.equal(notFound!.severity, vscode.DiagnosticSeverity.Error);

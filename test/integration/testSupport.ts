@@ -28,6 +28,11 @@ export function resultsDir(): string {
   return path.join(repoRoot(), 'test-results');
 }
 
+/** A diagnostic's rule code ("CPC101"): the extension gives it with a link to its rule. */
+export function codeOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
+}
+
 /** Polls `probe` until it returns a truthy value or the deadline passes; never a fixed sleep. */
 export async function waitFor<T>(
   probe: () => T | Promise<T>,
@@ -65,6 +70,16 @@ export async function answerQuestions(
     return given;
   });
   return { asked, dispose: () => sub.dispose() };
+}
+
+/** Resets the simulated tenant, answering its question (it always asks: no argument skips it). */
+export async function resetSimulatedTenant(seed: 'demo' | 'empty'): Promise<void> {
+  const q = await answerQuestions((question) => question.proceed);
+  try {
+    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', seed);
+  } finally {
+    q.dispose();
+  }
 }
 
 let opened = 0;

@@ -11,7 +11,7 @@ import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuc
 import type { StatusBucket } from '../../src/vscode/views/cloudPcStatusBuckets';
 import { GraphError } from '../../src/core/graph/graphError';
 import { adviceFor } from '../../src/vscode/views/errorAdvice';
-import { answerQuestions, getExtension, openPolicyText, waitFor } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor, resetSimulatedTenant } from './testSupport';
 import { recordRedraws, rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
@@ -59,7 +59,7 @@ describe('views: the sidebar follows the simulator', function () {
     await vscode.workspace
       .getConfiguration('cpcpolicy')
       .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('cpcpolicy.simulator.resetTenant', 'demo');
+    await resetSimulatedTenant('demo');
     await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
     await views.sidebar.ensureCloudPcs();
     await views.sidebar.ensurePolicies();
@@ -365,7 +365,14 @@ describe('views: the sidebar follows the simulator', function () {
     const finance = policies.find((p) => p.displayName.startsWith('Contoso Finance'))!;
     // Policy edits reach existing Cloud PCs only through apply (graph-facts A.1): turn SSO on, then apply it.
     await views.sidebar.api.updatePolicy(finance.id, { enableSingleSignOn: !finance.enableSingleSignOn });
-    await vscode.commands.executeCommand('cpcpolicy.applySettings', finance.id, 'singleSignOn');
+    const q = await answerQuestions((question) => question.proceed);
+    await vscode.commands.executeCommand('cpcpolicy.applySettings', finance.id, 'singleSignOn').then(
+      () => q.dispose(),
+      (err: unknown) => {
+        q.dispose();
+        throw err;
+      },
+    );
     const pcs = (await views.sidebar.api.listCloudPcs()).filter((pc) => pc.provisioningPolicyId === finance.id);
     assert.ok(
       pcs.some((pc) => bucketOf(pc.status) === 'updating'),

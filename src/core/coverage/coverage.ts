@@ -44,6 +44,14 @@ export function allotmentCapacity(kind: ProvisioningKind, allotmentLicences: num
   return (allotmentLicences ?? 1) * kind.cloudPcsPerLicence;
 }
 
+/**
+ * Licences an assignment's Cloud PCs hold: a Frontline dedicated licence serves up to three and counts once
+ * (docs/service-facts.md "Frontline licence counts": Graph "cloudPcFrontLineServicePlan resource type").
+ */
+export function licencesHeld(kind: ProvisioningKind, cloudPcs: number): number {
+  return Math.ceil(cloudPcs / kind.cloudPcsPerLicence);
+}
+
 /** The rules in the order the service applies them: the user's own Cloud PC, then who was first, then licence or allotment. */
 export function decideCoverage(f: CoverageFacts): Coverage {
   if (f.slotHeldBy === 'thisPolicy') return KEEPS;

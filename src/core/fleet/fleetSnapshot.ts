@@ -41,7 +41,7 @@ export interface GraceEntry {
 export interface LicenceRow {
   skuId: string;
   name: string;
-  kind: 'enterprise' | 'frontline';
+  kind: 'enterprise' | 'frontline' | 'business';
   used: number;
   total: number;
   available: number;

@@ -15,6 +15,8 @@ export interface FrontlinePlanUse {
 // are CPC_E_… / CPC_B_…, Frontline (shared use) SKUs Windows_365_S_….
 const CLOUD_PC_PART = /^(CPC_|Windows_365_)/i;
 const FRONTLINE_PART = /^Windows_365_S_|FRONTLINE/i;
+// Windows 365 Business (CPC_B_…) Cloud PCs are not provisioned by policies: counted apart, never as Enterprise.
+const BUSINESS_PART = /^CPC_B_/i;
 
 /** A Windows 365 SKU: its part number or one of its service plans names a Cloud PC plan. */
 export function isCloudPcSku(sku: Pick<SubscribedSku, 'skuPartNumber' | 'servicePlans'>): boolean {
@@ -25,6 +27,19 @@ export function isFrontlineSku(sku: Pick<SubscribedSku, 'skuPartNumber' | 'servi
   return FRONTLINE_PART.test(sku.skuPartNumber);
 }
 
+export function isBusinessSku(sku: Pick<SubscribedSku, 'skuPartNumber'>): boolean {
+  return BUSINESS_PART.test(sku.skuPartNumber);
+}
+
+/** The SKUs a dedicated (Enterprise) policy provisions from: Windows 365, not Frontline, not Business. */
+export function enterpriseSkuIds(skus: readonly SubscribedSku[]): Set<string> {
+  return new Set(skus.filter((s) => isCloudPcSku(s) && !isFrontlineSku(s) && !isBusinessSku(s)).map((s) => s.skuId));
+}
+
+function kindOf(sku: SubscribedSku): LicenceRow['kind'] {
+  return isFrontlineSku(sku) ? 'frontline' : isBusinessSku(sku) ? 'business' : 'enterprise';
+}
+
 export function licenceRows(skus: readonly SubscribedSku[], frontline: readonly FrontlinePlanUse[]): LicenceRow[] {
   const rows: LicenceRow[] = [];
   for (const s of skus) {
@@ -33,7 +48,7 @@ export function licenceRows(skus: readonly SubscribedSku[], frontline: readonly 
     rows.push({
       skuId: s.skuId,
       name: s.skuPartNumber,
-      kind: isFrontlineSku(s) ? 'frontline' : 'enterprise',
+      kind: kindOf(s),
       used: s.consumedUnits,
       total,
       available: Math.max(0, total - s.consumedUnits),

@@ -9,7 +9,7 @@ import type { AuditStart } from './auditStarts';
 import { auditProvisioningStarts } from './auditStarts';
 import { computeLeftOut } from './leftOutUsers';
 import type { LeftOutMember } from './leftOutUsers';
-import { isCloudPcSku, isFrontlineSku, licenceRows } from './licenceUse';
+import { enterpriseSkuIds, licenceRows } from './licenceUse';
 import { errorText } from '../model/errorText';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -87,7 +87,7 @@ export async function loadFleetDirectory(
         })),
       })),
       groups,
-      enterpriseSkuIds: new Set(skus.filter((s) => isCloudPcSku(s) && !isFrontlineSku(s)).map((s) => s.skuId)),
+      enterpriseSkuIds: enterpriseSkuIds(skus),
       holders: cloudPcs
         .filter(
           (pc) =>

@@ -4,7 +4,7 @@ import type { GraphScopeName } from './graphScopes';
 import { runBulk } from './bulkActions';
 import type { BulkItemResult, BulkOptions } from './bulkActions';
 import type { GraphReply, GraphRequester, GraphRequestSpec } from './graphRequester';
-import { odataString, searchClause, seg } from './odataQuery';
+import { everyWordClause, odataString, seg } from './odataQuery';
 import { collectPages, iteratePages } from './paging';
 import type { CollectOptions, Page } from './paging';
 import type { CloudPcAuditEvent as AuditEvent } from '../model/auditEvent';
@@ -280,7 +280,7 @@ export class CloudPcApi {
       cloudPcApiScopes.searchGroups,
       { select: ['id', 'displayName', 'description', 'mail', 'securityEnabled', 'groupTypes'], ...options },
       {
-        $search: name.trim() ? searchClause('displayName', name.trim()) : undefined,
+        $search: name.trim() ? everyWordClause('displayName', name) : undefined,
       },
       'v1.0',
     );

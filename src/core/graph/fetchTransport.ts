@@ -1,7 +1,7 @@
 // Terminal middleware for a real network: Graph over HTTPS, or the simulator server over http://127.0.0.1.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { callStateOf, methodOf, urlOf } from './graphCallState';
-import { cancelledGraphError, networkGraphError, timeoutGraphError } from './graphError';
+import { GraphError, cancelledGraphError, networkGraphError, timeoutGraphError } from './graphError';
 import { lowerCaseHeaders } from '../model/lowerCaseHeaders';
 
 export interface FetchTransportOptions {
@@ -34,13 +34,22 @@ export class FetchTransport implements Middleware {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
+    let redirectedTo: string | undefined;
     try {
+      // Redirects are never followed: the token and the loopback-only rule hold for the address asked, and
+      // none of the Cloud PC APIs answers with one (docs/architecture.md "The Graph client").
       const response = await this.fetchImpl(urlOf(context), {
         method,
         headers: lowerCaseHeaders(context.options?.headers),
         body: context.options?.body ?? undefined,
         signal,
+        redirect: 'manual',
       });
+      if (isRedirect(response.status)) {
+        redirectedTo = response.headers.get('location') ?? '(no location)';
+        await response.body?.cancel();
+        return;
+      }
       // Read the body inside the timeout so a stalled body can't hang the caller; Graph JSON is small.
       const text = await response.text();
       context.response = new Response(hasNoBody(response.status) ? null : text, {
@@ -54,8 +63,22 @@ export class FetchTransport implements Middleware {
       throw networkGraphError(err, where);
     } finally {
       clearTimeout(timer);
+      if (redirectedTo !== undefined) throw redirectGraphError(redirectedTo, where);
     }
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
+}
+
+function redirectGraphError(location: string, where: { method?: string; path?: string }): GraphError {
+  return new GraphError({
+    status: 0,
+    code: 'redirectRefused',
+    message: `The server answered with a redirect to ${location.slice(0, 200)}; redirects are not followed.`,
+    ...where,
+  });
 }
 
 export function hasNoBody(status: number): boolean {

@@ -23,6 +23,19 @@ export function searchClause(property: string, term: string): string {
   return `"${property}:${term.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * Every word anywhere in `property`: one clause per word, joined by AND ("help desk" finds "W365 Help Desk"
+ * and "Desk help"); Graph's directory `$search` matches each clause against the start of a word of the value.
+ */
+export function everyWordClause(property: string, text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => searchClause(property, word))
+    .join(' AND ');
+}
+
 /** A path segment with an id the caller gave us: encoded so `/`, `?` or `#` can't change the route. */
 export function seg(id: string): string {
   return encodeURIComponent(id);

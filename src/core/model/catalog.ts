@@ -65,6 +65,16 @@ export const CLOUD_PC_HEALTH_CHECK_STATUSES = [
 ] as const;
 export type CloudPcOnPremisesConnectionStatus = (typeof CLOUD_PC_HEALTH_CHECK_STATUSES)[number];
 
+/**
+ * A connection provisioning may use: `passed`, `warning` (still provisions) and the advisory `informational`;
+ * `pending`/`running` are not yet usable, `failed` fails provisioning, an unknown state is not trusted
+ * (docs/service-facts.md "Catalog": Learn "Azure network connection health checks in Windows 365").
+ * The one answer the tenant checks and the simulator's provisioning both ask.
+ */
+export function isUsableConnectionStatus(status: string): boolean {
+  return status === 'passed' || status === 'warning' || status === 'informational';
+}
+
 /** Azure network connection (ANC). Healthy = `passed` or `warning` (first healthy one wins: docs/service-facts.md "Catalog: images, regions, connections, service plans"). */
 export interface CloudPcOnPremisesConnection {
   id: string;

@@ -170,6 +170,10 @@ export const ODATA_TYPES = {
   policy: '#microsoft.graph.cloudPcProvisioningPolicy',
   domainJoinConfiguration: '#microsoft.graph.cloudPcDomainJoinConfiguration',
   windowsSetting: '#microsoft.graph.cloudPcWindowsSetting',
+  microsoftManagedDesktop: '#microsoft.graph.microsoftManagedDesktop',
+  autopatch: '#microsoft.graph.cloudPcProvisioningPolicyAutopatch',
+  autopilotConfiguration: '#microsoft.graph.cloudPcAutopilotConfiguration',
+  userSettingsPersistenceConfiguration: '#microsoft.graph.cloudPcUserSettingsPersistenceConfiguration',
   assignment: '#microsoft.graph.cloudPcProvisioningPolicyAssignment',
   groupTarget: GROUP_ASSIGNMENT_TARGET_ODATA_TYPE,
 } as const;

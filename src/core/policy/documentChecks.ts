@@ -2,6 +2,7 @@
 // findings cap (docs/rules.md "Bounds"): a hostile fleet costs the policies it shows, not all of them.
 import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
+import { autopatchHits } from './autopatchRules';
 import { deprecationHits } from './deprecationRules';
 import type { JsonPath } from './finding';
 import type { Hit } from './hit';
@@ -12,6 +13,7 @@ import { overlapHits } from './overlapRules';
 import type { DeployedPolicy, PolicyInFile } from './overlapRules';
 import { policyIndexOf } from './findingCap';
 import { policyRuleHits } from './policyRules';
+import { reserveHits } from './reserveRules';
 import { schemaHits } from './schemaCheck';
 import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
 import { runPolicySchema, runSchema } from './schemaValidator';
@@ -67,6 +69,8 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
     add(deprecationHits(p.value, p.path));
     add(assignmentHits(p.value, p.path, partial));
     add(namingHits(p.value, p.path, partial, options.fleetSize));
+    add(reserveHits(p.value, p.path, partial));
+    add(autopatchHits(p.value, p.path, partial));
   };
   const policies: PolicyEntry[] = [];
   if (!list) {

@@ -114,12 +114,16 @@ function experienceHits(policy: JsonObject, base: JsonPath, ctx: RuleContext): H
     });
   }
   // User settings persistence only for Frontline shared (sharedByEntraGroup): docs/rules.md CPC302 (a docs snippet disagrees; we follow the SDK).
+  // Switched off it does nothing and harms nothing: Graph's own update example sends it so on a dedicated policy.
   if (isSet(policy, 'userSettingsPersistenceConfiguration')) {
     const path = [...base, 'userSettingsPersistenceConfiguration'];
+    const on = asObject(policy['userSettingsPersistenceConfiguration'])?.['userSettingsPersistenceEnabled'] === true;
     hits.push({
       rule: RULES.persistenceNeedsSharedByEntraGroup,
-      severity: 'error',
-      message: `userSettingsPersistenceConfiguration only works with provisioningType 'sharedByEntraGroup' (this policy is '${type}'): remove it or change the type.`,
+      severity: on ? 'error' : 'hint',
+      message: on
+        ? `userSettingsPersistenceConfiguration only works with provisioningType 'sharedByEntraGroup' (this policy is '${type}'): remove it or change the type.`
+        : `userSettingsPersistenceConfiguration is switched off and only works with 'sharedByEntraGroup' (this policy is '${type}'): it does nothing here.`,
       path,
       part: 'key',
       fixes: [removeFix('Remove userSettingsPersistenceConfiguration', path)],

@@ -210,6 +210,16 @@ export const RULES = {
     title: 'Group targeted by two per-user policies: the first assigned wins',
     source: 'Learn: "Create a provisioning policy"',
   },
+  reserveRestriction: {
+    code: 'CPC326',
+    title: 'Windows 365 Reserve: Microsoft Entra join on the Microsoft-hosted network, gallery images, no Autopilot',
+    source: 'Learn: "Windows 365 Reserve FAQ"; Learn: "Managing Windows 365 Reserve"',
+  },
+  autopatchNeedsStarterManaged: {
+    code: 'CPC327',
+    title: 'Autopatch takes effect only with microsoftManagedDesktop.managedType starterManaged',
+    source: 'Graph: "cloudPcProvisioningPolicyAutopatch resource type"; Graph: "microsoftManagedDesktop resource type"',
+  },
   // CPC4xx: naming template
   unclosedToken: {
     code: 'CPC401',

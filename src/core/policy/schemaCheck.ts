@@ -105,7 +105,7 @@ function mapError(root: unknown, e: ErrorObject, partial: boolean): Hit | undefi
       return {
         rule: RULES.badFormat,
         severity: 'error',
-        message: `${name(path)} must be a GUID like 00000000-0000-0000-0000-000000000000, not ${json(value)}.`,
+        message: patternMessage(name(path), String(p['pattern']), value),
         path,
         part: 'value',
       };
@@ -236,4 +236,11 @@ function rangeHit(path: JsonPath, value: unknown, keyword: string, limit: number
     path,
     part: 'value',
   };
+}
+
+/** The schema's patterns: GUIDs, and the language tag of windowsSetting.locale (docs/rules.md "windowsSetting"). */
+function patternMessage(property: string, pattern: string, value: unknown): string {
+  if (pattern.startsWith('^[A-Za-z]{2,3}'))
+    return `${property} must be a language tag such as en-US, not ${json(value)}.`;
+  return `${property} must be a GUID like 00000000-0000-0000-0000-000000000000, not ${json(value)}.`;
 }

@@ -94,11 +94,20 @@ export function remoteAction(t: Tenant, id: string, action: RemoteAction, actor:
   });
 }
 
-/** reservePercentage 0: every provisioned or failed Cloud PC of the pool is reprovisioned now; returns how many. */
-function reprovisionPool(t: Tenant, policyId: string): number {
+/**
+ * reservePercentage p: the pool's Cloud PCs beyond the reserved share (n − ⌊n·p/100⌋, oldest provisioned first)
+ * are reprovisioned now, the reserved share stays available; p 0 reprovisions every one. ⚠ Graph does not say
+ * when the service takes the reserved share (as users sign out): the simulator leaves it to the next apply,
+ * which again takes the oldest first (docs/simulator.md "apply on a Frontline shared pool"). Returns how many.
+ */
+function reprovisionPool(t: Tenant, policyId: string, reservePercentage: number): number {
+  const pool = [...(t.cloudPcsByPolicy.get(policyId) ?? [])].map((cid) => t.cloudPcs.get(cid)!);
+  pool.sort((a, b) => (a.provisionedAt ?? -1) - (b.provisionedAt ?? -1));
+  const wave = pool.length - Math.floor((pool.length * reservePercentage) / 100);
   let started = 0;
-  for (const cid of [...(t.cloudPcsByPolicy.get(policyId) ?? [])]) {
-    if (reprovision(t, t.cloudPcs.get(cid)!, {}).ok) started++;
+  for (const c of pool) {
+    if (started >= wave) break;
+    if (reprovision(t, c, {}).ok) started++;
   }
   return started;
 }
@@ -116,8 +125,9 @@ export function applyPolicy(
 ): SimResult<void> {
   const rec = t.policies.get(id);
   if (!rec) return notFound('cloudPcProvisioningPolicy', id);
-  let changed = reservePercentage === 0 ? reprovisionPool(t, id) : 0;
-  if (reservePercentage !== 0)
+  const pooled = typeof reservePercentage === 'number';
+  let changed = pooled ? reprovisionPool(t, id, reservePercentage) : 0;
+  if (!pooled)
     for (const cid of [...(t.cloudPcsByPolicy.get(id) ?? [])]) {
       for (const s of settings) if (applyPolicySetting(t, t.cloudPcs.get(cid)!, s)) changed++;
     }
@@ -129,6 +139,7 @@ export function applyPolicy(
     [
       { displayName: 'policySettings', oldValue: null, newValue: settings.join(',') },
       { displayName: 'cloudPcsChanged', oldValue: null, newValue: String(changed) },
+      ...(pooled ? [{ displayName: 'reservePercentage', oldValue: null, newValue: String(reservePercentage) }] : []),
     ],
     actor,
   );

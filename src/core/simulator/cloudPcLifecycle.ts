@@ -10,6 +10,8 @@ import type { CloudPcRecord, PolicyRecord, UserRecord } from './simulatorState';
 import type { ScheduledEventKind } from './eventScheduler';
 import type { CloudPcOperatingSystem, CloudPcUserAccountType, CloudPcStatus } from '../model/cloudPc';
 import type { CloudPcPolicySettingType } from '../model/provisioningPolicy';
+import { isUsableConnectionStatus } from '../model/catalog';
+import { imageNameFor } from './imageName';
 import { defaultRegionFor } from './catalogSeed';
 import { reserveDeviceName } from './cloudPcNaming';
 
@@ -22,7 +24,6 @@ export const QUEUE_DELAY_MS = 1 * MINUTE;
 export const AUTO_RETRY_DELAY_MS = 5 * MINUTE;
 
 const NO_CONFIGS: never[] = [];
-const HEALTHY = new Set(['passed', 'warning', 'informational']);
 const SETTLED = new Set<CloudPcStatus>(['provisioned', 'provisionedWithWarnings']);
 
 export interface NewCloudPc {
@@ -63,7 +64,7 @@ export function createCloudPc(sim: Tenant, input: NewCloudPc): CloudPcRecord {
     provisionedAt: null,
     lastModified: sim.now(),
     imageId: p.imageId ?? null,
-    imageDisplayName: p.imageDisplayName ?? null,
+    imageDisplayName: imageNameFor(sim, p),
     ancId: null,
     ancName: '',
     regionName: null,
@@ -101,7 +102,7 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
   let failure: CloudPcRecord['pendingFailure'] = null;
   if (policy) {
     c.imageId = policy.imageId ?? null;
-    c.imageDisplayName = policy.imageDisplayName ?? null;
+    c.imageDisplayName = imageNameFor(sim, policy);
     c.singleSignOn = !!policy.enableSingleSignOn;
     const configs = policy.domainJoinConfigurations ?? [];
     const ancConfigs =
@@ -112,7 +113,7 @@ function startAttempt(sim: Tenant, c: CloudPcRecord): void {
       // Priority order: the first healthy Azure network connection is used (docs/simulator.md rule 1).
       const healthy = ancConfigs
         .map((d) => sim.connections.get(d.onPremisesConnectionId!))
-        .find((a) => a && HEALTHY.has(a.healthCheckStatus));
+        .find((a) => a && isUsableConnectionStatus(a.healthCheckStatus));
       const chosen = healthy ?? sim.connections.get(ancConfigs[0].onPremisesConnectionId!);
       c.ancId = chosen?.id ?? null;
       c.ancName = chosen?.displayName ?? '';

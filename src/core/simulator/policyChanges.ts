@@ -4,6 +4,7 @@
 import type { CloudPcAuditProperty } from '../model/auditEvent';
 import type { CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
 import { isFrontlineSharedType, isFrontlineType } from '../model/provisioningKind';
+import { IMMUTABLE_POLICY_FIELDS } from '../model/policyFields';
 import type { AssignmentRecord, PolicyRecord } from './simulatorState';
 import { ok, fail, notFound } from './simResult';
 import type { SimResult } from './simResult';
@@ -78,7 +79,7 @@ export function updatePolicy(
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   const p = record.policy as Record<string, unknown>;
   // provisioningType and userExperienceType are immutable after creation (docs/simulator.md rule 11).
-  for (const key of ['provisioningType', 'userExperienceType'] as const) {
+  for (const key of IMMUTABLE_POLICY_FIELDS) {
     if (key in fields && fields[key] !== undefined && fields[key] !== p[key]) {
       return fail(
         400,
@@ -173,13 +174,17 @@ function targetsProblem(
       );
   }
   if (!frontline) return undefined;
-  const wanted = targets.reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
+  // Per plan: the allotments of every policy drawing on it (docs/rules.md CPC508 asks the same sum).
+  const planId = targets[0]?.servicePlanId ?? '';
+  const wanted = targets
+    .filter((a) => a.servicePlanId === planId)
+    .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
   const others = [...t.policies.values()]
     .filter((p) => p.policy.id !== id)
     .flatMap((p) => p.assignments)
-    .filter((a) => a.servicePlanId)
+    .filter((a) => a.servicePlanId === planId)
     .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0);
-  const sku = t.frontlineSku(targets[0]?.servicePlanId ?? '');
+  const sku = t.frontlineSku(planId);
   if (sku && wanted + others > sku.prepaidUnits.enabled) {
     return fail(
       400,

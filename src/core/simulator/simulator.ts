@@ -14,6 +14,9 @@ import type {
   FaultRecord,
   SimulatorSettings,
 } from './simulatorState';
+import { licencesHeld } from '../coverage/coverage';
+import { provisioningKindOf } from '../model/provisioningKind';
+import type { ProvisioningKind } from '../model/provisioningKind';
 import { ok, notFound } from './simResult';
 import type { SimResult } from './simResult';
 import type { ScheduledEventRunner } from './eventScheduler';
@@ -148,8 +151,8 @@ export class Simulator extends Tenant {
   // ---------------------------------------------------------------- catalog
 
   /**
-   * Graph's frontLineServicePlans: per Frontline plan, the tenant's licenses (totalCount), the Cloud PCs
-   * using them (usedCount) and what assignments allot (allotmentLicensesCount), so a client can check an
+   * Graph's frontLineServicePlans: per Frontline plan, the tenant's licenses (totalCount), the licences
+   * Cloud PCs hold (usedCount, docs/service-facts.md "Catalog") and what assignments allot (allotmentLicensesCount), so a client can check an
    * allotment before it assigns.
    */
   frontlineServicePlans(): {
@@ -167,13 +170,26 @@ export class Simulator extends Tenant {
         displayName:
           this.catalog.servicePlans.find((p) => p.id === s.cloudPcServicePlanId)?.displayName ?? s.skuPartNumber,
         totalCount: s.prepaidUnits.enabled,
-        usedCount: [...this.cloudPcs.values()].filter(
-          (pc) => pc.servicePlanId === s.cloudPcServicePlanId && pc.status !== 'deprovisioning',
-        ).length,
+        usedCount: this.frontlineLicencesUsed(s.cloudPcServicePlanId),
         allotmentLicensesCount: assignments
           .filter((a) => a.servicePlanId === s.cloudPcServicePlanId)
           .reduce((n, a) => n + (a.allotmentLicensesCount ?? 1), 0),
       }));
+  }
+
+  /** Licences, not Cloud PCs: each assignment's Cloud PCs of the plan hold licencesHeld of them. */
+  private frontlineLicencesUsed(servicePlanId: string): number {
+    const perAssignment = new Map<string, { kind: ProvisioningKind; n: number }>();
+    for (const pc of this.cloudPcs.values()) {
+      if (pc.servicePlanId !== servicePlanId || pc.status === 'deprovisioning') continue;
+      const key = `${pc.policyId}|${pc.groupId ?? pc.id}`;
+      const entry = perAssignment.get(key) ?? { kind: provisioningKindOf(pc.provisioningType), n: 0 };
+      entry.n++;
+      perAssignment.set(key, entry);
+    }
+    let used = 0;
+    for (const { kind, n } of perAssignment.values()) used += licencesHeld(kind, n);
+    return used;
   }
 
   // ---------------------------------------------------------------- simulator controls

@@ -106,8 +106,9 @@ export class SimulatorService {
     const sim = restore(store, loaded, seed, options);
     const service = new SimulatorService(sim, store, options);
     try {
-      // Start from a clean, compact pair of files: a fresh snapshot and an empty journal.
-      if (!loaded.data || loaded.entries.length > 0 || loaded.problems.length > 0) store.writeSnapshot(sim.toData());
+      // Start from a clean, compact pair of files: a fresh snapshot and an empty journal. A snapshot that does
+      // not fit (a full disk) is only compaction: the journal still holds every change, so start anyway.
+      if (!loaded.data || loaded.entries.length > 0 || loaded.problems.length > 0) service.snapshotQuietly();
       store.checkWritable();
     } catch (err) {
       store.close();
@@ -141,7 +142,7 @@ export class SimulatorService {
   async reset(seed: SeedKind): Promise<void> {
     await this.control('POST', '/_simulator/reset', { seed });
     // A reset makes the journal before it useless: compact right away.
-    if (this.store) this.store.writeSnapshot(this.simulator.toData());
+    this.snapshotQuietly();
   }
 
   async setConnectionHealth(id: string, healthCheckStatus: string): Promise<void> {
@@ -172,7 +173,7 @@ export class SimulatorService {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.store) {
-      this.store.writeSnapshot(this.simulator.toData());
+      this.snapshotQuietly();
       this.store.close();
     }
   }
@@ -213,7 +214,8 @@ export class SimulatorService {
     try {
       this.store?.writeSnapshot(this.simulator.toData());
     } catch (err) {
-      this.log(`could not compact the state: ${errorText(err)}`);
+      // The old snapshot and the journal are untouched, so nothing acknowledged is lost.
+      this.log(`could not write a snapshot of the state (kept the journal): ${errorText(err)}`);
     }
   }
 

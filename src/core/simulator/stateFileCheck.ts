@@ -14,10 +14,11 @@ export type StateFileKind = 'absent' | 'empty' | 'ours';
 
 /** Read-only: classifies the state file and its journal, or throws StateRefusedError. */
 export function inspectStateFile(statePath: string, journalPath: string): StateFileKind {
-  const journal = statOf(journalPath);
+  // lstat: a symlinked journal would be emptied through the link (the file it points at is not ours).
+  const journal = statOf(journalPath, fs.lstatSync);
   if (journal && !journal.isFile())
     throw new StateRefusedError(
-      `${journalPath} is not a regular file; the simulator keeps its journal there. Left it untouched: choose another --state file.`,
+      `${journalPath} is not a regular file (a directory, a device or a symlink); the simulator keeps its journal there. Left it untouched: choose another --state file.`,
     );
   const stat = statOf(statePath);
   if (!stat) return 'absent';
@@ -44,9 +45,9 @@ export function carriesMarker(file: string): boolean {
   }
 }
 
-function statOf(file: string): fs.Stats | undefined {
+function statOf(file: string, stat: (f: string) => fs.Stats = fs.statSync): fs.Stats | undefined {
   try {
-    return fs.statSync(file);
+    return stat(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateRefusedError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);

@@ -4,10 +4,12 @@
 // (virtual time, seeded ids), so a record is the request and the simulated time it was applied at; loading
 // replays them on the snapshot. Files of ours that do not load are moved aside and reported, never replaced.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { SimulatorStateData } from './simulatorState';
+import { replaceFileDurably, writeAll } from './durableWrite';
+import type { StateIo } from './durableWrite';
 import { SNAPSHOT_FORMAT, copyAside, inspectStateFile, moveAside } from './stateFileCheck';
 import { MAX_SIMULATED_TIME } from './timeUnits';
+import { snapshotShapeProblem } from './stateShape';
 import { errorText } from '../model/errorText';
 
 export interface JournalRequest {
@@ -39,11 +41,9 @@ export interface LoadedState {
   problems: string[];
 }
 
-/** The file system calls the journal makes (tests inject failing ones). */
-export type JournalIo = Pick<
-  typeof fs,
-  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'ftruncateSync' | 'fstatSync'
->;
+/** The file system calls the journal and the snapshot make (tests inject failing ones). */
+export type JournalIo = StateIo;
+export type { StateIo } from './durableWrite';
 
 /** A journal record could not be made durable; the change it describes was not applied. */
 export class StateWriteError extends Error {}
@@ -54,6 +54,8 @@ export class StateStore {
   /** Journal length after the last complete record: a failed append is cut back to it. */
   private goodLength = 0;
   private broken = false;
+  /** Bytes of complete, readable records found by load(): anything after them is cut before appending. */
+  private loadedGoodBytes: number | undefined;
   seq = 0;
   private sinceSnapshot = 0;
 
@@ -72,16 +74,9 @@ export class StateStore {
     let journalSeq = 0;
     if (inspectStateFile(this.statePath, this.journalPath) === 'ours') {
       try {
-        const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as Partial<SnapshotFile>;
-        if (
-          parsed.format !== SNAPSHOT_FORMAT ||
-          !parsed.data ||
-          parsed.data.version !== 1 ||
-          typeof parsed.journalSeq !== 'number'
-        )
-          throw new Error('not a complete cpcpolicy simulator state');
-        if (!(parsed.data.now >= 0 && parsed.data.now <= MAX_SIMULATED_TIME))
-          throw new Error('its simulated clock is outside 1970–9999');
+        const parsed = JSON.parse(fs.readFileSync(this.statePath, 'utf8')) as SnapshotFile;
+        const problem = snapshotShapeProblem(parsed);
+        if (problem) throw new Error(problem);
         data = parsed.data;
         journalSeq = parsed.journalSeq;
       } catch (err) {
@@ -109,13 +104,21 @@ export class StateStore {
     const text = fs.readFileSync(this.journalPath, 'utf8');
     const lines = text.split('\n');
     const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;
+    let good = 0;
     for (let i = 0; i < complete.length; i++) {
       const line = complete[i];
-      if (!line.trim()) continue;
+      if (!line.trim()) {
+        good += Buffer.byteLength(line, 'utf8') + 1;
+        continue;
+      }
       let entry: JournalEntry | undefined;
       try {
         entry = JSON.parse(line) as JournalEntry;
-        if (typeof entry.seq !== 'number' || typeof entry.t !== 'number' || !(entry.t <= MAX_SIMULATED_TIME))
+        if (
+          !Number.isSafeInteger(entry.seq) ||
+          typeof entry.t !== 'number' ||
+          !(entry.t >= 0 && entry.t <= MAX_SIMULATED_TIME)
+        )
           throw new Error('bad record');
       } catch {
         const isLast = i === complete.length - 1;
@@ -133,7 +136,9 @@ export class StateStore {
         break;
       }
       if (entry.seq > journalSeq) entries.push(entry);
+      good += Buffer.byteLength(line, 'utf8') + 1;
     }
+    this.loadedGoodBytes = Math.min(good, Buffer.byteLength(text, 'utf8'));
     return entries;
   }
 
@@ -147,7 +152,8 @@ export class StateStore {
     const record: JournalEntry = { seq: this.seq + 1, ...entry };
     try {
       const fd = this.openJournal();
-      this.io.writeSync(fd, `${JSON.stringify(record)}\n`);
+      // A record cut short by a full disk throws here: it is cut back and the change is not acknowledged.
+      writeAll(this.io, fd, Buffer.from(`${JSON.stringify(record)}\n`, 'utf8'));
       this.io.fsyncSync(fd);
       this.goodLength = this.io.fstatSync(fd).size;
     } catch (err) {
@@ -164,6 +170,11 @@ export class StateStore {
     if (this.fd === undefined) {
       this.fd = this.io.openSync(this.journalPath, 'a');
       this.goodLength = this.io.fstatSync(this.fd).size;
+      // A torn or corrupt tail found at load (reported then) must not sit before the next record.
+      if (this.loadedGoodBytes !== undefined && this.loadedGoodBytes < this.goodLength) {
+        this.goodLength = this.loadedGoodBytes;
+        this.broken = true;
+      }
     }
     if (this.broken) {
       // The last append failed midway: cut its partial record off before writing the next one.
@@ -189,7 +200,10 @@ export class StateStore {
     return this.sinceSnapshot >= this.snapshotEvery;
   }
 
-  /** Writes the snapshot atomically, then empties the journal (records up to `seq` are in the snapshot). */
+  /**
+   * Writes the snapshot (whole, fsynced, renamed into place), then empties the journal: records up to `seq`
+   * are in the snapshot. A snapshot that fails leaves the old one and the journal as they were, and throws.
+   */
   writeSnapshot(data: SimulatorStateData): void {
     const file: SnapshotFile = {
       format: SNAPSHOT_FORMAT,
@@ -197,22 +211,12 @@ export class StateStore {
       savedAt: new Date().toISOString(),
       data,
     };
-    const tmp = `${this.statePath}.tmp-${process.pid}`;
-    fs.mkdirSync(path.dirname(path.resolve(this.statePath)), { recursive: true });
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, JSON.stringify(file));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, this.statePath);
-    fsyncDir(path.dirname(path.resolve(this.statePath)));
+    replaceFileDurably(this.io, this.statePath, JSON.stringify(file));
     // Crash here: the journal's records all have seq ≤ journalSeq and are skipped on load.
-    this.close();
-    const jfd = fs.openSync(this.journalPath, 'w');
-    fs.fsyncSync(jfd);
-    fs.closeSync(jfd);
+    const fd = this.openJournal();
+    this.io.ftruncateSync(fd, 0);
+    this.io.fsyncSync(fd);
+    this.goodLength = 0;
     this.sinceSnapshot = 0;
   }
 
@@ -220,18 +224,5 @@ export class StateStore {
     if (this.fd !== undefined) this.io.closeSync(this.fd);
     this.fd = undefined;
     this.broken = false;
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some platforms can't fsync a directory; the rename is still atomic.
   }
 }

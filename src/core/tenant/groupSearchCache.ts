@@ -1,5 +1,6 @@
 // Group completion as the admin types (docs/tenant-editor.md): each search's answer is kept, and a longer
 // prefix is answered from a shorter one whose answer was complete, so most keystrokes need no request.
+import { matchesEveryWord } from '../model/wordSearch';
 import type { TenantGroup } from './tenantCatalog';
 
 /** How many groups one search asks for; an answer shorter than this holds every match. */
@@ -8,9 +9,7 @@ const MAX_ANSWERS = 200;
 
 /** Graph's `$search` on displayName matches words by prefix; the simulator does the same (docs/simulator.md). */
 export function groupNameMatches(displayName: string, term: string): boolean {
-  const name = displayName.toLowerCase();
-  const t = term.trim().toLowerCase();
-  return t === '' || name.startsWith(t) || name.split(/[\s\-_.@]+/).some((word) => word.startsWith(t));
+  return matchesEveryWord(displayName, term);
 }
 
 export class GroupSearchCache {

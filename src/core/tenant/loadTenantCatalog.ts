@@ -6,7 +6,7 @@ import { isCloudPcSku } from '../fleet/licenceUse';
 import { isGraphError } from '../graph/graphError';
 import { defaultRequestsInFlight, mapInFlight } from '../graph/mapInFlight';
 import { GROUP_SEARCH_PAGE } from './groupSearchCache';
-import type { TenantCatalog, TenantConnection, TenantGroup } from './tenantCatalog';
+import type { TenantCatalog, TenantConnection, TenantGroup, TenantPolicy } from './tenantCatalog';
 
 /** The connection properties the editor shows; `healthCheckStatusDetail` and `inUse` come only when selected (Graph). */
 export const CONNECTION_SELECT = [
@@ -42,18 +42,21 @@ async function optional<T>(read: Promise<T>, signal: AbortSignal | undefined): P
 
 /** The catalog lists (no groups: those are looked up by id as files name them). `now`: the backend's clock. */
 export async function loadTenantCatalog(api: CloudPcApi, now: number, signal?: AbortSignal): Promise<TenantCatalog> {
-  const [connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans] = await Promise.all([
-    optional(
-      api.listOnPremisesConnections({ signal, select: CONNECTION_SELECT }) as Promise<TenantConnection[]>,
-      signal,
-    ),
-    optional(api.listGalleryImages({ signal }), signal),
-    optional(api.listDeviceImages({ signal }), signal),
-    optional(api.listSupportedRegions({ signal }), signal),
-    optional(api.listServicePlans({ signal }), signal),
-    optional(api.listFrontlineServicePlans({ signal }), signal),
-  ]);
-  return { readAt: now, connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans };
+  const [connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans, policies] = await Promise.all(
+    [
+      optional(
+        api.listOnPremisesConnections({ signal, select: CONNECTION_SELECT }) as Promise<TenantConnection[]>,
+        signal,
+      ),
+      optional(api.listGalleryImages({ signal }), signal),
+      optional(api.listDeviceImages({ signal }), signal),
+      optional(api.listSupportedRegions({ signal }), signal),
+      optional(api.listServicePlans({ signal }), signal),
+      optional(api.listFrontlineServicePlans({ signal }), signal),
+      optional(api.listPolicies({ signal }) as Promise<TenantPolicy[]>, signal),
+    ],
+  );
+  return { readAt: now, connections, galleryImages, deviceImages, regions, servicePlans, frontlinePlans, policies };
 }
 
 /**

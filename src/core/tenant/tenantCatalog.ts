@@ -29,6 +29,20 @@ export interface TenantFrontlinePlan {
   displayName: string;
   totalCount?: number;
   usedCount?: number;
+  /** Licences the tenant's assignments allot from this plan. */
+  allotmentLicensesCount?: number;
+}
+
+/** A policy of the tenant as read with its assignments: what the overlap and allotment checks compare a file with. */
+export interface TenantPolicy {
+  id?: string;
+  displayName?: string;
+  provisioningType?: string | null;
+  assignments?:
+    | readonly {
+        target: { groupId: string; servicePlanId?: string | null; allotmentLicensesCount?: number | null };
+      }[]
+    | null;
 }
 
 export interface TenantGroup {
@@ -53,6 +67,8 @@ export interface TenantCatalog {
   regions?: readonly CloudPcSupportedRegion[];
   servicePlans?: readonly CloudPcServicePlan[];
   frontlinePlans?: readonly TenantFrontlinePlan[];
+  /** The tenant's provisioning policies with their assignments (overlaps CPC325, allotments CPC508). */
+  policies?: readonly TenantPolicy[];
   /** Groups looked up by id: a group, or null when the tenant has none with that id. */
   groups?: ReadonlyMap<string, TenantGroup | null>;
   /** Groups found by name (the completion list), in the order the backend answered. */

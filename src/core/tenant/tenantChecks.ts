@@ -8,6 +8,7 @@ import { asArray, asObject, asString } from '../policy/jsonValue';
 import type { JsonObject } from '../policy/jsonValue';
 import { placeRuleHits } from '../policy/validator';
 import type { PolicyEntry } from '../policy/documentChecks';
+import { isUsableConnectionStatus } from '../model/catalog';
 import { isFrontlineType } from '../model/provisioningKind';
 import { connectionHealthText, imageProblem } from './tenantFacts';
 import type { TenantIndex } from './tenantCatalog';
@@ -27,6 +28,7 @@ export function tenantHits(policies: readonly PolicyEntry[], tenant: TenantIndex
     joinHits(p.value, p.path, tenant, hits);
     imageHits(p.value, p.path, tenant, hits);
     assignmentHits(p.value, p.path, tenant, hits);
+    allotmentHits(p.value, p.path, tenant, hits);
   }
   return hits;
 }
@@ -56,8 +58,9 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
     const connectionId = asString(config['onPremisesConnectionId']);
     if (connectionId) connectionHit(connectionId, [...path, 'onPremisesConnectionId'], tenant, anyHealthy, out);
     const regionName = asString(config['regionName']);
-    if (regionName && regionName !== 'automatic') regionHit(regionName, [...path, 'regionName'], tenant, out);
     const regionGroup = asString(config['regionGroup']);
+    if (regionName && regionName !== 'automatic')
+      regionHit(regionName, regionGroup, [...path, 'regionName'], tenant, out);
     // `default` names no group: the service picks one, so no supported region carries it (Graph: "cloudPcRegionGroup", docs/rules.md CPC505).
     if (regionGroup && regionGroup !== 'default' && tenant.regionGroups && !tenant.regionGroups.has(regionGroup)) {
       out.push(
@@ -72,9 +75,20 @@ function joinHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hi
   });
 }
 
-/** Healthy enough to provision: passed, or passed with warnings (Learn: "Azure network connection health checks in Windows 365"). */
-function isHealthy(status: string): boolean {
-  return status === 'passed' || status === 'warning';
+const isHealthy = isUsableConnectionStatus;
+
+/** Why a connection cannot provision now, in an admin's words. */
+function unusableWhy(connection: Parameters<typeof connectionHealthText>[0]): string {
+  const name = `the Azure network connection '${connection.displayName}'`;
+  switch (connection.healthCheckStatus) {
+    case 'failed':
+      return `${name} failed its health checks (${connectionHealthText(connection)})`;
+    case 'pending':
+    case 'running':
+      return `${name} is not usable yet: its health checks are ${connection.healthCheckStatus}`;
+    default:
+      return `${name} reports a health state this tool does not know (unknown: ${connection.healthCheckStatus})`;
+  }
 }
 
 function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealthy: boolean, out: Hit[]): void {
@@ -93,23 +107,42 @@ function connectionHit(id: string, path: JsonPath, tenant: TenantIndex, anyHealt
     );
     return;
   }
-  if (connection.healthCheckStatus !== 'failed') return;
-  const why = `the Azure network connection '${connection.displayName}' failed its health checks (${connectionHealthText(connection)})`;
+  if (isHealthy(connection.healthCheckStatus)) return;
+  const why = unusableWhy(connection);
   out.push(
     anyHealthy
       ? hit(
           TENANT_RULES.connectionUnhealthy,
           'information',
-          `Skipped while it fails: ${why}; Cloud PCs use the policy's healthy connection.`,
+          `Skipped while unusable: ${why}; Cloud PCs use the policy's healthy connection.`,
           path,
         )
       : hit(TENANT_RULES.connectionUnhealthy, 'warning', `Provisioning will fail: ${why}.`, path),
   );
 }
 
-function regionHit(name: string, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+function regionHit(name: string, group: string | undefined, path: JsonPath, tenant: TenantIndex, out: Hit[]): void {
   const region = tenant.region(name);
   if (region === undefined) return;
+  // A named region must lie in the group named with it (`default` names none): the service answers "Target Geography is invalid."
+  if (region && group && group !== 'default' && region.regionGroup !== group) {
+    out.push(
+      hit(
+        TENANT_RULES.regionNotOffered,
+        'error',
+        `${region.displayName} is in the region group '${region.regionGroup}', not '${group}': the service refuses the policy ("Target Geography is invalid").`,
+        path,
+        [
+          replaceValueFix(
+            `Use regionGroup '${region.regionGroup}'`,
+            [...path.slice(0, -1), 'regionGroup'],
+            region.regionGroup,
+          ),
+        ],
+      ),
+    );
+    return;
+  }
   const offered = (tenant.catalog.regions ?? []).filter((r) => r.regionStatus === 'available');
   if (region === null) {
     out.push(
@@ -211,4 +244,53 @@ function frontlinePlanHit(id: string, path: JsonPath, tenant: TenantIndex, out: 
       ),
     );
   }
+}
+
+/**
+ * The allotments of a Frontline policy plus those of the tenant's other policies may not exceed the plan's
+ * licences: the service refuses the assign (InsufficientLicenses; docs/rules.md CPC508). The tenant's copy of
+ * this policy (same displayName) is what the file replaces, so it is not counted.
+ */
+function allotmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+  if (!isFrontlineType(policy['provisioningType'])) return;
+  const name = asString(policy['displayName']);
+  const wanted = new Map<string, { count: number; index: number }>();
+  asArray(policy['assignments'])?.forEach((raw, i) => {
+    const target = asObject(asObject(raw)?.['target']);
+    const planId = asString(target?.['servicePlanId'])?.toLowerCase();
+    if (!target || !planId) return;
+    const count = typeof target['allotmentLicensesCount'] === 'number' ? target['allotmentLicensesCount'] : 1;
+    const entry = wanted.get(planId) ?? { count: 0, index: i };
+    entry.count += count;
+    wanted.set(planId, entry);
+  });
+  for (const [planId, { count, index }] of wanted) {
+    const plan = tenant.frontlinePlan(planId);
+    if (!plan || typeof plan.totalCount !== 'number') continue;
+    const others = allottedElsewhere(tenant, planId, name);
+    if (others === undefined || count + others <= plan.totalCount) continue;
+    const path = [...at, 'assignments', index, 'target', 'allotmentLicensesCount'];
+    const target = asObject(asObject(asArray(policy['assignments'])?.[index])?.['target']);
+    out.push(
+      hit(
+        TENANT_RULES.allotmentBeyondLicences,
+        'error',
+        `The allotments ask for ${count + others} '${plan.displayName}' licences (${count} here, ${others} by other policies) but the tenant has ${plan.totalCount}: the service refuses the assignment.`,
+        target && 'allotmentLicensesCount' in target ? path : [...at, 'assignments', index, 'target'],
+      ),
+    );
+  }
+}
+
+/** Licences of the plan allotted by the tenant's other policies; undefined when they could not be read. */
+function allottedElsewhere(tenant: TenantIndex, planId: string, name: string | undefined): number | undefined {
+  const policies = tenant.catalog.policies;
+  if (!policies) return undefined;
+  let n = 0;
+  for (const p of policies) {
+    if (name !== undefined && p.displayName === name) continue;
+    for (const a of p.assignments ?? [])
+      if (a.target.servicePlanId?.toLowerCase() === planId) n += a.target.allotmentLicensesCount ?? 1;
+  }
+  return n;
 }

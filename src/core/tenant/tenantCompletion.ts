@@ -2,6 +2,7 @@
 // admin checks before choosing it (health, image status, size), and inserts the id.
 import type { CompletionEntry } from '../policy/completion';
 import { isFrontlineType } from '../model/provisioningKind';
+import { isUsableConnectionStatus } from '../model/catalog';
 import type { TenantIndex } from './tenantCatalog';
 import {
   connectionMarkdown,
@@ -57,7 +58,7 @@ function choicesFor(slot: TenantSlot, tenant: TenantIndex): Choice[] {
         description: `health ${c.healthCheckStatus}`,
         detail: connectionSummary(c),
         documentation: connectionMarkdown(c),
-        discouraged: c.healthCheckStatus === 'failed',
+        discouraged: !isUsableConnectionStatus(c.healthCheckStatus),
       }));
     case 'galleryImage':
       return (catalog.galleryImages ?? []).map((g) => ({

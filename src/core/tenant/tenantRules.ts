@@ -43,6 +43,12 @@ export const TENANT_RULES = {
     title: 'No group with this id in the tenant',
     source: 'Graph: "cloudPcProvisioningPolicy: assign" (the assignment names a Microsoft Entra group)',
   },
+  allotmentBeyondLicences: {
+    code: 'CPC508',
+    title: 'Frontline allotments ask for more licences than the tenant owns',
+    source:
+      'Graph: "cloudPcFrontLineServicePlan resource type" (totalCount, allotmentLicensesCount); Graph: "cloudPcProvisioningPolicy: assign"',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export const ALL_TENANT_RULES: readonly RuleInfo[] = Object.values(TENANT_RULES);

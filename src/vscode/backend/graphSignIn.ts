@@ -37,6 +37,50 @@ export function sessionScopes(settings: GraphSignInSettings, scopes: readonly st
   return out.sort();
 }
 
+/** VS Code's `authentication.getSession`, as GraphSignIn calls it. */
+export type SessionProvider = (
+  providerId: string,
+  scopes: string[],
+  options: vscode.AuthenticationGetSessionOptions,
+) => Thenable<vscode.AuthenticationSession | undefined>;
+
+/**
+ * A silent look-up answers at once when VS Code has a session. After a cancelled or failed interactive sign-in
+ * it was seen never to answer, and the views waited under an endless progress bar: past this, we are signed out.
+ */
+export const SILENT_SIGN_IN_MS = 10_000;
+
+let testSessions: SessionProvider | undefined;
+
+/** Test-only (the test API of an extension host in test mode): stands in for VS Code's Microsoft provider. */
+export function authenticateWith(provider: SessionProvider): vscode.Disposable {
+  testSessions = provider;
+  return new vscode.Disposable(() => {
+    if (testSessions === provider) testSessions = undefined;
+  });
+}
+
+function getSession(
+  providerId: string,
+  scopes: string[],
+  options: vscode.AuthenticationGetSessionOptions,
+): Thenable<vscode.AuthenticationSession | undefined> {
+  return (testSessions ?? vscode.authentication.getSession)(providerId, scopes, options);
+}
+
+/** The silent look-up, or undefined (signed out) when it has not answered by the deadline. */
+async function silentSession(providerId: string, scopes: string[]): Promise<vscode.AuthenticationSession | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), SILENT_SIGN_IN_MS)),
+  );
+  try {
+    return await Promise.race([Promise.resolve(getSession(providerId, scopes, { silent: true })), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class GraphSignIn {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -65,11 +109,11 @@ export class GraphSignIn {
   async getToken(scopes: readonly string[], interactive: boolean): Promise<string> {
     // No token, so no request to a tenant, from a folder the user has not trusted.
     if (isRestricted()) throw new RestrictedModeError();
-    const session = await vscode.authentication.getSession(
-      authProviderId(this.currentSettings.cloud),
-      sessionScopes(this.currentSettings, scopes),
-      interactive ? { createIfNone: true } : { silent: true },
-    );
+    const providerId = authProviderId(this.currentSettings.cloud);
+    const wanted = sessionScopes(this.currentSettings, scopes);
+    const session = interactive
+      ? await getSession(providerId, wanted, { createIfNone: true })
+      : await silentSession(providerId, wanted);
     if (!session) throw new SignInRequiredError();
     if (this.account?.id !== session.account.id) {
       this.account = session.account;

@@ -12,7 +12,7 @@ import { reportResult } from './reportResult';
 import type { WhatIfResult } from '../../core/coverage/assignWhatIf';
 import { gatherWhatIf as gatherCoreWhatIf } from '../../core/coverage/gatherWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
-import { cloudPcsEnteringGrace } from './gracePeriodCount';
+import { cloudPcsEnteringGrace } from '../../core/coverage/graceCount';
 import { confirm, decide } from './questions';
 import { frontlineTargets, pickGroups } from './groupPicker';
 import type { AssignTarget } from './groupPicker';
@@ -204,7 +204,7 @@ export async function removeAssignment(ctx: CommandContext, arg: unknown, groupI
         (g) => g.displayName,
         () => groupId,
       ),
-      cloudPcsEnteringGrace(ctx, policy, [groupId]),
+      cloudPcsEnteringGrace(ctx.api, policy, [groupId], () => ctx.sidebar.cloudPcs(), ctx.signal),
     ]);
     const go = await confirm(ctx.backends.kind, {
       message: t('Remove the group "{0}" from "{1}"?', groupName, policy.displayName),

@@ -10,8 +10,11 @@ export async function setBackend(backend: BackendKind): Promise<void> {
   await vscode.workspace.getConfiguration('cpcpolicy').update('backend', backend, vscode.ConfigurationTarget.Global);
 }
 
-/** Signs in with the read scopes (least privilege); write consent is asked for by the first action that needs it. */
-export async function signIn(ctx: ExtensionContext): Promise<void> {
+/**
+ * Signs in with the read scopes (least privilege); write consent is asked for by the first action that needs it.
+ * Returns what went wrong, when something did (the message shown, for the test API).
+ */
+export async function signIn(ctx: ExtensionContext): Promise<string | undefined> {
   try {
     await ctx.signIn.getToken([GraphScope.cloudPcRead, GraphScope.groupRead], true);
     if (ctx.backends.kind !== 'graph') await setBackend('graph');
@@ -19,11 +22,34 @@ export async function signIn(ctx: ExtensionContext): Promise<void> {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Signed in to Microsoft Graph as {0}.', ctx.signIn.accountLabel ?? '?'),
     );
+    return undefined;
   } catch (err) {
     const message = errorText(err);
     ctx.log.warn(`Sign-in did not complete: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Sign-in to Microsoft Graph did not complete: {0}', message));
+    // On Graph, the views drop what they held and read again as signed out (the welcome content with Sign In).
+    if (ctx.backends.kind === 'graph') ctx.signIn.signOut();
+    return signInFailed(ctx, message);
   }
+}
+
+/** The failure with its next step: VS Code's own app may lack consent for the Cloud PC scopes (README). */
+function signInFailed(ctx: ExtensionContext, reason: string): string {
+  const setClientId = vscode.l10n.t('Set the Client ID');
+  const steps = vscode.l10n.t('App Registration Steps');
+  const message = vscode.l10n.t(
+    'Sign-in to Microsoft Graph did not complete: {0}. If your tenant has not consented to VS Code for the Cloud PC scopes, register an app (README: Using a real tenant) and set its client id in cpcpolicy.graph.clientId.',
+    reason.replace(/\.$/, ''),
+  );
+  void vscode.window.showErrorMessage(message, setClientId, steps).then((choice) => {
+    if (choice === setClientId)
+      void vscode.commands.executeCommand('workbench.action.openSettings', 'cpcpolicy.graph.clientId');
+    else if (choice === steps)
+      void vscode.commands.executeCommand(
+        'markdown.showPreview',
+        vscode.Uri.joinPath(ctx.vscodeContext.extensionUri, 'README.md'),
+      );
+  });
+  return message;
 }
 
 export async function switchTenant(ctx: ExtensionContext): Promise<void> {

@@ -12,6 +12,7 @@ import { diffPolicyFile } from './diffPolicyFile';
 import { applySettings, deletePolicy, filterCloudPcs, loadMore, retry, showPolicyCloudPcs } from './policyCommands';
 import { openPolicy, pullPolicy } from './policyDocumentCommands';
 import { newPolicyFile } from './policyFileCommands';
+import { manageTrust } from '../trust/restrictedMode';
 import {
   addGroup,
   addUser,
@@ -36,6 +37,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'cpcpolicy.signOut': (ctx) => () => signOut(ctx),
     'cpcpolicy.switchTenant': (ctx) => () => switchTenant(ctx),
     'cpcpolicy.selectBackend': (ctx) => () => selectBackend(ctx),
+    'cpcpolicy.trustFolder': () => () => manageTrust(),
 
     // Provisioning policies.
     'cpcpolicy.assign': (ctx) => (arg, groups, options) =>

@@ -2,13 +2,14 @@
 // question that goes with it.
 import * as vscode from 'vscode';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import type { DeployStep } from './deployStep';
-import { policyDiffText } from './policyFileShape';
+import type { PolicyPlan } from '../../core/deploy/deployPlan';
+import { policyDiffText } from '../../core/deploy/policyFileShape';
 import type { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 /** What Deploy will send for one policy: the deployed one (if any) with the file's settings over it. */
-export function proposedOf(step: DeployStep): Partial<CloudPcProvisioningPolicy> {
-  const { file, existing } = step;
+export function proposedOf(step: PolicyPlan): Partial<CloudPcProvisioningPolicy> {
+  const file = step.source!;
+  const existing = step.deployed;
   return {
     ...(existing ?? {}),
     ...file.fields,
@@ -21,13 +22,13 @@ export function proposedOf(step: DeployStep): Partial<CloudPcProvisioningPolicy>
 /** Opens the diff of what Deploy will change for one policy: deployed (or nothing) ↔ after Deploy. */
 export async function openDeployDiff(
   documents: RemotePolicyDocuments,
-  step: DeployStep,
+  step: PolicyPlan,
   source: vscode.Uri,
 ): Promise<void> {
-  const name = step.file.fields.displayName ?? '';
-  const { existing } = step;
+  const name = step.name;
+  const existing = step.deployed;
   // Both sides in the file's order and without nulls, so the diff shows only what Deploy changes.
-  const order = step.file.fields;
+  const order = step.source?.fields;
   const before = documents.propose(
     existing ? `${existing.displayName} (deployed)` : `${name} (not deployed)`,
     existing ? policyDiffText(existing, order) : '',

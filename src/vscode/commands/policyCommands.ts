@@ -11,7 +11,7 @@ import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
 import { cloudPcIdsOf, isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
 import { reprovisionCloudPcs } from './cloudPcCommands';
-import { confirmByTyping } from './questions';
+import { confirm, confirmByTyping } from './questions';
 
 /**
  * Retry on a policy calls the service's policy retry; on one failed Cloud PC it reprovisions that Cloud PC
@@ -77,6 +77,22 @@ export async function applySettings(ctx: CommandContext, arg: unknown, setting: 
   }
   const what = policySettings === 'region' ? vscode.l10n.t('the region') : vscode.l10n.t('single sign-on');
   const name = ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId;
+  // Apply changes delivered Cloud PCs in use (a region move restarts each one): it asks on every backend,
+  // whatever the arguments (docs/simulator.md "The behaviour it models": apply reaches provisioned ones).
+  const count = (await ctx.sidebar.cloudPcs()).filter(
+    (pc) =>
+      pc.provisioningPolicyId === policyId && (pc.status === 'provisioned' || pc.status === 'provisionedWithWarnings'),
+  ).length;
+  const go = await confirm(ctx.backends.kind, {
+    message: vscode.l10n.t('Apply {0} of "{1}" to its existing Cloud PCs?', what, name),
+    detail: vscode.l10n.t(
+      '{0} Cloud PC(s) change: each restarts while the setting is applied, and a signed-in user is disconnected.',
+      count,
+    ),
+    proceed: vscode.l10n.t('Apply'),
+    keep: vscode.l10n.t('Keep'),
+  });
+  if (!go) return;
   try {
     await withActionProgress(ctx, vscode.l10n.t('Applying {0} to existing Cloud PCs', what), (signal) =>
       ctx.api.applyPolicy(policyId, { policySettings }, { signal }),
@@ -87,7 +103,7 @@ export async function applySettings(ctx: CommandContext, arg: unknown, setting: 
         'Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.',
         what,
         name,
-        ctx.sidebar.countKnownCloudPcs({ policyId }),
+        count,
       ),
     );
   } catch (err) {

@@ -5,8 +5,9 @@ import type { CommandContext } from './commandContext';
 import { reportError } from './actionProgress';
 import { pickPolicyId, policyIdOf } from './commandArgs';
 import { policyBindings } from '../../core/policy/policyBinding';
-import { documentOf, findDeployed } from './policyFileLookup';
-import { parsePolicyFile, parsePolicyFiles, policyToFileText } from './policyFileShape';
+import { documentOf } from './policyFileLookup';
+import { findDeployed } from '../../core/deploy/findDeployed';
+import { parsePolicyFile, parsePolicyFiles, policyToFileText } from '../../core/deploy/policyFileShape';
 import { RemotePolicyDocuments } from './remotePolicyDocuments';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);

@@ -20,13 +20,18 @@ export interface Question {
 /** Returns the answer: the `proceed` text to go ahead, anything else (or undefined) to stop. */
 export type QuestionAnswerer = (question: Question) => string | undefined | Promise<string | undefined>;
 
+/** The newest answerer answers; disposing one brings back the one it covered (a test inside a suite's). */
+const testAnswerers: QuestionAnswerer[] = [];
 let testAnswerer: QuestionAnswerer | undefined;
 
 /** Test-only (the test API of an extension host in test mode): answers every question until disposed. */
 export function answerQuestionsWith(answerer: QuestionAnswerer): vscode.Disposable {
+  testAnswerers.push(answerer);
   testAnswerer = answerer;
   return new vscode.Disposable(() => {
-    if (testAnswerer === answerer) testAnswerer = undefined;
+    const i = testAnswerers.lastIndexOf(answerer);
+    if (i >= 0) testAnswerers.splice(i, 1);
+    testAnswerer = testAnswerers.at(-1);
   });
 }
 

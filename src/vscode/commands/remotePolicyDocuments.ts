@@ -5,7 +5,7 @@ import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import { isNotFound } from '../../core/graph/graphError';
 import { errorText } from '../../core/model/errorText';
 import type { ExtensionContext } from '../extensionContext';
-import { policyToFileText } from './policyFileShape';
+import { policyToFileText } from '../../core/deploy/policyFileShape';
 
 export const REMOTE_SCHEME = 'cpcpolicy-remote';
 
@@ -60,6 +60,21 @@ export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider
     } finally {
       sub.dispose();
     }
+  }
+
+  /** After Deploy: the "deployed ↔ after Deploy" diffs made from `source` are stale, so they close. */
+  async closeProposed(source: vscode.Uri): Promise<void> {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((tab) => {
+        const input = tab.input;
+        return (
+          input instanceof vscode.TabInputTextDiff &&
+          input.modified.scheme === REMOTE_SCHEME &&
+          this.sources.get(input.modified.path)?.toString() === source.toString()
+        );
+      });
+    if (stale.length > 0) await vscode.window.tabGroups.close(stale);
   }
 
   /** Policies changed on the backend: open read-only documents reload. */

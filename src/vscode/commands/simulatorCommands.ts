@@ -6,6 +6,7 @@ import { reportError } from './actionProgress';
 import { pickPolicyId } from './commandArgs';
 import { reportResult } from './reportResult';
 import { simulatorRequest } from './simulatorControl';
+import { confirm } from './questions';
 import { shortDateTime } from '../views/timeWords';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
@@ -250,20 +251,19 @@ export async function injectFailure(ctx: CommandContext, arg: unknown): Promise<
   return result;
 }
 
+/** Always asks (an argument only picks the seed): no command argument skips a question (questions.ts). */
 export async function resetTenant(ctx: CommandContext, seedArg: unknown): Promise<unknown> {
-  let seed = seedArg === 'empty' || seedArg === 'demo' ? seedArg : undefined;
-  if (!seed) {
-    const answer = await vscode.window.showWarningMessage(
-      t('Reset the simulated tenant to the demo tenant?'),
-      {
-        modal: true,
-        detail: t('Every simulated policy, Cloud PC, user and group is replaced. Nothing real is touched.'),
-      },
-      t('Reset'),
-    );
-    if (answer !== t('Reset')) return undefined;
-    seed = 'demo';
-  }
+  const seed = seedArg === 'empty' ? 'empty' : 'demo';
+  const go = await confirm('simulator', {
+    message:
+      seed === 'demo'
+        ? t('Reset the simulated tenant to the demo tenant?')
+        : t('Reset the simulated tenant to an empty tenant?'),
+    detail: t('Every simulated policy, Cloud PC, user and group is replaced. Nothing real is touched.'),
+    proceed: t('Reset'),
+    keep: t('Keep'),
+  });
+  if (!go) return undefined;
   const result = await simulatorRequest(ctx, 'POST', '/_simulator/reset', { seed });
   await ctx.sidebar.tenantChanged();
   reportResult(

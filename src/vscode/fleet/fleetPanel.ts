@@ -7,6 +7,7 @@ import { STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
 import { fleetHtml, fleetNonce } from './fleetHtml';
 import type { FleetSource } from './fleetSource';
 import { errorText } from '../../core/model/errorText';
+import { isRestricted, restrictedModeMessage, showRestrictedMode } from '../trust/restrictedMode';
 
 export const FLEET_VIEW_TYPE = 'cpcpolicy.fleetOverview';
 /** Live updates are coalesced: a clock advance that moves hundreds of Cloud PCs redraws once. */
@@ -70,7 +71,16 @@ export class FleetPanel implements vscode.Disposable {
         if (panel.visible && this.dirty) this.schedule();
       }),
       panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.guard(this.postTrust())),
     );
+  }
+
+  /** In Restricted Mode the page draws Retry, Reprovision and End Grace Period disabled, with the reason. */
+  private async postTrust(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const restricted = isRestricted();
+    const message: ToWebview = { type: 'trust', restricted, reason: restricted ? restrictedModeMessage() : '' };
+    await this.panel.webview.postMessage(message);
   }
 
   private schedule(): void {
@@ -100,6 +110,7 @@ export class FleetPanel implements vscode.Disposable {
     switch (m?.type) {
       case 'ready':
         this.ready = true;
+        await this.postTrust();
         return this.post();
       case 'rendered':
         this.onRendered({ revision: m.revision, cells: m.cells, firstPaintMs: m.firstPaintMs });
@@ -123,6 +134,8 @@ export class FleetPanel implements vscode.Disposable {
           ? m.cloudPcIds.filter((id): id is string => typeof id === 'string')
           : [];
         if (!command || ids.length === 0) return;
+        // The page draws these disabled in Restricted Mode; a message sent anyway starts nothing.
+        if (isRestricted()) return showRestrictedMode();
         // Retry takes one Cloud PC at a time; Reprovision and End Grace Period take the list and ask once.
         if (m.action === 'retry')
           for (const id of ids) await vscode.commands.executeCommand(command, { cloudPcId: id });

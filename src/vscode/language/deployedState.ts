@@ -3,7 +3,7 @@
 // displayName) and the same comparison by meaning that Deploy uses, so the lens never disagrees with Deploy.
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
 import { policyBindings } from '../../core/policy/policyBinding';
-import { changedProperties, parsePolicyFiles } from '../commands/policyFileShape';
+import { changedProperties, parsePolicyFiles } from '../../core/deploy/policyFileShape';
 
 export type DeployedState =
   | { kind: 'notDeployed'; index: number; offset: number }

@@ -21,18 +21,28 @@ export interface DeployedStateCommands {
   deploy: string;
   diff: string;
   show: string;
+  /** Offered instead of Deploy while the folder is untrusted: it says why and leads to Manage Workspace Trust. */
+  trust: string;
+}
+
+/** Restricted Mode as the lens needs it: whether Deploy is off, the reason, and when that changes. */
+export interface DeployGate {
+  restricted(): boolean;
+  reason(): string;
+  readonly onDidChange: vscode.Event<void>;
 }
 
 export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly source: DeployedStateSource,
     private readonly commands: DeployedStateCommands,
+    private readonly gate: DeployGate,
   ) {
-    this.subscription = source.onDidChange(() => this.changed.fire());
+    this.subscriptions = [source.onDidChange(() => this.changed.fire()), gate.onDidChange(() => this.changed.fire())];
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
@@ -55,7 +65,10 @@ export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Dispos
       undefined,
       state.kind === 'differs' ? vscode.l10n.t('Differs in: {0}', state.properties.join(', ')) : undefined,
     );
-    const deploy = lens(vscode.l10n.t('Deploy'), this.commands.deploy, [doc.uri]);
+    // In Restricted Mode Deploy never starts (no diff, no question): the lens says why instead.
+    const deploy = this.gate.restricted()
+      ? lens(vscode.l10n.t('Deploy is off in Restricted Mode'), this.commands.trust, undefined, this.gate.reason())
+      : lens(vscode.l10n.t('Deploy'), this.commands.deploy, [doc.uri]);
     switch (state.kind) {
       case 'notDeployed':
       case 'gone':
@@ -68,7 +81,7 @@ export class DeployedStateLens implements vscode.CodeLensProvider, vscode.Dispos
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

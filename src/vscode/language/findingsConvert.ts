@@ -1,6 +1,7 @@
 // Maps the engine's plain findings (offsets) to VS Code diagnostics and edits (positions).
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
+import { ruleDocUrl } from '../../core/policy/ruleLinks';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -19,13 +20,20 @@ export function toDiagnostic(doc: vscode.TextDocument, finding: Finding, source 
     finding.message,
     SEVERITY[finding.severity],
   );
-  diagnostic.code = finding.code;
+  // The code links to the rule's row in docs/rules.md (the Problems view and the hover show it as a link).
+  diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocUrl(finding.code)) };
   diagnostic.source = source;
   const tags = (finding.tags ?? []).map((t) =>
     t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary,
   );
   if (tags.length > 0) diagnostic.tags = tags;
   return diagnostic;
+}
+
+/** A diagnostic's rule code ("CPC101"), whether VS Code holds it as a string or with its link. */
+export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
 }
 
 export function toWorkspaceEdit(

@@ -1,6 +1,6 @@
 // Quick fixes: the engine attaches the edits to each finding; this only offers them.
 import * as vscode from 'vscode';
-import { rangeOf, toWorkspaceEdit } from './findingsConvert';
+import { rangeOf, toWorkspaceEdit, diagnosticCode } from './findingsConvert';
 import type { Finding } from '../../core/policy/finding';
 
 /** Findings with their fixes and the diagnostics they were published as (the offline and the tenant checks). */
@@ -24,7 +24,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
       if (!findingRange.intersection(range) && !findingRange.contains(range)) continue;
       const diagnostic = this.diagnostics.collection
         .get(doc.uri)
-        ?.find((d) => d.code === finding.code && d.range.isEqual(findingRange));
+        ?.find((d) => diagnosticCode(d) === finding.code && d.range.isEqual(findingRange));
       for (const fix of finding.fixes) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc, fix.edits);

@@ -6,6 +6,7 @@ import type { Views } from '../views/registerViews';
 import { DeployedStateLens } from './deployedStateLens';
 import type { DeployedStateSource } from './deployedStateLens';
 import { LANGUAGE_ID } from './policyDiagnostics';
+import { TRUST_FOLDER_COMMAND, isRestricted, restrictedModeMessage } from '../trust/restrictedMode';
 
 function sidebarSource(views: Views): DeployedStateSource & vscode.Disposable {
   const { sidebar } = views;
@@ -36,10 +37,19 @@ function sidebarSource(views: Views): DeployedStateSource & vscode.Disposable {
 
 export function registerDeployedStateLens(ctx: ExtensionContext, views: Views): void {
   const source = sidebarSource(views);
-  const lens = new DeployedStateLens(source, {
-    deploy: 'cpcpolicy.deployPolicy',
-    diff: 'cpcpolicy.diffPolicyFile',
-    show: 'cpcpolicy.showPolicyCloudPcs',
-  });
+  const lens = new DeployedStateLens(
+    source,
+    {
+      deploy: 'cpcpolicy.deployPolicy',
+      diff: 'cpcpolicy.diffPolicyFile',
+      show: 'cpcpolicy.showPolicyCloudPcs',
+      trust: TRUST_FOLDER_COMMAND,
+    },
+    {
+      restricted: isRestricted,
+      reason: restrictedModeMessage,
+      onDidChange: (listener) => vscode.workspace.onDidGrantWorkspaceTrust(listener),
+    },
+  );
   ctx.subscribe(source, lens, vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lens));
 }

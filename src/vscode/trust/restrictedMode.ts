@@ -8,6 +8,8 @@ import type { RestHandler, RestResponse } from '../../core/model/rest';
 /** The Graph-style error code the simulator answers with in Restricted Mode. */
 export const RESTRICTED_MODE_CODE = 'restrictedMode';
 const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
+/** Ours: offered where a changing action would be (menus, the CodeLens); says why and opens Manage Workspace Trust. */
+export const TRUST_FOLDER_COMMAND = 'cpcpolicy.trustFolder';
 
 export function isRestricted(): boolean {
   return !vscode.workspace.isTrusted;
@@ -50,8 +52,13 @@ export function isRestrictedModeError(err: unknown): boolean {
 export function showRestrictedMode(): void {
   const manage = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window.showWarningMessage(restrictedModeMessage(), manage).then((choice) => {
-    if (choice === manage) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
+    if (choice === manage) void manageTrust();
   });
+}
+
+/** Opens Workspaces: Manage Workspace Trust, where the person trusts the folder. */
+export function manageTrust(): Thenable<unknown> {
+  return vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
 }
 
 /** A line above both views while the folder is untrusted; it goes when the user trusts the folder. */

@@ -75,8 +75,8 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
     },
     policiesChanged: () => sidebar.reloadPolicies(),
     cloudPcsChanged: (ids) => (ids ? sidebar.syncCloudPcs(ids) : sidebar.reloadCloudPcs()),
-    assignmentsChanged: async (policyId) => {
-      sidebar.forgetGroupInfo(policyId);
+    assignmentsChanged: async (policyIds) => {
+      for (const id of typeof policyIds === 'string' ? [policyIds] : policyIds) sidebar.forgetGroupInfo(id);
       await Promise.all([sidebar.reloadPolicies(), sidebar.reloadCloudPcs()]);
     },
     tenantChanged: () => sidebar.refresh(),

@@ -37,8 +37,8 @@ export interface SidebarIntents {
   policiesChanged(): Promise<void>;
   /** These Cloud PCs changed, or (no ids) any may have. */
   cloudPcsChanged(ids?: Iterable<string>): Promise<void>;
-  /** A policy's assignments changed: its groups, the policies and the Cloud PCs they provision. */
-  assignmentsChanged(policyId: string): Promise<void>;
+  /** Policies' assignments changed: their groups, the policies and the Cloud PCs they provision (one reload for all). */
+  assignmentsChanged(policyIds: string | readonly string[]): Promise<void>;
   /** The whole tenant changed (a reset): everything is read again. */
   tenantChanged(): Promise<void>;
   /** Changes the backend announced so far (simulator events) reached the views. */

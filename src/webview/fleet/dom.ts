@@ -45,7 +45,7 @@ export function table(caption: string, head: string[], rows: Child[][], attrs: A
 export function button(
   label: string,
   onClick: () => void,
-  options: { key: string; secondary?: boolean; ariaLabel?: string; pressed?: boolean },
+  options: { key: string; secondary?: boolean; ariaLabel?: string; pressed?: boolean; disabledReason?: string },
 ): HTMLElement {
   const b = h(
     'vscode-button',
@@ -54,10 +54,14 @@ export function button(
       secondary: options.secondary,
       'aria-label': options.ariaLabel,
       'aria-pressed': options.pressed === undefined ? undefined : String(options.pressed),
+      // Disabled with the reason as its tooltip (and its description for screen readers).
+      disabled: options.disabledReason !== undefined,
+      title: options.disabledReason,
+      'aria-description': options.disabledReason,
     },
     label,
   );
-  b.addEventListener('click', onClick);
+  if (options.disabledReason === undefined) b.addEventListener('click', onClick);
   return b;
 }
 

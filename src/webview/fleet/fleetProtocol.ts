@@ -3,7 +3,10 @@ import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 
 export type FleetAction = 'retry' | 'reprovision' | 'endGracePeriod';
 
-export type ToWebview = { type: 'snapshot'; snapshot: FleetSnapshot };
+export type ToWebview =
+  | { type: 'snapshot'; snapshot: FleetSnapshot }
+  /** Restricted Mode: the actions are drawn disabled with `reason` (empty when the folder is trusted). */
+  | { type: 'trust'; restricted: boolean; reason: string };
 
 export type FromWebview =
   | { type: 'ready' }

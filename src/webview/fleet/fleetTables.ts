@@ -14,6 +14,7 @@ export function failuresSection(
   s: FleetSnapshot,
   onAction: (action: FleetAction, ids: string[]) => void,
   onShow: () => void,
+  disabledReason?: string,
 ): HTMLElement {
   const heading = h('h2', { id: 'h-failures' }, 'Top failure reasons');
   if (s.failures.length === 0)
@@ -29,11 +30,13 @@ export function failuresSection(
       button('Retry', () => onAction('retry', f.cloudPcIds), {
         key: `retry:${f.code}:${f.message}`,
         ariaLabel: `Retry the ${f.count} Cloud PCs that failed with ${f.code}`,
+        disabledReason,
       }),
       button('Reprovision', () => onAction('reprovision', f.cloudPcIds), {
         key: `repro:${f.code}:${f.message}`,
         secondary: true,
         ariaLabel: `Reprovision the ${f.count} Cloud PCs that failed with ${f.code}`,
+        disabledReason,
       }),
     ),
   ]);
@@ -50,7 +53,7 @@ export function licencesSection(s: FleetSnapshot): HTMLElement {
   const heading = h('h2', { id: 'h-licences' }, 'Licences');
   const rows = s.licences.map((l) => [
     l.name,
-    l.kind === 'frontline' ? 'Frontline' : 'Enterprise',
+    l.kind === 'frontline' ? 'Frontline' : l.kind === 'business' ? 'Business' : 'Enterprise',
     h(
       'span',
       { class: 'count' },

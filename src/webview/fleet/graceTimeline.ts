@@ -45,7 +45,7 @@ function timeline(entries: GraceEntry[], from: number, days: number): SVGElement
   return root;
 }
 
-export function graceSection(s: FleetSnapshot, onEnd: (ids: string[]) => void): HTMLElement {
+export function graceSection(s: FleetSnapshot, onEnd: (ids: string[]) => void, disabledReason?: string): HTMLElement {
   const { grace } = s;
   const heading = h('h2', { id: 'h-grace' }, `Grace periods ending in the next ${grace.endingWithinDays} days`);
   if (grace.total === 0)
@@ -59,6 +59,7 @@ export function graceSection(s: FleetSnapshot, onEnd: (ids: string[]) => void): 
       key: `grace:${e.cloudPcId}`,
       secondary: true,
       ariaLabel: `End the grace period of ${e.name} now`,
+      disabledReason,
     }),
   ]);
   return h(

@@ -26,6 +26,8 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let state: WebviewState = vscode.getState() ?? { window: '24h' };
 let latest: FleetSnapshot | undefined;
+/** Set in Restricted Mode: why the actions are off (drawn as a note and as each disabled button's tooltip). */
+let actionsOff: string | undefined;
 let frame = 0;
 let painted = false;
 
@@ -51,15 +53,16 @@ function view(s: FleetSnapshot): HTMLElement[] {
       {},
       h('h1', {}, 'Fleet Overview'),
       h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' }, summary),
+      actionsOff ? h('p', { class: 'restricted-note', role: 'note' }, actionsOff) : undefined,
     ),
     statusSection(s, filter),
     h(
       'div',
       { class: 'columns' },
       activitySection(s, state.window, setWindow),
-      graceSection(s, (ids) => act('endGracePeriod', ids)),
+      graceSection(s, (ids) => act('endGracePeriod', ids), actionsOff),
     ),
-    failuresSection(s, act, () => filter('', 'failed')),
+    failuresSection(s, act, () => filter('', 'failed'), actionsOff),
     h('div', { class: 'columns' }, licencesSection(s), leftOutSection(s)),
   ];
 }
@@ -93,8 +96,10 @@ function request(): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  if (event.data?.type !== 'snapshot') return;
-  latest = event.data.snapshot;
+  const m = event.data;
+  if (m?.type === 'trust') actionsOff = m.restricted ? m.reason : undefined;
+  else if (m?.type === 'snapshot') latest = m.snapshot;
+  else return;
   request();
 });
 vscode.postMessage({ type: 'ready' });

@@ -28,7 +28,7 @@ export function statusSection(s: FleetSnapshot, onFilter: (policyId: string, buc
           'aria-label': `${p.policyName}: ${n} ${b.label}. Show them in the Cloud PCs view`,
           title: `${b.label}: ${n}`,
         },
-        String(n),
+        h('span', { class: 'seg-count' }, String(n)),
       );
       seg.style.flexGrow = String(n);
       seg.addEventListener('click', () => onFilter(p.policyId, b.key));

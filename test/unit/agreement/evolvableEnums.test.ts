@@ -84,3 +84,26 @@ describe('evolvable enums: the same answer in the editor and the simulator', () 
     );
   });
 });
+
+describe('managedBy: members after unknownFutureValue come back only with Prefer: include-unknown-enum-members', () => {
+  // Graph "Best practices" (evolvable enumerations); rpaBox per the seed's managedBy description (docs/service-facts.md "Evolvable enums").
+  for (const member of ['rpaBox', 'microsoft365Opal', 'addedIn2027']) {
+    it(`${member}: unknownFutureValue without the header, the member with it; windows365 always`, async () => {
+      const t = tenant();
+      const created = await createPolicy(t, policyText({ managedBy: member }));
+      assert.equal(created.status, 201, created.text);
+      const url = `${VE}/provisioningPolicies/${created.json.id}`;
+      assert.equal((await t.call('GET', url)).json.managedBy, 'unknownFutureValue');
+      const withHeader = await t.call('GET', url, undefined, { prefer: 'include-unknown-enum-members' });
+      assert.equal(withHeader.json.managedBy, member);
+      const listed = await t.call('GET', `${VE}/provisioningPolicies`);
+      assert.equal(listed.json.value[0].managedBy, 'unknownFutureValue');
+    });
+  }
+
+  it('windows365 and devBox are returned as they are', async () => {
+    const t = tenant();
+    const created = await createPolicy(t, policyText({ managedBy: 'devBox' }));
+    assert.equal((await t.call('GET', `${VE}/provisioningPolicies/${created.json.id}`)).json.managedBy, 'devBox');
+  });
+});

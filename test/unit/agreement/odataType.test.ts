@@ -1,5 +1,7 @@
-// `@odata.type` is accepted where Graph payloads carry it (docs/rules.md "@odata.type"): on the policy, the items
-// of domainJoinConfigurations and assignments, windowsSetting, the targets, and the body of assign (the
+// `@odata.type` is accepted where Graph payloads carry it (docs/rules.md "@odata.type"): on the policy and every
+// complex type in it (the items of domainJoinConfigurations and assignments, windowsSetting,
+// microsoftManagedDesktop, autopatch, autopilotConfiguration, userSettingsPersistenceConfiguration), the
+// targets, and the body of assign (the
 // Graph docs' "cloudPcProvisioningPolicy: assign" example sends it). A value naming another type is an
 // error in the editor and a 400 from the simulator.
 import * as assert from 'node:assert/strict';
@@ -23,6 +25,44 @@ const PLACES: [string, string, (type: string) => Record<string, unknown>][] = [
     'windowsSetting',
     '#microsoft.graph.cloudPcWindowsSetting',
     (type) => ({ windowsSetting: { '@odata.type': type, locale: 'en-US' } }),
+  ],
+  [
+    'microsoftManagedDesktop',
+    '#microsoft.graph.microsoftManagedDesktop',
+    (type) => ({ microsoftManagedDesktop: { '@odata.type': type, managedType: 'notManaged', profile: '' } }),
+  ],
+  [
+    'autopatch',
+    '#microsoft.graph.cloudPcProvisioningPolicyAutopatch',
+    (type) => ({
+      microsoftManagedDesktop: { managedType: 'starterManaged' },
+      autopatch: { '@odata.type': type, autopatchGroupId: '91197a0b-3a74-408d-ba88-bce3fdc4e5eb' },
+    }),
+  ],
+  [
+    'autopilotConfiguration',
+    '#microsoft.graph.cloudPcAutopilotConfiguration',
+    (type) => ({
+      autopilotConfiguration: {
+        '@odata.type': type,
+        devicePreparationProfileId: '59e5d3d2-ec68-4bfe-9693-27975b318990',
+        applicationTimeoutInMinutes: 30,
+        onFailureDeviceAccessDenied: false,
+      },
+    }),
+  ],
+  [
+    'userSettingsPersistenceConfiguration',
+    '#microsoft.graph.cloudPcUserSettingsPersistenceConfiguration',
+    (type) => ({
+      provisioningType: 'sharedByEntraGroup',
+      cloudPcNamingTemplate: 'SHR-%RAND:8%',
+      userSettingsPersistenceConfiguration: {
+        '@odata.type': type,
+        userSettingsPersistenceEnabled: true,
+        userSettingsPersistenceStorageSizeCategory: 'fourGB',
+      },
+    }),
   ],
   [
     'an item of assignments',
@@ -58,7 +98,7 @@ describe('@odata.type where Graph payloads carry it', () => {
     });
   }
 
-  for (const [place, type, fields] of PLACES.slice(0, 3)) {
+  for (const [place, type, fields] of PLACES.filter(([p]) => !/assignments|target/.test(p))) {
     it(`on ${place}: the simulator creates the policy (201) with the right type, and answers 400 for another`, async () => {
       const good = await createPolicy(tenant(), policyText(fields(type)));
       assert.equal(good.status, 201, good.text);
@@ -82,7 +122,7 @@ describe('@odata.type where Graph payloads carry it', () => {
     assert.equal(r.status, 204, r.text);
   });
 
-  for (const [place, type, fields] of PLACES.slice(3)) {
+  for (const [place, type, fields] of PLACES.filter(([p]) => /assignments|target/.test(p))) {
     it(`assign with ${place}: the right type is 204, another type is 400`, async () => {
       const ok = await assignWith(tenant(), { assignments: (fields(type) as { assignments: unknown[] }).assignments });
       assert.equal(ok.status, 204, ok.text);

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { CliIo } from '../../../src/cli/cliIo';
 import { runValidate } from '../../../src/cli/validateCommand';
 import { ANC_FAILING, IMAGE_WIN11_22H2_EXPIRED } from '../../../src/core/simulator/catalogSeed';
@@ -72,5 +74,28 @@ describe('cpcpolicy validate --backend (a simulator server process)', function (
     const down = capture(dir);
     assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', 'http://127.0.0.1:9'], down), 2);
     assert.match(down.err, /cannot read the tenant at http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('does not follow a redirect off this machine: exit 2, and the other host is never asked', async () => {
+    // Another host: 127.0.0.2 is a loopback address, but not the one a backend may name.
+    let asked = 0;
+    const foreign = http.createServer((_req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[]}');
+    });
+    await new Promise<void>((r) => foreign.listen(0, '127.0.0.2', r));
+    const target = `http://127.0.0.2:${(foreign.address() as AddressInfo).port}`;
+    const redirector = http.createServer((req, res) => res.writeHead(302, { location: `${target}${req.url}` }).end());
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r));
+    try {
+      const io = capture(dir);
+      const url = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+      assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', url], io), 2);
+      assert.match(io.err, /redirect/);
+      assert.equal(asked, 0);
+    } finally {
+      foreign.close();
+      redirector.close();
+    }
   });
 });

@@ -84,12 +84,20 @@ describe('CloudPcApi requests', () => {
     assert.equal(cloudPcApiScopes.assignPolicy, 'CloudPC.ReadWrite.All');
   });
 
+  it('searches groups for every word anywhere in the name: one $search clause per word, joined by AND', async () => {
+    const r = recorder();
+    await r.api.searchGroups('  help   desk ');
+    const url = new URL(r.requests[0].url);
+    assert.equal(url.searchParams.get('$search'), '"displayName:help" AND "displayName:desk"');
+    assert.equal(r.requests[0].headers['consistencylevel'], 'eventual');
+  });
+
   it('searches groups on /v1.0 with $search and ConsistencyLevel: eventual, escaping quotes', async () => {
     const r = recorder();
     await r.api.searchGroups('Sales "EU"');
     const url = new URL(r.requests[0].url);
     assert.equal(url.pathname, '/v1.0/groups');
-    assert.equal(url.searchParams.get('$search'), '"displayName:Sales \\"EU\\""');
+    assert.equal(url.searchParams.get('$search'), '"displayName:Sales" AND "displayName:\\"EU\\""');
     assert.equal(r.requests[0].headers['consistencylevel'], 'eventual');
     assert.deepEqual(r.scopes, [['https://graph.microsoft.com/Group.Read.All']]);
   });

@@ -211,6 +211,24 @@ const CASES: RuleCase[] = [
     fail: `{ "policies": [${policy(`"assignments": [{ "target": { "groupId": "${GUID_A}" } }]`)}, ${policy(`"assignments": [{ "target": { "groupId": "${GUID_A.toUpperCase()}" } }]`)}] }`,
     at: `"${GUID_A.toUpperCase()}"`,
   },
+  // Windows 365 Reserve: gallery images only (Learn: Windows 365 Reserve FAQ).
+  {
+    rule: RULES.reserveRestriction,
+    pass: policy('"provisioningType": "reserve"', '"imageType": "gallery"'),
+    fail: policy('"provisioningType": "reserve"', '"imageType": "custom"'),
+    at: '"custom"',
+  },
+  // Autopatch needs starterManaged (Graph: cloudPcProvisioningPolicyAutopatch resource type).
+  {
+    rule: RULES.autopatchNeedsStarterManaged,
+    pass: policy(
+      `"autopatch": { "autopatchGroupId": "${GUID_A}" }`,
+      '"microsoftManagedDesktop": { "managedType": "starterManaged" }',
+    ),
+    fail: policy(`"autopatch": { "autopatchGroupId": "${GUID_A}" }`),
+    at: '"autopatch"',
+    fixes: true,
+  },
   // schema layer
   {
     rule: RULES.wrongType,

@@ -95,6 +95,17 @@ describe('simulator Graph contract', () => {
       'W365 Finance',
       'W365 Sales',
     ]);
+    // Every word anywhere in the name, one clause per word joined by AND (as the Graph client sends it).
+    const words = async (query: string): Promise<string[]> =>
+      (
+        await t.ok('GET', `/v1.0/groups?$search=${encodeURIComponent(query)}`, undefined, {
+          consistencylevel: 'eventual',
+        })
+      ).json.value.map((g: { displayName: string }) => g.displayName);
+    assert.deepEqual(await words('"displayName:cloud" AND "displayName:users"'), ['All Cloud PC Users']);
+    assert.deepEqual(await words('"displayName:users" AND "displayName:pc"'), ['All Cloud PC Users']);
+    assert.deepEqual(await words('"displayName:sales"'), ['W365 Sales']);
+    assert.deepEqual(await words('"displayName:sales" AND "displayName:team"'), []);
     const starts = await t.ok('GET', "/beta/groups?$filter=startswith(displayName,'frontline')");
     assert.equal(starts.json.value.length, 1);
     const all = (await t.ok('GET', "/v1.0/groups?$filter=displayName eq 'All Cloud PC Users'")).json.value[0];

@@ -204,18 +204,24 @@ describe('apply on a Frontline shared pool', () => {
   }
   const statuses = async (t: TenantClient) => (await t.cloudPcs()).map((c) => c.status);
 
-  it('refuses a reservePercentage above 0 with a 400 that says the simulator does not model it, and changes nothing', async () => {
+  it("takes the apply page's Example 2 (reservePercentage 80): 204, the share beyond the reserve is reprovisioned, the rest stays available", async () => {
     const t = tenant();
     const p = await pool(t);
     const r = await t.call(
       'POST',
       `${VE}/provisioningPolicies/${p}/apply`,
-      JSON.stringify({ policySettings: 'region', reservePercentage: 30 }),
+      JSON.stringify({ isForceUserLogoffEnabled: false, reservePercentage: 80 }),
     );
-    assert.equal(r.status, 400);
-    assert.equal(r.json.error.code, 'badRequest');
-    assert.match(r.json.error.innerError.message, /does not model reservePercentage 30/);
-    assert.deepEqual(await statuses(t), ['provisioned', 'provisioned', 'provisioned']);
+    assert.equal(r.status, 204, r.text);
+    // Three Cloud PCs, 80 % kept: ⌊3 · 0.8⌋ = 2 stay available, 1 is reprovisioned.
+    assert.deepEqual((await statuses(t)).sort(), ['provisioned', 'provisioned', 'provisioning']);
+    await t.advance({ hours: 3 });
+    // The next apply takes the oldest first: the two kept back.
+    assert.equal(
+      (await t.call('POST', `${VE}/provisioningPolicies/${p}/apply`, JSON.stringify({ reservePercentage: 50 }))).status,
+      204,
+    );
+    assert.deepEqual((await statuses(t)).sort(), ['provisioned', 'provisioning', 'provisioning']);
   });
 
   it('refuses isForceUserLogoffEnabled with a reservePercentage other than 0', async () => {
@@ -309,7 +315,7 @@ describe('apply on a Frontline shared pool', () => {
     assert.deepEqual(changed, ['3', '0']);
   });
 
-  it('takes 99 as the highest percentage (refused as not modelled, saying what to send instead); forced logoff alone is Frontline shared only too', async () => {
+  it('takes 99 as the highest percentage (one Cloud PC of three is still reprovisioned); forced logoff alone is Frontline shared only too', async () => {
     const t = tenant();
     const p = await pool(t);
     const top = await t.call(
@@ -317,11 +323,8 @@ describe('apply on a Frontline shared pool', () => {
       `${VE}/provisioningPolicies/${p}/apply`,
       JSON.stringify({ reservePercentage: 99 }),
     );
-    assert.equal(top.status, 400);
-    assert.match(
-      top.json.error.innerError.message,
-      /does not model reservePercentage 99 .*Send reservePercentage 0 to reprovision every Cloud PC of the pool now/,
-    );
+    assert.equal(top.status, 204, top.text);
+    assert.deepEqual((await statuses(t)).sort(), ['provisioned', 'provisioned', 'provisioning']);
     const dedicated = await t.policy();
     for (const isForceUserLogoffEnabled of [true, false]) {
       const r = await t.call(

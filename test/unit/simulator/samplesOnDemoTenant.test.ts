@@ -8,7 +8,7 @@ import type { RestHandler } from '../../../src/core/model/rest';
 import { createSeedData } from '../../../src/core/simulator/demoSeed';
 import { Simulator } from '../../../src/core/simulator/simulator';
 import { createSimulatorHandler } from '../../../src/core/simulator/rest/simulatorHandler';
-import { parsePolicyFiles } from '../../../src/vscode/commands/policyFileShape';
+import { parsePolicyFiles } from '../../../src/core/deploy/policyFileShape';
 
 const VE = '/beta/deviceManagement/virtualEndpoint';
 const samples = path.join(__dirname, '..', '..', '..', 'samples');

@@ -15,20 +15,16 @@ import { tempState, folderSnapshot } from './serveProcess';
 /** fs, except that writes fail while `failing` is set (a full disk, a yanked drive). */
 function flakyIo(): JournalIo & { failing: boolean } {
   const io = {
+    ...fs,
     failing: false,
-    openSync: fs.openSync,
-    closeSync: fs.closeSync,
-    fstatSync: fs.fstatSync,
-    ftruncateSync: fs.ftruncateSync,
-    fsyncSync: fs.fsyncSync,
-    writeSync: ((fd: number, text: string) => {
+    writeSync: ((fd: number, buf: Uint8Array, offset: number, length: number) => {
       if (io.failing) {
         // Half a record reaches the disk, then the device gives up.
-        fs.writeSync(fd, text.slice(0, 10));
+        fs.writeSync(fd, buf, offset, Math.min(10, length));
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       }
-      return fs.writeSync(fd, text);
-    }) as typeof fs.writeSync,
+      return fs.writeSync(fd, buf, offset, length);
+    }) as unknown as typeof fs.writeSync,
   };
   return io;
 }

@@ -11,6 +11,14 @@ describe('group search cache', () => {
     assert.ok(!groupNameMatches('Finance', 'ance'));
   });
 
+  it('matches every word of the query anywhere in the name, in any order', () => {
+    assert.ok(groupNameMatches('W365 Help Desk', 'help desk'));
+    assert.ok(groupNameMatches('W365 Help Desk', 'desk HELP'));
+    assert.ok(groupNameMatches('W365 Sales Team', 'Sales team'));
+    assert.ok(groupNameMatches('W365 Sales Team', 'team'));
+    assert.ok(!groupNameMatches('W365 Sales', 'sales team'), 'every word, not any');
+  });
+
   it('answers a longer prefix from a shorter one whose answer was complete', () => {
     const cache = new GroupSearchCache();
     cache.remember('f', [group('Finance'), group('Facilities'), group('Frontline stores')]);

@@ -1,5 +1,5 @@
-// The `apply` action's Frontline shared options, checked before the model runs: reservePercentage is the share
-// of the pool kept available while it is reprovisioned (docs/simulator.md "apply on a Frontline shared pool").
+// The `apply` action's Frontline shared options, checked before the model runs: reservePercentage (0–99) is the
+// share of the pool kept available while the rest is reprovisioned (docs/simulator.md "apply on a Frontline shared pool").
 import { isFrontlineSharedType } from '../../model/provisioningKind';
 
 /** The problem with `reservePercentage` / `isForceUserLogoffEnabled` for a policy of this type, if any. */
@@ -16,12 +16,5 @@ export function applyOptionsProblem(
     return "'reservePercentage' must be a whole number from 0 to 99.";
   // Graph "cloudPcProvisioningPolicy: apply": with isForceUserLogoffEnabled true, reservePercentage must be 0.
   if (forceLogoff === true && pct) return 'isForceUserLogoffEnabled requires reservePercentage 0.';
-  // Refused, never accepted and ignored: reprovisioning in waves that keep part of the pool available is not modelled.
-  if (pct) {
-    return (
-      `The simulator does not model reservePercentage ${String(pct)} (reprovisioning the Frontline shared pool in waves that keep part of it available). ` +
-      'Send reservePercentage 0 to reprovision every Cloud PC of the pool now: no user is ever signed in to a simulated Cloud PC.'
-    );
-  }
   return undefined;
 }

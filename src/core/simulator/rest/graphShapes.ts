@@ -4,6 +4,7 @@ import type { CloudPc } from '../../model/cloudPc';
 import { CLOUD_PC_STATUSES } from '../../model/cloudPc';
 import type { CloudPcProvisioningPolicy, CloudPcProvisioningPolicyAssignment } from '../../model/provisioningPolicy';
 import {
+  CLOUD_PC_MANAGEMENT_SERVICES,
   CLOUD_PC_PROVISIONING_TYPES,
   CLOUD_PC_REGION_GROUPS,
   CLOUD_PC_GEOGRAPHIC_LOCATION_TYPES,
@@ -357,6 +358,7 @@ export function toGraphPolicy(
     displayName,
     ...rest,
     provisioningType: maskEnum(CLOUD_PC_PROVISIONING_TYPES, p.provisioningType ?? 'dedicated', includeEvolvable),
+    ...(p.managedBy ? { managedBy: maskEnum(CLOUD_PC_MANAGEMENT_SERVICES, p.managedBy, includeEvolvable) } : {}),
     domainJoinConfigurations: (p.domainJoinConfigurations ?? []).map((d) => ({
       ...d,
       regionGroup: d.regionGroup

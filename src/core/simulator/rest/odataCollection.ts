@@ -1,5 +1,6 @@
 // OData collections and entities as Graph answers them: `@odata.context`, `$count`, `$filter`/`$orderby`/
 // `$search`/`$select`, and paging by `@odata.nextLink` with a `$skiptoken` (docs/simulator.md "The Graph contract").
+import { matchesEveryWord } from '../../model/wordSearch';
 import type { RestResponse } from '../../model/rest';
 import type { CollectionQuery } from './odataQuery';
 import { parseCollectionQuery, encodeSkipToken, applySelect, compareBy } from './odataQuery';
@@ -35,14 +36,9 @@ export function collection<R>(
   if (q.filter || q.orderBy || q.search) {
     rows = records.map((r) => toGraph(r) as Record<string, unknown>);
     if (q.search) {
-      const { property, term } = q.search;
+      const { property, terms } = q.search;
       rows = rows.filter(
-        (x) =>
-          typeof x[property] === 'string' &&
-          (x[property] as string)
-            .toLowerCase()
-            .split(/[\s\-_.@]+/)
-            .some((w) => w.startsWith(term) || (x[property] as string).toLowerCase().startsWith(term)),
+        (x) => typeof x[property] === 'string' && terms.every((t) => matchesEveryWord(x[property] as string, t)),
       );
     }
     if (q.filter) rows = rows.filter(q.filter);

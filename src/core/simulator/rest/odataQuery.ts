@@ -13,7 +13,8 @@ export interface CollectionQuery {
   count: boolean;
   orderBy?: { path: string[]; desc: boolean }[];
   expand: string[];
-  search?: { property: string; term: string };
+  /** `"p:a" AND "p:b"`: every term must start a word of the property (wordSearch.ts). */
+  search?: { property: string; terms: string[] };
 }
 
 const MAX_TOP = 999;
@@ -86,10 +87,13 @@ export function parseCollectionQuery(params: URLSearchParams, defaultTop?: numbe
       .filter(Boolean);
   const search = params.get('$search');
   if (search !== null) {
-    // Directory form: $search="displayName:term" (needs ConsistencyLevel: eventual on real Graph).
-    const m = /^"([A-Za-z]+):(.*)"$/.exec(search.trim());
-    if (!m) return { ok: false, message: `Invalid $search '${search}': use "property:term".` };
-    q.search = { property: m[1], term: m[2].toLowerCase() };
+    // Directory form: $search="displayName:term", clauses joined by AND (needs ConsistencyLevel: eventual on real Graph).
+    const clauses = search.trim().split(/\s+AND\s+/);
+    const parsed = clauses.map((c) => /^"([A-Za-z]+):((?:[^"\\]|\\.)*)"$/.exec(c.trim()));
+    const properties = new Set(parsed.map((m) => m?.[1]));
+    if (parsed.some((m) => !m) || properties.size !== 1)
+      return { ok: false, message: `Invalid $search '${search}': use "property:term", clauses joined by AND.` };
+    q.search = { property: parsed[0]![1], terms: parsed.map((m) => m![2].replace(/\\(.)/g, '$1')) };
   }
   return { ok: true, value: q };
 }

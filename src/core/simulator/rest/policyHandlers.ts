@@ -9,7 +9,8 @@ import type { Simulator } from '../simulator';
 import type { CollectionQuery } from './odataQuery';
 import { jsonResponse, emptyResponse, errorResponse, invalidProperties } from './graphResponses';
 import { toGraphPolicy, toGraphAssignment } from './graphShapes';
-import { checkPolicyBody } from './policyRequestCheck';
+import { checkPolicyBody, patchResultProblems } from './policyRequestCheck';
+import type { PolicyCheckContext } from './policyRequestCheck';
 import { checkAssignBody } from './assignRequestCheck';
 import { applyOptionsProblem } from './applyRequestCheck';
 import type { RestContext } from './restContext';
@@ -47,9 +48,10 @@ export function getPolicy(ctx: RestContext, { id }: RouteParams): RestResponse {
   return entity(ctx, POLICIES, toGraphPolicy(p, expandsAssignments(q), ctx.includeEvolvable), q);
 }
 
-function policyContext(ctx: RestContext): { regionNames: Set<string>; connectionIds: Set<string> } {
+function policyContext(ctx: RestContext): PolicyCheckContext {
   return {
     regionNames: new Set(ctx.sim.catalog.supportedRegions.map((r) => r.id)),
+    regionGroups: new Map(ctx.sim.catalog.supportedRegions.map((r) => [r.id, r.regionGroup])),
     connectionIds: new Set(ctx.sim.connections.keys()),
   };
 }
@@ -86,6 +88,8 @@ export function patchPolicy(ctx: RestContext, { id }: RouteParams): RestResponse
   ) {
     return invalidProperties(ctx, ["userExperienceType 'cloudApp' requires provisioningType 'sharedByEntraGroup'."]);
   }
+  const produced = patchResultProblems(stored, checked.fields);
+  if (produced.length) return invalidProperties(ctx, produced);
   return result(ctx, ctx.sim.updatePolicy(id, checked.fields, actor(ctx)), () => emptyResponse(ctx, 204));
 }
 

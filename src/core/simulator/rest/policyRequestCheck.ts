@@ -11,6 +11,7 @@ import {
 } from '../../model/provisioningPolicy';
 import { isFrontlineSharedType } from '../../model/provisioningKind';
 import { validateDocument } from '../../policy/validator';
+import { READ_ONLY_POLICY_FIELDS } from '../../model/policyFields';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
 
@@ -102,11 +103,17 @@ const POLICY_FIELDS: Record<string, Check> = {
   localAdminEnabled: nullable(bool),
   managedBy: nullable(open),
   microsoftManagedDesktop: nullable(
-    object({ managedType: nullable(open), type: nullable(open), profile: nullable(str) }),
+    object({
+      managedType: nullable(open),
+      type: nullable(open),
+      profile: nullable(str),
+      '@odata.type': odataType(ODATA_TYPES.microsoftManagedDesktop),
+    }),
   ),
-  autopatch: nullable(object({ autopatchGroupId: nullable(str) })),
+  autopatch: nullable(object({ autopatchGroupId: nullable(str), '@odata.type': odataType(ODATA_TYPES.autopatch) })),
   autopilotConfiguration: nullable(
     object({
+      '@odata.type': odataType(ODATA_TYPES.autopilotConfiguration),
       devicePreparationProfileId: nullable(str),
       applicationTimeoutInMinutes: nullable(int(10, 360)),
       onFailureDeviceAccessDenied: nullable(bool),
@@ -118,6 +125,7 @@ const POLICY_FIELDS: Record<string, Check> = {
   userExperienceType: nullable(oneOf(CLOUD_PC_USER_EXPERIENCE_TYPES)),
   userSettingsPersistenceConfiguration: nullable(
     object({
+      '@odata.type': odataType(ODATA_TYPES.userSettingsPersistenceConfiguration),
       userSettingsPersistenceEnabled: nullable(bool),
       userSettingsPersistenceStorageSizeCategory: nullable(open),
     }),
@@ -140,18 +148,8 @@ const POLICY_FIELDS: Record<string, Check> = {
   '@odata.context': any,
 };
 
-const READ_ONLY = new Set([
-  'id',
-  'createdBy',
-  'createdDateTime',
-  'lastModifiedBy',
-  'lastModifiedDateTime',
-  'alternateResourceUrl',
-  'cloudPcGroupDisplayName',
-  'gracePeriodInHours',
-  '@odata.context',
-  '@odata.type',
-]);
+// The shared read-only list, and the type annotation (checked above, never stored).
+const READ_ONLY = new Set<string>([...READ_ONLY_POLICY_FIELDS, '@odata.type']);
 
 /** `domainJoinConfigurations[0].regionName` for ['domainJoinConfigurations', 0, 'regionName']. */
 function propertyPath(path: readonly (string | number)[]): string {
@@ -162,11 +160,37 @@ function propertyPath(path: readonly (string | number)[]): string {
     .join('');
 }
 
+/** The complex-typed properties whose own `@odata.type` is checked, then not stored. */
+const NESTED_OBJECTS = [
+  'windowsSetting',
+  'microsoftManagedDesktop',
+  'autopatch',
+  'autopilotConfiguration',
+  'userSettingsPersistenceConfiguration',
+] as const;
+
 /** The type annotation was checked; the stored object holds data only. */
 function withoutODataType(o: Record<string, unknown>): Record<string, unknown> {
   const { '@odata.type': _type, ...rest } = o;
   void _type;
   return rest;
+}
+
+export interface PolicyCheckContext {
+  regionNames: Set<string>;
+  /** The group of each supported region: a regionName outside the regionGroup given is invalid (docs/simulator.md). */
+  regionGroups: Map<string, string>;
+  connectionIds: Set<string>;
+}
+
+/** A named region (not `automatic`) must belong to the group named with it; `default` names no group. */
+function outsideGroup(
+  d: { regionName?: string | null; regionGroup?: string | null },
+  groups: Map<string, string>,
+): boolean {
+  if (!d.regionName || d.regionName === 'automatic' || !d.regionGroup || d.regionGroup === 'default') return false;
+  const group = groups.get(d.regionName);
+  return group !== undefined && group !== d.regionGroup;
 }
 
 export type PolicyBodyResult =
@@ -177,7 +201,7 @@ export function checkPolicyBody(
   text: string,
   body: unknown,
   partial: boolean,
-  context: { regionNames: Set<string>; connectionIds: Set<string> },
+  context: PolicyCheckContext,
 ): PolicyBodyResult {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return { ok: false, messages: ['The request body must be a JSON object.'] };
@@ -214,6 +238,10 @@ export function checkPolicyBody(
       problems.push(`domainJoinConfigurations[${i}]: give either onPremisesConnectionId or regionName, not both.`);
     if (d.regionName && d.regionName !== 'automatic' && !context.regionNames.has(d.regionName))
       problems.push('Target Geography is invalid.');
+    else if (outsideGroup(d, context.regionGroups))
+      problems.push(
+        `Target Geography is invalid. (domainJoinConfigurations[${i}]: '${d.regionName}' is not in the region group '${d.regionGroup}')`,
+      );
   });
   if (problems.length) return { ok: false, messages: [...new Set(problems)] };
 
@@ -244,6 +272,35 @@ export function checkPolicyBody(
       domainJoinType: d.domainJoinType ?? d.type ?? 'azureADJoin',
     }));
   }
-  if (fields.windowsSetting) fields.windowsSetting = withoutODataType(fields.windowsSetting as Record<string, unknown>);
+  for (const key of NESTED_OBJECTS)
+    if (fields[key] && typeof fields[key] === 'object')
+      fields[key] = withoutODataType(fields[key] as Record<string, unknown>);
   return { ok: true, fields: fields as Partial<CloudPcProvisioningPolicy> };
+}
+
+/** The error findings of a whole policy, as the 400 names them (property path first). */
+function errorsOf(policy: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const f of validateDocument(JSON.stringify(policy)))
+    if (f.severity === 'error') out.push(f.path?.length ? `${propertyPath(f.path)}: ${f.message}` : f.message);
+  return out;
+}
+
+/** The stored policy as a request would write it: data only, no read-only or navigation properties. */
+function writable(policy: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(policy))
+    if (!READ_ONLY.has(k) && k !== 'assignments' && k !== 'managedBy') out[k] = v;
+  return out;
+}
+
+/**
+ * Every PATCH is judged against the policy it produces (docs/simulator.md "PATCH"): a rule that couples the
+ * patched properties to stored ones (persistence needs sharedByEntraGroup, Reserve's limits) applies as on
+ * create. Problems the stored policy already had are not the PATCH's to answer for.
+ */
+export function patchResultProblems(stored: object, fields: Partial<CloudPcProvisioningPolicy>): string[] {
+  const before = writable(stored as Record<string, unknown>);
+  const known = new Set(errorsOf(before));
+  return errorsOf({ ...before, ...(fields as Record<string, unknown>) }).filter((m) => !known.has(m));
 }

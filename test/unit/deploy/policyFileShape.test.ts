@@ -1,7 +1,7 @@
 // Policy files as Deploy reads them: one policy, or a { "policies": [...] } file of many.
 import * as assert from 'node:assert/strict';
 import type { CloudPcProvisioningPolicy } from '../../../src/core/model/provisioningPolicy';
-import { isDeployedAsWritten, parsePolicyFile, parsePolicyFiles } from '../../../src/vscode/commands/policyFileShape';
+import { isDeployedAsWritten, parsePolicyFile, parsePolicyFiles } from '../../../src/core/deploy/policyFileShape';
 
 describe('policy files for Deploy', () => {
   it('reads a one-policy file: settings without server fields, assignments as targets', () => {

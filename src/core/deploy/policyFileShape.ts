@@ -2,29 +2,19 @@
 // ones), how assignments look in a file, and a normalized form for diffs. Plain TS (jsonc-parser only).
 import { parse } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
-import type {
-  CloudPcManagementGroupAssignmentTarget,
-  CloudPcProvisioningPolicy,
-} from '../../core/model/provisioningPolicy';
+import type { CloudPcManagementGroupAssignmentTarget, CloudPcProvisioningPolicy } from '../model/provisioningPolicy';
+import {
+  IMMUTABLE_POLICY_FIELDS,
+  NESTED_READ_ONLY_POLICY_FIELDS,
+  READ_ONLY_POLICY_FIELDS,
+} from '../model/policyFields';
 
-/** Set by the service, never by a file (docs/service-facts.md, "Provisioning policy properties": read-only). */
-const SERVER_FIELDS = new Set([
-  'id',
-  '@odata.type',
-  '@odata.context',
-  'createdBy',
-  'createdDateTime',
-  'lastModifiedBy',
-  'lastModifiedDateTime',
-  'alternateResourceUrl',
-  'cloudPcGroupDisplayName',
-  'gracePeriodInHours',
-  'managedBy',
-  'assignments',
-]);
+/** Never in a file: what the service sets (the shared read-only list), the type annotation, managedBy (the
+ * portal's stamp), and assignments (read on their own, below). */
+const SERVER_FIELDS = new Set<string>([...READ_ONLY_POLICY_FIELDS, '@odata.type', 'managedBy', 'assignments']);
 
 /** Can't change after creation (docs/service-facts.md, "Provisioning policy properties"): never part of an update. */
-export const IMMUTABLE_FIELDS = ['provisioningType', 'userExperienceType'] as const;
+export const IMMUTABLE_FIELDS = IMMUTABLE_POLICY_FIELDS;
 
 export interface PolicyFile {
   fields: Partial<CloudPcProvisioningPolicy>;
@@ -33,7 +23,7 @@ export interface PolicyFile {
   errors: string[];
 }
 
-function cleanTarget(t: CloudPcManagementGroupAssignmentTarget): CloudPcManagementGroupAssignmentTarget {
+export function cleanTarget(t: CloudPcManagementGroupAssignmentTarget): CloudPcManagementGroupAssignmentTarget {
   const out: CloudPcManagementGroupAssignmentTarget = { groupId: t.groupId };
   if (t.servicePlanId) out.servicePlanId = t.servicePlanId;
   if (t.allotmentDisplayName) out.allotmentDisplayName = t.allotmentDisplayName;
@@ -41,10 +31,7 @@ function cleanTarget(t: CloudPcManagementGroupAssignmentTarget): CloudPcManageme
   return out;
 }
 
-/** Set by the service inside a setting (read-only in the schema): a file never carries them. */
-const NESTED_SERVER_FIELDS: Record<string, readonly string[]> = {
-  domainJoinConfigurations: ['geographicLocationType'],
-};
+const NESTED_SERVER_FIELDS = NESTED_READ_ONLY_POLICY_FIELDS;
 
 /** null and absent mean the same to a PATCH-shaped file (nothing set): generated files carry neither. */
 function withoutNulls(value: unknown, drop: readonly string[] = []): unknown {

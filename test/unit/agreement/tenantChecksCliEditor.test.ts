@@ -1,0 +1,121 @@
+// One set of tenant checks for the editor and `cpcpolicy validate --backend`: Frontline allotments larger than
+// the licences owned (CPC508; the simulator's assign answers 400 InsufficientLicenses: Graph "cloudPcManagedLicense"
+// and "cloudPcProvisioningPolicy: assign"), and overlaps with the tenant's own policies (CPC325: Learn "Create a
+// provisioning policy", the first assigned policy wins).
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CliIo } from '../../../src/cli/cliIo';
+import { runValidate } from '../../../src/cli/validateCommand';
+import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
+import { PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
+import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import type { SimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import { loadTenantCatalog, lookupGroups } from '../../../src/core/tenant/loadTenantCatalog';
+import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
+import { validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
+import { handlerTransport, TenantClient, VE } from '../simulator/tenantClient';
+
+async function cli(dir: string, url: string, text: string): Promise<{ codes: string[]; exit: number }> {
+  writeFileSync(path.join(dir, 'p.cpcpolicy.json'), text);
+  const io = {
+    out: '',
+    err: '',
+    cwd: dir,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  } satisfies CliIo & { out: string; err: string };
+  const exit = await runValidate(['p.cpcpolicy.json', '--backend', url, '--format', 'json'], io);
+  assert.equal(io.err, '');
+  return { exit, codes: JSON.parse(io.out)[0].diagnostics.map((d: { code: string }) => d.code) };
+}
+
+describe('tenant checks: the editor and validate --backend give one answer', function () {
+  this.timeout(60_000);
+  let service: SimulatorService;
+  let server: SimulatorServer;
+  let t: TenantClient;
+  let dir: string;
+  let groupId: string;
+  before(async () => {
+    service = SimulatorService.open({ seed: 'empty', timeScale: 0 }); // five Frontline licences
+    server = await startSimulatorServer({ handler: service.handler, port: 0 });
+    t = new TenantClient(handlerTransport(service.handler));
+    dir = mkdtempSync(path.join(tmpdir(), 'cpcpolicy-tenantchecks-'));
+    groupId = await t.group('Shift');
+    // Three of the five licences already allotted by a deployed Frontline dedicated policy.
+    const deployed = await t.policy({
+      displayName: 'Deployed Frontline',
+      provisioningType: 'sharedByUser',
+      cloudPcNamingTemplate: 'FLW-%RAND:6%',
+    });
+    await t.assign(deployed, [groupId], {
+      servicePlanId: PLAN_FRONTLINE_2VCPU,
+      allotmentDisplayName: 'Shift',
+      allotmentLicensesCount: 3,
+    });
+  });
+  after(async () => {
+    await server.close();
+    service.close();
+  });
+
+  async function editorCodes(text: string): Promise<string[]> {
+    const api = createInProcessCloudPcApi(service.handler);
+    const catalog = await loadTenantCatalog(api, service.simulator.now());
+    const index = new TenantIndex({ ...catalog, groups: await lookupGroups(api, [groupId]) });
+    return validateAgainstTenant(text, index).map((f) => f.code);
+  }
+
+  const frontline = (name: string, allotmentLicensesCount: number, group = 'GROUP') =>
+    JSON.stringify(
+      {
+        displayName: name,
+        provisioningType: 'sharedByUser',
+        cloudPcNamingTemplate: 'FLW-%RAND:6%',
+        domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName: 'eastus2' }],
+        assignments: [
+          {
+            target: {
+              groupId: group,
+              servicePlanId: PLAN_FRONTLINE_2VCPU,
+              allotmentDisplayName: 'More',
+              allotmentLicensesCount,
+            },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+
+  it('an allotment the licences cannot cover: CPC508 error in both, and the simulator refuses the assign', async () => {
+    const other = await t.group('Other shift');
+    const text = frontline('New Frontline', 3).replace('GROUP', other);
+    assert.ok((await editorCodes(text)).includes('CPC508'));
+    const run = await cli(dir, server.url, text);
+    assert.ok(run.codes.includes('CPC508'), run.codes.join());
+    assert.equal(run.exit, 1);
+    const p = await t.policy({ provisioningType: 'sharedByUser', cloudPcNamingTemplate: 'FLW-%RAND:6%' });
+    const body = JSON.parse(text).assignments;
+    const r = await t.call('POST', `${VE}/provisioningPolicies/${p}/assign`, JSON.stringify({ assignments: body }));
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.innerError.code, 'InsufficientLicenses');
+  });
+
+  it('two more licences fit (five owned): no CPC508; the deployed copy of the same policy is not counted twice', async () => {
+    const other = await t.group('Small shift');
+    assert.ok(!(await editorCodes(frontline('Small Frontline', 2).replace('GROUP', other))).includes('CPC508'));
+    const redeploy = frontline('Deployed Frontline', 5).replace('GROUP', groupId);
+    assert.ok(!(await editorCodes(redeploy)).includes('CPC508'));
+    assert.ok(!(await cli(dir, server.url, redeploy)).codes.includes('CPC508'));
+  });
+
+  it("overlaps with the tenant's own policies: CPC325 from validate --backend as in the editor", async () => {
+    const text = frontline('Second Frontline', 1).replace('GROUP', groupId);
+    const run = await cli(dir, server.url, text);
+    assert.ok(run.codes.includes('CPC325'), run.codes.join());
+  });
+});
