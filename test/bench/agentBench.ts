@@ -24,6 +24,9 @@ export const BENCH_INPUTS: Record<string, Record<string, unknown>> = {
   cpcpolicy_find_cloud_pcs: { policyId: STANDARD_POLICY },
   cpcpolicy_explain_failure: { user: 'camille' },
   cpcpolicy_what_if_assignment: { policy: STANDARD_POLICY, addGroupIds: [FINANCE_GROUP] },
+  cpcpolicy_plan_policy_file: {
+    text: '{ "displayName": "Lisbon", "provisioningType": "dedicated", "imageType": "gallery", "imageId": "microsoftwindowsdesktop_windows-ent-cpc_win11-24H2-ent-cpc", "cloudPcNamingTemplate": "LIS-%RAND:6%", "domainJoinConfigurations": [{ "domainJoinType": "azureADJoin", "regionName": "automatic", "regionGroup": "europeUnion" }] }',
+  },
   cpcpolicy_list_network_connections: {},
   cpcpolicy_list_images: {},
   cpcpolicy_list_regions: {},

@@ -6,6 +6,7 @@ import { toolError } from './agentTool';
 import { inputProblem } from './toolInput';
 import { findCloudPcsTool, explainFailureTool } from './tools/cloudPcTools';
 import { CHANGE_TOOLS } from './tools/changeTools';
+import { deployPolicyFileTool, planPolicyFileTool } from './tools/deployTools';
 import { previewNamesTool, validatePolicyTool } from './tools/policyFileTools';
 import { getPolicyTool, listPoliciesTool } from './tools/policyTools';
 import { TENANT_TOOLS } from './tools/tenantTools';
@@ -19,10 +20,13 @@ export const READ_TOOLS: readonly AgentTool[] = [
   findCloudPcsTool,
   explainFailureTool,
   whatIfAssignmentTool,
+  planPolicyFileTool,
   ...TENANT_TOOLS,
 ];
 
-export const AGENT_TOOLS: readonly AgentTool[] = [...READ_TOOLS, ...CHANGE_TOOLS];
+export const CHANGING_TOOLS: readonly AgentTool[] = [...CHANGE_TOOLS, deployPolicyFileTool];
+
+export const AGENT_TOOLS: readonly AgentTool[] = [...READ_TOOLS, ...CHANGING_TOOLS];
 
 export function findAgentTool(name: string): AgentTool | undefined {
   return AGENT_TOOLS.find((t) => t.name === name);

@@ -129,6 +129,31 @@ describe('agent tools through an MCP client (demo tenant)', () => {
     assert.deepEqual((await world.api.getPolicy(STANDARD_POLICY)).assignments, before.assignments);
   });
 
+  it('plan a policy file: what deploy would create, change and who it affects; nothing changes', async () => {
+    const create = await world.call('cpcpolicy_plan_policy_file', { path: 'lisbon.cpcpolicy.json' });
+    assert.match(create.text, /1 to create, 0 to update, 0 unchanged, 0 to delete, 0 refused/);
+    assert.match(create.text, /- create "Lisbon stores"/);
+    const deployed = await world.api.getPolicy(STANDARD_POLICY);
+    const edited = JSON.stringify({
+      displayName: deployed.displayName,
+      provisioningType: 'dedicated',
+      imageType: deployed.imageType,
+      imageId: deployed.imageId,
+      cloudPcNamingTemplate: 'STD-%USERNAME:4%-%RAND:5%',
+      domainJoinConfigurations: deployed.domainJoinConfigurations,
+      assignments: [{ target: { groupId: SALES } }],
+    });
+    const update = await world.call('cpcpolicy_plan_policy_file', { text: edited });
+    assert.match(update.text, new RegExp(`- update "Contoso Standard \\(East US 2\\)" \\(${STANDARD_POLICY}\\)`));
+    assert.match(update.text, /cloudPcNamingTemplate: "CPC-%USERNAME:4%-%RAND:5%" → "STD-%USERNAME:4%-%RAND:5%"/);
+    assert.match(update.text, /groups added: none; removed: f6691c11-f229-49cf-bb87-c0a701ed8647/);
+    assert.match(update.text, /[1-9]\d* Cloud PC\(s\) enter the 7-day grace period/);
+    assert.deepEqual(
+      (await world.api.getPolicy(STANDARD_POLICY)).cloudPcNamingTemplate,
+      deployed.cloudPcNamingTemplate,
+    );
+  });
+
   it('tenant lookups: connections with health, images with dates, regions, Frontline plans, groups', async () => {
     const connections = await world.call('cpcpolicy_list_network_connections');
     assert.match(connections.text, /Azure network connection\(s\) on Simulator/);
