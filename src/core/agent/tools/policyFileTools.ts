@@ -12,6 +12,7 @@ import {
 import { namingProvisioningType } from '../../policy/namingFindings';
 import { DEFAULT_SAMPLE_USERS } from '../../policy/namePreview';
 import { createSeededRandom } from '../../policy/seededRandom';
+import { ruleDocUrl } from '../../policy/ruleLinks';
 import { validateDocument } from '../../policy/validator';
 import { loadTenantCatalog, lookupGroups } from '../../tenant/loadTenantCatalog';
 import { TenantIndex } from '../../tenant/tenantCatalog';
@@ -19,11 +20,6 @@ import { validateAgainstTenant } from '../../tenant/tenantChecks';
 import type { AgentEnv, PolicyFileText, ToolResult } from '../agentTool';
 import { defineTool, toolError } from '../agentTool';
 import { fitText } from '../toolText';
-
-/** Where each rule is explained (docs/rules.md, one row per code; SARIF's helpUri uses the same link). */
-export function ruleDocsLink(code: string): string {
-  return `https://github.com/cpcpolicy/cpcpolicy/blob/main/docs/rules.md#${code.toLowerCase()}`;
-}
 
 export const POLICY_SOURCE_PROPERTIES = {
   path: {
@@ -73,7 +69,7 @@ function findingLines(findings: readonly Finding[], text: string): string[] {
     return [
       `${f.code} ${f.severity} ${at.line + 1}:${at.character + 1}${where}: ${f.message}`,
       ...(f.fixes ?? []).slice(0, 3).map((x) => `  fix: ${x.title}`),
-      `  docs: ${ruleDocsLink(f.code)}`,
+      `  docs: ${ruleDocUrl(f.code)}`,
     ];
   });
 }
@@ -162,7 +158,7 @@ export const previewNamesTool = defineTool<{
         }
       }),
       problems.length === 0 ? 'The template follows the naming rules.' : `Problems (${problems.length}):`,
-      ...problems.map((p) => `${p.code} ${p.severity}: ${p.message} (docs: ${ruleDocsLink(p.code)})`),
+      ...problems.map((p) => `${p.code} ${p.severity}: ${p.message} (docs: ${ruleDocUrl(p.code)})`),
     ];
     return { text: fitText(lines) };
   },

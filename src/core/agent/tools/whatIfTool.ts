@@ -96,8 +96,15 @@ export function whatIfLines(change: AssignmentChange): string[] {
     `${whatIf.gets.length} get a Cloud PC, ${whatIf.keeps.length} keep theirs, ${whatIf.skipped.length} skipped, ${whatIf.loses.length} Cloud PC(s) enter the 7-day grace period.`,
     ...(whatIf.gets.length ? ['Get a Cloud PC (sample name):'] : []),
     ...whatIf.gets.map((u) => `  - ${u.userPrincipalName} → ${u.sampleName} (via ${quote(u.group, 80)})`),
-    ...(whatIf.keeps.length ? ['Keep their Cloud PC:'] : []),
-    ...whatIf.keeps.map((u) => `  - ${u.userPrincipalName}`),
+    // Those who keep theirs change nothing: a count and a few names, so the answer stays about the change.
+    ...(whatIf.keeps.length
+      ? [
+          `Keep their Cloud PC (${whatIf.keeps.length}): ${whatIf.keeps
+            .slice(0, 5)
+            .map((u) => u.userPrincipalName)
+            .join(', ')}${whatIf.keeps.length > 5 ? ` and ${whatIf.keeps.length - 5} more` : ''}`,
+        ]
+      : []),
     ...(whatIf.skipped.length ? ['Skipped:'] : []),
     ...whatIf.skipped.map(
       (s) => `  - ${s.userPrincipalName ?? quote(s.name, 80)}: ${s.reason} (in ${quote(s.group, 80)})`,
