@@ -2,7 +2,7 @@
 // demo tenant), and a changing tool asks first, even when tenant text tells the model to change everything.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AGENT_TOOLS } from '../../src/core/agent/agentTools';
+import { AGENT_TOOLS, CHANGING_TOOLS, READ_TOOLS } from '../../src/core/agent/agentTools';
 import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
 import { answerQuestions, getExtension } from './testSupport';
 
@@ -27,7 +27,19 @@ describe('agent tools in VS Code (language-model tools on the simulator)', funct
     api = await getExtension().activate();
   });
 
-  it('agent tools: vscode.lm.tools lists every tool of ours in a trusted folder', () => {
+  it('agent tools: the changing tools are registered exactly when the folder is trusted (Restricted Mode: none)', () => {
+    const listed = new Set(vscode.lm.tools.map((t) => t.name));
+    const changing = CHANGING_TOOLS.map((t) => t.name);
+    const registered = api.testHooks!.agentTools.registered();
+    for (const tool of READ_TOOLS) assert.ok(listed.has(tool.name) && registered.includes(tool.name), tool.name);
+    if (vscode.workspace.isTrusted) for (const name of changing) assert.ok(registered.includes(name), name);
+    else
+      for (const name of changing)
+        assert.ok(!registered.includes(name), `${name} is not registered in Restricted Mode`);
+  });
+
+  it('agent tools: vscode.lm.tools lists every tool of ours in a trusted folder', function () {
+    if (!vscode.workspace.isTrusted) this.skip();
     const listed = new Set(vscode.lm.tools.map((t) => t.name));
     for (const tool of AGENT_TOOLS) assert.ok(listed.has(tool.name), `${tool.name} is listed`);
     const validate = vscode.lm.tools.find((t) => t.name === 'cpcpolicy_validate_policy')!;
