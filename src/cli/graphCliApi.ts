@@ -27,7 +27,8 @@ export const GRAPH_SIGN_IN_HELP = `  --cloud global|usGovL4     with --backend g
                              AZURE_AUTHORITY_HOST names)
   --tenant <id>              the tenant id or domain (or AZURE_TENANT_ID)
   --client-id <id>           the app registration's client id (or AZURE_CLIENT_ID)
-  --auth <method>            ${SIGN_IN_METHODS.join('|')}
+  --auth <method>            ${SIGN_IN_METHODS.slice(0, 4).join('|')}|
+                             ${SIGN_IN_METHODS.slice(4).join('|')}
                              (default: the first the environment holds: AZURE_CLIENT_SECRET,
                              AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE, GitHub Actions
                              OIDC, an Azure Pipelines service connection; Azure CLI at a terminal)

@@ -103,7 +103,14 @@ export class StateStore {
     const entries: JournalEntry[] = [];
     const text = fs.readFileSync(this.journalPath, 'utf8');
     const lines = text.split('\n');
-    const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;
+    // Every record is written with its newline and acknowledged only after: an unterminated tail, even one
+    // that parses, is a write cut short and never acknowledged. It is not replayed, and the next append
+    // starts where it began (appending after it would glue two records into one corrupt line).
+    const complete = lines.slice(0, -1);
+    if (lines[lines.length - 1] !== '')
+      problems.push(
+        `ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`,
+      );
     let good = 0;
     for (let i = 0; i < complete.length; i++) {
       const line = complete[i];
@@ -121,14 +128,6 @@ export class StateStore {
         )
           throw new Error('bad record');
       } catch {
-        const isLast = i === complete.length - 1;
-        if (isLast && !text.endsWith('\n')) {
-          // A torn final record: the write never completed, so it was never acknowledged.
-          problems.push(
-            `ignored an incomplete last journal record in ${this.journalPath} (a write interrupted before it was acknowledged)`,
-          );
-          break;
-        }
         const aside = copyAside(this.journalPath);
         problems.push(
           `journal ${this.journalPath} has a corrupt record at line ${i + 1}; kept the ${entries.length} records before it, copied the file to ${aside}`,

@@ -1,5 +1,5 @@
 // The shape a snapshot must have to load (JSON Schema, checked by Ajv): every scalar the model computes with
-// (the clock, id and event counters, the journal position) is a safe integer in range, every collection is
+// (id and event counters, the journal position) is a safe integer in range, the clock a number in range, every collection is
 // a list of records with the keys the model indexes by. A file that loads therefore also works: a string
 // clock or a counter past 2^53 is refused here with the path of the value, never a 500 on a later write.
 import Ajv from 'ajv';
@@ -7,7 +7,8 @@ import type { ErrorObject } from 'ajv';
 import { MAX_SIMULATED_TIME } from './timeUnits';
 
 const counter = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
-const time = { type: 'integer', minimum: 0, maximum: MAX_SIMULATED_TIME };
+// Simulated time may be fractional (a fractional time scale or clock advance): a number, not an integer.
+const time = { type: 'number', minimum: 0, maximum: MAX_SIMULATED_TIME };
 const timeOrNull = { anyOf: [time, { type: 'null' }] };
 const str = { type: 'string' };
 const strOrNull = { type: ['string', 'null'] };

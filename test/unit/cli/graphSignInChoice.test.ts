@@ -1,7 +1,10 @@
 // Which app-only credential `--backend graph` picks from flags and environment, and why (docs/policy-as-code.md
 // "How the credential is chosen"); and which application permission a refused Graph request needs.
 import * as assert from 'node:assert/strict';
-import { applicationPermissionFor, forbiddenLine } from '../../../src/cli/graphPermissions';
+import { safeReason } from '../../../src/cli/graphCliApi';
+import { applicationPermissionFor, forbiddenLine, withPermissionHints } from '../../../src/cli/graphPermissions';
+import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
+import { isGraphError } from '../../../src/core/graph/graphError';
 import { chooseSignIn } from '../../../src/cli/graphSignInChoice';
 import type { SignInChoice, SignInFlags } from '../../../src/cli/graphSignInChoice';
 import { GraphError } from '../../../src/core/graph/graphError';
@@ -177,6 +180,45 @@ describe('cpcpolicy --backend graph: the application permission a refused reques
       'Graph refused POST /beta/deviceManagement/virtualEndpoint/provisioningPolicies/p1/assign (403): the app registration ' +
         'lacks the application permission CloudPC.ReadWrite.All (add it under API permissions, Microsoft Graph, ' +
         'Application permissions, and grant admin consent)',
+    );
+  });
+});
+
+describe('cpcpolicy --backend graph: every refused call of the api names its permission', () => {
+  const forbiddenGraph = createInProcessCloudPcApi(async () => ({
+    status: 403,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ error: { code: 'Forbidden', message: 'Insufficient privileges.' } }),
+  }));
+  const api = withPermissionHints(forbiddenGraph);
+  const refusal = (permission: string) => (err: unknown) =>
+    isGraphError(err) && err.status === 403 && err.message.includes(`application permission ${permission} `);
+
+  it('promises and the paged iterators alike, keeping the 403 for callers that branch on it', async () => {
+    await assert.rejects(api.listPolicies(), refusal('CloudPC.Read.All'));
+    await assert.rejects(api.createPolicy({ displayName: 'x' }), refusal('CloudPC.ReadWrite.All'));
+    await assert.rejects(api.getGroup('g1'), refusal('Group.Read.All'));
+    await assert.rejects(async () => {
+      for await (const page of api.iteratePolicies()) assert.fail(`no page expected: ${page.items.length}`);
+    }, refusal('CloudPC.Read.All'));
+    await assert.rejects(forbiddenGraph.listPolicies(), (err: unknown) => !refusal('CloudPC.Read.All')(err));
+  });
+});
+
+describe('cpcpolicy --backend graph: a refused sign-in as one safe line', () => {
+  it('keeps the AADSTS code and text, blanks tokens and the secrets in the environment', () => {
+    const env = { AZURE_CLIENT_SECRET: 'hunter2-secret', SYSTEM_ACCESSTOKEN: 'job-token-123' };
+    const err = new Error(
+      'invalid_client (status code 401).\nMore details:\nAADSTS7000215: Invalid client secret provided: hunter2-secret ' +
+        'with eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl and job-token-123. Trace ID: 1',
+    );
+    assert.equal(
+      safeReason(err, env),
+      'AADSTS7000215: Invalid client secret provided: [redacted] with [redacted] and [redacted].',
+    );
+    assert.equal(
+      safeReason(new Error('\n\nManaged identity endpoint not available.\nmore'), {}),
+      'Managed identity endpoint not available.',
     );
   });
 });

@@ -1,8 +1,8 @@
 // `--backend graph` end to end, as a pipeline runs it: the real CLI in a child process, @azure/identity signing in
 // against a sign-in host on this machine (its authorityHost, trusted through NODE_EXTRA_CA_CERTS), and the
 // simulator as the local Graph behind node:http (CPCPOLICY_GRAPH_BASE_URL, honoured only on loopback). The
-// federated assertion comes from the file or the runner's request, the token endpoint sees it, and Graph sees the
-// token; the token itself never shows in the output, on success or failure.
+// federated assertion comes from the file or the CI provider's request (GitHub Actions, Azure Pipelines), the token
+// endpoint sees it, and Graph sees the token; the token itself never shows in the output, on success or failure.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createPublicKey, verify, X509Certificate } from 'node:crypto';
@@ -23,6 +23,7 @@ const CLIENT = '2f1e0d9c-8b7a-4695-a4b3-c2d1e0f9a8b7';
 const ACCESS_TOKEN = 'eyJhbGciOiJub25lIn0.eyJ0aWQiOiJsb2NhbCJ9.access-token-that-must-never-be-printed';
 const ASSERTION = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJyZXBvOmNvbnRvc28vdzM2NSJ9.federated-assertion';
 const SECRET = 'client-secret-that-must-never-be-printed';
+const SERVICE_CONNECTION = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const POLICY = path.join(root, 'samples/finance-dedicated.cpcpolicy.json');
 
@@ -92,6 +93,11 @@ describe('cpcpolicy --backend graph: app-only sign-in end to end (local token en
     entra = await startLocalEntra({
       accessToken: ACCESS_TOKEN,
       github: { requestToken: 'runner-request-token', oidcToken: ASSERTION },
+      azurePipelines: {
+        accessToken: 'job-access-token',
+        serviceConnectionId: SERVICE_CONNECTION,
+        oidcToken: ASSERTION,
+      },
       // An app the tenant does not know: refused the way Entra refuses, echoing the assertion it was given.
       refuse: (form) =>
         form['client_id'] === 'unknown-app-0000'
@@ -156,6 +162,29 @@ describe('cpcpolicy --backend graph: app-only sign-in end to end (local token en
     assert.equal(entra.tokenRequests[0]?.form['client_assertion_type'], JWT_BEARER);
     assert.ok(graph.authorizations.length > 0 && graph.authorizations.every((a) => a === `Bearer ${ACCESS_TOKEN}`));
     assertNoSecrets(run);
+  });
+
+  it('Azure Pipelines: the assertion is the OIDC token of the named service connection (AzurePipelinesCredential)', async () => {
+    const run = await cli(
+      [
+        'validate',
+        POLICY,
+        '--backend',
+        'graph',
+        '--auth',
+        'azure-pipelines',
+        '--service-connection',
+        SERVICE_CONNECTION,
+      ],
+      { ...base, SYSTEM_OIDCREQUESTURI: `${entra.origin}/ado-oidc`, SYSTEM_ACCESSTOKEN: 'job-access-token' },
+    );
+    assert.equal(run.code, 0, run.err);
+    assert.ok(entra.seen.includes('/ado-oidc'), 'Azure Pipelines was asked for the OIDC token');
+    assert.equal(entra.tokenRequests[0]?.form['client_assertion'], ASSERTION);
+    assert.equal(entra.tokenRequests[0]?.form['client_assertion_type'], JWT_BEARER);
+    assert.ok(graph.authorizations.length > 0 && graph.authorizations.every((a) => a === `Bearer ${ACCESS_TOKEN}`));
+    assertNoSecrets(run);
+    assert.ok(!run.err.includes('job-access-token') && !run.out.includes('job-access-token'));
   });
 
   it('a client secret from AZURE_CLIENT_SECRET is sent to the token endpoint only', async () => {

@@ -1,6 +1,6 @@
 // A sign-in host on this machine for @azure/identity: HTTPS on 127.0.0.1 with a self-signed certificate (MSAL
 // refuses plain-http authorities), serving the OpenID metadata and the v2.0 token endpoint, and a fake GitHub
-// Actions runner's OIDC token request. It records every token request's form so tests can see what was exchanged.
+// Actions runner's OIDC token request and Azure Pipelines' OIDC token request. It records every token request's form so tests can see what was exchanged.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,8 @@ export interface LocalEntraOptions {
   refuse?: (form: Record<string, string>) => string | undefined;
   /** The GitHub runner's side: the request token it expects and the OIDC token it hands out. */
   github?: { requestToken: string; oidcToken: string };
+  /** Azure Pipelines' side (SYSTEM_OIDCREQUESTURI): the job token and service connection it expects, its OIDC token. */
+  azurePipelines?: { accessToken: string; serviceConnectionId: string; oidcToken: string };
 }
 
 export async function startLocalEntra(options: LocalEntraOptions): Promise<LocalEntra> {
@@ -70,6 +72,12 @@ export async function startLocalEntra(options: LocalEntraOptions): Promise<Local
         if (req.headers.authorization !== `Bearer ${options.github.requestToken}`) return json(401, {});
         if (url.searchParams.get('audience') !== 'api://AzureADTokenExchange') return json(400, {});
         return json(200, { value: options.github.oidcToken });
+      }
+      const ado = options.azurePipelines;
+      if (url.pathname === '/ado-oidc' && ado && req.method === 'POST') {
+        if (req.headers.authorization !== `Bearer ${ado.accessToken}`) return json(401, {});
+        if (url.searchParams.get('serviceConnectionId') !== ado.serviceConnectionId) return json(404, {});
+        return json(200, { oidcToken: ado.oidcToken });
       }
       json(404, { error: 'not_found' });
     });

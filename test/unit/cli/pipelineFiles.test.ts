@@ -160,13 +160,34 @@ describe('pipelines/: how each provider hands out its OIDC token', () => {
     for (const job of ['preview', 'plan']) assert.match(doc.jobs[job]!.if ?? '', /pull_request/);
   });
 
+  it('GitHub: a pull request signs in as the read-only app, never as the app that applies', () => {
+    const doc = parse(readFileSync(GITHUB, 'utf8')) as { jobs: Record<string, { env?: Record<string, string> }> };
+    assert.match(doc.jobs['plan']!.env?.['AZURE_CLIENT_ID'] ?? '', /vars\.AZURE_PLAN_CLIENT_ID/);
+    assert.match(doc.jobs['apply']!.env?.['AZURE_CLIENT_ID'] ?? '', /vars\.AZURE_CLIENT_ID/);
+  });
+
+  it('Azure Pipelines: the pull-request plan uses the read-only app and its own service connection', () => {
+    const doc = parse(readFileSync(AZURE_DEVOPS, 'utf8'));
+    const graphSteps = azureDevOpsSteps(doc as never).filter((s) => /--backend graph/.test(s.script));
+    const prPlan = graphSteps.filter((s) => /--out plan\.md/.test(s.script));
+    assert.equal(prPlan.length, 1);
+    assert.equal(prPlan[0]!.env['AZURE_CLIENT_ID'], '$(AZURE_PLAN_CLIENT_ID)');
+    assert.match(prPlan[0]!.script, /CPCPOLICY_PLAN_SERVICE_CONNECTION_ID/);
+    for (const s of graphSteps.filter((x) => !prPlan.includes(x)))
+      assert.doesNotMatch(s.script, /CPCPOLICY_PLAN_SERVICE_CONNECTION_ID/, 'the apply stage uses the applying app');
+  });
+
   it('Azure Pipelines: every step that signs in maps SYSTEM_ACCESSTOKEN; apply is a main-branch deployment', () => {
-    const doc = parse(readFileSync(AZURE_DEVOPS, 'utf8')) as { stages: { stage: string; condition?: string }[] };
+    const doc = parse(readFileSync(AZURE_DEVOPS, 'utf8')) as {
+      stages: { stage: string; condition?: string; dependsOn?: unknown }[];
+    };
     for (const step of azureDevOpsSteps(doc as never).filter((s) => /--backend graph/.test(s.script))) {
       assert.equal(step.env['SYSTEM_ACCESSTOKEN'], '$(System.AccessToken)', step.script);
       assert.match(step.script, /--auth azure-pipelines --service-connection/);
     }
     const apply = doc.stages.find((s) => s.stage === 'apply');
     assert.match(apply?.condition ?? '', /refs\/heads\/main/);
+    // The plan stage is skipped on main; depending on it would skip the apply as well.
+    assert.deepEqual(apply?.dependsOn, []);
   });
 });

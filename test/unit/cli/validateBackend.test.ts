@@ -64,6 +64,20 @@ describe('cpcpolicy validate --backend (a simulator server process)', function (
     assert.doesNotMatch(io.out, /CPC5\d\d/);
   });
 
+  it('--backend simulator checks against the simulator in process (the demo tenant, or --state)', async () => {
+    const io = capture(dir);
+    const code = await runValidate(['p.cpcpolicy.json', '--backend', 'simulator'], io);
+    assert.equal(io.err, '');
+    assert.deepEqual(
+      [...io.out.matchAll(/ (CPC5\d\d) /g)].map((m) => m[1]),
+      ['CPC504', 'CPC502', 'CPC507'],
+    );
+    assert.equal(code, 1);
+    const stateless = capture(dir);
+    assert.equal(await runValidate(['p.cpcpolicy.json', '--state', 'w365.json'], stateless), 2);
+    assert.match(stateless.err, /--state and --seed go with --backend simulator/);
+  });
+
   it('a backend that is not on this machine, or not answering, is a usage problem (exit 2)', async () => {
     const remote = capture(dir);
     assert.equal(await runValidate(['p.cpcpolicy.json', '--backend', 'https://graph.microsoft.com'], remote), 2);

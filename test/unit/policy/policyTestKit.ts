@@ -39,11 +39,11 @@ export function documentedSeverities(): Map<string, string[]> {
   const rows = fs
     .readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8')
     .split('\n')
-    .filter((l) => /^\| CPC\d{3} \|/.test(l));
+    .filter((l) => /^\| (<a id="cpc\d{3}"><\/a>)?CPC\d{3} \|/.test(l));
   return new Map(
     rows.map((l) => {
       const cells = l.split(/(?<!\\)\|/).map((c) => c.trim());
-      return [cells[1]!, cells[3]!.split(' / ')];
+      return [cells[1]!.replace(/^<a id="cpc\d{3}"><\/a>/, ''), cells[3]!.split(' / ')];
     }),
   );
 }

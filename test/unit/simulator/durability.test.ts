@@ -50,6 +50,24 @@ describe('simulator durable state', () => {
     b.close();
   });
 
+  it('does not replay a last record whose newline never reached the disk, even one that parses', async () => {
+    const file = tempState();
+    const a = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0, snapshotEvery: 1000 });
+    await new TenantClient(handlerTransport(a.handler)).user('Kept');
+    // A whole record for a second user, cut just before its newline: the write was never acknowledged.
+    const last = fs.readFileSync(`${file}.journal`, 'utf8').trimEnd().split('\n').pop()!;
+    const torn = last.replace(/"seq":\d+/, '"seq":99').replace(/Kept/g, 'Torn');
+    fs.appendFileSync(`${file}.journal`, torn);
+    const log: string[] = [];
+    const b = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0, log: (m) => log.push(m) });
+    assert.deepEqual(
+      [...b.simulator.users.values()].map((u) => u.displayName),
+      ['Kept'],
+    );
+    assert.match(log.join(), /incomplete last journal record/);
+    b.close();
+  });
+
   describe('SIGKILL during a burst of writes', function () {
     this.timeout(rounds(120_000, 1_800_000));
 

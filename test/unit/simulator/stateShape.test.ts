@@ -48,6 +48,25 @@ describe('simulator state file shape', () => {
       }
     });
 
+  it('loads a state it wrote itself after a fractional clock advance (simulated time need not be whole)', async () => {
+    const file = tempState();
+    const a = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 });
+    const t = new TenantClient(handlerTransport(a.handler));
+    await t.user('Saved');
+    await t.advance({ minutes: 0.00001 });
+    const now = a.simulator.now();
+    a.close();
+    const log: string[] = [];
+    const b = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0, log: (m) => log.push(m) });
+    try {
+      assert.deepEqual(log, []);
+      assert.equal(b.simulator.now(), now);
+      assert.equal(b.simulator.users.size, 1);
+    } finally {
+      b.close();
+    }
+  });
+
   it('refuses a journal that is a symlink to another file, and leaves that file untouched', () => {
     const file = tempState();
     const dir = path.dirname(file);
