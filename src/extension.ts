@@ -16,6 +16,8 @@ import { followTenantPolicies } from './vscode/language/tenantPolicies';
 import { registerTenantLanguage, tenantAnswersAt } from './vscode/language/tenantLanguage';
 import { registerDeployedStateLens } from './vscode/language/registerDeployedStateLens';
 import { explainRestrictedModeInViews } from './vscode/trust/restrictedMode';
+import { registerAgentTools } from './vscode/agent/registerAgentTools';
+import { registerMcpServerProvider } from './vscode/agent/registerMcpServer';
 import { authenticateWith } from './vscode/backend/graphSignIn';
 
 export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
   const documents = registerRemotePolicyDocuments(ctx, views.sidebar.onDidUpdate);
   const fleet = registerFleetOverview(ctx, views);
   registerCommands(createCommandContext(ctx, { sidebar: views.intents, documents, fleet }));
+  const agentTools = registerAgentTools(ctx);
+  ctx.subscribe(registerMcpServerProvider(context, String(context.extension.packageJSON.version), ctx.log));
   // The question hook exists only in a test host: no command argument or other extension can answer for the admin.
   const testHooks =
     context.extensionMode === vscode.ExtensionMode.Test
@@ -47,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
           onDidReportResult,
           statusBarText: () => statusBar.text,
           authenticateWith,
+          agentTools,
         }
       : undefined;
   return {

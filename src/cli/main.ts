@@ -1,6 +1,7 @@
 // The `cpcpolicy` command line: the same engine as the editor, for CI and scripts.
 import { version } from '../../package.json';
 import type { CliIo } from './cliIo';
+import { MCP_USAGE, runMcp } from './mcpCommand';
 import { runPreview } from './previewCommand';
 import { MAX_POLICY_FILE_BYTES } from './readPolicyFile';
 import { runSimulator } from './simulatorCommand';
@@ -43,6 +44,11 @@ export const COMMANDS: Record<string, CliCommand> = {
     usage: APPLY_USAGE,
     summary: 'Make a tenant match the policy files (asks first; --yes in CI)',
     run: runApply,
+  },
+  mcp: {
+    usage: MCP_USAGE,
+    summary: 'Serve the agent tools to an MCP client over stdio (read-only unless --allow-changes)',
+    run: runMcp,
   },
   simulator: {
     usage: 'simulator serve [--port 0] [--state file] [--seed demo|empty]',

@@ -1,6 +1,7 @@
 // What activate() returns: used by the integration tests and by other extensions.
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/policy/finding';
+import type { AgentToolsHandle } from './agent/registerAgentTools';
 import type { QuestionAnswerer } from './commands/questions';
 import type { SessionProvider } from './backend/graphSignIn';
 import type { FleetOverview } from './fleet/registerFleet';
@@ -16,6 +17,8 @@ export interface CpcPolicyTestHooks {
   statusBarText(): string;
   /** Stands in for VS Code's Microsoft authentication provider until disposed. */
   authenticateWith(provider: SessionProvider): vscode.Disposable;
+  /** The language-model tools registered now, and what a changing one's confirmation says. */
+  agentTools: AgentToolsHandle;
 }
 
 export interface CpcPolicyApi {

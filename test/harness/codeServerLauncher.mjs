@@ -24,7 +24,11 @@ function parseArgs(argv) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const server = await startCodeServer({ folder: options.folder });
+  // CPCPOLICY_WORKSPACE_TRUST=restricted opens the folder in Restricted Mode (the trust-dependent integration tests).
+  const server = await startCodeServer({
+    folder: options.folder,
+    trusted: process.env.CPCPOLICY_WORKSPACE_TRUST !== 'restricted',
+  });
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   let browser;
   try {

@@ -3,17 +3,14 @@
 // what-if of who gets a Cloud PC before anything is applied.
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
-import type { LicenseDetails } from '../../core/model/directory';
+import type { CloudPc } from '../../core/model/cloudPc';
 import type { CloudPcProvisioningPolicy } from '../../core/model/provisioningPolicy';
-import { provisioningKindOf } from '../../core/model/provisioningKind';
 import type { CommandContext } from './commandContext';
-import { errorText } from '../../core/model/errorText';
 import { isFrontlineType } from '../../core/model/provisioningKind';
-import { sampleName } from '../../core/policy/sampleName';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
-import { computeWhatIf } from '../../core/coverage/assignWhatIf';
-import type { WhatIfGroup, WhatIfResult } from '../../core/coverage/assignWhatIf';
+import type { WhatIfResult } from '../../core/coverage/assignWhatIf';
+import { gatherWhatIf as gatherCoreWhatIf } from '../../core/coverage/gatherWhatIf';
 import { isTreeNode, pickPolicyId, policyIdOf } from './commandArgs';
 import { cloudPcsEnteringGrace } from '../../core/coverage/graceCount';
 import { confirm, decide } from './questions';
@@ -25,24 +22,7 @@ export interface AssignOptions {
   whatIfOnly?: boolean;
 }
 
-/** Users whose licenses the what-if reads at most (a big group shows the first ones). */
-const WHAT_IF_MAX_USERS = 500;
-
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 function toTargets(groups: unknown[]): AssignTarget[] {
   return groups
@@ -50,94 +30,16 @@ function toTargets(groups: unknown[]): AssignTarget[] {
     .filter((g) => typeof g?.groupId === 'string');
 }
 
-/** Everything the what-if needs, read from the directory and the other policies' assignments. */
-export async function gatherWhatIf(
+/** Everything the what-if needs, read from the directory and the other policies' assignments (core/coverage). */
+export function gatherWhatIf(
   api: CloudPcApi,
   policy: CloudPcProvisioningPolicy,
   targets: AssignTarget[],
   others: readonly CloudPcProvisioningPolicy[],
-  existing: Parameters<typeof computeWhatIf>[0]['existing'],
+  existing: readonly CloudPc[],
   signal: AbortSignal,
 ): Promise<WhatIfResult> {
-  const names = new Map<string, string>();
-  const groups: WhatIfGroup[] = await mapLimit(targets, 4, async (target) => {
-    const [group, members] = await Promise.all([
-      api.getGroup(target.groupId, { signal }).catch(() => undefined),
-      api.listGroupMembers(target.groupId, { signal }),
-    ]);
-    names.set(target.groupId, group?.displayName ?? target.groupId);
-    // `$select` may drop `@odata.type`: a member without a UPN that resolves as a group is a nested group.
-    const typed = await Promise.all(
-      members.map(async (m) => {
-        if (m['@odata.type'] || typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string') return m;
-        const nested = await api.getGroup(m.id, { signal }).catch(() => undefined);
-        return nested
-          ? { ...m, displayName: m.displayName ?? nested.displayName, '@odata.type': '#microsoft.graph.group' }
-          : m;
-      }),
-    );
-    return {
-      id: target.groupId,
-      displayName: group?.displayName ?? target.groupId,
-      members: typed,
-      allotment: target.allotmentLicensesCount,
-    };
-  });
-  const userIds = [
-    ...new Set(
-      groups.flatMap((g) =>
-        g.members
-          .filter((m) => typeof (m as { userPrincipalName?: unknown }).userPrincipalName === 'string')
-          .map((m) => m.id),
-      ),
-    ),
-  ].slice(0, WHAT_IF_MAX_USERS);
-  const licenses = new Map<string, LicenseDetails[] | { error: string }>();
-  if (provisioningKindOf(policy.provisioningType).family === 'enterprise') {
-    await mapLimit(userIds, 8, async (id) => {
-      try {
-        licenses.set(id, await api.listUserLicenseDetails(id, { signal }));
-      } catch (err) {
-        licenses.set(id, { error: errorText(err) });
-      }
-    });
-  }
-  // A user already covered by another policy of the same kind keeps that one: first assigned wins (docs/simulator.md rule 4).
-  const coveredElsewhere = new Map<string, string>();
-  const wanted = new Set(userIds);
-  const sameKind = others.filter(
-    (p) =>
-      p.id !== policy.id &&
-      isFrontlineType(p.provisioningType) === isFrontlineType(policy.provisioningType) &&
-      (p.assignments?.length ?? 0) > 0,
-  );
-  const otherGroups = new Map<string, string>();
-  for (const p of sameKind)
-    for (const a of p.assignments ?? [])
-      if (!otherGroups.has(a.target.groupId)) otherGroups.set(a.target.groupId, p.displayName);
-  await mapLimit([...otherGroups], 4, async ([groupId, policyName]) => {
-    const members = await api.listGroupMembers(groupId, { signal }).catch(() => []);
-    for (const m of members)
-      if (wanted.has(m.id) && !coveredElsewhere.has(m.id)) coveredElsewhere.set(m.id, policyName);
-  });
-  for (const pc of existing) {
-    if (pc.provisioningPolicyId === policy.id || !pc.userPrincipalName || pc.status === 'deprovisioning') continue;
-    const other = others.find((p) => p.id === pc.provisioningPolicyId);
-    if (!other || isFrontlineType(other.provisioningType) !== isFrontlineType(policy.provisioningType)) continue;
-    for (const g of groups)
-      for (const m of g.members) {
-        if (
-          (m as { userPrincipalName?: string }).userPrincipalName?.toLowerCase() ===
-            pc.userPrincipalName.toLowerCase() &&
-          !coveredElsewhere.has(m.id)
-        )
-          coveredElsewhere.set(m.id, other.displayName);
-      }
-  }
-  return computeWhatIf(
-    { policy, groups, licenses, coveredElsewhere, existing, sampleName: (upn) => sampleName(policy, upn) },
-    t,
-  );
+  return gatherCoreWhatIf(api, policy, targets, others, existing, signal, t);
 }
 
 type WhatIfItem = vscode.QuickPickItem & { action?: 'apply' | 'cancel' };
