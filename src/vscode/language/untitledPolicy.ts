@@ -5,6 +5,9 @@ import { LANGUAGE_ID } from './policyDiagnostics';
 /** Enough tries to step past every name a window can hold; a cap so a broken workbench cannot loop forever. */
 const MAX_TRIES = 1000;
 
+/** The next number to try: a name this window handed out once is never handed out again, even after it closed. */
+let nextNumber = 1;
+
 /** `untitled:/x` and `untitled:x` are the same name to the person: compare the path without its leading slash. */
 function untitledName(uri: vscode.Uri): string | undefined {
   return uri.scheme === 'untitled' ? uri.path.replace(/^\/+/, '') : undefined;
@@ -33,16 +36,18 @@ function namesInUse(): Set<string> {
  * closed document's hot-exit backup is not discarded yet, the new document opens with the old text (seen
  * in VS Code 1.100 and 1.139). A name no open document or tab has avoids that, and a name whose document
  * still opens with text (a backup) is passed over, so a new file is always empty. Save As offers a
- * `*.cpcpolicy.json` file name, so the saved file keeps the language.
+ * `*.cpcpolicy.json` file name, so the saved file keeps the language. Within a window the numbers only grow
+ * (a closed file's backup may still be on its way); after a reload the check of tabs and text covers them.
  */
 export async function openUntitledPolicy(): Promise<vscode.TextDocument> {
   const inUse = namesInUse();
-  for (let n = 1; n <= MAX_TRIES; n++) {
+  for (let n = nextNumber; n < nextNumber + MAX_TRIES; n++) {
     const name = `new-policy-${n}.cpcpolicy.json`;
     if (inUse.has(name)) continue;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
     // Only the text counts: an untitled document with a name of its own is dirty from the start.
     if (doc.getText() !== '') continue;
+    nextNumber = n + 1;
     return doc.languageId === LANGUAGE_ID ? doc : vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   }
   throw new Error(
