@@ -226,6 +226,13 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
       .first()
       .waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Enter');
+    // Apply restarts the policy's Cloud PCs, so it asks first (Enter would keep things as they are).
+    const question = page
+      .locator('.monaco-dialog-box', { hasText: /Apply single sign-on of .* existing Cloud PCs\?/ })
+      .first();
+    await question.waitFor({ timeout: LABEL_TIMEOUT });
+    await question.locator('.monaco-button', { hasText: 'Apply' }).first().click();
+    await question.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await waitForNotification(page, /^Applying .*(in the background|until done)/);
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     await screenshot(page, 'everyday-apply-in-words');
