@@ -41,7 +41,7 @@ async function unit() {
   if (files.length === 0) return { suite: 'unit', passed: 0, failed: 1 };
   const counts = await runMochaFiles(files, { grep: process.env.CPCPOLICY_TEST_GREP });
   for (const failure of counts.failures) process.stderr.write(`[unit] FAILED ${failure}\n`);
-  return { suite: 'unit', passed: counts.passed, failed: counts.failed };
+  return { suite: 'unit', passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }
 
 /** One entry per VS Code target: each leg in a process of its own. */
@@ -75,6 +75,10 @@ for (const [name, title, run] of suites) {
   results.push({ ...result, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
+// The failures again, next to the table: a CI log that keeps only its tail still names them.
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `${r.suite}: ${f}`));
+if (failures.length > 0)
+  console.log(`\nFailed:\n${failures.map((f) => `- ${f.split('\n')[0].slice(0, 400)}`).join('\n')}`);
 console.log('\n| suite | passed | failed | seconds |\n|---|---:|---:|---:|');
 for (const r of results) console.log(`| ${r.suite} | ${r.passed} | ${r.failed} | ${r.seconds} |`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
