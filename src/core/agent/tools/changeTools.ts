@@ -2,15 +2,13 @@
 // the objects, the consequence), which the shells show for the person to confirm before run() is called:
 // the VS Code tool through prepareInvocation, the MCP server only when started with --allow-changes.
 import type { CloudPc } from '../../model/cloudPc';
+import { canEndGracePeriod, canReprovision, canRetryProvisioning } from '../../model/reprovisionRule';
 import type { AgentEnv, AgentTool, ChangeSummary, ToolResult } from '../agentTool';
 import { defineTool, toolError } from '../agentTool';
 import { pickCloudPcs, readCloudPcs, readPolicy } from '../tenantReads';
 import { quote } from '../toolText';
 import { ASSIGNMENT_CHANGE_PROPERTIES, planAssignmentChange, whatIfLines } from './whatIfTool';
 import type { AssignmentChangeInput } from './whatIfTool';
-
-/** Reprovision only from provisioned, provisionedWithWarnings or failed (docs/simulator.md rule 7). */
-const REPROVISIONABLE = new Set(['provisioned', 'provisionedWithWarnings', 'failed']);
 
 const cloudPcIdsProperty = {
   type: 'array',
@@ -120,14 +118,14 @@ export const retryProvisioningTool = defineTool<{ cloudPcIds: string[] }>({
   destructive: false,
   idempotent: false,
   async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => pc.status === 'failed');
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canRetryProvisioning(pc.status));
     return {
       title: `Retry ${take.length} failed Cloud PC(s) on ${env.tenant}?`,
       message: `Provision again on ${env.tenant}: ${take.length ? names(take) : 'none'}. A failed Cloud PC holds no user data.${refused.length ? ` Not failed, skipped: ${refused.join('; ')}.` : ''}`,
     };
   },
   async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => pc.status === 'failed');
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canRetryProvisioning(pc.status));
     return bulk(env, take, 'reprovision', 'Retry', refused);
   },
 });
@@ -147,14 +145,14 @@ export const reprovisionTool = defineTool<{ cloudPcIds: string[] }>({
   destructive: true,
   idempotent: false,
   async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => REPROVISIONABLE.has(pc.status));
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canReprovision(pc.status));
     return {
       title: `Reprovision ${take.length} Cloud PC(s) on ${env.tenant}?`,
       message: `Reprovisioning deletes ${take.length} Cloud PC(s) on ${env.tenant} and everything their users stored on them, then creates them again from their policies. This cannot be undone. ${names(take)}${refused.length ? `. Skipped: ${refused.join('; ')}` : ''}`,
     };
   },
   async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => REPROVISIONABLE.has(pc.status));
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canReprovision(pc.status));
     return bulk(env, take, 'reprovision', 'Reprovisioning', refused);
   },
 });
@@ -174,14 +172,14 @@ export const endGracePeriodTool = defineTool<{ cloudPcIds: string[] }>({
   destructive: true,
   idempotent: true,
   async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => pc.status === 'inGracePeriod');
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canEndGracePeriod(pc.status));
     return {
       title: `End the grace period of ${take.length} Cloud PC(s) on ${env.tenant}?`,
       message: `${take.length} Cloud PC(s) on ${env.tenant} are deprovisioned now instead of at the end of the 7-day grace period, and their users' data is deleted. This cannot be undone. ${names(take)}${refused.length ? `. Not in grace, skipped: ${refused.join('; ')}` : ''}`,
     };
   },
   async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => pc.status === 'inGracePeriod');
+    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canEndGracePeriod(pc.status));
     return bulk(env, take, 'endGracePeriod', 'Ending the grace period', refused);
   },
 });
