@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
     ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()),
   );
   const views = registerViews(ctx);
-  followTenantPolicies(ctx, views, language.diagnostics);
+  followTenantPolicies(ctx, views, language.diagnostics, tenant);
   registerDeployedStateLens(ctx, views);
   ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   const documents = registerRemotePolicyDocuments(ctx, views.sidebar.onDidUpdate);
