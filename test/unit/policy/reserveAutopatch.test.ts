@@ -96,6 +96,12 @@ describe('CPC326 Windows 365 Reserve restrictions', () => {
     });
     assert.deepEqual(found(text, 'CPC326'), []);
     assert.deepEqual(found(doc({ domainJoinConfigurations: ['azureADJoin'] }), 'CPC326'), []);
+    const bare = JSON.parse(doc({ imageType: 'custom' }));
+    delete bare.domainJoinConfigurations;
+    assert.deepEqual(
+      found(JSON.stringify(bare, null, 2), 'CPC326').map((f) => f.at),
+      ['"custom"'],
+    );
   });
 
   it('a custom image is an error on imageType, with no fix (a gallery image must be chosen)', () => {
@@ -114,6 +120,8 @@ describe('CPC326 Windows 365 Reserve restrictions', () => {
       autopilotConfiguration: { devicePreparationProfileId: GROUP, applicationTimeoutInMinutes: 60 },
     });
     const [f] = found(text, 'CPC326');
+    // On the block itself, not the document.
+    assert.ok(f!.at.startsWith('{') && f!.at.includes('devicePreparationProfileId') && !f!.at.includes('displayName'));
     assert.deepEqual(
       { ...f, at: f!.at.startsWith('{') },
       {
