@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/policy/finding';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
 import type { TenantCatalog } from '../../../src/core/tenant/tenantCatalog';
-import { validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
+import { tenantDocumentOptions, validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
 import { applyEdits } from '../policy/policyTestKit';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -122,6 +122,9 @@ describe('tenant checks, one by one', () => {
       region('westeurope', 'West Europe', 'europeUnion'),
       region('brazilsouth', 'Brazil South', 'southAmerica', 'restricted'),
       region('norwayeast', 'Norway East', 'norway', 'unavailable'),
+      region('westus', 'West US', 'usWest'),
+      region('centralus', 'Central US', 'usCentral'),
+      region('japaneast', 'Japan East', 'japan'),
     ];
     const at = (regionName: string, regionGroup?: string) =>
       policy({ domainJoinConfigurations: [{ domainJoinType: 'azureADJoin', regionName, regionGroup }] });
@@ -139,6 +142,7 @@ describe('tenant checks, one by one', () => {
         },
       );
       assert.ok(!f!.fixes.some((x) => /Brazil|Norway/.test(x)), f!.fixes.join());
+      assert.equal(f!.fixes.length, 5);
       assert.match(check(at('westeurop'), tenant({ regions }))[0]!.fixes[0]!, /West Europe/);
     });
 
@@ -162,16 +166,23 @@ describe('tenant checks, one by one', () => {
           fixes: ["*Use regionGroup 'europeUnion'"],
         },
       ]);
-      assert.deepEqual(check(applyFix(text, index, "Use regionGroup 'europeUnion'"), index), []);
+      const after = applyFix(text, index, "Use regionGroup 'europeUnion'");
+      assert.equal(JSON.parse(after).domainJoinConfigurations[0].regionGroup, 'europeUnion');
+      assert.deepEqual(check(after, index), []);
+      // A region the tenant is not offered, named with a group it is: refused as unknown, not as misplaced.
+      assert.deepEqual(
+        check(at('nowhere', 'usEast'), index).map((f) => f.at),
+        ['"nowhere"'],
+      );
     });
 
     it('a group with no region offered is a warning on the group; default and automatic name none', () => {
-      assert.deepEqual(check(at('automatic', 'japan'), tenant({ regions })), [
+      assert.deepEqual(check(at('automatic', 'antarctica'), tenant({ regions })), [
         {
           code: 'CPC505',
           severity: 'warning',
-          message: "No region of the group 'japan' is offered to this tenant: Cloud PCs may not provision.",
-          at: '"japan"',
+          message: "No region of the group 'antarctica' is offered to this tenant: Cloud PCs may not provision.",
+          at: '"antarctica"',
           fixes: [],
         },
       ]);
@@ -263,6 +274,14 @@ describe('tenant checks, one by one', () => {
       );
       assert.deepEqual(check(assigned('dedicated', [{ groupId: id(7), servicePlanId: id(52) }]), tenant(plans)), []);
       assert.deepEqual(check(assigned('sharedByUser', [{ groupId: id(7), servicePlanId: id(52) }]), tenant({})), []);
+      // Either list read is enough to say an id is unknown.
+      for (const partly of [{ servicePlans: plans.servicePlans }, { frontlinePlans: plans.frontlinePlans }])
+        assert.deepEqual(
+          check(assigned('sharedByUser', [{ groupId: id(7), servicePlanId: id(52) }]), tenant(partly)).map(
+            (f) => f.code,
+          ),
+          ['CPC506'],
+        );
     });
 
     it('CPC508: allotments beyond the licences owned, counting the other policies but not this one', () => {
@@ -308,7 +327,25 @@ describe('tenant checks, one by one', () => {
         f!.message,
         /ask for 7 'Frontline 2 vCPU' licences \(3 here, 4 by other policies\) but the tenant has 3/,
       );
-      assert.ok(f!.at.startsWith('{'), f!.at);
+      assert.ok(f!.at.startsWith('{') && f!.at.includes(id(3)) && !f!.at.includes('displayName'), f!.at);
+      // Without Frontline policy kind, without a licence count, or with odd entries: nothing.
+      const dedicated = assigned('dedicated', [
+        { groupId: id(3), servicePlanId: FRONTLINE, allotmentLicensesCount: 9 },
+      ]);
+      assert.deepEqual(check(dedicated, index), []);
+      const uncounted = tenant({
+        ...plans,
+        frontlinePlans: [{ id: FRONTLINE, displayName: 'Frontline 2 vCPU' }],
+        policies,
+      });
+      assert.deepEqual(check(implicit, uncounted), []);
+      const odd = policy({
+        displayName: 'Odd',
+        provisioningType: 'sharedByUser',
+        assignments: [{}, 'x', { target: 'x' }],
+      });
+      assert.deepEqual(check(odd, index), []);
+      assert.deepEqual(check(policy({ provisioningType: 'sharedByUser', assignments: 'x' }), index), []);
       assert.deepEqual(
         check(
           assigned('sharedByUser', [{ groupId: id(3), servicePlanId: FRONTLINE, allotmentLicensesCount: 2 }]),
@@ -317,6 +354,31 @@ describe('tenant checks, one by one', () => {
         [],
       );
       assert.deepEqual(check(text, tenant(plans)), []);
+    });
+  });
+
+  it('a join entry that is not an object, and a finding without choices, carry nothing extra', () => {
+    const index = tenant({ connections: [connection(1, 'failed', 'West')] });
+    const text = policy({
+      domainJoinConfigurations: ['x', { domainJoinType: 'hybridAzureADJoin', onPremisesConnectionId: id(1) }],
+    });
+    const found = validateAgainstTenant(text, index);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.severity, 'fixes' in f]),
+      [['CPC502', 'warning', false]],
+    );
+  });
+
+  it('what the overlap rule reads from the tenant: its policies, and the names of the groups found (by lower-case id)', () => {
+    assert.deepEqual(tenantDocumentOptions(tenant({})), { groupNames: {} });
+    const policies = [{ id: id(1), displayName: 'Desk', provisioningType: 'dedicated', assignments: [] }];
+    const groups = new Map([
+      [id(2).toUpperCase(), { id: id(2), displayName: 'Shift' }],
+      [id(3), null],
+    ]);
+    assert.deepEqual(tenantDocumentOptions(tenant({ policies, groups })), {
+      deployedPolicies: policies,
+      groupNames: { [id(2)]: 'Shift' },
     });
   });
 });
