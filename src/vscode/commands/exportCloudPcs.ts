@@ -26,14 +26,14 @@ const COLUMNS = [
   'Id',
 ];
 
-function tableOf(pcs: readonly CloudPc[]): ExportTable {
+function tableOf(pcs: readonly CloudPc[], policyName: (pc: CloudPc) => string): ExportTable {
   return {
     columns: COLUMNS,
     rows: pcs.map((pc) => [
       cloudPcLabel(pc),
       pc.displayName,
       pc.userPrincipalName,
-      pc.provisioningPolicyName,
+      policyName(pc),
       pc.status,
       BUCKET_LABELS[bucketOf(pc.status)],
       pc.statusDetail?.code,
@@ -72,7 +72,8 @@ export async function exportCloudPcs(ctx: CommandContext, arg: unknown): Promise
     tenant: ctx.backend.label,
     exportedAt: new Date(ctx.backend.simulator?.now() ?? Date.now()).toISOString(),
   };
-  const text = choice.format === 'csv' ? toCsv(tableOf(pcs), when) : toJson(tableOf(pcs), when);
+  const table = tableOf(pcs, (pc) => ctx.sidebar.policyNameOf(pc));
+  const text = choice.format === 'csv' ? toCsv(table, when) : toJson(table, when);
   if (choice.to === 'clipboard') {
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(

@@ -66,6 +66,7 @@ export class FleetSource implements vscode.Disposable {
       now,
       directory: this.directory,
       loading: !this.views.sidebar.store.loaded,
+      policyNames: this.views.sidebar.policyNames(),
       buckets: STATUS_BUCKETS.map((key) => ({ key, label: vscode.l10n.t(BUCKET_LABELS[key]) })),
     });
   }

@@ -2,6 +2,7 @@
 // (first load on first show, reloads by diff, partial updates) is the plain-TS SidebarLoader's job.
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
+import type { KnownPolicyNames } from '../../core/model/policyNameOfCloudPc';
 import { isGraphError } from '../../core/graph/graphError';
 import { CloudPcStore } from './cloudPcStore';
 import { CloudPcTreeModel } from './cloudPcTreeModel';
@@ -26,6 +27,8 @@ export class Sidebar implements vscode.Disposable {
   /** Fires after every load or partial update reached the models (the Fleet Overview, live refresh and tests follow it). */
   readonly onDidUpdate = this.loadedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The policy names the Cloud PC rows were last drawn with: a rename or deletion redraws them. */
+  private drawnPolicyNames = '';
 
   constructor(private readonly ctx: ExtensionContext) {
     const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
@@ -33,6 +36,7 @@ export class Sidebar implements vscode.Disposable {
     this.store.now = () => (ctx.backends.kind === 'simulator' ? ctx.backends.existing?.simulator?.now() : Date.now());
     this.cloudPcModel = new CloudPcTreeModel(this.store, t);
     this.policyModel = new PolicyTreeModel(this.store, t);
+    this.cloudPcModel.policyNames = () => this.policyNames();
     this.loader = new SidebarLoader(
       {
         store: this.store,
@@ -71,7 +75,27 @@ export class Sidebar implements vscode.Disposable {
       this.cloudPcProvider,
       this.policyProvider,
       this.loadedEmitter,
+      this.onDidUpdate(() => this.followPolicyNames()),
     );
+  }
+
+  /** The tenant's policies as last read, by id; undefined until they were read (nothing is called deleted). */
+  policyNames(): KnownPolicyNames {
+    const model = this.policyModel;
+    return model.loaded ? (id) => model.policy(id)?.displayName : undefined;
+  }
+
+  /** A policy renamed or deleted: the filter's label and the Cloud PC rows say its name as it is now. */
+  private followPolicyNames(): void {
+    if (!this.policyModel.loaded) return;
+    const names = this.policyModel
+      .allPolicies()
+      .map((p) => `${p.id}=${p.displayName}`)
+      .join('\n');
+    if (names === this.drawnPolicyNames) return;
+    this.drawnPolicyNames = names;
+    this.cloudPcView.description = this.cloudPcModel.filterDescription();
+    this.cloudPcProvider.fireAll();
   }
 
   get backend(): ActiveBackend {

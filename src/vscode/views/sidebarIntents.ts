@@ -27,6 +27,8 @@ export interface SidebarIntents {
   knownCloudPcs(filter: { policyId?: string; bucket?: StatusBucket }): readonly CloudPc[];
   /** How many loaded Cloud PCs a policy and/or a status bucket has (no request, no list built). */
   countKnownCloudPcs(filter: { policyId?: string; bucket?: StatusBucket }): number;
+  /** A Cloud PC's policy as the tenant names it now; a deleted policy by the name it had, marked deleted. */
+  policyNameOf(pc: CloudPc): string;
   /** Names of the groups a policy is assigned to, by group id (read when missing). */
   assignedGroupNames(policyId: string): Promise<Map<string, string>>;
   /** The Cloud PCs view's filter now, and how the view describes it. */
