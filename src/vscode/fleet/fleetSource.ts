@@ -71,6 +71,19 @@ export class FleetSource implements vscode.Disposable {
     });
   }
 
+  /** A snapshot with everything read, even while no panel is open (the export asks for one). */
+  async snapshotNow(): Promise<FleetSnapshot> {
+    this.acquire();
+    try {
+      const { sidebar } = this.views;
+      await Promise.all([sidebar.ensurePolicies(), sidebar.ensureCloudPcs()]);
+      if (!this.directory) await this.readDirectory();
+      return await this.snapshot();
+    } finally {
+      this.release();
+    }
+  }
+
   private start(): void {
     const { sidebar } = this.views;
     // First: the aggregates hear a change before the panel is told about it.
