@@ -84,6 +84,7 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
     settled: () => live.settled(),
     showCloudPcs: (filter) => sidebar.setCloudPcFilter(filter),
     revealCloudPc: (id) => sidebar.revealCloudPc(id),
+    revealActedOn: (ids) => sidebar.revealActedOn(ids),
     loadMore: (node) => sidebar.loadMore(node),
   };
 }

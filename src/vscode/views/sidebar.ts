@@ -14,6 +14,9 @@ import { SidebarLoader } from './sidebarLoader';
 import type { CloudPcFilter } from './sidebarIntents';
 import type { TreeNode } from './treeNodes';
 
+/** Rows an action reveals at most (each reveal is a round trip to the workbench). */
+const MAX_REVEALED = 10;
+
 export class Sidebar implements vscode.Disposable {
   readonly store = new CloudPcStore();
   readonly cloudPcModel: CloudPcTreeModel;
@@ -198,6 +201,20 @@ export class Sidebar implements vscode.Disposable {
     this.cloudPcProvider.apply({ root: false, nodes: [found.group] });
     await this.cloudPcView.reveal(found.row, { select: true, focus: true, expand: true });
     return true;
+  }
+
+  /** Rows acted on stay in sight (their groups open, the first selected) while the view is shown; the filter stays. */
+  async revealActedOn(cloudPcIds: readonly string[]): Promise<void> {
+    if (!this.cloudPcView.visible) return;
+    const rows = cloudPcIds
+      .slice(0, MAX_REVEALED)
+      .map((id) => this.cloudPcModel.rowOf(id))
+      .filter((found) => found !== undefined);
+    if (rows.length === 0) return;
+    for (const found of new Set(rows.map((r) => r.group))) this.cloudPcProvider.apply({ root: false, nodes: [found] });
+    // The first last, so the view scrolls to the row it selects.
+    for (const { row } of [...rows.slice(1), rows[0]!])
+      await this.cloudPcView.reveal(row, { select: row === rows[0]!.row, focus: false, expand: true });
   }
 
   refresh(): Promise<void> {

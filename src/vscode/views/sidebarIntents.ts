@@ -50,6 +50,11 @@ export interface SidebarIntents {
   showCloudPcs(filter: CloudPcFilter): void;
   /** Selects a loaded Cloud PC's row in the Cloud PCs view (its group expanded); false when it is not loaded. */
   revealCloudPc(cloudPcId: string): Promise<boolean>;
+  /**
+   * After an action: while the Cloud PCs view is shown, the acted-on rows' groups open and the first row is
+   * selected (a row that changed status may have moved into a collapsed group). The filter and focus stay.
+   */
+  revealActedOn(cloudPcIds: readonly string[]): Promise<void>;
   /** A "Load more…" row was clicked. */
   loadMore(node: TreeNode & { kind: 'loadMore' }): Promise<void>;
 }
