@@ -23,6 +23,9 @@ describe('after acting on Cloud PCs', function () {
     await views.sidebar.ensureCloudPcs();
   });
 
+  // The next suites expect the demo tenant as seeded (its one failed Cloud PC, retried here, among them).
+  after(() => resetSimulatedTenant('demo'));
+
   it('Retry reveals the Cloud PC in its new status group, which was collapsed, and selects it', async () => {
     const failed = (await views.sidebar.api.listCloudPcs()).find((pc) => pc.status === 'failed')!;
     await vscode.commands.executeCommand('workbench.actions.treeView.cpcpolicy.cloudPcs.collapseAll');

@@ -31,7 +31,7 @@ describe('Copy or Export a Fleet Overview table', function () {
     }))!;
     assert.equal(await vscode.env.clipboard.readText(), text);
     const [head, ...lines] = text.trimEnd().split('\r\n');
-    assert.match(head!, /^Policy,Policy id,Provisioned,.*,Total,tenant,exportedAt$/);
+    assert.match(head!, /^Policy,Policy id,Provisioning,Provisioned,.*,Failed,.*,Total,tenant,exportedAt$/);
     const columns = head!.split(',');
     const policyIds = new Set(pcs.map((pc) => pc.provisioningPolicyId ?? ''));
     assert.equal(lines.length, policyIds.size, 'one row per policy with Cloud PCs');

@@ -97,6 +97,10 @@ export class Sidebar implements vscode.Disposable {
       .join('\n');
     if (names === this.drawnPolicyNames) return;
     this.drawnPolicyNames = names;
+    // The filter keeps the name its policy has now: once the policy is deleted, that is the name it had last.
+    const filter = this.cloudPcModel.filter;
+    const current = filter.policyId ? this.policyModel.policy(filter.policyId)?.displayName : undefined;
+    if (current) this.cloudPcModel.setFilter({ ...filter, policyName: current });
     this.cloudPcView.description = this.cloudPcModel.filterDescription();
     this.cloudPcProvider.fireAll();
   }
