@@ -46,7 +46,7 @@ function withExport(section: HTMLElement, table: FleetTableId): HTMLElement {
   const exportButton = button('Export…', () => vscode.postMessage({ type: 'export', table }), {
     key: `export:${table}`,
     secondary: true,
-    ariaLabel: `Copy or export "${heading?.textContent ?? table}" as CSV or JSON`,
+    ariaLabel: `Export "${heading?.textContent ?? table}" as CSV or JSON…`,
   });
   const bar = h('div', { class: 'section-head' }, exportButton);
   if (heading) {
