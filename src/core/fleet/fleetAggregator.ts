@@ -276,6 +276,7 @@ function graceEntry(pc: CloudPc): GraceEntry {
     cloudPcId: pc.id,
     name: graceName(pc),
     userPrincipalName: pc.userPrincipalName,
+    policyId: pc.provisioningPolicyId ?? '',
     policyName: pc.provisioningPolicyName ?? pc.provisioningPolicyId ?? '',
     endsAt: normalIso(pc.gracePeriodEndDateTime!),
   };

@@ -4,7 +4,10 @@
 /** Cloud PCs of one policy, counted per status group (the sidebar's buckets). */
 export interface PolicyStatusRow {
   policyId: string;
+  /** The policy's current name; a deleted policy's carries " (deleted)". */
   policyName: string;
+  /** The tenant no longer has this policy (its Cloud PCs are in grace or being deprovisioned). */
+  deleted?: boolean;
   total: number;
   /** bucket → count; only buckets with Cloud PCs. */
   counts: Record<string, number>;
@@ -33,6 +36,7 @@ export interface GraceEntry {
   cloudPcId: string;
   name: string;
   userPrincipalName: string | null;
+  policyId: string;
   policyName: string;
   /** ISO time the grace period ends (the Cloud PC is deprovisioned then). */
   endsAt: string;

@@ -130,6 +130,7 @@ export function deletePolicy(t: Tenant, id: string, actor?: Actor): SimResult<vo
     );
   }
   t.policies.delete(id);
+  t.deletedPolicyNames.set(id, record.policy.displayName);
   t.audit(
     'Delete provisioning policy',
     'DeleteProvisioningPolicy',

@@ -79,6 +79,8 @@ export class Tenant {
   /** user id → their Cloud PC ids (a short array: a Set per user would cost ~100 B × 100,000). */
   cloudPcsByUser = new Map<string, string[]>();
   cloudPcsByPolicy = new Map<string, Set<string>>();
+  /** Deleted policy id → its last name: its Cloud PCs (in grace) still carry it (docs/simulator.md "Deleted policies"). */
+  deletedPolicyNames = new Map<string, string>();
   /** assignmentKey → Cloud PCs consuming that assignment's Frontline allotment. */
   cloudPcsByAssignment = new Map<string, Set<string>>();
   upnIndex = new Map<string, string>();
@@ -160,6 +162,11 @@ export class Tenant {
     this.cloudPcsByAssignment.clear();
     this.upnIndex.clear();
     this.deviceNames.clear();
+    this.deletedPolicyNames.clear();
+    // The audit log is saved with the state: a deleted policy's name comes back with it.
+    for (const e of this.auditEvents)
+      if (e.activityType === 'DeleteProvisioningPolicy' && e.resources[0]?.resourceId && e.resources[0].displayName)
+        this.deletedPolicyNames.set(e.resources[0].resourceId, e.resources[0].displayName);
     for (const u of this.users.values()) this.upnIndex.set(u.userPrincipalName.toLowerCase(), u.id);
     for (const g of this.groups.values()) {
       this.groupMembers.set(g.id, new Set(g.members));

@@ -106,6 +106,7 @@ export async function reprovisionCloudPcs(
     );
   }
   await ctx.sidebar.cloudPcsChanged(allowed);
+  await ctx.sidebar.revealActedOn(allowed);
   return results;
 }
 
@@ -147,6 +148,7 @@ export async function endGracePeriod(ctx: CommandContext, arg: unknown, selectio
     reportError(ctx, vscode.l10n.t('End grace period failed'), err);
   }
   await ctx.sidebar.cloudPcsChanged(ids);
+  await ctx.sidebar.revealActedOn(ids);
 }
 
 export async function rename(ctx: CommandContext, arg: unknown, newName?: unknown): Promise<void> {

@@ -59,7 +59,7 @@ export async function pickCloudPcIds(
   const items = (await sidebar.cloudPcs()).filter(filter).map((pc) => ({
     label: cloudPcLabel(pc),
     description: [pc.userPrincipalName, pc.status].filter(Boolean).join(' · '),
-    detail: pc.provisioningPolicyName ?? undefined,
+    detail: sidebar.policyNameOf(pc) || undefined,
     id: pc.id,
   }));
   if (items.length === 0) {

@@ -1,5 +1,6 @@
 // What every command is built with: the extension's context plus the backend at hand (read when the command
 // runs, so a backend switch is followed), the sidebar's intents, the policy documents and the Fleet Overview.
+import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
 import type { ActiveBackend } from '../backend/backendManager';
 import type { ExtensionContext } from '../extensionContext';
@@ -17,7 +18,8 @@ export interface CommandContext extends ExtensionContext {
   readonly sidebar: SidebarIntents;
   /** Read-only documents of deployed policies and of Deploy's diffs. */
   readonly documents: RemotePolicyDocuments;
-  readonly fleet: { show(): void };
+  /** The Fleet Overview: open it, or read what it shows now (its export reads this). */
+  readonly fleet: { show(): void; snapshot(): Promise<FleetSnapshot> };
 }
 
 /** A command's handler: VS Code passes the node (and the multi-selection) or a test's arguments. */

@@ -14,6 +14,7 @@ import { openPolicy, pullPolicy } from './policyDocumentCommands';
 import { newPolicyFile } from './policyFileCommands';
 import { findCloudPc } from './findCloudPc';
 import { exportCloudPcs } from './exportCloudPcs';
+import { exportFleetTable } from './exportFleetTable';
 import { manageTrust } from '../trust/restrictedMode';
 import {
   addGroup,
@@ -61,6 +62,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'cpcpolicy.exportCloudPcs': (ctx) => (arg) => exportCloudPcs(ctx, arg),
     'cpcpolicy.loadMore': (ctx) => (node) => loadMore(ctx, node),
     'cpcpolicy.showFleetOverview': (ctx) => () => ctx.fleet.show(),
+    'cpcpolicy.exportFleetTable': (ctx) => (arg) => exportFleetTable(ctx, arg),
     'cpcpolicy.showPolicyCloudPcs': (ctx) => (policyId) => showPolicyCloudPcs(ctx, policyId),
 
     // Policy files and documents.

@@ -8,7 +8,7 @@ import type { CommandContext } from './commandContext';
 
 type Item = vscode.QuickPickItem & { cloudPcId: string };
 
-function itemOf(pc: CloudPc): Item {
+function itemOf(pc: CloudPc, policyName: string): Item {
   const name = cloudPcLabel(pc);
   return {
     label: name,
@@ -16,7 +16,7 @@ function itemOf(pc: CloudPc): Item {
     description: pc.userPrincipalName ?? undefined,
     detail: [
       pc.displayName && pc.displayName !== name ? pc.displayName : undefined,
-      pc.provisioningPolicyName,
+      policyName,
       vscode.l10n.t(BUCKET_LABELS[bucketOf(pc.status)]),
     ]
       .filter(Boolean)
@@ -29,7 +29,9 @@ function itemOf(pc: CloudPc): Item {
 export async function findCloudPc(ctx: CommandContext): Promise<string | undefined> {
   const pcs = await ctx.sidebar.cloudPcs();
   const picked = await vscode.window.showQuickPick(
-    [...pcs].sort((a, b) => cloudPcLabel(a).localeCompare(cloudPcLabel(b))).map(itemOf),
+    [...pcs]
+      .sort((a, b) => cloudPcLabel(a).localeCompare(cloudPcLabel(b)))
+      .map((pc) => itemOf(pc, ctx.sidebar.policyNameOf(pc))),
     {
       title: vscode.l10n.t('Find a Cloud PC ({0} loaded)', pcs.length),
       placeHolder: vscode.l10n.t('Device name, display name, user or policy'),

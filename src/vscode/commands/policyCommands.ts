@@ -1,7 +1,9 @@
 // Actions on provisioning policies: retry, apply region / single sign-on to existing Cloud PCs, delete;
 // and the view plumbing: filter the Cloud PCs view, "Load more…".
 import * as vscode from 'vscode';
+import { WhatIfReader } from '../../core/deploy/deployWhatIf';
 import { isGraphError } from '../../core/graph/graphError';
+import { errorText } from '../../core/model/errorText';
 import type { CloudPcPolicySettingType } from '../../core/model/provisioningPolicy';
 import type { CommandContext } from './commandContext';
 import { BUCKET_LABELS, STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
@@ -48,6 +50,16 @@ export async function retry(ctx: CommandContext, arg: unknown, selection: unknow
   await ctx.sidebar.cloudPcsChanged(ctx.sidebar.knownCloudPcs({ bucket: 'failed', policyId }).map((pc) => pc.id));
 }
 
+/** The policy's delivered Cloud PCs, which restart when a setting is applied, listed from the backend. */
+async function restartingCloudPcs(ctx: CommandContext, policyId: string): Promise<number | { error: string }> {
+  try {
+    const pcs = await new WhatIfReader(ctx.api, ctx.signal).cloudPcsOf(policyId);
+    return pcs.filter((pc) => pc.status === 'provisioned' || pc.status === 'provisionedWithWarnings').length;
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
 export async function applySettings(ctx: CommandContext, arg: unknown, setting: unknown): Promise<void> {
   const policyId =
     policyIdOf(arg) ?? (await pickPolicyId(ctx.sidebar, vscode.l10n.t('Apply the settings of which policy?')));
@@ -79,16 +91,20 @@ export async function applySettings(ctx: CommandContext, arg: unknown, setting: 
   const name = ctx.sidebar.knownPolicy(policyId)?.displayName ?? policyId;
   // Apply changes delivered Cloud PCs in use (a region move restarts each one): it asks on every backend,
   // whatever the arguments (docs/simulator.md "The behaviour it models": apply reaches provisioned ones).
-  const count = (await ctx.sidebar.cloudPcs()).filter(
-    (pc) =>
-      pc.provisioningPolicyId === policyId && (pc.status === 'provisioned' || pc.status === 'provisionedWithWarnings'),
-  ).length;
+  // Counted from the backend, not from the views (which may have loaded nothing, or only the first pages).
+  const count = await restartingCloudPcs(ctx, policyId);
   const go = await confirm(ctx.backends.kind, {
     message: vscode.l10n.t('Apply {0} of "{1}" to its existing Cloud PCs?', what, name),
-    detail: vscode.l10n.t(
-      '{0} Cloud PC(s) change: each restarts while the setting is applied, and a signed-in user is disconnected.',
-      count,
-    ),
+    detail:
+      typeof count === 'number'
+        ? vscode.l10n.t(
+            '{0} Cloud PC(s) change: each restarts while the setting is applied, and a signed-in user is disconnected.',
+            count,
+          )
+        : vscode.l10n.t(
+            'Every provisioned Cloud PC of the policy changes (how many could not be read: {0}): each restarts while the setting is applied, and a signed-in user is disconnected.',
+            count.error,
+          ),
     proceed: vscode.l10n.t('Apply'),
     keep: vscode.l10n.t('Keep'),
   });
@@ -103,7 +119,7 @@ export async function applySettings(ctx: CommandContext, arg: unknown, setting: 
         'Applying {0} of "{1}" to its {2} Cloud PC(s): they show as updating until done.',
         what,
         name,
-        count,
+        typeof count === 'number' ? count : '?',
       ),
     );
   } catch (err) {
@@ -173,7 +189,12 @@ export async function filterCloudPcs(ctx: CommandContext, arg: unknown): Promise
     sidebar.showCloudPcs({
       policyId: f.policyId,
       bucket: f.bucket,
-      policyName: f.policyId ? sidebar.knownPolicy(f.policyId)?.displayName : undefined,
+      // A deleted policy (a Fleet Overview bar) is named by what its Cloud PCs carry, never its id.
+      policyName: f.policyId
+        ? (sidebar.knownPolicy(f.policyId)?.displayName ??
+          sidebar.knownCloudPcs({ policyId: f.policyId })[0]?.provisioningPolicyName ??
+          undefined)
+        : undefined,
     });
     return;
   }

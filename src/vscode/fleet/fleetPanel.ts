@@ -1,8 +1,9 @@
 // One Fleet Overview panel: posts snapshots (at most one per BATCH_MS, none while hidden), turns the webview's
-// requests into the existing commands (filter the Cloud PCs view, Retry, Reprovision, End Grace Period), and
-// reports what the webview drew.
+// requests into the existing commands (filter the Cloud PCs view, Retry, Reprovision, End Grace Period, export a
+// table), and reports what the webview drew.
 import * as vscode from 'vscode';
 import type { FleetAction, FromWebview, ToWebview } from '../../webview/fleet/fleetProtocol';
+import { isFleetTableId } from '../../core/export/fleetExportTables';
 import { STATUS_BUCKETS } from '../views/cloudPcStatusBuckets';
 import { fleetHtml, fleetNonce } from './fleetHtml';
 import type { FleetSource } from './fleetSource';
@@ -123,6 +124,11 @@ export class FleetPanel implements vscode.Disposable {
           bucket: m.bucket,
         });
         await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
+        return;
+      case 'export':
+        // Read-only, so offered in Restricted Mode too; the extension asks how and writes, never the page.
+        if (!isFleetTableId(m.table)) return;
+        await vscode.commands.executeCommand('cpcpolicy.exportFleetTable', { table: m.table });
         return;
       case 'action': {
         // Own keys only: the page's message names the action, and 'constructor' is not one.

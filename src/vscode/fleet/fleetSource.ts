@@ -66,8 +66,22 @@ export class FleetSource implements vscode.Disposable {
       now,
       directory: this.directory,
       loading: !this.views.sidebar.store.loaded,
+      policyNames: this.views.sidebar.policyNames(),
       buckets: STATUS_BUCKETS.map((key) => ({ key, label: vscode.l10n.t(BUCKET_LABELS[key]) })),
     });
+  }
+
+  /** A snapshot with everything read, even while no panel is open (the export asks for one). */
+  async snapshotNow(): Promise<FleetSnapshot> {
+    this.acquire();
+    try {
+      const { sidebar } = this.views;
+      await Promise.all([sidebar.ensurePolicies(), sidebar.ensureCloudPcs()]);
+      if (!this.directory) await this.readDirectory();
+      return await this.snapshot();
+    } finally {
+      this.release();
+    }
   }
 
   private start(): void {

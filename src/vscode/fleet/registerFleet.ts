@@ -1,6 +1,7 @@
 // The Fleet Overview: showing it (the command table's `cpcpolicy.showFleetOverview`), its restore after a reload
 // (the serializer), and what the extension API reports about it (what the webview last drew).
 import * as vscode from 'vscode';
+import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 import type { ExtensionContext } from '../extensionContext';
 import type { Views } from '../views/registerViews';
 import { FLEET_VIEW_TYPE, FleetPanel, fleetWebviewOptions } from './fleetPanel';
@@ -15,6 +16,8 @@ export interface FleetOverview {
   readonly onDidRender: vscode.Event<FleetRenderReport>;
   /** Opens the panel, or brings the open one to the front. */
   show(): void;
+  /** What the panel shows now (read even while no panel is open: the export reads it). */
+  snapshot(): Promise<FleetSnapshot>;
 }
 
 export function registerFleetOverview(ctx: ExtensionContext, views: Views): FleetOverview {
@@ -52,6 +55,7 @@ export function registerFleetOverview(ctx: ExtensionContext, views: Views): Flee
       return lastRendered;
     },
     onDidRender: rendered.event,
+    snapshot: () => source.snapshotNow(),
     show: () => {
       if (current) {
         current.panel.reveal();

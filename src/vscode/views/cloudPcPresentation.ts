@@ -46,7 +46,7 @@ export function cloudPcLabel(pc: CloudPc): string {
 export function presentCloudPc(
   pc: CloudPc,
   t: Localize,
-  options: { showPolicy: boolean; now?: number },
+  options: { showPolicy: boolean; now?: number; policyName?: string },
 ): NodePresentation {
   const bucket = bucketOf(pc.status);
   const parts: string[] = [];
@@ -54,7 +54,9 @@ export function presentCloudPc(
   else if (pc.allotmentDisplayName) parts.push(pc.allotmentDisplayName);
   // A renamed Cloud PC shows its new display name (the row's label stays the device name).
   if (isRenamed(pc)) parts.push(`“${pc.displayName}”`);
-  if (options.showPolicy && pc.provisioningPolicyName) parts.push(pc.provisioningPolicyName);
+  // The policy as the tenant names it now (a rename, a deletion), else as the Cloud PC was read.
+  const policy = options.policyName ?? pc.provisioningPolicyName;
+  if (options.showPolicy && policy) parts.push(policy);
   if (pc.status === 'failed' && pc.statusDetail?.message) parts.push(pc.statusDetail.message);
   if (pc.status === 'inGracePeriod' && pc.gracePeriodEndDateTime)
     parts.push(t('grace period ends {0}', graceEnd(pc.gracePeriodEndDateTime, options.now, t)));
@@ -70,12 +72,12 @@ export function presentCloudPc(
 }
 
 /** Built on hover only (TreeDataProvider.resolveTreeItem): a page of rows should not pay for 200 tooltips. */
-export function cloudPcTooltip(pc: CloudPc, t: Localize): string {
+export function cloudPcTooltip(pc: CloudPc, t: Localize, policyName?: string): string {
   const rows: [string, string | null | undefined][] = [
     [t('Status'), `${t(BUCKET_LABELS[bucketOf(pc.status)])} (${t(enumWords(pc.status))})`],
     [t('Device name'), pc.managedDeviceName],
     [t('User'), pc.userPrincipalName],
-    [t('Policy'), pc.provisioningPolicyName],
+    [t('Policy'), policyName ?? pc.provisioningPolicyName],
     [t('Service plan'), pc.servicePlanName],
     [t('Image'), pc.imageDisplayName],
     [t('Region'), pc.deviceRegionName],

@@ -1,5 +1,8 @@
 // The "Cloud PCs" view as plain data: status groups over the whole tenant, optional filter by policy or
 // status, paged rows, error/loading placeholders, and which nodes a change must redraw.
+import type { CloudPc } from '../../core/model/cloudPc';
+import { policyNameText, shownPolicyName } from '../../core/model/policyNameOfCloudPc';
+import type { KnownPolicyNames } from '../../core/model/policyNameOfCloudPc';
 import { cloudPcTooltip, presentCloudPc } from './cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from './cloudPcStatusBuckets';
 import type { CloudPcChange, CloudPcStore } from './cloudPcStore';
@@ -23,6 +26,8 @@ export class CloudPcTreeModel {
   error: string | undefined;
   /** What fixes the error (a command id without its prefix): Sign In, Switch Tenant, Show Log, Retry. */
   errorAction: string | undefined;
+  /** The tenant's policies as last read (the sidebar sets it): rows and the filter name them as they are now. */
+  policyNames: () => KnownPolicyNames = () => undefined;
 
   constructor(
     readonly store: CloudPcStore,
@@ -41,8 +46,8 @@ export class CloudPcTreeModel {
 
   filterDescription(): string | undefined {
     const parts: string[] = [];
-    if (this.filterValue.policyId)
-      parts.push(this.t('policy: {0}', this.filterValue.policyName ?? this.filterValue.policyId));
+    const { policyId, policyName } = this.filterValue;
+    if (policyId) parts.push(this.t('policy: {0}', this.policyText(policyId, policyName)));
     if (this.filterValue.bucket) parts.push(this.t('status: {0}', this.t(BUCKET_LABELS[this.filterValue.bucket])));
     return parts.length ? parts.join(', ') : undefined;
   }
@@ -112,12 +117,25 @@ export class CloudPcTreeModel {
     return pc ? this.cache.peek(this.pager.groupId(bucketOf(pc.status), this.filterValue.policyId)) : undefined;
   }
 
+  /** A policy as the tenant names it now; a deleted one by the name it had, marked deleted. */
+  policyText(policyId: string | null, carried: string | null | undefined): string {
+    return policyNameText(shownPolicyName(policyId, carried, this.policyNames()), this.t('deleted'));
+  }
+
+  private policyOf(pc: CloudPc): string {
+    return this.policyText(pc.provisioningPolicyId, pc.provisioningPolicyName);
+  }
+
   present(node: TreeNode): NodePresentation {
+    const pc = node.kind === 'cloudPc' ? this.store.get(node.cloudPcId) : undefined;
+    if (pc)
+      return presentCloudPc(pc, this.t, { showPolicy: true, now: this.store.now(), policyName: this.policyOf(pc) });
     return presentNode(node, this.store, this.pager, this.t, true);
   }
 
   tooltip(node: TreeNode): string | undefined {
-    return tooltipFor(node, this.store, this.t);
+    const pc = node.kind === 'cloudPc' ? this.store.get(node.cloudPcId) : undefined;
+    return pc ? cloudPcTooltip(pc, this.t, this.policyOf(pc)) : undefined;
   }
 
   /** "Load more…" on a group shows its next page; on the root it asks the loader for the next server pages. */
@@ -148,10 +166,15 @@ export class CloudPcTreeModel {
 }
 
 /** Tooltips computed on hover (resolveTreeItem), not for every row drawn. */
-export function tooltipFor(node: TreeNode, store: CloudPcStore, t: Localize): string | undefined {
+export function tooltipFor(
+  node: TreeNode,
+  store: CloudPcStore,
+  t: Localize,
+  policyName?: (pc: CloudPc) => string | undefined,
+): string | undefined {
   if (node.kind !== 'cloudPc') return undefined;
   const pc = store.get(node.cloudPcId);
-  return pc ? cloudPcTooltip(pc, t) : undefined;
+  return pc ? cloudPcTooltip(pc, t, policyName?.(pc)) : undefined;
 }
 
 const ACTION_TITLES: Record<string, string> = {

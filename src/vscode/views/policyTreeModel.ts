@@ -222,7 +222,8 @@ export class PolicyTreeModel {
   }
 
   tooltip(node: TreeNode): string | undefined {
-    return tooltipFor(node, this.store, this.t);
+    // Under its policy's row: the policy's name now, not the one the Cloud PC was read with.
+    return tooltipFor(node, this.store, this.t, (pc) => this.byId.get(pc.provisioningPolicyId ?? '')?.displayName);
   }
 
   loadMore(node: LoadMoreNode): TreeNode | undefined {

@@ -64,6 +64,7 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
         : store.all().filter((pc) => !policyId || pc.provisioningPolicyId === policyId),
     countKnownCloudPcs: ({ policyId, bucket }) =>
       bucket ? store.count(bucket, policyId) : policyId ? store.countPolicy(policyId) : store.size,
+    policyNameOf: (pc) => cloudPcModel.policyText(pc.provisioningPolicyId, pc.provisioningPolicyName),
     assignedGroupNames: async (policyId) => {
       await sidebar.loadGroupInfo(policyId);
       const names = new Map<string, string>();
@@ -83,6 +84,7 @@ function sidebarIntents(sidebar: Sidebar, live: LiveRefresh): SidebarIntents {
     settled: () => live.settled(),
     showCloudPcs: (filter) => sidebar.setCloudPcFilter(filter),
     revealCloudPc: (id) => sidebar.revealCloudPc(id),
+    revealActedOn: (ids) => sidebar.revealActedOn(ids),
     loadMore: (node) => sidebar.loadMore(node),
   };
 }

@@ -2,6 +2,7 @@
 // (first load on first show, reloads by diff, partial updates) is the plain-TS SidebarLoader's job.
 import * as vscode from 'vscode';
 import type { CloudPcApi } from '../../core/graph/cloudPcApi';
+import type { KnownPolicyNames } from '../../core/model/policyNameOfCloudPc';
 import { isGraphError } from '../../core/graph/graphError';
 import { CloudPcStore } from './cloudPcStore';
 import { CloudPcTreeModel } from './cloudPcTreeModel';
@@ -12,6 +13,9 @@ import { PolicyTreeModel } from './policyTreeModel';
 import { SidebarLoader } from './sidebarLoader';
 import type { CloudPcFilter } from './sidebarIntents';
 import type { TreeNode } from './treeNodes';
+
+/** Rows an action reveals at most (each reveal is a round trip to the workbench). */
+const MAX_REVEALED = 10;
 
 export class Sidebar implements vscode.Disposable {
   readonly store = new CloudPcStore();
@@ -26,6 +30,8 @@ export class Sidebar implements vscode.Disposable {
   /** Fires after every load or partial update reached the models (the Fleet Overview, live refresh and tests follow it). */
   readonly onDidUpdate = this.loadedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The policy names the Cloud PC rows were last drawn with: a rename or deletion redraws them. */
+  private drawnPolicyNames = '';
 
   constructor(private readonly ctx: ExtensionContext) {
     const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
@@ -33,6 +39,7 @@ export class Sidebar implements vscode.Disposable {
     this.store.now = () => (ctx.backends.kind === 'simulator' ? ctx.backends.existing?.simulator?.now() : Date.now());
     this.cloudPcModel = new CloudPcTreeModel(this.store, t);
     this.policyModel = new PolicyTreeModel(this.store, t);
+    this.cloudPcModel.policyNames = () => this.policyNames();
     this.loader = new SidebarLoader(
       {
         store: this.store,
@@ -71,7 +78,31 @@ export class Sidebar implements vscode.Disposable {
       this.cloudPcProvider,
       this.policyProvider,
       this.loadedEmitter,
+      this.onDidUpdate(() => this.followPolicyNames()),
     );
+  }
+
+  /** The tenant's policies as last read, by id; undefined until they were read (nothing is called deleted). */
+  policyNames(): KnownPolicyNames {
+    const model = this.policyModel;
+    return model.loaded ? (id) => model.policy(id)?.displayName : undefined;
+  }
+
+  /** A policy renamed or deleted: the filter's label and the Cloud PC rows say its name as it is now. */
+  private followPolicyNames(): void {
+    if (!this.policyModel.loaded) return;
+    const names = this.policyModel
+      .allPolicies()
+      .map((p) => `${p.id}=${p.displayName}`)
+      .join('\n');
+    if (names === this.drawnPolicyNames) return;
+    this.drawnPolicyNames = names;
+    // The filter keeps the name its policy has now: once the policy is deleted, that is the name it had last.
+    const filter = this.cloudPcModel.filter;
+    const current = filter.policyId ? this.policyModel.policy(filter.policyId)?.displayName : undefined;
+    if (current) this.cloudPcModel.setFilter({ ...filter, policyName: current });
+    this.cloudPcView.description = this.cloudPcModel.filterDescription();
+    this.cloudPcProvider.fireAll();
   }
 
   get backend(): ActiveBackend {
@@ -174,6 +205,20 @@ export class Sidebar implements vscode.Disposable {
     this.cloudPcProvider.apply({ root: false, nodes: [found.group] });
     await this.cloudPcView.reveal(found.row, { select: true, focus: true, expand: true });
     return true;
+  }
+
+  /** Rows acted on stay in sight (their groups open, the first selected) while the view is shown; the filter stays. */
+  async revealActedOn(cloudPcIds: readonly string[]): Promise<void> {
+    if (!this.cloudPcView.visible) return;
+    const rows = cloudPcIds
+      .slice(0, MAX_REVEALED)
+      .map((id) => this.cloudPcModel.rowOf(id))
+      .filter((found) => found !== undefined);
+    if (rows.length === 0) return;
+    for (const found of new Set(rows.map((r) => r.group))) this.cloudPcProvider.apply({ root: false, nodes: [found] });
+    // The first last, so the view scrolls to the row it selects.
+    for (const { row } of [...rows.slice(1), rows[0]!])
+      await this.cloudPcView.reveal(row, { select: row === rows[0]!.row, focus: false, expand: true });
   }
 
   refresh(): Promise<void> {

@@ -27,6 +27,8 @@ export interface SidebarIntents {
   knownCloudPcs(filter: { policyId?: string; bucket?: StatusBucket }): readonly CloudPc[];
   /** How many loaded Cloud PCs a policy and/or a status bucket has (no request, no list built). */
   countKnownCloudPcs(filter: { policyId?: string; bucket?: StatusBucket }): number;
+  /** A Cloud PC's policy as the tenant names it now; a deleted policy by the name it had, marked deleted. */
+  policyNameOf(pc: CloudPc): string;
   /** Names of the groups a policy is assigned to, by group id (read when missing). */
   assignedGroupNames(policyId: string): Promise<Map<string, string>>;
   /** The Cloud PCs view's filter now, and how the view describes it. */
@@ -48,6 +50,11 @@ export interface SidebarIntents {
   showCloudPcs(filter: CloudPcFilter): void;
   /** Selects a loaded Cloud PC's row in the Cloud PCs view (its group expanded); false when it is not loaded. */
   revealCloudPc(cloudPcId: string): Promise<boolean>;
+  /**
+   * After an action: while the Cloud PCs view is shown, the acted-on rows' groups open and the first row is
+   * selected (a row that changed status may have moved into a collapsed group). The filter and focus stay.
+   */
+  revealActedOn(cloudPcIds: readonly string[]): Promise<void>;
   /** A "Load more…" row was clicked. */
   loadMore(node: TreeNode & { kind: 'loadMore' }): Promise<void>;
 }

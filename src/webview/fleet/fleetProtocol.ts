@@ -1,4 +1,5 @@
 // Messages between the Fleet Overview panel (extension host) and its webview. Types only: both sides import it.
+import type { FleetTableId } from '../../core/export/fleetExportTables';
 import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 
 export type FleetAction = 'retry' | 'reprovision' | 'endGracePeriod';
@@ -13,4 +14,6 @@ export type FromWebview =
   /** After drawing a snapshot: what the bars show, read back from the drawn elements (`policyId|bucket` → count). */
   | { type: 'rendered'; revision: number; cells: Record<string, number>; firstPaintMs?: number }
   | { type: 'filter'; policyId: string; bucket: string }
-  | { type: 'action'; action: FleetAction; cloudPcIds: string[] };
+  | { type: 'action'; action: FleetAction; cloudPcIds: string[] }
+  /** A table's Export… button: the extension asks how (copy, file) and writes; the page never writes. */
+  | { type: 'export'; table: FleetTableId };

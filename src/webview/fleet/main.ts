@@ -3,7 +3,8 @@
 import type { FleetSnapshot } from '../../core/fleet/fleetSnapshot';
 import type { ActivityWindow } from './activityChart';
 import { activitySection } from './activityChart';
-import { dateTime, h } from './dom';
+import type { FleetTableId } from '../../core/export/fleetExportTables';
+import { button, dateTime, h } from './dom';
 import type { FleetAction, FromWebview, ToWebview } from './fleetProtocol';
 import { failuresSection, leftOutSection, licencesSection } from './fleetTables';
 import { graceSection } from './graceTimeline';
@@ -39,6 +40,22 @@ function act(action: FleetAction, cloudPcIds: string[]): void {
   vscode.postMessage({ type: 'action', action, cloudPcIds });
 }
 
+/** An Export… button beside a section's heading: the extension asks copy or file, CSV or JSON, and writes. */
+function withExport(section: HTMLElement, table: FleetTableId): HTMLElement {
+  const heading = section.querySelector('h2');
+  const exportButton = button('Export…', () => vscode.postMessage({ type: 'export', table }), {
+    key: `export:${table}`,
+    secondary: true,
+    ariaLabel: `Export "${heading?.textContent ?? table}" as CSV or JSON…`,
+  });
+  const bar = h('div', { class: 'section-head' }, exportButton);
+  if (heading) {
+    heading.replaceWith(bar);
+    bar.prepend(heading);
+  } else section.prepend(bar);
+  return section;
+}
+
 function setWindow(window: ActivityWindow): void {
   state = { ...state, window };
   vscode.setState(state);
@@ -55,15 +72,26 @@ function view(s: FleetSnapshot): HTMLElement[] {
       h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' }, summary),
       actionsOff ? h('p', { class: 'restricted-note', role: 'note' }, actionsOff) : undefined,
     ),
-    statusSection(s, filter),
+    withExport(statusSection(s, filter), 'status'),
     h(
       'div',
       { class: 'columns' },
-      activitySection(s, state.window, setWindow),
-      graceSection(s, (ids) => act('endGracePeriod', ids), actionsOff),
+      withExport(activitySection(s, state.window, setWindow), state.window === '24h' ? 'activity24h' : 'activity7d'),
+      withExport(
+        graceSection(s, (ids) => act('endGracePeriod', ids), actionsOff),
+        'grace',
+      ),
     ),
-    failuresSection(s, act, () => filter('', 'failed'), actionsOff),
-    h('div', { class: 'columns' }, licencesSection(s), leftOutSection(s)),
+    withExport(
+      failuresSection(s, act, () => filter('', 'failed'), actionsOff),
+      'failures',
+    ),
+    h(
+      'div',
+      { class: 'columns' },
+      withExport(licencesSection(s), 'licences'),
+      withExport(leftOutSection(s), 'leftOut'),
+    ),
   ];
 }
 

@@ -382,6 +382,23 @@ describe('simulator rules (issue 4)', () => {
       assert.equal((await t.ok('DELETE', `${VE}/provisioningPolicies/${p}`)).status, 204);
       assert.equal((await t.call('GET', `${VE}/provisioningPolicies/${p}`)).status, 404);
     });
+
+    it("keeps the deleted policy's name on its Cloud PCs in grace, also after the state is saved and loaded", async () => {
+      const sim = new Simulator(createSeedData('empty'));
+      const t = new TenantClient(handlerTransport(createSimulatorHandler(sim)));
+      const u = await t.user('Grace Kept');
+      const p = await t.policy({ displayName: 'Sales desks' });
+      await t.assign(p, [await t.group('G', [u.id])]);
+      await t.advance({ hours: 3 });
+      await t.assign(p, []);
+      await t.ok('DELETE', `${VE}/provisioningPolicies/${p}`);
+      const [pc] = await t.cloudPcsOf(u.upn);
+      assert.equal(pc.status, 'inGracePeriod');
+      assert.equal(pc.provisioningPolicyId, p);
+      assert.equal(pc.provisioningPolicyName, 'Sales desks');
+      const reloaded = new TenantClient(handlerTransport(createSimulatorHandler(new Simulator(sim.toData()))));
+      assert.equal((await reloaded.cloudPcsOf(u.upn))[0].provisioningPolicyName, 'Sales desks');
+    });
   });
 
   describe('rule 10: about 3 hours after a failure or deletion the service cleans up', () => {

@@ -29,9 +29,13 @@ export function maskEnum<T extends string>(
   return visible.has(value) ? value : 'unknownFutureValue';
 }
 
+/** The policy's name; a deleted policy's Cloud PCs keep the name it last had (docs/simulator.md "Deleted policies"). */
+function policyNameOf(sim: Tenant, policyId: string): string | null {
+  return sim.policies.get(policyId)?.policy.displayName ?? sim.deletedPolicyNames.get(policyId) ?? null;
+}
+
 export function toGraphCloudPc(sim: Tenant, c: CloudPcRecord, includeEvolvable: boolean): CloudPc {
   const plan = c.servicePlanId ? sim.catalog.servicePlans.find((p) => p.id === c.servicePlanId) : undefined;
-  const policy = sim.policies.get(c.policyId)?.policy;
   const delivered = c.stage === 0 && c.provisionedAt !== null;
   return {
     '@odata.type': '#microsoft.graph.cloudPC',
@@ -43,7 +47,7 @@ export function toGraphCloudPc(sim: Tenant, c: CloudPcRecord, includeEvolvable: 
     managedDeviceName: c.managedDeviceId ? c.deviceName : null,
     userPrincipalName: c.userPrincipalName,
     provisioningPolicyId: c.policyId,
-    provisioningPolicyName: policy?.displayName ?? null,
+    provisioningPolicyName: policyNameOf(sim, c.policyId),
     provisioningType: maskEnum(CLOUD_PC_PROVISIONING_TYPES, c.provisioningType, includeEvolvable),
     servicePlanId: c.servicePlanId,
     servicePlanName: plan?.displayName ?? null,
@@ -230,7 +234,7 @@ export function cloudPcJson(sim: Tenant, c: CloudPcRecord, includeEvolvable: boo
   // Nothing in the tenant changed since the inputs were last compared (every change bumps sim.version): still valid.
   if (e === undefined || e.checkedAt !== sim.version) {
     const plan = planOf(sim, c.servicePlanId);
-    const policyName = sim.policies.get(c.policyId)?.policy.displayName;
+    const policyName = policyNameOf(sim, c.policyId);
     const changed = e === undefined || !sameInputs(e, c, policyName, plan);
     if (e === undefined) {
       if (jsonCacheEntries >= JSON_CACHE_LIMIT) {
