@@ -2,7 +2,7 @@
 // and Apply's question counts the Cloud PCs that restart from the backend, not from what the views loaded.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import type { TreeNode } from '../../src/vscode/views/treeNodes';
 import { answerQuestions, getExtension, resetSimulatedTenant, waitFor } from './testSupport';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import { getExtension, resetSimulatedTenant } from './testSupport';

@@ -3,7 +3,7 @@
 // carry, marked deleted, never the raw id.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { getExtension, resetSimulatedTenant, waitFor } from './testSupport';
 import { rows } from './treeRows';
