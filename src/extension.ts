@@ -1,7 +1,7 @@
 // Activation reads like a table of contents: build one context, then one register call per feature.
 import * as vscode from 'vscode';
 import { createExtensionContext } from './vscode/extensionContext';
-import type { CpcPolicyApi } from './vscode/extensionApi';
+import type { CpcPolicyApi } from './extensionApi';
 import { registerViews } from './vscode/views/registerViews';
 import { registerFleetOverview } from './vscode/fleet/registerFleet';
 import { createCommandContext } from './vscode/commands/commandContext';

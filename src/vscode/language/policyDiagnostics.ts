@@ -2,7 +2,7 @@
 // quick fixes can offer the engine's own edits.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
-import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
+import { REMOTE_SCHEME } from './remotePolicyScheme';
 import type { DeployedPolicy } from '../../core/policy/overlapRules';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
