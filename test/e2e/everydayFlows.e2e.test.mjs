@@ -31,6 +31,7 @@ const LABEL_TIMEOUT = 45_000;
 const STANDARD = 'Contoso Standard (East US 2)';
 const SAMPLE_FILE = 'finance-dedicated.cpcpolicy.json';
 const SAMPLE_POLICY = 'Finance dedicated';
+const BROKEN_FILE = 'naming-template-broken.cpcpolicy.json';
 
 /** The numbers the status bar's Problems item shows (errors, warnings, infos). */
 async function problemCounts(page) {
@@ -238,5 +239,30 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     await screenshot(page, 'everyday-apply-in-words');
     assert.equal(await notification(page, 'singleSignOn').count(), 0, 'no enum name in the report');
     await waitForNotification(page, `Applying single sign-on of "${STANDARD}"`);
+  });
+
+  it('Deploy on a file with errors says so in a modal naming the first errors, and Show Problems opens the Problems view', async function () {
+    const { page } = wb;
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await quickOpen(page, BROKEN_FILE);
+    await runCommand(page, 'Cloud PC: Deploy Policy File');
+    // A modal, not only a toast: seen where the person looks, in every VS Code (1.139's test driver shows no toasts).
+    const refusal = page
+      .locator('.monaco-dialog-box', { hasText: /Not deployed: the file has \d+ error\(s\)\./ })
+      .first();
+    await refusal.waitFor({ timeout: LABEL_TIMEOUT });
+    await refusal.locator('.monaco-button:focus').waitFor({ timeout: UI_TIMEOUT });
+    await screenshot(page, 'everyday-deploy-refused-errors');
+    const text = await refusal.innerText();
+    assert.match(text, /Line \d+: .*\(CPC401\)/, 'names the first error, its line and its code');
+    assert.match(text, /Nothing was changed/);
+    await refusal.locator('.monaco-button', { hasText: 'Show Problems' }).first().click();
+    await refusal.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await page
+      .locator('.part.panel .markers-panel .monaco-list-row', { hasText: 'CPC401' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await namedRow(pane(page, 'Provisioning Policies'), 'Unclosed token').count(), 0, 'nothing deployed');
   });
 });

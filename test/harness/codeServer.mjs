@@ -56,8 +56,10 @@ async function waitForHealthy(url, child, timeoutMs) {
 /**
  * `trusted: false` starts without --disable-workspace-trust and with trust enabled, so the folder opens in
  * Restricted Mode (no startup prompt: the banner says so). `settings` join the user settings below;
- * `disableExtensions` are extension ids the server starts without (`--disable-extension`).
- * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean, target?: object, trusted?: boolean, settings?: Record<string, unknown>, disableExtensions?: string[] }} options
+ * `disableExtensions` are extension ids the server starts without (`--disable-extension`). `smokeTestDriver`
+ * (default: the target's) adds VS Code's test driver, which tests need on 1.10x+ and people must not get:
+ * with it VS Code 1.139 shows no notification toasts.
+ * @param {{ folder?: string, userDataDir?: string, extensionsDir?: string, port?: number, env?: Record<string,string>, quiet?: boolean, target?: object, trusted?: boolean, settings?: Record<string, unknown>, disableExtensions?: string[], smokeTestDriver?: boolean }} options
  */
 export async function startCodeServer(options = {}) {
   const target = options.target ?? currentTarget();
@@ -109,7 +111,7 @@ export async function startCodeServer(options = {}) {
   if (trusted) args.push('--disable-workspace-trust');
   for (const id of options.disableExtensions ?? []) args.push('--disable-extension', id);
   // Since VS Code 1.10x the workbench ignores the URL's settings and payload (extensionTestsPath) without it.
-  if (target.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.smokeTestDriver ?? target.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (options.folder) args.push(options.folder);
   const child = spawn(pathsOf(target).codeServerBin, args, {
     detached: true,

@@ -49,6 +49,32 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept: nothing happened');
   });
 
+  it('Reprovision\'s modal has two buttons: "Keep the Cloud PC(s)", its close affordance (so VS Code adds no Cancel), and Reprovision', async () => {
+    const pcs = (await views.sidebar.api.listCloudPcs()).filter((p) => p.status === 'provisioned').slice(0, 2);
+    assert.equal(pcs.length, 2, 'two provisioned Cloud PCs in the demo tenant');
+    const q = await answerQuestions(KEEP);
+    try {
+      await vscode.commands.executeCommand('cpcpolicy.reprovision', pcs[0]!.id);
+      await vscode.commands.executeCommand('cpcpolicy.reprovision', [pcs[0]!.id, pcs[1]!.id]);
+    } finally {
+      q.dispose();
+    }
+    const buttons = q.asked.map((asked) =>
+      asked.buttons?.map((b) => ({ title: b.title, isCloseAffordance: b.isCloseAffordance === true })),
+    );
+    assert.deepEqual(buttons, [
+      [
+        { title: 'Keep the Cloud PC', isCloseAffordance: true },
+        { title: 'Reprovision', isCloseAffordance: false },
+      ],
+      [
+        { title: 'Keep the Cloud PCs', isCloseAffordance: true },
+        { title: 'Reprovision', isCloseAffordance: false },
+      ],
+    ]);
+    for (const pc of pcs) assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept');
+  });
+
   it('Delete Policy wants the policy name typed and says how many Cloud PCs enter the grace period', async () => {
     const standard = (await views.sidebar.api.listPolicies()).find((p) =>
       p.displayName.startsWith('Contoso Standard'),

@@ -36,8 +36,8 @@ const ADVICE: Record<string, FailureAdvice> = {
   },
   intuneEnrollFailed: {
     meaning:
-      'The Cloud PC was built but could not enrol in Intune: usually an enrolment restriction, a device limit, or the user lacking an Intune licence.',
-    fix: 'Check the Intune enrolment restrictions and device limits for the user and that the user has an Intune licence, then retry.',
+      'The Cloud PC was built but could not enroll in Intune: usually an enrollment restriction, a device limit, or the user lacking an Intune license.',
+    fix: 'Check the Intune enrollment restrictions and device limits for the user and that the user has an Intune license, then retry.',
     retry: 'helps',
   },
   provisioningFailed: {

@@ -6,7 +6,8 @@ import type { FixBuilder, Hit } from './hit';
 import { asArray, asObject, effectiveProvisioningType } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { DEFAULT_FLEET_SIZE, CURRENT_NAMING_RULES } from './namingRules';
-import { checkNamingTemplate, parseNamingTemplate } from './namingTemplate';
+import { fitNameLength } from './namingLengthFix';
+import { checkNamingTemplate, nameLengthRange, parseNamingTemplate } from './namingTemplate';
 import type { TemplateProblem, TemplateToken } from './namingTemplate';
 import { ALL_RULES, RULES } from './ruleCodes';
 
@@ -73,6 +74,20 @@ function tokenAt(tokens: readonly TemplateToken[], offset: number): TemplateToke
   return undefined;
 }
 
+/** CPC404: the nearest template whose names fit, its text in the title so the admin sees what they get. */
+function nameLengthFix(
+  template: string,
+  tokens: readonly TemplateToken[],
+  fix: (title: string, next: string) => FixBuilder[],
+): FixBuilder[] {
+  const rules = CURRENT_NAMING_RULES;
+  const next = fitNameLength(tokens, rules);
+  if (next === undefined) return [];
+  return nameLengthRange(template).max > rules.maxLength
+    ? fix(`Shorten names to ${rules.maxLength} characters at most: ${next}`, next)
+    : fix(`Lengthen names to ${rules.minLength} characters at least: ${next}`, next);
+}
+
 function templateFixes(
   template: string,
   p: TemplateProblem,
@@ -110,6 +125,8 @@ function templateFixes(
       return fix(`Add -%RAND:${min}%`, `${template}-%RAND:${min}%`);
     case RULES.unclosedToken.code:
       return fix('Close the token with %', `${template}%`);
+    case RULES.nameLength.code:
+      return nameLengthFix(template, tokens(), fix);
     default:
       return [];
   }

@@ -293,7 +293,7 @@ function allotmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, ou
       hit(
         TENANT_RULES.allotmentBeyondLicences,
         'error',
-        `The allotments ask for ${count + others} '${plan.displayName}' licences (${count} here, ${others} by other policies) but the tenant has ${plan.totalCount}: the service refuses the assignment.`,
+        `The allotments ask for ${count + others} '${plan.displayName}' licenses (${count} here, ${others} by other policies) but the tenant has ${plan.totalCount}: the service refuses the assignment.`,
         target && 'allotmentLicensesCount' in target ? path : [...at, 'assignments', index, 'target'],
       ),
     );

@@ -45,7 +45,7 @@ export const TENANT_RULES = {
   },
   allotmentBeyondLicences: {
     code: 'CPC508',
-    title: 'Frontline allotments ask for more licences than the tenant owns',
+    title: 'Frontline allotments ask for more licenses than the tenant owns',
     source:
       'Graph: "cloudPcFrontLineServicePlan resource type" (totalCount, allotmentLicensesCount); Graph: "cloudPcProvisioningPolicy: assign"',
   },

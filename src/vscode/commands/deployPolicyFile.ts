@@ -93,21 +93,34 @@ function refused(plan: DeployPlan): boolean {
   if (!planIsBlocked(plan)) return false;
   const findings = plan.problems.filter((p) => p.code);
   if (findings.length > 0) {
-    const first = findings[0]!;
-    void vscode.window.showErrorMessage(
-      t(
-        'Not deployed: the file has {0} error(s). First: {1} ({2}, line {3})',
-        findings.length,
-        first.message,
-        first.code!,
-        first.line ?? 1,
-      ),
-    );
+    void sayFileHasErrors(findings);
     return true;
   }
   const reasons = [...plan.problems.map((p) => p.message), ...plan.policies.flatMap((p) => p.refusals)];
   void vscode.window.showErrorMessage(t('Not deployed, nothing was changed: {0}', reasons.join(' ')), { modal: false });
   return true;
+}
+
+/** Shown this many errors in the refusal; the Problems view has them all. */
+const ERRORS_SHOWN = 3;
+
+/**
+ * The person pressed Deploy and waits for it: a refusal for errors is a modal (a toast can go unseen, and
+ * VS Code's smoke-test mode shows none), naming the first errors and offering the Problems view.
+ */
+async function sayFileHasErrors(findings: DeployPlan['problems']): Promise<void> {
+  const lines = findings.slice(0, ERRORS_SHOWN).map((f) => t('Line {0}: {1} ({2})', f.line ?? 1, f.message, f.code!));
+  if (findings.length > ERRORS_SHOWN) lines.push(t('… and {0} more.', findings.length - ERRORS_SHOWN));
+  lines.push('', t('Nothing was changed. Fix the errors (the Problems view lists them), then Deploy again.'));
+  const showProblems: vscode.MessageItem = { title: t('Show Problems') };
+  const close: vscode.MessageItem = { title: t('OK'), isCloseAffordance: true };
+  const choice = await vscode.window.showErrorMessage(
+    t('Not deployed: the file has {0} error(s).', findings.length),
+    { modal: true, detail: lines.join('\n') },
+    showProblems,
+    close,
+  );
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
 }
 
 async function ask(ctx: CommandContext, doc: vscode.TextDocument, plan: DeployPlan): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The questions asked before an action changes or destroys something. One place decides when they are
 // asked (every backend; only the simulator's may be switched off, by a user-level setting) and how: the
-// safe answer has the focus (VS Code's modal focuses its first button, so the safe button comes first)
-// and what cannot be undone is typed, as the Intune portal asks for End grace period. No command argument
+// safe answer is the modal's close affordance (Escape, the close box and its own button keep things; no
+// second "Cancel" beside it) and what cannot be undone is typed, as the Intune portal asks for End grace period. No command argument
 // reaches this module: tests answer through the hook the extension's test API exposes (the Azure
 // extensions' TestUserInput pattern), so a script or a link can never switch a question off.
 import * as vscode from 'vscode';
@@ -15,6 +15,8 @@ export interface Question {
   detail: string;
   /** The button that goes ahead, or the text to type. */
   proceed: string;
+  /** confirm: the modal's buttons as VS Code is given them (the safe one is the close affordance). */
+  buttons?: readonly vscode.MessageItem[];
 }
 
 /** Returns the answer: the `proceed` text to go ahead, anything else (or undefined) to stop. */
@@ -42,28 +44,29 @@ export function questionsAreOn(backend: BackendKind): boolean {
   return userSetting<boolean>('cpcpolicy.simulator', 'askBeforeChanges', true);
 }
 
-/** A modal whose first (focused, Enter) button keeps things as they are; true when `proceed` is chosen. */
+/**
+ * A modal whose safe button is its close affordance, so VS Code adds no "Cancel" beside it and Escape keeps
+ * things as they are (VS Code API: MessageItem.isCloseAffordance); true when `proceed` is chosen.
+ */
 export async function confirm(
   backend: BackendKind,
   question: { message: string; detail: string; proceed: string; keep: string },
 ): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
+  const keep: vscode.MessageItem = { title: question.keep, isCloseAffordance: true };
+  const proceed: vscode.MessageItem = { title: question.proceed };
+  const buttons = [keep, proceed];
   const q: Question = {
     kind: 'confirm',
     message: question.message,
     detail: question.detail,
     proceed: question.proceed,
+    buttons,
   };
   if (testAnswerer) return (await testAnswerer(q)) === q.proceed;
-  const keep: vscode.MessageItem = { title: question.keep };
-  const proceed: vscode.MessageItem = { title: question.proceed };
   return (
-    (await vscode.window.showWarningMessage(
-      question.message,
-      { modal: true, detail: question.detail },
-      keep,
-      proceed,
-    )) === proceed
+    (await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...buttons)) ===
+    proceed
   );
 }
 

@@ -50,7 +50,7 @@ export function failuresSection(
 }
 
 export function licencesSection(s: FleetSnapshot): HTMLElement {
-  const heading = h('h2', { id: 'h-licences' }, 'Licences');
+  const heading = h('h2', { id: 'h-licences' }, 'Licenses');
   const rows = s.licences.map((l) => [
     l.name,
     l.kind === 'frontline' ? 'Frontline' : l.kind === 'business' ? 'Business' : 'Enterprise',
@@ -68,13 +68,13 @@ export function licencesSection(s: FleetSnapshot): HTMLElement {
     { 'aria-labelledby': 'h-licences' },
     heading,
     rows.length
-      ? table('Windows 365 licences per SKU', ['SKU', 'Kind', 'Used', 'Available', 'Total'], rows)
-      : h('p', {}, s.directoryError ? 'Licences could not be read.' : 'No Windows 365 licences found.'),
+      ? table('Windows 365 licenses per SKU', ['SKU', 'Kind', 'Used', 'Available', 'Total'], rows)
+      : h('p', {}, s.directoryError ? 'Licenses could not be read.' : 'No Windows 365 licenses found.'),
   );
 }
 
 const REASONS: Record<LeftOutReason, string> = {
-  noLicence: 'No Windows 365 licence',
+  noLicence: 'No Windows 365 license',
   noCapacity: 'No capacity left in the assignment',
   coveredByOtherPolicy: 'Covered by another policy',
 };

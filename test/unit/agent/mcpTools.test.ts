@@ -98,8 +98,8 @@ describe('agent tools through an MCP client (demo tenant)', () => {
   it("explain failure: Camille's Cloud PC, what it means, the fix and that Retry can help", async () => {
     const r = await world.call('cpcpolicy_explain_failure', { user: 'camille' });
     assert.match(r.text, /Failure: intuneEnrollFailed during Provision/);
-    assert.match(r.text, /What it means: .*enrol in Intune/);
-    assert.match(r.text, /Documented fix: .*enrolment restrictions/);
+    assert.match(r.text, /What it means: .*enroll in Intune/);
+    assert.match(r.text, /Documented fix: .*enrollment restrictions/);
     assert.match(r.text, /Retry can help now \(the service marks it retriable\): cpcpolicy_retry_provisioning/);
     const grace = await world.call('cpcpolicy_explain_failure', { user: 'allan.deyoung' });
     assert.match(grace.text, /Not a failure: it is in the 7-day grace period/);
@@ -164,11 +164,11 @@ describe('agent tools through an MCP client (demo tenant)', () => {
     const regions = await world.call('cpcpolicy_list_regions');
     assert.match(regions.text, /group \w+ · available/);
     const plans = await world.call('cpcpolicy_list_frontline_plans');
-    assert.match(plans.text, /licences used/);
+    assert.match(plans.text, /licenses used/);
     const groups = await world.call('cpcpolicy_find_groups', { name: 'W365' });
     assert.match(
       groups.text,
-      new RegExp(`- ${SALES} "W365 Sales" · \\d+ member\\(s\\), \\d+ with a Windows 365 licence`),
+      new RegExp(`- ${SALES} "W365 Sales" · \\d+ member\\(s\\), \\d+ with a Windows 365 license`),
     );
   });
 

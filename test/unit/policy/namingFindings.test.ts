@@ -1,7 +1,9 @@
 // Naming template findings in a document (docs/rules.md "Naming template", CPC401–CPC411): the quick fixes
 // rewrite the template as the table says, the expected fleet sizes CPC410, and long templates get no fixes.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { expectedFleetSize, MAX_FIXABLE_TEMPLATE } from '../../../src/core/policy/namingFindings';
+import { nameLengthRange } from '../../../src/core/policy/namingTemplate';
 import { validateDocument } from '../../../src/core/policy/validator';
 import { applyEdits, GUID_A, GUID_B, policy } from './policyTestKit';
 
@@ -47,6 +49,53 @@ describe('naming template quick fixes rewrite the template', () => {
   });
   it('CPC407 appends -%RAND:5%', () => assert.equal(fixed('CPC-%USERNAME:4%', 'CPC407'), 'CPC-%USERNAME:4%-%RAND:5%'));
   it('CPC401 closes the token', () => assert.equal(fixed('CPC-%RAND:5', 'CPC401'), 'CPC-%RAND:5%'));
+  it('CPC404 too long shortens %USERNAME% first, then %RAND% down to 5, and says the template it writes', () => {
+    assert.equal(fixed('CPC-%USERNAME:6%-%RAND:6%', 'CPC404'), 'CPC-%USERNAME:4%-%RAND:6%');
+    assert.equal(fixed('CPC-%USERNAME:2%-%RAND:10%', 'CPC404'), 'CPC-%USERNAME:1%-%RAND:9%');
+    assert.equal(fixed('AB-%RAND:13%', 'CPC404'), 'AB-%RAND:12%');
+    const text = doc('CPC-%USERNAME:6%-%RAND:6%');
+    assert.deepEqual(
+      validateDocument(text)
+        .find((f) => f.code === 'CPC404')
+        ?.fixes?.map((f) => f.title),
+      ['Shorten names to 15 characters at most: CPC-%USERNAME:4%-%RAND:6%'],
+    );
+  });
+  it('CPC404 too long with tokens at their floor cuts the end of the fixed text, keeping its start', () => {
+    assert.equal(fixed('CONTOSO-SALES-%RAND:5%', 'CPC404'), 'CONTOSO-SA%RAND:5%');
+    assert.equal(fixed('CONTOSO-%RAND:5%-SALES', 'CPC404'), 'CONTOSO-%RAND:5%-S');
+  });
+  it('CPC404 too short lengthens %RAND% (to 5 at least); without %RAND% CPC407 adds one and CPC404 guesses nothing', () => {
+    assert.equal(fixed('AB%RAND:1%', 'CPC404'), 'AB%RAND:5%');
+    assert.equal(fixed('AB', 'CPC404'), undefined);
+    assert.equal(fixed('AB', 'CPC407'), 'AB-%RAND:5%');
+  });
+  it('CPC404: whatever the template, its fix leaves names within 5–15 characters and no new error', () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^[A-Z0-9-]{1,6}$/),
+      fc.integer({ min: 1, max: 12 }).map((n) => `%USERNAME:${n}%`),
+      fc.integer({ min: 5, max: 14 }).map((n) => `%RAND:${n}%`),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
+        const template = `${pieces.join('')}%RAND:5%`;
+        const before = validateDocument(doc(template)).map((f) => f.code);
+        fc.pre(before.includes('CPC404'));
+        const after = fixed(template, 'CPC404');
+        // Two %RAND:5% and four %USERNAME:1% fit in 15: only more random parts than that leave no fix.
+        if ((template.match(/%RAND/g) ?? []).length <= 2) assert.ok(after !== undefined, `${template}: no fix`);
+        if (after === undefined) return;
+        const { min, max } = nameLengthRange(after);
+        assert.ok(min >= 5 && max <= 15, `${template} → ${after}: ${min}–${max}`);
+        const left = validateDocument(doc(after))
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.code);
+        assert.ok(!left.includes('CPC404'), `${template} → ${after}: ${left.join(',')}`);
+        for (const code of left) assert.ok(before.includes(code), `${template} → ${after}: new ${code}`);
+      }),
+      { seed: 404, numRuns: 300 },
+    );
+  });
   it(`a template of ${MAX_FIXABLE_TEMPLATE} characters has fixes, a longer one only findings`, () => {
     const at = (n: number) => `${'_'.repeat(n - 8)}%RAND:5%`;
     assert.equal(at(MAX_FIXABLE_TEMPLATE).length, MAX_FIXABLE_TEMPLATE);

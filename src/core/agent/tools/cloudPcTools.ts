@@ -87,7 +87,7 @@ export function explainOne(pc: CloudPc, sameCode: number): string[] {
   if (pc.status !== 'failed') {
     const why =
       pc.status === 'inGracePeriod'
-        ? `it is in the 7-day grace period${pc.gracePeriodEndDateTime ? ` until ${pc.gracePeriodEndDateTime}` : ''}: its policy no longer covers the user (group unassigned, user removed from the group, or licence removed); covered again in time it is restored, otherwise deprovisioned.`
+        ? `it is in the 7-day grace period${pc.gracePeriodEndDateTime ? ` until ${pc.gracePeriodEndDateTime}` : ''}: its policy no longer covers the user (group unassigned, user removed from the group, or license removed); covered again in time it is restored, otherwise deprovisioned.`
         : `it is ${pc.status}, not failed.`;
     return [cloudPcRow(pc), `  Not a failure: ${why}`];
   }

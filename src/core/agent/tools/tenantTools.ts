@@ -90,7 +90,7 @@ export const listFrontlinePlansTool = defineTool<Record<string, never>>({
   name: 'cpcpolicy_list_frontline_plans',
   title: 'List Frontline service plans',
   description:
-    "Lists the Windows 365 Frontline service plans: id (a Frontline assignment's servicePlanId), name, licences used and owned. Use before assigning a Frontline policy.",
+    "Lists the Windows 365 Frontline service plans: id (a Frontline assignment's servicePlanId), name, licenses used and owned. Use before assigning a Frontline policy.",
   inputSchema: NO_INPUT,
   changes: false,
   async run(_input, env): Promise<ToolResult> {
@@ -99,7 +99,7 @@ export const listFrontlinePlansTool = defineTool<Record<string, never>>({
     const lines = [
       `${plans.length} Frontline service plan(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
       ...plans.map(
-        (p) => `- ${p.id} ${quote(p.displayName)} · ${p.usedCount ?? '?'} of ${p.totalCount ?? '?'} licences used`,
+        (p) => `- ${p.id} ${quote(p.displayName)} · ${p.usedCount ?? '?'} of ${p.totalCount ?? '?'} licenses used`,
       ),
     ];
     return { text: fitText(lines) };
@@ -110,7 +110,7 @@ export const findGroupsTool = defineTool<{ name: string }>({
   name: 'cpcpolicy_find_groups',
   title: 'Find Entra groups by name',
   description:
-    'Finds Microsoft Entra groups whose name starts with the given text: id, name, direct members and how many of them hold a Windows 365 licence. Use the ids with cpcpolicy_what_if_assignment.',
+    'Finds Microsoft Entra groups whose name starts with the given text: id, name, direct members and how many of them hold a Windows 365 license. Use the ids with cpcpolicy_what_if_assignment.',
   inputSchema: {
     type: 'object',
     properties: {
@@ -132,7 +132,7 @@ export const findGroupsTool = defineTool<{ name: string }>({
       ...found.map((g) => {
         const c = counts.get(g.id.toLowerCase());
         const members = c
-          ? ` · ${c.memberCount ?? '?'} member(s), ${c.licensedMemberCount ?? '?'} with a Windows 365 licence`
+          ? ` · ${c.memberCount ?? '?'} member(s), ${c.licensedMemberCount ?? '?'} with a Windows 365 license`
           : '';
         return `- ${g.id} ${quote(g.displayName)}${members}`;
       }),

@@ -40,7 +40,7 @@ export const ASSIGNMENT_CHANGE_PROPERTIES = {
     type: 'integer',
     minimum: 1,
     maximum: 100000,
-    description: 'Frontline policies: licences allotted to each added group.',
+    description: 'Frontline policies: licenses allotted to each added group.',
   },
 };
 
@@ -119,7 +119,7 @@ export const whatIfAssignmentTool = defineTool<AssignmentChangeInput>({
   name: 'cpcpolicy_what_if_assignment',
   title: 'What if groups are assigned or removed',
   description:
-    'Answers "what happens if I add (or remove) these groups to this policy?" without changing anything: who gets a Cloud PC and its sample device name, who keeps the one they have, who is skipped and why (no licence, covered by an earlier policy, nested group, allotment full), and whose Cloud PC enters the 7-day grace period. Same rules the simulator provisions by.',
+    'Answers "what happens if I add (or remove) these groups to this policy?" without changing anything: who gets a Cloud PC and its sample device name, who keeps the one they have, who is skipped and why (no license, covered by an earlier policy, nested group, allotment full), and whose Cloud PC enters the 7-day grace period. Same rules the simulator provisions by.',
   inputSchema: {
     type: 'object',
     properties: ASSIGNMENT_CHANGE_PROPERTIES,
