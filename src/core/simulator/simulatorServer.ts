@@ -62,7 +62,10 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
         res.end(r.body);
       };
       // Refused before the body is read; the connection closes so an unread body cannot be taken for a request.
-      const head = checkRequestHead({ url: req.url ?? '/', headers }, { port, token: options.token });
+      const head = checkRequestHead(
+        { method: req.method, url: req.url ?? '/', headers },
+        { port, token: options.token },
+      );
       if ('refused' in head)
         return send({ ...head.refused, headers: { ...head.refused.headers, connection: 'close' } });
       const chunks: Buffer[] = [];

@@ -105,6 +105,26 @@ describe('the local server against hostile requests', () => {
     assert.equal(own.status, 200);
   });
 
+  it('refuses a bodyless write that declares a non-JSON type (415), as a form post without fields would be', async () => {
+    const users = service.simulator.users.size;
+    const host = { host: `127.0.0.1:${server.port}` };
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const r = await raw(server.url, 'POST', '/_simulator/reset', {
+        ...host,
+        'content-type': type,
+        'content-length': '0',
+      });
+      assert.equal(r.status, 415, type);
+      assert.equal(envelope(r.body).code, 'unsupportedMediaType');
+    }
+    assert.equal(service.simulator.users.size, users, 'the tenant is untouched');
+    // The documented bodyless actions ("Do not supply a request body") are sent without a type: accepted.
+    const [pc] = service.simulator.cloudPcs.values();
+    const bare = await raw(server.url, 'POST', `${VE}/cloudPCs/${pc!.id}/reboot`, host);
+    assert.notEqual(bare.status, 415);
+    assert.ok(bare.status < 500, `${bare.status} ${bare.body}`);
+  });
+
   it('builds nextLink and Location from its own origin, never from the Host header', async () => {
     const page = await raw(server.url, 'GET', '/v1.0/users?$top=1', { host: `localhost:${server.port}` });
     assert.ok(JSON.parse(page.body)['@odata.nextLink'].startsWith(`${server.url}/v1.0/users?`));
