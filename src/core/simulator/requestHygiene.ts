@@ -74,6 +74,21 @@ export function checkRequestHead(head: RequestHead, rules: HygieneRules): { refu
   return { path };
 }
 
+/**
+ * A header value as its sender meant it: Node reads header bytes as latin1, while curl and most clients send
+ * UTF-8 (an actor `zoë@contoso.com` arrived as `zoÃ«@…` in the audit log). Bytes that are not UTF-8 stay latin1.
+ */
+export function headerText(value: string): string {
+  if (!/[\x80-\xff]/.test(value)) return value;
+  try {
+    return UTF8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseAbsolute(url: string): URL | undefined {
   try {
     const u = new URL(url);

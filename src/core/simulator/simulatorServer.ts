@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { RestHandler, RestResponse } from '../model/rest';
 import { DEFAULT_MAX_BODY_BYTES } from './rest/simulatorHandler';
 import { envelopeError } from './envelopeError';
-import { checkRequestHead } from './requestHygiene';
+import { checkRequestHead, headerText } from './requestHygiene';
 
 export interface SimulatorServer {
   port: number;
@@ -55,7 +55,7 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
     (req, res) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers))
-        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        if (v !== undefined) headers[k] = headerText(Array.isArray(v) ? v.join(', ') : v);
       const send = (r: RestResponse) => {
         if (res.headersSent || res.destroyed) return;
         res.writeHead(r.status, r.headers);

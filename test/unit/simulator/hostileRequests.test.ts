@@ -125,6 +125,22 @@ describe('the local server against hostile requests', () => {
     assert.ok(bare.status < 500, `${bare.status} ${bare.body}`);
   });
 
+  it('reads a UTF-8 actor header as UTF-8, so the audit log names the actor as sent', async () => {
+    const host = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    for (const upn of ['zoë.núñez@contoso.com', 'łukasz@contoso.com', '李@contoso.com']) {
+      // What curl and most clients put on the wire: the header's UTF-8 bytes (a socket write of a string is UTF-8).
+      const body = JSON.stringify({ displayName: 'G', mailEnabled: false, mailNickname: 'g', securityEnabled: true });
+      const answer = await rawSocket(
+        server.port,
+        `POST /v1.0/groups HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
+          `X-Simulator-Actor: ${upn}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      assert.match(answer, /^HTTP\/1\.1 201 /);
+      const audit = await raw(server.url, 'GET', `${VE}/auditEvents`, host);
+      assert.equal(JSON.parse(audit.body).value.at(-1).actor.userPrincipalName, upn);
+    }
+  });
+
   it('builds nextLink and Location from its own origin, never from the Host header', async () => {
     const page = await raw(server.url, 'GET', '/v1.0/users?$top=1', { host: `localhost:${server.port}` });
     assert.ok(JSON.parse(page.body)['@odata.nextLink'].startsWith(`${server.url}/v1.0/users?`));
