@@ -18,7 +18,7 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  // ESM-only code paths (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+  // ESM-only code paths in dependencies read import.meta.url, which a CommonJS bundle lacks.
   define: { 'import.meta.url': '__cpcpolicyImportMetaUrl' },
   banner: { js: IMPORT_META_URL },
 };

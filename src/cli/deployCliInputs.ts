@@ -44,8 +44,9 @@ export async function openDeployRun(
   }
   if (needsFiles && args.positionals.length === 0) return fail(2, 'no files given');
   if (!needsFiles && args.positionals.length > 0) return fail(2, `unexpected argument '${args.positionals[0]}'`);
-  const { files, problems } = readInputs(args.positionals, io.cwd);
+  const { files, problems, skipped } = readInputs(args.positionals, io.cwd);
   if (problems.length > 0) return fail(2, problems.join('\n'));
+  for (const line of skipped) io.stderr(`cpcpolicy ${command}: ${line}\n`);
   const bindings = openBindings(stringValue(args, 'bindings'), io.cwd);
   if (typeof bindings === 'string') return fail(2, bindings);
   const backend = await openCliBackend(args, io);

@@ -2,38 +2,51 @@
 // globs; read as regular files within the size limit, decoded as UTF-8 (validate, plan and apply share it).
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { expandGlob, hasGlobChars } from './expandGlobs';
+import { expandGlob, hasGlobChars, policyFilesIn } from './expandGlobs';
+import type { WalkResult } from './expandGlobs';
 import { describeError, readPolicyFile } from './readPolicyFile';
 import { escapeControl } from './textEscape';
 import type { Finding } from '../core/policy/finding';
 import { RULES } from '../core/policy/ruleCodes';
 
-/** Files for one argument: a file, a directory (all *.cpcpolicy.json below it), or a glob. */
-export function filesFor(input: string, cwd: string): string[] | string {
+/** Files for one argument (a file, a directory: all *.cpcpolicy.json below it, or a glob) and the paths passed over. */
+export function filesFor(input: string, cwd: string): { files: string[]; skipped: string[] } | string {
   if (hasGlobChars(input)) {
-    const files = expandGlob(input, cwd);
-    return files.length > 0 ? files : `no files match '${escapeControl(input)}'`;
+    const walk = expandGlob(input, cwd);
+    return walk.files.length > 0 ? named(walk, cwd) : `no files match '${escapeControl(input)}'${why(walk, cwd)}`;
   }
   const full = path.resolve(cwd, input);
   try {
     if (statSync(full).isDirectory()) {
-      const files = expandGlob(`${escapeGlob(full)}/**/*.cpcpolicy.json`, cwd);
-      return files.length > 0 ? files : `no *.cpcpolicy.json files in '${escapeControl(input)}'`;
+      const walk = policyFilesIn(full);
+      return walk.files.length > 0
+        ? named(walk, cwd)
+        : `no *.cpcpolicy.json files in '${escapeControl(input)}'${why(walk, cwd)}`;
     }
   } catch (err) {
     return `cannot read '${escapeControl(input)}': ${describeError(err)}`;
   }
-  return [full];
+  return { files: [full], skipped: [] };
+}
+
+/** One line per path the walk passed over: "skipped 'sub/pipe.cpcpolicy.json': not a regular file (a FIFO)". */
+function named(walk: WalkResult, cwd: string): { files: string[]; skipped: string[] } {
+  const skipped = walk.skipped.map(
+    (s) =>
+      `skipped '${escapeControl(display(s.path, cwd))}': ${s.reason}` +
+      (s.sameAs !== undefined ? ` '${escapeControl(display(s.sameAs, cwd))}', checked once` : ''),
+  );
+  return { files: walk.files, skipped };
+}
+
+function why(walk: WalkResult, cwd: string): string {
+  const lines = named(walk, cwd).skipped;
+  return lines.length > 0 ? `\n${lines.join('\n')}` : '';
 }
 
 export function display(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.replace(/\\/g, '/') : file;
-}
-
-/** A directory name used as the base of a glob: its own glob characters are literal. */
-function escapeGlob(dir: string): string {
-  return (path.sep === '\\' ? dir.replace(/\\/g, '/') : dir).replace(/[*?[\]{}()!@+]/g, '\\$&');
 }
 
 /** Decodes bytes as UTF-8; invalid sequences become U+FFFD and one finding says where (CPC106). */
@@ -62,14 +75,24 @@ export interface InputFile {
   text: string;
 }
 
-/** Every file the arguments name, once each; problems (a glob matching nothing, an unreadable file) as lines. */
-export function readInputs(inputs: readonly string[], cwd: string): { files: InputFile[]; problems: string[] } {
+/**
+ * Every file the arguments name, once each; problems (a glob matching nothing, an unreadable file) and the paths a
+ * walk passed over (`skipped`) as lines.
+ */
+export function readInputs(
+  inputs: readonly string[],
+  cwd: string,
+): { files: InputFile[]; problems: string[]; skipped: string[] } {
   const problems: string[] = [];
+  const skipped: string[] = [];
   const paths: string[] = [];
   for (const input of inputs) {
     const found = filesFor(input, cwd);
     if (typeof found === 'string') problems.push(found);
-    else for (const f of found) if (!paths.includes(f)) paths.push(f);
+    else {
+      skipped.push(...found.skipped);
+      for (const f of found.files) if (!paths.includes(f)) paths.push(f);
+    }
   }
   const files: InputFile[] = [];
   for (const file of paths) {
@@ -78,5 +101,5 @@ export function readInputs(inputs: readonly string[], cwd: string): { files: Inp
     if ('problem' in read) problems.push(`cannot read '${escapeControl(name)}': ${read.problem}`);
     else files.push({ file, display: name, text: decodeText(read.bytes).text });
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }

@@ -5,6 +5,7 @@
 import { errorText } from '../core/model/errorText';
 import type { CloudPcApi } from '../core/graph/cloudPcApi';
 import { loadTenantCatalog, lookupGroups } from '../core/tenant/loadTenantCatalog';
+import { groupIdsToLookUp } from '../core/tenant/groupLookups';
 import { TenantIndex } from '../core/tenant/tenantCatalog';
 
 /** Only a server on this machine: the CLI sends it a placeholder token and reads a whole catalog from it. */
@@ -50,6 +51,6 @@ export async function readBackendTenant(
   }
   const now = backend.kind === 'server' ? await backendNow(backend.label) : Date.now();
   const catalog = await loadTenantCatalog(api, now);
-  const groupIds = texts.flatMap((t) => [...t.matchAll(/"groupId"\s*:\s*"([^"\\]{1,100})"/g)].map((m) => m[1]!));
+  const groupIds = texts.flatMap((t) => groupIdsToLookUp(t));
   return new TenantIndex({ ...catalog, groups: await lookupGroups(api, groupIds) });
 }

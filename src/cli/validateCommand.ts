@@ -80,7 +80,11 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     if (typeof found === 'string') {
       io.stderr(`cpcpolicy validate: ${found}\n`);
       usageProblem = true;
-    } else for (const f of found) if (!files.includes(f)) files.push(f);
+    } else {
+      // A path the walk passed over is said, not an error: the files it did find are still checked.
+      for (const line of found.skipped) io.stderr(`cpcpolicy validate: ${line}\n`);
+      for (const f of found.files) if (!files.includes(f)) files.push(f);
+    }
   }
   const results: FileResult[] = [];
   const texts: { file: string; text: string; encodingFinding?: Finding }[] = [];

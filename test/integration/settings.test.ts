@@ -32,14 +32,14 @@ describe('settings a folder must not change', () => {
     await waitFor(() => !sampleUsers().includes(MARKER), 'the workspace settings to be gone', SETTINGS_READ_TIMEOUT);
   });
 
-  it('ignores a workspace .vscode/settings.json that turns off the reprovision question or picks the backend, tenant or clock', async function () {
+  it('ignores a workspace .vscode/settings.json that turns off the questions or picks the backend, tenant or clock', async function () {
     this.timeout(2 * SETTINGS_READ_TIMEOUT);
     const api = await getExtension().activate();
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(
       file,
       JSON.stringify({
-        'cpcpolicy.confirmReprovision': false,
+        'cpcpolicy.simulator.askBeforeChanges': false,
         'cpcpolicy.backend': 'graph',
         'cpcpolicy.graph.tenant': 'attacker.example',
         'cpcpolicy.graph.clientId': '00000000-0000-0000-0000-00000000beef',
@@ -55,7 +55,11 @@ describe('settings a folder must not change', () => {
       SETTINGS_READ_TIMEOUT,
     );
     // Other tests may have set user values (the time scale, the backend): the user's value or the default counts.
-    assert.equal(userSetting('cpcpolicy', 'confirmReprovision', true), true, 'the reprovision question stays on');
+    assert.equal(
+      userSetting('cpcpolicy.simulator', 'askBeforeChanges', true),
+      own('cpcpolicy.simulator', 'askBeforeChanges'),
+      'the questions stay as the user set them',
+    );
     assert.equal(readBackendKind(), own('cpcpolicy', 'backend'));
     assert.equal(api.views?.sidebar.backend.kind, own('cpcpolicy', 'backend'), 'the views keep their backend');
     assert.deepEqual(readGraphSignInSettings(), {

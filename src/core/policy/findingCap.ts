@@ -74,20 +74,37 @@ export function hitsPerPolicy(hits: readonly Hit[], policyCount: number): { coun
 
 /**
  * The hits reordered so the first `room` are the document's and the first policies' (stable within a
- * policy), without sorting them all: find the policy where `room` runs out, sort only what comes before.
+ * policy), without sorting them all: find the policy where `room` runs out, then place what comes before it
+ * by a counting sort on the policy index (one pass, no objects per hit), the rest in the order it came.
  */
 export function firstPoliciesFirst(hits: Hit[], room: number, policyCount: number): Hit[] {
   if (hits.length <= room) return hits;
-  const { counts, outside } = hitsPerPolicy(hits, policyCount);
+  const n = hits.length;
+  const index = new Int32Array(n);
+  const counts = new Int32Array(policyCount);
+  let outside = 0;
+  let ownHits = 0;
+  for (let k = 0; k < n; k++) {
+    const i = policyIndexOf(hits[k]!.path);
+    index[k] = i;
+    if (i < 0) ownHits++;
+    if (i >= 0 && i < policyCount) counts[i]!++;
+    else outside++;
+  }
   let cut = -1;
   for (let total = outside; cut < policyCount - 1 && total <= room;) total += counts[++cut]!;
-  const head: { h: Hit; i: number; p: number }[] = [];
-  const tail: Hit[] = [];
-  hits.forEach((h, i) => {
-    const p = policyIndexOf(h.path);
-    if (p <= cut) head.push({ h, i, p });
-    else tail.push(h);
-  });
-  head.sort((a, b) => a.p - b.p || a.i - b.i);
-  return [...head.map((x) => x.h), ...tail];
+  // next[p + 1]: where the next hit of policy p goes (p = -1: the document's own hits lead).
+  const next = new Int32Array(cut + 2);
+  next[0] = 0;
+  if (cut >= 0) next[1] = ownHits;
+  for (let p = 0; p < cut; p++) next[p + 2] = next[p + 1]! + counts[p]!;
+  let tail = ownHits;
+  for (let p = 0; p <= cut; p++) tail += counts[p]!;
+  const out: Hit[] = new Array<Hit>(n);
+  for (let k = 0; k < n; k++) {
+    const p = index[k]!;
+    if (p <= cut) out[next[p + 1]!++] = hits[k]!;
+    else out[tail++] = hits[k]!;
+  }
+  return out;
 }

@@ -28,7 +28,10 @@ export interface Narrowed {
  * those of the object minus the unknown-key errors of the keys left out, in the same order.
  */
 export function narrowForSchema(obj: JsonObject, schema: SchemaNode, keep: number): Narrowed {
-  const keys = listed.get(obj) ?? Object.keys(obj);
+  const remembered = listed.get(obj);
+  // Counted, not listed: every policy of a fleet passes here, and listing its keys was one array each.
+  if (!remembered && !wider(obj, WIDE_OBJECT)) return { value: obj, dropped: 0 };
+  const keys = remembered ?? Object.keys(obj);
   if (keys.length <= WIDE_OBJECT) return { value: obj, dropped: 0 };
   const s = resolve(schema);
   const known = s?.properties;
@@ -43,4 +46,11 @@ export function narrowForSchema(obj: JsonObject, schema: SchemaNode, keep: numbe
     else out[key] = obj[key];
   }
   return { value: out, dropped: Math.max(0, unknown - keep) };
+}
+
+/** More than `limit` own keys, found without listing them. */
+function wider(obj: JsonObject, limit: number): boolean {
+  let n = 0;
+  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key) && ++n > limit) return true;
+  return false;
 }

@@ -40,6 +40,7 @@ export function reprovisionCloudPc(
         [{ displayName: 'managedDeviceName', oldValue: oldName, newValue: c.deviceName }],
         actor,
       );
+    else t.auditRefused('Reprovision Cloud PC', 'ReprovisionCloudPc', 'patch', resource, r.error.message, actor);
     return r;
   });
 }
@@ -49,6 +50,7 @@ export function endGracePeriodOf(t: Tenant, id: string, actor: Actor): SimResult
   return withCloudPc(t, id, (c, resource) => {
     const r = endGracePeriod(t, c);
     if (r.ok) t.audit('End Cloud PC grace period', 'EndGracePeriod', 'delete', resource, [], actor);
+    else t.auditRefused('End Cloud PC grace period', 'EndGracePeriod', 'delete', resource, r.error.message, actor);
     return r;
   });
 }
@@ -74,22 +76,14 @@ export function renameCloudPc(t: Tenant, id: string, displayName: string, actor:
 /** Reboot and troubleshoot change nothing we model; they need a delivered Cloud PC and leave an audit event. */
 export function remoteAction(t: Tenant, id: string, action: RemoteAction, actor: Actor): SimResult<void> {
   return withCloudPc(t, id, (c, resource) => {
+    const [activity, type] =
+      action === 'reboot' ? ['Reboot Cloud PC', 'RebootCloudPc'] : ['Troubleshoot Cloud PC', 'TroubleshootCloudPc'];
     if (c.status !== 'provisioned' && c.status !== 'provisionedWithWarnings') {
-      return fail(
-        400,
-        'badRequest',
-        `The Cloud PC '${c.displayName}' is ${c.status}; ${action} needs a provisioned Cloud PC.`,
-        'InvalidCloudPcStatus',
-      );
+      const why = `The Cloud PC '${c.displayName}' is ${c.status}; ${action} needs a provisioned Cloud PC.`;
+      t.auditRefused(activity, type, 'patch', resource, why, actor);
+      return fail(400, 'badRequest', why, 'InvalidCloudPcStatus');
     }
-    t.audit(
-      action === 'reboot' ? 'Reboot Cloud PC' : 'Troubleshoot Cloud PC',
-      action === 'reboot' ? 'RebootCloudPc' : 'TroubleshootCloudPc',
-      'patch',
-      resource,
-      [],
-      actor,
-    );
+    t.audit(activity, type, 'patch', resource, [], actor);
     return ok(undefined);
   });
 }

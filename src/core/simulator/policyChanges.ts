@@ -81,12 +81,15 @@ export function updatePolicy(
   // provisioningType and userExperienceType are immutable after creation (docs/simulator.md rule 11).
   for (const key of IMMUTABLE_POLICY_FIELDS) {
     if (key in fields && fields[key] !== undefined && fields[key] !== p[key]) {
-      return fail(
+      const refused = fail(
         400,
         'badRequest',
         `The property '${key}' can't be changed after the policy is created (it is '${String(p[key])}').`,
         'InvalidProperties',
       );
+      const resource = { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' };
+      t.auditRefused('Update provisioning policy', 'UpdateProvisioningPolicy', 'patch', resource, why(refused), actor);
+      return refused;
     }
   }
   const modified: CloudPcAuditProperty[] = [];
@@ -122,12 +125,15 @@ export function deletePolicy(t: Tenant, id: string, actor?: Actor): SimResult<vo
   const record = t.policies.get(id);
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   if (record.assignments.length > 0) {
-    return fail(
+    const refused = fail(
       400,
       'badRequest',
       `The provisioning policy '${record.policy.displayName}' is assigned to ${record.assignments.length} group(s); remove its assignments before deleting it.`,
       'PolicyInUse',
     );
+    const resource = { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' };
+    t.auditRefused('Delete provisioning policy', 'DeleteProvisioningPolicy', 'delete', resource, why(refused), actor);
+    return refused;
   }
   t.policies.delete(id);
   t.deletedPolicyNames.set(id, record.policy.displayName);
@@ -203,7 +209,11 @@ export function assignPolicy(t: Tenant, id: string, targets: AssignTarget[], act
   if (!record) return notFound('cloudPcProvisioningPolicy', id);
   const type = record.policy.provisioningType ?? 'dedicated';
   const problem = targetsProblem(t, id, type, targets);
-  if (problem) return problem;
+  if (problem) {
+    const resource = { id, displayName: record.policy.displayName, type: 'cloudPcProvisioningPolicy' };
+    t.auditRefused('Assign provisioning policy', 'AssignProvisioningPolicy', 'patch', resource, why(problem), actor);
+    return problem;
+  }
   const seen = new Set(targets.map((a) => a.groupId));
   const before = record.assignments;
   const beforeByGroup = new Map(before.map((a) => [a.groupId, a]));
@@ -246,4 +256,8 @@ export function assignPolicy(t: Tenant, id: string, targets: AssignTarget[], act
   );
   t.emit('policy', id, 'updated');
   return ok(undefined);
+}
+
+function why(refused: SimResult<unknown>): string {
+  return refused.ok ? '' : refused.error.message;
 }

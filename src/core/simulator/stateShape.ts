@@ -4,11 +4,13 @@
 // clock or a counter past 2^53 is refused here with the path of the value, never a 500 on a later write.
 import Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { MAX_SIMULATED_TIME } from './timeUnits';
+import { LAST_DATE, MAX_SIMULATED_TIME } from './timeUnits';
 
 const counter = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
 // Simulated time may be fractional (a fractional time scale or clock advance): a number, not an integer.
-const time = { type: 'number', minimum: 0, maximum: MAX_SIMULATED_TIME };
+// The clock stops a margin before the last date; what it dates ahead (grace ends, scheduled events) may use the margin.
+const time = { type: 'number', minimum: 0, maximum: LAST_DATE };
+const clock = { type: 'number', minimum: 0, maximum: MAX_SIMULATED_TIME };
 const timeOrNull = { anyOf: [time, { type: 'null' }] };
 const str = { type: 'string' };
 const strOrNull = { type: ['string', 'null'] };
@@ -28,7 +30,7 @@ const snapshotSchema = record({
     seed: str,
     idCounter: counter,
     eventSeq: counter,
-    now: time,
+    now: clock,
     settings: record({
       stageMinutes: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 3, maxItems: 3 },
       failureRate: { type: 'number', minimum: 0, maximum: 1 },

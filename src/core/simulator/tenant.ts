@@ -281,6 +281,20 @@ export class Tenant {
     this.emit('auditEvent', event.id, 'created');
   }
 
+  /** A refused action is audited too: `clientError`, the reason in its displayName (docs/simulator.md rule 13). */
+  auditRefused(
+    activity: string,
+    activityType: string,
+    operation: CloudPcAuditActivityOperationType,
+    resource: { id: string; displayName: string | null; type: string },
+    reason: string,
+    actor: Actor = DEFAULT_ACTOR,
+  ): void {
+    this.audit(activity, activityType, operation, resource, [], actor, 'clientError');
+    const event = this.auditEvents[this.auditEvents.length - 1]!;
+    event.displayName = `${activity} refused: ${reason}`;
+  }
+
   // ---------------------------------------------------------------- lookups the rules share
 
   /** Consumes one matching fault, if any: the next n matching attempts fail. */

@@ -13,6 +13,7 @@ import type { PolicyEntry } from '../policy/documentChecks';
 import { isUsableConnectionStatus } from '../model/catalog';
 import { isFrontlineType } from '../model/provisioningKind';
 import { connectionHealthText, imageProblem } from './tenantFacts';
+import { MAX_GROUP_LOOKUPS, groupIdsToLookUp } from './groupLookups';
 import type { TenantIndex } from './tenantCatalog';
 import { TENANT_RULES } from './tenantRules';
 
@@ -33,17 +34,26 @@ export function tenantDocumentOptions(tenant: TenantIndex): Pick<ValidateOptions
 
 /** All tenant findings for a document (one policy or a fleet), sorted by position. */
 export function validateAgainstTenant(text: string, tenant: TenantIndex): Finding[] {
-  return placeRuleHits(text, (policies) => tenantHits(policies, tenant));
+  const lookedUp = groupIdsToLookUp(text);
+  return placeRuleHits(text, (policies) =>
+    tenantHits(policies, tenant, lookedUp.length >= MAX_GROUP_LOOKUPS ? new Set(lookedUp) : undefined),
+  );
 }
 
-export function tenantHits(policies: readonly PolicyEntry[], tenant: TenantIndex): Hit[] {
+/** `lookedUp`: the group ids looked up for this file when it names more than are looked up (groupLookups.ts). */
+export function tenantHits(policies: readonly PolicyEntry[], tenant: TenantIndex, lookedUp?: Set<string>): Hit[] {
   const hits: Hit[] = [];
+  const skipped = { first: undefined as Hit | undefined, ids: new Set<string>() };
   for (const p of policies) {
     joinHits(p.value, p.path, tenant, hits);
     imageHits(p.value, p.path, tenant, hits);
-    assignmentHits(p.value, p.path, tenant, hits);
+    assignmentHits(p.value, p.path, tenant, hits, lookedUp, skipped);
     allotmentHits(p.value, p.path, tenant, hits);
   }
+  if (skipped.first)
+    skipped.first.message =
+      `Only the first ${MAX_GROUP_LOOKUPS} groups this file names are looked up in the tenant: ` +
+      `this one and ${skipped.ids.size - 1} more are not checked.`;
   return hits;
 }
 
@@ -212,13 +222,27 @@ function imageHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: H
   if (problem) out.push(hit(TENANT_RULES.imageUnusable, problem.severity, problem.message, path));
 }
 
-function assignmentHits(policy: JsonObject, at: JsonPath, tenant: TenantIndex, out: Hit[]): void {
+function assignmentHits(
+  policy: JsonObject,
+  at: JsonPath,
+  tenant: TenantIndex,
+  out: Hit[],
+  lookedUp: Set<string> | undefined,
+  skipped: { first: Hit | undefined; ids: Set<string> },
+): void {
   const frontline = isFrontlineType(policy['provisioningType']);
   asArray(policy['assignments'])?.forEach((raw, i) => {
     const target = asObject(asObject(raw)?.['target']);
     if (!target) return;
     const path = [...at, 'assignments', i, 'target'];
     const groupId = asString(target['groupId']);
+    if (groupId && lookedUp && !lookedUp.has(groupId.toLowerCase()) && !skipped.ids.has(groupId.toLowerCase())) {
+      skipped.ids.add(groupId.toLowerCase());
+      if (!skipped.first) {
+        skipped.first = hit(TENANT_RULES.groupsNotLookedUp, 'information', '', [...path, 'groupId']);
+        out.push(skipped.first);
+      }
+    }
     if (groupId && tenant.group(groupId) === null) {
       out.push(
         hit(

@@ -49,6 +49,11 @@ export const TENANT_RULES = {
     source:
       'Graph: "cloudPcFrontLineServicePlan resource type" (totalCount, allotmentLicensesCount); Graph: "cloudPcProvisioningPolicy: assign"',
   },
+  groupsNotLookedUp: {
+    code: 'CPC509',
+    title: 'More groups than are looked up for one file: the rest are not checked against the tenant',
+    source: 'Graph: "Get group" and "List group members" (two reads per group; the lookups are bounded)',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export const ALL_TENANT_RULES: readonly RuleInfo[] = Object.values(TENANT_RULES);

@@ -15,10 +15,10 @@ import { PolicyCodeActions } from './policyCodeActions';
 import type { FindingSource } from './policyCodeActions';
 import { LANGUAGE_ID } from './policyDiagnostics';
 import { TenantCache } from './tenantCache';
+import { groupIdsToLookUp } from '../../core/tenant/groupLookups';
 
 /** Typing pauses this long before the tenant checks run again (they are cheap; the pause keeps squiggles still). */
 const CHECK_DELAY_MS = 250;
-const GROUP_ID = /"groupId"\s*:\s*"([^"\\]{1,100})"/g;
 
 export class TenantDiagnostics implements FindingSource, vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cpcpolicy-tenant');
@@ -56,7 +56,7 @@ export class TenantDiagnostics implements FindingSource, vscode.Disposable {
       this.findings.delete(doc.uri.toString());
       return;
     }
-    this.cache.lookUpGroups([...text.matchAll(GROUP_ID)].map((m) => m[1]!));
+    this.cache.lookUpGroups(groupIdsToLookUp(text));
     const findings = validateAgainstTenant(text, tenant);
     this.findings.set(doc.uri.toString(), { version: doc.version, findings });
     this.collection.set(

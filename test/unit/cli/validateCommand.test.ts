@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliIo } from '../../../src/cli/cliIo';
@@ -117,6 +118,27 @@ describe('cpcpolicy validate', () => {
     const io = capture();
     assert.equal(await runValidate(['samples/**/fleet.cpcpolicy.json', 'samples/invalid'], io), 1);
     assert.match(io.out, /samples\/invalid\/syntax-errors\.cpcpolicy\.json:\d+:\d+: error CPC101/);
+  });
+
+  it('says which paths a walk skipped: a FIFO, a link to nothing, a link loop, a file reached twice', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempDir({ 'a.cpcpolicy.json': GOOD });
+    mkdirSync(path.join(dir, 'sub'));
+    execFileSync('mkfifo', [path.join(dir, 'sub', 'pipe.cpcpolicy.json')]);
+    symlinkSync('missing.cpcpolicy.json', path.join(dir, 'dangling.cpcpolicy.json'));
+    symlinkSync('..', path.join(dir, 'sub', 'up'));
+    symlinkSync('self.cpcpolicy.json', path.join(dir, 'self.cpcpolicy.json'));
+    symlinkSync('a.cpcpolicy.json', path.join(dir, 'alias.cpcpolicy.json'));
+    for (const args of [['.'], ['**/*.cpcpolicy.json']]) {
+      const io = capture(dir);
+      assert.equal(await runValidate(args, io), 0, `${args[0]}: a skipped path is a note, not an error\n${io.err}`);
+      assert.match(io.out, /^1 file checked/m, `${args[0]}: a.cpcpolicy.json once\n${io.out}`);
+      assert.match(io.err, /skipped 'sub\/pipe\.cpcpolicy\.json': not a regular file \(a FIFO\)/, args[0]);
+      assert.match(io.err, /skipped 'dangling\.cpcpolicy\.json': a symbolic link to nothing/, args[0]);
+      assert.match(io.err, /skipped 'self\.cpcpolicy\.json': a symbolic link loop/, args[0]);
+      assert.match(io.err, /skipped 'alias\.cpcpolicy\.json': the same file as 'a\.cpcpolicy\.json', checked once/);
+      if (args[0] === '.') assert.match(io.err, /skipped 'sub\/up': a link back to a folder already walked/);
+    }
   });
 
   it('exit 2: unknown flag, missing file, glob matching nothing, no arguments', async () => {

@@ -78,6 +78,18 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
     name: 'fleet: an unknown open-enum value in each policy (warnings only)',
     make: (n) => fleetOf((i) => `{"displayName":"p${i}","provisioningType":"dedicatd${i}",${NET}}`, n),
   },
+  {
+    name: 'nesting: deep arrays, 60 deep each, repeated',
+    make: (n) => `{ "displayName": "x", ${NET}, "description": [${fill(`${'['.repeat(60)}1${']'.repeat(60)},`, n)}1] }`,
+  },
+  {
+    name: 'keys: an object of 100,000 keys in a value',
+    make: (n) => `{ "displayName": "x", ${NET}, "description": { ${fleetKeys(n, (i) => `"k${i}": 1`)} } }`,
+  },
+  {
+    name: 'keys: unknown keys like no property (no did-you-mean)',
+    make: (n) => `{ "displayName": "x", ${NET}, ${fleetKeys(n, (i) => `"zq${i}": 1`)} }`,
+  },
   { name: 'keys: one unknown key of 1 MB', make: (n) => `{ "displayName": "x", ${NET}, "${fill('k', n)}": 1 }` },
   {
     name: 'template: escaped "%x%" repeated (placed on the whole value)',

@@ -13,6 +13,39 @@ function tenant(): TenantClient {
 const AS = { 'x-simulator-actor': 'helpdesk@contoso.onmicrosoft.com' };
 
 describe('audit events of Cloud PC actions (rule 13)', () => {
+  it('records a refused action as clientError with the reason, and changes nothing else', async () => {
+    const t = tenant();
+    const { u, p } = await onePc(t);
+    const [queued] = await t.cloudPcsOf(u.upn);
+    for (const action of ['reboot', 'reprovision', 'endGracePeriod'])
+      assert.equal((await t.call('POST', `${VE}/cloudPCs/${queued.id}/${action}`, '{}', AS)).status, 400, action);
+    assert.equal((await t.call('DELETE', `${VE}/provisioningPolicies/${p}`, undefined, AS)).status, 400);
+    const refused = (await t.ok('GET', `${VE}/auditEvents`)).json.value.filter(
+      (e: { activityResult: string }) => e.activityResult === 'clientError',
+    );
+    assert.deepEqual(
+      refused.map(
+        (e: { activity: string; actor: { userPrincipalName: string }; resources: { resourceId: string }[] }) => [
+          e.activity,
+          e.actor.userPrincipalName,
+          e.resources[0]!.resourceId,
+        ],
+      ),
+      [
+        ['Reboot Cloud PC', AS['x-simulator-actor'], queued.id],
+        ['Reprovision Cloud PC', AS['x-simulator-actor'], queued.id],
+        ['End Cloud PC grace period', AS['x-simulator-actor'], queued.id],
+        ['Delete provisioning policy', AS['x-simulator-actor'], p],
+      ],
+    );
+    assert.match(
+      refused[0].displayName,
+      /^Reboot Cloud PC refused: The Cloud PC .* reboot needs a provisioned Cloud PC\.$/,
+    );
+    assert.match(refused[3].displayName, /refused: .*remove its assignments before deleting it\.$/);
+    assert.equal((await t.cloudPcsOf(u.upn))[0].status, queued.status);
+  });
+
   it('tells listeners which Cloud PC a rename changed, so a view redraws that row (the live sidebar)', async () => {
     const sim = new Simulator(createSeedData('empty'));
     const t = new TenantClient(handlerTransport(createSimulatorHandler(sim)));
@@ -33,7 +66,7 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     const early = await t.call('POST', `${VE}/cloudPCs/${queued.id}/reboot`, '{}', AS);
     assert.deepEqual([early.status, early.json.error.innerError.code], [400, 'InvalidCloudPcStatus']);
     assert.match(early.json.error.innerError.message, /is notProvisioned; reboot needs a provisioned Cloud PC/);
-    // A refused action changes nothing, so it records nothing.
+    // A refused action changes nothing; it is recorded as refused (its own test below), not among these.
     for (const action of ['reprovision', 'endGracePeriod'])
       assert.equal((await t.call('POST', `${VE}/cloudPCs/${queued.id}/${action}`, '{}', AS)).status, 400, action);
     await t.advance({ hours: 3 });
@@ -66,7 +99,10 @@ describe('audit events of Cloud PC actions (rule 13)', () => {
     await t.removeMember(g, u.id);
     await t.ok('POST', `${VE}/cloudPCs/${pc.id}/endGracePeriod`, {}, AS);
     const events = (await t.ok('GET', `${VE}/auditEvents`)).json.value
-      .filter((e: { actor: { userPrincipalName: string } }) => e.actor.userPrincipalName === AS['x-simulator-actor'])
+      .filter(
+        (e: { actor: { userPrincipalName: string }; activityResult: string }) =>
+          e.actor.userPrincipalName === AS['x-simulator-actor'] && e.activityResult === 'success',
+      )
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       .map((e: any) => [
         e.activity,

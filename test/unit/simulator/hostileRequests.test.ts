@@ -105,6 +105,42 @@ describe('the local server against hostile requests', () => {
     assert.equal(own.status, 200);
   });
 
+  it('refuses a bodyless write that declares a non-JSON type (415), as a form post without fields would be', async () => {
+    const users = service.simulator.users.size;
+    const host = { host: `127.0.0.1:${server.port}` };
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const r = await raw(server.url, 'POST', '/_simulator/reset', {
+        ...host,
+        'content-type': type,
+        'content-length': '0',
+      });
+      assert.equal(r.status, 415, type);
+      assert.equal(envelope(r.body).code, 'unsupportedMediaType');
+    }
+    assert.equal(service.simulator.users.size, users, 'the tenant is untouched');
+    // The documented bodyless actions ("Do not supply a request body") are sent without a type: accepted.
+    const [pc] = service.simulator.cloudPcs.values();
+    const bare = await raw(server.url, 'POST', `${VE}/cloudPCs/${pc!.id}/reboot`, host);
+    assert.notEqual(bare.status, 415);
+    assert.ok(bare.status < 500, `${bare.status} ${bare.body}`);
+  });
+
+  it('reads a UTF-8 actor header as UTF-8, so the audit log names the actor as sent', async () => {
+    const host = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    for (const upn of ['zoë.núñez@contoso.com', 'łukasz@contoso.com', '李@contoso.com']) {
+      // What curl and most clients put on the wire: the header's UTF-8 bytes (a socket write of a string is UTF-8).
+      const body = JSON.stringify({ displayName: 'G', mailEnabled: false, mailNickname: 'g', securityEnabled: true });
+      const answer = await rawSocket(
+        server.port,
+        `POST /v1.0/groups HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
+          `X-Simulator-Actor: ${upn}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      assert.match(answer, /^HTTP\/1\.1 201 /);
+      const audit = await raw(server.url, 'GET', `${VE}/auditEvents`, host);
+      assert.equal(JSON.parse(audit.body).value.at(-1).actor.userPrincipalName, upn);
+    }
+  });
+
   it('builds nextLink and Location from its own origin, never from the Host header', async () => {
     const page = await raw(server.url, 'GET', '/v1.0/users?$top=1', { host: `localhost:${server.port}` });
     assert.ok(JSON.parse(page.body)['@odata.nextLink'].startsWith(`${server.url}/v1.0/users?`));

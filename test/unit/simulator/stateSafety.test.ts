@@ -9,7 +9,7 @@ import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorS
 import type { JournalIo } from '../../../src/core/simulator/statePersistence';
 import { StateRefusedError } from '../../../src/core/simulator/stateFileCheck';
 import { runSimulator } from '../../../src/cli/simulatorCommand';
-import { TenantClient, handlerTransport, VE } from './tenantClient';
+import { TenantClient, handlerTransport, onePc, VE } from './tenantClient';
 import { tempState, folderSnapshot } from './serveProcess';
 
 /** fs, except that writes fail while `failing` is set (a full disk, a yanked drive). */
@@ -97,12 +97,34 @@ describe('simulator state under faults', () => {
     assert.equal(far.status, 400);
     assert.equal(far.json.error.innerError.code, 'InvalidProperties');
     assert.equal(
-      (await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '9999-12-31T23:00:00Z' }))).status,
+      (await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '9999-12-01T23:00:00Z' }))).status,
       200,
     );
     assert.equal((await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ hours: 2 }))).status, 400);
     assert.equal((await t.call('GET', `${VE}/cloudPCs`)).status, 200);
     assert.equal((await t.call('POST', '/_simulator/reset', JSON.stringify({ seed: 'empty' }))).status, 200);
+  });
+
+  it('writes no date past year 9999: a grace period that would end after it cannot start, and the state reloads', async () => {
+    const file = tempState();
+    const s = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0 });
+    const t = new TenantClient(handlerTransport(s.handler));
+    const { u, g } = await onePc(t);
+    await t.advance({ hours: 3 });
+    const late = await t.call('POST', '/_simulator/clock/advance', JSON.stringify({ to: '9999-12-31T00:00:00Z' }));
+    assert.equal(late.status, 400, 'the clock stops where a 7-day grace period still ends in 9999');
+    assert.match(late.json.error.innerError.message, /9999-12-01T23:59:59Z/);
+    await t.ok('POST', '/_simulator/clock/advance', { to: '9999-12-01T23:59:59Z' });
+    await t.removeMember(g, u.id);
+    const [pc] = await t.cloudPcsOf(u.upn);
+    assert.equal(pc.status, 'inGracePeriod');
+    for (const [k, v] of Object.entries(pc))
+      if (typeof v === 'string' && /DateTime$/.test(k)) assert.match(v, /^\d{4}-\d\d-\d\dT/, `${k}: ${v}`);
+    s.close();
+    const log: string[] = [];
+    const again = SimulatorService.open({ seed: 'empty', statePath: file, timeScale: 0, log: (m) => log.push(m) });
+    assert.equal(again.simulator.cloudPcs.size, 1, log.join('\n'));
+    again.close();
   });
 
   it('holds the time scale to 0 or 1–100000: exit 2 outside, RangeError in the API', async () => {

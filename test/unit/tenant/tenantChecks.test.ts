@@ -19,6 +19,7 @@ import { loadTenantCatalog, lookupGroups } from '../../../src/core/tenant/loadTe
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
 import type { TenantCatalog } from '../../../src/core/tenant/tenantCatalog';
 import { validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
+import { MAX_GROUP_LOOKUPS, groupIdsToLookUp } from '../../../src/core/tenant/groupLookups';
 
 const MADE_UP = '0d9a1c3e-1111-4222-8333-944455556666';
 const samples = path.join(__dirname, '..', '..', '..', 'samples');
@@ -239,6 +240,26 @@ describe('tenant checks against the demo tenant', () => {
     );
     // Not looked up yet: no verdict.
     assert.deepEqual(validateAgainstTenant(text, tenant), []);
+  });
+
+  it('looks up at most 200 groups a file names, and says which were not checked', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const text = JSON.stringify(
+      { policies: ids.map((id, i) => ({ displayName: `p${i}`, assignments: [{ target: { groupId: id } }] })) },
+      null,
+      2,
+    );
+    const wanted = groupIdsToLookUp(text);
+    assert.deepEqual(wanted, ids.slice(0, MAX_GROUP_LOOKUPS));
+    assert.equal(MAX_GROUP_LOOKUPS, 200);
+    const looked = new TenantIndex({ ...catalog, groups: await lookupGroups(api, wanted) });
+    const found = validateAgainstTenant(text, looked);
+    assert.equal(found.filter((f) => f.code === 'CPC507').length, 200, 'each looked-up id the tenant lacks');
+    const note = found.filter((f) => f.code === 'CPC509');
+    assert.equal(note.length, 1);
+    assert.equal(note[0]!.severity, 'information');
+    assert.deepEqual(note[0]!.path, ['policies', 200, 'assignments', 0, 'target', 'groupId']);
+    assert.match(note[0]!.message, /first 200 groups .* this one and 49 more are not checked/);
   });
 
   it('a list the tenant could not be read for says nothing (never "not found")', () => {

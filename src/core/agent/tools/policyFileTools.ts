@@ -15,6 +15,7 @@ import { createSeededRandom } from '../../policy/seededRandom';
 import { ruleDocUrl } from '../../policy/ruleLinks';
 import { validateDocument } from '../../policy/validator';
 import { loadTenantCatalog, lookupGroups } from '../../tenant/loadTenantCatalog';
+import { groupIdsToLookUp } from '../../tenant/groupLookups';
 import { TenantIndex } from '../../tenant/tenantCatalog';
 import { validateAgainstTenant } from '../../tenant/tenantChecks';
 import type { AgentEnv, PolicyFileText, ToolResult } from '../agentTool';
@@ -53,8 +54,7 @@ export async function policySource(
 async function tenantFindings(text: string, env: AgentEnv): Promise<Finding[] | string> {
   try {
     const catalog = await loadTenantCatalog(env.api, env.now(), env.signal);
-    const groupIds = [...text.matchAll(/"groupId"\s*:\s*"([^"\\]{1,100})"/g)].map((m) => m[1]!);
-    const groups = await lookupGroups(env.api, groupIds, env.signal);
+    const groups = await lookupGroups(env.api, groupIdsToLookUp(text), env.signal);
     return validateAgainstTenant(text, new TenantIndex({ ...catalog, groups }));
   } catch (err) {
     return `tenant checks skipped: ${errorText(err)}`;

@@ -3,12 +3,15 @@
 // - Host must name this server (127.0.0.1:PORT or localhost:PORT), else 421 Misdirected Request (400 if absent);
 // - a browser Origin other than the server's own is refused (403), and so is a cross-site Sec-Fetch-Site;
 // - a body must be `application/json` (415 otherwise): browsers send text/plain and form posts without asking;
+//   a write that declares another type is refused even with no body (a form without fields still posts);
 // - when the server has a secret (the extension's shared simulator), the bearer token must be it (401).
 import { timingSafeEqual } from 'node:crypto';
 import type { RestResponse } from '../../model/rest';
 import { envelopeError } from './envelopeError';
 
 export interface RequestHead {
+  /** GET when absent. */
+  method?: string;
   url: string;
   headers: Record<string, string>;
 }
@@ -53,7 +56,7 @@ export function checkRequestHead(head: RequestHead, rules: HygieneRules): { refu
   const site = h['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return { refused: envelopeError(403, 'forbidden', 'Cross-site requests are refused.', crid) };
-  if (hasBody(h) && mediaType(h['content-type']) !== 'application/json') {
+  if (notJson(h, head.method ?? 'GET')) {
     return {
       refused: envelopeError(415, 'unsupportedMediaType', "Request bodies must be sent as 'application/json'.", crid),
     };
@@ -71,6 +74,21 @@ export function checkRequestHead(head: RequestHead, rules: HygieneRules): { refu
   return { path };
 }
 
+/**
+ * A header value as its sender meant it: Node reads header bytes as latin1, while curl and most clients send
+ * UTF-8 (an actor `zoë@contoso.com` arrived as `zoÃ«@…` in the audit log). Bytes that are not UTF-8 stay latin1.
+ */
+export function headerText(value: string): string {
+  if (!/[\x80-\xff]/.test(value)) return value;
+  try {
+    return UTF8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseAbsolute(url: string): URL | undefined {
   try {
     const u = new URL(url);
@@ -79,6 +97,19 @@ function parseAbsolute(url: string): URL | undefined {
     return undefined;
   }
 }
+
+/**
+ * A body that is not JSON, or a write declaring a type other than JSON even with no body. A bodyless write with no
+ * Content-Type passes: Graph's own examples of the bodyless actions (reboot, endGracePeriod) send neither
+ * (docs/simulator.md "Who may talk to it").
+ */
+function notJson(h: Record<string, string>, method: string): boolean {
+  const type = mediaType(h['content-type']);
+  if (hasBody(h)) return type !== 'application/json';
+  return !READS.has(method.toUpperCase()) && type !== '' && type !== 'application/json';
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasBody(h: Record<string, string>): boolean {
   return (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { RestHandler, RestResponse } from '../../model/rest';
 import { DEFAULT_MAX_BODY_BYTES } from '../rest/simulatorHandler';
 import { envelopeError } from './envelopeError';
-import { checkRequestHead } from './requestHygiene';
+import { checkRequestHead, headerText } from './requestHygiene';
 
 export interface SimulatorServer {
   port: number;
@@ -55,14 +55,17 @@ export function startSimulatorServer(options: SimulatorServerOptions): Promise<S
     (req, res) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers))
-        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        if (v !== undefined) headers[k] = headerText(Array.isArray(v) ? v.join(', ') : v);
       const send = (r: RestResponse) => {
         if (res.headersSent || res.destroyed) return;
         res.writeHead(r.status, r.headers);
         res.end(r.body);
       };
       // Refused before the body is read; the connection closes so an unread body cannot be taken for a request.
-      const head = checkRequestHead({ url: req.url ?? '/', headers }, { port, token: options.token });
+      const head = checkRequestHead(
+        { method: req.method, url: req.url ?? '/', headers },
+        { port, token: options.token },
+      );
       if ('refused' in head)
         return send({ ...head.refused, headers: { ...head.refused.headers, connection: 'close' } });
       const chunks: Buffer[] = [];

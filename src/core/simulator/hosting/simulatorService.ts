@@ -227,7 +227,7 @@ export class SimulatorService {
   /** Scaled mode: brings simulated time up to date with real time, running whatever fell due. */
   private sync(): void {
     if (this.timeScale <= 0 || this.closed) return;
-    // The clock stops at the last moment of year 9999 rather than leave the range every date shares.
+    // The clock stops 30 days before the end of year 9999, so every date it sets ahead stays in the range all share.
     const target = Math.min(
       MAX_SIMULATED_TIME,
       this.anchorVirtual + (this.realClock.now() - this.anchorReal) * this.timeScale,

@@ -42,7 +42,9 @@ export function advanceClock(ctx: RestContext): RestResponse {
     ms = Math.max(ms, t - ctx.sim.now());
   }
   if (ctx.sim.now() + ms > MAX_SIMULATED_TIME)
-    return invalidProperties(ctx, ['The simulated clock cannot pass 9999-12-31T23:59:59Z.']);
+    return invalidProperties(ctx, [
+      `The simulated clock cannot pass ${ctx.sim.iso(MAX_SIMULATED_TIME)}: the dates it sets ahead (a grace period's end) must stay in year 9999.`,
+    ]);
   ctx.sim.advanceBy(ms);
   return jsonResponse(ctx, 200, { now: ctx.sim.iso() });
 }
