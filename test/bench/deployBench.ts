@@ -22,7 +22,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 }
 
 /** `users` licensed users in one group per policy, each policy assigned its group, provisioned. */
-function buildTenant(users: number, policies: number): { sim: Simulator; groupIds: string[] } {
+export function buildTenant(users: number, policies: number): { sim: Simulator; groupIds: string[] } {
   const sim = new Simulator(
     createSeedData('empty', { units: { e2: users + 10, e4: 10, frontline: 5 }, randomSeed: 'deploy' }),
   );
@@ -78,7 +78,7 @@ async function exportTexts(api: CloudPcApi): Promise<DeployFile[]> {
 }
 
 /** Three edits a pull request might hold: a setting, a new group, a removed group (the what-if reads). */
-function edited(files: DeployFile[], groupIds: string[]): DeployFile[] {
+export function edited(files: DeployFile[], groupIds: string[]): DeployFile[] {
   return files.map((f, i) => {
     if (i > 2) return f;
     const [header, ...rest] = f.text.split('\n');

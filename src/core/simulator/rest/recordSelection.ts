@@ -21,8 +21,8 @@ export interface RecordView<R> {
 }
 
 type Index = Map<string, number[]>;
-/** records array → property → equality key → positions, ascending. */
-const indexes = new WeakMap<object, Map<string, Index>>();
+/** records array → property → equality key → positions, ascending; `asked` until a second query wants it. */
+const indexes = new WeakMap<object, Map<string, Index | 'asked'>>();
 
 /** The records matching the query, in the order the shaped rows would have come out. */
 export function selectRecords<R>(records: readonly R[], q: CollectionQuery, view: RecordView<R>): readonly R[] {
@@ -57,11 +57,16 @@ function searchTest(search: NonNullable<CollectionQuery['search']>): (row: Recor
   return (x) => typeof x[property] === 'string' && terms.every((t) => matchesEveryWord(x[property] as string, t));
 }
 
-/** The positions an index says may match (each still tested), ascending; undefined when no index applies. */
+/**
+ * The positions an index says may match (each still tested), ascending; undefined when no index applies. An
+ * index costs more than one scan, so it is built the second time a records array is asked about a property:
+ * a tenant that keeps changing (a fleet provisioning) is scanned, one that stays put (a plan) is indexed.
+ */
 function indexedCandidates<R>(records: readonly R[], filter: Filter, view: RecordView<R>): number[] | undefined {
   const lookup = filter.lookup;
   if (!lookup || !view.indexed?.includes(lookup.property)) return undefined;
   const index = indexOf(records, lookup.property, view.properties[lookup.property]!);
+  if (!index) return undefined;
   const found = new Set<number>();
   for (const value of lookup.values) {
     const key = equalityKey(value);
@@ -70,20 +75,23 @@ function indexedCandidates<R>(records: readonly R[], filter: Filter, view: Recor
   return [...found].sort((a, b) => a - b);
 }
 
-function indexOf<R>(records: readonly R[], property: string, read: (r: R) => unknown): Index {
+function indexOf<R>(records: readonly R[], property: string, read: (r: R) => unknown): Index | undefined {
   let byProperty = indexes.get(records);
   if (!byProperty) indexes.set(records, (byProperty = new Map()));
-  let index = byProperty.get(property);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < records.length; i++) {
-      const key = equalityKey(read(records[i]));
-      if (key === undefined) continue;
-      const at = index.get(key);
-      if (at) at.push(i);
-      else index.set(key, [i]);
-    }
-    byProperty.set(property, index);
+  const known = byProperty.get(property);
+  if (known === undefined) {
+    byProperty.set(property, 'asked');
+    return undefined;
   }
+  if (known !== 'asked') return known;
+  const index: Index = new Map();
+  for (let i = 0; i < records.length; i++) {
+    const key = equalityKey(read(records[i]));
+    if (key === undefined) continue;
+    const at = index.get(key);
+    if (at) at.push(i);
+    else index.set(key, [i]);
+  }
+  byProperty.set(property, index);
   return index;
 }
