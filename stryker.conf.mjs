@@ -18,6 +18,9 @@ const mutate = [
   'src/core/policy/namingTemplateChecks.ts',
   'src/core/policy/assignmentRules.ts',
   'src/core/policy/overlapRules.ts',
+  'src/core/policy/reserveRules.ts',
+  'src/core/policy/autopatchRules.ts',
+  'src/core/tenant/tenantChecks.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -45,6 +48,8 @@ export default {
       'test/unit/policy/**/*.test.ts',
       'test/unit/agreement/**/*.test.ts',
       'test/unit/language/**/*.test.ts',
+      // The tenant checks against a hand-written tenant (the other tenant tests build a simulator in `before`).
+      'test/unit/tenant/tenantCheckFindings.test.ts',
     ],
     // A child process or dist/ never sees a mutant, and the 100,000-user timings only cost time.
     ignore: [

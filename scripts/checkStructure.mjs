@@ -1,11 +1,13 @@
 // `npm run check:structure` (part of the static suite of `npm test`): the house rules a reviewer would
-// otherwise check by eye. No import circle in src/ (type-only imports count: arrows point one way), no
+// otherwise check by eye. No import circle in src/ (type-only imports count: arrows point one way), between
+// files or between folders (folderCircles.mjs), no
 // source file in src/ over 400 lines, and nothing in src/ or docs/ that cites a document outside the repo
 // (graph-facts, design.md, shared/docs) or an issue or pull-request number. Every violation is listed.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise } from 'dependency-cruiser';
+import { folderCircles } from './folderCircles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_LINES = 400;
@@ -16,6 +18,8 @@ const GENERATED = 'src/core/policy/generated/';
 const ALLOWED = {
   /** Import circles, each as the set of its files. */
   circles: [],
+  /** Folder import circles, each as the set of its folders. */
+  folderCircles: [],
   /** Files over MAX_LINES lines. */
   longFiles: [],
   /** Files that cite graph-facts, design.md or an issue number. */
@@ -71,8 +75,8 @@ function outsideReferences() {
   return [...out].map(([key, lines]) => ({ key, text: lines.join('\n') }));
 }
 
-async function circles() {
-  const result = await cruise(
+async function cruiseSources() {
+  return cruise(
     ['src'],
     {
       validate: true,
@@ -84,6 +88,16 @@ async function circles() {
     { extensions: ['.ts', '.js', '.mjs'] },
     { tsConfig: { fileName: path.join(root, 'tsconfig.json') } },
   );
+}
+
+/** File edges inside src/ (type-only imports included), for the folder-level check. */
+function sourceEdges(result) {
+  return result.output.modules
+    .filter((m) => m.source.startsWith('src/'))
+    .flatMap((m) => m.dependencies.filter((d) => d.resolved.startsWith('src/')).map((d) => [m.source, d.resolved]));
+}
+
+function circles(result) {
   const byCircle = new Map();
   for (const v of result.output.summary.violations) {
     if (v.rule.name !== 'no-circular') continue;
@@ -116,8 +130,11 @@ function report(title, found, allowed) {
 }
 
 const circleKeys = ALLOWED.circles.map((files) => [...files].sort().join(' '));
+const folderCircleKeys = ALLOWED.folderCircles.map((folders) => [...folders].sort().join(' '));
+const cruised = await cruiseSources();
 const problems =
-  report('import circles in src/', await circles(), circleKeys) +
+  report('import circles in src/', circles(cruised), circleKeys) +
+  report('folder import circles in src/', folderCircles(sourceEdges(cruised)), folderCircleKeys) +
   report(`files in src/ over ${MAX_LINES} lines`, longFiles(), ALLOWED.longFiles) +
   report(
     'references to documents outside the repo or to issue numbers',

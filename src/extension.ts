@@ -1,7 +1,7 @@
 // Activation reads like a table of contents: build one context, then one register call per feature.
 import * as vscode from 'vscode';
 import { createExtensionContext } from './vscode/extensionContext';
-import type { CpcPolicyApi } from './vscode/extensionApi';
+import type { CpcPolicyApi } from './extensionApi';
 import { registerViews } from './vscode/views/registerViews';
 import { registerFleetOverview } from './vscode/fleet/registerFleet';
 import { createCommandContext } from './vscode/commands/commandContext';
@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): CpcPolicyApi {
     ctx.backends.onDidChangeBackend(() => language.namePreview.refresh()),
   );
   const views = registerViews(ctx);
-  followTenantPolicies(ctx, views, language.diagnostics);
+  followTenantPolicies(ctx, views, language.diagnostics, tenant);
   registerDeployedStateLens(ctx, views);
   ctx.subscribe(explainRestrictedModeInViews([views.sidebar.policyView, views.sidebar.cloudPcView]));
   const documents = registerRemotePolicyDocuments(ctx, views.sidebar.onDidUpdate);

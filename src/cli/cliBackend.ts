@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { CloudPcApi } from '../core/graph/cloudPcApi';
 import { createFetchCloudPcApi, createInProcessCloudPcApi } from '../core/graph/createCloudPcApi';
 import { errorText } from '../core/model/errorText';
-import { SimulatorService } from '../core/simulator/simulatorService';
+import { SimulatorService } from '../core/simulator/hosting/simulatorService';
 import { StateRefusedError, inspectStateFile } from '../core/simulator/stateFileCheck';
 import { acquireStateLock } from '../core/simulator/stateLock';
 import { stringValue } from './cliArgs';

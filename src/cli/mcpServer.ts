@@ -5,7 +5,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { AgentEnv, AgentTool } from '../core/agent/agentTool';
-import { AGENT_TOOLS, runAgentTool } from '../core/agent/agentTools';
+import { AGENT_TOOLS, runAgentTool } from '../core/agent/tools/agentTools';
 
 export interface McpServerOptions {
   env: AgentEnv;

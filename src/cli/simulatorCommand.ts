@@ -10,14 +10,14 @@ import {
   MAX_TIME_SCALE,
   MIN_TIME_SCALE,
   isValidTimeScale,
-} from '../core/simulator/simulatorService';
-import { startSimulatorServer } from '../core/simulator/simulatorServer';
-import type { SimulatorServer } from '../core/simulator/simulatorServer';
+} from '../core/simulator/hosting/simulatorService';
+import { startSimulatorServer } from '../core/simulator/hosting/simulatorServer';
+import type { SimulatorServer } from '../core/simulator/hosting/simulatorServer';
 import type { RestHandler } from '../core/model/rest';
 import { StateRefusedError, inspectStateFile } from '../core/simulator/stateFileCheck';
 import { acquireStateLock } from '../core/simulator/stateLock';
 import type { StateLock } from '../core/simulator/stateLock';
-import { envelopeError } from '../core/simulator/envelopeError';
+import { envelopeError } from '../core/simulator/hosting/envelopeError';
 import { errorText } from '../core/model/errorText';
 
 export const SIMULATOR_USAGE = `Usage: cpcpolicy simulator serve [options]

@@ -2,7 +2,7 @@
 // Exit codes: 0 no errors, 1 any error finding, 2 usage problems (unknown flag, unreadable or non-regular file, over the size limit, empty glob).
 import type { Finding } from '../core/policy/finding';
 import { validateDocument } from '../core/policy/validator';
-import { validateAgainstTenant } from '../core/tenant/tenantChecks';
+import { tenantDocumentOptions, validateAgainstTenant } from '../core/tenant/tenantChecks';
 import type { TenantIndex } from '../core/tenant/tenantCatalog';
 import { parseCliArgs, stringValue } from './cliArgs';
 import type { CliArgs } from './cliArgs';
@@ -97,10 +97,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   if (typeof tenant === 'number') return tenant;
   for (const { file, text, encodingFinding } of texts) {
     // One set of tenant checks with the editor: the catalog's and the tenant's own policies (overlaps, CPC325).
-    const findings = validateDocument(
-      text,
-      tenant?.catalog.policies ? { deployedPolicies: tenant.catalog.policies } : {},
-    );
+    const findings = validateDocument(text, tenant ? tenantDocumentOptions(tenant) : {});
     if (tenant) findings.push(...validateAgainstTenant(text, tenant));
     findings.sort((a, b) => a.range.offset - b.range.offset);
     if (encodingFinding) findings.unshift(encodingFinding);

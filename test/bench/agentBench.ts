@@ -2,11 +2,11 @@
 // and the answer's size. Target: ≤ 100 ms and ≤ 8 KB each. The floor is one Graph read of the Cloud PCs through
 // the same in-process client (most tools read them once).
 import type { AgentEnv } from '../../src/core/agent/agentTool';
-import { READ_TOOLS, runAgentTool } from '../../src/core/agent/agentTools';
+import { READ_TOOLS, runAgentTool } from '../../src/core/agent/tools/agentTools';
 import { withReadCache } from '../../src/core/agent/readCache';
 import { DEFAULT_TEXT_BUDGET } from '../../src/core/agent/toolText';
 import { createInProcessCloudPcApi } from '../../src/core/graph/createCloudPcApi';
-import { SimulatorService } from '../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../src/core/simulator/hosting/simulatorService';
 import type { BenchRow } from './benchRow';
 import { median } from './benchTiming';
 

@@ -2,8 +2,8 @@
 // demo tenant), and a changing tool asks first, even when tenant text tells the model to change everything.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AGENT_TOOLS, CHANGING_TOOLS, READ_TOOLS } from '../../src/core/agent/agentTools';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import { AGENT_TOOLS, CHANGING_TOOLS, READ_TOOLS } from '../../src/core/agent/tools/agentTools';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import { answerQuestions, getExtension } from './testSupport';
 
 const STANDARD_POLICY = '06e3402d-d34b-4e17-a66f-3bdb2ee7b662';

@@ -2,7 +2,7 @@
 // and the filter the view shows is the filter the export follows.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import { getExtension, waitFor } from './testSupport';
 
 describe('Copy or Export Cloud PCs', function () {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CloudPc } from '../../src/core/model/cloudPc';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { FleetOverview } from '../../src/vscode/fleet/registerFleet';
 import { bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import type { Views } from '../../src/vscode/views/registerViews';

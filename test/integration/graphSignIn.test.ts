@@ -4,7 +4,7 @@
 // look-up that follows never answers, as seen after a cancelled sign-in.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { getExtension, waitFor } from './testSupport';
 import { rows } from './treeRows';

@@ -2,7 +2,7 @@
 // simulated clock shows in the status bar, and grace periods end "in 6 days", not at a timestamp.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
 import { rows } from './treeRows';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudPc } from '../../src/core/model/cloudPc';
 import type { DirectoryGroup, DirectoryUser, SubscribedSku } from '../../src/core/model/directory';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { cloudPcLabel } from '../../src/vscode/views/cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readBackendKind } from '../../src/vscode/backend/backendManager';
 import { readGraphSignInSettings } from '../../src/vscode/backend/graphSignIn';
 import { readTimeScale } from '../../src/vscode/backend/openSimulatorSession';
-import { userSetting } from '../../src/vscode/userSettings';
+import { userSetting } from '../../src/vscode/trust/userSettings';
 import { getExtension, samplesDir, waitFor } from './testSupport';
 
 const MARKER = 'workspace-settings-read@contoso.com';

@@ -3,7 +3,7 @@
 // window owns the state's lock and serves its sibling windows on 127.0.0.1 behind a secret.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { getExtension, waitFor } from './testSupport';
 

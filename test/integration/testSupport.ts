@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Question } from '../../src/vscode/commands/questions';
-import type { CpcPolicyApi } from '../../src/vscode/extensionApi';
+import type { CpcPolicyApi } from '../../src/extensionApi';
 
 export const EXTENSION_ID = 'cpcpolicy.cpcpolicy';
 

@@ -10,7 +10,7 @@ import { asArray, asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
-import type { DeployedPolicy, PolicyInFile } from './overlapRules';
+import type { DeployedPolicy, GroupNames, PolicyInFile } from './overlapRules';
 import { policyIndexOf } from './findingCap';
 import { policyRuleHits } from './policyRules';
 import { reserveHits } from './reserveRules';
@@ -31,6 +31,8 @@ export interface CheckOptions {
   deployedPolicies?: readonly DeployedPolicy[];
   /** The deployed id each policy is bound to by its `policy id` comment, by fleet index ([0] for one policy). */
   boundIds?: readonly (string | undefined)[];
+  /** Group display names by lower-case id, where the tenant knows them (CPC325). */
+  groupNames?: GroupNames;
 }
 
 export interface CheckedDocument {
@@ -102,7 +104,7 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
       for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
     }
   }
-  add(overlapHits(boundTo(policies, options.boundIds), options.deployedPolicies));
+  add(overlapHits(boundTo(policies, options.boundIds), options.deployedPolicies, options.groupNames));
   return { hits, policies, unchecked: 0, inexact, indexSpan: list ? indexSpanOf(list) : 0 };
 }
 

@@ -43,7 +43,17 @@ function groupsOf(assignments: unknown): string[] {
   return out;
 }
 
-export function overlapHits(policies: readonly PolicyInFile[], deployed: readonly DeployedPolicy[] = []): Hit[] {
+/**
+ * Group display names by lower-case id, where the tenant at hand knows them: a finding names the group an admin
+ * recognises, with its id beside it.
+ */
+export type GroupNames = Readonly<Record<string, string>>;
+
+export function overlapHits(
+  policies: readonly PolicyInFile[],
+  deployed: readonly DeployedPolicy[] = [],
+  groupNames: GroupNames = {},
+): Hit[] {
   if (policies.length + deployed.length < 2) return [];
   const claims = new Map<string, Claim[]>();
   const claim = (family: string, c: Claim): void => {
@@ -85,7 +95,7 @@ export function overlapHits(policies: readonly PolicyInFile[], deployed: readonl
     // One pass with a set: a group shared by every policy of a 1 MB fleet must not cost owners × owners.
     const owners = new Set<object>();
     const firstPerOwner = list.filter((c) => !owners.has(c.owner) && owners.add(c.owner));
-    if (firstPerOwner.length > 1) overlapOf(firstPerOwner, hits);
+    if (firstPerOwner.length > 1) overlapOf(firstPerOwner, groupNames, hits);
   }
   return hits;
 }
@@ -101,7 +111,13 @@ function deployedTwin(p: PolicyInFile, deployed: readonly DeployedPolicy[]): Dep
   return name === undefined ? undefined : deployed.find((d) => d.displayName === name);
 }
 
-function overlapOf(list: Claim[], hits: Hit[]): void {
+/** `'Sales team' (64ff…)` where the tenant knows the group's name, else its id. */
+function groupLabel(groupId: string, groupNames: GroupNames): string {
+  const name = groupNames[groupId.toLowerCase()];
+  return name === undefined ? groupId : `'${name}' (${groupId})`;
+}
+
+function overlapOf(list: Claim[], groupNames: GroupNames, hits: Hit[]): void {
   const assigned = list.filter((c) => c.assigned);
   // Assigned in the tenant comes before anything still in the file; the file is deployed, so assigned, in its order.
   if (assigned.length > 1) {
@@ -111,7 +127,7 @@ function overlapOf(list: Claim[], hits: Hit[]): void {
       hits.push(
         hit(
           c,
-          `Group ${c.groupId} is assigned to several policies in the tenant (${names}): each user gets a Cloud PC from the one assigned first, and the others provision nothing for them. Keep one.`,
+          `Group ${groupLabel(c.groupId, groupNames)} is assigned to several policies in the tenant (${names}): each user gets a Cloud PC from the one assigned first, and the others provision nothing for them. Keep one.`,
         ),
       );
     }
@@ -128,7 +144,7 @@ function overlapOf(list: Claim[], hits: Hit[]): void {
     hits.push(
       hit(
         c,
-        `Group ${c.groupId} is also targeted by '${winner.name}' (${where}): its members get their Cloud PC from '${winner.name}', the first assigned, and '${c.name}' provisions nothing for them.`,
+        `Group ${groupLabel(c.groupId, groupNames)} is also targeted by '${winner.name}' (${where}): its members get their Cloud PC from '${winner.name}', the first assigned, and '${c.name}' provisions nothing for them.`,
       ),
     );
   }

@@ -6,7 +6,7 @@ import type { Hit } from './hit';
 import { asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import type { DocLocator } from './locator';
-import type { DeployedPolicy } from './overlapRules';
+import type { DeployedPolicy, GroupNames } from './overlapRules';
 import { checkDocument, policyList } from './documentChecks';
 import type { PolicyEntry } from './documentChecks';
 import { firstPoliciesFirst, LeftOut, MAX_FINDINGS } from './findingCap';
@@ -24,6 +24,8 @@ export interface ValidateOptions {
   fleetSize?: number;
   /** Policies deployed in the tenant at hand (plain data), for overlapping targets (CPC325). */
   deployedPolicies?: readonly DeployedPolicy[];
+  /** Group display names by lower-case id, where the tenant at hand knows them (CPC325 names the group). */
+  groupNames?: GroupNames;
 }
 
 export interface PolicyAnalysis {
@@ -126,7 +128,13 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
     : undefined;
   const collected = checkDocument(
     root,
-    { partial: options.partial === true, fleetSize: options.fleetSize, deployedPolicies, boundIds },
+    {
+      partial: options.partial === true,
+      fleetSize: options.fleetSize,
+      deployedPolicies,
+      boundIds,
+      groupNames: options.groupNames,
+    },
     room,
   );
   left.unchecked = collected.unchecked;

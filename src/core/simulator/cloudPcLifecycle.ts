@@ -14,6 +14,12 @@ import { isUsableConnectionStatus } from '../model/catalog';
 import { imageNameFor } from './imageName';
 import { defaultRegionFor } from './catalogSeed';
 import { reserveDeviceName } from './cloudPcNaming';
+import {
+  REPROVISIONABLE_STATUSES,
+  canEndGracePeriod,
+  canReprovision,
+  canRetryProvisioning,
+} from '../model/reprovisionRule';
 
 /** A failed provisioning is retried automatically twice; the third failure is final (docs/simulator.md rule 5). */
 export const MAX_ATTEMPTS = 3;
@@ -310,17 +316,17 @@ function removeCloudPc(sim: Tenant, c: CloudPcRecord): void {
 
 // ---------------------------------------------------------------- admin actions
 
-/** Rule 7: reprovision only from provisioned or failed; recreates with the policy's current settings and a new name. */
+/** Rule 7: reprovision only from the shared rule's statuses; recreates with the policy's current settings and a new name. */
 export function reprovision(
   sim: Tenant,
   c: CloudPcRecord,
   options: { osVersion?: CloudPcOperatingSystem | null; userAccountType?: CloudPcUserAccountType | null },
 ): SimResult<void> {
-  if (!SETTLED.has(c.status) && c.status !== 'failed') {
+  if (!canReprovision(c.status)) {
     return fail(
       400,
       'badRequest',
-      `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is provisioned or failed.`,
+      `The Cloud PC '${c.displayName}' is ${c.status}; it can be reprovisioned only when it is ${REPROVISIONABLE_STATUSES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.`,
       'InvalidCloudPcStatus',
     );
   }
@@ -347,7 +353,7 @@ export function reprovision(
 
 /** Manual retry of a failed Cloud PC (policy `retry`): a fresh series of attempts. */
 export function retryFailed(sim: Tenant, c: CloudPcRecord): boolean {
-  if (c.status !== 'failed') return false;
+  if (!canRetryProvisioning(c.status)) return false;
   c.attempts = 0;
   startAttempt(sim, c);
   return true;
@@ -378,7 +384,7 @@ export function applyPolicySetting(sim: Tenant, c: CloudPcRecord, setting: Cloud
 }
 
 export function endGracePeriod(sim: Tenant, c: CloudPcRecord): SimResult<void> {
-  if (c.status !== 'inGracePeriod') {
+  if (!canEndGracePeriod(c.status)) {
     return fail(
       400,
       'badRequest',

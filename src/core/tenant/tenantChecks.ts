@@ -8,6 +8,7 @@ import type { FixBuilder, Hit } from '../policy/hit';
 import { asArray, asObject, asString } from '../policy/jsonValue';
 import type { JsonObject } from '../policy/jsonValue';
 import { placeRuleHits } from '../policy/validator';
+import type { ValidateOptions } from '../policy/validator';
 import type { PolicyEntry } from '../policy/documentChecks';
 import { isUsableConnectionStatus } from '../model/catalog';
 import { isFrontlineType } from '../model/provisioningKind';
@@ -17,6 +18,18 @@ import { TENANT_RULES } from './tenantRules';
 
 /** Choices a "not found" fix offers: the first few of the tenant's, in its order. */
 const MAX_CHOICES = 5;
+
+/**
+ * What the policy rules need from the tenant at hand, for the editor and `validate --backend` alike: the tenant's
+ * own policies (overlapping targets, CPC325: the first assigned wins) and the names of the groups looked up, so
+ * the finding names the group as the admin knows it. The overlap stays one rule with the file's own overlaps:
+ * which policy wins depends on both, so it is judged in one pass (docs/rules.md CPC325).
+ */
+export function tenantDocumentOptions(tenant: TenantIndex): Pick<ValidateOptions, 'deployedPolicies' | 'groupNames'> {
+  const groupNames: Record<string, string> = {};
+  for (const [id, group] of tenant.catalog.groups ?? []) if (group) groupNames[id.toLowerCase()] = group.displayName;
+  return { ...(tenant.catalog.policies ? { deployedPolicies: tenant.catalog.policies } : {}), groupNames };
+}
 
 /** All tenant findings for a document (one policy or a fleet), sorted by position. */
 export function validateAgainstTenant(text: string, tenant: TenantIndex): Finding[] {

@@ -5,7 +5,7 @@
 // asks the same question through the commands' questions (questions.ts) before anything changes.
 import * as vscode from 'vscode';
 import type { AgentTool, ToolResult } from '../../core/agent/agentTool';
-import { AGENT_TOOLS, describeAgentChange, runAgentTool } from '../../core/agent/agentTools';
+import { AGENT_TOOLS, describeAgentChange, runAgentTool } from '../../core/agent/tools/agentTools';
 import type { ExtensionContext } from '../extensionContext';
 import { confirm } from '../commands/questions';
 import { isRestricted } from '../trust/restrictedMode';

@@ -7,7 +7,7 @@ import type { GraphScopeName } from '../../core/graph/graphScopes';
 import { GraphScope } from '../../core/graph/graphScopes';
 import type { GraphSignIn } from './graphSignIn';
 import { refuseWritesWhenRestricted } from '../trust/restrictedMode';
-import { userSetting } from '../userSettings';
+import { userSetting } from '../trust/userSettings';
 import { requestLoggerFor } from './requestLogChannel';
 import type { SimulatorSession } from './simulatorSession';
 

@@ -1,7 +1,7 @@
 // A status bar item that says where the data comes from ("Simulator" or the tenant) and switches on click;
 // on the simulator it shows the simulated clock and its speed ("Simulator · 4 Jun 15:34 · ×360").
 import * as vscode from 'vscode';
-import { shortDateTime } from '../views/timeWords';
+import { shortDateTime } from '../../core/model/timeWords';
 import type { BackendManager } from './backendManager';
 import type { SimulatorSession } from './simulatorSession';
 

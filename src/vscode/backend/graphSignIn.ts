@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { GraphCloud } from '../../core/graph/graphClouds';
 import { graphCloudBaseUrl } from '../../core/graph/graphClouds';
 import { isRestricted, RestrictedModeError } from '../trust/restrictedMode';
-import { userSetting } from '../userSettings';
+import { userSetting } from '../trust/userSettings';
 
 export interface GraphSignInSettings {
   cloud: GraphCloud;

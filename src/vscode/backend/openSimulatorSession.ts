@@ -3,9 +3,9 @@
 // first use. Every window opens the same state: the first owns it, the others share it (sharedSimulator.ts).
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE } from '../../core/simulator/simulatorService';
-import { SharedSimulator } from '../../core/simulator/sharedSimulator';
-import { userSetting } from '../userSettings';
+import { DEFAULT_TIME_SCALE, MAX_TIME_SCALE, MIN_TIME_SCALE } from '../../core/simulator/hosting/simulatorService';
+import { SharedSimulator } from '../../core/simulator/hosting/sharedSimulator';
+import { userSetting } from '../trust/userSettings';
 import type { SimulatorSession } from './simulatorSession';
 import { errorText } from '../../core/model/errorText';
 

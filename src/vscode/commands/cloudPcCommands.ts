@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { BulkItemResult } from '../../core/graph/bulkActions';
 import type { CommandContext } from './commandContext';
-import { canReprovision } from '../../core/model/reprovisionRule';
+import { canEndGracePeriod, canReprovision, canRetryProvisioning } from '../../core/model/reprovisionRule';
 import { cloudPcLabel } from '../views/cloudPcPresentation';
 import { reportError, withActionProgress } from './actionProgress';
 import { reportResult } from './reportResult';
@@ -21,7 +21,7 @@ export async function reprovisionCloudPcs(
   // Retry asks nothing, so it takes only Cloud PCs known to be failed: anything else may hold a user's data.
   const refused = ids.filter((id) => {
     const pc = ctx.sidebar.knownCloudPc(id);
-    return mode === 'retry' ? pc?.status !== 'failed' : pc !== undefined && !canReprovision(pc.status);
+    return mode === 'retry' ? !canRetryProvisioning(pc?.status ?? '') : pc !== undefined && !canReprovision(pc.status);
   });
   const allowed = ids.filter((id) => !refused.includes(id));
   if (refused.length > 0) {
@@ -112,10 +112,8 @@ export async function reprovisionCloudPcs(
 export async function endGracePeriod(ctx: CommandContext, arg: unknown, selection: unknown): Promise<void> {
   let ids = cloudPcIdsOf(arg, selection);
   if (ids.length === 0)
-    ids = await pickCloudPcIds(
-      ctx.sidebar,
-      vscode.l10n.t('End the grace period of which Cloud PCs?'),
-      (pc) => pc.status === 'inGracePeriod',
+    ids = await pickCloudPcIds(ctx.sidebar, vscode.l10n.t('End the grace period of which Cloud PCs?'), (pc) =>
+      canEndGracePeriod(pc.status),
     );
   if (ids.length === 0) return;
   const only = ids.length === 1 ? ctx.sidebar.knownCloudPc(ids[0]) : undefined;

@@ -5,7 +5,7 @@
 // reaches this module: tests answer through the hook the extension's test API exposes (the Azure
 // extensions' TestUserInput pattern), so a script or a link can never switch a question off.
 import * as vscode from 'vscode';
-import { userSetting } from '../userSettings';
+import { userSetting } from '../trust/userSettings';
 import type { BackendKind } from '../backend/backendManager';
 
 export interface Question {

@@ -6,8 +6,7 @@ import { isNotFound } from '../../core/graph/graphError';
 import { errorText } from '../../core/model/errorText';
 import type { ExtensionContext } from '../extensionContext';
 import { policyToFileText } from '../../core/deploy/policyFileShape';
-
-export const REMOTE_SCHEME = 'cpcpolicy-remote';
+import { REMOTE_SCHEME } from '../language/remotePolicyScheme';
 
 export class RemotePolicyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();

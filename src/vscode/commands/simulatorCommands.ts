@@ -7,7 +7,7 @@ import { pickPolicyId } from './commandArgs';
 import { reportResult } from './reportResult';
 import { simulatorRequest } from './simulatorControl';
 import { confirm } from './questions';
-import { shortDateTime } from '../views/timeWords';
+import { shortDateTime } from '../../core/model/timeWords';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 

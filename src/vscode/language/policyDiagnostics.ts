@@ -2,8 +2,8 @@
 // quick fixes can offer the engine's own edits.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/policy/finding';
-import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
-import type { DeployedPolicy } from '../../core/policy/overlapRules';
+import { REMOTE_SCHEME } from './remotePolicyScheme';
+import type { ValidateOptions } from '../../core/policy/validator';
 import type { ExtensionContext } from '../extensionContext';
 import { toDiagnostic } from './findingsConvert';
 import type { ValidationScheduler } from './validationScheduler';
@@ -11,6 +11,8 @@ import { errorText } from '../../core/model/errorText';
 
 export const LANGUAGE_ID = 'cpcpolicy';
 const DEBOUNCE_MS = 120;
+
+type TenantOptions = Pick<ValidateOptions, 'deployedPolicies' | 'groupNames'>;
 
 export class PolicyDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('cpcpolicy');
@@ -20,8 +22,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   /** Fires after a document's diagnostics were updated (tests wait on it). */
   readonly onDidValidate = this.onDidValidateEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The connected tenant's policies, for overlapping targets (CPC325); undefined when none is loaded. */
-  private deployed: { policies: readonly DeployedPolicy[]; signature: string } | undefined;
+  /** The connected tenant's policies and group names, for overlapping targets (CPC325); undefined when none is loaded. */
+  private tenant: { options: TenantOptions; signature: string } | undefined;
 
   constructor(
     private readonly scheduler: ValidationScheduler,
@@ -59,18 +61,14 @@ export class PolicyDiagnostics implements vscode.Disposable {
     return this.findingsFor(doc);
   }
 
-  /** The policies of the backend at hand; open documents are checked again when their assignments changed. */
-  setDeployedPolicies(policies: readonly DeployedPolicy[] | undefined): void {
-    const signature = policies
-      ? policies
-          .map(
-            (p) =>
-              `${p.id}|${p.displayName}|${p.provisioningType}|${(p.assignments ?? []).map((a) => a.target.groupId).join(',')}`,
-          )
-          .join(';')
-      : '';
-    if (signature === (this.deployed?.signature ?? '')) return;
-    this.deployed = policies ? { policies, signature } : undefined;
+  /**
+   * What the rules need from the tenant at hand (its policies and group names: tenantDocumentOptions, as
+   * `validate --backend` uses); open documents are checked again when the assignments or names changed.
+   */
+  setTenant(options: TenantOptions | undefined): void {
+    const signature = options ? JSON.stringify(options) : '';
+    if (signature === (this.tenant?.signature ?? '')) return;
+    this.tenant = options ? { options, signature } : undefined;
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 
@@ -93,10 +91,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const tenantCopy = doc.uri.scheme === REMOTE_SCHEME;
       const findings = isGeneratedMessage(doc)
         ? []
-        : await this.scheduler.validate(
-            doc.getText(),
-            this.deployed && !tenantCopy ? { deployedPolicies: this.deployed.policies } : undefined,
-          );
+        : await this.scheduler.validate(doc.getText(), this.tenant && !tenantCopy ? this.tenant.options : undefined);
       if (doc.isClosed || doc.version !== version) return; // a newer edit is already scheduled
       this.findings.set(key, { version, findings });
       this.collection.set(

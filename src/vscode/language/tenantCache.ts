@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { loadTenantCatalog, lookupGroups, searchGroupsByName } from '../../core/tenant/loadTenantCatalog';
 import { GroupSearchCache } from '../../core/tenant/groupSearchCache';
 import { TenantIndex } from '../../core/tenant/tenantCatalog';
-import type { TenantCatalog, TenantGroup } from '../../core/tenant/tenantCatalog';
+import type { TenantCatalog, TenantGroup, TenantPolicy } from '../../core/tenant/tenantCatalog';
 import type { ExtensionContext } from '../extensionContext';
 import { RefreshGate } from './refreshGate';
 
@@ -26,6 +26,8 @@ export class TenantCache implements vscode.Disposable {
   /** Ids looked up one by one (with members), as opposed to groups only seen in a search by name. */
   private readonly lookedUp = new Set<string>();
   private groupsByName: readonly TenantGroup[] = [];
+  /** The sidebar's live list of the tenant's policies: fresher than the last read, so CPC325 follows an assign at once. */
+  private livePolicies: readonly TenantPolicy[] | undefined;
   private readonly searches = new GroupSearchCache();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when tenant data arrives (a refresh, a group lookup): diagnostics and lenses recompute. */
@@ -152,9 +154,20 @@ export class TenantCache implements vscode.Disposable {
     return backend.signal.aborted || this.ctx.backends.current !== backend;
   }
 
+  /** The tenant's policies as the sidebar holds them now (undefined: none loaded, keep the last read's). */
+  setPolicies(policies: readonly TenantPolicy[] | undefined): void {
+    this.livePolicies = policies;
+    this.rebuild();
+  }
+
   private rebuild(): void {
     if (!this.catalog) return;
-    this.current = new TenantIndex({ ...this.catalog, groups: this.groups, groupsByName: this.groupsByName });
+    this.current = new TenantIndex({
+      ...this.catalog,
+      policies: this.livePolicies ?? this.catalog.policies,
+      groups: this.groups,
+      groupsByName: this.groupsByName,
+    });
     this.changed.fire();
   }
 
@@ -167,6 +180,7 @@ export class TenantCache implements vscode.Disposable {
     this.groups.clear();
     this.lookedUp.clear();
     this.groupsByName = [];
+    this.livePolicies = undefined;
     this.searches.clear();
     this.state = 'empty';
     this.problem = undefined;

@@ -8,7 +8,7 @@ import { tenantHover } from '../../core/tenant/tenantHover';
 import { validateAgainstTenant } from '../../core/tenant/tenantChecks';
 import { TENANT_SOURCE } from '../../core/tenant/tenantRules';
 import { tenantSlotAt } from '../../core/tenant/tenantSlot';
-import { REMOTE_SCHEME } from '../commands/remotePolicyDocuments';
+import { REMOTE_SCHEME } from './remotePolicyScheme';
 import type { ExtensionContext } from '../extensionContext';
 import { rangeOf, toDiagnostic } from './findingsConvert';
 import { PolicyCodeActions } from './policyCodeActions';

@@ -3,7 +3,7 @@
 import type { CloudPc } from '../../core/model/cloudPc';
 import { canReprovision } from '../../core/model/reprovisionRule';
 import { BUCKET_ICONS, BUCKET_LABELS, bucketOf } from './cloudPcStatusBuckets';
-import { enumWords, relativeTime } from './timeWords';
+import { enumWords, relativeTime } from '../../core/model/timeWords';
 import type { Localize, NodePresentation } from './treeNodes';
 
 /** `YYYY-MM-DD HH:mm UTC`: unambiguous across locales and stable in tests. */

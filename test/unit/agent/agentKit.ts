@@ -4,7 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { AgentEnv } from '../../../src/core/agent/agentTool';
 import type { CloudPcApi } from '../../../src/core/graph/cloudPcApi';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { createMcpServer } from '../../../src/cli/mcpServer';
 
 export const SALES = '58d3dbd6-02c3-4674-b06c-9d6b757ca979';

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CHANGING_TOOLS as CHANGE_TOOLS } from '../../../src/core/agent/agentTools';
+import { CHANGING_TOOLS as CHANGE_TOOLS } from '../../../src/core/agent/tools/agentTools';
 import { openAgentWorld, SALES, STANDARD_POLICY } from './agentKit';
 
 const LISBON = JSON.stringify({

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AGENT_TOOLS, READ_TOOLS } from '../../../src/core/agent/agentTools';
+import { AGENT_TOOLS, READ_TOOLS } from '../../../src/core/agent/tools/agentTools';
 import { DEFAULT_TEXT_BUDGET } from '../../../src/core/agent/toolText';
 import { FINANCE, openAgentWorld, RETAIL, RETAIL_POLICY, SALES, STANDARD_POLICY } from './agentKit';
 import type { AgentWorld } from './agentKit';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { withReadCache } from '../../../src/core/agent/readCache';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import type { RestRequest } from '../../../src/core/model/rest';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { STANDARD_POLICY } from './agentKit';
 
 describe("the agent's read cache", () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AGENT_TOOLS } from '../../../src/core/agent/agentTools';
+import { AGENT_TOOLS } from '../../../src/core/agent/tools/agentTools';
 import { toolContribution } from '../../../src/core/agent/toolContribution';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import { IMAGE_WIN11_25H2 } from '../../../src/core/simulator/catalogSeed';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { loadTenantCatalog } from '../../../src/core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
 import { validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';

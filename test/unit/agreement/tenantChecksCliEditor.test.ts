@@ -10,15 +10,20 @@ import type { CliIo } from '../../../src/cli/cliIo';
 import { runValidate } from '../../../src/cli/validateCommand';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import { PLAN_FRONTLINE_2VCPU } from '../../../src/core/simulator/catalogSeed';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
-import type { SimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
+import type { SimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
 import { loadTenantCatalog, lookupGroups } from '../../../src/core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
-import { validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
+import { tenantDocumentOptions, validateAgainstTenant } from '../../../src/core/tenant/tenantChecks';
+import { validateDocument } from '../../../src/core/policy/validator';
 import { handlerTransport, TenantClient, VE } from '../simulator/tenantClient';
 
-async function cli(dir: string, url: string, text: string): Promise<{ codes: string[]; exit: number }> {
+async function cli(
+  dir: string,
+  url: string,
+  text: string,
+): Promise<{ codes: string[]; exit: number; messages: Record<string, string[]> }> {
   writeFileSync(path.join(dir, 'p.cpcpolicy.json'), text);
   const io = {
     out: '',
@@ -29,7 +34,10 @@ async function cli(dir: string, url: string, text: string): Promise<{ codes: str
   } satisfies CliIo & { out: string; err: string };
   const exit = await runValidate(['p.cpcpolicy.json', '--backend', url, '--format', 'json'], io);
   assert.equal(io.err, '');
-  return { exit, codes: JSON.parse(io.out)[0].diagnostics.map((d: { code: string }) => d.code) };
+  const diagnostics: { code: string; message: string }[] = JSON.parse(io.out)[0].diagnostics;
+  const messages: Record<string, string[]> = {};
+  for (const d of diagnostics) (messages[d.code] ??= []).push(d.message);
+  return { exit, codes: diagnostics.map((d) => d.code), messages };
 }
 
 describe('tenant checks: the editor and validate --backend give one answer', function () {
@@ -117,5 +125,31 @@ describe('tenant checks: the editor and validate --backend give one answer', fun
     const text = frontline('Second Frontline', 1).replace('GROUP', groupId);
     const run = await cli(dir, server.url, text);
     assert.ok(run.codes.includes('CPC325'), run.codes.join());
+  });
+
+  it('CPC325 names the group as the tenant knows it (display name and id), in validate --backend and the editor alike', async () => {
+    const text = frontline('Second Frontline', 1).replace('GROUP', groupId);
+    const named = `'Shift' (${groupId})`;
+    const run = await cli(dir, server.url, text);
+    assert.equal(run.messages['CPC325']?.length, 1, run.codes.join());
+    assert.ok(run.messages['CPC325']![0]!.includes(named), run.messages['CPC325']![0]);
+    // The editor's policy diagnostics validate with the same tenant options (tenantPolicies.ts feeds them).
+    const api = createInProcessCloudPcApi(service.handler);
+    const catalog = await loadTenantCatalog(api, service.simulator.now());
+    const index = new TenantIndex({ ...catalog, groups: await lookupGroups(api, [groupId]) });
+    const editor = validateDocument(text, tenantDocumentOptions(index)).filter((f) => f.code === 'CPC325');
+    assert.deepEqual(
+      editor.map((f) => f.message),
+      run.messages['CPC325'],
+    );
+  });
+
+  it('CPC325 without a tenant (offline) names the group by id only', () => {
+    const other = '0d9a1c3e-1111-4222-8333-944455556666';
+    const text = JSON.stringify({
+      policies: [JSON.parse(frontline('A', 1, other)), JSON.parse(frontline('B', 1, other))],
+    });
+    const [finding] = validateDocument(text).filter((f) => f.code === 'CPC325');
+    assert.match(finding!.message, new RegExp(`^Group ${other} is also targeted by 'A'`));
   });
 });

@@ -2,7 +2,7 @@
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import type { CloudPcApi } from '../../../src/core/graph/cloudPcApi';
 import type { CloudPcProvisioningPolicy } from '../../../src/core/model/provisioningPolicy';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { policyToFileText } from '../../../src/core/deploy/policyFileShape';
 import type { DeployFile } from '../../../src/core/deploy/deployPlan';
 

@@ -8,7 +8,7 @@ import type { LeftOutInput, LeftOutMember } from '../../../src/core/fleet/leftOu
 import { licenceRows } from '../../../src/core/fleet/licenceUse';
 import { loadFleetDirectory } from '../../../src/core/fleet/loadFleetDirectory';
 import type { SubscribedSku } from '../../../src/core/model/directory';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 
 const E2 = 'sku-e2';
 

@@ -2,8 +2,8 @@
 // simulator's own server on 127.0.0.1 through the same fetch transport the HTTPS path uses.
 import { createFetchCloudPcApi, createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import type { RestHandler, RestRequest } from '../../../src/core/model/rest';
-import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { defineContractSuite } from './contractSuite';
 
 /** The service the extension uses (demo seed, clock still so runs repeat), with a request recorder in front. */

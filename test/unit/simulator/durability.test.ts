@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { TenantClient, handlerTransport } from './tenantClient';
 import { mustServe, tempState } from './serveProcess';
 import type { Served } from './serveProcess';

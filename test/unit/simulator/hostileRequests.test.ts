@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
-import type { SimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
+import type { SimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
 import { TenantClient, handlerTransport, VE } from './tenantClient';
 
 interface Raw {

@@ -272,7 +272,10 @@ describe('simulator rules (issue 4)', () => {
       const busy = (await t.cloudPcsOf(u.upn))[0];
       const refused = await t.call('POST', `${VE}/cloudPCs/${busy.id}/reprovision`, '{}');
       assert.equal(refused.status, 400);
-      assert.match(refused.json.error.innerError.message, /provisioning.*only when it is provisioned or failed/);
+      assert.match(
+        refused.json.error.innerError.message,
+        /provisioning.*only when it is provisioned, provisionedWithWarnings or failed/,
+      );
       await t.advance({ hours: 3 });
       const before = (await t.cloudPcsOf(u.upn))[0];
       await t.ok('PATCH', `${VE}/provisioningPolicies/${p}`, {

@@ -1,8 +1,8 @@
 // The same scenario in process and over HTTP (plain fetch), and the server's own edges: 413, auth, CLI.
 import * as assert from 'node:assert/strict';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
-import type { SimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
+import type { SimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
 import { runSimulator } from '../../../src/cli/simulatorCommand';
 import { SKU_ENTERPRISE_4VCPU, SKU_ENTERPRISE_2VCPU } from '../../../src/core/simulator/catalogSeed';
 import { TenantClient, handlerTransport, fetchTransport, VE } from './tenantClient';

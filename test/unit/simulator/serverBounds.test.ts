@@ -3,8 +3,8 @@
 // trickles in slower than a floor rate is cut with 408 in the envelope, as a stalled head already is.
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import { startSimulatorServer } from '../../../src/core/simulator/simulatorServer';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
+import { startSimulatorServer } from '../../../src/core/simulator/hosting/simulatorServer';
 
 function connect(port: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { SharedSimulator } from '../../../src/core/simulator/sharedSimulator';
+import { SharedSimulator } from '../../../src/core/simulator/hosting/sharedSimulator';
 import type { SimulatorChange } from '../../../src/core/simulator/changeEvents';
 import { acquireStateLock, readLockOwner } from '../../../src/core/simulator/stateLock';
 import { TenantClient, handlerTransport } from './tenantClient';

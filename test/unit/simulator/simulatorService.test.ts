@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
-import type { TimerApi } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
+import type { TimerApi } from '../../../src/core/simulator/hosting/simulatorService';
 import { TenantClient, handlerTransport } from './tenantClient';
 
 class FakeTime implements TimerApi {

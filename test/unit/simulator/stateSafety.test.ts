@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import type { JournalIo } from '../../../src/core/simulator/statePersistence';
 import { StateRefusedError } from '../../../src/core/simulator/stateFileCheck';
 import { runSimulator } from '../../../src/cli/simulatorCommand';

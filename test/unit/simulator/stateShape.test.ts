@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { StateRefusedError } from '../../../src/core/simulator/stateFileCheck';
 import { acquireStateLock } from '../../../src/core/simulator/stateLock';
 import { TenantClient, handlerTransport } from './tenantClient';

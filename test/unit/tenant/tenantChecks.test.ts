@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInProcessCloudPcApi } from '../../../src/core/graph/createCloudPcApi';
 import type { CloudPcApi } from '../../../src/core/graph/cloudPcApi';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import {
   ANC_FAILING,
   ANC_HEALTHY,

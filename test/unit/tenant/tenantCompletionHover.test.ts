@@ -8,7 +8,7 @@ import {
   DEVICE_IMAGE_READY,
   PLAN_FRONTLINE_2VCPU,
 } from '../../../src/core/simulator/catalogSeed';
-import { SimulatorService } from '../../../src/core/simulator/simulatorService';
+import { SimulatorService } from '../../../src/core/simulator/hosting/simulatorService';
 import { loadTenantCatalog } from '../../../src/core/tenant/loadTenantCatalog';
 import { TenantIndex } from '../../../src/core/tenant/tenantCatalog';
 import { tenantCompletions } from '../../../src/core/tenant/tenantCompletion';

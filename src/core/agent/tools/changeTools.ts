@@ -2,15 +2,13 @@
 // the objects, the consequence), which the shells show for the person to confirm before run() is called:
 // the VS Code tool through prepareInvocation, the MCP server only when started with --allow-changes.
 import type { CloudPc } from '../../model/cloudPc';
+import { canEndGracePeriod, canReprovision, canRetryProvisioning } from '../../model/reprovisionRule';
 import type { AgentEnv, AgentTool, ChangeSummary, ToolResult } from '../agentTool';
 import { defineTool, toolError } from '../agentTool';
 import { pickCloudPcs, readCloudPcs, readPolicy } from '../tenantReads';
 import { quote } from '../toolText';
 import { ASSIGNMENT_CHANGE_PROPERTIES, planAssignmentChange, whatIfLines } from './whatIfTool';
 import type { AssignmentChangeInput } from './whatIfTool';
-
-/** Reprovision only from provisioned, provisionedWithWarnings or failed (docs/simulator.md rule 7). */
-const REPROVISIONABLE = new Set(['provisioned', 'provisionedWithWarnings', 'failed']);
 
 const cloudPcIdsProperty = {
   type: 'array',
@@ -112,7 +110,7 @@ interface CloudPcActionTool {
   description: string;
   destructive: boolean;
   idempotent: boolean;
-  /** The statuses the action accepts (docs/simulator.md "The behaviour it models"). */
+  /** The statuses the action accepts (core/model/reprovisionRule: the simulator reads the same list). */
   allowed: (pc: CloudPc) => boolean;
   confirm: (take: CloudPc[], refused: string[], tenant: string) => ChangeSummary;
   action: 'reprovision' | 'endGracePeriod';
@@ -153,7 +151,7 @@ export const retryProvisioningTool = cloudPcActionTool({
     'Provisions failed Cloud PCs again (only Cloud PCs whose status is failed; they hold no user data). Fix the cause first (cpcpolicy_explain_failure says whether Retry can help). The person confirms first.',
   destructive: false,
   idempotent: false,
-  allowed: (pc) => pc.status === 'failed',
+  allowed: (pc) => canRetryProvisioning(pc.status),
   confirm: (take, refused, tenant) => ({
     title: `Retry ${take.length} failed Cloud PC(s) on ${tenant}?`,
     message: `Provision again on ${tenant}: ${take.length ? names(take) : 'none'}. A failed Cloud PC holds no user data.${refused.length ? ` Not failed, skipped: ${refused.join('; ')}.` : ''}`,
@@ -169,7 +167,7 @@ export const reprovisionTool = cloudPcActionTool({
     "Reprovisions Cloud PCs (provisioned or failed): each is deleted with everything its user stored on it and created again from its policy's current settings. Cannot be undone. The person confirms first.",
   destructive: true,
   idempotent: false,
-  allowed: (pc) => REPROVISIONABLE.has(pc.status),
+  allowed: (pc) => canReprovision(pc.status),
   confirm: (take, refused, tenant) => ({
     title: `Reprovision ${take.length} Cloud PC(s) on ${tenant}?`,
     message: `Reprovisioning deletes ${take.length} Cloud PC(s) on ${tenant} and everything their users stored on them, then creates them again from their policies. This cannot be undone. ${names(take)}${refused.length ? `. Skipped: ${refused.join('; ')}` : ''}`,
@@ -185,7 +183,7 @@ export const endGracePeriodTool = cloudPcActionTool({
     "Ends the 7-day grace period of Cloud PCs now: they are deprovisioned at once and their users' data is deleted. Only Cloud PCs in the grace period. Cannot be undone. The person confirms first.",
   destructive: true,
   idempotent: true,
-  allowed: (pc) => pc.status === 'inGracePeriod',
+  allowed: (pc) => canEndGracePeriod(pc.status),
   confirm: (take, refused, tenant) => ({
     title: `End the grace period of ${take.length} Cloud PC(s) on ${tenant}?`,
     message: `${take.length} Cloud PC(s) on ${tenant} are deprovisioned now instead of at the end of the 7-day grace period, and their users' data is deleted. This cannot be undone. ${names(take)}${refused.length ? `. Not in grace, skipped: ${refused.join('; ')}` : ''}`,

@@ -5,7 +5,7 @@
 // - a body must be `application/json` (415 otherwise): browsers send text/plain and form posts without asking;
 // - when the server has a secret (the extension's shared simulator), the bearer token must be it (401).
 import { timingSafeEqual } from 'node:crypto';
-import type { RestResponse } from '../model/rest';
+import type { RestResponse } from '../../model/rest';
 import { envelopeError } from './envelopeError';
 
 export interface RequestHead {

@@ -1,16 +1,16 @@
 // Every agent tool, and the one way a shell runs one: the input checked against the tool's schema, the handler's
 // failures turned into a tool error the model can read (never an exception into the extension host or server).
-import { errorText } from '../model/errorText';
-import type { AgentEnv, AgentTool, ChangeSummary, ToolResult } from './agentTool';
-import { toolError } from './agentTool';
-import { inputProblem } from './toolInput';
-import { findCloudPcsTool, explainFailureTool } from './tools/cloudPcTools';
-import { CHANGE_TOOLS } from './tools/changeTools';
-import { deployPolicyFileTool, planPolicyFileTool } from './tools/deployTools';
-import { previewNamesTool, validatePolicyTool } from './tools/policyFileTools';
-import { getPolicyTool, listPoliciesTool } from './tools/policyTools';
-import { TENANT_TOOLS } from './tools/tenantTools';
-import { whatIfAssignmentTool } from './tools/whatIfTool';
+import { errorText } from '../../model/errorText';
+import type { AgentEnv, AgentTool, ChangeSummary, ToolResult } from '../agentTool';
+import { toolError } from '../agentTool';
+import { inputProblem } from '../toolInput';
+import { findCloudPcsTool, explainFailureTool } from './cloudPcTools';
+import { CHANGE_TOOLS } from './changeTools';
+import { deployPolicyFileTool, planPolicyFileTool } from './deployTools';
+import { previewNamesTool, validatePolicyTool } from './policyFileTools';
+import { getPolicyTool, listPoliciesTool } from './policyTools';
+import { TENANT_TOOLS } from './tenantTools';
+import { whatIfAssignmentTool } from './whatIfTool';
 
 export const READ_TOOLS: readonly AgentTool[] = [
   validatePolicyTool,

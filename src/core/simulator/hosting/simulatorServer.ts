@@ -5,8 +5,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { RestHandler, RestResponse } from '../model/rest';
-import { DEFAULT_MAX_BODY_BYTES } from './rest/simulatorHandler';
+import type { RestHandler, RestResponse } from '../../model/rest';
+import { DEFAULT_MAX_BODY_BYTES } from '../rest/simulatorHandler';
 import { envelopeError } from './envelopeError';
 import { checkRequestHead } from './requestHygiene';
 

@@ -1,8 +1,8 @@
 // Graph's error envelope for answers that come from around the model (the server, the durable wrapper),
 // not from a handler: the same shape, a random request id (request ids are not state), no paths inside.
 import { randomUUID } from 'node:crypto';
-import type { RestResponse } from '../model/rest';
-import { errorResponse } from './rest/graphResponses';
+import type { RestResponse } from '../../model/rest';
+import { errorResponse } from '../rest/graphResponses';
 
 export function envelopeError(
   status: number,

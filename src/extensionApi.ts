@@ -1,11 +1,11 @@
 // What activate() returns: used by the integration tests and by other extensions.
 import type * as vscode from 'vscode';
-import type { Finding } from '../core/policy/finding';
-import type { AgentToolsHandle } from './agent/registerAgentTools';
-import type { QuestionAnswerer } from './commands/questions';
-import type { SessionProvider } from './backend/graphSignIn';
-import type { FleetOverview } from './fleet/registerFleet';
-import type { Views } from './views/registerViews';
+import type { Finding } from './core/policy/finding';
+import type { AgentToolsHandle } from './vscode/agent/registerAgentTools';
+import type { QuestionAnswerer } from './vscode/commands/questions';
+import type { SessionProvider } from './vscode/backend/graphSignIn';
+import type { FleetOverview } from './vscode/fleet/registerFleet';
+import type { Views } from './vscode/views/registerViews';
 
 /** Present only in an extension host started for tests (ExtensionMode.Test), never for a user. */
 export interface CpcPolicyTestHooks {

@@ -1,20 +1,20 @@
 // The simulator as the extension and the server use it: the model + a clock driver (scaled real time or
 // manual) + optional durable state + the RestHandler that fronts it. Plain functions, no vscode, no sockets.
-import type { Clock } from '../model/clock';
-import { systemClock } from '../model/clock';
-import type { RestHandler, RestRequest, RestResponse } from '../model/rest';
-import { Simulator } from './simulator';
-import type { Disposable, SimulatorChangeListener } from './changeEvents';
-import { createSeedData } from './demoSeed';
-import type { SeedKind } from './demoSeed';
-import { DEFAULT_MAX_BODY_BYTES, createSimulatorRequestProcessor } from './rest/simulatorHandler';
-import type { SimulatorHandlerOptions } from './rest/simulatorHandler';
-import { StateStore, StateWriteError } from './statePersistence';
-import type { JournalEntry, JournalIo, JournalRequest, LoadedState } from './statePersistence';
-import { StateRefusedError, copyAside } from './stateFileCheck';
+import type { Clock } from '../../model/clock';
+import { systemClock } from '../../model/clock';
+import type { RestHandler, RestRequest, RestResponse } from '../../model/rest';
+import { Simulator } from '../simulator';
+import type { Disposable, SimulatorChangeListener } from '../changeEvents';
+import { createSeedData } from '../demoSeed';
+import type { SeedKind } from '../demoSeed';
+import { DEFAULT_MAX_BODY_BYTES, createSimulatorRequestProcessor } from '../rest/simulatorHandler';
+import type { SimulatorHandlerOptions } from '../rest/simulatorHandler';
+import { StateStore, StateWriteError } from '../statePersistence';
+import type { JournalEntry, JournalIo, JournalRequest, LoadedState } from '../statePersistence';
+import { StateRefusedError, copyAside } from '../stateFileCheck';
 import { envelopeError } from './envelopeError';
-import { MAX_SIMULATED_TIME } from './timeUnits';
-import { errorText } from '../model/errorText';
+import { MAX_SIMULATED_TIME } from '../timeUnits';
+import { errorText } from '../../model/errorText';
 
 /** By default a 2-hour provisioning takes about 20 s of real time. */
 export const DEFAULT_TIME_SCALE = 360;

@@ -4,19 +4,19 @@
 // away (closed window, crash), the next request or poll finds it gone and one client takes the lock over,
 // reopening the state from disk (every acknowledged change is there). docs/simulator.md says why.
 import { randomBytes } from 'node:crypto';
-import type { RestHandler, RestRequest, RestResponse } from '../model/rest';
-import type { Disposable, SimulatorChangeListener } from './changeEvents';
-import { ChangeEmitter } from './changeEvents';
-import { ChangeFeed, CHANGES_PATH } from './changeFeed';
-import type { ChangePage } from './changeFeed';
-import type { SeedKind } from './demoSeed';
+import type { RestHandler, RestRequest, RestResponse } from '../../model/rest';
+import type { Disposable, SimulatorChangeListener } from '../changeEvents';
+import { ChangeEmitter } from '../changeEvents';
+import { ChangeFeed, CHANGES_PATH } from '../changeFeed';
+import type { ChangePage } from '../changeFeed';
+import type { SeedKind } from '../demoSeed';
 import { envelopeError } from './envelopeError';
 import { SimulatorService } from './simulatorService';
 import { startSimulatorServer } from './simulatorServer';
 import type { SimulatorServer } from './simulatorServer';
-import { acquireStateLock } from './stateLock';
-import type { LockOwner, StateLock } from './stateLock';
-import { errorText } from '../model/errorText';
+import { acquireStateLock } from '../stateLock';
+import type { LockOwner, StateLock } from '../stateLock';
+import { errorText } from '../../model/errorText';
 
 export interface SharedSimulatorOptions {
   statePath: string;
