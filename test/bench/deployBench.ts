@@ -22,7 +22,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 }
 
 /** `users` licensed users in one group per policy, each policy assigned its group, provisioned. */
-function buildTenant(users: number, policies: number): { sim: Simulator; groupIds: string[] } {
+export function buildTenant(users: number, policies: number): { sim: Simulator; groupIds: string[] } {
   const sim = new Simulator(
     createSeedData('empty', { units: { e2: users + 10, e4: 10, frontline: 5 }, randomSeed: 'deploy' }),
   );
@@ -78,7 +78,7 @@ async function exportTexts(api: CloudPcApi): Promise<DeployFile[]> {
 }
 
 /** Three edits a pull request might hold: a setting, a new group, a removed group (the what-if reads). */
-function edited(files: DeployFile[], groupIds: string[]): DeployFile[] {
+export function edited(files: DeployFile[], groupIds: string[]): DeployFile[] {
   return files.map((f, i) => {
     if (i > 2) return f;
     const [header, ...rest] = f.text.split('\n');
@@ -123,12 +123,15 @@ export async function runDeployBench(opts: { quick: boolean }): Promise<BenchRow
     for (const f of files) JSON.parse(f.text.replace(/^\/\/.*\n/, ''));
     samples.floor.push(performance.now() - t0);
   }
-  // Once: its filtered Cloud PC lists cost the simulator a scan of every Cloud PC each (see the row's note).
-  requests.reset();
-  const t1 = performance.now();
-  const withChanges = await planDeploy(changed, api);
-  samples.planChanged.push(performance.now() - t1);
-  reqs.planChanged = requests.count();
+  // Its filtered Cloud PC lists read the simulator's records (filterBench.ts has the before and after).
+  let withChanges = await planDeploy(changed, api);
+  for (let r = 0; r < runs; r++) {
+    requests.reset();
+    const t1 = performance.now();
+    withChanges = await planDeploy(changed, api);
+    samples.planChanged.push(performance.now() - t1);
+    reqs.planChanged = requests.count();
+  }
   const c = planCounts(withChanges);
   cloudPcsMoved = c.gets + c.grace;
   if (c.update !== 3) throw new Error(`planned ${c.update} updates, expected 3`);
@@ -155,10 +158,10 @@ export async function runDeployBench(opts: { quick: boolean }): Promise<BenchRow
       ok: planMs <= 2000 && reqs.plan < policies,
     },
     {
-      name: `deploy: plan, 3 policies changed (a setting, +1 group, −1 group: ${cloudPcsMoved} Cloud PCs in the what-if) (${label}); ${reqs.planChanged} Graph requests, one run (the simulator scans every Cloud PC per $filter)`,
+      name: `deploy: plan, 3 policies changed (a setting, +1 group, −1 group: ${cloudPcsMoved} Cloud PCs in the what-if) (${label}); ${reqs.planChanged} Graph requests`,
       value: `${median(samples.planChanged).toFixed(0)} ms`,
-      target: 'no request per Cloud PC',
-      ok: reqs.planChanged < policies,
+      target: '≤ 2000 ms, no request per Cloud PC',
+      ok: median(samples.planChanged) <= 2000 && reqs.planChanged < policies,
     },
   ];
 }

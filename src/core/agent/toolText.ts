@@ -36,6 +36,27 @@ export function fitText(
   return kept.join('\n');
 }
 
+export interface ListTextOptions {
+  /** Lines between the header and the rows ("Gallery:", "Rows 1–20 of 300:"). */
+  intro?: readonly string[];
+  /** Lines after the rows (the next page, how many more). */
+  outro?: readonly string[];
+  budget?: number;
+  /** What the cut line tells the reader to do (fitText). */
+  more?: string;
+}
+
+/** A list answer: the header line, each item's line(s), cut at the budget by fitText. */
+export function listText<T>(
+  header: string,
+  items: readonly T[],
+  row: (item: T) => string | readonly string[],
+  options: ListTextOptions = {},
+): string {
+  const lines = [header, ...(options.intro ?? []), ...items.flatMap(row), ...(options.outro ?? [])];
+  return fitText(lines, options.budget, options.more);
+}
+
 /** "3 provisioned, 1 failed": counts in descending order. */
 export function countsText(counts: ReadonlyMap<string, number>): string {
   return [...counts]

@@ -13,17 +13,8 @@ export const CLEANUP_DELAY_MS = 3 * HOUR;
  * 3 h later (docs/simulator.md rule 10). Lazy, so a 100,000-PC tenant carries no extra records.
  */
 export function releaseFootprint(sim: Tenant, c: CloudPcRecord): void {
-  if (!c.aadDeviceId) return;
-  const f: FootprintRecord = {
-    id: `${c.id}.${c.footprintSeq}`,
-    cloudPcId: c.id,
-    deviceName: c.deviceName,
-    aadDeviceId: c.aadDeviceId,
-    managedDeviceId: c.managedDeviceId,
-    hybrid: isHybrid(sim, c),
-    createdAt: c.footprintAt ?? sim.now(),
-    cleanedAt: null,
-  };
+  const f = liveFootprint(sim, c);
+  if (!f) return;
   sim.footprints.set(f.id, f);
   sim.schedule(CLEANUP_DELAY_MS, 'cleanup', f.id, 0);
   c.footprintSeq++;

@@ -103,85 +103,93 @@ export const assignPolicyTool = defineTool<AssignmentChangeInput>({
   },
 });
 
-export const retryProvisioningTool = defineTool<{ cloudPcIds: string[] }>({
+/** One Cloud PC action as a tool: the Cloud PCs it may take, what its confirmation says, what it runs. */
+interface CloudPcActionTool {
+  name: string;
+  title: string;
+  description: string;
+  destructive: boolean;
+  idempotent: boolean;
+  /** The statuses the action accepts (core/model/reprovisionRule: the simulator reads the same list). */
+  allowed: (pc: CloudPc) => boolean;
+  confirm: (take: CloudPc[], refused: string[], tenant: string) => ChangeSummary;
+  action: 'reprovision' | 'endGracePeriod';
+  /** How the answer names it: "Retry started for …". */
+  verb: string;
+}
+
+function cloudPcActionTool(spec: CloudPcActionTool): AgentTool {
+  const selection = (input: { cloudPcIds: string[] }, env: AgentEnv) => eligible(env, input.cloudPcIds, spec.allowed);
+  return defineTool<{ cloudPcIds: string[] }>({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    inputSchema: {
+      type: 'object',
+      properties: { cloudPcIds: cloudPcIdsProperty },
+      required: ['cloudPcIds'],
+      additionalProperties: false,
+    },
+    changes: true,
+    destructive: spec.destructive,
+    idempotent: spec.idempotent,
+    async describeChange(input, env): Promise<ChangeSummary> {
+      const { take, refused } = await selection(input, env);
+      return spec.confirm(take, refused, env.tenant);
+    },
+    async run(input, env): Promise<ToolResult> {
+      const { take, refused } = await selection(input, env);
+      return bulk(env, take, spec.action, spec.verb, refused);
+    },
+  });
+}
+
+export const retryProvisioningTool = cloudPcActionTool({
   name: 'cpcpolicy_retry_provisioning',
   title: 'Retry failed Cloud PCs',
   description:
     'Provisions failed Cloud PCs again (only Cloud PCs whose status is failed; they hold no user data). Fix the cause first (cpcpolicy_explain_failure says whether Retry can help). The person confirms first.',
-  inputSchema: {
-    type: 'object',
-    properties: { cloudPcIds: cloudPcIdsProperty },
-    required: ['cloudPcIds'],
-    additionalProperties: false,
-  },
-  changes: true,
   destructive: false,
   idempotent: false,
-  async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canRetryProvisioning(pc.status));
-    return {
-      title: `Retry ${take.length} failed Cloud PC(s) on ${env.tenant}?`,
-      message: `Provision again on ${env.tenant}: ${take.length ? names(take) : 'none'}. A failed Cloud PC holds no user data.${refused.length ? ` Not failed, skipped: ${refused.join('; ')}.` : ''}`,
-    };
-  },
-  async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canRetryProvisioning(pc.status));
-    return bulk(env, take, 'reprovision', 'Retry', refused);
-  },
+  allowed: (pc) => canRetryProvisioning(pc.status),
+  confirm: (take, refused, tenant) => ({
+    title: `Retry ${take.length} failed Cloud PC(s) on ${tenant}?`,
+    message: `Provision again on ${tenant}: ${take.length ? names(take) : 'none'}. A failed Cloud PC holds no user data.${refused.length ? ` Not failed, skipped: ${refused.join('; ')}.` : ''}`,
+  }),
+  action: 'reprovision',
+  verb: 'Retry',
 });
 
-export const reprovisionTool = defineTool<{ cloudPcIds: string[] }>({
+export const reprovisionTool = cloudPcActionTool({
   name: 'cpcpolicy_reprovision_cloud_pcs',
   title: 'Reprovision Cloud PCs',
   description:
     "Reprovisions Cloud PCs (provisioned or failed): each is deleted with everything its user stored on it and created again from its policy's current settings. Cannot be undone. The person confirms first.",
-  inputSchema: {
-    type: 'object',
-    properties: { cloudPcIds: cloudPcIdsProperty },
-    required: ['cloudPcIds'],
-    additionalProperties: false,
-  },
-  changes: true,
   destructive: true,
   idempotent: false,
-  async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canReprovision(pc.status));
-    return {
-      title: `Reprovision ${take.length} Cloud PC(s) on ${env.tenant}?`,
-      message: `Reprovisioning deletes ${take.length} Cloud PC(s) on ${env.tenant} and everything their users stored on them, then creates them again from their policies. This cannot be undone. ${names(take)}${refused.length ? `. Skipped: ${refused.join('; ')}` : ''}`,
-    };
-  },
-  async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canReprovision(pc.status));
-    return bulk(env, take, 'reprovision', 'Reprovisioning', refused);
-  },
+  allowed: (pc) => canReprovision(pc.status),
+  confirm: (take, refused, tenant) => ({
+    title: `Reprovision ${take.length} Cloud PC(s) on ${tenant}?`,
+    message: `Reprovisioning deletes ${take.length} Cloud PC(s) on ${tenant} and everything their users stored on them, then creates them again from their policies. This cannot be undone. ${names(take)}${refused.length ? `. Skipped: ${refused.join('; ')}` : ''}`,
+  }),
+  action: 'reprovision',
+  verb: 'Reprovisioning',
 });
 
-export const endGracePeriodTool = defineTool<{ cloudPcIds: string[] }>({
+export const endGracePeriodTool = cloudPcActionTool({
   name: 'cpcpolicy_end_grace_period',
   title: 'End the grace period',
   description:
     "Ends the 7-day grace period of Cloud PCs now: they are deprovisioned at once and their users' data is deleted. Only Cloud PCs in the grace period. Cannot be undone. The person confirms first.",
-  inputSchema: {
-    type: 'object',
-    properties: { cloudPcIds: cloudPcIdsProperty },
-    required: ['cloudPcIds'],
-    additionalProperties: false,
-  },
-  changes: true,
   destructive: true,
   idempotent: true,
-  async describeChange(input, env): Promise<ChangeSummary> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canEndGracePeriod(pc.status));
-    return {
-      title: `End the grace period of ${take.length} Cloud PC(s) on ${env.tenant}?`,
-      message: `${take.length} Cloud PC(s) on ${env.tenant} are deprovisioned now instead of at the end of the 7-day grace period, and their users' data is deleted. This cannot be undone. ${names(take)}${refused.length ? `. Not in grace, skipped: ${refused.join('; ')}` : ''}`,
-    };
-  },
-  async run(input, env): Promise<ToolResult> {
-    const { take, refused } = await eligible(env, input.cloudPcIds, (pc) => canEndGracePeriod(pc.status));
-    return bulk(env, take, 'endGracePeriod', 'Ending the grace period', refused);
-  },
+  allowed: (pc) => canEndGracePeriod(pc.status),
+  confirm: (take, refused, tenant) => ({
+    title: `End the grace period of ${take.length} Cloud PC(s) on ${tenant}?`,
+    message: `${take.length} Cloud PC(s) on ${tenant} are deprovisioned now instead of at the end of the 7-day grace period, and their users' data is deleted. This cannot be undone. ${names(take)}${refused.length ? `. Not in grace, skipped: ${refused.join('; ')}` : ''}`,
+  }),
+  action: 'endGracePeriod',
+  verb: 'Ending the grace period',
 });
 
 export const applyPolicySettingsTool = defineTool<{ policy: string; settings: 'region' | 'singleSignOn' }>({

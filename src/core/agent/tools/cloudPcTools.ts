@@ -5,7 +5,7 @@ import { failureAdvice, serviceSaysRetriable } from '../../fleet/failureAdvice';
 import type { ToolResult } from '../agentTool';
 import { defineTool, toolError } from '../agentTool';
 import { readCloudPcs } from '../tenantReads';
-import { countsText, DEFAULT_TEXT_BUDGET, fitText, quote, TENANT_TEXT_NOTE } from '../toolText';
+import { countsText, DEFAULT_TEXT_BUDGET, listText, quote, TENANT_TEXT_NOTE } from '../toolText';
 
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 500;
@@ -61,15 +61,21 @@ export const findCloudPcsTool = defineTool<{
     const size = input.pageSize ?? DEFAULT_PAGE;
     const skip = input.skip ?? 0;
     const page = rows.slice(skip, skip + size);
-    const lines = [
-      `${matching.length} Cloud PC(s) on ${env.tenant} match${matching.length ? `: ${countsText(counts)}` : ''}.${input.status ? ` ${rows.length} are ${input.status}.` : ''} ${TENANT_TEXT_NOTE}`,
-      page.length ? `Rows ${skip + 1}–${skip + page.length} of ${rows.length}:` : 'No rows on this page.',
-      ...page.map(cloudPcRow),
-      ...(skip + page.length < rows.length ? [`Next page: skip ${skip + page.length}.`] : []),
-    ];
     // A bigger page asks for a bigger answer; the default page stays within the usual budget.
     const budget = Math.max(DEFAULT_TEXT_BUDGET, size * 220);
-    return { text: fitText(lines, budget, 'use pageSize and skip') };
+    return {
+      text: listText(
+        `${matching.length} Cloud PC(s) on ${env.tenant} match${matching.length ? `: ${countsText(counts)}` : ''}.${input.status ? ` ${rows.length} are ${input.status}.` : ''} ${TENANT_TEXT_NOTE}`,
+        page,
+        cloudPcRow,
+        {
+          intro: [page.length ? `Rows ${skip + 1}–${skip + page.length} of ${rows.length}:` : 'No rows on this page.'],
+          outro: skip + page.length < rows.length ? [`Next page: skip ${skip + page.length}.`] : [],
+          budget,
+          more: 'use pageSize and skip',
+        },
+      ),
+    };
   },
 });
 
@@ -139,11 +145,13 @@ export const explainFailureTool = defineTool<{ cloudPcId?: string; user?: string
       if (pc.status === 'failed')
         byCode.set(pc.statusDetail?.code ?? 'unknown', (byCode.get(pc.statusDetail?.code ?? 'unknown') ?? 0) + 1);
     const failed = chosen.filter((pc) => pc.status === 'failed').length;
-    const lines = [
-      `${chosen.length} Cloud PC(s) on ${env.tenant}, ${failed} failed. ${TENANT_TEXT_NOTE}`,
-      ...chosen.slice(0, 10).flatMap((pc) => explainOne(pc, byCode.get(pc.statusDetail?.code ?? 'unknown') ?? 0)),
-      ...(chosen.length > 10 ? [`… ${chosen.length - 10} more: narrow the user or give a cloudPcId.`] : []),
-    ];
-    return { text: fitText(lines) };
+    return {
+      text: listText(
+        `${chosen.length} Cloud PC(s) on ${env.tenant}, ${failed} failed. ${TENANT_TEXT_NOTE}`,
+        chosen.slice(0, 10),
+        (pc) => explainOne(pc, byCode.get(pc.statusDetail?.code ?? 'unknown') ?? 0),
+        { outro: chosen.length > 10 ? [`… ${chosen.length - 10} more: narrow the user or give a cloudPcId.`] : [] },
+      ),
+    };
   },
 });

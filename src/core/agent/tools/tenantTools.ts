@@ -7,7 +7,7 @@ import { CONNECTION_SELECT } from '../../tenant/loadTenantCatalog';
 import { connectionHealthText, connectionSummary, imageProblem } from '../../tenant/tenantFacts';
 import type { AgentTool, ToolResult } from '../agentTool';
 import { defineTool } from '../agentTool';
-import { fitText, quote, TENANT_TEXT_NOTE } from '../toolText';
+import { listText, quote, TENANT_TEXT_NOTE } from '../toolText';
 
 const NO_INPUT = { type: 'object', properties: {}, additionalProperties: false } as const;
 
@@ -23,14 +23,14 @@ export const listConnectionsTool = defineTool<Record<string, never>>({
       signal: env.signal,
       select: CONNECTION_SELECT,
     })) as TenantConnection[];
-    const lines = [
-      `${list.length} Azure network connection(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
-      ...list.map(
+    return {
+      text: listText(
+        `${list.length} Azure network connection(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
+        list,
         (c) =>
           `- ${c.id} ${quote(c.displayName)} · ${connectionSummary(c)}${c.healthCheckStatus === 'failed' ? ` · ${quote(connectionHealthText(c), 400)}` : ''}`,
       ),
-    ];
-    return { text: fitText(lines) };
+    };
   },
 });
 
@@ -55,17 +55,18 @@ export const listImagesTool = defineTool<{ includeCustom?: boolean }>({
       const problem = imageProblem(i, now);
       return `- ${i.id} ${quote(i.displayName)} · ${i.status} · end ${i.endDate ?? '—'} · expires ${i.expirationDate ?? '—'}${problem ? ` · ${problem.message}` : ''}`;
     };
-    const lines = [
-      `${gallery.length} gallery image(s), ${custom.length} custom image(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
-      'Gallery:',
-      ...gallery.map(row),
-      ...(custom.length ? ['Custom:'] : []),
-      ...custom.map((i) => {
-        const problem = imageProblem(i, now);
-        return `- ${i.id} ${quote(i.displayName)} · ${i.status}${problem ? ` · ${problem.message}` : ''}`;
-      }),
-    ];
-    return { text: fitText(lines) };
+    const customRows = custom.map((i) => {
+      const problem = imageProblem(i, now);
+      return `- ${i.id} ${quote(i.displayName)} · ${i.status}${problem ? ` · ${problem.message}` : ''}`;
+    });
+    return {
+      text: listText(
+        `${gallery.length} gallery image(s), ${custom.length} custom image(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
+        gallery,
+        row,
+        { intro: ['Gallery:'], outro: [...(custom.length ? ['Custom:'] : []), ...customRows] },
+      ),
+    };
   },
 });
 
@@ -78,11 +79,13 @@ export const listRegionsTool = defineTool<Record<string, never>>({
   changes: false,
   async run(_input, env): Promise<ToolResult> {
     const list = await env.api.listSupportedRegions({ signal: env.signal });
-    const lines = [
-      `${list.length} region(s) on ${env.tenant}.`,
-      ...list.map((r) => `- ${r.displayName} · group ${r.regionGroup} · ${r.regionStatus}`),
-    ];
-    return { text: fitText(lines) };
+    return {
+      text: listText(
+        `${list.length} region(s) on ${env.tenant}.`,
+        list,
+        (r) => `- ${r.displayName} · group ${r.regionGroup} · ${r.regionStatus}`,
+      ),
+    };
   },
 });
 
@@ -96,13 +99,13 @@ export const listFrontlinePlansTool = defineTool<Record<string, never>>({
   async run(_input, env): Promise<ToolResult> {
     const catalog = await loadTenantCatalog(env.api, env.now(), env.signal);
     const plans = catalog.frontlinePlans ?? [];
-    const lines = [
-      `${plans.length} Frontline service plan(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
-      ...plans.map(
+    return {
+      text: listText(
+        `${plans.length} Frontline service plan(s) on ${env.tenant}. ${TENANT_TEXT_NOTE}`,
+        plans,
         (p) => `- ${p.id} ${quote(p.displayName)} · ${p.usedCount ?? '?'} of ${p.totalCount ?? '?'} licenses used`,
       ),
-    ];
-    return { text: fitText(lines) };
+    };
   },
 });
 
@@ -127,17 +130,19 @@ export const findGroupsTool = defineTool<{ name: string }>({
       found.map((g) => g.id),
       env.signal,
     );
-    const lines = [
-      `${found.length} group(s) on ${env.tenant} start with ${quote(input.name)}. ${TENANT_TEXT_NOTE}`,
-      ...found.map((g) => {
-        const c = counts.get(g.id.toLowerCase());
-        const members = c
-          ? ` · ${c.memberCount ?? '?'} member(s), ${c.licensedMemberCount ?? '?'} with a Windows 365 license`
-          : '';
-        return `- ${g.id} ${quote(g.displayName)}${members}`;
-      }),
-    ];
-    return { text: fitText(lines) };
+    return {
+      text: listText(
+        `${found.length} group(s) on ${env.tenant} start with ${quote(input.name)}. ${TENANT_TEXT_NOTE}`,
+        found,
+        (g) => {
+          const c = counts.get(g.id.toLowerCase());
+          const members = c
+            ? ` · ${c.memberCount ?? '?'} member(s), ${c.licensedMemberCount ?? '?'} with a Windows 365 license`
+            : '';
+          return `- ${g.id} ${quote(g.displayName)}${members}`;
+        },
+      ),
+    };
   },
 });
 

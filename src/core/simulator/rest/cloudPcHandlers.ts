@@ -8,6 +8,7 @@ import { toGraphCloudPc, cloudPcJson } from './graphShapes';
 import type { RestContext } from './restContext';
 import { body, onlyKeys, result, notFound, actor } from './restContext';
 import { collection, entity, query } from './odataCollection';
+import { cloudPcView } from './cloudPcView';
 import type { RouteParams } from './router';
 import { VIRTUAL_ENDPOINT } from './policyHandlers';
 
@@ -21,7 +22,7 @@ export function listCloudPcs(ctx: RestContext): RestResponse {
     sim.cloudPcList(),
     (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable),
     query(ctx),
-    (c) => cloudPcJson(sim, c, ctx.includeEvolvable),
+    { toJson: (c) => cloudPcJson(sim, c, ctx.includeEvolvable), view: cloudPcView(sim, ctx.includeEvolvable) },
   );
 }
 
@@ -47,7 +48,9 @@ export function getProvisionedCloudPcs(ctx: RestContext, { call }: RouteParams):
         c.servicePlanId === servicePlanId &&
         (c.groupId === groupId || (c.userId !== null && members.has(c.userId))),
     );
-  return collection(ctx, CLOUD_PCS, list, (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable), query(ctx));
+  // A list of this request's own: a view without its index (it would be built for one request).
+  const view = { ...cloudPcView(sim, ctx.includeEvolvable), indexed: undefined };
+  return collection(ctx, CLOUD_PCS, list, (c) => toGraphCloudPc(sim, c, ctx.includeEvolvable), query(ctx), { view });
 }
 
 type ActionBody = (ctx: RestContext, id: string, b: Record<string, unknown>) => RestResponse;

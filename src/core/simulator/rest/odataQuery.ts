@@ -3,10 +3,24 @@
 // $skiptoken, $count, $orderby, $expand. Errors are values: a message for a 400.
 
 export type Predicate = (item: Record<string, unknown>) => boolean;
+
+/** A parsed `$filter`: the test, what it reads, and the equality terms an index can answer. */
+export interface Filter {
+  test: Predicate;
+  /** The top-level properties it names: a record view reads only these, and an unknown one is a 400. */
+  properties: string[];
+  /** Every match has `property` equal to one of `values` (an `eq`, or `eq`s joined by `or`, or one side of an `and`). */
+  lookup?: FilterLookup;
+}
+
+export interface FilterLookup {
+  property: string;
+  values: unknown[];
+}
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface CollectionQuery {
-  filter?: Predicate;
+  filter?: Filter;
   select?: string[];
   top?: number;
   skip: number;
@@ -201,7 +215,17 @@ function tokenize(text: string): QueryResult<Token[]> {
 export const MAX_FILTER_DEPTH = 64;
 export const MAX_FILTER_TOKENS = 1000;
 
-export function parseFilter(text: string): QueryResult<Predicate> {
+type Node = { test: Predicate; lookup?: FilterLookup };
+
+/** The key `eq` compares by: strings ignore case, null and a missing value are one; undefined for values no literal equals. */
+export function equalityKey(v: unknown): string | undefined {
+  if (typeof v === 'string') return `s${v.toLowerCase()}`;
+  if (v === null || v === undefined) return 'n';
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v}${String(v)}`;
+  return undefined;
+}
+
+export function parseFilter(text: string): QueryResult<Filter> {
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
   const toks = tokens.value;
@@ -209,6 +233,12 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     return { ok: false, message: `Invalid $filter: more than ${MAX_FILTER_TOKENS} terms.` };
   let pos = 0;
   let depth = 0;
+  const properties = new Set<string>();
+  const propertyPath = (): string[] => {
+    const path = expect('id').v.split('/');
+    properties.add(path[0]);
+    return path;
+  };
   const peek = () => toks[pos];
   class FilterError extends Error {}
   const expect = (t: Token['t'], v?: string): Token => {
@@ -241,7 +271,7 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     depth--;
     return value;
   };
-  const primary = (): Predicate => {
+  const primary = (): Node => {
     const tok = peek();
     if (!tok) throw new FilterError('Incomplete $filter.');
     if (tok.t === '(') {
@@ -252,8 +282,8 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     }
     if (tok.t === 'op' && tok.v === 'not') {
       pos++;
-      const inner = nested(primary);
-      return (x) => !inner(x);
+      const inner = nested(primary).test;
+      return { test: (x) => !inner(x) };
     }
     if (
       tok.t === 'id' &&
@@ -262,71 +292,79 @@ export function parseFilter(text: string): QueryResult<Predicate> {
     ) {
       const fn = tok.v.toLowerCase();
       pos += 2;
-      const path = expect('id').v.split('/');
+      const path = propertyPath();
       expect(',');
       const value = literal();
       expect(')');
       if (typeof value !== 'string') throw new FilterError(`${fn} needs a string value.`);
       const needle = value.toLowerCase();
-      return (x) => {
-        const v = getPath(x, path);
-        if (typeof v !== 'string') return false;
-        const hay = v.toLowerCase();
-        return fn === 'startswith'
-          ? hay.startsWith(needle)
-          : fn === 'endswith'
-            ? hay.endsWith(needle)
-            : hay.includes(needle);
+      return {
+        test: (x) => {
+          const v = getPath(x, path);
+          if (typeof v !== 'string') return false;
+          const hay = v.toLowerCase();
+          return fn === 'startswith'
+            ? hay.startsWith(needle)
+            : fn === 'endswith'
+              ? hay.endsWith(needle)
+              : hay.includes(needle);
+        },
       };
     }
     if (tok.t === 'id') {
-      pos++;
-      const path = tok.v.split('/');
+      const path = propertyPath();
       const op = expect('op').v;
       const value = literal();
       switch (op) {
         case 'eq':
-          return (x) => eqValues(getPath(x, path), value);
+          return {
+            test: (x) => eqValues(getPath(x, path), value),
+            lookup: path.length === 1 ? { property: path[0], values: [value] } : undefined,
+          };
         case 'ne':
-          return (x) => !eqValues(getPath(x, path), value);
+          return { test: (x) => !eqValues(getPath(x, path), value) };
         case 'gt':
-          return (x) => cmp(getPath(x, path), value) > 0;
+          return { test: (x) => cmp(getPath(x, path), value) > 0 };
         case 'ge':
-          return (x) => cmp(getPath(x, path), value) >= 0;
+          return { test: (x) => cmp(getPath(x, path), value) >= 0 };
         case 'lt':
-          return (x) => cmp(getPath(x, path), value) < 0;
+          return { test: (x) => cmp(getPath(x, path), value) < 0 };
         case 'le':
-          return (x) => cmp(getPath(x, path), value) <= 0;
+          return { test: (x) => cmp(getPath(x, path), value) <= 0 };
         default:
           throw new FilterError(`Operator '${op}' is not supported here.`);
       }
     }
     throw new FilterError(`Unexpected '${tok.v}' in $filter.`);
   };
-  const andExpr = (): Predicate => {
+  const andExpr = (): Node => {
     let left = primary();
     while (peek()?.t === 'op' && peek()!.v === 'and') {
       pos++;
-      const l = left,
+      const l = left.test,
         r = primary();
-      left = (x) => l(x) && r(x);
+      left = { test: (x) => l(x) && r.test(x), lookup: left.lookup ?? r.lookup };
     }
     return left;
   };
-  const orExpr = (): Predicate => {
+  const orExpr = (): Node => {
     let left = andExpr();
     while (peek()?.t === 'op' && peek()!.v === 'or') {
       pos++;
       const l = left,
         r = andExpr();
-      left = (x) => l(x) || r(x);
+      const same = l.lookup && r.lookup && l.lookup.property === r.lookup.property;
+      left = {
+        test: (x) => l.test(x) || r.test(x),
+        lookup: same ? { property: l.lookup!.property, values: [...l.lookup!.values, ...r.lookup!.values] } : undefined,
+      };
     }
     return left;
   };
   try {
     const p = orExpr();
     if (pos !== toks.length) throw new FilterError(`Unexpected '${toks[pos].v}' in $filter.`);
-    return { ok: true, value: p };
+    return { ok: true, value: { test: p.test, properties: [...properties], lookup: p.lookup } };
   } catch (err) {
     if (err instanceof FilterError) return { ok: false, message: `Invalid $filter: ${err.message}` };
     throw err;
