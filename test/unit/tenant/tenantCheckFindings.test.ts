@@ -308,7 +308,7 @@ describe('tenant checks, one by one', () => {
           code: 'CPC508',
           severity: 'error',
           message:
-            "The allotments ask for 4 'Frontline 2 vCPU' licences (3 here, 1 by other policies) but the tenant has 3: the service refuses the assignment.",
+            "The allotments ask for 4 'Frontline 2 vCPU' licenses (3 here, 1 by other policies) but the tenant has 3: the service refuses the assignment.",
           at: '1',
           fixes: [],
         },
@@ -325,7 +325,7 @@ describe('tenant checks, one by one', () => {
       const [f] = check(implicit, index);
       assert.match(
         f!.message,
-        /ask for 7 'Frontline 2 vCPU' licences \(3 here, 4 by other policies\) but the tenant has 3/,
+        /ask for 7 'Frontline 2 vCPU' licenses \(3 here, 4 by other policies\) but the tenant has 3/,
       );
       assert.ok(f!.at.startsWith('{') && f!.at.includes(id(3)) && !f!.at.includes('displayName'), f!.at);
       // Without Frontline policy kind, without a licence count, or with odd entries: nothing.
