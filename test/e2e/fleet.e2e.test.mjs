@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import axe from 'axe-core';
 import { statSync } from 'node:fs';
 import {
+  EXTENSION_TIMEOUT,
+  WORKBENCH_HOOK_TIMEOUT,
   openCloudPcSidebar,
   openWorkbench,
   reloadWindow,
@@ -14,8 +16,6 @@ import {
   screenshot,
   screenshotOnFailure,
 } from './workbench.mjs';
-
-const TIMEOUT = 90_000;
 
 /** The webview's page: VS Code nests it in two iframes. */
 function fleetFrame(page) {
@@ -80,13 +80,13 @@ async function themedShot(wb, kind) {
   const { theme, workbench, webview } = THEMES[kind];
   wb.updateSettings({ 'workbench.colorTheme': theme });
   await reloadWindow(page);
-  await page.locator(`.monaco-workbench.${workbench}`).first().waitFor({ timeout: TIMEOUT });
+  await page.locator(`.monaco-workbench.${workbench}`).first().waitFor({ timeout: EXTENSION_TIMEOUT });
   // The panel is open when the earlier tests ran; this opens it (or brings it to the front) either way.
   await runCommand(page, 'Cloud PC: Show Fleet Overview');
   const frame = fleetFrame(page);
-  await frame.locator(`body.${webview} button.seg`).first().waitFor({ timeout: TIMEOUT });
+  await frame.locator(`body.${webview} button.seg`).first().waitFor({ timeout: EXTENSION_TIMEOUT });
   // Every section drawn: the grace timeline's markers are the last to appear.
-  await frame.locator('.timeline .grace-mark').first().waitFor({ timeout: TIMEOUT });
+  await frame.locator('.timeline .grace-mark').first().waitFor({ timeout: EXTENSION_TIMEOUT });
   const file = await screenshot(page, `fleet-overview-${kind}`);
   assert.ok(statSync(file).size > 10_000, `${kind}: a real screenshot`);
   // Told apart by more than colour: each status segment of a bar carries a pattern or border of its own.
@@ -111,17 +111,17 @@ async function themedShot(wb, kind) {
 }
 
 describe('fleet overview e2e: the panel in the workbench', function () {
-  // Starting code-server and installing the .vsix takes minutes on a loaded 2-core machine.
-  this.timeout(300_000);
   let wb;
 
   before(async function () {
+    // Starting code-server and installing the .vsix takes minutes on a loaded 2-core machine.
+    this.timeout(WORKBENCH_HOOK_TIMEOUT);
     wb = await openWorkbench();
     await openCloudPcSidebar(wb.page);
     await cloudPcsPane(wb.page)
       .locator('.monaco-list-row', { hasText: 'Provisioned' })
       .first()
-      .waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
   });
 
   afterEach(async function () {
@@ -139,21 +139,25 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     const started = Date.now();
     await pane.locator('.pane-header .action-label[aria-label*="Show Fleet Overview"]').first().click();
     const frame = fleetFrame(page);
-    await frame.locator('button.seg').first().waitFor({ timeout: TIMEOUT });
+    await frame.locator('button.seg').first().waitFor({ timeout: EXTENSION_TIMEOUT });
     const shownMs = Date.now() - started;
     const row = (name) => frame.locator('.bar-row', { hasText: name }).first();
     // Demo tenant: Standard holds 34 Cloud PCs (one failed, one in grace), Finance 8; 42 in all.
-    await row('Contoso Standard (East US 2)').locator('.bar-total', { hasText: /^34$/ }).waitFor({ timeout: TIMEOUT });
-    await row('Contoso Finance (hybrid)').locator('.bar-total', { hasText: /^8$/ }).waitFor({ timeout: TIMEOUT });
+    await row('Contoso Standard (East US 2)')
+      .locator('.bar-total', { hasText: /^34$/ })
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
+    await row('Contoso Finance (hybrid)')
+      .locator('.bar-total', { hasText: /^8$/ })
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     assert.equal(await row('Contoso Standard (East US 2)').locator('button.seg.b-failed').innerText(), '1');
     assert.equal(await row('Contoso Standard (East US 2)').locator('button.seg.b-inGracePeriod').innerText(), '1');
-    await frame.locator('.summary', { hasText: '42 Cloud PCs in 2 policies' }).waitFor({ timeout: TIMEOUT });
-    await frame.locator('th, td', { hasText: 'intuneEnrollFailed' }).first().waitFor({ timeout: TIMEOUT });
+    await frame.locator('.summary', { hasText: '42 Cloud PCs in 2 policies' }).waitFor({ timeout: EXTENSION_TIMEOUT });
+    await frame.locator('th, td', { hasText: 'intuneEnrollFailed' }).first().waitFor({ timeout: EXTENSION_TIMEOUT });
     await frame
       .locator('td', { hasText: 'henrietta.harris@contoso.onmicrosoft.com' })
       .first()
-      .waitFor({ timeout: TIMEOUT });
-    await frame.locator('th', { hasText: 'CPC_E_2C_8GB_128GB' }).first().waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
+    await frame.locator('th', { hasText: 'CPC_E_2C_8GB_128GB' }).first().waitFor({ timeout: EXTENSION_TIMEOUT });
     const firstPaint = Number(await frame.locator('body').getAttribute('data-first-paint-ms'));
     console.log(
       `      [e2e] Fleet Overview first paint: ${firstPaint} ms in the webview (document start → first snapshot drawn; target ≤ 500 ms); ${shownMs} ms from the click to the bars`,
@@ -172,16 +176,16 @@ describe('fleet overview e2e: the panel in the workbench', function () {
     const pane = cloudPcsPane(page);
     await pane
       .locator('.pane-header', { hasText: /policy: Contoso Standard \(East US 2\), status: Failed/ })
-      .waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await pane
       .locator('.monaco-list-row', { hasText: /^Failed\s*1$/ })
       .first()
-      .waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     // The header changes before the tree redraws: wait for the other groups to go.
     await pane
       .locator('.monaco-list-row', { hasText: /^Provisioned\s*\d+$/ })
       .first()
-      .waitFor({ state: 'detached', timeout: TIMEOUT });
+      .waitFor({ state: 'detached', timeout: EXTENSION_TIMEOUT });
     await screenshot(page, 'fleet-overview-filtered');
     await runCommand(page, 'Cloud PC: Clear Cloud PC Filter');
   });
@@ -189,11 +193,11 @@ describe('fleet overview e2e: the panel in the workbench', function () {
   it('is restored after a window reload', async function () {
     const { page } = wb;
     await reloadWindow(page);
-    await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click({ timeout: TIMEOUT });
+    await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click({ timeout: EXTENSION_TIMEOUT });
     await fleetFrame(page)
       .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
       .first()
-      .waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await screenshot(page, 'fleet-overview-after-reload');
   });
 
