@@ -5,7 +5,9 @@
 // violation (colour contrast among them; the results are printed). Prints the first paint.
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { currentTarget, pathsOf } from '../harness/vscodeVersions.mjs';
 import {
   EXTENSION_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
@@ -26,17 +28,37 @@ function cloudPcsPane(page) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Cloud PCs' }) }).first();
 }
 
-/** Each theme kind as the workbench and the webview's body name it (VS Code sets both classes). */
+/**
+ * Each theme kind as the workbench and the webview's body name it (VS Code sets both classes), with the theme's
+ * setting ids, newest first: the test sets the one the running VS Code ships (see shippedTheme).
+ */
 const THEMES = {
-  light: { theme: 'Default Light Modern', workbench: 'vs', webview: 'vscode-light' },
-  dark: { theme: 'Default Dark Modern', workbench: 'vs-dark', webview: 'vscode-dark' },
-  'high-contrast': { theme: 'Default High Contrast', workbench: 'hc-black', webview: 'vscode-high-contrast' },
+  light: { themes: ['Light Modern', 'Default Light Modern'], workbench: 'vs', webview: 'vscode-light' },
+  dark: { themes: ['Dark Modern', 'Default Dark Modern'], workbench: 'vs-dark', webview: 'vscode-dark' },
+  'high-contrast': { themes: ['Default High Contrast'], workbench: 'hc-black', webview: 'vscode-high-contrast' },
   'high-contrast-light': {
-    theme: 'Default High Contrast Light',
+    themes: ['Default High Contrast Light'],
     workbench: 'hc-light',
     webview: 'vscode-high-contrast-light',
   },
 };
+
+/**
+ * The first of `names` that the running VS Code's built-in themes (the theme-defaults extension) list as a
+ * setting id. VS Code 1.139 renamed "Default Light Modern" to "Light Modern" and rewrites an old name in the user's
+ * settings.json when it reads it: a second writer of the file this test writes, which once put the previous
+ * theme back just as the next one was written.
+ */
+function shippedTheme(names) {
+  const manifest = path.join(
+    pathsOf(currentTarget()).codeServerDir,
+    'node_modules/code-server/lib/vscode/extensions/theme-defaults/package.json',
+  );
+  const ids = JSON.parse(readFileSync(manifest, 'utf8')).contributes.themes.map((t) => t.id ?? t.label);
+  const name = names.find((n) => ids.includes(n));
+  if (!name) throw new Error(`none of ${names.join(', ')} is a built-in theme here (${ids.join(', ')})`);
+  return name;
+}
 
 /** The webview's own page as a Playwright Frame: VS Code nests it in two iframes. */
 async function fleetPageFrame(page) {
@@ -74,17 +96,29 @@ async function axeViolations(page, kind) {
 /**
  * Sets the colour theme as a user setting and waits until the workbench and the panel both show it. The
  * window reloads to read it: code-server applied the first outside change of settings.json and no later one.
+ * The panel's body names the theme by its setting id (data-vscode-theme-id): the workbench's class alone says
+ * only its kind, which VS Code 1.139's default theme (Light 2026) shares with Light Modern.
  */
 async function themedShot(wb, kind) {
   const { page } = wb;
-  const { theme, workbench, webview } = THEMES[kind];
+  const { themes, workbench, webview } = THEMES[kind];
+  const theme = shippedTheme(themes);
   wb.updateSettings({ 'workbench.colorTheme': theme });
   await reloadWindow(page);
-  await page.locator(`.monaco-workbench.${workbench}`).first().waitFor({ timeout: EXTENSION_TIMEOUT });
+  await page
+    .locator(`.monaco-workbench.${workbench}`)
+    .first()
+    .waitFor({ timeout: EXTENSION_TIMEOUT })
+    .catch((err) => {
+      throw new Error(`${err.message}\nthe user settings.json now: ${wb.settingsOnDisk()}`);
+    });
   // The panel is open when the earlier tests ran; this opens it (or brings it to the front) either way.
   await runCommand(page, 'Cloud PC: Show Fleet Overview');
   const frame = fleetFrame(page);
-  await frame.locator(`body.${webview} button.seg`).first().waitFor({ timeout: EXTENSION_TIMEOUT });
+  await frame
+    .locator(`body.${webview}[data-vscode-theme-id="${theme}"] button.seg`)
+    .first()
+    .waitFor({ timeout: EXTENSION_TIMEOUT });
   // Every section drawn: the grace timeline's markers are the last to appear.
   await frame.locator('.timeline .grace-mark').first().waitFor({ timeout: EXTENSION_TIMEOUT });
   const file = await screenshot(page, `fleet-overview-${kind}`);

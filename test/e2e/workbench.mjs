@@ -62,6 +62,8 @@ export async function openWorkbench({
     folder,
     /** Changes user settings as a person's settings.json edit would; the workbench applies them live. */
     updateSettings: (changes) => server.updateSettings(changes),
+    /** The user settings.json as it is on disk now (a failure message shows it). */
+    settingsOnDisk: () => server.settingsOnDisk(),
     async close() {
       await browser.close().catch(() => {});
       server.stop();
