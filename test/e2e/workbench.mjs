@@ -53,6 +53,9 @@ export async function openWorkbench({
   const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted, settings, disableExtensions });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // An action with no deadline of its own (a click, a hover, innerText) waits as long as one UI step, not
+  // Playwright's 30 s, which does not scale with the machine.
+  page.setDefaultTimeout(UI_TIMEOUT);
   // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
   await page.goto(workbenchUrl(server.url, folder), { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
   await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
