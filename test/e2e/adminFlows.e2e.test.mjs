@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createVSIX } from '@vscode/vsce';
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   contextMenu,
@@ -24,7 +25,6 @@ import {
   widenSidebar,
 } from './workbench.mjs';
 
-const LABEL_TIMEOUT = 45_000;
 const FINANCE = 'Contoso Finance (hybrid)';
 const RENAMED = 'Contoso Finance (hybrid) v2';
 const RENAME_FILE = 'e2e-rename.cpcpolicy.json';
@@ -53,7 +53,7 @@ describe('admin flows e2e: questions, deploy by identity', function () {
     wb = await openWorkbench({ files: { [RENAME_FILE]: `{ "displayName": "${FINANCE}" }\n` } });
     await openCloudPcSidebar(wb.page);
     await widenSidebar(wb.page);
-    await namedRow(pane(wb.page, 'Provisioning Policies'), FINANCE).waitFor({ timeout: LABEL_TIMEOUT });
+    await namedRow(pane(wb.page, 'Provisioning Policies'), FINANCE).waitFor({ timeout: EXTENSION_TIMEOUT });
   });
 
   afterEach(async function () {
@@ -230,7 +230,7 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
     await policies
       .locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     for (const button of ['Sign In to Microsoft Graph', 'Switch Tenant', 'Use the Simulator']) {
       await policies
         .locator('.welcome-view .monaco-button', { hasText: button })
@@ -240,7 +240,7 @@ describe('admin flows e2e: signed out of Microsoft Graph', function () {
     await pane(page, 'Cloud PCs')
       .locator('.welcome-view', { hasText: 'You are not signed in to Microsoft Graph' })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     assert.equal(
       await page.locator('.part.sidebar', { hasText: 'SignInRequiredError' }).count(),
       0,

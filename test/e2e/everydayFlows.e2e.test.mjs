@@ -5,6 +5,7 @@
 // so a run against an older build leaves pictures of how it looked there.
 import assert from 'node:assert/strict';
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   animationsDone,
@@ -27,7 +28,6 @@ import {
   widenSidebar,
 } from './workbench.mjs';
 
-const LABEL_TIMEOUT = 45_000;
 const STANDARD = 'Contoso Standard (East US 2)';
 const SAMPLE_FILE = 'finance-dedicated.cpcpolicy.json';
 const SAMPLE_POLICY = 'Finance dedicated';
@@ -55,7 +55,7 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     wb = await openWorkbench();
     await openCloudPcSidebar(wb.page);
     await widenSidebar(wb.page);
-    await namedRow(pane(wb.page, 'Provisioning Policies'), STANDARD).waitFor({ timeout: LABEL_TIMEOUT });
+    await namedRow(pane(wb.page, 'Provisioning Policies'), STANDARD).waitFor({ timeout: EXTENSION_TIMEOUT });
   });
 
   afterEach(async function () {
@@ -78,7 +78,10 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
       .first()
       .waitFor({ timeout: UI_TIMEOUT });
     // The name preview (an inlay hint after the template) says the extension has read the document.
-    await page.locator('.editor-instance .view-lines', { hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page
+      .locator('.editor-instance .view-lines', { hasText: '→' })
+      .first()
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await page.locator('.part.statusbar [id="status.problems"]').first().click();
     const problems = page.locator('.markers-panel').first();
     await problems.waitFor({ timeout: UI_TIMEOUT });
@@ -116,7 +119,7 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
       .locator('.view-line', { hasText: 'cloudPcNamingTemplate' })
       .filter({ hasText: '→' })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await waitUntil(async () => (await problemCounts(page)).every((n) => n === 0), 'the snippet checked');
     await screenshot(page, 'everyday-new-policy-snippet');
     assert.equal(
@@ -134,11 +137,11 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     await quickOpen(page, SAMPLE_FILE);
     await runCommand(page, 'Cloud PC: Deploy Policy File');
     const question = page.locator('.monaco-dialog-box', { hasText: `Create the policy "${SAMPLE_POLICY}"` }).first();
-    await question.waitFor({ timeout: LABEL_TIMEOUT });
+    await question.waitFor({ timeout: EXTENSION_TIMEOUT });
     await question.locator('.monaco-button', { hasText: 'Create' }).first().click();
     await question.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     const policies = pane(page, 'Provisioning Policies');
-    await namedRow(policies, SAMPLE_POLICY).waitFor({ timeout: LABEL_TIMEOUT });
+    await namedRow(policies, SAMPLE_POLICY).waitFor({ timeout: EXTENSION_TIMEOUT });
     // Its outcome, whatever it is (not the progress notification "Deploying …").
     await waitForNotification(page, new RegExp(`Created "${SAMPLE_POLICY}"|"${SAMPLE_POLICY}" was deployed`));
     await screenshot(page, 'everyday-sample-deployed-whole');
@@ -231,7 +234,7 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     const question = page
       .locator('.monaco-dialog-box', { hasText: /Apply single sign-on of .* existing Cloud PCs\?/ })
       .first();
-    await question.waitFor({ timeout: LABEL_TIMEOUT });
+    await question.waitFor({ timeout: EXTENSION_TIMEOUT });
     await question.locator('.monaco-button', { hasText: 'Apply' }).first().click();
     await question.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await waitForNotification(page, /^Applying .*(in the background|until done)/);

@@ -3,6 +3,7 @@
 // collapsed (the view's own type-to-filter only sees the rows of expanded groups).
 import assert from 'node:assert/strict';
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   openCloudPcSidebar,
@@ -28,7 +29,7 @@ describe('Find a Cloud PC', function () {
     await pane(wb.page, 'Cloud PCs')
       .locator('.monaco-list-row', { hasText: /^In grace period\s*\d+$/ })
       .first()
-      .waitFor({ timeout: UI_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
   });
 
   afterEach(async function () {

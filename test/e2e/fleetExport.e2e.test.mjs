@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { scaled } from '../harness/timeoutScale.mjs';
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   openCloudPcSidebar,
@@ -33,7 +35,7 @@ describe('Fleet Overview export', function () {
     await pane(wb.page, 'Cloud PCs')
       .locator('.monaco-list-row', { hasText: 'Provisioned' })
       .first()
-      .waitFor({ timeout: UI_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
   });
 
   afterEach(async function () {
@@ -45,14 +47,14 @@ describe('Fleet Overview export', function () {
   });
 
   it("exports the status table as CSV through its Export… button and the save dialog's proposed name", async function () {
-    this.timeout(300_000);
+    this.timeout(scaled(300_000));
     const { page } = wb;
     await runCommand(page, 'Cloud PC: Show Fleet Overview');
     const frame = fleetFrame(page);
     await frame
       .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
       .locator('.bar-total', { hasText: /^34$/ })
-      .waitFor({ timeout: UI_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await screenshot(page, 'fleet-export-buttons');
     await frame.locator('vscode-button[data-key="export:status"]').click();
     const input = page.locator('.quick-input-widget input');

@@ -2,7 +2,9 @@
 // the reload in its own tab, and the next new file is a new, empty document with a name no tab has, holding the
 // template once and nothing of the draft.
 import assert from 'node:assert/strict';
+import { scaled } from '../harness/timeoutScale.mjs';
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   openWorkbench,
@@ -37,13 +39,15 @@ describe('New Cloud PC Policy File after a window reload', function () {
   });
 
   it('opens a new, empty document with a name no tab has, never the restored draft with the template spliced in', async function () {
-    this.timeout(600_000);
+    // Two first activations of the extension (at the start and after the reload), minutes each under load.
+    this.timeout(scaled(600_000));
     const { page } = wb;
+    // The command activates the extension: the host starts after the workbench paints.
     await runCommand(page, 'Cloud PC: New Cloud PC Policy File');
     const editor = page.locator('.editor-instance .view-lines').first();
     await editor
       .locator('.view-line', { hasText: '"displayName": "Finance dedicated"' })
-      .waitFor({ timeout: UI_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     // The snippet selects the name: typing replaces it, as a person names the policy.
     await page.keyboard.type(DRAFT);
     await editor.locator('.view-line', { hasText: DRAFT }).waitFor({ timeout: UI_TIMEOUT });
@@ -51,7 +55,8 @@ describe('New Cloud PC Policy File after a window reload', function () {
     await reloadWindow(page);
     await waitUntil(async () => (await tabNames(page)).includes(before.at(-1)), 'the draft tab restored');
     await runCommand(page, 'Cloud PC: New Cloud PC Policy File');
-    await waitUntil(async () => (await tabNames(page)).length === before.length + 1, 'a second tab');
+    // The reloaded window's extension host starts again and activates the extension on this command.
+    await waitUntil(async () => (await tabNames(page)).length === before.length + 1, 'a second tab', EXTENSION_TIMEOUT);
     const active = page.locator('.editor-group-container.active .tab.active .label-name').first();
     const activeName = (await active.innerText()).trim();
     const lines = page.locator('.editor-group-container.active .editor-instance .view-lines').first();

@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import {
+  EXTENSION_TIMEOUT,
+  UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   expandGroup,
   firstChildOf,
@@ -19,7 +21,6 @@ import {
   waitUntil,
 } from './workbench.mjs';
 
-const TIMEOUT = 60_000;
 const REASON = /Restricted Mode/;
 
 /** The webview's page: VS Code nests it in two iframes. */
@@ -52,28 +53,28 @@ describe('Restricted Mode: an untrusted folder', function () {
 
   it('still shows diagnostics and the name preview, disables tenant actions and says how to trust the folder', async function () {
     const { page } = wb;
-    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: UI_TIMEOUT });
     await quickOpen(page, 'untrusted.cpcpolicy.json');
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT });
-    await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: EXTENSION_TIMEOUT });
+    await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: EXTENSION_TIMEOUT });
     // Deploy reaches a tenant: its button on the editor's title is there, and disabled until the folder is trusted.
     const deploy = page
       .locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Deploy Policy File"]')
       .first();
-    await deploy.waitFor({ timeout: TIMEOUT });
+    await deploy.waitFor({ timeout: UI_TIMEOUT });
     assert.match((await deploy.getAttribute('class')) ?? '', /\bdisabled\b/, 'Deploy is disabled in Restricted Mode');
     await openCloudPcSidebar(page);
     const sidebar = page.locator('.part.sidebar');
     await sidebar
       .getByText(/Restricted Mode: actions that reach a tenant or change the simulator are off\. Trust this folder/)
       .first()
-      .waitFor({ timeout: TIMEOUT });
+      .waitFor({ timeout: UI_TIMEOUT });
     // Reading the simulated tenant is harmless: the policies show; their Assign action is there but disabled.
     const policy = sidebar.locator('.monaco-list-row', { hasText: 'Contoso Standard (East US 2)' }).first();
-    await policy.waitFor({ timeout: TIMEOUT });
+    await policy.waitFor({ timeout: UI_TIMEOUT });
     await policy.click();
     const assign = policy.locator('.action-label[aria-label^="Assign to Groups"]').first();
-    await assign.waitFor({ timeout: TIMEOUT });
+    await assign.waitFor({ timeout: UI_TIMEOUT });
     assert.match((await assign.getAttribute('class')) ?? '', /\bdisabled\b/, 'Assign is disabled in Restricted Mode');
     const file = await screenshot(page, 'restricted-mode');
     assert.ok(statSync(file).size > 10_000);
@@ -84,7 +85,7 @@ describe('Restricted Mode: an untrusted folder', function () {
     await quickOpen(page, 'finance-dedicated.cpcpolicy.json');
     const lenses = page.locator('.editor-group-container.active .codelens-decoration');
     const reason = lenses.filter({ hasText: REASON }).first();
-    await reason.waitFor({ timeout: TIMEOUT * 2 });
+    await reason.waitFor({ timeout: EXTENSION_TIMEOUT });
     await screenshot(page, 'restricted-codelens');
     const texts = await lenses.allInnerTexts();
     assert.ok(
@@ -97,11 +98,8 @@ describe('Restricted Mode: an untrusted folder', function () {
     const { page } = wb;
     await runCommand(page, 'Cloud PC: Show Fleet Overview');
     const frame = fleetFrame(page);
-    await frame
-      .locator('button.seg')
-      .first()
-      .waitFor({ timeout: TIMEOUT * 2 });
-    await frame.locator('.restricted-note', { hasText: REASON }).first().waitFor({ timeout: TIMEOUT });
+    await frame.locator('button.seg').first().waitFor({ timeout: EXTENSION_TIMEOUT });
+    await frame.locator('.restricted-note', { hasText: REASON }).first().waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'restricted-fleet-overview');
     const actions = frame.locator(
       'vscode-button[data-key^="retry:"], vscode-button[data-key^="repro:"], vscode-button[data-key^="grace:"]',
@@ -126,7 +124,7 @@ describe('Restricted Mode: an untrusted folder', function () {
     await screenshot(page, 'restricted-context-menu');
     const entries = await page.locator('.monaco-menu .action-item .action-label').allInnerTexts();
     await page.keyboard.press('Escape');
-    await item.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     for (const changing of ['Retry', 'Reprovision', 'End Grace Period', 'Rename Cloud PC…'])
       assert.ok(!entries.includes(changing), `${changing} is not offered: ${JSON.stringify(entries)}`);
   });

@@ -3,7 +3,10 @@
 // labels it expects (a missing label fails it) and leaves a PNG in test-results/.
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
+import { scaled } from '../harness/timeoutScale.mjs';
 import {
+  EXTENSION_TIMEOUT,
+  RETRY_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   hoverUntil,
@@ -17,7 +20,6 @@ import {
   widenSidebar,
 } from './workbench.mjs';
 
-const LABEL_TIMEOUT = 45_000;
 const BROKEN_NAMING_POLICY = `{
   // A naming template with an underscore and no %RAND% token: both are errors.
   "displayName": "Broken naming",
@@ -69,23 +71,23 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
   it('shows policies with counts and Cloud PCs grouped by status (mixed states)', async function () {
     const { page } = wb;
     for (const label of ['Contoso Standard (East US 2)', 'Contoso Finance (hybrid)', 'Frontline Retail (draft)']) {
-      await row(page, label).waitFor({ timeout: LABEL_TIMEOUT });
+      await row(page, label).waitFor({ timeout: EXTENSION_TIMEOUT });
     }
     await page
       .locator('.part.sidebar .monaco-list-row', { hasText: /PCs · 1 failed/ })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     for (const label of ['Provisioned', 'Failed', 'In grace period'])
-      await row(page, label).waitFor({ timeout: LABEL_TIMEOUT });
+      await row(page, label).waitFor({ timeout: EXTENSION_TIMEOUT });
     // The Failed group opens expanded: its row shows the failure message from statusDetail.
     await page
       .locator('.part.sidebar .monaco-list-row', { hasText: /injected fault|could not be enrolled/i })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     // Open the Standard policy to show its Assignments and status groups too.
     await row(page, 'Contoso Standard (East US 2)').click();
     await page.keyboard.press('ArrowRight');
-    await row(page, 'Assignments').waitFor({ timeout: LABEL_TIMEOUT });
+    await row(page, 'Assignments').waitFor({ timeout: EXTENSION_TIMEOUT });
     const file = await screenshot(page, 'sidebar-views');
     assert.ok(existsSync(file) && statSync(file).size > 10_000);
   });
@@ -104,22 +106,27 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     await page
       .locator('.quick-input-list .monaco-list-row', { hasText: 'W365 Finance' })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await input.fill('All Cloud');
     const everyone = page.locator('.quick-input-list .monaco-list-row', { hasText: 'All Cloud PC Users' }).first();
-    await everyone.waitFor({ timeout: LABEL_TIMEOUT });
+    await everyone.waitFor({ timeout: EXTENSION_TIMEOUT });
     // Tick it and see it ticked: a click that lands while the filtered list re-renders ticks nothing (seen in 1.139).
     // The list row carries the tick as aria-checked (the quick pick's accessibility provider).
+    // Each click waits for its tick (RETRY_TIMEOUT) before clicking again: a second click while the first one's
+    // tick is still on its way would untick the row.
     const isTicked = async () => (await everyone.getAttribute('aria-checked')) === 'true';
+    const ticked = page
+      .locator('.quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'All Cloud PC Users' })
+      .first();
     const deadline = Date.now() + UI_TIMEOUT;
     while (!(await isTicked())) {
       assert.ok(Date.now() < deadline, 'All Cloud PC Users could not be ticked');
       await everyone.click();
-      await page.waitForTimeout(200);
+      await ticked.waitFor({ timeout: RETRY_TIMEOUT }).catch(() => {});
     }
     await screenshot(page, 'sidebar-assign-groups');
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: 'What if' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page.locator('.quick-input-widget', { hasText: 'What if' }).first().waitFor({ timeout: EXTENSION_TIMEOUT });
     for (const label of ['Apply', 'Will get a Cloud PC', 'Skipped']) {
       await page.locator('.quick-input-widget', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT });
     }
@@ -142,15 +149,15 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
   it('shows a policy file with diagnostics and the Cloud PC name preview', async function () {
     const { page } = wb;
     await quickOpen(page, 'broken-naming.cpcpolicy.json');
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: EXTENSION_TIMEOUT });
     // The name preview: an inlay hint after the template (→ sample name · length).
-    await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page.locator('.monaco-editor .view-lines', { hasText: '→' }).first().waitFor({ timeout: EXTENSION_TIMEOUT });
     const template = page.locator('.monaco-editor .view-line span', { hasText: 'USERNAME' }).first();
     await hoverUntil(
       page,
       template,
       page.locator('.monaco-hover', { hasText: /Cloud PC names from this template|RAND/ }).first(),
-      LABEL_TIMEOUT,
+      EXTENSION_TIMEOUT,
     );
     const file = await screenshot(page, 'sidebar-policy-file');
     assert.ok(statSync(file).size > 10_000);
@@ -159,30 +166,30 @@ describe('sidebar e2e: the Windows 365 views in the workbench', function () {
     const { page } = wb;
     await quickOpen(page, DEPLOY_FILE);
     await runCommand(page, 'Cloud PC: Deploy Policy File');
-    await page.locator('.monaco-diff-editor').first().waitFor({ timeout: LABEL_TIMEOUT });
+    await page.locator('.monaco-diff-editor').first().waitFor({ timeout: EXTENSION_TIMEOUT });
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Create the policy "E2E deployed policy"' }).first();
-    await dialog.waitFor({ timeout: LABEL_TIMEOUT });
+    await dialog.waitFor({ timeout: EXTENSION_TIMEOUT });
     await screenshot(page, 'sidebar-deploy-diff');
     await dialog.locator('.monaco-button', { hasText: 'Create' }).first().click();
-    await row(page, 'E2E deployed policy').waitFor({ timeout: LABEL_TIMEOUT });
+    await row(page, 'E2E deployed policy').waitFor({ timeout: EXTENSION_TIMEOUT });
     await page
       .locator('.part.sidebar .monaco-list-row', { hasText: /E2E deployed policy.*not assigned/ })
       .first()
-      .waitFor({ timeout: LABEL_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     const file = await screenshot(page, 'sidebar-deployed');
     assert.ok(statSync(file).size > 10_000);
   });
   it('keeps up live: a provisioning Cloud PC turns provisioned without a refresh', async function () {
     const { page } = wb;
-    // The demo's joiner is mid-provisioning; at the default time scale it finishes within about 20 s (minutes when both cores are busy).
-    this.timeout(300_000);
+    // The demo's joiner is mid-provisioning; at the default time scale it finishes within about 20 s (minutes when
+    // both cores are busy): the suite's per-test deadline holds the wait below.
     const cloudPcs = page
       .locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Cloud PCs' }) })
       .first();
     await cloudPcs
       .locator('.monaco-list-row', { hasText: /^Provisioned\s*40$/ })
       .first()
-      .waitFor({ timeout: 240_000 });
+      .waitFor({ timeout: scaled(240_000) });
     assert.equal(await cloudPcs.locator('.monaco-list-row', { hasText: /^Provisioning\s*\d+$/ }).count(), 0);
     await screenshot(page, 'sidebar-live');
   });

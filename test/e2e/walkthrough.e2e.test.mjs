@@ -1,6 +1,7 @@
 // The first-run walkthrough as a person meets it: Welcome: Open Walkthrough… lists it, its steps run from the
 // simulator to signing in, and a step completes on the event that proves it (a new policy file).
 import {
+  EXTENSION_TIMEOUT,
   UI_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   openWorkbench,
@@ -46,11 +47,12 @@ describe('the first-run walkthrough', function () {
     const step = (title) => page.locator('.getting-started-step', { hasText: title }).first();
     await step('Try the simulator').waitFor({ timeout: UI_TIMEOUT });
     await step('Sign in to Microsoft Graph').waitFor({ timeout: UI_TIMEOUT });
+    // The command activates the extension: the host starts after the workbench paints.
     await runCommand(page, 'Cloud PC: New Cloud PC Policy File');
     await page
       .locator('.editor-instance .view-lines', { hasText: '"displayName": "Finance dedicated"' })
       .first()
-      .waitFor({ timeout: UI_TIMEOUT });
+      .waitFor({ timeout: EXTENSION_TIMEOUT });
     await page.keyboard.press('Escape');
     // Back to the walkthrough the way it opened (its tab's title differs between VS Code versions).
     await openWalkthrough(page);

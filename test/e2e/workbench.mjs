@@ -4,15 +4,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { scaled } from '../harness/timeoutScale.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const resultsDir = path.join(root, 'test-results');
+// Every deadline below is measured on our 2-core machine with both cores busy and stretched by one factor
+// (scaled: CPCPOLICY_TIMEOUT_SCALE, 2 on CI), so a slower machine gets longer deadlines, never other waits.
 /** The workbench's first paint: a few seconds here, over a minute with both cores busy. */
-const WORKBENCH_TIMEOUT = 150_000;
+const WORKBENCH_TIMEOUT = scaled(150_000);
 /** One step of the UI (a palette entry, a tab, a quick pick row): 15 s was too short with both cores busy. */
-export const UI_TIMEOUT = 60_000;
+export const UI_TIMEOUT = scaled(60_000);
+/**
+ * An answer that needs the extension host: the extension's first activation after a start or a reload (the
+ * host starts after the workbench paints), the views' first rows, the first diagnostics or CodeLens.
+ */
+export const EXTENSION_TIMEOUT = scaled(120_000);
 /** A `before` hook that opens a workbench: the install, the server start and both waits above fit in it. */
-export const WORKBENCH_HOOK_TIMEOUT = 600_000;
+export const WORKBENCH_HOOK_TIMEOUT = scaled(600_000);
+/**
+ * How long one try of a retried step (a hover, a click on a twistie, F1) waits for its effect before trying
+ * again: longer than the effect takes on a busy machine, or the retry undoes a click that was about to land.
+ */
+export const RETRY_TIMEOUT = scaled(5_000);
 
 /**
  * Starts code-server with the packaged extension installed and a copy of samples/ as the workspace.
@@ -40,6 +53,9 @@ export async function openWorkbench({
   const server = await startCodeServer({ folder, extensionsDir, userDataDir, trusted, settings, disableExtensions });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // An action with no deadline of its own (a click, a hover, innerText) waits as long as one UI step, not
+  // Playwright's 30 s, which does not scale with the machine.
+  page.setDefaultTimeout(UI_TIMEOUT);
   // Not the load event (Playwright's 30 s default is too short on a loaded machine): wait for the workbench.
   await page.goto(workbenchUrl(server.url, folder), { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
   await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT });
@@ -49,6 +65,8 @@ export async function openWorkbench({
     folder,
     /** Changes user settings as a person's settings.json edit would; the workbench applies them live. */
     updateSettings: (changes) => server.updateSettings(changes),
+    /** The user settings.json as it is on disk now (a failure message shows it). */
+    settingsOnDisk: () => server.settingsOnDisk(),
     async close() {
       await browser.close().catch(() => {});
       server.stop();
@@ -63,7 +81,7 @@ export async function openCloudPcSidebar(page) {
       '.activitybar .action-item a[aria-label^="Windows 365"], .activitybar .action-item .action-label[aria-label^="Windows 365"]',
     )
     .first();
-  await item.waitFor({ timeout: 60_000 });
+  await item.waitFor({ timeout: UI_TIMEOUT });
   await item.click();
 }
 
@@ -105,7 +123,7 @@ async function runPaletteCommand(page, ...titles) {
     await input.fill(`>${title}`);
     const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     if (
-      await entry.waitFor({ timeout: 20_000 }).then(
+      await entry.waitFor({ timeout: scaled(20_000) }).then(
         () => true,
         () => false,
       )
@@ -153,7 +171,7 @@ async function openPalette(page) {
   await page.keyboard.press('F1');
   await waitUntil(async () => {
     if (
-      await input.waitFor({ timeout: 5_000 }).then(
+      await input.waitFor({ timeout: RETRY_TIMEOUT }).then(
         () => true,
         () => false,
       )
@@ -215,7 +233,7 @@ export async function hoverUntil(page, target, expected, timeout = UI_TIMEOUT) {
   for (;;) {
     await target.hover();
     if (
-      await expected.waitFor({ timeout: 5_000 }).then(
+      await expected.waitFor({ timeout: RETRY_TIMEOUT }).then(
         () => true,
         () => false,
       )
@@ -257,7 +275,7 @@ export async function expandGroup(paneLocator, label) {
   while ((await group.getAttribute('aria-expanded')) !== 'true') {
     if (Date.now() > deadline) throw new Error(`the ${label} group could not be expanded`);
     await group.locator('.monaco-tl-twistie').click();
-    await expanded.waitFor({ timeout: 5_000 }).catch(() => {});
+    await expanded.waitFor({ timeout: RETRY_TIMEOUT }).catch(() => {});
   }
 }
 

@@ -2,11 +2,12 @@
 // its workbench in headless Chromium. Shared by the integration launcher, the e2e suite and `npm run demo`.
 // See docs/testing.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from './ensureCodeServer.mjs';
+import { assertSettingsUnchanged, writeSettingsFile } from './userSettingsFile.mjs';
 import { currentTarget, envOf, pathsOf } from './vscodeVersions.mjs';
 
 /** The VS Code a target's code-server really is, as it says itself: `4.139.1 <commit> with Code 1.139.1`. */
@@ -69,7 +70,8 @@ export async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  // Keep the workbench quiet and predictable: no welcome page, no trust prompt, no telemetry.
+  // Keep the workbench quiet and predictable: no welcome page, no trust prompt, no telemetry. Each value in the
+  // words of the target's VS Code: one it migrates makes the workbench rewrite this file (see updateSettings).
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   const userSettings = {
@@ -80,7 +82,7 @@ export async function startCodeServer(options = {}) {
     'security.workspace.trust.banner': 'always',
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
+    'extensions.autoUpdate': target.autoUpdateOff,
     'update.mode': 'none',
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
@@ -88,7 +90,7 @@ export async function startCodeServer(options = {}) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...options.settings,
   };
-  writeFileSync(settingsFile, JSON.stringify(userSettings));
+  writeSettingsFile(settingsFile, userSettings);
   const configFile = path.join(home, 'config.yaml');
   writeFileSync(configFile, 'auth: none\n');
   const port = options.port ?? (await freePort());
@@ -144,13 +146,30 @@ export async function startCodeServer(options = {}) {
   }
   /**
    * Rewrites the user settings with `changes` on top; the workbench watches the file and applies them.
-   * Written beside and renamed over it, as editors save: a rewrite in place can be read half written.
+   * The harness must be the file's only writer: the workbench rewrites it when it migrates a value it reads in
+   * an older form (VS Code 1.139: "Default Light Modern" → "Light Modern", `extensions.autoUpdate: false` →
+   * "off"), and such a write, made from the workbench's copy of the file just as this one lands, put the
+   * previous colour theme back (the high-contrast-light theme test failed so, under load). So a file
+   * someone else changed is an error that names the change, never overwritten.
    */
   function updateSettings(changes) {
+    assertSettingsUnchanged(settingsFile, userSettings);
     Object.assign(userSettings, changes);
-    writeFileSync(settingsFile, JSON.stringify(userSettings));
+    writeSettingsFile(settingsFile, userSettings);
   }
-  return { url, port, home, userDataDir, extensionsDir, child, stop, target, updateSettings, output: () => output };
+  return {
+    url,
+    port,
+    home,
+    userDataDir,
+    extensionsDir,
+    child,
+    stop,
+    target,
+    updateSettings,
+    settingsOnDisk: () => readFileSync(settingsFile, 'utf8'),
+    output: () => output,
+  };
 }
 
 export async function installExtension(extensionsDir, vsixPath, userDataDir, target = currentTarget()) {

@@ -4,8 +4,10 @@
 // code-server's real extension host, opened by headless Chromium. Exits with the tests' exit code.
 import { format } from 'node:util';
 import { launchBrowser, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { scaled } from './timeoutScale.mjs';
 
-const TIMEOUT_MS = Number(process.env.CPCPOLICY_TEST_TIMEOUT_MS ?? 10 * 60_000);
+/** The whole suite in one extension host (every test file), scaled for a slower machine like each deadline. */
+const TIMEOUT_MS = Number(process.env.CPCPOLICY_TEST_TIMEOUT_MS ?? scaled(10 * 60_000));
 
 function parseArgs(argv) {
   const options = { folder: undefined, extensionDevelopmentPath: [], extensionTestsPath: undefined };

@@ -8,6 +8,7 @@ import { vscodeVersionOf } from './codeServer.mjs';
 import { ensureCodeServer } from './ensureCodeServer.mjs';
 import { findFiles, runMochaFiles } from './runMocha.mjs';
 import { reportLeg } from './suiteLegs.mjs';
+import { scaled, timeoutScale } from './timeoutScale.mjs';
 import { currentTarget, root } from './vscodeVersions.mjs';
 
 export async function runE2e(target = currentTarget()) {
@@ -25,7 +26,9 @@ export async function runE2e(target = currentTarget()) {
     return { suite: `e2e (${target.name})`, passed: 0, failed: 1 };
   }
   const files = await findFiles(path.join(root, 'test', 'e2e'), '.e2e.test.mjs');
-  const counts = await runMochaFiles(files, { timeout: 300_000, grep: process.env.CPCPOLICY_TEST_GREP });
+  process.stderr.write(`[e2e] deadlines ×${timeoutScale()} (CPCPOLICY_TIMEOUT_SCALE; 2 on CI)\n`);
+  // One test: several steps of the UI, a window reload among them (each step waits at most UI_TIMEOUT).
+  const counts = await runMochaFiles(files, { timeout: scaled(300_000), grep: process.env.CPCPOLICY_TEST_GREP });
   for (const failure of counts.failures) process.stderr.write(`[e2e] FAILED in VS Code ${version}: ${failure}\n`);
   return { suite: `e2e (VS Code ${version})`, passed: counts.passed, failed: counts.failed, failures: counts.failures };
 }

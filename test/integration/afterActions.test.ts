@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import type { TreeNode } from '../../src/vscode/views/treeNodes';
-import { answerQuestions, getExtension, resetSimulatedTenant, waitFor } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant, waitFor, scaled } from './testSupport';
 
 describe('after acting on Cloud PCs', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
 
   before(async () => {

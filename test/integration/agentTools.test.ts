@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AGENT_TOOLS, CHANGING_TOOLS, READ_TOOLS } from '../../src/core/agent/tools/agentTools';
 import type { CpcPolicyApi } from '../../src/extensionApi';
-import { answerQuestions, getExtension } from './testSupport';
+import { answerQuestions, getExtension, scaled } from './testSupport';
 
 const STANDARD_POLICY = '06e3402d-d34b-4e17-a66f-3bdb2ee7b662';
 const FINANCE_GROUP = '01c5c90c-7bd2-4599-adc7-b3e644fa08f7';
@@ -20,7 +20,7 @@ async function invoke(name: string, input: object): Promise<string> {
 }
 
 describe('agent tools in VS Code (language-model tools on the simulator)', function () {
-  this.timeout(60_000);
+  this.timeout(scaled(60_000));
   let api: CpcPolicyApi;
 
   before(async () => {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant, scaled } from './testSupport';
 
 const BASE = {
   provisioningType: 'dedicated',
@@ -18,7 +18,7 @@ const BASE = {
 };
 
 describe('deploy by identity, and nothing half-deployed', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
   let dir: string;
   let questions: Awaited<ReturnType<typeof answerQuestions>>;

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { policyToFileText } from '../../src/core/deploy/policyFileShape';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, waitFor } from './testSupport';
+import { answerQuestions, getExtension, waitFor, scaled } from './testSupport';
 
 describe('Deploy announces what it changed', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
   let dir: string;
   let questions: Awaited<ReturnType<typeof answerQuestions>>;

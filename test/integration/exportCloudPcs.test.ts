@@ -3,10 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
-import { getExtension, waitFor } from './testSupport';
+import { getExtension, waitFor, scaled } from './testSupport';
 
 describe('Copy or Export Cloud PCs', function () {
-  this.timeout(60_000);
+  this.timeout(scaled(60_000));
   let api: CpcPolicyApi;
 
   before(async () => {

@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
-import { getExtension, resetSimulatedTenant } from './testSupport';
+import { getExtension, resetSimulatedTenant, scaled } from './testSupport';
 
 describe('Copy or Export a Fleet Overview table', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
 
   before(async () => {

@@ -7,7 +7,7 @@ import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { FleetOverview } from '../../src/vscode/fleet/registerFleet';
 import { bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { getExtension, waitFor, resetSimulatedTenant } from './testSupport';
+import { getExtension, waitFor, resetSimulatedTenant, scaled } from './testSupport';
 
 function cellsOf(pcs: readonly CloudPc[]): Record<string, number> {
   const cells: Record<string, number> = {};
@@ -26,7 +26,7 @@ async function drawnMatchesBackend(views: Views, fleet: FleetOverview): Promise<
 }
 
 describe('fleet overview: the panel follows the simulator', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
   let fleet: FleetOverview;
 

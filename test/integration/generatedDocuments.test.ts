@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, waitFor, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, waitFor, resetSimulatedTenant, scaled } from './testSupport';
 
 // CPC318 is about the deployed value itself (the demo's Frontline policy uses region 'automatic'): whether it
 // applies to that provisioning type is the rule's call, not an artefact of how the extension wrote the document.
@@ -28,7 +28,7 @@ async function openDiff(): Promise<{ before: vscode.TextDocument; after: vscode.
 }
 
 describe('documents the extension makes have no false findings', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let api: CpcPolicyApi;
   let views: Views;
   let dir: string;

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { getExtension, waitFor } from './testSupport';
+import { getExtension, waitFor, scaled } from './testSupport';
 import { rows } from './treeRows';
 
 async function bothViewsSignedOut(views: Views): Promise<boolean> {
@@ -17,7 +17,7 @@ async function bothViewsSignedOut(views: Views): Promise<boolean> {
 }
 
 describe('Graph sign-in that did not complete', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let api: CpcPolicyApi;
   let stand: vscode.Disposable | undefined;
 

@@ -4,11 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { scaled } from './testSupport';
 
 export async function run(): Promise<void> {
   // The log and the counts name the VS Code the tests really ran in, as the extension host reports it.
   console.log(`[integration] extension host: VS Code ${vscode.version}, Node ${process.versions.node}`);
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: scaled(60_000), reporter: 'spec' });
   const grep = process.env.CPCPOLICY_TEST_GREP;
   if (grep) mocha.grep(grep);
   for (const file of fs

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
-import { getExtension, openPolicyText, samplesDir, waitFor, codeOf } from './testSupport';
+import { getExtension, openPolicyText, samplesDir, waitFor, codeOf, scaled } from './testSupport';
 
 const openPolicy = openPolicyText;
 /** 1 MB through the extension host protocol, the worker and back: seconds idle, minutes with both cores busy. */
@@ -165,7 +165,7 @@ describe('the cpcpolicy language in the editor', () => {
   }
 
   it('outlines a 1 MB file in the worker, and hover and name previews read only the policy at hand', async function () {
-    this.timeout(LARGE_FILE_TIMEOUT);
+    this.timeout(scaled(LARGE_FILE_TIMEOUT));
     const doc = await openPolicy(megabyteFleet());
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
       'vscode.executeDocumentSymbolProvider',
@@ -191,7 +191,7 @@ describe('the cpcpolicy language in the editor', () => {
   });
 
   it('validates a 1 MB file off the main thread and still reports its findings', async function () {
-    this.timeout(LARGE_FILE_TIMEOUT);
+    this.timeout(scaled(LARGE_FILE_TIMEOUT));
     const doc = await openPolicy(megabyteFleet());
     assert.ok(doc.getText().length > 1_000_000, `a 1 MB document (${doc.getText().length} chars)`);
     const findings = await api.validated(doc);

@@ -6,12 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant, scaled } from './testSupport';
 
 const KEEP = (): undefined => undefined;
 
 describe('questions before destructive actions (simulator, default settings)', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
 
   const settings = () => vscode.workspace.getConfiguration('cpcpolicy.simulator');

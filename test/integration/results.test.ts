@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { answerQuestions, getExtension, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, resetSimulatedTenant, scaled } from './testSupport';
 import { rows } from './treeRows';
 
 describe('say what happened', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let api: CpcPolicyApi;
   let views: Views;
   const messages: string[] = [];

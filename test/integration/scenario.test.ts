@@ -12,14 +12,14 @@ import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
 import { cloudPcLabel } from '../../src/vscode/views/cloudPcPresentation';
 import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuckets';
-import { answerQuestions, getExtension, waitFor, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, waitFor, resetSimulatedTenant, scaled } from './testSupport';
 import { rows } from './treeRows';
 
 const TEMPLATE = 'SCN-%USERNAME:3%-%RAND:5%';
 const NAME = /^SCN-[A-Z0-9]{3}-[A-Z0-9]{5}$/i;
 
 describe('scenario: a policy from file to grace period, as the sidebar shows it', function () {
-  this.timeout(180_000);
+  this.timeout(scaled(180_000));
   let views: Views;
   let policyId = '';
   let group: DirectoryGroup;

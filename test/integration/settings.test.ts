@@ -6,7 +6,7 @@ import { readBackendKind } from '../../src/vscode/backend/backendManager';
 import { readGraphSignInSettings } from '../../src/vscode/backend/graphSignIn';
 import { readTimeScale } from '../../src/vscode/backend/openSimulatorSession';
 import { userSetting } from '../../src/vscode/trust/userSettings';
-import { getExtension, samplesDir, waitFor } from './testSupport';
+import { getExtension, samplesDir, waitFor, scaled } from './testSupport';
 
 const MARKER = 'workspace-settings-read@contoso.com';
 /** VS Code notices the new file through its file watcher: over 10 s with both cores busy. */
@@ -27,13 +27,13 @@ describe('settings a folder must not change', () => {
   const file = path.join(dir, 'settings.json');
 
   after(async function () {
-    this.timeout(2 * SETTINGS_READ_TIMEOUT);
+    this.timeout(scaled(2 * SETTINGS_READ_TIMEOUT));
     fs.rmSync(dir, { recursive: true, force: true });
     await waitFor(() => !sampleUsers().includes(MARKER), 'the workspace settings to be gone', SETTINGS_READ_TIMEOUT);
   });
 
   it('ignores a workspace .vscode/settings.json that turns off the questions or picks the backend, tenant or clock', async function () {
-    this.timeout(2 * SETTINGS_READ_TIMEOUT);
+    this.timeout(scaled(2 * SETTINGS_READ_TIMEOUT));
     const api = await getExtension().activate();
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(

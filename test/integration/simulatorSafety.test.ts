@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { getExtension, waitFor } from './testSupport';
+import { getExtension, waitFor, scaled } from './testSupport';
 
 describe('the embedded simulator under a hostile setting', function () {
-  this.timeout(60_000);
+  this.timeout(scaled(60_000));
   let views: Views;
   const config = () => vscode.workspace.getConfiguration('cpcpolicy.simulator');
   let previous: number | undefined;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CpcPolicyApi } from '../../src/extensionApi';
 import type { Views } from '../../src/vscode/views/registerViews';
-import { getExtension, resetSimulatedTenant, waitFor } from './testSupport';
+import { getExtension, resetSimulatedTenant, waitFor, scaled } from './testSupport';
 import { rows } from './treeRows';
 
 /** Every Cloud PC row the (filtered) view shows, with its tooltip. */
@@ -19,7 +19,7 @@ async function cloudPcRows(views: Views): Promise<{ description: string; tooltip
 }
 
 describe('stale policy names: a rename or a delete reaches the views and the Fleet Overview', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
   let policyId: string;
 

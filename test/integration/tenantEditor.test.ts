@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { answerQuestions, getExtension, openPolicyText, waitFor, codeOf } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor, codeOf, scaled } from './testSupport';
 
 const ANC_HEALTHY = '16ee6c71-fc10-438b-88ac-daa1ccafffff';
 const ANC_FAILING = '26e16c71-fc10-438b-88ac-daa1ccaeeeee';
@@ -32,7 +32,7 @@ function policy(imageId: string, connectionId: string): string {
 }
 
 describe('the editor knows the tenant (simulator)', function () {
-  this.timeout(60_000);
+  this.timeout(scaled(60_000));
 
   before(async () => {
     await getExtension().activate();

@@ -33,12 +33,25 @@ export function codeOf(d: vscode.Diagnostic): string {
   return String(typeof d.code === 'object' ? d.code.value : d.code);
 }
 
-/** Polls `probe` until it returns a truthy value or the deadline passes; never a fixed sleep. */
+/**
+ * The factor every deadline here is stretched by, as the harness resolved it (test/harness/timeoutScale.mjs:
+ * CPCPOLICY_TIMEOUT_SCALE, 2 on CI): a slower machine gets longer deadlines, never other waits.
+ */
+export const TIMEOUT_SCALE =
+  Number(process.env.CPCPOLICY_TIMEOUT_SCALE) > 0 ? Number(process.env.CPCPOLICY_TIMEOUT_SCALE) : 1;
+
+/** A deadline measured on our machine with both cores busy (`ms`), stretched by the factor. */
+export function scaled(ms: number): number {
+  return Math.round(ms * TIMEOUT_SCALE);
+}
+
+/** Polls `probe` until it returns a truthy value or the deadline (`timeoutMs`, scaled) passes; never a fixed sleep. */
 export async function waitFor<T>(
   probe: () => T | Promise<T>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<NonNullable<T>> {
+  timeoutMs = scaled(timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -11,7 +11,7 @@ import { BUCKET_LABELS, bucketOf } from '../../src/vscode/views/cloudPcStatusBuc
 import type { StatusBucket } from '../../src/vscode/views/cloudPcStatusBuckets';
 import { GraphError } from '../../src/core/graph/graphError';
 import { adviceFor } from '../../src/vscode/views/errorAdvice';
-import { answerQuestions, getExtension, openPolicyText, waitFor, resetSimulatedTenant } from './testSupport';
+import { answerQuestions, getExtension, openPolicyText, waitFor, resetSimulatedTenant, scaled } from './testSupport';
 import { recordRedraws, rows } from './treeRows';
 
 function byBucket(pcs: readonly CloudPc[]): Map<StatusBucket, CloudPc[]> {
@@ -47,7 +47,7 @@ async function matches(views: Views, what: string): Promise<void> {
 }
 
 describe('views: the sidebar follows the simulator', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let views: Views;
   let questions: Awaited<ReturnType<typeof answerQuestions>>;
 
