@@ -49,7 +49,7 @@ describe('questions before destructive actions (simulator, default settings)', f
     assert.equal((await views.sidebar.api.getCloudPc(pc.id)).status, 'provisioned', 'kept: nothing happened');
   });
 
-  it('Reprovision\'s modal has two buttons: "Keep the Cloud PC(s)", its close affordance (so VS Code adds no Cancel), and Reprovision', async () => {
+  it('Reprovision\'s modal puts "Keep the Cloud PC(s)" first, not as the close affordance, so VS Code focuses it: Enter keeps', async () => {
     const pcs = (await views.sidebar.api.listCloudPcs()).filter((p) => p.status === 'provisioned').slice(0, 2);
     assert.equal(pcs.length, 2, 'two provisioned Cloud PCs in the demo tenant');
     const q = await answerQuestions(KEEP);
@@ -64,11 +64,11 @@ describe('questions before destructive actions (simulator, default settings)', f
     );
     assert.deepEqual(buttons, [
       [
-        { title: 'Keep the Cloud PC', isCloseAffordance: true },
+        { title: 'Keep the Cloud PC', isCloseAffordance: false },
         { title: 'Reprovision', isCloseAffordance: false },
       ],
       [
-        { title: 'Keep the Cloud PCs', isCloseAffordance: true },
+        { title: 'Keep the Cloud PCs', isCloseAffordance: false },
         { title: 'Reprovision', isCloseAffordance: false },
       ],
     ]);

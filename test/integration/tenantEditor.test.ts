@@ -176,14 +176,17 @@ describe('the editor knows the tenant (simulator)', function () {
     edit.replace(doc.uri, item.range as vscode.Range, JSON.stringify(id));
     assert.ok(await vscode.workspace.applyEdit(edit));
     const idAt = doc.positionAt(doc.getText().indexOf(id) + 3);
+    let shown = '';
     const text = await waitFor(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, idAt);
-      const all = hovers
+      shown = hovers
         .flatMap((h) => h.contents)
         .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
         .join('\n');
-      return /direct member/.test(all) ? all : undefined;
-    }, 'the group in the hover');
+      return /direct member/.test(shown) ? shown : undefined;
+    }, 'the group in the hover').catch((err: Error) => {
+      throw new Error(`${err.message}; ${group.displayName} (${group.id}), the hover showed ${JSON.stringify(shown)}`);
+    });
     assert.ok(text.includes(`**${group.displayName}** — Microsoft Entra group`));
     assert.match(text, /\d+ direct members?, \d+ with a Windows 365 license/);
   });

@@ -165,7 +165,12 @@ export class Tenant {
     this.deletedPolicyNames.clear();
     // The audit log is saved with the state: a deleted policy's name comes back with it.
     for (const e of this.auditEvents)
-      if (e.activityType === 'DeleteProvisioningPolicy' && e.resources[0]?.resourceId && e.resources[0].displayName)
+      if (
+        e.activityType === 'DeleteProvisioningPolicy' &&
+        e.activityResult === 'success' && // a refused delete is audited too, and deleted nothing
+        e.resources[0]?.resourceId &&
+        e.resources[0].displayName
+      )
         this.deletedPolicyNames.set(e.resources[0].resourceId, e.resources[0].displayName);
     for (const u of this.users.values()) this.upnIndex.set(u.userPrincipalName.toLowerCase(), u.id);
     for (const g of this.groups.values()) {

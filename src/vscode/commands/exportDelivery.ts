@@ -1,6 +1,8 @@
 // Where an exported table goes: the clipboard (Copy as CSV / JSON), a file the admin names in a save dialog
 // (Export…, its default name carrying the tenant and the time), or a new editor. The webview never writes:
 // it asks, and this writes.
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportFileName, toCsv, toJson } from '../../core/export/tableExport';
 import type { ExportContext, ExportTable } from '../../core/export/tableExport';
@@ -49,9 +51,10 @@ export function exportContextOf(ctx: CommandContext): ExportContext {
   };
 }
 
+/** In the workspace folder; with none open, in the home folder (never the root of a drive). */
 function defaultUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));
 }
 
 /** Converts and delivers; undefined when the admin closed the save dialog. */
@@ -87,7 +90,15 @@ export async function deliverExport(
       filters: { [kind]: [choice.format] },
     }));
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  } catch (err) {
+    // A read-only folder or a full disk: say which file and why; nothing else was changed.
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, err instanceof Error ? err.message : String(err)),
+    );
+    return undefined;
+  }
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Exported {0} rows of {1} ({2}) to {3}.', table.rows.length, title, when.tenant, uri.fsPath),
   );

@@ -1,7 +1,7 @@
 // The questions asked before an action changes or destroys something. One place decides when they are
 // asked (every backend; only the simulator's may be switched off, by a user-level setting) and how: the
-// safe answer is the modal's close affordance (Escape, the close box and its own button keep things; no
-// second "Cancel" beside it) and what cannot be undone is typed, as the Intune portal asks for End grace period. No command argument
+// safe answer has the focus, so Enter never destroys (docs/architecture.md "questions") and what cannot be
+// undone is typed, as the Intune portal asks for End grace period. No command argument
 // reaches this module: tests answer through the hook the extension's test API exposes (the Azure
 // extensions' TestUserInput pattern), so a script or a link can never switch a question off.
 import * as vscode from 'vscode';
@@ -15,7 +15,7 @@ export interface Question {
   detail: string;
   /** The button that goes ahead, or the text to type. */
   proceed: string;
-  /** confirm: the modal's buttons as VS Code is given them (the safe one is the close affordance). */
+  /** confirm: the modal's buttons as VS Code is given them (the safe one first: it has the focus). */
   buttons?: readonly vscode.MessageItem[];
 }
 
@@ -45,15 +45,16 @@ export function questionsAreOn(backend: BackendKind): boolean {
 }
 
 /**
- * A modal whose safe button is its close affordance, so VS Code adds no "Cancel" beside it and Escape keeps
- * things as they are (VS Code API: MessageItem.isCloseAffordance); true when `proceed` is chosen.
+ * A modal whose first button, the one VS Code focuses (Enter), keeps things as they are; true when `proceed` is
+ * chosen. ⚠ Keep is not the close affordance: VS Code's modal focuses the first button that is not, so Enter
+ * would go ahead; VS Code's own Cancel beside it is the price (docs/architecture.md "questions").
  */
 export async function confirm(
   backend: BackendKind,
   question: { message: string; detail: string; proceed: string; keep: string },
 ): Promise<boolean> {
   if (!questionsAreOn(backend)) return true;
-  const keep: vscode.MessageItem = { title: question.keep, isCloseAffordance: true };
+  const keep: vscode.MessageItem = { title: question.keep };
   const proceed: vscode.MessageItem = { title: question.proceed };
   const buttons = [keep, proceed];
   const q: Question = {

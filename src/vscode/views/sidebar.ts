@@ -216,9 +216,14 @@ export class Sidebar implements vscode.Disposable {
       .filter((found) => found !== undefined);
     if (rows.length === 0) return;
     for (const found of new Set(rows.map((r) => r.group))) this.cloudPcProvider.apply({ root: false, nodes: [found] });
-    // The first last, so the view scrolls to the row it selects.
-    for (const { row } of [...rows.slice(1), rows[0]!])
-      await this.cloudPcView.reveal(row, { select: row === rows[0]!.row, focus: false, expand: true });
+    // The first last, so the view scrolls to the row it selects. The action already happened: a row that
+    // cannot be revealed (the tree redrew meanwhile) is a log line, never an error for the action.
+    try {
+      for (const { row } of [...rows.slice(1), rows[0]!])
+        await this.cloudPcView.reveal(row, { select: row === rows[0]!.row, focus: false, expand: true });
+    } catch (err) {
+      this.ctx.log.warn(`Could not reveal the Cloud PC acted on: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   refresh(): Promise<void> {

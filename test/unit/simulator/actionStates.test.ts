@@ -27,6 +27,15 @@ async function cloudPcIn(status: CloudPcStatus): Promise<{ t: TenantClient; id: 
 }
 
 describe('Cloud PC actions by status: the simulator and the shared rule agree', () => {
+  it('the shared rule is the documented one (docs/service-facts.md "Cloud PC states and actions")', () => {
+    // Written from the sources, not from the rule: the comparisons below would agree with a wrong list.
+    const documented = { reprovision: ['provisioned', 'provisionedWithWarnings', 'failed'], retry: ['failed'] };
+    assert.deepEqual(CLOUD_PC_STATUSES.filter(canReprovision).sort(), [...documented.reprovision].sort());
+    assert.deepEqual([...REPROVISIONABLE_STATUSES].sort(), [...documented.reprovision].sort());
+    assert.deepEqual(CLOUD_PC_STATUSES.filter(canRetryProvisioning), documented.retry);
+    assert.deepEqual(CLOUD_PC_STATUSES.filter(canEndGracePeriod), ['inGracePeriod']);
+  });
+
   for (const status of CLOUD_PC_STATUSES) {
     it(`reprovision, retry and end grace from ${status}`, async () => {
       const repro = await cloudPcIn(status);

@@ -15,6 +15,11 @@ const VE = '/beta/deviceManagement/virtualEndpoint';
 function demo(): Simulator {
   const sim = new Simulator(createSeedData('demo'));
   sim.advanceBy(30 * 60 * 1000); // some provisioned, some still provisioning: every shape of record
+  // A deleted policy's Cloud PCs (in grace) keep its name: the view must read it as the shape writes it.
+  const policy = sim.cloudPcList()[0].policyId;
+  const unassigned = sim.assignPolicy(policy, []);
+  const deleted = sim.deletePolicy(policy);
+  assert.ok(unassigned.ok && deleted.ok, "the first Cloud PC's policy is unassigned and deleted");
   return sim;
 }
 

@@ -164,7 +164,7 @@ export const reprovisionTool = cloudPcActionTool({
   name: 'cpcpolicy_reprovision_cloud_pcs',
   title: 'Reprovision Cloud PCs',
   description:
-    "Reprovisions Cloud PCs (provisioned or failed): each is deleted with everything its user stored on it and created again from its policy's current settings. Cannot be undone. The person confirms first.",
+    "Reprovisions Cloud PCs (provisioned, provisioned with warnings, or failed): each is deleted with everything its user stored on it and created again from its policy's current settings. Cannot be undone. The person confirms first.",
   destructive: true,
   idempotent: false,
   allowed: (pc) => canReprovision(pc.status),

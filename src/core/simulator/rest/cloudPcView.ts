@@ -4,7 +4,7 @@ import { CLOUD_PC_STATUSES } from '../../model/cloudPc';
 import { CLOUD_PC_PROVISIONING_TYPES } from '../../model/provisioningPolicy';
 import type { Tenant } from '../tenant';
 import type { CloudPcRecord } from '../simulatorState';
-import { maskEnum } from './graphShapes';
+import { maskEnum, policyNameOf } from './graphShapes';
 import type { RecordView } from './recordSelection';
 
 /** Read from the record alone: the same on every request while the tenant's Cloud PC list stands. */
@@ -23,7 +23,7 @@ export function cloudPcView(sim: Tenant, includeEvolvable: boolean): RecordView<
     managedDeviceName: (c) => (c.managedDeviceId ? c.deviceName : null),
     userPrincipalName: (c) => c.userPrincipalName,
     provisioningPolicyId: (c) => c.policyId,
-    provisioningPolicyName: (c) => sim.policies.get(c.policyId)?.policy.displayName ?? null,
+    provisioningPolicyName: (c) => policyNameOf(sim, c.policyId),
     provisioningType: (c) => maskEnum(CLOUD_PC_PROVISIONING_TYPES, c.provisioningType, includeEvolvable),
     servicePlanId: (c) => c.servicePlanId,
     servicePlanName: (c) => plan(c)?.displayName ?? null,

@@ -30,7 +30,7 @@ export function maskEnum<T extends string>(
 }
 
 /** The policy's name; a deleted policy's Cloud PCs keep the name it last had (docs/simulator.md "Deleted policies"). */
-function policyNameOf(sim: Tenant, policyId: string): string | null {
+export function policyNameOf(sim: Tenant, policyId: string): string | null {
   return sim.policies.get(policyId)?.policy.displayName ?? sim.deletedPolicyNames.get(policyId) ?? null;
 }
 
