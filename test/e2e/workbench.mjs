@@ -185,8 +185,18 @@ async function openPalette(page) {
 
 /** Runs a command from the palette (F1), as a person would. */
 export async function runCommand(page, title) {
-  const input = await openPalette(page);
-  await input.fill(`>${title}`);
+  let input = await openPalette(page);
+  // The palette closes when something else takes the focus as it lays out (a walkthrough focusing its first
+  // step late on a busy machine): open it again once rather than wait on a hidden input.
+  if (
+    !(await input.fill(`>${title}`, { timeout: RETRY_TIMEOUT }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    input = await openPalette(page);
+    await input.fill(`>${title}`);
+  }
   const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   try {
     await entry.waitFor({ timeout: UI_TIMEOUT });
