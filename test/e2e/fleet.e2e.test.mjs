@@ -8,12 +8,13 @@ import axe from 'axe-core';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { currentTarget, pathsOf } from '../harness/vscodeVersions.mjs';
+import { scaled } from '../harness/timeoutScale.mjs';
 import {
   EXTENSION_TIMEOUT,
   WORKBENCH_HOOK_TIMEOUT,
   openCloudPcSidebar,
   openWorkbench,
-  reloadWindow,
+  reloadWindowWithExtension,
   runCommand,
   screenshot,
   screenshotOnFailure,
@@ -104,7 +105,7 @@ async function themedShot(wb, kind) {
   const { themes, workbench, webview } = THEMES[kind];
   const theme = shippedTheme(themes);
   wb.updateSettings({ 'workbench.colorTheme': theme });
-  await reloadWindow(page);
+  await reloadWindowWithExtension(page);
   await page
     .locator(`.monaco-workbench.${workbench}`)
     .first()
@@ -143,6 +144,9 @@ async function themedShot(wb, kind) {
     `${kind}: no serious or critical accessibility violation`,
   );
 }
+
+/** A test that reloads the window: two reloads and two first activations fit, minutes each under load. */
+const RELOADING_TEST_TIMEOUT = scaled(600_000);
 
 describe('fleet overview e2e: the panel in the workbench', function () {
   let wb;
@@ -228,8 +232,10 @@ describe('fleet overview e2e: the panel in the workbench', function () {
   });
 
   it('is restored after a window reload', async function () {
+    // A reload may be tried twice when the window's extension host does not start (reloadWindowWithExtension).
+    this.timeout(RELOADING_TEST_TIMEOUT);
     const { page } = wb;
-    await reloadWindow(page);
+    await reloadWindowWithExtension(page);
     await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click({ timeout: EXTENSION_TIMEOUT });
     await fleetFrame(page)
       .locator('.bar-row', { hasText: 'Contoso Standard (East US 2)' })
@@ -241,6 +247,7 @@ describe('fleet overview e2e: the panel in the workbench', function () {
   // One test per theme: each reloads the window (minutes on a busy machine).
   for (const kind of Object.keys(THEMES)) {
     it(`reads in the ${kind} theme`, async function () {
+      this.timeout(RELOADING_TEST_TIMEOUT);
       await themedShot(wb, kind);
     });
   }

@@ -116,6 +116,34 @@ export async function reloadWindow(page) {
   await page.waitForSelector('.part.statusbar', { timeout: WORKBENCH_TIMEOUT });
 }
 
+/** The extension's backend item in the status bar (id: publisher.name.item): shown as activate() runs. */
+const BACKEND_STATUS_ITEM = '.part.statusbar [id$="cpcpolicy.backend"]';
+
+/**
+ * Reloads the window (reloadWindow) and waits until its new extension host has activated the extension: its
+ * status bar item shows (a visible Windows 365 view activates it). VS Code gives the remote extension host a fixed
+ * 60 s from launch to its handshake and does not retry: under load a host took 57 s, the window gave up on it
+ * without a word (its log stops at the workspace lock, nothing activates, not even the built-in extensions) and
+ * every command of the extension answered "command '…' not found". No deadline of ours can stretch that one, so
+ * this reloads once more, and says so; a second window without the extension fails, naming the cause.
+ */
+export async function reloadWindowWithExtension(page) {
+  for (let attempt = 1; ; attempt++) {
+    await reloadWindow(page);
+    const item = page.locator(BACKEND_STATUS_ITEM).first();
+    if (
+      await item.waitFor({ state: 'attached', timeout: EXTENSION_TIMEOUT }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    const why = `the extension was not active ${EXTENSION_TIMEOUT / 1000} s after a window reload (no backend item in the status bar): the window's extension host did not start (VS Code's 60 s start deadline) or activate() failed`;
+    if (attempt === 2) throw new Error(`${why}, twice`);
+    console.log(`      [e2e] ${why}; reloading once more`);
+  }
+}
+
 /** Runs a command from the palette by the first of its titles the palette lists. */
 async function runPaletteCommand(page, ...titles) {
   const input = await openPalette(page);
