@@ -95,10 +95,14 @@ export class TenantCache implements vscode.Disposable {
     }
   }
 
-  /** Looks up groups the files name that the cache has not seen; fires onDidChange when they arrive. */
-  lookUpGroups(ids: readonly string[]): void {
+  /**
+   * Looks up groups the files name that the cache has not seen; fires onDidChange when they arrive. `again`: also
+   * those looked up before (a hover on a group whose members could not be read then, e.g. a 429 or a 503): asked
+   * at the person's pace, never by the checks the answer triggers, so an unreadable member list cannot loop.
+   */
+  lookUpGroups(ids: readonly string[], again = false): void {
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter(
-      (id) => !this.lookedUp.has(id) && !this.pendingGroups.has(id),
+      (id) => (again || !this.lookedUp.has(id)) && !this.pendingGroups.has(id),
     );
     if (wanted.length === 0 || !this.catalog) return;
     for (const id of wanted) this.pendingGroups.add(id);

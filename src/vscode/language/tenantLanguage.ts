@@ -160,9 +160,10 @@ function hoverProvider(cache: TenantCache): vscode.HoverProvider {
       const slot = tenantSlotAt(doc.getText(), doc.offsetAt(position));
       const tenant = slot && cache.index;
       if (!slot || !tenant) return undefined;
-      // A group seen only in a search has no member counts yet: look it up (the next hover shows them).
+      // A group seen only in a search, or whose members could not be read when it was looked up, has no member
+      // counts: look it up (again), and the next hover shows them.
       if (slot.kind === 'group' && slot.value && tenant.group(slot.value)?.memberCount === undefined)
-        cache.lookUpGroups([slot.value]);
+        cache.lookUpGroups([slot.value], true);
       const hover = tenantHover(slot, tenant);
       return (
         hover &&
