@@ -1,5 +1,5 @@
 // Build step: compiles schemas/cpcpolicy.schema.json with Ajv into standalone validation code, so the
-// extension and CLI never compile a schema at run time (design.md: first diagnostic in milliseconds).
+// extension and CLI never compile a schema at run time (docs/architecture.md: the first diagnostic in milliseconds).
 // Outputs in src/core/policy/generated/ (git-ignored):
 //   policySchemaValidator.js (+ .d.ts): the Ajv standalone validator, post-processed to stay small;
 //   policyCoreSchema.js (+ .d.ts): the schema without its editor-only texts, what the validator reads

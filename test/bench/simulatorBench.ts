@@ -1,4 +1,4 @@
-// Simulator benchmarks (issue 4): a 100,000-user tenant provisioned in simulated time, one membership change
+// Simulator benchmarks: a 100,000-user tenant provisioned in simulated time, one membership change
 // in it, and paging 10,000 Cloud PCs through the in-process handler. Medians; targets beside them.
 import type { BenchRow } from './benchRow';
 import { Simulator } from '../../src/core/simulator/simulator';

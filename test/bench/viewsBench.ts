@@ -1,4 +1,4 @@
-// Sidebar benchmarks (issue 6): the Cloud PCs view's tree model with 10,000 and 100,000 Cloud PCs, in plain
+// Sidebar benchmarks: the Cloud PCs view's tree model with 10,000 and 100,000 Cloud PCs, in plain
 // Node (the model never imports vscode). Medians of provider/model time; targets beside them.
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';

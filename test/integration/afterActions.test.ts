@@ -20,6 +20,8 @@ describe('after acting on Cloud PCs', function () {
     await resetSimulatedTenant('demo');
     await vscode.commands.executeCommand('cpcpolicy.clearCloudPcFilter');
     await vscode.commands.executeCommand('cpcpolicy.cloudPcs.focus');
+    // The reveal happens only while the view shows, and its visibility reaches the extension host a moment later.
+    await waitFor(() => views.sidebar.cloudPcView.visible, 'the Cloud PCs view to show');
     await views.sidebar.ensureCloudPcs();
   });
 

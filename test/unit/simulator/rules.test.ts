@@ -25,7 +25,7 @@ const hybrid = (...ids: string[]) => ({
   })),
 });
 
-describe('simulator rules (issue 4)', () => {
+describe('simulator rules', () => {
   describe('rule 1: a policy holds a network, an image, configuration and assignments', () => {
     it('uses the first healthy network connection in priority order, and the image of the policy', async () => {
       const t = tenant();
