@@ -254,7 +254,7 @@ describe('everyday flows e2e: no false findings, deploy whole, say what happened
     const refusal = page
       .locator('.monaco-dialog-box', { hasText: /Not deployed: the file has \d+ error\(s\)\./ })
       .first();
-    await refusal.waitFor({ timeout: LABEL_TIMEOUT });
+    await refusal.waitFor({ timeout: EXTENSION_TIMEOUT });
     await refusal.locator('.monaco-button:focus').waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'everyday-deploy-refused-errors');
     const text = await refusal.innerText();
