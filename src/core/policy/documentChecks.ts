@@ -4,17 +4,17 @@ import { annotationHits } from './annotationRules';
 import { assignmentHits } from './assignmentRules';
 import { autopatchHits } from './autopatchRules';
 import { deprecationHits } from './deprecationRules';
-import type { JsonPath } from './finding';
+import type { JsonPath, Severity } from './finding';
 import type { Hit } from './hit';
 import { asArray, asObject } from './jsonValue';
 import type { JsonObject } from './jsonValue';
 import { namingHits } from './namingFindings';
 import { overlapHits } from './overlapRules';
 import type { DeployedPolicy, GroupNames, PolicyInFile } from './overlapRules';
-import { policyIndexOf } from './findingCap';
+import { graver, policyIndexOf } from './findingCap';
 import { policyRuleHits } from './policyRules';
 import { reserveHits } from './reserveRules';
-import { schemaHits } from './schemaCheck';
+import { schemaHitsWithin } from './schemaCheck';
 import { isFleet, POLICY_SCHEMA, rootSchemaFor } from './schemaModel';
 import { runPolicySchema, runSchema } from './schemaValidator';
 import { narrowForSchema } from './wideObjects';
@@ -45,12 +45,16 @@ export interface CheckedDocument {
   inexact: boolean;
   /** One more than the highest fleet index of a policy (items that are not objects keep their index). */
   indexSpan: number;
+  /** Hits past the cap, counted instead of kept: how many and the worst severity among them. */
+  past: { count: number; worst?: Severity };
 }
 
 /**
  * A fleet is checked one policy at a time (schema, annotations, rules), and the checks stop once the
  * policies checked so far hold more than `room` hits and an error: the cap would drop the rest, and the
- * document's verdict (an error, exit 1) is already settled.
+ * document's verdict (an error, exit 1) is already settled. Until then, the hits of a policy that starts
+ * past the cap are counted, not kept (findingCap.firstPoliciesFirst would drop them all): a fleet of
+ * warnings keeps 1,000 hits, not one per policy.
  */
 export function checkDocument(root: JsonObject, options: CheckOptions, room: number): CheckedDocument {
   const { partial } = options;
@@ -58,7 +62,7 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
   // The document's own checks; a fleet's list is checked item by item below.
   const narrowed = narrowForSchema(root, rootSchemaFor(root), room + 1);
   const own = list ? { ...narrowed.value, policies: [] } : narrowed.value;
-  const hits: Hit[] = schemaHits(root, runSchema(own), partial, room);
+  const hits: Hit[] = schemaHitsWithin(root, (budget) => runSchema(own, budget), partial, room);
   let inexact = (hits as { stopped?: number }).stopped !== undefined || narrowed.dropped > 0;
   for (const h of annotationHits(own, rootSchemaFor(root), [])) hits.push(h);
   let before = hits.length;
@@ -75,25 +79,26 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
     add(autopatchHits(p.value, p.path, partial));
   };
   const policies: PolicyEntry[] = [];
+  const past = { count: 0, worst: undefined as Severity | undefined };
   if (!list) {
-    if (isFleet(root)) return { hits, policies, unchecked: 0, inexact, indexSpan: 0 };
+    if (isFleet(root)) return { hits, policies, unchecked: 0, inexact, indexSpan: 0, past };
     policies.push({ path: [], value: root });
-    if (before > room && error) return { hits, policies: [], unchecked: 1, inexact: true, indexSpan: 0 };
+    if (before > room && error) return { hits, policies: [], unchecked: 1, inexact: true, indexSpan: 0, past };
     rules(policies[0]!);
   } else {
+    const indexSpan = indexSpanOf(list);
     for (let i = 0; i < list.length; i++) {
       if (before > room && error)
-        return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan: indexSpanOf(list) };
+        return { hits, policies, unchecked: objectsIn(list, i), inexact: true, indexSpan, past };
+      const counting = before > room;
       const start = hits.length;
       const value = asObject(list[i]);
       const item = value ? narrowForSchema(value, POLICY_SCHEMA, Math.max(0, room - before) + 1) : undefined;
       inexact ||= (item?.dropped ?? 0) > 0;
-      const errors = runPolicySchema(list, i, root, item?.value);
-      if (errors.length > 0) {
-        const found = schemaHits(root, errors, partial, Math.max(0, room - before));
-        inexact ||= found.stopped !== undefined;
-        add(found);
-      }
+      const run = (budget: number) => runPolicySchema(list, i, root, item?.value, budget);
+      const found = schemaHitsWithin(root, run, partial, Math.max(0, room - before));
+      inexact ||= found.stopped !== undefined;
+      add(found);
       if (value) {
         const p = { path: ['policies', i], value };
         policies.push(p);
@@ -102,10 +107,20 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
       }
       before += hits.length - start;
       for (let k = start; k < hits.length && !error; k++) error = hits[k]!.severity === 'error';
+      if (counting) countPast(hits, start, past);
     }
   }
   add(overlapHits(boundTo(policies, options.boundIds), options.deployedPolicies, options.groupNames));
-  return { hits, policies, unchecked: 0, inexact, indexSpan: list ? indexSpanOf(list) : 0 };
+  return { hits, policies, unchecked: 0, inexact, indexSpan: list ? indexSpanOf(list) : 0, past };
+}
+
+/** Counts the hits from `start` on, with their worst severity, and drops them. */
+function countPast(hits: Hit[], start: number, past: { count: number; worst?: Severity }): void {
+  for (let k = start; k < hits.length; k++) {
+    past.count++;
+    past.worst = graver(past.worst, hits[k]!.severity);
+  }
+  hits.length = start;
 }
 
 /** A bound policy is matched to its deployed copy by id, so a rename does not make it overlap itself (docs/rules.md CPC325). */

@@ -9,6 +9,11 @@ export const MAX_FINDINGS = 1000;
 const NOT_SPACE = /\S/;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+/** The graver of two severities (`worst` undefined: none yet). */
+export function graver(worst: Severity | undefined, s: Severity): Severity {
+  return worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[worst] ? s : worst;
+}
+
 /** What the cap left out: how many, and the worst severity among them (so an exit status or a red squiggle survives the cap). */
 export class LeftOut {
   private left = 0;
@@ -23,17 +28,16 @@ export class LeftOut {
     if (items.length <= n) return items;
     for (let i = n; i < items.length; i++) {
       this.left++;
-      const s = items[i]!.severity;
-      if (this.worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[this.worst]) this.worst = s;
+      this.worst = graver(this.worst, items[i]!.severity);
     }
     return items.slice(0, n);
   }
 
   /** Findings that were counted instead of built (a rule that stopped building them at the cap). */
-  add(n: number, severity: Severity): void {
-    if (n <= 0) return;
+  add(n: number, severity: Severity | undefined): void {
+    if (n <= 0 || severity === undefined) return;
     this.left += n;
-    if (this.worst === undefined || SEVERITY_RANK[severity] < SEVERITY_RANK[this.worst]) this.worst = severity;
+    this.worst = graver(this.worst, severity);
   }
 
   /** The summary sits on the document's first character, so it leads the list of problems. */

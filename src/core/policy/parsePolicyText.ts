@@ -77,8 +77,10 @@ function keysInValue(value: unknown): number {
     for (let i = 0; i < o.length; i++) {
       const item: unknown = o[i];
       if (item === null || typeof item !== 'object') continue;
-      if (Array.isArray(item)) stack.push(item);
-      else count += countKeys(item as Record<string, unknown>, stack);
+      // An empty list holds no keys (a hostile file nests 300,000 of them).
+      if (Array.isArray(item)) {
+        if (item.length > 0) stack.push(item);
+      } else count += countKeys(item as Record<string, unknown>, stack);
     }
   }
   return count;

@@ -6,6 +6,7 @@ import { json, removeFix, renameKeyFix, replaceValueFix, insertMemberFix } from 
 import type { Hit } from './hit';
 import { RULES } from './ruleCodes';
 import { enumMembers, resolve, schemaAtPath } from './schemaModel';
+import type { SchemaErrors } from './schemaValidator';
 
 export function pointerToPath(pointer: string): JsonPath {
   if (pointer === '') return [];
@@ -48,6 +49,27 @@ function kindOf(v: unknown): string {
   if (typeof v === 'string') return 'a string';
   if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
   return typeof v === 'boolean' ? 'a boolean' : typeof v;
+}
+
+/** Errors read per hit the cap can show before a check is stopped: room for duplicates and errors a PATCH drops. */
+const ERRORS_PER_HIT = 4;
+
+/**
+ * schemaHits of the errors `run(budget)` makes, stopping the schema check itself near the cap: a policy of
+ * 40,000 bad assignments builds a few thousand errors, not 40,000 (docs/rules.md "Bounds"). When the
+ * errors read fall short of the cap, the check runs again in full, so what is shown never depends on the budget.
+ */
+export function schemaHitsWithin(
+  root: unknown,
+  run: (budget: number) => SchemaErrors,
+  partial: boolean,
+  limit: number,
+): Hit[] & { stopped?: number } {
+  const first = run(ERRORS_PER_HIT * (limit + 1));
+  if (first.length === 0) return [];
+  const hits = schemaHits(root, first, partial, limit);
+  if (!first.cut || hits.stopped !== undefined) return hits;
+  return schemaHits(root, run(Infinity), partial, limit);
 }
 
 /**

@@ -13,7 +13,12 @@ export interface CompiledValidator {
     ): boolean;
     errors?: ErrorObject[] | null;
   };
+  /** Runs `run`, stopping it after `budget` + 1 errors: those, in Ajv's order; undefined when it finished. */
+  firstErrors(run: () => unknown, budget: number): ErrorObject[] | undefined;
 }
+
+/** Schema errors; `cut`: only the first ones, the check stopped at its budget (more may follow). */
+export type SchemaErrors = ErrorObject[] & { cut?: true };
 
 let compiled: CompiledValidator | undefined;
 
@@ -33,14 +38,24 @@ export function schemaValidator(): CompiledValidator {
   return compiled;
 }
 
-/** Validates a parsed document; returns Ajv's errors (empty when valid). */
-export function runSchema(value: unknown): ErrorObject[] {
-  const validate = schemaValidator();
-  return validate(value) ? [] : [...(validate.errors ?? [])];
-}
-
 /** Shared by every valid policy (frozen: nothing may push to it). */
 const NO_ERRORS: ErrorObject[] = Object.freeze([]) as unknown as ErrorObject[];
+
+/** Validates a parsed document; returns Ajv's errors (empty when valid), only the first `budget` + 1 when there are more. */
+export function runSchema(value: unknown, budget = Infinity): SchemaErrors {
+  const validate = schemaValidator();
+  return withBudget(budget, () => validate(value), validate);
+}
+
+/** A budget stops a hostile list's errors near the findings cap (docs/rules.md "Bounds"); the errors made are a prefix of the whole list. */
+function withBudget(budget: number, run: () => boolean, holder: { errors?: ErrorObject[] | null }): SchemaErrors {
+  if (budget === Infinity) return run() ? NO_ERRORS : [...(holder.errors ?? [])];
+  const first = schemaValidator().firstErrors(run, budget);
+  if (!first) return holder.errors ? [...holder.errors] : NO_ERRORS;
+  const cut: SchemaErrors = first;
+  cut.cut = true;
+  return cut;
+}
 
 /**
  * Validates policy `index` of a fleet's list alone; the errors are those the whole document's check reports for it.
@@ -51,14 +66,9 @@ export function runPolicySchema(
   index: number,
   root: unknown,
   value: unknown = list[index],
-): ErrorObject[] {
+  budget = Infinity,
+): SchemaErrors {
   const { policy } = schemaValidator();
-  return policy(value, {
-    instancePath: `/policies/${index}`,
-    parentData: list,
-    parentDataProperty: index,
-    rootData: root,
-  })
-    ? NO_ERRORS
-    : [...(policy.errors ?? [])];
+  const context = { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root };
+  return withBudget(budget, () => policy(value, context), policy);
 }

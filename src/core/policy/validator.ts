@@ -139,6 +139,7 @@ function analyze(input: string, options: ValidateOptions, attribute: boolean): D
   );
   left.unchecked = collected.unchecked;
   left.inexact = collected.inexact;
+  left.add(collected.past.count, collected.past.worst);
   // A capped fleet's per-policy findings still name every policy (the unchecked ones have none).
   const policies = attribute && collected.unchecked > 0 ? policyList(root) : collected.policies;
   const hits = left.keep(firstPoliciesFirst(collected.hits, room, collected.indexSpan), room);

@@ -125,6 +125,21 @@ describe('adversarial documents: findings stay correct and bounded', function ()
     assert.ok(!findings.some((f) => f.severity === 'error'));
   });
 
+  it('past the cap a fleet of warnings still counts an error at its end, and the verdict is an error', () => {
+    const policy =
+      '{"displayName":"x","provisioningType":"dedicated","domainJoinConfigurations":[{"domainJoinType":"azureADJoin","regionName":"automatic"}],"cloudPcNamingTemplate":"CPC-%username:4%-%RAND:5%"}';
+    // A policy whose name is a number: a type error and CPC324 (no network); an item that is not a policy: one error.
+    for (const [last, more] of [
+      ['{"displayName": 5}', 502],
+      ['7', 501],
+    ] as const) {
+      const findings = validateDocument(`{ "policies": [${Array(1500).fill(policy).join(',')}, ${last}] }`);
+      const summary = findings.find((f) => f.code === RULES.tooManyFindings.code)!;
+      assert.equal(summary.severity, 'error', last);
+      assert.ok(summary.message.startsWith(`… and ${more} more findings: a document reports at most 1000. `), last);
+    }
+  });
+
   it('a 1 MB object of 140,000 repeated keys with syntax errors gets capped findings, not an internal error', () => {
     // The error-tolerant path once spread every duplicate-key finding into one call: past ~100,000 the stack overflowed (CPC100).
     const text = `{ "displayName": "x" ${'"a": 1 '.repeat(140_000)} }`;
