@@ -318,13 +318,13 @@ function tableErrorObjects(code) {
   // cpcMade: while firstErrors runs, every error in the order made (Ajv's order: nothing in this schema
   // takes errors back), and a throw once there are more than its budget.
   const helper =
-    `let cpcErrorSpecs;let cpcMade = null;let cpcBudget = 0;const cpcStop = {};` +
+    `let cpcErrorSpecs;let cpcMade = null;let cpcBudget = -1;const cpcStop = {};` +
     `function cpcError(i, instancePath, value) {` +
     `const [schemaPath, keyword, params, key] = (cpcErrorSpecs ??= JSON.parse('${table}'))[i];` +
     `const p = { ...params };` +
     `if (key !== undefined) p[key] = value;` +
     `const e = { instancePath, schemaPath, keyword, params: p };` +
-    `if (cpcMade !== null && cpcMade.push(e) > cpcBudget) throw cpcStop;` +
+    `if (cpcBudget >= 0 && (cpcMade ??= []).push(e) > cpcBudget) throw cpcStop;` +
     `return e;` +
     `}`;
   // A function replacement: the table may hold `$` sequences that a replacement string would expand.
@@ -344,16 +344,16 @@ export function exportPolicyValidator(code, validate, id) {
 }
 
 /**
- * `module.exports.firstErrors(run, budget)`: calls `run` (one of the validate functions) and stops it once
- * it has made more than `budget` errors, returning the first `budget + 1`; undefined when it finished
+ * `module.exports.firstErrors(validate, data, context, budget)`: runs one of the validate functions and stops
+ * it once it has made more than `budget` errors, returning the first `budget + 1`; undefined when it finished
  * (its own `errors` then hold them all). Generated code cannot stop inside a list, so a policy of
  * 40,000 bad assignments would otherwise build 40,000 errors for a document that shows 1,000.
  */
 const FIRST_ERRORS =
-  `module.exports.firstErrors = function firstErrors(run, budget) {` +
-  `cpcMade = [];cpcBudget = budget;` +
-  `try { run(); return undefined; } catch (e) { if (e === cpcStop) return cpcMade; throw e; }` +
-  `finally { cpcMade = null; }` +
+  `module.exports.firstErrors = function firstErrors(validate, data, context, budget) {` +
+  `cpcMade = null;cpcBudget = budget;` +
+  `try { validate(data, context); return undefined; } catch (e) { if (e === cpcStop) return cpcMade; throw e; }` +
+  `finally { cpcMade = null;cpcBudget = -1; }` +
   `};`;
 
 function stampOf(schemaText) {
@@ -385,7 +385,7 @@ export async function generate({ force = false } = {}) {
       `import type { ErrorObject } from 'ajv';\n` +
       `declare function validate(data: unknown): boolean;\n` +
       `interface Context { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown }\n` +
-      `declare namespace validate {\n  let errors: ErrorObject[] | null | undefined;\n  /** One policy of a fleet, its errors' paths under \`instancePath\` (a fleet's checks can stop at the findings cap). */\n  const policy: { (data: unknown, context?: Context): boolean; errors?: ErrorObject[] | null };\n  /** Runs \`run\`, stopping it after \`budget\` + 1 errors: those, in Ajv's order; undefined when it finished. */\n  function firstErrors(run: () => unknown, budget: number): ErrorObject[] | undefined;\n}\n` +
+      `declare namespace validate {\n  let errors: ErrorObject[] | null | undefined;\n  /** One policy of a fleet, its errors' paths under \`instancePath\` (a fleet's checks can stop at the findings cap). */\n  const policy: { (data: unknown, context?: Context): boolean; errors?: ErrorObject[] | null };\n  /** Runs \`run\`, stopping it after \`budget\` + 1 errors: those, in Ajv's order; undefined when it finished. */\n  function firstErrors(validate: (data: unknown, context?: Context) => boolean, data: unknown, context: Context | undefined, budget: number): ErrorObject[] | undefined;\n}\n` +
       `export = validate;\n`,
   );
   // JSON.parse of a string literal loads faster than the same object as a JavaScript literal (V8).

@@ -62,8 +62,9 @@ export function checkDocument(root: JsonObject, options: CheckOptions, room: num
   // The document's own checks; a fleet's list is checked item by item below.
   const narrowed = narrowForSchema(root, rootSchemaFor(root), room + 1);
   const own = list ? { ...narrowed.value, policies: [] } : narrowed.value;
-  const hits: Hit[] = schemaHitsWithin(root, (budget) => runSchema(own, budget), partial, room);
-  let inexact = (hits as { stopped?: number }).stopped !== undefined || narrowed.dropped > 0;
+  const ownSchema = schemaHitsWithin(root, (budget) => runSchema(own, budget), partial, room);
+  const hits: Hit[] = [...ownSchema];
+  let inexact = ownSchema.stopped !== undefined || narrowed.dropped > 0;
   for (const h of annotationHits(own, rootSchemaFor(root), [])) hits.push(h);
   let before = hits.length;
   let error = hits.some((h) => h.severity === 'error');

@@ -51,6 +51,9 @@ function kindOf(v: unknown): string {
   return typeof v === 'boolean' ? 'a boolean' : typeof v;
 }
 
+/** What a valid policy adds (frozen: nothing may push to it). */
+const NO_HITS: Hit[] = Object.freeze([]) as unknown as Hit[];
+
 /** Errors read per hit the cap can show before a check is stopped: room for duplicates and errors a PATCH drops. */
 const ERRORS_PER_HIT = 4;
 
@@ -66,7 +69,7 @@ export function schemaHitsWithin(
   limit: number,
 ): Hit[] & { stopped?: number } {
   const first = run(ERRORS_PER_HIT * (limit + 1));
-  if (first.length === 0) return [];
+  if (first.length === 0) return NO_HITS;
   const hits = schemaHits(root, first, partial, limit);
   if (!first.cut || hits.stopped !== undefined) return hits;
   return schemaHits(root, run(Infinity), partial, limit);

@@ -2,19 +2,29 @@
 // no schema compile at run time (docs/architecture.md "The policy engine": cold start).
 import type { ErrorObject } from 'ajv';
 
-export interface CompiledValidator {
-  (data: unknown): boolean;
+/** What the validate functions take besides the data (Ajv's data context; the root check needs none). */
+interface DataContext {
+  instancePath: string;
+  parentData: unknown;
+  parentDataProperty: number;
+  rootData: unknown;
+}
+
+type ValidateFunction = {
+  (data: unknown, context?: DataContext): boolean;
   errors?: ErrorObject[] | null;
+};
+
+export interface CompiledValidator extends ValidateFunction {
   /** One policy; its errors' paths start with `instancePath` (scripts/generateSchemaValidator.mjs exports it). */
-  policy: {
-    (
-      data: unknown,
-      context: { instancePath: string; parentData: unknown; parentDataProperty: number; rootData: unknown },
-    ): boolean;
-    errors?: ErrorObject[] | null;
-  };
-  /** Runs `run`, stopping it after `budget` + 1 errors: those, in Ajv's order; undefined when it finished. */
-  firstErrors(run: () => unknown, budget: number): ErrorObject[] | undefined;
+  policy: ValidateFunction;
+  /** Runs `validate`, stopping it after `budget` + 1 errors: those, in Ajv's order; undefined when it finished. */
+  firstErrors(
+    validate: ValidateFunction,
+    data: unknown,
+    context: DataContext | undefined,
+    budget: number,
+  ): ErrorObject[] | undefined;
 }
 
 /** Schema errors; `cut`: only the first ones, the check stopped at its budget (more may follow). */
@@ -43,15 +53,19 @@ const NO_ERRORS: ErrorObject[] = Object.freeze([]) as unknown as ErrorObject[];
 
 /** Validates a parsed document; returns Ajv's errors (empty when valid), only the first `budget` + 1 when there are more. */
 export function runSchema(value: unknown, budget = Infinity): SchemaErrors {
-  const validate = schemaValidator();
-  return withBudget(budget, () => validate(value), validate);
+  return withBudget(schemaValidator(), value, undefined, budget);
 }
 
 /** A budget stops a hostile list's errors near the findings cap (docs/rules.md "Bounds"); the errors made are a prefix of the whole list. */
-function withBudget(budget: number, run: () => boolean, holder: { errors?: ErrorObject[] | null }): SchemaErrors {
-  if (budget === Infinity) return run() ? NO_ERRORS : [...(holder.errors ?? [])];
-  const first = schemaValidator().firstErrors(run, budget);
-  if (!first) return holder.errors ? [...holder.errors] : NO_ERRORS;
+function withBudget(
+  validate: ValidateFunction,
+  data: unknown,
+  context: DataContext | undefined,
+  budget: number,
+): SchemaErrors {
+  if (budget === Infinity) return validate(data, context) ? NO_ERRORS : [...(validate.errors ?? [])];
+  const first = schemaValidator().firstErrors(validate, data, context, budget);
+  if (!first) return validate.errors ? [...validate.errors] : NO_ERRORS;
   const cut: SchemaErrors = first;
   cut.cut = true;
   return cut;
@@ -68,7 +82,6 @@ export function runPolicySchema(
   value: unknown = list[index],
   budget = Infinity,
 ): SchemaErrors {
-  const { policy } = schemaValidator();
   const context = { instancePath: `/policies/${index}`, parentData: list, parentDataProperty: index, rootData: root };
-  return withBudget(budget, () => policy(value, context), policy);
+  return withBudget(schemaValidator().policy, value, context, budget);
 }
