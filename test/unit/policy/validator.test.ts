@@ -105,6 +105,15 @@ describe('validator', () => {
       ),
       ['"usEastt"'],
     );
+    // The message and the fix carry the closest known member.
+    assert.match(
+      findingOf(fleet, 'CPC204').message,
+      /^'usEastt' is not a regionGroup we know: did you mean 'usEast'\?/,
+    );
+    assert.deepEqual(
+      findingOf(fleet, 'CPC204').fixes?.map((f) => [f.title, f.edits[0]?.newText]),
+      [["Change to 'usEast'", '"usEast"']],
+    );
   });
 
   it('reports a block comment that is never closed, as Deploy (jsonc-parser) would refuse it', () => {
