@@ -43,6 +43,13 @@ describe('adversarial documents: findings stay correct and bounded', function ()
         const own = findings.filter((f) => templateCodes.has(f.code));
         assert.ok(own.length <= MAX_TEMPLATE_PROBLEMS, `${own.length} template findings`);
       }
+      if (shape.clean) {
+        // The bench's second floor: as many policies, not one finding.
+        const clean = shape.clean(SIZE);
+        assert.deepEqual(validateDocument(clean), []);
+        const count = (t: string): number => (JSON.parse(t) as { policies: unknown[] }).policies.length;
+        assert.equal(count(clean), count(text));
+      }
     });
   }
 

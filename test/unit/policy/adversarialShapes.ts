@@ -16,9 +16,26 @@ const fleetOf = (policy: (i: number) => string, bytes: number): string => {
   return `{ "policies": [${parts.join(',')}] }`;
 };
 
+/** A fleet of warnings only, and the same number of policies without them. */
+function warningsFleet(name: string, warn: (i: number) => string, clean: (i: number) => string): AdversarialShape {
+  return {
+    name,
+    make: (n) => fleetOf(warn, n),
+    clean: (n) => {
+      const count = (JSON.parse(fleetOf(warn, n)) as { policies: unknown[] }).policies.length;
+      return `{ "policies": [${Array.from({ length: count }, (_, i) => clean(i)).join(',')}] }`;
+    },
+  };
+}
+
 export interface AdversarialShape {
   name: string;
   make(bytes: number): string;
+  /**
+   * A fleet of warnings only is checked to its end (a later error would change the verdict): the same fleet
+   * without its warnings, whose validation is the work no findings cap removes (the bench's second floor).
+   */
+  clean?(bytes: number): string;
 }
 
 export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
@@ -60,24 +77,23 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
     make: (n) => `{ "displayName": "x", ${NET}, "assignments": [${fleetKeys(n, () => '{"target":{"groupId":"x"}}')}] }`,
   },
   // Warnings only: nothing settles the verdict, so every policy is checked to the end of the file.
-  {
-    name: 'fleet: every policy targets the same group (overlaps, warnings only)',
-    make: (n) =>
-      fleetOf(
-        (i) =>
-          `{"displayName":"p${i}","provisioningType":"dedicated",${NET},"assignments":[{"target":{"groupId":"${GROUP}"}}]}`,
-        n,
-      ),
-  },
-  {
-    name: 'fleet: a read-only id in each policy (warnings only)',
-    make: (n) =>
-      fleetOf((i) => `{"id":"00000000-0000-4000-8000-${String(i).padStart(12, '0')}","displayName":"p${i}",${NET}}`, n),
-  },
-  {
-    name: 'fleet: an unknown open-enum value in each policy (warnings only)',
-    make: (n) => fleetOf((i) => `{"displayName":"p${i}","provisioningType":"dedicatd${i}",${NET}}`, n),
-  },
+  warningsFleet(
+    'fleet: every policy targets the same group (overlaps, warnings only)',
+    (i) =>
+      `{"displayName":"p${i}","provisioningType":"dedicated",${NET},"assignments":[{"target":{"groupId":"${GROUP}"}}]}`,
+    (i) =>
+      `{"displayName":"p${i}","provisioningType":"dedicated",${NET},"assignments":[{"target":{"groupId":"${groupNumber(i)}"}}]}`,
+  ),
+  warningsFleet(
+    'fleet: a read-only id in each policy (warnings only)',
+    (i) => `{"id":"${groupNumber(i)}","displayName":"p${i}",${NET}}`,
+    (i) => `{"description":"${groupNumber(i)}","displayName":"p${i}",${NET}}`,
+  ),
+  warningsFleet(
+    'fleet: an unknown open-enum value in each policy (warnings only)',
+    (i) => `{"displayName":"p${i}","provisioningType":"dedicatd${i}",${NET}}`,
+    (i) => `{"displayName":"p${i}","provisioningType":"dedicated",${NET},"description":"${i}"}`,
+  ),
   {
     name: 'nesting: deep arrays, 60 deep each, repeated',
     make: (n) => `{ "displayName": "x", ${NET}, "description": [${fill(`${'['.repeat(60)}1${']'.repeat(60)},`, n)}1] }`,
@@ -106,6 +122,7 @@ export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
 ];
 
 const GROUP = '6a4d2f1e-8b3c-4e5f-9a7b-1c2d3e4f5a6b';
+const groupNumber = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 function fleetKeys(bytes: number, item: (i: number) => string): string {
   const parts: string[] = [];
