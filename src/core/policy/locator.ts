@@ -22,6 +22,8 @@ export interface Container {
   entryAt?(i: number): Entry | undefined;
   /** Index of `key`, reading only as far as it (keys known to be unique, so the first is the last), or -1. */
   findKey?(key: string): number;
+  /** Each member's key and where its value starts, without building entries. */
+  eachMember?(visit: (keyText: string | undefined, valueOffset: number) => void): void;
 }
 
 type ContainerAt = (offset: number) => Container | undefined;
@@ -116,7 +118,7 @@ export class DocLocator {
   }
 }
 
-function entryOf(c: Container, i: number): Entry | undefined {
+export function entryOf(c: Container, i: number): Entry | undefined {
   if (i < 0) return undefined;
   return c.entryAt ? c.entryAt(i) : c.entries[i];
 }
@@ -157,6 +159,13 @@ function skipSpace(text: string, i: number): number {
 
 /** Offset of the bracket closing the one at `open`, or -1, from the scan's bracket index. */
 type CloseOf = (open: number) => number;
+type MemberVisit = (
+  keyText: string | undefined,
+  valueStart: number,
+  valueEnd: number,
+  keyStart: number,
+  keyEnd: number,
+) => void;
 
 /** Offset just past the JSON value starting at `i`; a container ends at its close from the index. */
 function skipValue(text: string, i: number, closeOf: CloseOf): number {
@@ -222,28 +231,40 @@ class ScannedContainer implements Container {
     return this.read[i];
   }
 
+  /** Each member's key and where its value starts, read from the text without keeping entries (a duplicate-key walk reads 50,000 keys once). */
+  eachMember(visit: (keyText: string | undefined, valueOffset: number) => void): void {
+    if (this.next < 0) for (const e of this.read) visit(e.keyText, e.value.offset);
+    else for (let i = skipSpace(this.text, this.span.offset + 1); i >= 0;) i = this.member(i, visit);
+  }
+
   private readOne(): void {
+    this.next = this.member(this.next, (keyText, valueStart, valueEnd, keyStart, keyEnd) => {
+      const key = keyStart < 0 ? undefined : { offset: keyStart, length: keyEnd - keyStart };
+      this.read.push({ key, keyText, value: { offset: valueStart, length: valueEnd - valueStart } });
+    });
+  }
+
+  /** Reads the member at `i` and hands it to `visit`; where the next one starts, -1 at the end or on text that is not a member. */
+  private member(i: number, visit: MemberVisit): number {
     const text = this.text;
-    let i = this.next;
-    this.next = -1;
-    if (i >= text.length || text.charCodeAt(i) === this.close) return;
-    let key: TextSpan | undefined;
+    if (i < 0 || i >= text.length || text.charCodeAt(i) === this.close) return -1;
     let keyText: string | undefined;
+    let keyStart = -1;
+    let keyEnd = -1;
     if (this.kind === 'object') {
-      if (text.charCodeAt(i) !== 34) return;
-      const keyEnd = skipString(text, i);
-      key = { offset: i, length: keyEnd - i };
+      if (text.charCodeAt(i) !== 34) return -1;
+      keyStart = i;
+      keyEnd = skipString(text, i);
       keyText = decodeKey(text.slice(i, keyEnd));
       i = skipSpace(text, keyEnd);
-      if (text.charCodeAt(i) !== 58) return;
+      if (text.charCodeAt(i) !== 58) return -1;
       i = skipSpace(text, i + 1);
     }
     const end = skipValue(text, i, this.closeOf);
-    if (end === i) return;
-    this.read.push({ key, keyText, value: { offset: i, length: end - i } });
+    if (end === i) return -1;
+    visit(keyText, i, end, keyStart, keyEnd);
     i = skipSpace(text, end);
-    if (text.charCodeAt(i) === 44) i = skipSpace(text, i + 1);
-    this.next = i;
+    return text.charCodeAt(i) === 44 ? skipSpace(text, i + 1) : i;
   }
 }
 
