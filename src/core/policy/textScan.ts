@@ -40,19 +40,29 @@ export function scanJsonc(text: string): JsoncScan {
   let balanced = true;
   let unclosedComment = false;
   const hasCr = text.indexOf('\r') >= 0;
+  // Only spaces since the last comment: the next one extends its blank (125,000 comments in a row are one).
+  let afterComment = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // Whitespace, and control characters that JSON.parse rejects afterwards anyway: one test, not four.
-    if (c <= 32) continue;
+    if (c <= 32) {
+      // Comments are blanked as one across spaces and tabs only: a line break keeps each line comment's blank
+      // free of line breaks (blankOf), and a control character stays for JSON.parse to reject.
+      if (c !== 32 && c !== 9) afterComment = false;
+      continue;
+    }
     if (c === 47) {
       const end = commentEnd(text, i, hasCr);
       if (end !== i) {
         if (end === n && text.charCodeAt(i + 1) === 42 && text.indexOf('*/', i + 2) < 0) unclosedComment = true;
-        (blanks ??= []).push(i, end);
+        if (afterComment) blanks![blanks!.length - 1] = end;
+        else (blanks ??= []).push(i, end);
+        afterComment = true;
         i = end - 1;
         continue;
       }
     }
+    afterComment = false;
     if (c === 125 || c === 93) {
       if (pendingComma >= 0) (blanks ??= []).push(pendingComma, pendingComma + 1);
       const open = stack.pop();

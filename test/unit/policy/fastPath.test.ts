@@ -40,6 +40,10 @@ const ALPHABET = [
   '*/',
   ', ]',
   ',}',
+  // Comments in a row are blanked as one: what lies between them must still reach JSON.parse.
+  '/* a */ /* b */',
+  '\t',
+  '\u0001',
 ];
 
 /** A seed with a few random insertions and deletions. */
@@ -114,6 +118,17 @@ describe('fast paths agree with the slow paths', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('comments in a row are blanked as one, keeping line breaks, and leave a control character between them to JSON.parse', () => {
+    const text = '{ "a": 1 /* x */ \t/* y\n */ // z\n// w\n/* v */ }';
+    assert.equal(
+      scanJsonc(text).strict,
+      `{ "a": 1 ${' '.repeat(13)}\n${' '.repeat(8)}\n${' '.repeat(4)}\n${' '.repeat(7)} }`,
+    );
+    const control = '{ "a": 1 /* x */\u0001/* y */ }';
+    assert.ok(scanJsonc(control).strict.includes('\u0001'));
+    assert.equal(strictParse(control).ok, false);
   });
 
   it('text jsonc-parser accepts without errors takes the strict path', () => {
