@@ -272,12 +272,19 @@ async function adversarialRows(bundle: string, quick: boolean): Promise<BenchRow
     const twin = m.clean === undefined ? '' : `; its clean twin ${ms(m.clean)}`;
     rows.push({
       name: `    ${m.shape.name}: median, ${m.findings} findings (floor: ${floorName} of the same text ${ms(m.floor)}${twin})`,
-      value: `${ms(m.median)} = ${(m.median / m.floor).toFixed(1)}× floor${m.clean === undefined ? '' : `, ${(m.median / m.clean).toFixed(1)}× twin`}`,
+      value: [ms(m.median), times(m.median, m.floor, 'floor'), times(m.median, m.clean, 'twin')]
+        .filter((part) => part !== '')
+        .join(', '),
       target: m.limit > target ? `≤ 1.5× floor (${ms(m.limit)})` : `≤ ${target} ms`,
       ok: m.median <= m.limit,
     });
   }
   return rows;
+}
+
+/** `2.1× floor`, or nothing beside a floor too small to divide by. */
+function times(median: number, floor: number | undefined, name: string): string {
+  return floor !== undefined && floor > 0.01 ? `${(median / floor).toFixed(1)}× ${name}` : '';
 }
 
 interface WorkerTimes {
@@ -292,7 +299,7 @@ interface WorkerTimes {
 /** The worker: validates `texts[1..]` (and the clean twin) and times the floor of `text`, alternating, each first in turn, so none always pays for another's garbage. */
 const ADVERSARIAL_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { bundle, text, texts, clean } = workerData;
+const { bundle, jsoncParser, text, texts, clean } = workerData;
 const engine = require(bundle);
 // Lists the keys of every object, iteratively (a hostile value nests 10,000 deep).
 function listKeys(value) {
@@ -315,7 +322,7 @@ function listKeys(value) {
 }
 let strict = true;
 try { JSON.parse(text); } catch { strict = false; }
-const floor = strict ? () => listKeys(JSON.parse(text)) : () => require('jsonc-parser').parseTree(text);
+const floor = strict ? () => listKeys(JSON.parse(text)) : () => require(jsoncParser).parseTree(text);
 const ours = [];
 const floors = [];
 const cleans = [];
@@ -340,12 +347,21 @@ parentPort.postMessage({
 
 function inWorker(bundle: string, text: string, texts: string[], clean: string | undefined): Promise<WorkerTimes> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ADVERSARIAL_WORKER, { eval: true, workerData: { bundle, text, texts, clean } });
+    // An eval worker resolves packages from the working directory: give it the path.
+    const jsoncParser = require.resolve('jsonc-parser');
+    const worker = new Worker(ADVERSARIAL_WORKER, {
+      eval: true,
+      workerData: { bundle, jsoncParser, text, texts, clean },
+    });
     worker.once('message', (m: WorkerTimes) => {
       resolve(m);
       void worker.terminate();
     });
     worker.once('error', reject);
+    // Settled already when it posted its times; otherwise it stopped without a word.
+    worker.once('exit', (code) =>
+      reject(new Error(`the adversarial bench worker exited with code ${code} before reporting`)),
+    );
   });
 }
 

@@ -40,7 +40,7 @@ export function scanJsonc(text: string): JsoncScan {
   let balanced = true;
   let unclosedComment = false;
   const hasCr = text.indexOf('\r') >= 0;
-  // Only spaces since the last comment: the next one extends its blank (125,000 comments in a row are one).
+  // Only spaces or tabs since the last comment: the next one extends its blank, tabs and all (125,000 comments in a row are one).
   let afterComment = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
