@@ -226,16 +226,24 @@ export async function runCommand(page, title) {
     await input.fill(`>${title}`);
   }
   const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  try {
-    await entry.waitFor({ timeout: UI_TIMEOUT });
-  } catch {
-    // The palette can open before context keys settle on a loaded machine: type the query again once.
-    await input.fill('>');
-    await input.fill(`>${title}`);
-    await entry.waitFor({ timeout: UI_TIMEOUT });
-  }
+  // The palette lists the commands known when the query was typed and does not list again when more arrive: an
+  // extension's commands come with its extension host, which VS Code 1.139 starts after the workbench (it showed
+  // only "similar commands" for 2 minutes). Type the query again every few seconds, as a person would.
+  let typed = Date.now();
+  await waitUntil(async () => {
+    if (await entry.isVisible()) return true;
+    if (Date.now() - typed > RETYPE_AFTER) {
+      await input.fill('>');
+      await input.fill(`>${title}`);
+      typed = Date.now();
+    }
+    return false;
+  }, `the command palette to list "${title}"`);
   await page.keyboard.press('Enter');
 }
+
+/** How long the palette may show a query without the command before it is typed again. */
+const RETYPE_AFTER = scaled(5_000);
 
 /** One view (pane) of the sidebar by its title, e.g. "Cloud PCs". */
 export function pane(page, title) {
